@@ -1,0 +1,307 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Postmortem.Analyzers.Knowledge
+{
+    /// <summary>
+    /// What we know of System.IO: the types resolved once per compilation, and which of their
+    /// members write to durable storage. Matching is by metadata name and member name so that
+    /// one analyzer serves every framework version (members a version lacks simply never match).
+    /// </summary>
+    internal sealed class IoTypes
+    {
+        private static readonly ImmutableHashSet<string> FileWriteMembers = ImmutableHashSet.Create(
+            "WriteAllText", "WriteAllTextAsync", "WriteAllBytes", "WriteAllBytesAsync",
+            "WriteAllLines", "WriteAllLinesAsync", "AppendAllText", "AppendAllTextAsync",
+            "AppendAllLines", "AppendAllLinesAsync", "AppendAllBytes", "AppendAllBytesAsync",
+            "AppendText", "Create", "CreateText", "Copy", "Move", "Replace", "Delete", "OpenWrite");
+
+        private static readonly ImmutableHashSet<string> FileInfoWriteMembers = ImmutableHashSet.Create(
+            "Create", "CreateText", "AppendText", "CopyTo", "MoveTo", "Replace", "Delete", "OpenWrite");
+
+        private static readonly ImmutableHashSet<string> StreamWriteMembers = ImmutableHashSet.Create(
+            "Write", "WriteAsync", "WriteByte", "Flush", "FlushAsync", "SetLength");
+
+        private static readonly ImmutableHashSet<string> StreamCopyMembers = ImmutableHashSet.Create(
+            "CopyTo", "CopyToAsync");
+
+        private static readonly ImmutableHashSet<string> WriterWriteMembers = ImmutableHashSet.Create(
+            "Write", "WriteLine", "WriteAsync", "WriteLineAsync", "Flush", "FlushAsync",
+            "Dispose", "DisposeAsync", "Close");
+
+        private IoTypes(Compilation compilation, INamedTypeSymbol exception)
+        {
+            Exception = exception;
+            SystemException = compilation.GetTypeByMetadataName("System.SystemException");
+            IOException = compilation.GetTypeByMetadataName("System.IO.IOException");
+            UnauthorizedAccessException = compilation.GetTypeByMetadataName("System.UnauthorizedAccessException");
+            OperationCanceledException = compilation.GetTypeByMetadataName("System.OperationCanceledException");
+            File = compilation.GetTypeByMetadataName("System.IO.File");
+            FileInfo = compilation.GetTypeByMetadataName("System.IO.FileInfo");
+            Stream = compilation.GetTypeByMetadataName("System.IO.Stream");
+            FileStream = compilation.GetTypeByMetadataName("System.IO.FileStream");
+            MemoryStream = compilation.GetTypeByMetadataName("System.IO.MemoryStream");
+            UnmanagedMemoryStream = compilation.GetTypeByMetadataName("System.IO.UnmanagedMemoryStream");
+            TextWriter = compilation.GetTypeByMetadataName("System.IO.TextWriter");
+            StringWriter = compilation.GetTypeByMetadataName("System.IO.StringWriter");
+            BinaryWriter = compilation.GetTypeByMetadataName("System.IO.BinaryWriter");
+            FileMode = compilation.GetTypeByMetadataName("System.IO.FileMode");
+            Console = compilation.GetTypeByMetadataName("System.Console");
+        }
+
+        public INamedTypeSymbol Exception { get; }
+        public INamedTypeSymbol? SystemException { get; }
+        public INamedTypeSymbol? IOException { get; }
+        public INamedTypeSymbol? UnauthorizedAccessException { get; }
+        public INamedTypeSymbol? OperationCanceledException { get; }
+        public INamedTypeSymbol? File { get; }
+        public INamedTypeSymbol? FileInfo { get; }
+        public INamedTypeSymbol? Stream { get; }
+        public INamedTypeSymbol? FileStream { get; }
+        public INamedTypeSymbol? MemoryStream { get; }
+        public INamedTypeSymbol? UnmanagedMemoryStream { get; }
+        public INamedTypeSymbol? TextWriter { get; }
+        public INamedTypeSymbol? StringWriter { get; }
+        public INamedTypeSymbol? BinaryWriter { get; }
+        public INamedTypeSymbol? FileMode { get; }
+        public INamedTypeSymbol? Console { get; }
+
+        /// <summary>Resolves the types once per compilation; null when the compilation has no System.Exception.</summary>
+        public static IoTypes? Create(Compilation compilation)
+        {
+            var exception = compilation.GetTypeByMetadataName("System.Exception");
+            return exception is null ? null : new IoTypes(compilation, exception);
+        }
+
+        /// <summary>Can a catch of this type (null: bare catch) catch an I/O failure?</summary>
+        public bool CanCatchIoFailure(ITypeSymbol? caught)
+        {
+            if (caught is null || caught.SpecialType == SpecialType.System_Object)
+            {
+                return true;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(caught, Exception) ||
+                SymbolEqualityComparer.Default.Equals(caught, SystemException))
+            {
+                return true;
+            }
+
+            return IsIoExceptionType(caught);
+        }
+
+        /// <summary>Is this IOException, UnauthorizedAccessException or a subclass of either?</summary>
+        public bool IsIoExceptionType(ITypeSymbol type)
+            => TypeSymbols.InheritsFromOrEquals(type, IOException) ||
+               TypeSymbols.InheritsFromOrEquals(type, UnauthorizedAccessException);
+
+        public bool IsInMemoryStreamType(ITypeSymbol? type)
+            => TypeSymbols.InheritsFromOrEquals(type, MemoryStream) ||
+               TypeSymbols.InheritsFromOrEquals(type, UnmanagedMemoryStream);
+
+        /// <summary>
+        /// If the invocation writes to durable storage, returns a short name for the write
+        /// (for messages, e.g. "File.WriteAllText"); otherwise null.
+        /// </summary>
+        public string? GetDurableWrite(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            var type = method.ContainingType;
+            if (type is null)
+            {
+                return null;
+            }
+
+            var name = method.Name;
+            if (method.IsStatic)
+            {
+                if (SymbolEqualityComparer.Default.Equals(type, File) && FileWriteMembers.Contains(name))
+                {
+                    return "File." + name;
+                }
+
+                if (SymbolEqualityComparer.Default.Equals(type, File) && name == "Open" && OpensForWriting(invocation))
+                {
+                    return "File.Open";
+                }
+
+                return null;
+            }
+
+            var receiverType = invocation.Instance?.Type ?? type;
+            if (TypeSymbols.InheritsFromOrEquals(receiverType, FileInfo) && FileInfoWriteMembers.Contains(name))
+            {
+                return "FileInfo." + name;
+            }
+
+            if (TypeSymbols.InheritsFromOrEquals(receiverType, Stream))
+            {
+                if (StreamCopyMembers.Contains(name))
+                {
+                    // CopyTo writes to its destination: a copy into memory reads the source only.
+                    var destination = invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null;
+                    var destinationType = destination is null ? null : OperationFacts.UnwrapConversions(destination).Type;
+                    return destinationType is null || IsInMemoryStreamType(destinationType) || !IsDurableStreamExpression(destination!)
+                        ? null
+                        : "Stream." + name;
+                }
+
+                return StreamWriteMembers.Contains(name) && IsDurableStreamExpression(invocation.Instance)
+                    ? "Stream." + name
+                    : null;
+            }
+
+            if (TypeSymbols.InheritsFromOrEquals(receiverType, TextWriter) && WriterWriteMembers.Contains(name))
+            {
+                return IsDurableWriterExpression(invocation.Instance) ? TypeSymbols.ShortName(receiverType) + "." + name : null;
+            }
+
+            if (TypeSymbols.InheritsFromOrEquals(receiverType, BinaryWriter) && WriterWriteMembers.Contains(name))
+            {
+                return IsDurableWriterExpression(invocation.Instance) ? "BinaryWriter." + name : null;
+            }
+
+            return null;
+        }
+
+        /// <summary>Is a resource disposed by a using a writer or file stream whose dispose writes?</summary>
+        public bool IsDurableDisposable(IOperation? resource)
+        {
+            if (resource?.Type is not { } type)
+            {
+                return false;
+            }
+
+            if (TypeSymbols.InheritsFromOrEquals(type, TextWriter) || TypeSymbols.InheritsFromOrEquals(type, BinaryWriter))
+            {
+                return IsDurableWriterExpression(resource);
+            }
+
+            return TypeSymbols.InheritsFromOrEquals(type, FileStream);
+        }
+
+        /// <summary>Object creations that create or open a file for writing.</summary>
+        public string? GetDurableCreation(IObjectCreationOperation creation)
+        {
+            var type = creation.Type;
+            if (type is null || creation.Constructor is null)
+            {
+                return null;
+            }
+
+            if (TypeSymbols.InheritsFromOrEquals(type, FileStream))
+            {
+                return OpensForWriting(creation.Arguments) ? "new FileStream" : null;
+            }
+
+            if ((TypeSymbols.InheritsFromOrEquals(type, TextWriter) || TypeSymbols.InheritsFromOrEquals(type, BinaryWriter)) &&
+                creation.Arguments.Length > 0 &&
+                creation.Arguments[0].Value.Type?.SpecialType == SpecialType.System_String)
+            {
+                // new StreamWriter(path): opens (creates or appends to) the file.
+                return "new " + type.Name;
+            }
+
+            return null;
+        }
+
+        private bool OpensForWriting(IInvocationOperation invocation) => OpensForWriting(invocation.Arguments);
+
+        private bool OpensForWriting(ImmutableArray<IArgumentOperation> arguments)
+        {
+            foreach (var argument in arguments)
+            {
+                var value = OperationFacts.UnwrapConversions(argument.Value);
+                if (value.Type is not { } t || !value.ConstantValue.HasValue || value.ConstantValue.Value is not int constant)
+                {
+                    continue;
+                }
+
+                if (SymbolEqualityComparer.Default.Equals(t, FileMode))
+                {
+                    // CreateNew=1, Create=2, OpenOrCreate=4, Truncate=5, Append=6 create or change the file.
+                    if (constant is 1 or 2 or 4 or 5 or 6)
+                    {
+                        return true;
+                    }
+                }
+                else if (t.Name == "FileAccess" && t.ContainingNamespace?.ToDisplayString() == "System.IO")
+                {
+                    // Write=2, ReadWrite=3.
+                    if ((constant & 2) != 0)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>False for an expression known to be an in-memory stream (by type or visible initializer).</summary>
+        private bool IsDurableStreamExpression(IOperation? expression)
+        {
+            if (expression is null)
+            {
+                return true;
+            }
+
+            var value = OperationFacts.UnwrapConversions(expression);
+            if (IsInMemoryStreamType(value.Type))
+            {
+                return false;
+            }
+
+            var initializer = OperationFacts.GetVisibleInitializer(value);
+            return initializer is null || !IsInMemoryStreamType(OperationFacts.UnwrapConversions(initializer).Type);
+        }
+
+        /// <summary>False for a StringWriter, Console.Out/Error, or a writer the analyzer can see is over a MemoryStream.</summary>
+        private bool IsDurableWriterExpression(IOperation? expression)
+        {
+            if (expression is null)
+            {
+                return true;
+            }
+
+            var value = OperationFacts.UnwrapConversions(expression);
+            if (TypeSymbols.InheritsFromOrEquals(value.Type, StringWriter))
+            {
+                return false;
+            }
+
+            if (value is IPropertyReferenceOperation property &&
+                SymbolEqualityComparer.Default.Equals(property.Property.ContainingType, Console))
+            {
+                return false;
+            }
+
+            var initializer = value is IObjectCreationOperation ? value : OperationFacts.GetVisibleInitializer(value);
+            if (initializer is IObjectCreationOperation creation)
+            {
+                if (TypeSymbols.InheritsFromOrEquals(creation.Type, StringWriter))
+                {
+                    return false;
+                }
+
+                if (creation.Arguments.Length > 0)
+                {
+                    var inner = OperationFacts.UnwrapConversions(creation.Arguments[0].Value);
+                    if (IsInMemoryStreamType(inner.Type))
+                    {
+                        return false;
+                    }
+
+                    var innerInitializer = OperationFacts.GetVisibleInitializer(inner);
+                    if (innerInitializer is not null && IsInMemoryStreamType(OperationFacts.UnwrapConversions(innerInitializer).Type))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
+        }
+    }
+}

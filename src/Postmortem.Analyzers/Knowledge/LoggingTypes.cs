@@ -1,0 +1,153 @@
+using System;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Postmortem.Analyzers.Knowledge
+{
+    /// <summary>
+    /// Logging APIs that make a failure visible: Microsoft.Extensions.Logging, Serilog, NLog,
+    /// log4net, System.Diagnostics Trace/Debug/TraceSource/EventLog and the console. Resolved by
+    /// metadata name once per compilation; a library that is not referenced simply never matches.
+    /// </summary>
+    internal sealed class LoggingTypes
+    {
+        private readonly INamedTypeSymbol?[] _loggerTypes;
+        private readonly INamedTypeSymbol?[] _staticLoggingTypes;
+
+        private LoggingTypes(Compilation compilation)
+        {
+            MelILogger = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.ILogger");
+            MelILoggerOfT = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.ILogger`1");
+            MelLoggerExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.LoggerExtensions");
+            _loggerTypes = new[]
+            {
+                MelILogger,
+                compilation.GetTypeByMetadataName("Serilog.ILogger"),
+                compilation.GetTypeByMetadataName("NLog.ILogger"),
+                compilation.GetTypeByMetadataName("NLog.ILoggerBase"),
+                compilation.GetTypeByMetadataName("NLog.Logger"),
+                compilation.GetTypeByMetadataName("log4net.ILog"),
+                compilation.GetTypeByMetadataName("System.Diagnostics.TraceSource"),
+                compilation.GetTypeByMetadataName("System.Diagnostics.EventLog"),
+                compilation.GetTypeByMetadataName("System.Diagnostics.TraceListener"),
+            };
+            _staticLoggingTypes = new[]
+            {
+                MelLoggerExtensions,
+                compilation.GetTypeByMetadataName("Serilog.Log"),
+                compilation.GetTypeByMetadataName("NLog.LogManager"),
+                compilation.GetTypeByMetadataName("log4net.LogManager"),
+                compilation.GetTypeByMetadataName("System.Diagnostics.Trace"),
+                compilation.GetTypeByMetadataName("System.Diagnostics.Debug"),
+                compilation.GetTypeByMetadataName("System.Diagnostics.EventLog"),
+                compilation.GetTypeByMetadataName("System.Console"),
+                compilation.GetTypeByMetadataName("System.Environment"),
+            };
+        }
+
+        public INamedTypeSymbol? MelILogger { get; }
+        public INamedTypeSymbol? MelILoggerOfT { get; }
+        public INamedTypeSymbol? MelLoggerExtensions { get; }
+
+        public static LoggingTypes Create(Compilation compilation) => new LoggingTypes(compilation);
+
+        /// <summary>Does this call report something to a log, a trace, the console or the user?</summary>
+        public bool IsReportingCall(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            var containing = method.ContainingType;
+
+            foreach (var type in _staticLoggingTypes)
+            {
+                if (type is not null && SymbolEqualityComparer.Default.Equals(containing, type))
+                {
+                    // Environment: only FailFast/Exit report; Console: any write.
+                    return type.Name != "Environment" || method.Name is "FailFast" or "Exit";
+                }
+            }
+
+            var receiverType = invocation.Instance?.Type ?? containing;
+            if (TypeSymbols.IsAny(receiverType, _loggerTypes))
+            {
+                return true;
+            }
+
+            // Console.Error.WriteLine(...), Console.Out.Write(...)
+            if (invocation.Instance is IPropertyReferenceOperation property &&
+                property.Property.ContainingType?.Name == "Console" &&
+                property.Property.ContainingType.ContainingNamespace?.ToDisplayString() == "System")
+            {
+                return true;
+            }
+
+            // [LoggerMessage] source-generated methods, and any call that is handed an ILogger.
+            foreach (var attribute in method.GetAttributes())
+            {
+                if (attribute.AttributeClass?.Name == "LoggerMessageAttribute")
+                {
+                    return true;
+                }
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (TypeSymbols.IsAny(argument.Value.Type, _loggerTypes))
+                {
+                    return true;
+                }
+            }
+
+            // Project-specific loggers and reporters: judged by the words in the names.
+            return HasReportingWord(method.Name) ||
+                   (receiverType is not null && HasReportingWord(receiverType.Name)) ||
+                   (invocation.Instance is IMemberReferenceOperation member && HasReportingWord(member.Member.Name)) ||
+                   (invocation.Instance is ILocalReferenceOperation local && HasReportingWord(local.Local.Name)) ||
+                   (invocation.Instance is IParameterReferenceOperation parameter && HasReportingWord(parameter.Parameter.Name));
+        }
+
+        private static readonly string[] ReportingWords =
+        {
+            "log", "logs", "logger", "logging", "warn", "warning", "error", "errors", "report", "reporter",
+            "notify", "notifier", "alert", "fail", "failure", "trace", "tracer", "audit", "track",
+            "telemetry", "show", "display", "print", "diagnostic", "diagnostics", "record",
+        };
+
+        /// <summary>Splits a PascalCase / camelCase / _underscored name into words and looks for a reporting word.</summary>
+        public static bool HasReportingWord(string name)
+        {
+            var start = 0;
+            for (var i = 1; i <= name.Length; i++)
+            {
+                var boundary = i == name.Length ||
+                               name[i] == '_' ||
+                               (char.IsUpper(name[i]) && !char.IsUpper(name[i - 1]));
+                if (!boundary)
+                {
+                    continue;
+                }
+
+                var word = name.Substring(start, i - start).Trim('_');
+                if (word.Length > 0)
+                {
+                    foreach (var candidate in ReportingWords)
+                    {
+                        if (string.Equals(word, candidate, StringComparison.OrdinalIgnoreCase))
+                        {
+                            return true;
+                        }
+                    }
+                }
+
+                start = i;
+            }
+
+            return false;
+        }
+
+        /// <summary>Is the type Microsoft.Extensions.Logging.ILogger or ILogger&lt;T&gt;?</summary>
+        public bool IsMelLogger(ITypeSymbol? type)
+            => type is not null &&
+               (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, MelILogger) ||
+                SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, MelILoggerOfT));
+    }
+}

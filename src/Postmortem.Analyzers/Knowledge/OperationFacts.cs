@@ -1,0 +1,127 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Postmortem.Analyzers.Knowledge
+{
+    /// <summary>Small, allocation-light helpers over the operation tree.</summary>
+    internal static class OperationFacts
+    {
+        public static IOperation UnwrapConversions(IOperation operation)
+        {
+            while (true)
+            {
+                switch (operation)
+                {
+                    case IConversionOperation conversion when conversion.Operand is not null:
+                        operation = conversion.Operand;
+                        continue;
+                    case IParenthesizedOperation parenthesized:
+                        operation = parenthesized.Operand;
+                        continue;
+                    case IAwaitOperation awaited:
+                        operation = awaited.Operation;
+                        continue;
+                    default:
+                        return operation;
+                }
+            }
+        }
+
+        public static IOperation Root(IOperation operation)
+        {
+            var current = operation;
+            while (current.Parent is not null)
+            {
+                current = current.Parent;
+            }
+
+            return current;
+        }
+
+        /// <summary>For a local reference, the value of its declaration's initializer in the same body, if any.</summary>
+        public static IOperation? GetVisibleInitializer(IOperation operation)
+        {
+            if (operation is not ILocalReferenceOperation local)
+            {
+                return null;
+            }
+
+            foreach (var descendant in Root(operation).Descendants())
+            {
+                if (descendant is IVariableDeclaratorOperation declarator &&
+                    SymbolEqualityComparer.Default.Equals(declarator.Symbol, local.Local))
+                {
+                    return declarator.Initializer?.Value ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer?.Value;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// The descendants of an operation that run as part of it: lambdas and local functions
+        /// declared inside run later (or never), so their bodies are skipped.
+        /// </summary>
+        public static IEnumerable<IOperation> ExecutedDescendants(IOperation operation)
+        {
+            var stack = new Stack<IOperation>();
+            foreach (var child in operation.ChildOperations)
+            {
+                stack.Push(child);
+            }
+
+            while (stack.Count > 0)
+            {
+                var current = stack.Pop();
+                yield return current;
+                if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    continue;
+                }
+
+                foreach (var child in current.ChildOperations)
+                {
+                    stack.Push(child);
+                }
+            }
+        }
+
+        /// <summary>Is the operation inside the given ancestor without crossing a lambda or local function?</summary>
+        public static bool IsExecutedWithin(IOperation operation, IOperation ancestor)
+        {
+            for (var current = operation.Parent; current is not null; current = current.Parent)
+            {
+                if (current == ancestor)
+                {
+                    return true;
+                }
+
+                if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    return false;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The nearest enclosing lambda, local function or member body boundary.</summary>
+        public static bool IsInAsyncContext(IOperation operation, SemanticModel? model = null)
+        {
+            for (var current = operation.Parent; current is not null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case IAnonymousFunctionOperation lambda:
+                        return lambda.Symbol.IsAsync;
+                    case ILocalFunctionOperation localFunction:
+                        return localFunction.Symbol.IsAsync;
+                }
+            }
+
+            var symbol = operation.SemanticModel?.GetEnclosingSymbol(operation.Syntax.SpanStart) as IMethodSymbol;
+            return symbol?.IsAsync == true;
+        }
+    }
+}

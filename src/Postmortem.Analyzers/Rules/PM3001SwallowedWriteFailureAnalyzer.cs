@@ -1,0 +1,297 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+using Postmortem.Analyzers.Knowledge;
+
+namespace Postmortem.Analyzers.Rules
+{
+    /// <summary>
+    /// PM3001: a catch whose try block writes to durable storage lets the failure vanish
+    /// (the second incident: the disk filled and every write, logs included, failed silently).
+    /// </summary>
+    [DiagnosticAnalyzer(Microsoft.CodeAnalysis.LanguageNames.CSharp)]
+    public sealed class PM3001SwallowedWriteFailureAnalyzer : DiagnosticAnalyzer
+    {
+        /// <summary>Property on the diagnostic: the name of the catch's exception variable, if any.</summary>
+        public const string ExceptionVariableProperty = "ExceptionVariable";
+
+        /// <summary>Property on the diagnostic: the write that can fail, e.g. "File.WriteAllText".</summary>
+        public const string WriteProperty = "Write";
+
+        internal static readonly DiagnosticDescriptor Rule = Descriptors.Create(
+            DiagnosticIds.SwallowedWriteFailure,
+            title: "A write failure is swallowed",
+            messageFormat: "This catch swallows the failure of '{0}': log it, rethrow it or return it, or a full disk will fail silently",
+            description: "A catch whose try block writes to disk lets the exception vanish: nothing is logged, rethrown or returned. " +
+                         "When the disk fills or a file is locked, the data is lost and nobody learns of it. A comment is not handling.");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var io = IoTypes.Create(start.Compilation);
+                if (io?.IOException is null)
+                {
+                    return;
+                }
+
+                var logging = LoggingTypes.Create(start.Compilation);
+                start.RegisterOperationAction(c => AnalyzeTry(c, io, logging), OperationKind.Try);
+            });
+        }
+
+        private static void AnalyzeTry(OperationAnalysisContext context, IoTypes io, LoggingTypes logging)
+        {
+            var tryOperation = (ITryOperation)context.Operation;
+            if (tryOperation.Catches.IsEmpty)
+            {
+                return;
+            }
+
+            string? write = null;
+            foreach (var catchClause in tryOperation.Catches)
+            {
+                if (!io.CanCatchIoFailure(catchClause.ExceptionType) || FilterRulesOutIo(catchClause, io))
+                {
+                    continue;
+                }
+
+                // Only look for a write when some catch could swallow it.
+                write ??= FindDurableWrite(tryOperation.Body, io) ?? string.Empty;
+                if (write.Length == 0)
+                {
+                    return;
+                }
+
+                context.CancellationToken.ThrowIfCancellationRequested();
+                if (HandlesFailure(catchClause, tryOperation, io, logging))
+                {
+                    continue;
+                }
+
+                if (catchClause.Syntax is not CatchClauseSyntax syntax)
+                {
+                    continue;
+                }
+
+                var end = syntax.Declaration?.Span.End ?? syntax.CatchKeyword.Span.End;
+                var location = Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(syntax.CatchKeyword.SpanStart, end));
+                var properties = ImmutableDictionary<string, string?>.Empty.Add(WriteProperty, write);
+                if (catchClause.ExceptionDeclarationOrExpression is IVariableDeclaratorOperation declarator)
+                {
+                    properties = properties.Add(ExceptionVariableProperty, declarator.Symbol.Name);
+                }
+
+                context.ReportDiagnostic(Diagnostic.Create(Rule, location, properties, write));
+            }
+        }
+
+        private static string? FindDurableWrite(IOperation body, IoTypes io)
+        {
+            foreach (var operation in OperationFacts.ExecutedDescendants(body))
+            {
+                switch (operation)
+                {
+                    case IInvocationOperation invocation:
+                        if (io.GetDurableWrite(invocation) is { } write)
+                        {
+                            return write;
+                        }
+
+                        break;
+                    case IObjectCreationOperation creation:
+                        if (io.GetDurableCreation(creation) is { } created)
+                        {
+                            return created;
+                        }
+
+                        break;
+                    case IUsingOperation usingOperation:
+                        if (UsingDisposesDurableWriter(usingOperation.Resources, io) is { } disposed)
+                        {
+                            return disposed;
+                        }
+
+                        break;
+                    case IUsingDeclarationOperation usingDeclaration:
+                        if (UsingDisposesDurableWriter(usingDeclaration.DeclarationGroup, io) is { } declared)
+                        {
+                            return declared;
+                        }
+
+                        break;
+                }
+            }
+
+            return null;
+        }
+
+        private static string? UsingDisposesDurableWriter(IOperation resources, IoTypes io)
+        {
+            if (resources is IVariableDeclarationGroupOperation group)
+            {
+                foreach (var declaration in group.Declarations)
+                {
+                    foreach (var declarator in declaration.Declarators)
+                    {
+                        var initializer = declarator.Initializer?.Value ?? declaration.Initializer?.Value;
+                        if (initializer is not null && io.IsDurableDisposable(initializer))
+                        {
+                            return declarator.Symbol.Type.Name + ".Dispose";
+                        }
+                    }
+                }
+
+                return null;
+            }
+
+            return io.IsDurableDisposable(resources) ? resources.Type!.Name + ".Dispose" : null;
+        }
+
+        /// <summary>
+        /// A filter rules out I/O when it examines the exception in any way other than a positive test for an I/O
+        /// exception type (e.g. <c>when (ex is not IOException)</c>, <c>when (ex.HResult == X)</c>, <c>when (Log(ex))</c>).
+        /// A filter that ignores the exception (<c>when (retries &lt; 3)</c>) does not.
+        /// </summary>
+        private static bool FilterRulesOutIo(ICatchClauseOperation catchClause, IoTypes io)
+        {
+            if (catchClause.Filter is not { } filter)
+            {
+                return false;
+            }
+
+            var local = (catchClause.ExceptionDeclarationOrExpression as IVariableDeclaratorOperation)?.Symbol;
+            if (local is null)
+            {
+                return false;
+            }
+
+            var filterValue = OperationFacts.UnwrapConversions(filter);
+            if (filterValue is IIsTypeOperation isType && IsLocal(isType.ValueOperand, local))
+            {
+                return !io.IsIoExceptionType(isType.TypeOperand);
+            }
+
+            if (filterValue is IIsPatternOperation isPattern && IsLocal(isPattern.Value, local))
+            {
+                return isPattern.Pattern switch
+                {
+                    ITypePatternOperation typePattern => !io.IsIoExceptionType(typePattern.MatchedType),
+                    IDeclarationPatternOperation declarationPattern when declarationPattern.MatchedType is { } matched => !io.IsIoExceptionType(matched),
+                    _ => true,
+                };
+            }
+
+            foreach (var operation in filter.DescendantsAndSelf())
+            {
+                if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsLocal(IOperation operation, ILocalSymbol local)
+            => OperationFacts.UnwrapConversions(operation) is ILocalReferenceOperation reference &&
+               SymbolEqualityComparer.Default.Equals(reference.Local, local);
+
+        /// <summary>Does the catch body make the failure known: throw, use the exception, log, return, record or retry?</summary>
+        private static bool HandlesFailure(ICatchClauseOperation catchClause, ITryOperation tryOperation, IoTypes io, LoggingTypes logging)
+        {
+            var exceptionLocal = (catchClause.ExceptionDeclarationOrExpression as IVariableDeclaratorOperation)?.Symbol;
+            var handler = catchClause.Handler;
+            var retries = IsInRetryLoop(tryOperation);
+
+            foreach (var operation in OperationFacts.ExecutedDescendants(handler))
+            {
+                switch (operation)
+                {
+                    case IThrowOperation:
+                        return true;
+                    case IReturnOperation { ReturnedValue: not null } returned when returned.Kind == OperationKind.Return:
+                        return true;
+                    case IReturnOperation { Kind: OperationKind.YieldReturn }:
+                        return true;
+                    case IInvocationOperation invocation when logging.IsReportingCall(invocation):
+                        return true;
+                    case ILocalReferenceOperation reference when exceptionLocal is not null &&
+                                                                 SymbolEqualityComparer.Default.Equals(reference.Local, exceptionLocal) &&
+                                                                 !IsDiscarded(reference):
+                        return true;
+                    case IAssignmentOperation assignment when RecordsOutcome(assignment.Target, handler):
+                        return true;
+                    case IIncrementOrDecrementOperation increment when RecordsOutcome(increment.Target, handler):
+                        return true;
+                    case IBranchOperation branch when retries && branch.BranchKind == BranchKind.Continue:
+                        return true;
+                }
+            }
+
+            // A catch inside a loop that runs the write again (while/do/for) is a retry, whatever the body says.
+            return retries;
+        }
+
+        private static bool IsDiscarded(ILocalReferenceOperation reference)
+        {
+            var parent = reference.Parent;
+            while (parent is IConversionOperation or IParenthesizedOperation)
+            {
+                parent = parent.Parent;
+            }
+
+            return parent is ISimpleAssignmentOperation { Target: IDiscardOperation } ||
+                   parent is IExpressionStatementOperation;
+        }
+
+        /// <summary>
+        /// An assignment the code after the catch (or the caller) can see: a field, property, out/ref parameter,
+        /// array element, or a local declared outside the catch.
+        /// </summary>
+        private static bool RecordsOutcome(IOperation target, IOperation handler)
+        {
+            switch (OperationFacts.UnwrapConversions(target))
+            {
+                case IFieldReferenceOperation:
+                case IPropertyReferenceOperation:
+                case IArrayElementReferenceOperation:
+                case IEventReferenceOperation:
+                    return true;
+                case IParameterReferenceOperation parameter:
+                    return parameter.Parameter.RefKind != RefKind.None;
+                case ILocalReferenceOperation local:
+                    var declared = local.Local.DeclaringSyntaxReferences;
+                    return declared.Length > 0 && !handler.Syntax.Span.Contains(declared[0].Span);
+                default:
+                    return false;
+            }
+        }
+
+        private static bool IsInRetryLoop(ITryOperation tryOperation)
+        {
+            for (var current = tryOperation.Parent; current is not null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case IWhileLoopOperation:
+                    case IForLoopOperation:
+                        return true;
+                    case IForEachLoopOperation:
+                    case IAnonymousFunctionOperation:
+                    case ILocalFunctionOperation:
+                        return false;
+                }
+            }
+
+            return false;
+        }
+    }
+}

@@ -1,0 +1,171 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Formatting;
+
+namespace Postmortem.CodeFixes
+{
+    /// <summary>A fix a rule offers: its title and the stable equivalence key Fix All and dotnet format use.</summary>
+    internal readonly struct FixOption
+    {
+        public FixOption(string title, string equivalenceKey)
+        {
+            Title = title;
+            EquivalenceKey = equivalenceKey;
+        }
+
+        public string Title { get; }
+
+        public string EquivalenceKey { get; }
+    }
+
+    /// <summary>What a fix is given: the editor on the original document, its semantic model, and a way to ask for a using directive.</summary>
+    internal sealed class FixContext
+    {
+        private readonly HashSet<string> _namespaces = new HashSet<string>();
+
+        public FixContext(DocumentEditor editor, SyntaxNode root, SemanticModel model, CancellationToken cancellationToken)
+        {
+            Editor = editor;
+            Root = root;
+            Model = model;
+            CancellationToken = cancellationToken;
+        }
+
+        public DocumentEditor Editor { get; }
+
+        public SyntaxNode Root { get; }
+
+        public SemanticModel Model { get; }
+
+        public CancellationToken CancellationToken { get; }
+
+        /// <summary>Adds <c>using ns;</c> once, after all edits, unless the file already imports it.</summary>
+        public void RequireNamespace(string ns) => _namespaces.Add(ns);
+
+        internal SyntaxNode AddUsings(SyntaxNode root)
+        {
+            if (_namespaces.Count == 0 || root is not CompilationUnitSyntax unit)
+            {
+                return root;
+            }
+
+            foreach (var ns in _namespaces.OrderBy(n => n, System.StringComparer.Ordinal))
+            {
+                if (unit.Usings.Any(u => u.Alias is null && u.Name?.ToString() == ns) || IsImportedGlobally(ns))
+                {
+                    continue;
+                }
+
+                var directive = SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(ns)).WithAdditionalAnnotations(Formatter.Annotation);
+                var index = 0;
+                while (index < unit.Usings.Count && CompareUsings(unit.Usings[index].Name?.ToString() ?? string.Empty, ns) < 0)
+                {
+                    index++;
+                }
+
+                unit = unit.WithUsings(unit.Usings.Insert(index, directive.WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed)));
+            }
+
+            return unit;
+        }
+
+        /// <summary>System namespaces first, then ordinal, as dotnet_sort_system_directives_first does.</summary>
+        private static int CompareUsings(string a, string b)
+        {
+            var aSystem = a == "System" || a.StartsWith("System.", System.StringComparison.Ordinal);
+            var bSystem = b == "System" || b.StartsWith("System.", System.StringComparison.Ordinal);
+            return aSystem != bSystem ? (aSystem ? -1 : 1) : string.CompareOrdinal(a, b);
+        }
+
+        private bool IsImportedGlobally(string ns)
+        {
+            foreach (var import in Model.GetImportScopes(0).SelectMany(s => s.Imports))
+            {
+                if (import.NamespaceOrType is INamespaceSymbol symbol && symbol.ToDisplayString() == ns)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Base of every Postmortem code fix: one code path for a single fix and for Fix All (document, project,
+    /// solution), so Fix All always equals fixing one by one.
+    /// </summary>
+    public abstract class PostmortemCodeFixProvider : CodeFixProvider
+    {
+        /// <summary>The fixes offered for a diagnostic (none when a precondition fails).</summary>
+        internal abstract IEnumerable<FixOption> GetFixOptions(Diagnostic diagnostic, SyntaxNode root, SemanticModel model, CancellationToken cancellationToken);
+
+        /// <summary>Applies one fix through the shared editor (the nodes are those of the original document).</summary>
+        internal abstract void ApplyFix(FixContext context, Diagnostic diagnostic, string equivalenceKey);
+
+        public sealed override FixAllProvider GetFixAllProvider()
+            => FixAllProvider.Create(
+                (context, document, diagnostics) => FixDocumentAsync(document, diagnostics, context.CodeActionEquivalenceKey, context.CancellationToken),
+                ImmutableArray.Create(FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution));
+
+        public sealed override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        {
+            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+            var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+            if (root is null || model is null)
+            {
+                return;
+            }
+
+            foreach (var diagnostic in context.Diagnostics)
+            {
+                foreach (var option in GetFixOptions(diagnostic, root, model, context.CancellationToken))
+                {
+                    var document = context.Document;
+                    var key = option.EquivalenceKey;
+                    context.RegisterCodeFix(
+                        CodeAction.Create(
+                            option.Title,
+                            ct => FixDocumentAsync(document, ImmutableArray.Create(diagnostic), key, ct)!,
+                            key),
+                        diagnostic);
+                }
+            }
+        }
+
+        private async Task<Document?> FixDocumentAsync(Document document, ImmutableArray<Diagnostic> diagnostics, string? equivalenceKey, CancellationToken cancellationToken)
+        {
+            if (equivalenceKey is null)
+            {
+                return document;
+            }
+
+            var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+            var root = editor.OriginalRoot;
+            var model = editor.SemanticModel;
+            var context = new FixContext(editor, root, model, cancellationToken);
+
+            // Innermost first, so nested edits compose.
+            foreach (var diagnostic in diagnostics.OrderByDescending(d => d.Location.SourceSpan.Start))
+            {
+                if (GetFixOptions(diagnostic, root, model, cancellationToken).Any(o => o.EquivalenceKey == equivalenceKey))
+                {
+                    ApplyFix(context, diagnostic, equivalenceKey!);
+                }
+            }
+
+            var changed = editor.GetChangedRoot();
+            changed = context.AddUsings(changed);
+            return document.WithSyntaxRoot(changed);
+        }
+    }
+}

@@ -1,0 +1,194 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Formatting;
+using Postmortem.Analyzers;
+using Postmortem.Analyzers.Rules;
+
+namespace Postmortem.CodeFixes.Rules
+{
+    /// <summary>PM3001 fixes: rethrow (<c>throw;</c>), or log the failure through an ILogger in scope.</summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(PM3001SwallowedWriteFailureCodeFixProvider)), Shared]
+    public sealed class PM3001SwallowedWriteFailureCodeFixProvider : PostmortemCodeFixProvider
+    {
+        public const string RethrowKey = "PM3001.Rethrow";
+        public const string LogKey = "PM3001.LogError";
+
+        public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.SwallowedWriteFailure);
+
+        internal override IEnumerable<FixOption> GetFixOptions(Diagnostic diagnostic, SyntaxNode root, SemanticModel model, CancellationToken cancellationToken)
+        {
+            var catchClause = FindCatch(root, diagnostic);
+            if (catchClause is null)
+            {
+                yield break;
+            }
+
+            yield return new FixOption("Rethrow the exception", RethrowKey);
+            if (FindLogger(catchClause, model, cancellationToken) is not null)
+            {
+                yield return new FixOption("Log the failure with ILogger.LogError", LogKey);
+            }
+        }
+
+        internal override void ApplyFix(FixContext context, Diagnostic diagnostic, string equivalenceKey)
+        {
+            var catchClause = FindCatch(context.Root, diagnostic);
+            if (catchClause is null)
+            {
+                return;
+            }
+
+            if (equivalenceKey == RethrowKey)
+            {
+                context.Editor.ReplaceNode(catchClause.Block, (current, _) => AddRethrow((BlockSyntax)current));
+                return;
+            }
+
+            var logger = FindLogger(catchClause, context.Model, context.CancellationToken);
+            if (logger is null)
+            {
+                return;
+            }
+
+            var variable = catchClause.Declaration?.Identifier.ValueText;
+            if (string.IsNullOrEmpty(variable))
+            {
+                variable = UniqueName(catchClause, context.Model);
+            }
+
+            var write = diagnostic.Properties.TryGetValue(PM3001SwallowedWriteFailureAnalyzer.WriteProperty, out var w) && w is not null ? w : "The write";
+            var statement = SyntaxFactory.ParseStatement($"{logger.Name}.LogError({variable}, \"{write} failed\");")
+                .WithAdditionalAnnotations(Formatter.Annotation);
+            if (!HasLogError(catchClause, logger, context.Model))
+            {
+                context.RequireNamespace("Microsoft.Extensions.Logging");
+            }
+
+            if (catchClause.Declaration is null)
+            {
+                context.RequireNamespace("System");
+            }
+
+            context.Editor.ReplaceNode(catchClause, (current, _) =>
+            {
+                var clause = (CatchClauseSyntax)current;
+                var declaration = clause.Declaration is null
+                    ? SyntaxFactory.CatchDeclaration(SyntaxFactory.IdentifierName("Exception"), SyntaxFactory.Identifier(variable!))
+                    : clause.Declaration.Identifier.IsKind(SyntaxKind.None) || clause.Declaration.Identifier.ValueText.Length == 0
+                        ? clause.Declaration.WithIdentifier(SyntaxFactory.Identifier(variable!))
+                        : clause.Declaration;
+                var block = clause.Block.WithStatements(clause.Block.Statements.Add(statement));
+                return clause.WithDeclaration(declaration.WithTrailingTrivia(clause.Declaration?.GetTrailingTrivia() ?? SyntaxFactory.TriviaList(SyntaxFactory.ElasticSpace)))
+                    .WithCatchKeyword(clause.CatchKeyword.WithTrailingTrivia(SyntaxFactory.Space))
+                    .WithBlock(block)
+                    .WithAdditionalAnnotations(Formatter.Annotation);
+            });
+        }
+
+        private static CatchClauseSyntax? FindCatch(SyntaxNode root, Diagnostic diagnostic)
+        {
+            var span = diagnostic.Location.SourceSpan;
+            return root.FullSpan.Contains(span) ? root.FindToken(span.Start).Parent?.FirstAncestorOrSelf<CatchClauseSyntax>() : null;
+        }
+
+        private static BlockSyntax AddRethrow(BlockSyntax block)
+        {
+            var rethrow = SyntaxFactory.ThrowStatement().WithAdditionalAnnotations(Formatter.Annotation);
+            var statements = block.Statements;
+            if (statements.Count > 0 && statements.Last() is ReturnStatementSyntax { Expression: null } or BreakStatementSyntax or ContinueStatementSyntax)
+            {
+                var last = statements.Last();
+                return block.WithStatements(statements.Replace(last, rethrow.WithTriviaFrom(last)));
+            }
+
+            return block.WithStatements(statements.Add(rethrow));
+        }
+
+        /// <summary>A Microsoft.Extensions.Logging ILogger parameter, local, field or property usable at the catch.</summary>
+        private static ISymbol? FindLogger(CatchClauseSyntax catchClause, SemanticModel model, CancellationToken cancellationToken)
+        {
+            var position = catchClause.Block.OpenBraceToken.Span.End;
+            var melLogger = model.Compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.ILogger");
+            var melLoggerOfT = model.Compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.ILogger`1");
+            if (melLogger is null)
+            {
+                return null;
+            }
+
+            var member = model.GetEnclosingSymbol(position, cancellationToken);
+            while (member is IMethodSymbol { MethodKind: MethodKind.LocalFunction or MethodKind.AnonymousFunction })
+            {
+                member = member.ContainingSymbol;
+            }
+
+            var isStaticContext = member is null || member.IsStatic;
+            ISymbol? best = null;
+            var bestRank = int.MaxValue;
+            foreach (var symbol in model.LookupSymbols(position))
+            {
+                var (type, rank) = symbol switch
+                {
+                    IParameterSymbol p => (p.Type, 0),
+                    ILocalSymbol l when l.DeclaringSyntaxReferences.All(r => r.Span.Start < catchClause.SpanStart) => (l.Type, 1),
+                    IFieldSymbol f when !f.IsImplicitlyDeclared && (f.IsStatic || !isStaticContext) => (f.Type, 2),
+                    IPropertySymbol pr when pr.GetMethod is not null && (pr.IsStatic || !isStaticContext) => (pr.Type, 3),
+                    _ => ((ITypeSymbol?)null, int.MaxValue),
+                };
+                if (type is null || rank >= bestRank)
+                {
+                    continue;
+                }
+
+                if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, melLogger) ||
+                    SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, melLoggerOfT))
+                {
+                    best = symbol;
+                    bestRank = rank;
+                }
+            }
+
+            return best;
+        }
+
+        private static bool HasLogError(CatchClauseSyntax catchClause, ISymbol logger, SemanticModel model)
+        {
+            var type = logger switch
+            {
+                IParameterSymbol p => p.Type,
+                ILocalSymbol l => l.Type,
+                IFieldSymbol f => f.Type,
+                IPropertySymbol p => p.Type,
+                _ => null,
+            };
+            return type is not null &&
+                   model.LookupSymbols(catchClause.Block.SpanStart, type, "LogError", includeReducedExtensionMethods: true).Length > 0;
+        }
+
+        private static string UniqueName(CatchClauseSyntax catchClause, SemanticModel model)
+        {
+            var taken = new HashSet<string>(model.LookupSymbols(catchClause.Block.SpanStart).Select(s => s.Name));
+            foreach (var name in new[] { "ex", "exception" })
+            {
+                if (!taken.Contains(name))
+                {
+                    return name;
+                }
+            }
+
+            var i = 1;
+            while (taken.Contains("ex" + i))
+            {
+                i++;
+            }
+
+            return "ex" + i;
+        }
+    }
+}
