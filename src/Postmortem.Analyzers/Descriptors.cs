@@ -13,6 +13,75 @@ namespace Postmortem.Analyzers
 
         public static string HelpLink(string id) => HelpLinkBase + id + ".md";
 
+        // Every rule's descriptor, in ID order. Each rule's analyzer reports through these fields.
+
+        public static readonly DiagnosticDescriptor PM1001SharedLogFileSink = Create(
+            DiagnosticIds.SharedLogFileSink,
+            title: "A file log sink is shared by worker processes without coordination",
+            messageFormat: "{0}: {1}. {2}.",
+            description: "Several worker processes write one log file through a sink that does not coordinate them: lines are overwritten, " +
+                         "split into per-process files, or written into a file another process has renamed. The first incident lost 87% of its records this way.");
+
+        public static readonly DiagnosticDescriptor PM1002HandWrittenRotation = Create(
+            DiagnosticIds.HandWrittenRotation,
+            title: "Hand-written rotation of a file other processes write",
+            messageFormat: "'{0}' rotates the file this type also writes ({1}): each worker process rotates on its own and the others keep writing into the renamed file. {2}.",
+            description: "Rotating a log file by renaming, moving or deleting it from application code works for one process only: " +
+                         "the other worker processes keep their handles and write into the renamed file, which the shipper never reads.");
+
+        public static readonly DiagnosticDescriptor PM2001TempFileNeverDeleted = Create(
+            DiagnosticIds.TempFileNeverDeleted,
+            title: "A temporary file or folder is never deleted",
+            messageFormat: "The temporary {0} created by '{1}' is never deleted: every call leaves one behind until the disk fills",
+            description: "A temporary file or folder that nothing deletes accumulates with every call until the disk fills " +
+                         "(and on Windows Path.GetTempFileName fails once 65,535 of its files exist).");
+
+        public static readonly DiagnosticDescriptor PM2002PerRequestFileLeft = Create(
+            DiagnosticIds.PerRequestFileLeft,
+            title: "A request handler leaves a new file behind on every request",
+            messageFormat: "'{0}' creates a new file at a path unique to the request and nothing deletes it: under load the disk fills",
+            description: "A request handler that writes a file under a unique name (a GUID, the clock, a random name) and never deletes it " +
+                         "grows the disk with every request; the second incident took the site down this way.");
+
+        public static readonly DiagnosticDescriptor PM2003LogFilesNeverDeleted = Create(
+            DiagnosticIds.LogFilesNeverDeleted,
+            title: "Log files are never deleted",
+            messageFormat: "{0}: log files are kept forever and will fill the disk",
+            description: "A file log sink configured without a retention limit keeps every file it ever wrote.");
+
+        public static readonly DiagnosticDescriptor PM3001SwallowedWriteFailure = Create(
+            DiagnosticIds.SwallowedWriteFailure,
+            title: "A write failure is swallowed",
+            messageFormat: "This catch swallows the failure of '{0}': log it, rethrow it or return it, or a full disk will fail silently",
+            description: "A catch whose try block writes to disk lets the exception vanish: nothing is logged, rethrown or returned. " +
+                         "When the disk fills or a file is locked, the data is lost and nobody learns of it. A comment is not handling.");
+
+        public static readonly DiagnosticDescriptor PM3002DiscardedWriteTask = Create(
+            DiagnosticIds.DiscardedWriteTask,
+            title: "A write task is discarded",
+            messageFormat: "The task of '{0}' is discarded: if the write fails, nobody learns of it",
+            description: "The task returned by an asynchronous write carries its failure. Discarding it (with _ =, by not awaiting it, " +
+                         "or by firing it off with Task.Run) makes a failed write disappear without a trace.");
+
+        public static readonly DiagnosticDescriptor PM3003IgnoredRefusedWrite = Create(
+            DiagnosticIds.IgnoredRefusedWrite,
+            title: "A refused write is ignored",
+            messageFormat: "The result of '{0}' is ignored: when the queue is full the item is dropped silently",
+            description: "TryWrite/TryAdd return false when a bounded queue is full. Ignoring the result drops data silently.");
+
+        public static readonly DiagnosticDescriptor PM3004LoggingFailuresInvisible = Create(
+            DiagnosticIds.LoggingFailuresInvisible,
+            title: "The logging library's failures are invisible",
+            messageFormat: "{0}: its write failures go only to {1}, which is never enabled, so a full disk or a locked file is never reported",
+            description: "Serilog, NLog and log4net swallow their own write failures and report them only to an internal channel that is off by default.",
+            defaultSeverity: DiagnosticSeverity.Info);
+
+        public static readonly DiagnosticDescriptor PM3005FileSinkStopsAtSizeLimit = Create(
+            DiagnosticIds.FileSinkStopsAtSizeLimit,
+            title: "A Serilog file sink stops writing at its size limit",
+            messageFormat: "This file sink stops writing when the file reaches {0}, because rollOnFileSizeLimit is not true",
+            description: "Serilog's file sink has a size limit (1 GB by default). Without rollOnFileSizeLimit: true, reaching it silently stops all writing.");
+
         public static DiagnosticDescriptor Create(
             string id,
             string title,

@@ -21,12 +21,7 @@ namespace Postmortem.Analyzers.Rules
         /// <summary>Property on the diagnostic: the write that can fail, e.g. "File.WriteAllText".</summary>
         public const string WriteProperty = "Write";
 
-        internal static readonly DiagnosticDescriptor Rule = Descriptors.Create(
-            DiagnosticIds.SwallowedWriteFailure,
-            title: "A write failure is swallowed",
-            messageFormat: "This catch swallows the failure of '{0}': log it, rethrow it or return it, or a full disk will fail silently",
-            description: "A catch whose try block writes to disk lets the exception vanish: nothing is logged, rethrown or returned. " +
-                         "When the disk fills or a file is locked, the data is lost and nobody learns of it. A comment is not handling.");
+        internal static readonly DiagnosticDescriptor Rule = Descriptors.PM3001SwallowedWriteFailure;
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 

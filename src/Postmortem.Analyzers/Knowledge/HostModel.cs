@@ -1,0 +1,65 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Postmortem.Analyzers.Knowledge
+{
+    /// <summary>
+    /// Does the project run as several worker processes? From <c>postmortem.worker_processes</c>
+    /// (.editorconfig/.globalconfig), else the MSBuild property <c>PostmortemWorkerProcesses</c>,
+    /// else <c>auto</c>: multiple for ASP.NET Core (Web SDK) projects, single otherwise.
+    /// </summary>
+    internal readonly struct HostModel
+    {
+        public const string OptionKey = "postmortem.worker_processes";
+        public const string MsBuildProperty = "build_property.PostmortemWorkerProcesses";
+        public const string WebSdkProperty = "build_property.UsingMicrosoftNETSdkWeb";
+
+        private HostModel(bool isMultiProcess, string reason)
+        {
+            IsMultiProcess = isMultiProcess;
+            Reason = reason;
+        }
+
+        public bool IsMultiProcess { get; }
+
+        /// <summary>Why the project counts as multi-process, and how to declare otherwise (for messages).</summary>
+        public string Reason { get; }
+
+        public static HostModel Resolve(AnalyzerOptions options, SyntaxTree? tree)
+        {
+            var provider = options.AnalyzerConfigOptionsProvider;
+            var global = provider.GlobalOptions;
+            string? value = null;
+            if (tree is not null && provider.GetOptions(tree).TryGetValue(OptionKey, out var perFile))
+            {
+                value = perFile;
+            }
+            else if (global.TryGetValue(OptionKey, out var globalValue))
+            {
+                value = globalValue;
+            }
+            else if (global.TryGetValue(MsBuildProperty, out var property))
+            {
+                value = property;
+            }
+
+            switch (value?.Trim().ToLowerInvariant())
+            {
+                case "multiple":
+                    return new HostModel(true, "The project declares several worker processes (postmortem.worker_processes = multiple)");
+                case "single":
+                    return new HostModel(false, "The project declares a single process (postmortem.worker_processes = single)");
+            }
+
+            if (global.TryGetValue(WebSdkProperty, out var web) && string.Equals(web?.Trim(), "true", System.StringComparison.OrdinalIgnoreCase))
+            {
+                return new HostModel(
+                    true,
+                    "This ASP.NET Core project can run as several worker processes (IIS overlapped recycling, web gardens, scale-out on shared storage); " +
+                    "if it never does, set postmortem.worker_processes = single in .editorconfig");
+            }
+
+            return new HostModel(false, "The project is not a web project, so it counts as a single process (postmortem.worker_processes = auto)");
+        }
+    }
+}
