@@ -65,11 +65,9 @@ namespace Postmortem.Analyzers.Knowledge
         /// </summary>
         public static IEnumerable<IOperation> ExecutedDescendants(IOperation operation)
         {
+            // Depth-first in source order: children are pushed in reverse.
             var stack = new Stack<IOperation>();
-            foreach (var child in operation.ChildOperations)
-            {
-                stack.Push(child);
-            }
+            PushChildren(stack, operation);
 
             while (stack.Count > 0)
             {
@@ -80,7 +78,28 @@ namespace Postmortem.Analyzers.Knowledge
                     continue;
                 }
 
-                foreach (var child in current.ChildOperations)
+                PushChildren(stack, current);
+            }
+        }
+
+        private static void PushChildren(Stack<IOperation> stack, IOperation operation)
+        {
+            var mark = stack.Count;
+            foreach (var child in operation.ChildOperations)
+            {
+                stack.Push(child);
+            }
+
+            // Reverse the pushed range so the first child is popped first.
+            if (stack.Count - mark > 1)
+            {
+                var pushed = new IOperation[stack.Count - mark];
+                for (var i = 0; i < pushed.Length; i++)
+                {
+                    pushed[i] = stack.Pop();
+                }
+
+                foreach (var child in pushed)
                 {
                     stack.Push(child);
                 }
