@@ -178,7 +178,11 @@ namespace Postmortem.Analyzers.Knowledge
                 return IsDurableWriterExpression(resource);
             }
 
-            return TypeSymbols.InheritsFromOrEquals(type, FileStream);
+            // A file stream flushes on dispose only if it was opened for writing.
+            var value = OperationFacts.UnwrapConversions(resource);
+            return TypeSymbols.InheritsFromOrEquals(type, FileStream) &&
+                   ((value is IObjectCreationOperation creation && GetDurableCreation(creation) is not null) ||
+                    (value is IInvocationOperation invocation && GetDurableWrite(invocation) is not null));
         }
 
         /// <summary>Object creations that create or open a file for writing.</summary>

@@ -88,8 +88,10 @@ namespace Postmortem.Analyzers.Rules
             }
         }
 
+        /// <summary>The first write in source order; a using that disposes (flushes) a writer counts when nothing else writes.</summary>
         private static string? FindDurableWrite(IOperation body, IoTypes io)
         {
+            string? disposeWrite = null;
             foreach (var operation in OperationFacts.ExecutedDescendants(body))
             {
                 switch (operation)
@@ -109,23 +111,15 @@ namespace Postmortem.Analyzers.Rules
 
                         break;
                     case IUsingOperation usingOperation:
-                        if (UsingDisposesDurableWriter(usingOperation.Resources, io) is { } disposed)
-                        {
-                            return disposed;
-                        }
-
+                        disposeWrite ??= UsingDisposesDurableWriter(usingOperation.Resources, io);
                         break;
                     case IUsingDeclarationOperation usingDeclaration:
-                        if (UsingDisposesDurableWriter(usingDeclaration.DeclarationGroup, io) is { } declared)
-                        {
-                            return declared;
-                        }
-
+                        disposeWrite ??= UsingDisposesDurableWriter(usingDeclaration.DeclarationGroup, io);
                         break;
                 }
             }
 
-            return null;
+            return disposeWrite;
         }
 
         private static string? UsingDisposesDurableWriter(IOperation resources, IoTypes io)

@@ -84,7 +84,7 @@ namespace Postmortem.CodeFixes.Rules
                     : clause.Declaration.Identifier.IsKind(SyntaxKind.None) || clause.Declaration.Identifier.ValueText.Length == 0
                         ? clause.Declaration.WithIdentifier(SyntaxFactory.Identifier(variable!))
                         : clause.Declaration;
-                var block = clause.Block.WithStatements(clause.Block.Statements.Add(statement));
+                var block = AppendStatement(clause.Block, statement);
                 return clause.WithDeclaration(declaration.WithTrailingTrivia(clause.Declaration?.GetTrailingTrivia() ?? SyntaxFactory.TriviaList(SyntaxFactory.ElasticSpace)))
                     .WithCatchKeyword(clause.CatchKeyword.WithTrailingTrivia(SyntaxFactory.Space))
                     .WithBlock(block)
@@ -100,15 +100,34 @@ namespace Postmortem.CodeFixes.Rules
 
         private static BlockSyntax AddRethrow(BlockSyntax block)
         {
-            var rethrow = SyntaxFactory.ThrowStatement().WithAdditionalAnnotations(Formatter.Annotation);
+            var rethrow = SyntaxFactory.ThrowStatement();
             var statements = block.Statements;
             if (statements.Count > 0 && statements.Last() is ReturnStatementSyntax { Expression: null } or BreakStatementSyntax or ContinueStatementSyntax)
             {
                 var last = statements.Last();
-                return block.WithStatements(statements.Replace(last, rethrow.WithTriviaFrom(last)));
+                return block.WithStatements(statements.Replace(last, rethrow.WithTriviaFrom(last).WithAdditionalAnnotations(Formatter.Annotation)));
             }
 
-            return block.WithStatements(statements.Add(rethrow));
+            return AppendStatement(block, rethrow);
+        }
+
+        /// <summary>
+        /// Appends a statement after the block's last statement and after any comment that closes the block
+        /// (<c>{ // ignore }</c>: the comment stays first), formatting the block.
+        /// </summary>
+        internal static BlockSyntax AppendStatement(BlockSyntax block, StatementSyntax statement)
+        {
+            var closeBrace = block.CloseBraceToken;
+            if (closeBrace.LeadingTrivia.Any(t => t.IsKind(SyntaxKind.SingleLineCommentTrivia) || t.IsKind(SyntaxKind.MultiLineCommentTrivia)))
+            {
+                statement = statement.WithLeadingTrivia(closeBrace.LeadingTrivia);
+                closeBrace = closeBrace.WithLeadingTrivia(SyntaxFactory.ElasticMarker);
+            }
+
+            return block
+                .WithStatements(block.Statements.Add(statement.WithAdditionalAnnotations(Formatter.Annotation)))
+                .WithCloseBraceToken(closeBrace)
+                .WithAdditionalAnnotations(Formatter.Annotation);
         }
 
         /// <summary>A Microsoft.Extensions.Logging ILogger parameter, local, field or property usable at the catch.</summary>

@@ -1,5 +1,4 @@
 using System.Threading.Tasks;
-using Postmortem.Analyzers.Rules;
 using Postmortem.Analyzers.Tests.Verifiers;
 using Postmortem.CodeFixes.Rules;
 using Xunit;
@@ -11,51 +10,442 @@ namespace Postmortem.Analyzers.Tests.Rules
 {
     public class PM3001SwallowedWriteFailureTests
     {
-        [Fact]
-        public Task CommentOnlyCatchAroundWriteAllText_ReportsDiagnostic()
-            => VerifyCS.VerifyAnalyzerAsync("""
-                using System.IO;
+        private static string InMethod(string body, string usings = "") => $$"""
+            using System;
+            using System.IO;
+            using System.Threading.Tasks;
+            {{usings}}
 
-                class Report
+            class Store
+            {
+                private string _status = "";
+
+                async Task Run(string path, byte[] data, Stream input)
                 {
-                    void Save(string path, string text)
-                    {
-                        try
-                        {
-                            File.WriteAllText(path, text);
-                        }
-                        [|catch (IOException)|]
-                        {
-                            // the disk is probably full, nothing we can do
-                        }
-                    }
+                    await Task.Yield();
+            {{body}}
                 }
-                """);
+            }
+            """;
+
+        // ------------------------------------------------------------ unsafe forms
 
         [Fact]
-        public Task LoggedCatch_NoDiagnostic()
+        public Task CommentOnlyCatch_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InMethod("""
+                    try
+                    {
+                        File.WriteAllText(path, "report");
+                    }
+                    [|catch (IOException)|]
+                    {
+                        // the disk is probably full, nothing we can do
+                    }
+            """));
+
+        [Theory]
+        [InlineData("catch")]
+        [InlineData("catch (Exception)")]
+        [InlineData("catch (Exception ex)")]
+        [InlineData("catch (SystemException)")]
+        [InlineData("catch (IOException)")]
+        [InlineData("catch (DirectoryNotFoundException)")]
+        [InlineData("catch (UnauthorizedAccessException)")]
+        public Task EveryCatchThatCanCatchIo_ReportsDiagnostic(string header)
+            => VerifyCS.VerifyAnalyzerAsync(InMethod($$"""
+                    try
+                    {
+                        File.AppendAllText(path, "line");
+                    }
+                    [|{{header}}|]
+                    {
+                    }
+            """));
+
+        [Theory]
+        [InlineData("File.WriteAllBytes(path, data);", "File.WriteAllBytes")]
+        [InlineData("await File.WriteAllTextAsync(path, \"x\");", "File.WriteAllTextAsync")]
+        [InlineData("File.Copy(path, path + \".bak\");", "File.Copy")]
+        [InlineData("File.Move(path, path + \".old\");", "File.Move")]
+        [InlineData("File.Delete(path);", "File.Delete")]
+        [InlineData("new FileInfo(path).Delete();", "FileInfo.Delete")]
+        [InlineData("using var s = File.OpenWrite(path);", "File.OpenWrite")]
+        [InlineData("using var s = new FileStream(path, FileMode.Append); s.Write(data, 0, data.Length);", "new FileStream")]
+        [InlineData("using var w = new StreamWriter(path); w.WriteLine(\"x\");", "new StreamWriter")]
+        [InlineData("input.Write(data, 0, data.Length);", "Stream.Write")]
+        [InlineData("await input.FlushAsync();", "Stream.FlushAsync")]
+        [InlineData("using var f = File.OpenRead(path); f.CopyTo(input);", "Stream.CopyTo")]
+        public Task DurableWrites_ReportsDiagnostic(string write, string name)
+            => VerifyCS.VerifyAnalyzerAsync(
+                InMethod($$"""
+                    try
+                    {
+                        {{write}}
+                    }
+                    {|#0:catch (Exception)|}
+                    {
+                    }
+            """),
+                VerifyCS.Diagnostic("PM3001").WithLocation(0).WithArguments(name));
+
+        [Fact]
+        public Task WriterFieldWriteAndDispose_ReportsDiagnostic()
             => VerifyCS.VerifyAnalyzerAsync("""
                 using System;
                 using System.IO;
 
-                class Report
+                class Journal : IDisposable
                 {
-                    void Save(string path, string text)
+                    private readonly StreamWriter _writer = new StreamWriter("journal.log", append: true);
+                    private readonly BinaryWriter _binary = new BinaryWriter(File.OpenWrite("journal.bin"));
+
+                    public void Append(string line)
                     {
                         try
                         {
-                            File.WriteAllText(path, text);
+                            _writer.WriteLine(line);
+                            _writer.Flush();
+                        }
+                        [|catch (IOException)|]
+                        {
+                        }
+                    }
+
+                    public void AppendBinary(int value)
+                    {
+                        try
+                        {
+                            _binary.Write(value);
+                        }
+                        [|catch|]
+                        {
+                        }
+                    }
+
+                    public void Dispose()
+                    {
+                        try
+                        {
+                            _writer.Dispose();
+                        }
+                        [|catch (ObjectDisposedException)|]
+                        {
+                        }
+                        catch (Exception)
+                        {
+                            throw;
+                        }
+                    }
+                }
+                """.Replace("[|catch (ObjectDisposedException)|]", "catch (ObjectDisposedException)"));
+
+        [Fact]
+        public Task DiscardedExceptionVariable_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InMethod("""
+                    try
+                    {
+                        File.WriteAllText(path, "x");
+                    }
+                    [|catch (IOException ex)|]
+                    {
+                        _ = ex;
+                    }
+            """));
+
+        [Fact]
+        public Task ForeachBestEffortDelete_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InMethod("""
+                    foreach (var file in Directory.GetFiles(path))
+                    {
+                        try
+                        {
+                            File.Delete(file);
+                        }
+                        [|catch (IOException)|]
+                        {
+                        }
+                    }
+            """));
+
+        [Fact]
+        public Task FilterThatKeepsIo_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InMethod("""
+                    try
+                    {
+                        File.WriteAllText(path, "x");
+                    }
+                    [|catch (Exception ex)|] when (ex is IOException)
+                    {
+                    }
+            """));
+
+        [Fact]
+        public Task CatchInLambda_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InMethod("""
+                    Action save = () =>
+                    {
+                        try
+                        {
+                            File.WriteAllText(path, "x");
+                        }
+                        [|catch|]
+                        {
+                        }
+                    };
+                    save();
+            """));
+
+        // ------------------------------------------------------------ safe look-alikes
+
+        [Theory]
+        [InlineData("catch (FormatException) { }")]
+        [InlineData("catch (OperationCanceledException) { }")]
+        [InlineData("catch (TaskCanceledException) { }")]
+        [InlineData("catch (Exception ex) when (ex is not IOException) { }")]
+        [InlineData("catch (Exception ex) when (ex is OperationCanceledException) { }")]
+        [InlineData("catch (IOException ex) when (ex.HResult == unchecked((int)0x80070070)) { }")]
+        [InlineData("catch (IOException) { throw; }")]
+        [InlineData("catch (IOException ex) { throw new InvalidOperationException(\"save failed\", ex); }")]
+        [InlineData("catch (IOException ex) { Console.Error.WriteLine(ex.Message); }")]
+        [InlineData("catch (IOException) { Console.Error.WriteLine(\"save failed\"); }")]
+        [InlineData("catch (IOException) { System.Diagnostics.Trace.TraceError(\"save failed\"); }")]
+        [InlineData("catch (IOException ex) { Remember(ex); }")]
+        [InlineData("catch (IOException) { _status = \"failed\"; }")]
+        [InlineData("catch (IOException) { ReportFailure(); }")]
+        [InlineData("catch (IOException) { Environment.FailFast(\"disk\"); }")]
+        public Task HandledOrUnrelatedCatch_NoDiagnostic(string catchClause)
+            => VerifyCS.VerifyAnalyzerAsync($$"""
+                using System;
+                using System.IO;
+                using System.Threading.Tasks;
+
+                class Store
+                {
+                    private string _status = "";
+                    private Exception? _last;
+
+                    void Save(string path)
+                    {
+                        try
+                        {
+                            File.WriteAllText(path, "x");
+                        }
+                        {{catchClause}}
+                    }
+
+                    void Remember(Exception ex) => _last = ex;
+
+                    void ReportFailure() => _status = "failed";
+                }
+                """);
+
+        [Fact]
+        public Task ReturnsOrSignalsCaller_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync("""
+                using System.IO;
+
+                class Store
+                {
+                    bool TrySave(string path)
+                    {
+                        try
+                        {
+                            File.WriteAllText(path, "x");
+                            return true;
                         }
                         catch (IOException)
                         {
-                            Console.Error.WriteLine("could not save the report");
+                            return false;
+                        }
+                    }
+
+                    void Save(string path, out bool saved)
+                    {
+                        saved = true;
+                        try
+                        {
+                            File.WriteAllText(path, "x");
+                        }
+                        catch (IOException)
+                        {
+                            saved = false;
+                        }
+                    }
+
+                    bool SaveWithFlag(string path)
+                    {
+                        var ok = true;
+                        try
+                        {
+                            File.WriteAllText(path, "x");
+                        }
+                        catch (IOException)
+                        {
+                            ok = false;
+                        }
+
+                        return ok;
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task RetryLoop_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync("""
+                using System.IO;
+                using System.Threading;
+
+                class Store
+                {
+                    void Save(string path)
+                    {
+                        for (var attempt = 0; attempt < 3; attempt++)
+                        {
+                            try
+                            {
+                                File.WriteAllText(path, "x");
+                                return;
+                            }
+                            catch (IOException)
+                            {
+                                Thread.Sleep(100);
+                            }
+                        }
+
+                        while (true)
+                        {
+                            try
+                            {
+                                File.AppendAllText(path, "y");
+                                break;
+                            }
+                            catch (IOException)
+                            {
+                            }
                         }
                     }
                 }
                 """);
 
         [Fact]
-        public Task BareCatch_RethrowFix_ReportsDiagnostic()
+        public Task LoggedWithLoggingLibraries_NoDiagnostic()
+        {
+            var test = VerifyCS.Test("""
+                using System;
+                using System.IO;
+                using Microsoft.Extensions.Logging;
+
+                class Store
+                {
+                    private readonly ILogger<Store> _logger;
+
+                    public Store(ILogger<Store> logger) => _logger = logger;
+
+                    void Save(string path)
+                    {
+                        try
+                        {
+                            File.WriteAllText(path, "x");
+                        }
+                        catch (IOException)
+                        {
+                            _logger.LogWarning("Could not save {Path}", path);
+                        }
+                    }
+                }
+                """, fixedSource: "");
+            test.FixedSources.Clear();
+            test.References.AddRange(References.AspNetCore);
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task InMemoryAndReadOnlyWork_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync("""
+                using System;
+                using System.IO;
+                using System.Text;
+
+                class Render
+                {
+                    string Build(byte[] data, string path)
+                    {
+                        try
+                        {
+                            using var memory = new MemoryStream();
+                            memory.Write(data, 0, data.Length);
+                            memory.Flush();
+                            using var text = new StringWriter();
+                            text.Write("x");
+                            using var overMemory = new StreamWriter(memory, Encoding.UTF8);
+                            overMemory.Write("y");
+                            overMemory.Flush();
+                            Console.Out.Write("progress");
+                            var content = File.ReadAllText(path);
+                            using var read = File.OpenRead(path);
+                            read.CopyTo(memory);
+                        }
+                        catch (Exception)
+                        {
+                        }
+
+                        return "";
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task WriteOnlyInsideDeferredLambda_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync("""
+                using System;
+                using System.IO;
+
+                class Scheduler
+                {
+                    Action? _pending;
+
+                    void Schedule(string path)
+                    {
+                        try
+                        {
+                            _pending = () => File.WriteAllText(path, "x");
+                        }
+                        catch (Exception)
+                        {
+                        }
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task BrokenCode_NoException()
+        {
+            var test = CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.PM3001SwallowedWriteFailureAnalyzer>.Test("""
+                using System.IO;
+
+                class Broken
+                {
+                    void Save(string path)
+                    {
+                        try
+                        {
+                            File.WriteAllText(path, Missing.Value);
+                        }
+                        catch (IOException
+                        {
+                    }
+                }
+                """);
+            test.AllowCompilerErrors = true;
+            test.SkipSuppressionCheck = true;
+            test.SkipGeneratedCodeCheck = true;
+            return test.RunAsync();
+        }
+
+        // ------------------------------------------------------------ fixes
+
+        [Fact]
+        public Task CommentOnlyCatch_RethrowFix_ReportsDiagnostic()
             => VerifyCS.VerifyCodeFixAsync("""
                 using System.IO;
 
@@ -67,8 +457,9 @@ namespace Postmortem.Analyzers.Tests.Rules
                         {
                             File.AppendAllText(path, text);
                         }
-                        [|catch|]
+                        [|catch (IOException)|]
                         {
+                            // the disk is probably full, nothing we can do
                         }
                     }
                 }
@@ -83,7 +474,225 @@ namespace Postmortem.Analyzers.Tests.Rules
                         {
                             File.AppendAllText(path, text);
                         }
+                        catch (IOException)
+                        {
+                            // the disk is probably full, nothing we can do
+                            throw;
+                        }
+                    }
+                }
+                """, PM3001SwallowedWriteFailureCodeFixProvider.RethrowKey);
+
+        [Fact]
+        public Task TrailingReturn_RethrowFixReplacesIt_ReportsDiagnostic()
+            => VerifyCS.VerifyCodeFixAsync("""
+                using System.IO;
+
+                class Report
+                {
+                    void Save(string path, string text)
+                    {
+                        try
+                        {
+                            File.WriteAllText(path, text);
+                        }
+                        [|catch|]
+                        {
+                            return;
+                        }
+                    }
+                }
+                """, """
+                using System.IO;
+
+                class Report
+                {
+                    void Save(string path, string text)
+                    {
+                        try
+                        {
+                            File.WriteAllText(path, text);
+                        }
                         catch
+                        {
+                            throw;
+                        }
+                    }
+                }
+                """, PM3001SwallowedWriteFailureCodeFixProvider.RethrowKey);
+
+        [Fact]
+        public Task LoggerFieldInScope_LogFix_ReportsDiagnostic()
+        {
+            var test = VerifyCS.Test("""
+                using System;
+                using System.IO;
+
+                class Exporter
+                {
+                    private readonly Microsoft.Extensions.Logging.ILogger<Exporter> _logger;
+
+                    public Exporter(Microsoft.Extensions.Logging.ILogger<Exporter> logger) => _logger = logger;
+
+                    void Save(string path)
+                    {
+                        try
+                        {
+                            File.WriteAllText(path, "x");
+                        }
+                        [|catch (IOException)|]
+                        {
+                        }
+                    }
+
+                    void SaveAll(string path)
+                    {
+                        try
+                        {
+                            File.AppendAllText(path, "y");
+                        }
+                        [|catch|]
+                        {
+                            // ignore
+                        }
+                    }
+                }
+                """, """
+                using System;
+                using System.IO;
+                using Microsoft.Extensions.Logging;
+
+                class Exporter
+                {
+                    private readonly Microsoft.Extensions.Logging.ILogger<Exporter> _logger;
+
+                    public Exporter(Microsoft.Extensions.Logging.ILogger<Exporter> logger) => _logger = logger;
+
+                    void Save(string path)
+                    {
+                        try
+                        {
+                            File.WriteAllText(path, "x");
+                        }
+                        catch (IOException ex)
+                        {
+                            _logger.LogError(ex, "File.WriteAllText failed");
+                        }
+                    }
+
+                    void SaveAll(string path)
+                    {
+                        try
+                        {
+                            File.AppendAllText(path, "y");
+                        }
+                        catch (Exception ex)
+                        {
+                            // ignore
+                            _logger.LogError(ex, "File.AppendAllText failed");
+                        }
+                    }
+                }
+                """, PM3001SwallowedWriteFailureCodeFixProvider.LogKey);
+            test.References.AddRange(References.AspNetCore);
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task LoggerParameterAndExistingVariable_LogFix_ReportsDiagnostic()
+        {
+            var test = VerifyCS.Test("""
+                using System.IO;
+                using Microsoft.Extensions.Logging;
+
+                static class Exporter
+                {
+                    public static void Save(string path, ILogger logger)
+                    {
+                        try
+                        {
+                            File.WriteAllText(path, "x");
+                        }
+                        [|catch (IOException error)|]
+                        {
+                        }
+                    }
+                }
+                """, """
+                using System.IO;
+                using Microsoft.Extensions.Logging;
+
+                static class Exporter
+                {
+                    public static void Save(string path, ILogger logger)
+                    {
+                        try
+                        {
+                            File.WriteAllText(path, "x");
+                        }
+                        catch (IOException error)
+                        {
+                            logger.LogError(error, "File.WriteAllText failed");
+                        }
+                    }
+                }
+                """, PM3001SwallowedWriteFailureCodeFixProvider.LogKey);
+            test.References.AddRange(References.AspNetCore);
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task SeveralCatches_FixAllRethrow_ReportsDiagnostic()
+            => VerifyCS.VerifyCodeFixAsync("""
+                using System;
+                using System.IO;
+
+                class Store
+                {
+                    void A(string path)
+                    {
+                        try { File.WriteAllText(path, "a"); }
+                        [|catch (IOException)|] { }
+                    }
+
+                    void B(string path)
+                    {
+                        try
+                        {
+                            try { File.Delete(path); }
+                            [|catch (UnauthorizedAccessException)|] { }
+                        }
+                        [|catch (Exception)|]
+                        {
+                        }
+                    }
+                }
+                """, """
+                using System;
+                using System.IO;
+
+                class Store
+                {
+                    void A(string path)
+                    {
+                        try { File.WriteAllText(path, "a"); }
+                        catch (IOException)
+                        {
+                            throw;
+                        }
+                    }
+
+                    void B(string path)
+                    {
+                        try
+                        {
+                            try { File.Delete(path); }
+                            catch (UnauthorizedAccessException)
+                            {
+                                throw;
+                            }
+                        }
+                        catch (Exception)
                         {
                             throw;
                         }
