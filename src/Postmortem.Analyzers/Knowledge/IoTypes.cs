@@ -47,6 +47,9 @@ namespace Postmortem.Analyzers.Knowledge
             StringWriter = compilation.GetTypeByMetadataName("System.IO.StringWriter");
             BinaryWriter = compilation.GetTypeByMetadataName("System.IO.BinaryWriter");
             FileMode = compilation.GetTypeByMetadataName("System.IO.FileMode");
+            NetworkStream = compilation.GetTypeByMetadataName("System.Net.Sockets.NetworkStream");
+            AuthenticatedStream = compilation.GetTypeByMetadataName("System.Net.Security.AuthenticatedStream");
+            HttpResponse = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpResponse");
             Console = compilation.GetTypeByMetadataName("System.Console");
         }
 
@@ -66,6 +69,9 @@ namespace Postmortem.Analyzers.Knowledge
         public INamedTypeSymbol? BinaryWriter { get; }
         public INamedTypeSymbol? FileMode { get; }
         public INamedTypeSymbol? Console { get; }
+        public INamedTypeSymbol? NetworkStream { get; }
+        public INamedTypeSymbol? AuthenticatedStream { get; }
+        public INamedTypeSymbol? HttpResponse { get; }
 
         /// <summary>Resolves the types once per compilation; null when the compilation has no System.Exception.</summary>
         public static IoTypes? Create(Compilation compilation)
@@ -252,13 +258,28 @@ namespace Postmortem.Analyzers.Knowledge
             }
 
             var value = OperationFacts.UnwrapConversions(expression);
-            if (IsInMemoryStreamType(value.Type))
+            if (IsInMemoryStreamType(value.Type) || IsNetworkStream(value))
             {
                 return false;
             }
 
             var initializer = OperationFacts.GetVisibleInitializer(value);
             return initializer is null || !IsInMemoryStreamType(OperationFacts.UnwrapConversions(initializer).Type);
+        }
+
+        /// <summary>
+        /// Sockets and HTTP response bodies are not storage: a write fails there when the client goes away,
+        /// which is routine, not the silent data loss this family is about.
+        /// </summary>
+        private bool IsNetworkStream(IOperation value)
+        {
+            if (TypeSymbols.InheritsFromOrEquals(value.Type, NetworkStream) || TypeSymbols.InheritsFromOrEquals(value.Type, AuthenticatedStream))
+            {
+                return true;
+            }
+
+            return value is IPropertyReferenceOperation { Property.Name: "Body" } body &&
+                   TypeSymbols.InheritsFromOrEquals(body.Property.ContainingType, HttpResponse);
         }
 
         /// <summary>False for a StringWriter, Console.Out/Error, or a writer the analyzer can see is over a MemoryStream.</summary>

@@ -395,6 +395,36 @@ namespace Postmortem.Analyzers.Tests.Rules
                 """);
 
         [Fact]
+        public Task NetworkAndResponseStreams_NoDiagnostic()
+        {
+            var test = CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.PM3001SwallowedWriteFailureAnalyzer>.Test("""
+                using System;
+                using System.Net.Sockets;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Http;
+
+                class Push
+                {
+                    async Task Send(HttpContext context, NetworkStream socket, byte[] data)
+                    {
+                        try
+                        {
+                            await context.Response.Body.WriteAsync(data, 0, data.Length);
+                            await context.Response.Body.FlushAsync();
+                            socket.Write(data, 0, data.Length);
+                        }
+                        catch (Exception)
+                        {
+                            // the client went away
+                        }
+                    }
+                }
+                """);
+            test.References.AddRange(References.AspNetCore);
+            return test.RunAsync();
+        }
+
+        [Fact]
         public Task WriteOnlyInsideDeferredLambda_NoDiagnostic()
             => VerifyCS.VerifyAnalyzerAsync("""
                 using System;
