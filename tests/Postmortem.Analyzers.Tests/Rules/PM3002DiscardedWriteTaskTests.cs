@@ -415,6 +415,40 @@ namespace Postmortem.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public Task LockInAsyncMethod_SynchronousFixSinceAwaitIsNotAllowed_ReportsDiagnostic()
+            => VerifyCS.VerifyCodeFixAsync(InAsync("""
+                    lock (_log)
+                    {
+                        _ = _log.[|FlushAsync|]();
+                    }
+            """), InAsync("""
+                    lock (_log)
+                    {
+                        _log.Flush();
+                    }
+            """));
+
+        [Fact]
+        public Task AsyncLocalFunctionInSyncMethod_AwaitFix_ReportsDiagnostic()
+            => VerifyCS.VerifyCodeFixAsync(InSync("""
+                    _ = SaveAsync();
+
+                    async Task SaveAsync()
+                    {
+                        _ = File.[|WriteAllTextAsync|](path, "x");
+                        await Task.Yield();
+                    }
+            """), InSync("""
+                    _ = SaveAsync();
+
+                    async Task SaveAsync()
+                    {
+                        await File.WriteAllTextAsync(path, "x");
+                        await Task.Yield();
+                    }
+            """));
+
+        [Fact]
         public Task SeveralDiscards_FixAllSynchronous_ReportsDiagnostic()
         {
             var test = VerifyCS.Test("""

@@ -263,6 +263,31 @@ namespace Postmortem.Analyzers.Tests.Rules
                 """), PM3003IgnoredRefusedWriteCodeFixProvider.ThrowIfRefusedKey);
 
         [Fact]
+        public Task LockInAsyncMethod_ThrowIfRefusedFix_ReportsDiagnostic()
+            => VerifyCS.VerifyCodeFixAsync(Queue("""
+                    public async Task PublishAsync(ChannelWriter<int> writer)
+                    {
+                        await Task.Yield();
+                        lock (writer)
+                        {
+                            writer.[|TryWrite|](1);
+                        }
+                    }
+                """), Queue("""
+                    public async Task PublishAsync(ChannelWriter<int> writer)
+                    {
+                        await Task.Yield();
+                        lock (writer)
+                        {
+                            if (!writer.TryWrite(1))
+                            {
+                                throw new InvalidOperationException("The channel is full or completed: the item was not written.");
+                            }
+                        }
+                    }
+                """));
+
+        [Fact]
         public Task AddsUsingSystem_ThrowIfRefusedFix_ReportsDiagnostic()
             => VerifyCS.VerifyCodeFixAsync("""
                 using System.Threading.Channels;
