@@ -173,7 +173,7 @@ namespace Postmortem.Analyzers.Knowledge
 
                 if (TypeSymbols.InheritsFromOrEquals(type, FileStream))
                 {
-                    if (!CreatesFile(arguments))
+                    if (!CreatesFile(arguments) || HasDeleteOnClose(arguments))
                     {
                         return false;
                     }
@@ -906,15 +906,11 @@ namespace Postmortem.Analyzers.Knowledge
                 }
 
                 var method = invocation.TargetMethod.OriginalDefinition;
-                if (method.IsExtern || method.IsAbstract)
-                {
-                    return false;
-                }
-
                 var references = method.DeclaringSyntaxReferences;
-                if (references.Length != 1)
+                if (method.IsExtern || method.IsAbstract || references.Length != 1)
                 {
-                    return false;
+                    // An interface, abstract or library method: only its name can tell (_cleanup.Schedule(path), storage.DeleteAsync(path)).
+                    return NameSaysItReleases(method.Name);
                 }
 
                 var syntax = references[0].GetSyntax(_cancellationToken);
@@ -933,6 +929,21 @@ namespace Postmortem.Analyzers.Knowledge
                 helper.Track(method.Parameters[parameter.Ordinal]);
                 return helper.Walk(body, null);
             }
+
+            private static bool NameSaysItReleases(string name)
+            {
+                foreach (var word in ReleasingWords)
+                {
+                    if (name.IndexOf(word, System.StringComparison.Ordinal) >= 0)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private static readonly System.Collections.Immutable.ImmutableArray<string> ReleasingWords = System.Collections.Immutable.ImmutableArray.Create("Delete", "Cleanup", "CleanUp", "Remove", "Schedule", "Enqueue", "Register", "Purge", "Expire");
 
             private bool Mentions(IOperation expression)
             {

@@ -91,9 +91,12 @@ namespace Postmortem.Analyzers.Knowledge
         {
             for (var current = operation.Parent; current is not null; current = current.Parent)
             {
-                if (current is IAnonymousFunctionOperation lambda && IsMapDelegate(lambda))
+                switch (current)
                 {
-                    return new RequestHandler(HandlerKind.MinimalApi, "The endpoint delegate", ResponseFromParameters(lambda.Symbol));
+                    case IAnonymousFunctionOperation lambda when IsMapDelegate(lambda) || ReturnsResult(lambda.Symbol):
+                        return new RequestHandler(HandlerKind.MinimalApi, "The endpoint delegate", ResponseFromParameters(lambda.Symbol));
+                    case ILocalFunctionOperation localFunction when ReturnsResult(localFunction.Symbol):
+                        return new RequestHandler(HandlerKind.MinimalApi, localFunction.Symbol.Name, ResponseFromParameters(localFunction.Symbol));
                 }
             }
 

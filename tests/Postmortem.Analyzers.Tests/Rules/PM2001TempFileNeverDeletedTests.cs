@@ -229,6 +229,36 @@ namespace Postmortem.Analyzers.Tests.Rules
             """));
 
         [Fact]
+        public Task DeleteOnCloseOrCleanupService_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InClass("""
+                    private readonly ITempFiles _temp = null!;
+
+                    void Buffer(Stream input)
+                    {
+                        using var s = new FileStream(Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".bin"), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 4096, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+                        input.CopyTo(s);
+                    }
+
+                    void Buffer2(Stream input)
+                    {
+                        using var s = File.Create(Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".bin"), 4096, FileOptions.DeleteOnClose);
+                        input.CopyTo(s);
+                    }
+
+                    void ViaService(string title)
+                    {
+                        var scratch = Path.GetTempFileName();
+                        File.WriteAllText(scratch, title);
+                        _temp.ScheduleDeletion(scratch);
+                    }
+
+                    public interface ITempFiles
+                    {
+                        void ScheduleDeletion(string path);
+                    }
+            """));
+
+        [Fact]
         public Task FolderDeletedWithFilesInside_NoDiagnostic()
             => VerifyCS.VerifyAnalyzerAsync(InClass("""
                     void Folder(string title)

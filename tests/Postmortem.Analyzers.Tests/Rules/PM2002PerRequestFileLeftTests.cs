@@ -155,6 +155,17 @@ namespace Postmortem.Analyzers.Tests.Rules
                         });
                     }
 
+                    public static void MapLocal(WebApplication app)
+                    {
+                        app.MapGet("/local", Handler);
+
+                        IResult Handler()
+                        {
+                            [|File.WriteAllText(Path.Combine("wwwroot", Guid.NewGuid() + ".txt"), "x")|];
+                            return Results.Ok();
+                        }
+                    }
+
                     public static IResult Export(string customer)
                     {
                         var fileName = $"export-{customer}-{Guid.NewGuid():N}.csv";
@@ -350,6 +361,17 @@ namespace Postmortem.Analyzers.Tests.Rules
             var source = Usings + """
                 public static class Endpoints
                 {
+                    public static void MapLocal(WebApplication app)
+                    {
+                        app.MapGet("/local", Handler);
+
+                        IResult Handler()
+                        {
+                            [|File.WriteAllText(Path.Combine("wwwroot", Guid.NewGuid() + ".txt"), "x")|];
+                            return Results.Ok();
+                        }
+                    }
+
                     public static IResult Export(string customer)
                     {
                         var path = Path.Combine("wwwroot", Guid.NewGuid() + ".csv");
