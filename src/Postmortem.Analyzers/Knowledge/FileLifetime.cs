@@ -8,8 +8,9 @@ namespace Postmortem.Analyzers.Knowledge
     /// <summary>What a file-creating call creates: the site, the path argument (null when the call makes its own name).</summary>
     internal readonly struct FileCreation
     {
-        public FileCreation(IOperation site, IOperation? path, string name, bool isFolder, bool makesOwnName)
+        public FileCreation(IOperation site, IOperation? path, string name, bool isFolder, bool makesOwnName, bool needsUniquePath = false)
         {
+            NeedsUniquePath = needsUniquePath;
             Site = site;
             Path = path;
             Name = name;
@@ -30,6 +31,9 @@ namespace Postmortem.Analyzers.Knowledge
 
         /// <summary>Path.GetTempFileName / Directory.CreateTempSubdirectory: the call itself makes a new temporary file or folder.</summary>
         public bool MakesOwnName { get; }
+
+        /// <summary>Directory.CreateDirectory, ExtractToDirectory: a folder accumulates only when its name is unique per call.</summary>
+        public bool NeedsUniquePath { get; }
     }
 
     /// <summary>
@@ -65,7 +69,12 @@ namespace Postmortem.Analyzers.Knowledge
             Stopwatch = compilation.GetTypeByMetadataName("System.Diagnostics.Stopwatch");
             Interlocked = compilation.GetTypeByMetadataName("System.Threading.Interlocked");
             HttpContext = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpContext");
+            ZipFile = compilation.GetTypeByMetadataName("System.IO.Compression.ZipFile");
+            ZipFileExtensions = compilation.GetTypeByMetadataName("System.IO.Compression.ZipFileExtensions");
         }
+
+        public INamedTypeSymbol? ZipFile { get; }
+        public INamedTypeSymbol? ZipFileExtensions { get; }
 
         public INamedTypeSymbol File { get; }
         public INamedTypeSymbol Path { get; }
@@ -132,6 +141,32 @@ namespace Postmortem.Analyzers.Knowledge
                     {
                         creation = new FileCreation(invocation, null, "Directory.CreateTempSubdirectory", isFolder: true, makesOwnName: true);
                         return true;
+                    }
+
+                    // A folder: only one whose name is unique per call accumulates (a fixed cache folder is created once).
+                    if (method.Name == "CreateDirectory" && Argument(invocation.Arguments, "path") is { } folder)
+                    {
+                        creation = new FileCreation(invocation, folder, "Directory.CreateDirectory", isFolder: true, makesOwnName: false, needsUniquePath: true);
+                        return true;
+                    }
+
+                    return false;
+                }
+
+                if (SymbolEqualityComparer.Default.Equals(type, ZipFile) || SymbolEqualityComparer.Default.Equals(type, ZipFileExtensions))
+                {
+                    switch (method.Name)
+                    {
+                        case "CreateFromDirectory" when Argument(invocation.Arguments, "destinationArchiveFileName") is { } archive &&
+                                                       archive.Type?.SpecialType == SpecialType.System_String:
+                            creation = new FileCreation(invocation, archive, "ZipFile.CreateFromDirectory", isFolder: false, makesOwnName: false);
+                            return true;
+                        case "ExtractToDirectory" when Argument(invocation.Arguments, "destinationDirectoryName") is { } destination:
+                            creation = new FileCreation(invocation, destination, type.Name + ".ExtractToDirectory", isFolder: true, makesOwnName: false, needsUniquePath: true);
+                            return true;
+                        case "ExtractToFile" when Argument(invocation.Arguments, "destinationFileName") is { } file:
+                            creation = new FileCreation(invocation, file, "ZipArchiveEntry.ExtractToFile", isFolder: false, makesOwnName: false);
+                            return true;
                     }
 
                     return false;
@@ -294,7 +329,16 @@ namespace Postmortem.Analyzers.Knowledge
 
         /// <summary>Is the path built from something that differs on every call: a GUID, the clock, a random name or number?</summary>
         public bool IsUniquePerCall(IOperation path, CancellationToken cancellationToken)
-            => Contains(path, IsUniqueSource, MaxDepth, cancellationToken);
+        {
+            // Path.GetDirectoryName(uniqueFile) is the fixed folder the unique file goes into.
+            if (OperationFacts.UnwrapConversions(path) is IInvocationOperation { TargetMethod.Name: "GetDirectoryName" } parent &&
+                SymbolEqualityComparer.Default.Equals(parent.TargetMethod.ContainingType, Path))
+            {
+                return false;
+            }
+
+            return Contains(path, IsUniqueSource, MaxDepth, cancellationToken);
+        }
 
         private bool IsTempRoot(IOperation operation)
         {
@@ -515,7 +559,9 @@ namespace Postmortem.Analyzers.Knowledge
                 walker.TrackPath(path, memberRoot);
             }
 
-            return walker.Walk(memberRoot, creation.Path);
+            // A file or extraction inside a unique folder that this member creates is reported once, on the folder.
+            var coveredByFolder = creation.Name != "Directory.CreateDirectory" ? creation.Site : null;
+            return walker.Walk(memberRoot, creation.Path, coveredByFolder);
         }
 
         /// <summary>The local holding the created path (or handle), if the site's value or its path argument is one; for the fixes.</summary>
@@ -734,7 +780,7 @@ namespace Postmortem.Analyzers.Knowledge
                 => _facts.IsTempRoot(OperationFacts.UnwrapConversions(initializer));
 
             /// <summary>One walk of the member in source order; aliases are tracked as they are declared.</summary>
-            public bool Walk(IOperation root, IOperation? createdPath)
+            public bool Walk(IOperation root, IOperation? createdPath, IOperation? coveredByFolder = null)
             {
                 foreach (var operation in root.Descendants())
                 {
@@ -748,6 +794,12 @@ namespace Postmortem.Analyzers.Knowledge
                             }
 
                             if (StoresInCollection(invocation))
+                            {
+                                return true;
+                            }
+
+                            // A file inside a unique folder this member creates: the folder is the leak, reported once.
+                            if (coveredByFolder is not null && invocation != coveredByFolder && IsUniqueFolderCreation(invocation))
                             {
                                 return true;
                             }
@@ -845,8 +897,10 @@ namespace Postmortem.Analyzers.Knowledge
                         return false;
                     case IParameterReferenceOperation parameter:
                         return parameter.Parameter.RefKind != RefKind.None;
+                    case IPropertyReferenceOperation property:
+                        // new { fileName } builds a response body or log state, not storage.
+                        return property.Property.ContainingType?.IsAnonymousType != true;
                     case IFieldReferenceOperation:
-                    case IPropertyReferenceOperation:
                     case IArrayElementReferenceOperation:
                     case IEventReferenceOperation:
                     case IDynamicMemberReferenceOperation:
@@ -928,6 +982,20 @@ namespace Postmortem.Analyzers.Knowledge
                 var helper = new ReleaseWalker(_facts, _compilation, _cancellationToken, _helperDepth + 1, returnsHandOver: false);
                 helper.Track(method.Parameters[parameter.Ordinal]);
                 return helper.Walk(body, null);
+            }
+
+            private bool IsUniqueFolderCreation(IInvocationOperation invocation)
+            {
+                if (invocation.TargetMethod.Name != "CreateDirectory" ||
+                    !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, _facts.Directory) ||
+                    invocation.Arguments.Length == 0)
+                {
+                    return false;
+                }
+
+                var folder = OperationFacts.UnwrapConversions(invocation.Arguments[0].Value);
+                return folder is ILocalReferenceOperation local && _tracked.Contains(local.Local) &&
+                       _facts.IsUniquePerCall(folder, _cancellationToken);
             }
 
             private static bool NameSaysItReleases(string name)

@@ -50,6 +50,11 @@ namespace Postmortem.Analyzers.Rules
                 return;
             }
 
+            if (creation.NeedsUniquePath && !files.IsUniquePerCall(creation.Path!, context.CancellationToken))
+            {
+                return;
+            }
+
             var root = OperationFacts.Root(context.Operation);
             if (files.IsReleased(creation, root, context.Compilation, context.CancellationToken))
             {

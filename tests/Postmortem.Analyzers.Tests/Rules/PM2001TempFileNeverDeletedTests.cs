@@ -106,6 +106,41 @@ namespace Postmortem.Analyzers.Tests.Rules
             """));
 
         [Fact]
+        public Task UniqueTempFolders_ReportedOnceOnTheFolder_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InClass("""
+                    string[] Extract(Stream zip)
+                    {
+                        var dir = Path.Combine(Path.GetTempPath(), Path.GetRandomFileName());
+                        [|Directory.CreateDirectory(dir)|];
+                        using var archive = new System.IO.Compression.ZipArchive(zip);
+                        System.IO.Compression.ZipFileExtensions.ExtractToDirectory(archive, dir);
+                        File.WriteAllText(Path.Combine(dir, "manifest.txt"), "x");
+                        return Directory.GetFiles(dir);
+                    }
+
+                    void ExtractOnly(string zipPath)
+                    {
+                        var dir = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"));
+                        [|System.IO.Compression.ZipFile.ExtractToDirectory(zipPath, dir)|];
+                    }
+
+                    void Zip(string source)
+                    {
+                        [|System.IO.Compression.ZipFile.CreateFromDirectory(source, Path.Combine(Path.GetTempPath(), "export.zip"))|];
+                    }
+            """));
+
+        [Fact]
+        public Task FixedTempFolder_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InClass("""
+                    void Cache()
+                    {
+                        var dir = Path.Combine(Path.GetTempPath(), "myapp-cache");
+                        Directory.CreateDirectory(dir);
+                    }
+            """));
+
+        [Fact]
         public Task PassedToOrdinaryMethodOrReadResult_ReportsDiagnostic()
             => VerifyCS.VerifyAnalyzerAsync(InClass("""
                     byte[] Render(string title)

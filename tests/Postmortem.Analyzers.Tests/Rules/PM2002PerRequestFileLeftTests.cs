@@ -175,6 +175,36 @@ namespace Postmortem.Analyzers.Tests.Rules
                 }
                 """);
 
+        [Fact]
+        public Task UploadSavedUnderGuidNameReturnedInAnonymousObject_ReportsDiagnostic()
+            => Verify("""
+                public class UploadsController : ControllerBase
+                {
+                    [HttpPost]
+                    public async Task<IActionResult> Upload(IFormFile file)
+                    {
+                        var fileName = $"{Guid.NewGuid()}{Path.GetExtension(file.FileName)}";
+                        var filePath = Path.Combine(Directory.GetCurrentDirectory(), "uploads", fileName);
+                        Directory.CreateDirectory(Path.GetDirectoryName(filePath)!);
+                        using (var stream = [|new FileStream(filePath, FileMode.Create)|])
+                        {
+                            await file.CopyToAsync(stream);
+                        }
+
+                        return Ok(new { fileName });
+                    }
+
+                    [HttpPost("unpack")]
+                    public IActionResult Unpack(IFormFile file)
+                    {
+                        var dir = Path.Combine("unpacked", Guid.NewGuid().ToString("N"));
+                        [|Directory.CreateDirectory(dir)|];
+                        System.IO.File.WriteAllText(Path.Combine(dir, "readme.txt"), "x");
+                        return Ok();
+                    }
+                }
+                """);
+
         // ------------------------------------------------------------ safe forms
 
         [Theory]
