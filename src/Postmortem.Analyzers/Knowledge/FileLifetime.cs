@@ -199,9 +199,16 @@ namespace Postmortem.Analyzers.Knowledge
 
             if (operation is IObjectCreationOperation objectCreation && objectCreation.Constructor is { } constructor)
             {
+                // Symbols first (no operation children are built): a constructor taking a path, of a FileStream or StreamWriter.
                 var type = constructor.ContainingType;
+                if (constructor.Parameters.Length == 0 || constructor.Parameters[0].Type.SpecialType != SpecialType.System_String ||
+                    !(TypeSymbols.InheritsFromOrEquals(type, FileStream) || TypeSymbols.InheritsFromOrEquals(type, StreamWriter)))
+                {
+                    return false;
+                }
+
                 var arguments = objectCreation.Arguments;
-                if (arguments.Length == 0 || arguments[0].Value.Type?.SpecialType != SpecialType.System_String)
+                if (arguments.Length == 0)
                 {
                     return false;
                 }
