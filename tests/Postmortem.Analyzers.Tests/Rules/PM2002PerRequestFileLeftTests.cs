@@ -331,7 +331,76 @@ namespace Postmortem.Analyzers.Tests.Rules
                 }
                 """);
 
+        [Fact]
+        public Task BrokenCode_NoCrash()
+        {
+            var test = CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.PM2002PerRequestFileLeftAnalyzer>.Test(Usings + """
+                public class ExportsController : ControllerBase
+                {
+                    public IActionResult Download(int id)
+                    {
+                        var path = Path.Combine(_missing.Root, Guid.NewGuid() + );
+                        System.IO.File.WriteAllText(path, );
+                        using var s = new FileStream(Path.Combine("x", Guid.NewGuid().ToString()), FileMode.);
+                        Cleanup(path);
+                        return Ok(
+                    }
+                }
+                """);
+            test.References.AddRange(References.AspNetCore);
+            test.AllowCompilerErrors = true;
+            return test.RunAsync();
+        }
+
         // ------------------------------------------------------------ fixes
+
+        [Fact]
+        public Task FixAll_DeleteAfterResponse_ReportsDiagnostic()
+            => VerifyFix("""
+                public class ExportsController : ControllerBase
+                {
+                    public IActionResult Csv()
+                    {
+                        var path = Path.Combine("exports", Guid.NewGuid() + ".csv");
+                        [|System.IO.File.WriteAllText(path, "a,b")|];
+                        return PhysicalFile(Path.GetFullPath(path), "text/csv");
+                    }
+
+                    public IActionResult Pdf(byte[] data)
+                    {
+                        var path = Path.Combine("exports", DateTime.UtcNow.Ticks + ".pdf");
+                        [|System.IO.File.WriteAllBytes(path, data)|];
+                        return PhysicalFile(Path.GetFullPath(path), "application/pdf");
+                    }
+                }
+                """, """
+                public class ExportsController : ControllerBase
+                {
+                    public IActionResult Csv()
+                    {
+                        var path = Path.Combine("exports", Guid.NewGuid() + ".csv");
+                        System.IO.File.WriteAllText(path, "a,b");
+                        Response.OnCompleted(() =>
+                        {
+                            System.IO.File.Delete(path);
+                            return Task.CompletedTask;
+                        });
+                        return PhysicalFile(Path.GetFullPath(path), "text/csv");
+                    }
+
+                    public IActionResult Pdf(byte[] data)
+                    {
+                        var path = Path.Combine("exports", DateTime.UtcNow.Ticks + ".pdf");
+                        System.IO.File.WriteAllBytes(path, data);
+                        Response.OnCompleted(() =>
+                        {
+                            System.IO.File.Delete(path);
+                            return Task.CompletedTask;
+                        });
+                        return PhysicalFile(Path.GetFullPath(path), "application/pdf");
+                    }
+                }
+                """);
 
         [Fact]
         public Task ControllerAction_DeleteAfterResponse_ReportsDiagnostic()
