@@ -941,8 +941,8 @@ namespace Postmortem.Analyzers.Knowledge
                 }
 
                 var receiver = invocation.Instance?.Type ?? (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value.Type : null);
-                if (receiver is null || TypeSymbols.InheritsFromOrEquals(receiver, _facts.TextWriter) ||
-                    receiver.ContainingNamespace?.ToDisplayString() == "System.IO")
+                // Writing the path into a stream, a writer or the HTTP response is not storing it.
+                if (receiver is null || TypeSymbols.InheritsFromOrEquals(receiver, _facts.TextWriter) || IsIoOrFrameworkValueType(receiver))
                 {
                     return false;
                 }
