@@ -332,7 +332,7 @@ namespace Postmortem.Analyzers.Knowledge
 
         /// <summary>Is the path built from Path.GetTempPath() (directly, via Path.Combine, interpolation, a local or field holding it)?</summary>
         public bool IsUnderTemp(IOperation path, CancellationToken cancellationToken)
-            => Contains(path, IsTempRoot, MaxDepth, cancellationToken);
+            => Contains(path, IsTempRoot, MaxDepth, staticFields: true, cancellationToken);
 
         /// <summary>Is the path built from something that differs on every call: a GUID, the clock, a random name or number?</summary>
         public bool IsUniquePerCall(IOperation path, CancellationToken cancellationToken)
@@ -344,7 +344,8 @@ namespace Postmortem.Analyzers.Knowledge
                 return false;
             }
 
-            return Contains(path, IsUniqueSource, MaxDepth, cancellationToken);
+            // A static field's GUID is made once per process, not per call.
+            return Contains(path, IsUniqueSource, MaxDepth, staticFields: false, cancellationToken);
         }
 
         private bool IsTempRoot(IOperation operation)
@@ -387,7 +388,7 @@ namespace Postmortem.Analyzers.Knowledge
                         case "CreateVersion7":
                             return SymbolEqualityComparer.Default.Equals(type, Guid);
                         case "GetRandomFileName":
-                        case "GetTempFileName":
+                            // (Path.GetTempFileName is PM2001's, reported on its own call.)
                             return SymbolEqualityComparer.Default.Equals(type, Path);
                         case "GetTimestamp":
                             return SymbolEqualityComparer.Default.Equals(type, Stopwatch);
@@ -495,7 +496,7 @@ namespace Postmortem.Analyzers.Knowledge
         /// Does the expression tree contain a match, looking through locals (their declarator initializer) and fields
         /// declared in the same syntax tree (their initializer), to a small depth?
         /// </summary>
-        private static bool Contains(IOperation root, System.Func<IOperation, bool> match, int depth, CancellationToken cancellationToken)
+        private static bool Contains(IOperation root, System.Func<IOperation, bool> match, int depth, bool staticFields, CancellationToken cancellationToken)
         {
             foreach (var operation in root.DescendantsAndSelf())
             {
@@ -512,11 +513,11 @@ namespace Postmortem.Analyzers.Knowledge
                 ISymbol? holder = operation switch
                 {
                     ILocalReferenceOperation local => local.Local,
-                    IFieldReferenceOperation field => field.Field,
+                    IFieldReferenceOperation field when staticFields || !field.Field.IsStatic => field.Field,
                     _ => null,
                 };
                 if (holder is not null && InitializerOf(holder, operation, cancellationToken) is { } initializer &&
-                    Contains(initializer, match, depth - 1, cancellationToken))
+                    Contains(initializer, match, depth - 1, staticFields, cancellationToken))
                 {
                     return true;
                 }
