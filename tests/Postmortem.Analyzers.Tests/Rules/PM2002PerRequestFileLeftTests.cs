@@ -214,6 +214,8 @@ namespace Postmortem.Analyzers.Tests.Rules
         [InlineData("return File(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.None, 4096, FileOptions.DeleteOnClose), \"text/csv\");")]
         [InlineData("try { return PhysicalFile(path, \"text/csv\"); } finally { System.IO.File.Delete(path); }")]
         [InlineData("Janitor.DeleteLater(path);")]
+        [InlineData("Janitor.Finish(path);")]
+        [InlineData("Janitor.Finish(Path.GetFullPath(path));")]
         public Task DeletedOrHandedOver_NoDiagnostic(string statement)
             => Verify($$"""
                 public sealed class Deleter : IDisposable
@@ -227,6 +229,13 @@ namespace Postmortem.Analyzers.Tests.Rules
                 {
                     private static readonly List<string> Pending = new();
                     public static void DeleteLater(string path) { lock (Pending) { Pending.Add(path); } }
+                    public static void Finish(string file)
+                    {
+                        if (System.IO.File.Exists(file))
+                        {
+                            System.IO.File.Delete(file);
+                        }
+                    }
                 }
 
                 public class ExportsController : ControllerBase
