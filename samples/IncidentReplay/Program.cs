@@ -20,6 +20,7 @@ app.MapControllers();
 
 // Incident 2: downloads generated on demand into the served folder, one new file per request.
 app.MapGet("/exports/{customer}", (string customer, IWebHostEnvironment env) => DownloadEndpoints.Export(customer, env));
+DownloadEndpoints.MapReceipts(app);
 
 app.MapPost("/reports", (ClientReport report, ClientReportJournal journal) =>
 {

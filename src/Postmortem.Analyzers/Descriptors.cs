@@ -34,7 +34,7 @@ namespace Postmortem.Analyzers
             title: "A temporary file or folder is never deleted",
             messageFormat: "The temporary {0} created by '{1}' is never deleted: every call leaves one behind until the disk fills",
             description: "A temporary file or folder that nothing deletes accumulates with every call until the disk fills " +
-                         "(and on Windows Path.GetTempFileName fails once 65,535 of its files exist).");
+                         "(and on Windows, with .NET Framework and .NET 7 or earlier, Path.GetTempFileName fails once 65,535 of its files exist).");
 
         public static readonly DiagnosticDescriptor PM2002PerRequestFileLeft = Create(
             DiagnosticIds.PerRequestFileLeft,

@@ -18,6 +18,17 @@ public static class DownloadEndpoints
         return Results.Redirect("/exports/" + fileName);
     }
 
+    /// <summary>The receipts endpoint, written inline as a minimal-API delegate: one new file per request again.</summary>
+    public static void MapReceipts(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/receipts/{order}", (string order, HttpContext context) =>
+        {
+            var path = Path.Combine(AppContext.BaseDirectory, "receipts", $"receipt-{order}-{Path.GetRandomFileName()}.txt");
+            File.WriteAllText(path, "Receipt for order " + order);
+            return Results.File(path, "text/plain", "receipt.txt");
+        });
+    }
+
     private static string BuildCsv(string customer) => "customer,total\n" + customer + ",42\n";
 }
 

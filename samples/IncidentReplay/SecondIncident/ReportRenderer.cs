@@ -19,6 +19,15 @@ public sealed class ReportRenderer
         return File.ReadAllBytes(scratch);
     }
 
+    /// <summary>Buffers a large upload on disk before parsing it: the buffer file stays in the temp folder forever.</summary>
+    public long BufferUpload(Stream upload)
+    {
+        var buffer = Path.Combine(Path.GetTempPath(), "upload-" + Guid.NewGuid().ToString("N") + ".bin");
+        using var file = new FileStream(buffer, FileMode.CreateNew);
+        upload.CopyTo(file);
+        return file.Length;
+    }
+
     public void Audit(string line)
     {
         try

@@ -1,0 +1,1103 @@
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Postmortem.Analyzers.Knowledge
+{
+    /// <summary>What a file-creating call creates: the site, the path argument (null when the call makes its own name).</summary>
+    internal readonly struct FileCreation
+    {
+        public FileCreation(IOperation site, IOperation? path, string name, bool isFolder, bool makesOwnName, bool needsUniquePath = false)
+        {
+            NeedsUniquePath = needsUniquePath;
+            Site = site;
+            Path = path;
+            Name = name;
+            IsFolder = isFolder;
+            MakesOwnName = makesOwnName;
+        }
+
+        /// <summary>The invocation or object creation.</summary>
+        public IOperation Site { get; }
+
+        /// <summary>The path (or FileInfo) the call creates at; null for Path.GetTempFileName and Directory.CreateTempSubdirectory.</summary>
+        public IOperation? Path { get; }
+
+        /// <summary>Short name for messages, e.g. "File.WriteAllText".</summary>
+        public string Name { get; }
+
+        public bool IsFolder { get; }
+
+        /// <summary>Path.GetTempFileName / Directory.CreateTempSubdirectory: the call itself makes a new temporary file or folder.</summary>
+        public bool MakesOwnName { get; }
+
+        /// <summary>Directory.CreateDirectory, ExtractToDirectory: a folder accumulates only when its name is unique per call.</summary>
+        public bool NeedsUniquePath { get; }
+    }
+
+    /// <summary>
+    /// Shared knowledge of PM2001/PM2002: which calls create files, whether a path lies under the temp folder or is unique
+    /// per call, and whether the creating member deletes the file or hands it over (returns it, stores it, passes it on).
+    /// Types are resolved once per compilation; the cheap checks compare containing types by symbol. The member walk runs
+    /// only for a candidate.
+    /// </summary>
+    internal sealed class FileLifetime
+    {
+        private const int DeleteOnCloseFlag = 0x04000000;
+        private const int MaxDepth = 3;
+
+        private FileLifetime(Compilation compilation, INamedTypeSymbol file, INamedTypeSymbol path)
+        {
+            File = file;
+            Path = path;
+            FileInfo = compilation.GetTypeByMetadataName("System.IO.FileInfo");
+            Directory = compilation.GetTypeByMetadataName("System.IO.Directory");
+            DirectoryInfo = compilation.GetTypeByMetadataName("System.IO.DirectoryInfo");
+            FileSystemInfo = compilation.GetTypeByMetadataName("System.IO.FileSystemInfo");
+            FileStream = compilation.GetTypeByMetadataName("System.IO.FileStream");
+            StreamWriter = compilation.GetTypeByMetadataName("System.IO.StreamWriter");
+            FileMode = compilation.GetTypeByMetadataName("System.IO.FileMode");
+            FileOptions = compilation.GetTypeByMetadataName("System.IO.FileOptions");
+            TextWriter = compilation.GetTypeByMetadataName("System.IO.TextWriter");
+            Environment = compilation.GetTypeByMetadataName("System.Environment");
+            Guid = compilation.GetTypeByMetadataName("System.Guid");
+            DateTime = compilation.GetTypeByMetadataName("System.DateTime");
+            DateTimeOffset = compilation.GetTypeByMetadataName("System.DateTimeOffset");
+            Random = compilation.GetTypeByMetadataName("System.Random");
+            RandomNumberGenerator = compilation.GetTypeByMetadataName("System.Security.Cryptography.RandomNumberGenerator");
+            Stopwatch = compilation.GetTypeByMetadataName("System.Diagnostics.Stopwatch");
+            Interlocked = compilation.GetTypeByMetadataName("System.Threading.Interlocked");
+            HttpContext = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpContext");
+            ZipFile = compilation.GetTypeByMetadataName("System.IO.Compression.ZipFile");
+            ZipFileExtensions = compilation.GetTypeByMetadataName("System.IO.Compression.ZipFileExtensions");
+        }
+
+        public INamedTypeSymbol? ZipFile { get; }
+        public INamedTypeSymbol? ZipFileExtensions { get; }
+
+        public INamedTypeSymbol File { get; }
+        public INamedTypeSymbol Path { get; }
+        public INamedTypeSymbol? FileInfo { get; }
+        public INamedTypeSymbol? Directory { get; }
+        public INamedTypeSymbol? DirectoryInfo { get; }
+        public INamedTypeSymbol? FileSystemInfo { get; }
+        public INamedTypeSymbol? FileStream { get; }
+        public INamedTypeSymbol? StreamWriter { get; }
+        public INamedTypeSymbol? FileMode { get; }
+        public INamedTypeSymbol? FileOptions { get; }
+        public INamedTypeSymbol? TextWriter { get; }
+        public INamedTypeSymbol? Environment { get; }
+        public INamedTypeSymbol? Guid { get; }
+        public INamedTypeSymbol? DateTime { get; }
+        public INamedTypeSymbol? DateTimeOffset { get; }
+        public INamedTypeSymbol? Random { get; }
+        public INamedTypeSymbol? RandomNumberGenerator { get; }
+        public INamedTypeSymbol? Stopwatch { get; }
+        public INamedTypeSymbol? Interlocked { get; }
+        public INamedTypeSymbol? HttpContext { get; }
+
+        public static FileLifetime? Create(Compilation compilation)
+        {
+            var file = compilation.GetTypeByMetadataName("System.IO.File");
+            var path = compilation.GetTypeByMetadataName("System.IO.Path");
+            return file is null || path is null ? null : new FileLifetime(compilation, file, path);
+        }
+
+        // ------------------------------------------------------------------ creation sites (cheap)
+
+        /// <summary>Is the operation a call that creates a file or folder? Only symbol comparisons and name switches.</summary>
+        public bool TryGetCreation(IOperation operation, out FileCreation creation)
+        {
+            creation = default;
+            if (operation is IInvocationOperation invocation)
+            {
+                var method = invocation.TargetMethod;
+                var type = method.ContainingType;
+                if (type is null)
+                {
+                    return false;
+                }
+
+                if (SymbolEqualityComparer.Default.Equals(type, File))
+                {
+                    return TryGetFileCreation(invocation, method.Name, out creation);
+                }
+
+                if (SymbolEqualityComparer.Default.Equals(type, Path))
+                {
+                    if (method.Name == "GetTempFileName")
+                    {
+                        creation = new FileCreation(invocation, null, "Path.GetTempFileName", isFolder: false, makesOwnName: true);
+                        return true;
+                    }
+
+                    return false;
+                }
+
+                if (SymbolEqualityComparer.Default.Equals(type, Directory))
+                {
+                    if (method.Name == "CreateTempSubdirectory")
+                    {
+                        creation = new FileCreation(invocation, null, "Directory.CreateTempSubdirectory", isFolder: true, makesOwnName: true);
+                        return true;
+                    }
+
+                    // A folder: only one whose name is unique per call accumulates (a fixed cache folder is created once).
+                    if (method.Name == "CreateDirectory" && Argument(invocation.Arguments, "path") is { } folder)
+                    {
+                        creation = new FileCreation(invocation, folder, "Directory.CreateDirectory", isFolder: true, makesOwnName: false, needsUniquePath: true);
+                        return true;
+                    }
+
+                    return false;
+                }
+
+                if (SymbolEqualityComparer.Default.Equals(type, ZipFile) || SymbolEqualityComparer.Default.Equals(type, ZipFileExtensions))
+                {
+                    switch (method.Name)
+                    {
+                        case "CreateFromDirectory" when Argument(invocation.Arguments, "destinationArchiveFileName") is { } archive &&
+                                                       archive.Type?.SpecialType == SpecialType.System_String:
+                            creation = new FileCreation(invocation, archive, "ZipFile.CreateFromDirectory", isFolder: false, makesOwnName: false);
+                            return true;
+                        case "ExtractToDirectory" when Argument(invocation.Arguments, "destinationDirectoryName") is { } destination:
+                            creation = new FileCreation(invocation, destination, type.Name + ".ExtractToDirectory", isFolder: true, makesOwnName: false, needsUniquePath: true);
+                            return true;
+                        case "ExtractToFile" when Argument(invocation.Arguments, "destinationFileName") is { } file:
+                            creation = new FileCreation(invocation, file, "ZipArchiveEntry.ExtractToFile", isFolder: false, makesOwnName: false);
+                            return true;
+                    }
+
+                    return false;
+                }
+
+                if (SymbolEqualityComparer.Default.Equals(type, FileInfo) && invocation.Instance is { } instance)
+                {
+                    switch (method.Name)
+                    {
+                        case "Create":
+                        case "CreateText":
+                        case "OpenWrite":
+                        case "AppendText":
+                            creation = new FileCreation(invocation, instance, "FileInfo." + method.Name, isFolder: false, makesOwnName: false);
+                            return true;
+                        case "CopyTo":
+                            var destination = Argument(invocation.Arguments, "destFileName");
+                            if (destination is null)
+                            {
+                                return false;
+                            }
+
+                            creation = new FileCreation(invocation, destination, "FileInfo.CopyTo", isFolder: false, makesOwnName: false);
+                            return true;
+                    }
+                }
+
+                return false;
+            }
+
+            if (operation is IObjectCreationOperation objectCreation && objectCreation.Constructor is { } constructor)
+            {
+                // Symbols first (no operation children are built): a constructor taking a path, of a FileStream or StreamWriter.
+                var type = constructor.ContainingType;
+                if (constructor.Parameters.Length == 0 || constructor.Parameters[0].Type.SpecialType != SpecialType.System_String ||
+                    !(TypeSymbols.InheritsFromOrEquals(type, FileStream) || TypeSymbols.InheritsFromOrEquals(type, StreamWriter)))
+                {
+                    return false;
+                }
+
+                var arguments = objectCreation.Arguments;
+                if (arguments.Length == 0)
+                {
+                    return false;
+                }
+
+                if (TypeSymbols.InheritsFromOrEquals(type, FileStream))
+                {
+                    if (!CreatesFile(arguments) || HasDeleteOnClose(arguments))
+                    {
+                        return false;
+                    }
+
+                    creation = new FileCreation(objectCreation, arguments[0].Value, "new " + type.Name, isFolder: false, makesOwnName: false);
+                    return true;
+                }
+
+                if (TypeSymbols.InheritsFromOrEquals(type, StreamWriter))
+                {
+                    creation = new FileCreation(objectCreation, arguments[0].Value, "new " + type.Name, isFolder: false, makesOwnName: false);
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool TryGetFileCreation(IInvocationOperation invocation, string name, out FileCreation creation)
+        {
+            creation = default;
+            string parameter;
+            switch (name)
+            {
+                case "Create":
+                case "CreateText":
+                case "AppendText":
+                case "OpenWrite":
+                case "WriteAllText":
+                case "WriteAllTextAsync":
+                case "WriteAllBytes":
+                case "WriteAllBytesAsync":
+                case "WriteAllLines":
+                case "WriteAllLinesAsync":
+                case "AppendAllText":
+                case "AppendAllTextAsync":
+                case "AppendAllLines":
+                case "AppendAllLinesAsync":
+                case "AppendAllBytes":
+                case "AppendAllBytesAsync":
+                    parameter = "path";
+                    break;
+                case "Open":
+                    if (!CreatesFile(invocation.Arguments))
+                    {
+                        return false;
+                    }
+
+                    parameter = "path";
+                    break;
+                case "Copy":
+                    parameter = "destFileName";
+                    break;
+                default:
+                    return false;
+            }
+
+            var path = Argument(invocation.Arguments, parameter);
+            if (path is null || HasDeleteOnClose(invocation.Arguments))
+            {
+                return false;
+            }
+
+            creation = new FileCreation(invocation, path, "File." + name, isFolder: false, makesOwnName: false);
+            return true;
+        }
+
+        private static IOperation? Argument(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments, string parameterName)
+        {
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter?.Name == parameterName)
+                {
+                    return argument.Value;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>A FileMode argument that creates a file (CreateNew, Create, OpenOrCreate, Append).</summary>
+        private bool CreatesFile(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments)
+        {
+            foreach (var argument in arguments)
+            {
+                var value = OperationFacts.UnwrapConversions(argument.Value);
+                if (value.ConstantValue.HasValue && value.ConstantValue.Value is int mode &&
+                    SymbolEqualityComparer.Default.Equals(value.Type, FileMode))
+                {
+                    return mode is 1 or 2 or 4 or 6;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Does an argument list pass FileOptions.DeleteOnClose (alone or combined)?</summary>
+        public bool HasDeleteOnClose(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments)
+        {
+            foreach (var argument in arguments)
+            {
+                var value = OperationFacts.UnwrapConversions(argument.Value);
+                if (value.ConstantValue.HasValue && value.ConstantValue.Value is int options &&
+                    SymbolEqualityComparer.Default.Equals(value.Type, FileOptions) && (options & DeleteOnCloseFlag) != 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        // ------------------------------------------------------------------ path facts (small trees only)
+
+        /// <summary>Is the path built from Path.GetTempPath() (directly, via Path.Combine, interpolation, a local or field holding it)?</summary>
+        public bool IsUnderTemp(IOperation path, CancellationToken cancellationToken)
+            => Contains(path, IsTempRoot, MaxDepth, staticFields: true, cancellationToken);
+
+        /// <summary>Is the path built from something that differs on every call: a GUID, the clock, a random name or number?</summary>
+        public bool IsUniquePerCall(IOperation path, CancellationToken cancellationToken)
+        {
+            // Path.GetDirectoryName(uniqueFile) is the fixed folder the unique file goes into.
+            if (OperationFacts.UnwrapConversions(path) is IInvocationOperation { TargetMethod.Name: "GetDirectoryName" } parent &&
+                SymbolEqualityComparer.Default.Equals(parent.TargetMethod.ContainingType, Path))
+            {
+                return false;
+            }
+
+            // A static field's GUID is made once per process, not per call.
+            return Contains(path, IsUniqueSource, MaxDepth, staticFields: false, cancellationToken);
+        }
+
+        private bool IsTempRoot(IOperation operation)
+        {
+            if (operation is not IInvocationOperation invocation)
+            {
+                return false;
+            }
+
+            var method = invocation.TargetMethod;
+            if (method.Name == "GetTempPath")
+            {
+                return SymbolEqualityComparer.Default.Equals(method.ContainingType, Path);
+            }
+
+            // Environment.GetEnvironmentVariable("TEMP" / "TMP").
+            return method.Name == "GetEnvironmentVariable" &&
+                   SymbolEqualityComparer.Default.Equals(method.ContainingType, Environment) &&
+                   invocation.Arguments.Length > 0 &&
+                   invocation.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string variable } &&
+                   (variable == "TEMP" || variable == "TMP" || variable == "TMPDIR");
+        }
+
+        private bool IsUniqueSource(IOperation operation)
+        {
+            switch (operation)
+            {
+                case IInvocationOperation invocation:
+                {
+                    var method = invocation.TargetMethod;
+                    var type = method.ContainingType;
+                    if (type is null)
+                    {
+                        return false;
+                    }
+
+                    switch (method.Name)
+                    {
+                        case "NewGuid":
+                        case "CreateVersion7":
+                            return SymbolEqualityComparer.Default.Equals(type, Guid);
+                        case "GetRandomFileName":
+                            // (Path.GetTempFileName is PM2001's, reported on its own call.)
+                            return SymbolEqualityComparer.Default.Equals(type, Path);
+                        case "GetTimestamp":
+                            return SymbolEqualityComparer.Default.Equals(type, Stopwatch);
+                        case "Increment":
+                            return SymbolEqualityComparer.Default.Equals(type, Interlocked);
+                    }
+
+                    return TypeSymbols.InheritsFromOrEquals(type, Random) || TypeSymbols.InheritsFromOrEquals(type, RandomNumberGenerator);
+                }
+
+                case IPropertyReferenceOperation property:
+                {
+                    var type = property.Property.ContainingType;
+                    switch (property.Property.Name)
+                    {
+                        case "Now":
+                        case "UtcNow":
+                            return (SymbolEqualityComparer.Default.Equals(type, DateTime) || SymbolEqualityComparer.Default.Equals(type, DateTimeOffset)) &&
+                                   ClockIncludesTimeOfDay(property);
+                        case "TickCount":
+                        case "TickCount64":
+                            return SymbolEqualityComparer.Default.Equals(type, Environment);
+                        case "TraceIdentifier":
+                            return TypeSymbols.InheritsFromOrEquals(type, HttpContext);
+                    }
+
+                    return false;
+                }
+
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>
+        /// DateTime.Now formatted to the day (<c>{DateTime.Now:yyyyMMdd}</c>, <c>.Date</c>, <c>.ToShortDateString()</c>) names one
+        /// file per day, overwritten within it: not unique per request. Anything with the time of day, ticks or the default format is.
+        /// </summary>
+        private static bool ClockIncludesTimeOfDay(IPropertyReferenceOperation clock)
+        {
+            var parent = clock.Parent;
+            while (parent is IConversionOperation or IParenthesizedOperation)
+            {
+                parent = parent.Parent;
+            }
+
+            switch (parent)
+            {
+                case IPropertyReferenceOperation member:
+                    switch (member.Property.Name)
+                    {
+                        case "Date":
+                        case "Year":
+                        case "Month":
+                        case "Day":
+                        case "DayOfYear":
+                        case "DayOfWeek":
+                            return false;
+                        default:
+                            return true;
+                    }
+
+                case IInvocationOperation call when call.Instance == clock || (call.Instance is not null && OperationFacts.UnwrapConversions(call.Instance) == clock):
+                    switch (call.TargetMethod.Name)
+                    {
+                        case "ToShortDateString":
+                        case "ToLongDateString":
+                            return false;
+                        case "ToString":
+                            return call.Arguments.Length == 0 ||
+                                   call.Arguments[0].Value.ConstantValue is not { HasValue: true, Value: string format } ||
+                                   FormatIncludesTimeOfDay(format);
+                        default:
+                            return true;
+                    }
+
+                case IInterpolationOperation interpolation:
+                    return interpolation.FormatString?.ConstantValue is not { HasValue: true, Value: string f } || FormatIncludesTimeOfDay(f);
+
+                default:
+                    return true;
+            }
+        }
+
+        private static bool FormatIncludesTimeOfDay(string format)
+        {
+            if (format.Length == 1)
+            {
+                // Standard formats: d, D, m, M, y, Y are date only.
+                return "dDmMyY".IndexOf(format[0]) < 0;
+            }
+
+            foreach (var c in format)
+            {
+                if (c is 'H' or 'h' or 'm' or 's' or 'f' or 'F')
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Does the expression tree contain a match, looking through locals (their declarator initializer) and fields
+        /// declared in the same syntax tree (their initializer), to a small depth?
+        /// </summary>
+        private static bool Contains(IOperation root, System.Func<IOperation, bool> match, int depth, bool staticFields, CancellationToken cancellationToken)
+        {
+            foreach (var operation in root.DescendantsAndSelf())
+            {
+                if (match(operation))
+                {
+                    return true;
+                }
+
+                if (depth <= 0)
+                {
+                    continue;
+                }
+
+                ISymbol? holder = operation switch
+                {
+                    ILocalReferenceOperation local => local.Local,
+                    IFieldReferenceOperation field when staticFields || !field.Field.IsStatic => field.Field,
+                    _ => null,
+                };
+                if (holder is not null && InitializerOf(holder, operation, cancellationToken) is { } initializer &&
+                    Contains(initializer, match, depth - 1, staticFields, cancellationToken))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The initializer of a local or field declared in the same syntax tree as the reference.</summary>
+        private static IOperation? InitializerOf(ISymbol symbol, IOperation reference, CancellationToken cancellationToken)
+        {
+            var model = reference.SemanticModel;
+            if (model is null)
+            {
+                return null;
+            }
+
+            var references = symbol.DeclaringSyntaxReferences;
+            if (references.Length != 1 || references[0].SyntaxTree != model.SyntaxTree)
+            {
+                return null;
+            }
+
+            var declarator = references[0].GetSyntax(cancellationToken) as Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax;
+            var value = declarator?.Initializer?.Value;
+            return value is null ? null : model.GetOperation(value, cancellationToken);
+        }
+
+        // ------------------------------------------------------------------ deletion and hand-over (per candidate)
+
+        /// <summary>
+        /// Is the created file or folder deleted (File/Directory/FileInfo/DirectoryInfo.Delete, FileOptions.DeleteOnClose,
+        /// moved away), or does its path or handle leave the member (returned, stored in a field, property or collection,
+        /// assigned to an out/ref parameter, passed to a constructor, captured by a lambda that leaves, or passed to a
+        /// method in source that deletes or stores it)? One walk of the member, lambdas and local functions included.
+        /// </summary>
+        public bool IsReleased(in FileCreation creation, IOperation memberRoot, Compilation compilation, CancellationToken cancellationToken)
+        {
+            var walker = new ReleaseWalker(this, compilation, cancellationToken, helperDepth: 0, returnsHandOver: true);
+            if (walker.ClimbFromSite(creation.Site))
+            {
+                return true;
+            }
+
+            if (creation.Path is { } path)
+            {
+                walker.TrackPath(path, memberRoot);
+            }
+
+            // A file or extraction inside a unique folder that this member creates is reported once, on the folder.
+            var coveredByFolder = creation.Name != "Directory.CreateDirectory" ? creation.Site : null;
+            return walker.Walk(memberRoot, creation.Path, coveredByFolder);
+        }
+
+        /// <summary>The local holding the created path (or handle), if the site's value or its path argument is one; for the fixes.</summary>
+        public static ILocalSymbol? PathLocal(in FileCreation creation)
+        {
+            if (creation.Path is { } path)
+            {
+                return OperationFacts.UnwrapConversions(path) is ILocalReferenceOperation local ? local.Local : null;
+            }
+
+            var parent = creation.Site.Parent;
+            while (parent is IConversionOperation or IParenthesizedOperation)
+            {
+                parent = parent.Parent;
+            }
+
+            if (parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator })
+            {
+                return declarator.Symbol;
+            }
+
+            return parent is ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } ? target.Local : null;
+        }
+
+        private bool IsDeleteCall(IInvocationOperation invocation, out IOperation? target)
+        {
+            target = null;
+            var method = invocation.TargetMethod;
+            var type = method.ContainingType;
+            if (type is null)
+            {
+                return false;
+            }
+
+            if (method.Name == "Delete")
+            {
+                if (SymbolEqualityComparer.Default.Equals(type, File) || SymbolEqualityComparer.Default.Equals(type, Directory))
+                {
+                    target = invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null;
+                    return target is not null;
+                }
+
+                if (TypeSymbols.InheritsFromOrEquals(type, FileSystemInfo))
+                {
+                    target = invocation.Instance;
+                    return target is not null;
+                }
+
+                return false;
+            }
+
+            // Moving the file away is a hand-over to wherever it goes.
+            if ((method.Name == "Move" && (SymbolEqualityComparer.Default.Equals(type, File) || SymbolEqualityComparer.Default.Equals(type, Directory))) ||
+                (method.Name == "Replace" && SymbolEqualityComparer.Default.Equals(type, File)))
+            {
+                target = invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null;
+                return target is not null;
+            }
+
+            if (method.Name == "MoveTo" && TypeSymbols.InheritsFromOrEquals(type, FileSystemInfo))
+            {
+                target = invocation.Instance;
+                return target is not null;
+            }
+
+            return false;
+        }
+
+        private static bool IsIoOrFrameworkValueType(ITypeSymbol? type)
+        {
+            var ns = type?.ContainingNamespace?.ToDisplayString();
+            return ns is "System" or "System.IO" or "System.Text" ||
+                   (ns is not null && ns.StartsWith("Microsoft.AspNetCore", System.StringComparison.Ordinal));
+        }
+
+        private sealed class ReleaseWalker
+        {
+            private readonly FileLifetime _facts;
+            private readonly Compilation _compilation;
+            private readonly CancellationToken _cancellationToken;
+            private readonly int _helperDepth;
+            private readonly bool _returnsHandOver;
+            private readonly HashSet<ISymbol> _tracked = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+
+            public ReleaseWalker(FileLifetime facts, Compilation compilation, CancellationToken cancellationToken, int helperDepth, bool returnsHandOver)
+            {
+                _facts = facts;
+                _compilation = compilation;
+                _cancellationToken = cancellationToken;
+                _helperDepth = helperDepth;
+                _returnsHandOver = returnsHandOver;
+            }
+
+            public void Track(ISymbol symbol) => _tracked.Add(symbol);
+
+            /// <summary>
+            /// Follows the created value (a path, stream, writer or DirectoryInfo) up through wrappers to where it lands:
+            /// a local (tracked), a return or field (handed over), a DeleteOnClose stream (deleted), a constructor (handed over).
+            /// </summary>
+            public bool ClimbFromSite(IOperation site)
+            {
+                var value = site;
+                for (var parent = site.Parent; parent is not null; value = parent, parent = parent.Parent)
+                {
+                    switch (parent)
+                    {
+                        case IConversionOperation:
+                        case IParenthesizedOperation:
+                        case IAwaitOperation:
+                        case IVariableInitializerOperation:
+                            continue;
+                        case IPropertyReferenceOperation property when property.Instance == value:
+                            // dir.FullName, info.FullName
+                            if (property.Property.Name is "FullName" or "Name")
+                            {
+                                continue;
+                            }
+
+                            return false;
+                        case IArgumentOperation argument:
+                            switch (argument.Parent)
+                            {
+                                case IObjectCreationOperation creation:
+                                    if (_facts.HasDeleteOnClose(creation.Arguments))
+                                    {
+                                        return true;
+                                    }
+
+                                    if (IsIoOrFrameworkValueType(creation.Type))
+                                    {
+                                        parent = creation;
+                                        continue;
+                                    }
+
+                                    return true;
+                                case IInvocationOperation invocation:
+                                    if (_facts.IsDeleteCall(invocation, out _))
+                                    {
+                                        return true;
+                                    }
+
+                                    if (SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, _facts.Path))
+                                    {
+                                        parent = invocation;
+                                        continue;
+                                    }
+
+                                    return PassesToReleasingHelper(invocation, argument) || StoresInCollection(invocation);
+                                default:
+                                    return false;
+                            }
+
+                        case IVariableDeclaratorOperation declarator:
+                            _tracked.Add(declarator.Symbol);
+                            return false;
+                        case ISimpleAssignmentOperation assignment when assignment.Value == value:
+                            return AssignmentReleases(assignment.Target, local => _tracked.Add(local));
+                        case IReturnOperation:
+                            return _returnsHandOver;
+                        case IFieldInitializerOperation:
+                        case IPropertyInitializerOperation:
+                            return true;
+                        case IAnonymousFunctionOperation:
+                        case IBlockOperation:
+                        case IExpressionStatementOperation:
+                            return false;
+                        default:
+                            // Tuples, collection and anonymous object initializers: the value is stored with the rest.
+                            if (parent is ITupleOperation or IAnonymousObjectCreationOperation or IArrayInitializerOperation or IObjectOrCollectionInitializerOperation or IMemberInitializerOperation)
+                            {
+                                continue;
+                            }
+
+                            if (parent is IArrayCreationOperation)
+                            {
+                                continue;
+                            }
+
+                            return false;
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary>Locals the path is built from (path, folder and name locals), except those holding only the temp folder.</summary>
+            public void TrackPath(IOperation path, IOperation memberRoot)
+            {
+                TrackLocalsIn(path, MaxDepth);
+            }
+
+            private void TrackLocalsIn(IOperation expression, int depth)
+            {
+                foreach (var operation in expression.DescendantsAndSelf())
+                {
+                    if (operation is not ILocalReferenceOperation local || _tracked.Contains(local.Local))
+                    {
+                        continue;
+                    }
+
+                    var initializer = depth > 0 ? InitializerOf(local.Local, operation, _cancellationToken) : null;
+                    if (initializer is not null && IsOnlyTempRoot(initializer))
+                    {
+                        continue;
+                    }
+
+                    _tracked.Add(local.Local);
+                    if (initializer is not null)
+                    {
+                        TrackLocalsIn(initializer, depth - 1);
+                    }
+                }
+            }
+
+            private bool IsOnlyTempRoot(IOperation initializer)
+                => _facts.IsTempRoot(OperationFacts.UnwrapConversions(initializer));
+
+            /// <summary>One walk of the member in source order; aliases are tracked as they are declared.</summary>
+            public bool Walk(IOperation root, IOperation? createdPath, IOperation? coveredByFolder = null)
+            {
+                foreach (var operation in root.Descendants())
+                {
+                    switch (operation)
+                    {
+                        case IInvocationOperation invocation:
+                            if (_facts.IsDeleteCall(invocation, out var target) && target is not null &&
+                                (Mentions(target) || (createdPath is not null && SameExpression(target, createdPath))))
+                            {
+                                return true;
+                            }
+
+                            if (StoresInCollection(invocation))
+                            {
+                                return true;
+                            }
+
+                            // A file inside a unique folder this member creates: the folder is the leak, reported once.
+                            if (coveredByFolder is not null && invocation != coveredByFolder && IsUniqueFolderCreation(invocation))
+                            {
+                                return true;
+                            }
+
+                            if (invocation.Arguments.Length > 0 && _facts.HasDeleteOnClose(invocation.Arguments) &&
+                                SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, _facts.File) &&
+                                Mentions(invocation.Arguments[0].Value))
+                            {
+                                return true;
+                            }
+
+                            foreach (var argument in invocation.Arguments)
+                            {
+                                if (Carries(argument.Value, 0) && PassesToReleasingHelper(invocation, argument))
+                                {
+                                    return true;
+                                }
+                            }
+
+                            break;
+                        case IObjectCreationOperation creation:
+                            if (creation.Arguments.IsEmpty)
+                            {
+                                break;
+                            }
+
+                            if (IsIoOrFrameworkValueType(creation.Type))
+                            {
+                                if (_facts.HasDeleteOnClose(creation.Arguments) && Mentions(creation.Arguments[0].Value))
+                                {
+                                    return true;
+                                }
+
+                                break;
+                            }
+
+                            foreach (var argument in creation.Arguments)
+                            {
+                                if (Carries(argument.Value, 0))
+                                {
+                                    return true;
+                                }
+                            }
+
+                            break;
+                        case IReturnOperation returned when _returnsHandOver:
+                            if (returned.ReturnedValue is { } returnedValue && Carries(returnedValue, 0))
+                            {
+                                return true;
+                            }
+
+                            break;
+                        case IVariableDeclaratorOperation declarator:
+                            var initializer = declarator.Initializer?.Value ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer?.Value;
+                            if (initializer is not null && Carries(initializer, 0))
+                            {
+                                _tracked.Add(declarator.Symbol);
+                            }
+
+                            break;
+                        case IForEachLoopOperation loop:
+                            // foreach (var f in Directory.GetFiles(dir)) File.Delete(f): a cleanup of the folder.
+                            if (Mentions(loop.Collection))
+                            {
+                                foreach (var local in loop.Locals)
+                                {
+                                    _tracked.Add(local);
+                                }
+                            }
+
+                            break;
+                        case ISimpleAssignmentOperation assignment:
+                            if (Carries(assignment.Value, 0) && AssignmentReleases(assignment.Target, local => _tracked.Add(local)))
+                            {
+                                return true;
+                            }
+
+                            break;
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary>
+            /// An assignment of the value to a field, property, array element, event or out/ref parameter hands it over;
+            /// to a local, the local becomes an alias.
+            /// </summary>
+            private bool AssignmentReleases(IOperation target, System.Action<ILocalSymbol> alias)
+            {
+                switch (OperationFacts.UnwrapConversions(target))
+                {
+                    case ILocalReferenceOperation local:
+                        alias(local.Local);
+                        return false;
+                    case IParameterReferenceOperation parameter:
+                        return parameter.Parameter.RefKind != RefKind.None;
+                    case IPropertyReferenceOperation property:
+                        // new { fileName } builds a response body or log state, not storage.
+                        return property.Property.ContainingType?.IsAnonymousType != true;
+                    case IFieldReferenceOperation:
+                    case IArrayElementReferenceOperation:
+                    case IEventReferenceOperation:
+                    case IDynamicMemberReferenceOperation:
+                    case IDynamicIndexerAccessOperation:
+                        return true;
+                    default:
+                        return false;
+                }
+            }
+
+            private bool StoresInCollection(IInvocationOperation invocation)
+            {
+                switch (invocation.TargetMethod.Name)
+                {
+                    case "Add":
+                    case "AddRange":
+                    case "Enqueue":
+                    case "Push":
+                    case "Insert":
+                    case "TryAdd":
+                    case "TryWrite":
+                    case "WriteAsync":
+                    case "Post":
+                    case "SendAsync":
+                    case "AddOrUpdate":
+                    case "GetOrAdd":
+                    case "Set":
+                        break;
+                    default:
+                        return false;
+                }
+
+                var receiver = invocation.Instance?.Type ?? (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value.Type : null);
+                // Writing the path into a stream, a writer or the HTTP response is not storing it.
+                if (receiver is null || TypeSymbols.InheritsFromOrEquals(receiver, _facts.TextWriter) || IsIoOrFrameworkValueType(receiver))
+                {
+                    return false;
+                }
+
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (Carries(argument.Value, 0))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary>A method in source that deletes, stores or hands over the parameter it receives the path in.</summary>
+            private bool PassesToReleasingHelper(IInvocationOperation invocation, IArgumentOperation argument)
+            {
+                if (_helperDepth >= 2 || argument.Parameter is not { } parameter)
+                {
+                    return false;
+                }
+
+                var method = invocation.TargetMethod.OriginalDefinition;
+                var references = method.DeclaringSyntaxReferences;
+                if (method.IsExtern || method.IsAbstract || references.Length != 1)
+                {
+                    // An interface, abstract or library method: only its name can tell (_cleanup.Schedule(path), storage.DeleteAsync(path)).
+                    return NameSaysItReleases(method.Name);
+                }
+
+                var syntax = references[0].GetSyntax(_cancellationToken);
+                var model = invocation.SemanticModel is { } current && current.SyntaxTree == syntax.SyntaxTree
+                    ? current
+#pragma warning disable RS1030 // A helper in another file: only for a candidate's argument, at most twice per candidate.
+                    : _compilation.GetSemanticModel(syntax.SyntaxTree);
+#pragma warning restore RS1030
+                var body = model.GetOperation(syntax, _cancellationToken);
+                if (body is null || parameter.Ordinal >= method.Parameters.Length)
+                {
+                    return false;
+                }
+
+                var helper = new ReleaseWalker(_facts, _compilation, _cancellationToken, _helperDepth + 1, returnsHandOver: false);
+                helper.Track(method.Parameters[parameter.Ordinal]);
+                return helper.Walk(body, null);
+            }
+
+            private bool IsUniqueFolderCreation(IInvocationOperation invocation)
+            {
+                if (invocation.TargetMethod.Name != "CreateDirectory" ||
+                    !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, _facts.Directory) ||
+                    invocation.Arguments.Length == 0)
+                {
+                    return false;
+                }
+
+                var folder = OperationFacts.UnwrapConversions(invocation.Arguments[0].Value);
+                return folder is ILocalReferenceOperation local && _tracked.Contains(local.Local) &&
+                       _facts.IsUniquePerCall(folder, _cancellationToken);
+            }
+
+            private static bool NameSaysItReleases(string name)
+            {
+                foreach (var word in ReleasingWords)
+                {
+                    if (name.IndexOf(word, System.StringComparison.Ordinal) >= 0)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private static readonly System.Collections.Immutable.ImmutableArray<string> ReleasingWords = System.Collections.Immutable.ImmutableArray.Create("Delete", "Cleanup", "CleanUp", "Remove", "Schedule", "Enqueue", "Register", "Purge", "Expire");
+
+            private bool Mentions(IOperation expression)
+            {
+                foreach (var operation in expression.DescendantsAndSelf())
+                {
+                    switch (operation)
+                    {
+                        case ILocalReferenceOperation local when _tracked.Contains(local.Local):
+                            return true;
+                        case IParameterReferenceOperation parameter when _tracked.Contains(parameter.Parameter):
+                            return true;
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary>Does the value carry the file's location: the path itself, something built on it, or a lambda capturing it?</summary>
+            private bool Carries(IOperation expression, int depth)
+            {
+                if (depth > 4)
+                {
+                    return false;
+                }
+
+                var value = OperationFacts.UnwrapConversions(expression);
+                switch (value)
+                {
+                    case ILocalReferenceOperation local:
+                        return _tracked.Contains(local.Local);
+                    case IParameterReferenceOperation parameter:
+                        return _tracked.Contains(parameter.Parameter);
+                    case IPropertyReferenceOperation property when property.Instance is not null:
+                        return property.Property.Name is "FullName" or "Name" or "Directory" or "Parent" && Carries(property.Instance, depth + 1);
+                    case IInvocationOperation invocation when SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, _facts.Path):
+                        return AnyArgumentCarries(invocation.Arguments, depth);
+                    case IObjectCreationOperation creation:
+                        return AnyArgumentCarries(creation.Arguments, depth) ||
+                               (creation.Initializer is { } init && Mentions(init));
+                    case ITupleOperation tuple:
+                        foreach (var element in tuple.Elements)
+                        {
+                            if (Carries(element, depth + 1))
+                            {
+                                return true;
+                            }
+                        }
+
+                        return false;
+                    case IAnonymousObjectCreationOperation:
+                    case IArrayCreationOperation:
+                    case IDelegateCreationOperation:
+                    case IAnonymousFunctionOperation:
+                        return Mentions(value);
+                    case IConditionalOperation conditional:
+                        return Carries(conditional.WhenTrue, depth + 1) || (conditional.WhenFalse is { } whenFalse && Carries(whenFalse, depth + 1));
+                    case ICoalesceOperation coalesce:
+                        return Carries(coalesce.Value, depth + 1) || Carries(coalesce.WhenNull, depth + 1);
+                    default:
+                        return false;
+                }
+            }
+
+            private bool AnyArgumentCarries(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments, int depth)
+            {
+                foreach (var argument in arguments)
+                {
+                    if (Carries(argument.Value, depth + 1))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private static bool SameExpression(IOperation a, IOperation b)
+                => OperationFacts.UnwrapConversions(a).Syntax.IsEquivalentTo(OperationFacts.UnwrapConversions(b).Syntax, topLevel: false);
+        }
+    }
+}

@@ -1,0 +1,265 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Postmortem.Analyzers.Knowledge
+{
+    /// <summary>What kind of request handler code runs in.</summary>
+    internal enum HandlerKind
+    {
+        None,
+        ControllerAction,
+        PageHandler,
+        HubMethod,
+        MinimalApi,
+    }
+
+    /// <summary>A request handler found around an operation, and how its code reaches the HTTP response (for the fix).</summary>
+    internal readonly struct RequestHandler
+    {
+        public RequestHandler(HandlerKind kind, string name, string? response)
+        {
+            Kind = kind;
+            Name = name;
+            Response = response;
+        }
+
+        public HandlerKind Kind { get; }
+
+        public string Name { get; }
+
+        /// <summary>C# expression for the HttpResponse in the handler (e.g. "Response", "context.Response"); null when none.</summary>
+        public string? Response { get; }
+    }
+
+    /// <summary>
+    /// Request handlers of ASP.NET Core (and ASP.NET MVC/Web API), matched by metadata name: controller actions, Razor Pages
+    /// handlers, SignalR hub methods, minimal-API delegates passed to Map* and methods returning IResult.
+    /// </summary>
+    internal sealed class RequestHandlers
+    {
+        private RequestHandlers(Compilation compilation)
+        {
+            ControllerBase = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerBase");
+            ApiControllerAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ApiControllerAttribute");
+            ControllerAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerAttribute");
+            NonActionAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.NonActionAttribute");
+            NonControllerAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.NonControllerAttribute");
+            PageModel = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.RazorPages.PageModel");
+            Hub = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.SignalR.Hub");
+            HubOfT = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.SignalR.Hub`1");
+            EndpointRouteBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Routing.IEndpointRouteBuilder");
+            Result = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.IResult");
+            HttpContext = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpContext");
+            HttpRequest = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpRequest");
+            HttpResponse = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpResponse");
+            LegacyController = compilation.GetTypeByMetadataName("System.Web.Mvc.Controller");
+            LegacyApiController = compilation.GetTypeByMetadataName("System.Web.Http.ApiController");
+        }
+
+        public INamedTypeSymbol? ControllerBase { get; }
+        public INamedTypeSymbol? ApiControllerAttribute { get; }
+        public INamedTypeSymbol? ControllerAttribute { get; }
+        public INamedTypeSymbol? NonActionAttribute { get; }
+        public INamedTypeSymbol? NonControllerAttribute { get; }
+        public INamedTypeSymbol? PageModel { get; }
+        public INamedTypeSymbol? Hub { get; }
+        public INamedTypeSymbol? HubOfT { get; }
+        public INamedTypeSymbol? EndpointRouteBuilder { get; }
+        public INamedTypeSymbol? Result { get; }
+        public INamedTypeSymbol? HttpContext { get; }
+        public INamedTypeSymbol? HttpRequest { get; }
+        public INamedTypeSymbol? HttpResponse { get; }
+        public INamedTypeSymbol? LegacyController { get; }
+        public INamedTypeSymbol? LegacyApiController { get; }
+
+        /// <summary>Null when the compilation has no web framework at all (nothing can be a request handler).</summary>
+        public static RequestHandlers? Create(Compilation compilation)
+        {
+            var handlers = new RequestHandlers(compilation);
+            return handlers.ControllerBase is null && handlers.PageModel is null && handlers.Hub is null &&
+                   handlers.EndpointRouteBuilder is null && handlers.Result is null &&
+                   handlers.LegacyController is null && handlers.LegacyApiController is null
+                ? null
+                : handlers;
+        }
+
+        /// <summary>
+        /// The request handler the operation runs in: a Map* lambda around it, or the containing member when that is an action,
+        /// a page handler, a hub method or returns IResult.
+        /// </summary>
+        public RequestHandler Find(IOperation operation, ISymbol containingSymbol)
+        {
+            for (var current = operation.Parent; current is not null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case IAnonymousFunctionOperation lambda when IsMapDelegate(lambda) || ReturnsResult(lambda.Symbol):
+                        return new RequestHandler(HandlerKind.MinimalApi, "The endpoint delegate", ResponseFromParameters(lambda.Symbol));
+                    case ILocalFunctionOperation localFunction when ReturnsResult(localFunction.Symbol):
+                        return new RequestHandler(HandlerKind.MinimalApi, localFunction.Symbol.Name, ResponseFromParameters(localFunction.Symbol));
+                }
+            }
+
+            if (containingSymbol is not IMethodSymbol method || method.MethodKind != MethodKind.Ordinary)
+            {
+                return default;
+            }
+
+            var kind = Classify(method);
+            if (kind == HandlerKind.None)
+            {
+                return default;
+            }
+
+            var name = method.ContainingType.Name + "." + method.Name;
+            var response = kind switch
+            {
+                HandlerKind.ControllerAction when TypeSymbols.InheritsFromOrEquals(method.ContainingType, ControllerBase) => "Response",
+                HandlerKind.PageHandler => "Response",
+                _ => ResponseFromParameters(method),
+            };
+            return new RequestHandler(kind, name, response);
+        }
+
+        private HandlerKind Classify(IMethodSymbol method)
+        {
+            var type = method.ContainingType;
+            if (type is null)
+            {
+                return HandlerKind.None;
+            }
+
+            var isPublicInstance = method.DeclaredAccessibility == Accessibility.Public && !method.IsStatic && !method.IsAbstract;
+            if (isPublicInstance)
+            {
+                if (TypeSymbols.InheritsFromOrEquals(type, PageModel))
+                {
+                    if (method.Name.StartsWith("On", System.StringComparison.Ordinal) && !method.IsOverride)
+                    {
+                        return HandlerKind.PageHandler;
+                    }
+                }
+                else if (TypeSymbols.InheritsFromOrEquals(type, Hub) || TypeSymbols.InheritsFromOrEquals(type, HubOfT))
+                {
+                    if (!method.IsOverride)
+                    {
+                        return HandlerKind.HubMethod;
+                    }
+                }
+                else if (IsController(type) && !HasAttribute(method, NonActionAttribute))
+                {
+                    return HandlerKind.ControllerAction;
+                }
+            }
+
+            return ReturnsResult(method) ? HandlerKind.MinimalApi : HandlerKind.None;
+        }
+
+        private bool IsController(INamedTypeSymbol type)
+        {
+            if (type.IsAbstract || type.IsStatic || HasAttribute(type, NonControllerAttribute))
+            {
+                return false;
+            }
+
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current, ControllerBase) ||
+                    SymbolEqualityComparer.Default.Equals(current, LegacyController) ||
+                    SymbolEqualityComparer.Default.Equals(current, LegacyApiController) ||
+                    HasAttribute(current, ApiControllerAttribute) || HasAttribute(current, ControllerAttribute))
+                {
+                    return true;
+                }
+            }
+
+            // MVC's convention: a public class whose name ends in "Controller", in a project that has MVC.
+            return ControllerBase is not null && type.DeclaredAccessibility == Accessibility.Public &&
+                   type.Name.EndsWith("Controller", System.StringComparison.Ordinal);
+        }
+
+        private static bool HasAttribute(ISymbol symbol, INamedTypeSymbol? attribute)
+        {
+            if (attribute is null)
+            {
+                return false;
+            }
+
+            foreach (var data in symbol.GetAttributes())
+            {
+                if (TypeSymbols.InheritsFromOrEquals(data.AttributeClass, attribute))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Returns IResult (or Task/ValueTask of it): only an HTTP endpoint does.</summary>
+        private bool ReturnsResult(IMethodSymbol method)
+        {
+            if (Result is null)
+            {
+                return false;
+            }
+
+            var type = method.ReturnType;
+            if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } generic &&
+                (generic.Name == "Task" || generic.Name == "ValueTask"))
+            {
+                type = generic.TypeArguments[0];
+            }
+
+            return TypeSymbols.ImplementsOrEquals(type, Result);
+        }
+
+        /// <summary>A lambda passed to MapGet/MapPost/Map/MapMethods/… of an IEndpointRouteBuilder.</summary>
+        private bool IsMapDelegate(IAnonymousFunctionOperation lambda)
+        {
+            if (EndpointRouteBuilder is null)
+            {
+                return false;
+            }
+
+            var parent = lambda.Parent;
+            while (parent is IDelegateCreationOperation or IConversionOperation)
+            {
+                parent = parent.Parent;
+            }
+
+            if (parent is not IArgumentOperation { Parent: IInvocationOperation invocation } ||
+                !invocation.TargetMethod.Name.StartsWith("Map", System.StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            var receiver = invocation.Instance?.Type ??
+                           (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value.Type : null);
+            return TypeSymbols.ImplementsOrEquals(receiver, EndpointRouteBuilder);
+        }
+
+        private string? ResponseFromParameters(IMethodSymbol method)
+        {
+            foreach (var parameter in method.Parameters)
+            {
+                if (TypeSymbols.InheritsFromOrEquals(parameter.Type, HttpContext))
+                {
+                    return parameter.Name + ".Response";
+                }
+
+                if (TypeSymbols.InheritsFromOrEquals(parameter.Type, HttpResponse))
+                {
+                    return parameter.Name;
+                }
+
+                if (TypeSymbols.InheritsFromOrEquals(parameter.Type, HttpRequest))
+                {
+                    return parameter.Name + ".HttpContext.Response";
+                }
+            }
+
+            return null;
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Postmortem.Analyzers.Knowledge;
+
+namespace Postmortem.Analyzers.Rules
+{
+    /// <summary>
+    /// PM2001: a temporary file or folder (Path.GetTempFileName, Directory.CreateTempSubdirectory, or a file created under
+    /// Path.GetTempPath()) that the creating member neither deletes nor hands over. Every call leaves one behind; on Windows
+    /// Path.GetTempFileName fails outright once 65,535 of its files exist.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class PM2001TempFileNeverDeletedAnalyzer : DiagnosticAnalyzer
+    {
+        /// <summary>Property on the diagnostic: "file" or "folder".</summary>
+        public const string KindProperty = "Kind";
+
+        internal static readonly DiagnosticDescriptor Rule = Descriptors.PM2001TempFileNeverDeleted;
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var files = FileLifetime.Create(start.Compilation);
+                if (files is null)
+                {
+                    return;
+                }
+
+                start.RegisterOperationAction(c => Analyze(c, files), OperationKind.Invocation, OperationKind.ObjectCreation);
+            });
+        }
+
+        private static void Analyze(OperationAnalysisContext context, FileLifetime files)
+        {
+            // Cheap first: a System.IO creating call (symbol comparisons only).
+            if (!files.TryGetCreation(context.Operation, out var creation))
+            {
+                return;
+            }
+
+            // A write is a temporary file only when its path is under the temp folder.
+            if (!creation.MakesOwnName && (creation.Path is null || !files.IsUnderTemp(creation.Path, context.CancellationToken)))
+            {
+                return;
+            }
+
+            if (creation.NeedsUniquePath && !files.IsUniquePerCall(creation.Path!, context.CancellationToken))
+            {
+                return;
+            }
+
+            var root = OperationFacts.Root(context.Operation);
+            if (files.IsReleased(creation, root, context.Compilation, context.CancellationToken))
+            {
+                return;
+            }
+
+            var kind = creation.IsFolder ? "folder" : "file";
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(KindProperty, kind);
+            context.ReportDiagnostic(Diagnostic.Create(Rule, context.Operation.Syntax.GetLocation(), properties, kind, creation.Name));
+        }
+    }
+}

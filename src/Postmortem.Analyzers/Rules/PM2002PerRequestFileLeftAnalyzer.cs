@@ -1,0 +1,74 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Postmortem.Analyzers.Knowledge;
+
+namespace Postmortem.Analyzers.Rules
+{
+    /// <summary>
+    /// PM2002: a request handler creates a file at a path unique to the request (a GUID, the clock, a random name) and
+    /// nothing in the handler deletes or hands it over. The second incident: downloads generated per request into the
+    /// served folder until the disk filled.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class PM2002PerRequestFileLeftAnalyzer : DiagnosticAnalyzer
+    {
+        /// <summary>Property on the diagnostic: the C# expression of the HttpResponse in the handler, when it has one.</summary>
+        public const string ResponseProperty = "Response";
+
+        internal static readonly DiagnosticDescriptor Rule = Descriptors.PM2002PerRequestFileLeft;
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var files = FileLifetime.Create(start.Compilation);
+                var handlers = RequestHandlers.Create(start.Compilation);
+                if (files is null || handlers is null)
+                {
+                    return;
+                }
+
+                start.RegisterOperationAction(c => Analyze(c, files, handlers), OperationKind.Invocation, OperationKind.ObjectCreation);
+            });
+        }
+
+        private static void Analyze(OperationAnalysisContext context, FileLifetime files, RequestHandlers handlers)
+        {
+            // Cheap first: a System.IO creating call with a path argument (symbol comparisons only).
+            if (!files.TryGetCreation(context.Operation, out var creation) || creation.MakesOwnName || creation.Path is null)
+            {
+                return;
+            }
+
+            if (!files.IsUniquePerCall(creation.Path, context.CancellationToken))
+            {
+                return;
+            }
+
+            var handler = handlers.Find(context.Operation, context.ContainingSymbol);
+            if (handler.Kind == HandlerKind.None)
+            {
+                return;
+            }
+
+            var root = OperationFacts.Root(context.Operation);
+            if (files.IsReleased(creation, root, context.Compilation, context.CancellationToken))
+            {
+                return;
+            }
+
+            var properties = ImmutableDictionary<string, string?>.Empty;
+            if (handler.Response is { } response)
+            {
+                properties = properties.Add(ResponseProperty, response);
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(Rule, context.Operation.Syntax.GetLocation(), properties, creation.Name));
+        }
+    }
+}

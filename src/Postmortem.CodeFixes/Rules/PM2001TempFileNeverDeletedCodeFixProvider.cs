@@ -1,0 +1,355 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Operations;
+using Postmortem.Analyzers;
+using Postmortem.Analyzers.Knowledge;
+
+namespace Postmortem.CodeFixes.Rules
+{
+    /// <summary>
+    /// PM2001 fixes: "Delete when closed" (FileOptions.DeleteOnClose on the one FileStream the file is used through) and
+    /// "Delete in finally" (the statements after the creation in try, the deletion in finally).
+    /// </summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(PM2001TempFileNeverDeletedCodeFixProvider)), Shared]
+    public sealed class PM2001TempFileNeverDeletedCodeFixProvider : PostmortemCodeFixProvider
+    {
+        public const string DeleteOnCloseKey = "PM2001.DeleteOnClose";
+        public const string DeleteInFinallyKey = "PM2001.DeleteInFinally";
+
+        public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.TempFileNeverDeleted);
+
+        internal override IEnumerable<FixOption> GetFixOptions(Diagnostic diagnostic, SyntaxNode root, SemanticModel model, CancellationToken cancellationToken)
+        {
+            var target = Analyze(diagnostic, root, model, cancellationToken);
+            if (target is null)
+            {
+                yield break;
+            }
+
+            if (target.Stream is not null)
+            {
+                yield return new FixOption("Delete when closed (FileOptions.DeleteOnClose)", DeleteOnCloseKey);
+            }
+
+            if (target.Statement is not null)
+            {
+                yield return new FixOption("Delete in finally", DeleteInFinallyKey);
+            }
+        }
+
+        internal override void ApplyFix(FixContext context, Diagnostic diagnostic, string equivalenceKey)
+        {
+            var target = Analyze(diagnostic, context.Root, context.Model, context.CancellationToken);
+            if (target is null)
+            {
+                return;
+            }
+
+            if (equivalenceKey == DeleteOnCloseKey && target.Stream is { } stream)
+            {
+                var arguments = DeleteOnCloseArguments(stream, context.Model);
+                if (arguments is not null)
+                {
+                    context.Editor.ReplaceNode(stream.ArgumentList, arguments.WithAdditionalAnnotations(Formatter.Annotation));
+                }
+
+                return;
+            }
+
+            if (equivalenceKey == DeleteInFinallyKey && target.Statement is { } statement && statement.Parent is BlockSyntax block)
+            {
+                var position = statement.SpanStart;
+                var delete = DeleteStatement(target.Local, target.IsFolder, context.Model, position);
+                var index = block.Statements.IndexOf(statement) + (target.StartAfter ? 1 : 0);
+                context.Editor.ReplaceNode(block, (current, _) => WrapInTryFinally((BlockSyntax)current, index, delete));
+            }
+        }
+
+        private sealed class FixTarget
+        {
+            public FixTarget(ILocalSymbol local, bool isFolder)
+            {
+                Local = local;
+                IsFolder = isFolder;
+            }
+
+            public ILocalSymbol Local { get; }
+
+            public bool IsFolder { get; }
+
+            /// <summary>The statement the try starts at (or after, see StartAfter); null when the fix does not apply.</summary>
+            public StatementSyntax? Statement { get; set; }
+
+            public bool StartAfter { get; set; }
+
+            /// <summary>The one FileStream-creating call the file is used through; null when the fix does not apply.</summary>
+            public BaseArgumentListOwner? Stream { get; set; }
+        }
+
+        /// <summary>An argument list to extend: of <c>new FileStream(…)</c> or <c>File.Create(…)</c>.</summary>
+        private sealed class BaseArgumentListOwner
+        {
+            public BaseArgumentListOwner(ArgumentListSyntax argumentList, IMethodSymbol method, bool isFileCreate)
+            {
+                ArgumentList = argumentList;
+                Method = method;
+                IsFileCreate = isFileCreate;
+            }
+
+            public ArgumentListSyntax ArgumentList { get; }
+
+            public IMethodSymbol Method { get; }
+
+            public bool IsFileCreate { get; }
+        }
+
+        private static FixTarget? Analyze(Diagnostic diagnostic, SyntaxNode root, SemanticModel model, CancellationToken cancellationToken)
+        {
+            var span = diagnostic.Location.SourceSpan;
+            if (!root.FullSpan.Contains(span))
+            {
+                return null;
+            }
+
+            var node = root.FindNode(span, getInnermostNodeForTie: true);
+            var files = FileLifetime.Create(model.Compilation);
+            if (files is null || model.GetOperation(node, cancellationToken) is not { } operation || !files.TryGetCreation(operation, out var creation))
+            {
+                return null;
+            }
+
+            var local = FileLifetime.PathLocal(creation);
+            if (local is null || local.DeclaringSyntaxReferences.Length != 1)
+            {
+                return null;
+            }
+
+            var target = new FixTarget(local, creation.IsFolder);
+
+            // Delete in finally: the creating statement sits directly in a block.
+            var statement = node.FirstAncestorOrSelf<StatementSyntax>();
+            if (statement?.Parent is BlockSyntax && statement is ExpressionStatementSyntax or LocalDeclarationStatementSyntax)
+            {
+                target.Statement = statement;
+                target.StartAfter = AssignsLocal(statement, local, model, cancellationToken);
+                if (target.StartAfter && statement is LocalDeclarationStatementSyntax { UsingKeyword.RawKind: not 0 })
+                {
+                    // using var x = …: x is disposed at the end of the block, after a finally inside it.
+                    target.Statement = null;
+                }
+            }
+
+            if (!creation.IsFolder && local.Type.SpecialType == SpecialType.System_String)
+            {
+                target.Stream = FindOnlyStream(files, local, model, cancellationToken);
+            }
+
+            return target.Statement is null && target.Stream is null ? null : target;
+        }
+
+        private static bool AssignsLocal(StatementSyntax statement, ILocalSymbol local, SemanticModel model, CancellationToken cancellationToken)
+        {
+            switch (statement)
+            {
+                case LocalDeclarationStatementSyntax declaration:
+                    foreach (var variable in declaration.Declaration.Variables)
+                    {
+                        if (SymbolEqualityComparer.Default.Equals(model.GetDeclaredSymbol(variable, cancellationToken), local))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                case ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax assignment }:
+                    return SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(assignment.Left, cancellationToken).Symbol, local);
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>
+        /// The file is used only through one FileStream the method creates: every reference to the path local but its
+        /// declaration is the path argument of one <c>new FileStream(…)</c> or <c>File.Create(…)</c>.
+        /// </summary>
+        private static BaseArgumentListOwner? FindOnlyStream(FileLifetime files, ILocalSymbol local, SemanticModel model, CancellationToken cancellationToken)
+        {
+            var declaration = local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+            var scope = declaration.FirstAncestorOrSelf<BlockSyntax>();
+            if (scope is null)
+            {
+                return null;
+            }
+
+            BaseArgumentListOwner? found = null;
+            foreach (var identifier in scope.DescendantNodes().OfType<IdentifierNameSyntax>())
+            {
+                if (identifier.Identifier.ValueText != local.Name ||
+                    !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier, cancellationToken).Symbol, local))
+                {
+                    continue;
+                }
+
+                if (found is not null ||
+                    identifier.Parent is not ArgumentSyntax { NameColon: null } argument ||
+                    argument.Parent is not ArgumentListSyntax list ||
+                    list.Arguments.IndexOf(argument) != 0 ||
+                    list.Arguments.Any(a => a.NameColon is not null))
+                {
+                    return null;
+                }
+
+                switch (model.GetOperation(list.Parent!, cancellationToken))
+                {
+                    case IObjectCreationOperation creation when creation.Constructor is { } constructor &&
+                                                                SymbolEqualityComparer.Default.Equals(constructor.ContainingType, files.FileStream) &&
+                                                                !files.HasDeleteOnClose(creation.Arguments) &&
+                                                                constructor.Parameters.Length >= 2 &&
+                                                                constructor.Parameters[1].Type.Name == "FileMode":
+                        found = new BaseArgumentListOwner(list, constructor, isFileCreate: false);
+                        break;
+                    case IInvocationOperation invocation when invocation.TargetMethod.Name == "Create" &&
+                                                              SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, files.File) &&
+                                                              !files.HasDeleteOnClose(invocation.Arguments):
+                        found = new BaseArgumentListOwner(list, invocation.TargetMethod, isFileCreate: true);
+                        break;
+                    default:
+                        return null;
+                }
+            }
+
+            return found;
+        }
+
+        private static ArgumentListSyntax? DeleteOnCloseArguments(BaseArgumentListOwner owner, SemanticModel model)
+        {
+            var list = owner.ArgumentList;
+            var position = list.SpanStart;
+            var options = TypeName(model, position, "System.IO", "FileOptions");
+            var deleteOnClose = options + ".DeleteOnClose";
+            var arguments = list.Arguments;
+            var parameters = owner.Method.Parameters;
+            if (arguments.Count != parameters.Length)
+            {
+                return null;
+            }
+
+            if (owner.IsFileCreate)
+            {
+                // File.Create(path[, bufferSize[, options]])
+                return arguments.Count switch
+                {
+                    1 => list.AddArguments(Argument("4096"), Argument(deleteOnClose)),
+                    2 => list.AddArguments(Argument(deleteOnClose)),
+                    3 => list.WithArguments(arguments.Replace(arguments[2], Argument(Combine(arguments[2].Expression, deleteOnClose)))),
+                    _ => null,
+                };
+            }
+
+            var access = TypeName(model, position, "System.IO", "FileAccess");
+            var share = TypeName(model, position, "System.IO", "FileShare");
+            switch (arguments.Count)
+            {
+                case 2:
+                    var isAppend = model.GetConstantValue(arguments[1].Expression) is { HasValue: true, Value: 6 };
+                    return list.AddArguments(Argument(access + (isAppend ? ".Write" : ".ReadWrite")), Argument(share + ".Read"), Argument("4096"), Argument(deleteOnClose));
+                case 3 when parameters[2].Type.Name == "FileAccess":
+                    return list.AddArguments(Argument(share + ".Read"), Argument("4096"), Argument(deleteOnClose));
+                case 4 when parameters[3].Type.Name == "FileShare":
+                    return list.AddArguments(Argument("4096"), Argument(deleteOnClose));
+                case 5 when parameters[4].Type.SpecialType == SpecialType.System_Int32:
+                    return list.AddArguments(Argument(deleteOnClose));
+                case 6 when parameters[5].Type.SpecialType == SpecialType.System_Boolean:
+                    var useAsync = arguments[5].Expression;
+                    var replacement = useAsync.IsKind(SyntaxKind.TrueLiteralExpression)
+                        ? options + ".Asynchronous | " + deleteOnClose
+                        : useAsync.IsKind(SyntaxKind.FalseLiteralExpression)
+                            ? deleteOnClose
+                            : "(" + useAsync + " ? " + options + ".Asynchronous : " + options + ".None) | " + deleteOnClose;
+                    return list.WithArguments(arguments.Replace(arguments[5], Argument(replacement)));
+                case 6 when parameters[5].Type.Name == "FileOptions":
+                    return list.WithArguments(arguments.Replace(arguments[5], Argument(Combine(arguments[5].Expression, deleteOnClose))));
+                default:
+                    return null;
+            }
+        }
+
+        private static string Combine(ExpressionSyntax existing, string flag)
+        {
+            var text = existing.ToString();
+            return existing is MemberAccessExpressionSyntax or IdentifierNameSyntax or BinaryExpressionSyntax { RawKind: (int)SyntaxKind.BitwiseOrExpression }
+                ? text + " | " + flag
+                : "(" + text + ") | " + flag;
+        }
+
+        private static ArgumentSyntax Argument(string expression) => SyntaxFactory.Argument(SyntaxFactory.ParseExpression(expression));
+
+        /// <summary>The type's simple name when it binds to the type at the position (a controller's File() method does not), else its full name.</summary>
+        internal static string TypeName(SemanticModel model, int position, string ns, string name)
+        {
+            var full = ns + "." + name;
+            var type = model.Compilation.GetTypeByMetadataName(full);
+            var bound = model.GetSpeculativeSymbolInfo(position, SyntaxFactory.ParseExpression(name), SpeculativeBindingOption.BindAsExpression).Symbol;
+            return type is not null && SymbolEqualityComparer.Default.Equals(bound, type) ? name : full;
+        }
+
+        private static StatementSyntax DeleteStatement(ILocalSymbol local, bool isFolder, SemanticModel model, int position)
+        {
+            var name = local.Name;
+            string text;
+            if (local.Type.Name is "DirectoryInfo" or "FileInfo")
+            {
+                text = local.Type.Name == "DirectoryInfo" ? name + ".Delete(recursive: true);" : name + ".Delete();";
+            }
+            else if (isFolder)
+            {
+                text = TypeName(model, position, "System.IO", "Directory") + ".Delete(" + name + ", recursive: true);";
+            }
+            else
+            {
+                text = TypeName(model, position, "System.IO", "File") + ".Delete(" + name + ");";
+            }
+
+            return SyntaxFactory.ParseStatement(text);
+        }
+
+        private static BlockSyntax WrapInTryFinally(BlockSyntax block, int index, StatementSyntax delete)
+        {
+            var statements = block.Statements;
+            var moved = new List<StatementSyntax>();
+            for (var i = index; i < statements.Count; i++)
+            {
+                moved.Add(statements[i]);
+            }
+
+            var leading = index < statements.Count ? statements[index].GetLeadingTrivia() : SyntaxFactory.TriviaList();
+            if (moved.Count > 0)
+            {
+                moved[0] = moved[0].WithLeadingTrivia(SyntaxFactory.ElasticMarker);
+            }
+
+            var tryStatement = SyntaxFactory.TryStatement(
+                    SyntaxFactory.Block(moved),
+                    default,
+                    SyntaxFactory.FinallyClause(SyntaxFactory.Block(delete)))
+                .WithLeadingTrivia(leading)
+                .WithAdditionalAnnotations(Formatter.Annotation);
+            var kept = new List<StatementSyntax>();
+            for (var i = 0; i < index && i < statements.Count; i++)
+            {
+                kept.Add(statements[i]);
+            }
+
+            kept.Add(tryStatement);
+            return block.WithStatements(SyntaxFactory.List(kept)).WithAdditionalAnnotations(Formatter.Annotation);
+        }
+    }
+}

@@ -1,0 +1,631 @@
+using System.Threading.Tasks;
+using Postmortem.Analyzers.Rules;
+using Postmortem.Analyzers.Tests.Verifiers;
+using Postmortem.CodeFixes.Rules;
+using Xunit;
+using VerifyCS = Postmortem.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    Postmortem.Analyzers.Rules.PM2001TempFileNeverDeletedAnalyzer,
+    Postmortem.CodeFixes.Rules.PM2001TempFileNeverDeletedCodeFixProvider>;
+
+namespace Postmortem.Analyzers.Tests.Rules
+{
+    public class PM2001TempFileNeverDeletedTests
+    {
+        private static string InClass(string members) => $$"""
+            using System;
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class Renderer
+            {
+            {{members}}
+            }
+            """;
+
+        private static string InMethod(string body) => InClass($$"""
+                byte[] Render(string title, byte[] data)
+                {
+            {{body}}
+                }
+            """);
+
+        // ------------------------------------------------------------ unsafe forms
+
+        [Fact]
+        public Task GetTempFileNameNeverDeleted_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(
+                InMethod("""
+                    var scratch = {|#0:Path.GetTempFileName()|};
+                    File.WriteAllText(scratch, title);
+                    return File.ReadAllBytes(scratch);
+            """),
+                VerifyCS.Diagnostic("PM2001").WithLocation(0).WithArguments("file", "Path.GetTempFileName"));
+
+        [Fact]
+        public Task CreateTempSubdirectoryNeverDeleted_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(
+                InMethod("""
+                    var dir = {|#0:Directory.CreateTempSubdirectory("render")|};
+                    File.WriteAllText(Path.Combine(dir.FullName, "page.html"), title);
+                    return File.ReadAllBytes(Path.Combine(dir.FullName, "page.html"));
+            """),
+                VerifyCS.Diagnostic("PM2001").WithLocation(0).WithArguments("folder", "Directory.CreateTempSubdirectory"));
+
+        [Theory]
+        [InlineData("[|File.WriteAllText(path, title)|];")]
+        [InlineData("[|File.WriteAllBytes(path, data)|];")]
+        [InlineData("[|File.WriteAllLines(path, new[] { title })|];")]
+        [InlineData("[|File.AppendAllText(path, title)|];")]
+        [InlineData("using (var s = [|File.Create(path)|]) { s.Write(data, 0, data.Length); }")]
+        [InlineData("using var w = [|File.CreateText(path)|]; w.Write(title);")]
+        [InlineData("using var s = [|File.OpenWrite(path)|];")]
+        [InlineData("using var s = [|File.Open(path, FileMode.OpenOrCreate)|];")]
+        [InlineData("[|File.Copy(\"template.html\", path)|];")]
+        [InlineData("using var s = [|new FileStream(path, FileMode.Create)|];")]
+        [InlineData("using var s = [|new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous)|];")]
+        [InlineData("using var w = [|new StreamWriter(path)|]; w.Write(title);")]
+        [InlineData("using var s = [|new FileInfo(path).Create()|];")]
+        [InlineData("[|new FileInfo(\"template.html\").CopyTo(path)|];")]
+        public Task WritesUnderTempPath_ReportsDiagnostic(string write)
+            => VerifyCS.VerifyAnalyzerAsync(InMethod($$"""
+                    var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".html");
+                    {{write}}
+                    return File.ReadAllBytes(path);
+            """));
+
+        [Theory]
+        [InlineData("Path.Combine(Path.GetTempPath(), \"render.html\")")]
+        [InlineData("Path.GetTempPath() + \"render.html\"")]
+        [InlineData("$\"{Path.GetTempPath()}/render-{Guid.NewGuid()}.html\"")]
+        [InlineData("Path.Join(Path.GetTempPath(), \"render\", title + \".html\")")]
+        [InlineData("Path.Combine(Environment.GetEnvironmentVariable(\"TEMP\")!, \"render.html\")")]
+        public Task TempPathForms_ReportsDiagnostic(string path)
+            => VerifyCS.VerifyAnalyzerAsync(InMethod($$"""
+                    [|File.WriteAllText({{path}}, title)|];
+                    return data;
+            """));
+
+        [Fact]
+        public Task TempFolderInLocalsAndField_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InClass("""
+                    private static readonly string Scratch = Path.Combine(Path.GetTempPath(), "renderer");
+
+                    void ViaLocals(string title)
+                    {
+                        var tmp = Path.GetTempPath();
+                        var dir = Path.Combine(tmp, "renderer");
+                        var file = Path.Combine(dir, title + ".html");
+                        [|File.WriteAllText(file, title)|];
+                    }
+
+                    void ViaField(string title)
+                    {
+                        [|File.WriteAllText(Path.Combine(Scratch, title), title)|];
+                    }
+            """));
+
+        [Fact]
+        public Task UniqueTempFolders_ReportedOnceOnTheFolder_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InClass("""
+                    string[] Extract(Stream zip)
+                    {
+                        var dir = Path.Combine(Path.GetTempPath(), Path.GetRandomFileName());
+                        [|Directory.CreateDirectory(dir)|];
+                        using var archive = new System.IO.Compression.ZipArchive(zip);
+                        System.IO.Compression.ZipFileExtensions.ExtractToDirectory(archive, dir);
+                        File.WriteAllText(Path.Combine(dir, "manifest.txt"), "x");
+                        return Directory.GetFiles(dir);
+                    }
+
+                    void ExtractOnly(string zipPath)
+                    {
+                        var dir = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"));
+                        [|System.IO.Compression.ZipFile.ExtractToDirectory(zipPath, dir)|];
+                    }
+
+                    void Zip(string source)
+                    {
+                        [|System.IO.Compression.ZipFile.CreateFromDirectory(source, Path.Combine(Path.GetTempPath(), "export.zip"))|];
+                    }
+            """));
+
+        [Fact]
+        public Task FixedTempFolder_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InClass("""
+                    void Cache()
+                    {
+                        var dir = Path.Combine(Path.GetTempPath(), "myapp-cache");
+                        Directory.CreateDirectory(dir);
+                    }
+            """));
+
+        [Fact]
+        public Task PassedToOrdinaryMethodOrReadResult_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InClass("""
+                    byte[] Render(string title)
+                    {
+                        var scratch = [|Path.GetTempFileName()|];
+                        Fill(scratch, title);
+                        Console.WriteLine(scratch);
+                        return File.ReadAllBytes(scratch);
+                    }
+
+                    void Fill(string path, string title) => File.WriteAllText(path, title);
+
+                    async Task<string> RenderAsync(string title)
+                    {
+                        var scratch = [|Path.GetTempFileName()|];
+                        await File.WriteAllTextAsync(scratch, title);
+                        return await File.ReadAllTextAsync(scratch);
+                    }
+
+                    void InLambda()
+                    {
+                        Action a = () => File.WriteAllText([|Path.GetTempFileName()|], "x");
+                        a();
+                    }
+            """));
+
+        [Fact]
+        public Task DeleteOfAnotherFile_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InMethod("""
+                    var scratch = [|Path.GetTempFileName()|];
+                    var other = Path.Combine("out", title);
+                    File.WriteAllText(scratch, title);
+                    File.Delete(other);
+                    return data;
+            """));
+
+        // ------------------------------------------------------------ safe forms
+
+        [Theory]
+        [InlineData("File.Delete(scratch);")]
+        [InlineData("new FileInfo(scratch).Delete();")]
+        [InlineData("if (data.Length > 0) { File.Delete(scratch); }")]
+        [InlineData("try { File.WriteAllText(scratch, title); } finally { File.Delete(scratch); }")]
+        [InlineData("File.Move(scratch, Path.Combine(\"archive\", title));")]
+        [InlineData("_files.Add(scratch);")]
+        [InlineData("_last = scratch;")]
+        [InlineData("Last = scratch;")]
+        [InlineData("_queue.Enqueue(new Job(scratch));")]
+        [InlineData("var job = new Job(scratch);")]
+        [InlineData("_cleanup = () => File.Delete(scratch);")]
+        [InlineData("using (var s = new FileStream(scratch, FileMode.Open, FileAccess.ReadWrite, FileShare.None, 4096, FileOptions.DeleteOnClose)) { }")]
+        [InlineData("using (var s = File.Create(scratch, 4096, FileOptions.DeleteOnClose)) { }")]
+        [InlineData("var copy = scratch; File.Delete(copy);")]
+        [InlineData("var info = new FileInfo(scratch); info.Delete();")]
+        public Task DeletedOrHandedOver_NoDiagnostic(string statement)
+            => VerifyCS.VerifyAnalyzerAsync(InClass($$"""
+                    private readonly List<string> _files = new();
+                    private readonly Queue<Job> _queue = new();
+                    private string? _last;
+                    private Action? _cleanup;
+
+                    public string? Last { get; set; }
+
+                    byte[] Render(string title, byte[] data)
+                    {
+                        var scratch = Path.GetTempFileName();
+                        File.WriteAllText(scratch, title);
+                        {{statement}}
+                        return data;
+                    }
+
+                    sealed record Job(string Path);
+            """));
+
+        [Fact]
+        public Task ReturnedOrOutOrCapturedByReturnedLambda_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InClass("""
+                    string CreateScratch() => Path.GetTempFileName();
+
+                    string CreateScratch2()
+                    {
+                        var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".tmp");
+                        File.WriteAllText(path, "");
+                        return path;
+                    }
+
+                    FileStream OpenScratch()
+                    {
+                        var path = Path.Combine(Path.GetTempPath(), "x.tmp");
+                        return new FileStream(path, FileMode.Create);
+                    }
+
+                    FileStream OpenScratch2() => File.Create(Path.Combine(Path.GetTempPath(), "y.tmp"));
+
+                    DirectoryInfo Workspace() => Directory.CreateTempSubdirectory();
+
+                    void TryCreate(out string path)
+                    {
+                        path = Path.GetTempFileName();
+                    }
+
+                    (string Path, long Size) CreateWithSize()
+                    {
+                        var path = Path.GetTempFileName();
+                        File.WriteAllText(path, "abc");
+                        return (path, new FileInfo(path).Length);
+                    }
+
+                    Action CreateWithCleanup()
+                    {
+                        var path = Path.GetTempFileName();
+                        return () => File.Delete(path);
+                    }
+
+                    IEnumerable<string> Many()
+                    {
+                        yield return Path.GetTempFileName();
+                    }
+
+                    private readonly string _scratch = Path.GetTempFileName();
+            """));
+
+        [Fact]
+        public Task DeleteOnCloseOrCleanupService_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InClass("""
+                    private readonly ITempFiles _temp = null!;
+
+                    void Buffer(Stream input)
+                    {
+                        using var s = new FileStream(Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".bin"), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 4096, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+                        input.CopyTo(s);
+                    }
+
+                    void Buffer2(Stream input)
+                    {
+                        using var s = File.Create(Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".bin"), 4096, FileOptions.DeleteOnClose);
+                        input.CopyTo(s);
+                    }
+
+                    void ViaService(string title)
+                    {
+                        var scratch = Path.GetTempFileName();
+                        File.WriteAllText(scratch, title);
+                        _temp.ScheduleDeletion(scratch);
+                    }
+
+                    public interface ITempFiles
+                    {
+                        void ScheduleDeletion(string path);
+                    }
+            """));
+
+        [Fact]
+        public Task FolderDeletedWithFilesInside_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InClass("""
+                    void Folder(string title)
+                    {
+                        var dir = Directory.CreateTempSubdirectory();
+                        try
+                        {
+                            File.WriteAllText(Path.Combine(dir.FullName, "a.txt"), title);
+                        }
+                        finally
+                        {
+                            dir.Delete(recursive: true);
+                        }
+                    }
+
+                    void Folder2(string title)
+                    {
+                        var dir = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"));
+                        Directory.CreateDirectory(dir);
+                        File.WriteAllText(Path.Combine(dir, "a.txt"), title);
+                        Directory.Delete(dir, true);
+                    }
+
+                    void Sweep(string title)
+                    {
+                        var dir = Path.Combine(Path.GetTempPath(), "renderer");
+                        File.WriteAllText(Path.Combine(dir, Guid.NewGuid() + ".txt"), title);
+                        foreach (var old in Directory.GetFiles(dir))
+                        {
+                            File.Delete(old);
+                        }
+                    }
+
+                    void SameExpression(string title)
+                    {
+                        File.WriteAllText(Path.Combine(Path.GetTempPath(), "x.txt"), title);
+                        File.Delete(Path.Combine(Path.GetTempPath(), "x.txt"));
+                    }
+            """));
+
+        [Fact]
+        public Task DeletedThroughHelperInSource_NoDiagnostic()
+        {
+            var test = CSharpAnalyzerVerifier<PM2001TempFileNeverDeletedAnalyzer>.Test(InClass("""
+                    private readonly List<string> _pending = new();
+
+                    void Render(string title)
+                    {
+                        var scratch = Path.GetTempFileName();
+                        File.WriteAllText(scratch, title);
+                        Cleanup.DeleteQuietly(scratch);
+                    }
+
+                    void Render2(string title)
+                    {
+                        var scratch = Path.GetTempFileName();
+                        File.WriteAllText(scratch, title);
+                        Remember(scratch);
+                    }
+
+                    void Remember(string path) => _pending.Add(path);
+            """));
+            test.Sources.Add("""
+                using System.IO;
+
+                static class Cleanup
+                {
+                    public static void DeleteQuietly(string path)
+                    {
+                        try { TryDelete(path); } catch (IOException) { }
+                    }
+
+                    private static void TryDelete(string file) => File.Delete(file);
+                }
+                """);
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task NotUnderTempOrNotCreating_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InClass("""
+                    void Writes(string dir, string title)
+                    {
+                        File.WriteAllText(Path.Combine(dir, "report.html"), title);
+                        File.WriteAllText("report.html", title);
+                        var tmp = Path.GetTempPath();
+                        var text = File.ReadAllText(Path.Combine(tmp, "input.txt"));
+                        using var read = new FileStream(Path.Combine(tmp, "input.txt"), FileMode.Open);
+                        using var reader = new StreamReader(Path.Combine(tmp, "input.txt"));
+                        var exists = File.Exists(Path.Combine(tmp, "x"));
+                        Directory.CreateDirectory(Path.Combine(tmp, "cache"));
+                    }
+            """));
+
+        [Fact]
+        public Task UserTypesNamedFileAndPath_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync("""
+                namespace MyApp
+                {
+                    static class Path
+                    {
+                        public static string GetTempFileName() => "x";
+                        public static string GetTempPath() => "/scratch/";
+                        public static string Combine(string a, string b) => a + b;
+                    }
+
+                    static class File
+                    {
+                        public static void WriteAllText(string path, string text) { }
+                    }
+
+                    static class Directory
+                    {
+                        public static string CreateTempSubdirectory() => "d";
+                    }
+
+                    class Renderer
+                    {
+                        void Render()
+                        {
+                            var p = Path.GetTempFileName();
+                            File.WriteAllText(Path.Combine(Path.GetTempPath(), "a"), "x");
+                            System.IO.File.WriteAllText(Path.Combine(Path.GetTempPath(), "b"), "x");
+                            var d = Directory.CreateTempSubdirectory();
+                        }
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task BrokenCode_NoCrash()
+        {
+            var test = CSharpAnalyzerVerifier<PM2001TempFileNeverDeletedAnalyzer>.Test(InMethod("""
+                    var scratch = [|Path.GetTempFileName(|];
+                    [|File.WriteAllText(Path.Combine(Path.GetTempPath(), ), title)|];
+                    using var s = new FileStream(, FileMode.Create);
+                    return data;
+            """));
+            test.AllowCompilerErrors = true;
+            return test.RunAsync();
+        }
+
+        // ------------------------------------------------------------ fixes
+
+        [Fact]
+        public Task GetTempFileName_DeleteInFinally_ReportsDiagnostic()
+            => VerifyCS.VerifyCodeFixAsync(InMethod("""
+                    var scratch = [|Path.GetTempFileName()|];
+                    File.WriteAllText(scratch, title);
+                    return File.ReadAllBytes(scratch);
+            """), InMethod("""
+                    var scratch = Path.GetTempFileName();
+                    try
+                    {
+                        File.WriteAllText(scratch, title);
+                        return File.ReadAllBytes(scratch);
+                    }
+                    finally
+                    {
+                        File.Delete(scratch);
+                    }
+            """), PM2001TempFileNeverDeletedCodeFixProvider.DeleteInFinallyKey);
+
+        [Fact]
+        public Task WriteUnderTemp_DeleteInFinally_ReportsDiagnostic()
+            => VerifyCS.VerifyCodeFixAsync(InMethod("""
+                    var path = Path.Combine(Path.GetTempPath(), title + ".html");
+                    // render first
+                    [|File.WriteAllText(path, title)|];
+                    return File.ReadAllBytes(path);
+            """), InMethod("""
+                    var path = Path.Combine(Path.GetTempPath(), title + ".html");
+                    // render first
+                    try
+                    {
+                        File.WriteAllText(path, title);
+                        return File.ReadAllBytes(path);
+                    }
+                    finally
+                    {
+                        File.Delete(path);
+                    }
+            """), PM2001TempFileNeverDeletedCodeFixProvider.DeleteInFinallyKey);
+
+        [Fact]
+        public Task TempFolder_DeleteInFinally_ReportsDiagnostic()
+            => VerifyCS.VerifyCodeFixAsync(InMethod("""
+                    var dir = [|Directory.CreateTempSubdirectory()|];
+                    File.WriteAllText(Path.Combine(dir.FullName, "a.html"), title);
+                    return data;
+            """), InMethod("""
+                    var dir = Directory.CreateTempSubdirectory();
+                    try
+                    {
+                        File.WriteAllText(Path.Combine(dir.FullName, "a.html"), title);
+                        return data;
+                    }
+                    finally
+                    {
+                        dir.Delete(recursive: true);
+                    }
+            """), PM2001TempFileNeverDeletedCodeFixProvider.DeleteInFinallyKey);
+
+        [Fact]
+        public Task OnlyThroughOneFileStream_DeleteOnClose_ReportsDiagnostic()
+            => VerifyCS.VerifyCodeFixAsync(InClass("""
+                void Buffer(Stream input)
+                {
+                    var scratch = [|Path.GetTempFileName()|];
+                    using var s = new FileStream(scratch, FileMode.Open);
+                    input.CopyTo(s);
+                }
+
+                void Buffer2(Stream input)
+                {
+                    var scratch = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".bin");
+                    using var s = [|new FileStream(scratch, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.Asynchronous)|];
+                    input.CopyTo(s);
+                }
+
+                void Buffer3(Stream input)
+                {
+                    var scratch = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".bin");
+                    using var s = [|File.Create(scratch)|];
+                    input.CopyTo(s);
+                }
+            """), InClass("""
+                void Buffer(Stream input)
+                {
+                    var scratch = Path.GetTempFileName();
+                    using var s = new FileStream(scratch, FileMode.Open, FileAccess.ReadWrite, FileShare.Read, 4096, FileOptions.DeleteOnClose);
+                    input.CopyTo(s);
+                }
+
+                void Buffer2(Stream input)
+                {
+                    var scratch = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".bin");
+                    using var s = new FileStream(scratch, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.Asynchronous | FileOptions.DeleteOnClose);
+                    input.CopyTo(s);
+                }
+
+                void Buffer3(Stream input)
+                {
+                    var scratch = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".bin");
+                    using var s = File.Create(scratch, 4096, FileOptions.DeleteOnClose);
+                    input.CopyTo(s);
+                }
+            """), PM2001TempFileNeverDeletedCodeFixProvider.DeleteOnCloseKey);
+
+        [Fact]
+        public Task InController_DeleteInFinallyQualifiesFile_ReportsDiagnostic()
+        {
+            var test = VerifyCS.Test("""
+                using System.IO;
+                using Microsoft.AspNetCore.Mvc;
+
+                public class ReportsController : ControllerBase
+                {
+                    private byte[] Render(string title)
+                    {
+                        var scratch = [|Path.GetTempFileName()|];
+                        System.IO.File.WriteAllText(scratch, title);
+                        return System.IO.File.ReadAllBytes(scratch);
+                    }
+                }
+                """, """
+                using System.IO;
+                using Microsoft.AspNetCore.Mvc;
+
+                public class ReportsController : ControllerBase
+                {
+                    private byte[] Render(string title)
+                    {
+                        var scratch = Path.GetTempFileName();
+                        try
+                        {
+                            System.IO.File.WriteAllText(scratch, title);
+                            return System.IO.File.ReadAllBytes(scratch);
+                        }
+                        finally
+                        {
+                            System.IO.File.Delete(scratch);
+                        }
+                    }
+                }
+                """, PM2001TempFileNeverDeletedCodeFixProvider.DeleteInFinallyKey);
+            test.References.AddRange(References.AspNetCore);
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task FixAll_DeleteInFinally_ReportsDiagnostic()
+            => VerifyCS.VerifyCodeFixAsync(InClass("""
+                byte[] A(string title)
+                {
+                    var scratch = [|Path.GetTempFileName()|];
+                    File.WriteAllText(scratch, title);
+                    return File.ReadAllBytes(scratch);
+                }
+
+                void B(string title)
+                {
+                    var scratch = [|Path.GetTempFileName()|];
+                    File.WriteAllText(scratch, title);
+                }
+            """), InClass("""
+                byte[] A(string title)
+                {
+                    var scratch = Path.GetTempFileName();
+                    try
+                    {
+                        File.WriteAllText(scratch, title);
+                        return File.ReadAllBytes(scratch);
+                    }
+                    finally
+                    {
+                        File.Delete(scratch);
+                    }
+                }
+
+                void B(string title)
+                {
+                    var scratch = Path.GetTempFileName();
+                    try
+                    {
+                        File.WriteAllText(scratch, title);
+                    }
+                    finally
+                    {
+                        File.Delete(scratch);
+                    }
+                }
+            """), PM2001TempFileNeverDeletedCodeFixProvider.DeleteInFinallyKey);
+    }
+}

@@ -1,0 +1,512 @@
+using System.Threading.Tasks;
+using Postmortem.Analyzers.Tests.Verifiers;
+using Postmortem.CodeFixes.Rules;
+using Xunit;
+using VerifyCS = Postmortem.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    Postmortem.Analyzers.Rules.PM2002PerRequestFileLeftAnalyzer,
+    Postmortem.CodeFixes.Rules.PM2002PerRequestFileLeftCodeFixProvider>;
+
+namespace Postmortem.Analyzers.Tests.Rules
+{
+    public class PM2002PerRequestFileLeftTests
+    {
+        private const string Usings = """
+            using System;
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Hosting;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.AspNetCore.Mvc.RazorPages;
+            using Microsoft.AspNetCore.SignalR;
+
+            """;
+
+        private static Task Verify(string source, params DiagnosticResult[] expected)
+        {
+            var test = CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.PM2002PerRequestFileLeftAnalyzer>.Test(Usings + source);
+            test.References.AddRange(References.AspNetCore);
+            test.ExpectedDiagnostics.AddRange(expected);
+            return test.RunAsync();
+        }
+
+        private static Task VerifyFix(string source, string fixedSource)
+        {
+            var test = VerifyCS.Test(Usings + source, Usings + fixedSource, PM2002PerRequestFileLeftCodeFixProvider.DeleteAfterResponseKey);
+            test.References.AddRange(References.AspNetCore);
+            return test.RunAsync();
+        }
+
+        private static string InAction(string body) => $$"""
+            [ApiController]
+            [Route("api/exports")]
+            public class ExportsController : ControllerBase
+            {
+                private readonly IWebHostEnvironment _env;
+
+                public ExportsController(IWebHostEnvironment env) => _env = env;
+
+                [HttpGet("{id}")]
+                public IActionResult Download(int id, byte[] data)
+                {
+            {{body}}
+                }
+            }
+            """;
+
+        // ------------------------------------------------------------ unsafe forms
+
+        [Fact]
+        public Task ControllerActionGuidFileInWebRoot_ReportsDiagnostic()
+            => Verify(
+                InAction("""
+                    var path = Path.Combine(_env.WebRootPath, "exports", $"export-{id}-{Guid.NewGuid():N}.csv");
+                    {|#0:System.IO.File.WriteAllText(path, "a,b")|};
+                    return PhysicalFile(path, "text/csv");
+            """),
+                VerifyCS.Diagnostic("PM2002").WithLocation(0).WithArguments("File.WriteAllText"));
+
+        [Theory]
+        [InlineData("Path.Combine(_env.ContentRootPath, $\"invoice-{id}-{DateTime.UtcNow:yyyyMMddHHmmssfff}.pdf\")")]
+        [InlineData("Path.Combine(_env.ContentRootPath, \"invoice-\" + DateTime.Now.Ticks + \".pdf\")")]
+        [InlineData("Path.Combine(_env.ContentRootPath, $\"invoice-{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}.pdf\")")]
+        [InlineData("Path.Combine(_env.ContentRootPath, \"invoice-\" + DateTime.Now.ToString(\"HHmmss\") + \".pdf\")")]
+        [InlineData("Path.Combine(_env.ContentRootPath, Path.GetRandomFileName())")]
+        [InlineData("Path.Combine(\"exports\", Random.Shared.Next() + \".pdf\")")]
+        [InlineData("$\"exports/{HttpContext.TraceIdentifier}.pdf\"")]
+        [InlineData("Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString())")]
+        [InlineData("Guid.NewGuid() + \".pdf\"")]
+        public Task UniquePathForms_ReportsDiagnostic(string path)
+            => Verify(InAction($$"""
+                    var path = {{path}};
+                    [|System.IO.File.WriteAllBytes(path, data)|];
+                    return Ok();
+            """));
+
+        [Theory]
+        [InlineData("using (var s = [|System.IO.File.Create(path)|]) { s.Write(data); }")]
+        [InlineData("using var s = [|new FileStream(path, FileMode.CreateNew)|];")]
+        [InlineData("using var w = [|new StreamWriter(path)|];")]
+        [InlineData("[|System.IO.File.Copy(\"template.pdf\", path)|];")]
+        [InlineData("[|System.IO.File.AppendAllText(path, \"x\")|];")]
+        [InlineData("using var s = [|new FileInfo(path).Create()|];")]
+        public Task CreatingCalls_ReportsDiagnostic(string write)
+            => Verify(InAction($$"""
+                    var path = Path.Combine(_env.WebRootPath, Guid.NewGuid() + ".pdf");
+                    {{write}}
+                    return PhysicalFile(path, "application/pdf");
+            """));
+
+        [Fact]
+        public Task HandlerKinds_ReportsDiagnostic()
+            => Verify("""
+                public class ReportsController : Controller
+                {
+                    public async Task<IActionResult> Export(byte[] data)
+                    {
+                        var path = Path.Combine("exports", Guid.NewGuid() + ".xlsx");
+                        await [|System.IO.File.WriteAllBytesAsync(path, data)|];
+                        return View();
+                    }
+                }
+
+                public class LegacyReportController
+                {
+                    public string Export() { [|System.IO.File.WriteAllText($"out/{Guid.NewGuid()}.txt", "x")|]; return "ok"; }
+                }
+
+                public class ExportModel : PageModel
+                {
+                    public IActionResult OnPost(byte[] data)
+                    {
+                        [|System.IO.File.WriteAllBytes(Path.Combine("wwwroot", Path.GetRandomFileName()), data)|];
+                        return Page();
+                    }
+                }
+
+                public class UploadHub : Hub
+                {
+                    public Task Upload(byte[] chunk)
+                    {
+                        [|File.WriteAllBytes(Path.Combine("uploads", Guid.NewGuid().ToString()), chunk)|];
+                        return Task.CompletedTask;
+                    }
+                }
+
+                public static class Endpoints
+                {
+                    public static void Map(WebApplication app)
+                    {
+                        app.MapGet("/export", (HttpContext context) =>
+                        {
+                            var path = Path.Combine("wwwroot", Guid.NewGuid() + ".csv");
+                            [|File.WriteAllText(path, "a,b")|];
+                            return Results.File(Path.GetFullPath(path));
+                        });
+                        var group = app.MapGroup("/api");
+                        group.MapPost("/upload", async (IFormFile file) =>
+                        {
+                            using var stream = [|File.Create(Path.Combine("uploads", $"{Guid.NewGuid()}{Path.GetExtension(file.FileName)}"))|];
+                            await file.CopyToAsync(stream);
+                            return Results.Ok();
+                        });
+                    }
+
+                    public static void MapLocal(WebApplication app)
+                    {
+                        app.MapGet("/local", Handler);
+
+                        IResult Handler()
+                        {
+                            [|File.WriteAllText(Path.Combine("wwwroot", Guid.NewGuid() + ".txt"), "x")|];
+                            return Results.Ok();
+                        }
+                    }
+
+                    public static IResult Export(string customer)
+                    {
+                        var fileName = $"export-{customer}-{Guid.NewGuid():N}.csv";
+                        [|File.WriteAllText(Path.Combine("wwwroot", fileName), customer)|];
+                        return Results.Redirect("/" + fileName);
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task UploadSavedUnderGuidNameReturnedInAnonymousObject_ReportsDiagnostic()
+            => Verify("""
+                public class UploadsController : ControllerBase
+                {
+                    [HttpPost]
+                    public async Task<IActionResult> Upload(IFormFile file)
+                    {
+                        var fileName = $"{Guid.NewGuid()}{Path.GetExtension(file.FileName)}";
+                        var filePath = Path.Combine(Directory.GetCurrentDirectory(), "uploads", fileName);
+                        Directory.CreateDirectory(Path.GetDirectoryName(filePath)!);
+                        using (var stream = [|new FileStream(filePath, FileMode.Create)|])
+                        {
+                            await file.CopyToAsync(stream);
+                        }
+
+                        return Ok(new { fileName });
+                    }
+
+                    [HttpPost("unpack")]
+                    public IActionResult Unpack(IFormFile file)
+                    {
+                        var dir = Path.Combine("unpacked", Guid.NewGuid().ToString("N"));
+                        [|Directory.CreateDirectory(dir)|];
+                        System.IO.File.WriteAllText(Path.Combine(dir, "readme.txt"), "x");
+                        return Ok();
+                    }
+                }
+                """);
+
+        // ------------------------------------------------------------ safe forms
+
+        [Theory]
+        [InlineData("System.IO.File.Delete(path);")]
+        [InlineData("Response.OnCompleted(() => { System.IO.File.Delete(path); return Task.CompletedTask; });")]
+        [InlineData("HttpContext.Response.RegisterForDispose(new Deleter(path));")]
+        [InlineData("_cleanup.Add(path);")]
+        [InlineData("return File(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.None, 4096, FileOptions.DeleteOnClose), \"text/csv\");")]
+        [InlineData("try { return PhysicalFile(path, \"text/csv\"); } finally { System.IO.File.Delete(path); }")]
+        [InlineData("Janitor.DeleteLater(path);")]
+        [InlineData("Janitor.Finish(path);")]
+        [InlineData("Janitor.Finish(Path.GetFullPath(path));")]
+        public Task DeletedOrHandedOver_NoDiagnostic(string statement)
+            => Verify($$"""
+                public sealed class Deleter : IDisposable
+                {
+                    private readonly string _path;
+                    public Deleter(string path) => _path = path;
+                    public void Dispose() => System.IO.File.Delete(_path);
+                }
+
+                public static class Janitor
+                {
+                    private static readonly List<string> Pending = new();
+                    public static void DeleteLater(string path) { lock (Pending) { Pending.Add(path); } }
+                    public static void Finish(string file)
+                    {
+                        if (System.IO.File.Exists(file))
+                        {
+                            System.IO.File.Delete(file);
+                        }
+                    }
+                }
+
+                public class ExportsController : ControllerBase
+                {
+                    private readonly List<string> _cleanup = new();
+
+                    public IActionResult Download(int id)
+                    {
+                        var path = Path.Combine("exports", $"export-{Guid.NewGuid():N}.csv");
+                        System.IO.File.WriteAllText(path, "a,b");
+                        {{statement}}
+                        return PhysicalFile(path, "text/csv");
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task FixedNameOrDailyNameOrUploadName_NoDiagnostic()
+            => Verify("""
+                public class ExportsController : ControllerBase
+                {
+                    public IActionResult Fixed(int id, byte[] data, IFormFile file)
+                    {
+                        System.IO.File.WriteAllBytes(Path.Combine("exports", $"invoice-{id}.pdf"), data);
+                        System.IO.File.WriteAllText(Path.Combine("exports", "latest.csv"), "a");
+                        System.IO.File.WriteAllText(Path.Combine("exports", $"daily-{DateTime.Now:yyyyMMdd}.csv"), "a");
+                        System.IO.File.WriteAllText(Path.Combine("exports", "daily-" + DateTime.UtcNow.ToString("yyyy-MM-dd") + ".csv"), "a");
+                        System.IO.File.WriteAllText(Path.Combine("exports", DateTime.Today.Ticks + ".csv"), "a");
+                        using var s = System.IO.File.Create(Path.Combine("uploads", Path.GetFileName(file.FileName)));
+                        var text = System.IO.File.ReadAllText(Path.Combine("exports", Guid.NewGuid() + ".csv"));
+                        using var read = new FileStream(Path.Combine("exports", Guid.NewGuid() + ".csv"), FileMode.Open);
+                        return Ok();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task TempFileNameOrStaticGuid_NoDiagnostic()
+            => Verify("""
+                public class ExportsController : ControllerBase
+                {
+                    private static readonly string InstanceId = Guid.NewGuid().ToString("N");
+
+                    public IActionResult Download(byte[] data)
+                    {
+                        // Path.GetTempFileName is reported by PM2001 on its own call.
+                        System.IO.File.WriteAllBytes(Path.ChangeExtension(Path.GetTempFileName(), ".pdf"), data);
+                        System.IO.File.WriteAllBytes(Path.Combine("locks", InstanceId + ".lock"), data);
+                        return Ok();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task NotARequestHandler_NoDiagnostic()
+            => Verify("""
+                public class ExportsController : ControllerBase
+                {
+                    [NonAction]
+                    public void Helper() => System.IO.File.WriteAllText(Guid.NewGuid() + ".csv", "a");
+
+                    private void PrivateHelper() => System.IO.File.WriteAllText(Guid.NewGuid() + ".csv", "a");
+
+                    public static void StaticHelper() => System.IO.File.WriteAllText(Guid.NewGuid() + ".csv", "a");
+                }
+
+                public class ReportJob
+                {
+                    public void Run() => File.WriteAllText(Guid.NewGuid() + ".csv", "a");
+                }
+
+                public class Worker
+                {
+                    public void Start(Action<string> register) => register(Guid.NewGuid().ToString());
+
+                    public void Go(List<Func<string>> work)
+                    {
+                        work.Add(() => { File.WriteAllText(Guid.NewGuid() + ".csv", "a"); return "x"; });
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task UserTypesNamedFileAndPath_NoDiagnostic()
+            => Verify("""
+                namespace MyApp
+                {
+                    static class File
+                    {
+                        public static void WriteAllText(string path, string text) { }
+                    }
+
+                    static class Path
+                    {
+                        public static string Combine(string a, string b) => a + b;
+                    }
+
+                    public class ExportsController : ControllerBase
+                    {
+                        public IActionResult Download()
+                        {
+                            MyApp.File.WriteAllText(Path.Combine("exports", Guid.NewGuid() + ".csv"), "a");
+                            return Ok();
+                        }
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task NoAspNetCore_NoDiagnostic()
+            => CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.PM2002PerRequestFileLeftAnalyzer>.VerifyAnalyzerAsync("""
+                using System;
+                using System.IO;
+
+                public class ExportsController
+                {
+                    public void Download() => File.WriteAllText(Guid.NewGuid() + ".csv", "a");
+                }
+                """);
+
+        [Fact]
+        public Task BrokenCode_NoCrash()
+        {
+            var test = CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.PM2002PerRequestFileLeftAnalyzer>.Test(Usings + """
+                public class ExportsController : ControllerBase
+                {
+                    public IActionResult Download(int id)
+                    {
+                        var path = Path.Combine(_missing.Root, Guid.NewGuid() + );
+                        System.IO.File.WriteAllText(path, );
+                        using var s = new FileStream(Path.Combine("x", Guid.NewGuid().ToString()), FileMode.);
+                        Cleanup(path);
+                        return Ok(
+                    }
+                }
+                """);
+            test.References.AddRange(References.AspNetCore);
+            test.AllowCompilerErrors = true;
+            return test.RunAsync();
+        }
+
+        // ------------------------------------------------------------ fixes
+
+        [Fact]
+        public Task FixAll_DeleteAfterResponse_ReportsDiagnostic()
+            => VerifyFix("""
+                public class ExportsController : ControllerBase
+                {
+                    public IActionResult Csv()
+                    {
+                        var path = Path.Combine("exports", Guid.NewGuid() + ".csv");
+                        [|System.IO.File.WriteAllText(path, "a,b")|];
+                        return PhysicalFile(Path.GetFullPath(path), "text/csv");
+                    }
+
+                    public IActionResult Pdf(byte[] data)
+                    {
+                        var path = Path.Combine("exports", DateTime.UtcNow.Ticks + ".pdf");
+                        [|System.IO.File.WriteAllBytes(path, data)|];
+                        return PhysicalFile(Path.GetFullPath(path), "application/pdf");
+                    }
+                }
+                """, """
+                public class ExportsController : ControllerBase
+                {
+                    public IActionResult Csv()
+                    {
+                        var path = Path.Combine("exports", Guid.NewGuid() + ".csv");
+                        System.IO.File.WriteAllText(path, "a,b");
+                        Response.OnCompleted(() =>
+                        {
+                            System.IO.File.Delete(path);
+                            return Task.CompletedTask;
+                        });
+                        return PhysicalFile(Path.GetFullPath(path), "text/csv");
+                    }
+
+                    public IActionResult Pdf(byte[] data)
+                    {
+                        var path = Path.Combine("exports", DateTime.UtcNow.Ticks + ".pdf");
+                        System.IO.File.WriteAllBytes(path, data);
+                        Response.OnCompleted(() =>
+                        {
+                            System.IO.File.Delete(path);
+                            return Task.CompletedTask;
+                        });
+                        return PhysicalFile(Path.GetFullPath(path), "application/pdf");
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task ControllerAction_DeleteAfterResponse_ReportsDiagnostic()
+            => VerifyFix(InAction("""
+                    var path = Path.Combine(_env.WebRootPath, $"export-{id}-{Guid.NewGuid():N}.csv");
+                    [|System.IO.File.WriteAllBytes(path, data)|];
+                    return PhysicalFile(path, "text/csv");
+            """), InAction("""
+                    var path = Path.Combine(_env.WebRootPath, $"export-{id}-{Guid.NewGuid():N}.csv");
+                    System.IO.File.WriteAllBytes(path, data);
+                    Response.OnCompleted(() =>
+                    {
+                        System.IO.File.Delete(path);
+                        return Task.CompletedTask;
+                    });
+                    return PhysicalFile(path, "text/csv");
+            """));
+
+        [Fact]
+        public Task MinimalApiWithHttpContext_DeleteAfterResponse_ReportsDiagnostic()
+            => VerifyFix("""
+                public static class Endpoints
+                {
+                    public static void Map(WebApplication app)
+                    {
+                        app.MapGet("/export", (HttpContext context) =>
+                        {
+                            var path = Path.Combine("wwwroot", Guid.NewGuid() + ".csv");
+                            [|File.WriteAllText(path, "a,b")|];
+                            return Results.File(Path.GetFullPath(path));
+                        });
+                    }
+                }
+                """, """
+                public static class Endpoints
+                {
+                    public static void Map(WebApplication app)
+                    {
+                        app.MapGet("/export", (HttpContext context) =>
+                        {
+                            var path = Path.Combine("wwwroot", Guid.NewGuid() + ".csv");
+                            File.WriteAllText(path, "a,b");
+                            context.Response.OnCompleted(() =>
+                            {
+                                File.Delete(path);
+                                return Task.CompletedTask;
+                            });
+                            return Results.File(Path.GetFullPath(path));
+                        });
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task NoResponseInReach_NoFixOffered()
+        {
+            var source = Usings + """
+                public static class Endpoints
+                {
+                    public static void MapLocal(WebApplication app)
+                    {
+                        app.MapGet("/local", Handler);
+
+                        IResult Handler()
+                        {
+                            [|File.WriteAllText(Path.Combine("wwwroot", Guid.NewGuid() + ".txt"), "x")|];
+                            return Results.Ok();
+                        }
+                    }
+
+                    public static IResult Export(string customer)
+                    {
+                        var path = Path.Combine("wwwroot", Guid.NewGuid() + ".csv");
+                        [|File.WriteAllText(path, customer)|];
+                        return Results.Ok();
+                    }
+                }
+                """;
+            var test = VerifyCS.Test(source, source, PM2002PerRequestFileLeftCodeFixProvider.DeleteAfterResponseKey);
+            test.References.AddRange(References.AspNetCore);
+            return test.RunAsync();
+        }
+    }
+}
