@@ -71,6 +71,22 @@ namespace Postmortem.Analyzers.Tests.EndToEnd
                     }
                 }
 
+                public static class Outbox
+                {
+                    private static readonly System.Threading.Channels.Channel<string> Queue =
+                        System.Threading.Channels.Channel.CreateBounded<string>(100);
+
+                    public static void Enqueue(string message)
+                    {
+                        Queue.Writer.TryWrite(message);
+                    }
+
+                    public static void Save(string text)
+                    {
+                        _ = File.WriteAllTextAsync("outbox.txt", text);
+                    }
+                }
+
                 public static class Report
                 {
                     public static string Render()
@@ -113,7 +129,7 @@ namespace Postmortem.Analyzers.Tests.EndToEnd
                         .WriteTo.File("logs/app-.log", rollingInterval: RollingInterval.Day, rollOnFileSizeLimit: true)
                         .CreateLogger();
                     var app = builder.Build();
-                    app.MapGet("/export", () =>
+                    app.MapGet("/export", (HttpContext context) =>
                     {
                         var path = Path.Combine(app.Environment.WebRootPath, Guid.NewGuid() + ".csv");
                         File.WriteAllText(path, "id,total");
@@ -171,6 +187,8 @@ namespace Postmortem.Analyzers.Tests.EndToEnd
             AssertNoLoadFailures(result);
             AssertReports(result, "warning", "PM3001", "Program.cs", LineOf(ConsoleProgram, "catch (IOException)"));
             AssertReports(result, "warning", "PM2001", "Program.cs", LineOf(ConsoleProgram, "Path.GetTempFileName()"));
+            AssertReports(result, "warning", "PM3002", "Program.cs", LineOf(ConsoleProgram, "_ = File.WriteAllTextAsync"));
+            AssertReports(result, "warning", "PM3003", "Program.cs", LineOf(ConsoleProgram, "Queue.Writer.TryWrite"));
             AssertReports(result, "warning", "CS0168", "Program.cs", LineOf(ConsoleProgram, "int unused;"));
             Assert.Contains("(https://github.com/postmortem-analyzers/Postmortem.Analyzers/blob/main/docs/rules/PM3001.md)", result.Output, StringComparison.Ordinal);
             // #pragma and [SuppressMessage] silence the other two catches: exactly one PM3001 line per build pass.
@@ -245,7 +263,7 @@ namespace Postmortem.Analyzers.Tests.EndToEnd
         public void DotnetFormatAnalyzers_AppliesTheFixesAndTheProjectStillBuilds()
         {
             ConsumerProjects.SetFiles(_projects.ConsoleDir, ("Program.cs", ConsoleProgram));
-            var ids = new[] { "PM3001", "PM2001" };
+            var ids = new[] { "PM3001", "PM2001", "PM3002", "PM3003" };
 
             var format = DotNetCli.Run(
                 _projects.ConsoleDir,
@@ -309,6 +327,28 @@ namespace Postmortem.Analyzers.Tests.EndToEnd
 
             Assert.True(result.ExitCode == 0, result.ToString());
             Assert.Contains(": warning PM3004:", result.Output, StringComparison.Ordinal);
+        }
+    
+        [Fact]
+        public void DotnetFormatAnalyzers_AppliesTheWebFixesAndTheProjectStillBuilds()
+        {
+            ConsumerProjects.SetFiles(_projects.WebDir, ("Program.cs", WebProgram));
+            var ids = new[] { "PM1001", "PM2002" };
+
+            var format = DotNetCli.Run(
+                _projects.WebDir,
+                new[] { "format", "analyzers", "WebApp.csproj", "--no-restore", "--severity", "warn", "--diagnostics" }.Concat(ids).ToArray());
+            Assert.True(format.ExitCode == 0, format.ToString());
+            var fixedProgram = File.ReadAllText(Path.Combine(_projects.WebDir, "Program.cs"));
+
+            var result = ConsumerProjects.Build(_projects.WebDir);
+
+            Assert.True(result.ExitCode == 0, result + "\n--- Program.cs after dotnet format:\n" + fixedProgram);
+            AssertNoLoadFailures(result);
+            foreach (var id in ids)
+            {
+                AssertDoesNotReport(result, id);
+            }
         }
     }
 }
