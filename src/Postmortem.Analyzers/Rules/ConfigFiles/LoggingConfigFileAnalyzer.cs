@@ -1,0 +1,315 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+using Postmortem.Analyzers.Knowledge;
+using Postmortem.Analyzers.Knowledge.ConfigFiles;
+
+namespace Postmortem.Analyzers.Rules.ConfigFiles
+{
+    /// <summary>
+    /// PM1001, PM2003, PM3004 and PM3005 where teams configure logging: appsettings*.json (Serilog and NLog sections),
+    /// nlog.config, log4net.config and web.config/app.config, reported at the offending entry's line and column.
+    /// PM0001 when such a file cannot be read. The package adds these files as AdditionalFiles.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class LoggingConfigFileAnalyzer : DiagnosticAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+            Descriptors.PM0001ConfigFileUnreadable,
+            Descriptors.PM1001SharedLogFileSink,
+            Descriptors.PM2003LogFilesNeverDeleted,
+            Descriptors.PM3004LoggingFailuresInvisible,
+            Descriptors.PM3005FileSinkStopsAtSizeLimit);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(OnCompilationStart);
+        }
+
+        private static void OnCompilationStart(CompilationStartAnalysisContext start)
+        {
+            // Cheap first: any additional file that may hold logging configuration, judged by its name.
+            var any = false;
+            foreach (var file in start.Options.AdditionalFiles)
+            {
+                var kind = LoggingConfigReader.Classify(file.Path);
+                if (kind != ConfigFileKind.Other ||
+                    file.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ||
+                    file.Path.EndsWith(".config", StringComparison.OrdinalIgnoreCase) ||
+                    file.Path.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
+                {
+                    any = true;
+                    break;
+                }
+            }
+
+            if (!any)
+            {
+                return;
+            }
+
+            var state = new CompilationState(start.Compilation, start.Options, start.CancellationToken);
+            start.RegisterAdditionalFileAction(state.AnalyzeFile);
+
+            // PM3004 needs the whole compilation: does code enable SelfLog, NLog's InternalLogger or log4net's internal debug?
+            if (state.SelfLog is not null || state.NLogLogManager is not null || state.NLogSetupExtensions)
+            {
+                start.RegisterOperationAction(state.AnalyzeInvocation, OperationKind.Invocation);
+            }
+
+            if (state.InternalLogger is not null || state.LogLog is not null || state.NLogLogManager is not null)
+            {
+                start.RegisterOperationAction(state.AnalyzeAssignment, OperationKind.SimpleAssignment, OperationKind.EventAssignment);
+            }
+
+            start.RegisterCompilationEndAction(state.ReportInvisibleFailures);
+        }
+
+        /// <summary>Per-compilation state: parsed files (each read once), the host model's web.config signal, code signals.</summary>
+        private sealed class CompilationState
+        {
+            private readonly Compilation _compilation;
+            private readonly AnalyzerOptions _options;
+            private readonly ConcurrentDictionary<string, ConfigFileModel?> _models = new ConcurrentDictionary<string, ConfigFileModel?>(StringComparer.Ordinal);
+            private readonly NLogGeneration _nlog;
+            private readonly WebConfigSignal _webConfig;
+            private readonly bool _log4NetDebugInConfig;
+            private int _selfLogEnabled;
+            private int _nlogInternalLogEnabled;
+            private int _log4NetDebugEnabled;
+
+            public CompilationState(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
+            {
+                _compilation = compilation;
+                _options = options;
+                SelfLog = compilation.GetTypeByMetadataName("Serilog.Debugging.SelfLog");
+                InternalLogger = compilation.GetTypeByMetadataName("NLog.Common.InternalLogger");
+                NLogLogManager = compilation.GetTypeByMetadataName("NLog.LogManager");
+                NLogLogFactory = compilation.GetTypeByMetadataName("NLog.LogFactory");
+                NLogSetupExtensions = compilation.GetTypeByMetadataName("NLog.SetupBuilderExtensions") is not null;
+                LogLog = compilation.GetTypeByMetadataName("log4net.Util.LogLog");
+
+                var fileTarget = compilation.GetTypeByMetadataName("NLog.Targets.FileTarget");
+                _nlog = fileTarget is null
+                    ? NLogGeneration.Unknown
+                    : fileTarget.GetMembers("ConcurrentWrites").IsEmpty ? NLogGeneration.V6 : NLogGeneration.V5;
+
+                // web.config and app.config are small and decide things for every other file: read them now.
+                var signal = WebConfigSignal.None;
+                foreach (var file in options.AdditionalFiles)
+                {
+                    var kind = LoggingConfigReader.Classify(file.Path);
+                    if (kind is ConfigFileKind.WebConfig or ConfigFileKind.AppConfig)
+                    {
+                        var model = GetModel(file, cancellationToken);
+                        if (model is not null)
+                        {
+                            signal = HostModel.Combine(signal, model);
+                            _log4NetDebugInConfig |= model.Log4NetInternalDebug;
+                        }
+                    }
+                }
+
+                _webConfig = signal;
+            }
+
+            public INamedTypeSymbol? SelfLog { get; }
+
+            public INamedTypeSymbol? InternalLogger { get; }
+
+            public INamedTypeSymbol? NLogLogManager { get; }
+
+            public INamedTypeSymbol? NLogLogFactory { get; }
+
+            public bool NLogSetupExtensions { get; }
+
+            public INamedTypeSymbol? LogLog { get; }
+
+            private ConfigFileModel? GetModel(AdditionalText file, CancellationToken cancellationToken)
+            {
+                if (_models.TryGetValue(file.Path, out var cached))
+                {
+                    return cached;
+                }
+
+                ConfigFileModel? model = null;
+                var kind = LoggingConfigReader.Classify(file.Path);
+                SourceText? text = null;
+                if (LoggingConfigReader.IsCandidate(file.Path, kind, () => text ??= file.GetText(cancellationToken)))
+                {
+                    text ??= file.GetText(cancellationToken);
+                    if (text is not null)
+                    {
+                        model = LoggingConfigReader.Read(file.Path, kind, text, cancellationToken);
+                    }
+                }
+
+                return _models.GetOrAdd(file.Path, model);
+            }
+
+            public void AnalyzeFile(AdditionalFileAnalysisContext context)
+            {
+                var file = context.AdditionalFile;
+                var model = GetModel(file, context.CancellationToken);
+                if (model is null)
+                {
+                    return;
+                }
+
+                var text = file.GetText(context.CancellationToken);
+                if (text is null)
+                {
+                    return;
+                }
+
+                if (model.Error is not null)
+                {
+                    var position = Math.Max(0, Math.Min(model.ErrorPosition, text.Length));
+                    var span = position < text.Length ? new TextSpan(position, 1) : new TextSpan(position, 0);
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.PM0001ConfigFileUnreadable,
+                        CreateLocation(file.Path, text, span),
+                        LoggingConfigReader.FileName(file.Path),
+                        model.Format,
+                        model.Error.TrimEnd('.')));
+                    return;
+                }
+
+                if (model.Sections.Count == 0)
+                {
+                    return;
+                }
+
+                var host = HostModel.ResolveForAdditionalFile(_options, file, _compilation, _webConfig);
+                var findings = new List<ConfigFinding>();
+                foreach (var section in model.Sections)
+                {
+                    foreach (var sink in section.Sinks)
+                    {
+                        ConfigSinkRules.Evaluate(sink, host, _nlog, findings);
+                    }
+                }
+
+                foreach (var finding in findings)
+                {
+                    var location = CreateLocation(file.Path, text, finding.Span);
+                    context.ReportDiagnostic(finding.Severity is { } severity
+                        ? Diagnostic.Create(finding.Descriptor, location, severity, additionalLocations: null, properties: null, finding.Arguments)
+                        : Diagnostic.Create(finding.Descriptor, location, finding.Arguments));
+                }
+            }
+
+            public void AnalyzeInvocation(OperationAnalysisContext context)
+            {
+                var method = ((IInvocationOperation)context.Operation).TargetMethod;
+                var type = method.ContainingType;
+                if (type is null)
+                {
+                    return;
+                }
+
+                if (SelfLog is not null && method.Name == "Enable" && SymbolEqualityComparer.Default.Equals(type, SelfLog))
+                {
+                    Interlocked.Exchange(ref _selfLogEnabled, 1);
+                }
+                else if (method.Name == "SetupInternalLogger" && type.ContainingNamespace?.ToDisplayString() == "NLog")
+                {
+                    // LogManager.Setup().SetupInternalLogger(b => b.SetMinimumLogLevel(…).LogToFile(…))
+                    Interlocked.Exchange(ref _nlogInternalLogEnabled, 1);
+                }
+            }
+
+            public void AnalyzeAssignment(OperationAnalysisContext context)
+            {
+                ISymbol? member = context.Operation switch
+                {
+                    ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } => property.Property,
+                    IEventAssignmentOperation { EventReference: IEventReferenceOperation eventReference } => eventReference.Event,
+                    _ => null,
+                };
+                var type = member?.ContainingType;
+                if (type is null)
+                {
+                    return;
+                }
+
+                if (InternalLogger is not null && SymbolEqualityComparer.Default.Equals(type, InternalLogger))
+                {
+                    // LogFile, LogToConsole, LogToConsoleError, LogToTrace, LogWriter, LogLevel, InternalEventOccurred…
+                    Interlocked.Exchange(ref _nlogInternalLogEnabled, 1);
+                }
+                else if (member!.Name == "ThrowExceptions" &&
+                         (SymbolEqualityComparer.Default.Equals(type, NLogLogManager) || SymbolEqualityComparer.Default.Equals(type, NLogLogFactory)) &&
+                         context.Operation is ISimpleAssignmentOperation { Value.ConstantValue: { HasValue: true, Value: true } })
+                {
+                    Interlocked.Exchange(ref _nlogInternalLogEnabled, 1);
+                }
+                else if (LogLog is not null && member.Name == "InternalDebugging" && SymbolEqualityComparer.Default.Equals(type, LogLog))
+                {
+                    Interlocked.Exchange(ref _log4NetDebugEnabled, 1);
+                }
+            }
+
+            /// <summary>PM3004, once per configuration section that has a file sink, when nothing makes its failures visible.</summary>
+            public void ReportInvisibleFailures(CompilationAnalysisContext context)
+            {
+                foreach (var file in _options.AdditionalFiles)
+                {
+                    var model = GetModel(file, context.CancellationToken);
+                    if (model is null || model.Error is not null || model.Sections.Count == 0)
+                    {
+                        continue;
+                    }
+
+                    SourceText? text = null;
+                    foreach (var section in model.Sections)
+                    {
+                        if (section.Sinks.Count == 0 || section.FailuresVisible || IsVisibleFromCode(section.Library))
+                        {
+                            continue;
+                        }
+
+                        text ??= file.GetText(context.CancellationToken);
+                        if (text is null)
+                        {
+                            break;
+                        }
+
+                        var (subject, channel) = section.Library switch
+                        {
+                            LogLibrary.Serilog => ("The Serilog file sink configured here", "Serilog's SelfLog (SelfLog.Enable is never called)"),
+                            LogLibrary.NLog => ("The NLog file target configured here", "NLog's InternalLogger (no internalLogFile, internalLogToConsoleError or internalLogLevel, and throwExceptions is off)"),
+                            _ => ("The log4net file appender configured here", "log4net's internal debug log (no debug=\"true\" and no log4net.Internal.Debug appSetting)"),
+                        };
+                        context.ReportDiagnostic(Diagnostic.Create(
+                            Descriptors.PM3004LoggingFailuresInvisible,
+                            CreateLocation(file.Path, text, section.Anchor),
+                            subject,
+                            channel));
+                    }
+                }
+            }
+
+            private bool IsVisibleFromCode(LogLibrary library) => library switch
+            {
+                LogLibrary.Serilog => Volatile.Read(ref _selfLogEnabled) != 0,
+                LogLibrary.NLog => Volatile.Read(ref _nlogInternalLogEnabled) != 0,
+                _ => _log4NetDebugInConfig || Volatile.Read(ref _log4NetDebugEnabled) != 0,
+            };
+
+            private static Location CreateLocation(string path, SourceText text, TextSpan span)
+            {
+                var bounded = TextSpan.FromBounds(Math.Min(span.Start, text.Length), Math.Min(span.End, text.Length));
+                return Location.Create(path, bounded, text.Lines.GetLinePositionSpan(bounded));
+            }
+        }
+    }
+}
