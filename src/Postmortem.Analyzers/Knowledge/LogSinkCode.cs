@@ -1,0 +1,567 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Text;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Postmortem.Analyzers.Knowledge
+{
+    /// <summary>A file sink found in code: its settings for <see cref="LogSinkModel"/>, where to report, and where each setting was written.</summary>
+    internal sealed class LogSinkSite
+    {
+        public LogSinkSite(LogSinkSettings settings, Location location)
+        {
+            Settings = settings;
+            Location = location;
+        }
+
+        public LogSinkSettings Settings { get; }
+
+        public Location Location { get; }
+
+        /// <summary>The value expression of the last explicit write of each setting (argument, initializer member, assignment).</summary>
+        public Dictionary<string, Location> SettingLocations { get; } = new Dictionary<string, Location>(StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// The code side of <see cref="LogSinkModel"/>: reads Serilog <c>WriteTo.File</c>/<c>AuditTo.File</c>/<c>WriteTo.RollingFile</c>
+    /// calls, NLog <c>FileTarget</c> creations (initializers and later assignments) and <c>WriteToFile</c>, and log4net
+    /// <c>FileAppender</c>/<c>RollingFileAppender</c> creations into plain values. Types are resolved by metadata name once per compilation.
+    /// </summary>
+    internal sealed class LogSinkCode
+    {
+        /// <summary>Diagnostic property: the <see cref="LogSinkFix"/> the finding allows.</summary>
+        public const string FixProperty = "LogSinkFix";
+
+        private static readonly string[] NLogSettings =
+        {
+            "FileName", "KeepFileOpen", "ConcurrentWrites", "ArchiveAboveSize", "ArchiveEvery", "ArchiveFileName", "MaxArchiveFiles", "MaxArchiveDays",
+        };
+
+        private static readonly string[] Log4NetSettings = { "File", "LockingModel", "MaxSizeRollBackups" };
+
+        private readonly INamedTypeSymbol? _serilogFileExtensions;
+        private readonly INamedTypeSymbol? _serilogRollingFileExtensions;
+        private readonly INamedTypeSymbol? _serilogAuditConfiguration;
+        private readonly INamedTypeSymbol? _nlogFileTarget;
+        private readonly INamedTypeSymbol? _nlogSetupTargetBuilder;
+        private readonly NLogGeneration _nlogGeneration;
+        private readonly INamedTypeSymbol? _log4netFileAppender;
+        private readonly INamedTypeSymbol? _log4netRollingFileAppender;
+        private readonly INamedTypeSymbol? _environment;
+        private readonly INamedTypeSymbol? _process;
+        private readonly INamedTypeSymbol? _dns;
+
+        private LogSinkCode(Compilation compilation)
+        {
+            _serilogFileExtensions = compilation.GetTypeByMetadataName("Serilog.FileLoggerConfigurationExtensions");
+            _serilogRollingFileExtensions = compilation.GetTypeByMetadataName("Serilog.RollingFileLoggerConfigurationExtensions");
+            _serilogAuditConfiguration = compilation.GetTypeByMetadataName("Serilog.Configuration.LoggerAuditSinkConfiguration");
+            _nlogFileTarget = compilation.GetTypeByMetadataName("NLog.Targets.FileTarget");
+            _nlogSetupTargetBuilder = compilation.GetTypeByMetadataName("NLog.Config.ISetupConfigurationTargetBuilder");
+            if (_nlogFileTarget is not null)
+            {
+                _nlogGeneration = _nlogFileTarget.GetMembers("ConcurrentWrites").IsEmpty
+                    ? NLogGeneration.V6
+                    : compilation.GetTypeByMetadataName("NLog.Layouts.Layout`1") is null ? NLogGeneration.V4 : NLogGeneration.V5;
+            }
+
+            _log4netFileAppender = compilation.GetTypeByMetadataName("log4net.Appender.FileAppender");
+            _log4netRollingFileAppender = compilation.GetTypeByMetadataName("log4net.Appender.RollingFileAppender");
+            _environment = compilation.GetTypeByMetadataName("System.Environment");
+            _process = compilation.GetTypeByMetadataName("System.Diagnostics.Process");
+            _dns = compilation.GetTypeByMetadataName("System.Net.Dns");
+        }
+
+        /// <summary>Null when the compilation references none of the libraries.</summary>
+        public static LogSinkCode? Create(Compilation compilation)
+        {
+            var code = new LogSinkCode(compilation);
+            return code._serilogFileExtensions is null && code._serilogRollingFileExtensions is null && code._nlogFileTarget is null &&
+                   code._log4netFileAppender is null && code._log4netRollingFileAppender is null
+                ? null
+                : code;
+        }
+
+        /// <summary>Registers <paramref name="action"/> for every file sink in code (invocations, and object creations unless
+        /// <paramref name="serilogOnly"/>: NLog targets and log4net appenders are created, Serilog sinks are called).</summary>
+        public void Register(CompilationStartAnalysisContext start, Action<OperationAnalysisContext, LogSinkSite> action, bool serilogOnly = false)
+        {
+            if (serilogOnly)
+            {
+                if (_serilogFileExtensions is null && _serilogRollingFileExtensions is null)
+                {
+                    return;
+                }
+
+                start.RegisterOperationAction(
+                    c =>
+                    {
+                        if (Read(c.Operation, c.CancellationToken) is { } serilogSite &&
+                            serilogSite.Settings.Kind is LogSinkKind.SerilogFile or LogSinkKind.SerilogAuditFile or LogSinkKind.SerilogRollingFile)
+                        {
+                            action(c, serilogSite);
+                        }
+                    },
+                    OperationKind.Invocation);
+                return;
+            }
+
+            start.RegisterOperationAction(
+                c =>
+                {
+                    var site = Read(c.Operation, c.CancellationToken);
+                    if (site is not null)
+                    {
+                        action(c, site);
+                    }
+                },
+                OperationKind.Invocation,
+                OperationKind.ObjectCreation);
+        }
+
+        /// <summary>Reports the findings of one rule for a site.</summary>
+        public static void Report(OperationAnalysisContext context, LogSinkSite site, DiagnosticDescriptor descriptor, string? multiProcessReason)
+        {
+            foreach (var finding in LogSinkModel.Evaluate(site.Settings, multiProcessReason))
+            {
+                if (finding.RuleId != descriptor.Id)
+                {
+                    continue;
+                }
+
+                var properties = ImmutableDictionary<string, string?>.Empty.Add(FixProperty, finding.Fix.ToString());
+                var additional = Array.Empty<Location>();
+                if (LogSinkFinding.FixSetting(finding.Fix) is { } setting && site.SettingLocations.TryGetValue(setting.Name, out var existing))
+                {
+                    additional = new[] { existing };
+                }
+
+                var severity = finding.IsInfo ? DiagnosticSeverity.Info : descriptor.DefaultSeverity;
+                context.ReportDiagnostic(Diagnostic.Create(descriptor, site.Location, severity, additional, properties, finding.Arguments));
+            }
+        }
+
+        public LogSinkSite? Read(IOperation operation, CancellationToken cancellationToken)
+        {
+            switch (operation)
+            {
+                case IInvocationOperation invocation:
+                    return ReadInvocation(invocation, cancellationToken);
+                case IObjectCreationOperation creation:
+                    return ReadCreation(creation, cancellationToken);
+                default:
+                    return null;
+            }
+        }
+
+        // ------------------------------------------------------------------ invocations: Serilog, NLog WriteToFile
+
+        private LogSinkSite? ReadInvocation(IInvocationOperation invocation, CancellationToken cancellationToken)
+        {
+            var method = invocation.TargetMethod;
+            LogSinkSettings settings;
+            switch (method.Name)
+            {
+                case "File" when _serilogFileExtensions is not null && SymbolEqualityComparer.Default.Equals(method.ContainingType, _serilogFileExtensions):
+                    var receiver = method.Parameters.Length > 0 ? method.Parameters[0].Type : null;
+                    settings = new LogSinkSettings(SymbolEqualityComparer.Default.Equals(receiver, _serilogAuditConfiguration) ? LogSinkKind.SerilogAuditFile : LogSinkKind.SerilogFile);
+                    break;
+                case "RollingFile" when _serilogRollingFileExtensions is not null && SymbolEqualityComparer.Default.Equals(method.ContainingType, _serilogRollingFileExtensions):
+                    settings = new LogSinkSettings(LogSinkKind.SerilogRollingFile);
+                    break;
+                case "WriteToFile" when _nlogSetupTargetBuilder is not null && method.IsExtensionMethod && method.Parameters.Length > 0 &&
+                                         SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, _nlogSetupTargetBuilder):
+                    settings = new LogSinkSettings(LogSinkKind.NLogFile, _nlogGeneration);
+                    break;
+                default:
+                    return null;
+            }
+
+            if (invocation.Syntax is not InvocationExpressionSyntax syntax)
+            {
+                return null;
+            }
+
+            var site = new LogSinkSite(settings, InvocationLocation(syntax));
+            foreach (var argument in invocation.Arguments)
+            {
+                var parameter = argument.Parameter;
+                if (parameter is null || argument.ArgumentKind == ArgumentKind.DefaultValue || argument.Value is null)
+                {
+                    continue;
+                }
+
+                if (parameter.Name is "path" or "pathFormat" or "fileName")
+                {
+                    ReadPath(settings, argument.Value, cancellationToken);
+                    continue;
+                }
+
+                settings[parameter.Name] = ValueOf(argument.Value);
+                site.SettingLocations[parameter.Name] = argument.Value.Syntax.GetLocation();
+            }
+
+            return site;
+        }
+
+        /// <summary>From the method name to the end of the argument list: <c>File("log.txt", shared: false)</c>.</summary>
+        private static Location InvocationLocation(InvocationExpressionSyntax syntax)
+        {
+            var start = syntax.Expression switch
+            {
+                MemberAccessExpressionSyntax member => member.Name.SpanStart,
+                MemberBindingExpressionSyntax binding => binding.Name.SpanStart,
+                _ => syntax.SpanStart,
+            };
+            return Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(start, syntax.ArgumentList.Span.End));
+        }
+
+        // ------------------------------------------------------------------ object creations: NLog FileTarget, log4net appenders
+
+        private LogSinkSite? ReadCreation(IObjectCreationOperation creation, CancellationToken cancellationToken)
+        {
+            var type = creation.Type;
+            if (type is null)
+            {
+                return null;
+            }
+
+            LogSinkSettings settings;
+            string[] names;
+            string pathName;
+            if (_nlogFileTarget is not null && SymbolEqualityComparer.Default.Equals(type, _nlogFileTarget))
+            {
+                settings = new LogSinkSettings(LogSinkKind.NLogFile, _nlogGeneration);
+                names = NLogSettings;
+                pathName = "FileName";
+            }
+            else if (_log4netRollingFileAppender is not null && SymbolEqualityComparer.Default.Equals(type, _log4netRollingFileAppender))
+            {
+                settings = new LogSinkSettings(LogSinkKind.Log4NetRollingFile);
+                names = Log4NetSettings;
+                pathName = "File";
+            }
+            else if (_log4netFileAppender is not null && SymbolEqualityComparer.Default.Equals(type, _log4netFileAppender))
+            {
+                settings = new LogSinkSettings(LogSinkKind.Log4NetFile);
+                names = Log4NetSettings;
+                pathName = "File";
+            }
+            else
+            {
+                return null;
+            }
+
+            if (creation.Syntax is not BaseObjectCreationExpressionSyntax syntax)
+            {
+                return null;
+            }
+
+            var end = syntax.ArgumentList?.Span.End ?? syntax switch
+            {
+                ObjectCreationExpressionSyntax explicitCreation => explicitCreation.Type.Span.End,
+                _ => syntax.NewKeyword.Span.End,
+            };
+            var site = new LogSinkSite(settings, Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(syntax.SpanStart, end)));
+
+            // new FileTarget { KeepFileOpen = false, ... }
+            if (creation.Initializer is { } initializer)
+            {
+                foreach (var member in initializer.Initializers)
+                {
+                    if (member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment)
+                    {
+                        Apply(site, names, pathName, property.Property.Name, assignment.Value, cancellationToken);
+                    }
+                }
+            }
+
+            // var target = new FileTarget(); target.KeepFileOpen = false; (same body, after the creation)
+            var holder = HolderOf(creation);
+            if (holder is not null)
+            {
+                var root = creation;
+                IOperation top = creation;
+                while (top.Parent is not null)
+                {
+                    top = top.Parent;
+                }
+
+                foreach (var descendant in top.Descendants())
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (descendant is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment &&
+                        assignment.Syntax.SpanStart > root.Syntax.Span.End &&
+                        property.Instance is { } instance &&
+                        SymbolEqualityComparer.Default.Equals(ReferencedSymbol(instance), holder))
+                    {
+                        Apply(site, names, pathName, property.Property.Name, assignment.Value, cancellationToken);
+                    }
+                }
+            }
+
+            return site;
+        }
+
+        private void Apply(LogSinkSite site, string[] names, string pathName, string name, IOperation value, CancellationToken cancellationToken)
+        {
+            if (name == pathName)
+            {
+                ReadPath(site.Settings, value, cancellationToken);
+                return;
+            }
+
+            if (Array.IndexOf(names, name) < 0)
+            {
+                return;
+            }
+
+            site.Settings[name] = ValueOf(value);
+            site.SettingLocations[name] = value.Syntax.GetLocation();
+        }
+
+        /// <summary>The local, field or property the new object is stored in.</summary>
+        private static ISymbol? HolderOf(IOperation creation)
+        {
+            var current = creation;
+            while (current.Parent is IConversionOperation or IParenthesizedOperation)
+            {
+                current = current.Parent;
+            }
+
+            switch (current.Parent)
+            {
+                case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
+                    return declarator.Symbol;
+                case ISimpleAssignmentOperation assignment when assignment.Value == current:
+                    return ReferencedSymbol(assignment.Target);
+                default:
+                    return null;
+            }
+        }
+
+        private static ISymbol? ReferencedSymbol(IOperation operation)
+        {
+            while (operation is IConversionOperation conversion)
+            {
+                operation = conversion.Operand;
+            }
+
+            return operation switch
+            {
+                ILocalReferenceOperation local => local.Local,
+                IFieldReferenceOperation field when field.Instance is null or IInstanceReferenceOperation => field.Field,
+                IPropertyReferenceOperation property when property.Instance is null or IInstanceReferenceOperation => property.Property,
+                _ => null,
+            };
+        }
+
+        // ------------------------------------------------------------------ values
+
+        /// <summary>A constant, null, an object creation's type name (log4net locking models), or unknown.</summary>
+        internal static LogSettingValue ValueOf(IOperation value)
+        {
+            var nonNull = false;
+            var current = value;
+            while (true)
+            {
+                if (current.ConstantValue.HasValue)
+                {
+                    return FromConstant(current.ConstantValue.Value);
+                }
+
+                if (current is IDefaultValueOperation defaultValue)
+                {
+                    return defaultValue.Type is { IsValueType: true } valueType && valueType.OriginalDefinition.SpecialType != SpecialType.System_Nullable_T
+                        ? LogSettingValue.UnknownNonNull
+                        : LogSettingValue.Null;
+                }
+
+                if (current is IObjectCreationOperation { Type: { } created })
+                {
+                    return LogSettingValue.FromText(created.ToDisplayString());
+                }
+
+                if (current.Type is { IsValueType: true } type && type.OriginalDefinition.SpecialType != SpecialType.System_Nullable_T)
+                {
+                    nonNull = true;
+                }
+
+                if (current is IConversionOperation conversion)
+                {
+                    current = conversion.Operand;
+                    continue;
+                }
+
+                return nonNull ? LogSettingValue.UnknownNonNull : LogSettingValue.Unknown;
+            }
+        }
+
+        private static LogSettingValue FromConstant(object? constant) => constant switch
+        {
+            null => LogSettingValue.Null,
+            bool b => LogSettingValue.FromBool(b),
+            string s => LogSettingValue.FromText(s),
+            int i => LogSettingValue.FromNumber(i),
+            long l => LogSettingValue.FromNumber(l),
+            short s16 => LogSettingValue.FromNumber(s16),
+            byte u8 => LogSettingValue.FromNumber(u8),
+            uint u32 => LogSettingValue.FromNumber(u32),
+            sbyte s8 => LogSettingValue.FromNumber(s8),
+            ushort u16 => LogSettingValue.FromNumber(u16),
+            _ => LogSettingValue.Unknown,
+        };
+
+        // ------------------------------------------------------------------ paths
+
+        private void ReadPath(LogSinkSettings settings, IOperation value, CancellationToken cancellationToken)
+        {
+            var hints = new StringBuilder();
+            var scope = LogPathScope.Shared;
+            settings.PathText = DisplayText(value);
+            ScanPath(value, hints, ref scope, depth: 0, cancellationToken);
+            settings.PathHints = hints.ToString();
+            settings.PathScope = scope;
+        }
+
+        /// <summary>A constant path, or an interpolated one with its holes shown as {…}.</summary>
+        private static string? DisplayText(IOperation value)
+        {
+            while (value is IConversionOperation conversion)
+            {
+                if (value.ConstantValue.HasValue)
+                {
+                    break;
+                }
+
+                value = conversion.Operand;
+            }
+
+            if (value.ConstantValue.HasValue)
+            {
+                return value.ConstantValue.Value as string;
+            }
+
+            if (value is IInterpolatedStringOperation interpolated)
+            {
+                var builder = new StringBuilder();
+                foreach (var part in interpolated.Parts)
+                {
+                    if (part is IInterpolatedStringTextOperation { Text: { ConstantValue: { HasValue: true, Value: string text } } })
+                    {
+                        builder.Append(text);
+                    }
+                    else
+                    {
+                        builder.Append("{…}");
+                    }
+                }
+
+                return builder.ToString();
+            }
+
+            return null;
+        }
+
+        /// <summary>Looks through the path expression (and the initializers of the locals it uses, two levels deep) for process and instance ids.</summary>
+        private void ScanPath(IOperation value, StringBuilder hints, ref LogPathScope scope, int depth, CancellationToken cancellationToken)
+        {
+            foreach (var operation in Self(value))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (operation.ConstantValue is { HasValue: true, Value: string text })
+                {
+                    hints.Append(text).Append('|');
+                    continue;
+                }
+
+                switch (operation)
+                {
+                    case IPropertyReferenceOperation property:
+                        var containing = property.Property.ContainingType;
+                        if ((property.Property.Name == "ProcessId" && SymbolEqualityComparer.Default.Equals(containing, _environment)) ||
+                            (property.Property.Name == "Id" && SymbolEqualityComparer.Default.Equals(containing, _process)))
+                        {
+                            scope = LogPathScope.PerProcess;
+                        }
+                        else if (property.Property.Name == "MachineName" && SymbolEqualityComparer.Default.Equals(containing, _environment))
+                        {
+                            Raise(ref scope, LogPathScope.PerInstance);
+                        }
+
+                        break;
+                    case IInvocationOperation invocation:
+                        var method = invocation.TargetMethod;
+                        if (method.Name == "GetEnvironmentVariable" && SymbolEqualityComparer.Default.Equals(method.ContainingType, _environment) &&
+                            invocation.Arguments.Length > 0 && invocation.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string variable })
+                        {
+                            if (variable is "WEBSITE_INSTANCE_ID" or "HOSTNAME" or "COMPUTERNAME" or "POD_NAME" or "CONTAINER_APP_REPLICA_NAME" or "WEBSITE_ROLE_INSTANCE_ID")
+                            {
+                                Raise(ref scope, LogPathScope.PerInstance);
+                            }
+                        }
+                        else if (method.Name == "GetHostName" && SymbolEqualityComparer.Default.Equals(method.ContainingType, _dns))
+                        {
+                            Raise(ref scope, LogPathScope.PerInstance);
+                        }
+
+                        break;
+                    case ILocalReferenceOperation local when depth < 2:
+                        if (InitializerOf(local.Local, operation.SemanticModel, cancellationToken) is { } initializer)
+                        {
+                            ScanPath(initializer, hints, ref scope, depth + 1, cancellationToken);
+                        }
+
+                        break;
+                    case IFieldReferenceOperation field when depth < 2 && field.Field.IsStatic && field.Field.IsReadOnly:
+                        if (InitializerOf(field.Field, operation.SemanticModel, cancellationToken) is { } fieldInitializer)
+                        {
+                            ScanPath(fieldInitializer, hints, ref scope, depth + 1, cancellationToken);
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        private static IEnumerable<IOperation> Self(IOperation operation)
+        {
+            yield return operation;
+            foreach (var descendant in operation.Descendants())
+            {
+                yield return descendant;
+            }
+        }
+
+        private static void Raise(ref LogPathScope scope, LogPathScope found)
+        {
+            if (found > scope)
+            {
+                scope = found;
+            }
+        }
+
+        /// <summary>The initializer of a local or field declared in the same syntax tree as the use.</summary>
+        private static IOperation? InitializerOf(ISymbol symbol, SemanticModel? model, CancellationToken cancellationToken)
+        {
+            if (model is null || symbol.DeclaringSyntaxReferences.Length != 1)
+            {
+                return null;
+            }
+
+            var reference = symbol.DeclaringSyntaxReferences[0];
+            if (reference.SyntaxTree != model.SyntaxTree || reference.GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer: { } initializer })
+            {
+                return null;
+            }
+
+            return model.GetOperation(initializer.Value, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,658 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace Postmortem.Analyzers.Knowledge
+{
+    /// <summary>The file log sinks the model knows.</summary>
+    internal enum LogSinkKind
+    {
+        /// <summary>Serilog <c>WriteTo.File</c> (Serilog.Sinks.File).</summary>
+        SerilogFile,
+
+        /// <summary>Serilog <c>AuditTo.File</c>: no sharing, no size limit, failures throw.</summary>
+        SerilogAuditFile,
+
+        /// <summary>The legacy Serilog <c>WriteTo.RollingFile</c> (Serilog.Sinks.RollingFile): rolls by date, never by size.</summary>
+        SerilogRollingFile,
+
+        /// <summary>NLog <c>FileTarget</c> (also <c>WriteToFile</c> of the fluent setup API).</summary>
+        NLogFile,
+
+        /// <summary>log4net <c>FileAppender</c>.</summary>
+        Log4NetFile,
+
+        /// <summary>log4net <c>RollingFileAppender</c>.</summary>
+        Log4NetRollingFile,
+    }
+
+    /// <summary>NLog generations, told apart by the members that exist (not by version numbers).</summary>
+    internal enum NLogGeneration
+    {
+        Unknown,
+
+        /// <summary>FileTarget has ConcurrentWrites and there is no typed Layout&lt;T&gt;: defaults KeepFileOpen=false, ConcurrentWrites=true.</summary>
+        V4,
+
+        /// <summary>FileTarget has ConcurrentWrites and Layout&lt;T&gt; exists: defaults KeepFileOpen=true, ConcurrentWrites=false, MaxArchiveFiles=0 = unlimited.</summary>
+        V5,
+
+        /// <summary>FileTarget has no ConcurrentWrites: KeepFileOpen=true, MaxArchiveFiles=-1 = unlimited (0 = keep none), archiving moves only with ArchiveFileName.</summary>
+        V6,
+    }
+
+    /// <summary>Whose file the path names: one shared by every process, or one per process or per instance.</summary>
+    internal enum LogPathScope
+    {
+        Shared,
+        PerInstance,
+        PerProcess,
+    }
+
+    internal enum LogSettingKind
+    {
+        /// <summary>Not set: the library's default applies.</summary>
+        Absent,
+
+        /// <summary>Set to something whose value is not known at build time.</summary>
+        Unknown,
+
+        /// <summary>Set to an unknown value that cannot be null (e.g. a non-nullable long).</summary>
+        UnknownNonNull,
+        Null,
+        Bool,
+        Number,
+
+        /// <summary>A string, an enum member name, or a type name (log4net locking model).</summary>
+        Text,
+    }
+
+    /// <summary>One setting's value as written in code or configuration.</summary>
+    internal readonly struct LogSettingValue
+    {
+        private LogSettingValue(LogSettingKind kind, bool boolValue, long number, string? text)
+        {
+            Kind = kind;
+            BoolValue = boolValue;
+            Number = number;
+            Text = text;
+        }
+
+        public LogSettingKind Kind { get; }
+
+        public bool BoolValue { get; }
+
+        public long Number { get; }
+
+        public string? Text { get; }
+
+        public static LogSettingValue Absent => default;
+
+        public static LogSettingValue Unknown => new LogSettingValue(LogSettingKind.Unknown, false, 0, null);
+
+        public static LogSettingValue UnknownNonNull => new LogSettingValue(LogSettingKind.UnknownNonNull, false, 0, null);
+
+        public static LogSettingValue Null => new LogSettingValue(LogSettingKind.Null, false, 0, null);
+
+        public static LogSettingValue FromBool(bool value) => new LogSettingValue(LogSettingKind.Bool, value, 0, null);
+
+        public static LogSettingValue FromNumber(long value) => new LogSettingValue(LogSettingKind.Number, false, value, null);
+
+        public static LogSettingValue FromText(string value) => new LogSettingValue(LogSettingKind.Text, false, 0, value);
+
+        public bool IsAbsent => Kind == LogSettingKind.Absent;
+
+        public bool IsNull => Kind == LogSettingKind.Null;
+
+        /// <summary>A known boolean (configuration text "true"/"false" included).</summary>
+        public bool TryGetBool(out bool value)
+        {
+            value = BoolValue;
+            if (Kind == LogSettingKind.Bool)
+            {
+                return true;
+            }
+
+            if (Kind == LogSettingKind.Text && bool.TryParse(Text?.Trim(), out value))
+            {
+                return true;
+            }
+
+            return false;
+        }
+
+        /// <summary>A known number (configuration text "31" included).</summary>
+        public bool TryGetNumber(out long value)
+        {
+            value = Number;
+            if (Kind == LogSettingKind.Number)
+            {
+                return true;
+            }
+
+            if (Kind == LogSettingKind.Text && long.TryParse(Text?.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out value))
+            {
+                return true;
+            }
+
+            return false;
+        }
+
+        /// <summary>A known text; for type names ("log4net.Appender.FileAppender+MinimalLock") the last segment.</summary>
+        public string? SimpleText
+        {
+            get
+            {
+                if (Kind != LogSettingKind.Text || Text is null)
+                {
+                    return null;
+                }
+
+                var text = Text.Trim();
+                var comma = text.IndexOf(',');
+                if (comma >= 0)
+                {
+                    text = text.Substring(0, comma).Trim();
+                }
+
+                var cut = Math.Max(text.LastIndexOf('+'), text.LastIndexOf('.'));
+                return cut >= 0 ? text.Substring(cut + 1) : text;
+            }
+        }
+
+        public override string ToString() => Kind switch
+        {
+            LogSettingKind.Bool => BoolValue ? "true" : "false",
+            LogSettingKind.Number => Number.ToString(CultureInfo.InvariantCulture),
+            LogSettingKind.Text => Text ?? string.Empty,
+            _ => Kind.ToString(),
+        };
+    }
+
+    /// <summary>
+    /// One file sink's configuration: the library, the settings by name (Serilog argument names, NLog and log4net
+    /// property names, case-insensitive, so configuration-file keys fit too) and the path.
+    /// </summary>
+    internal sealed class LogSinkSettings
+    {
+        private readonly Dictionary<string, LogSettingValue> _values = new Dictionary<string, LogSettingValue>(StringComparer.OrdinalIgnoreCase);
+
+        public LogSinkSettings(LogSinkKind kind, NLogGeneration nlog = NLogGeneration.Unknown)
+        {
+            Kind = kind;
+            NLog = nlog;
+        }
+
+        public LogSinkKind Kind { get; }
+
+        public NLogGeneration NLog { get; }
+
+        /// <summary>The path as far as it is known (a constant or a configuration value), for messages and scope detection.</summary>
+        public string? PathText { get; set; }
+
+        /// <summary>Further text from the path (literal parts of a computed path), scanned for tokens but never shown.</summary>
+        public string? PathHints { get; set; }
+
+        /// <summary>What the caller found in the path beyond its text (e.g. Environment.ProcessId in an interpolation).</summary>
+        public LogPathScope PathScope { get; set; }
+
+        public LogSettingValue this[string name]
+        {
+            get => _values.TryGetValue(name, out var value) ? value : LogSettingValue.Absent;
+            set => _values[name] = value;
+        }
+    }
+
+    /// <summary>The fix a finding allows (the code fix and a configuration fix apply it differently).</summary>
+    internal enum LogSinkFix
+    {
+        None,
+
+        /// <summary>Serilog: <c>shared: true</c>.</summary>
+        SerilogShared,
+
+        /// <summary>Serilog: <c>retainedFileCountLimit: 31</c>.</summary>
+        SerilogRetainedFileCountLimit,
+
+        /// <summary>Serilog: <c>rollOnFileSizeLimit: true</c>.</summary>
+        SerilogRollOnFileSizeLimit,
+
+        /// <summary>NLog 4/5: <c>ConcurrentWrites = true</c>.</summary>
+        NLogConcurrentWrites,
+
+        /// <summary>NLog 6: <c>KeepFileOpen = false</c>.</summary>
+        NLogKeepFileOpenFalse,
+
+        /// <summary>NLog: <c>MaxArchiveFiles = 31</c>.</summary>
+        NLogMaxArchiveFiles,
+
+        /// <summary>log4net FileAppender: <c>LockingModel = new FileAppender.InterProcessLock()</c>.</summary>
+        Log4NetInterProcessLock,
+    }
+
+    /// <summary>One finding: the rule, its message arguments (in the descriptor's shape), the fix, and whether it is informational.</summary>
+    internal readonly struct LogSinkFinding
+    {
+        public LogSinkFinding(string ruleId, string[] arguments, LogSinkFix fix, bool isInfo = false)
+        {
+            RuleId = ruleId;
+            Arguments = arguments;
+            Fix = fix;
+            IsInfo = isInfo;
+        }
+
+        public string RuleId { get; }
+
+        /// <summary>PM1001: what, why it breaks, how to fix plus the host reason. PM2003: the cause. PM3005: the size.</summary>
+        public string[] Arguments { get; }
+
+        public LogSinkFix Fix { get; }
+
+        /// <summary>Report with Info severity (a process id in a file name: a leak, not a loss).</summary>
+        public bool IsInfo { get; }
+
+        /// <summary>The setting the fix changes and its new value, for configuration fixes.</summary>
+        public static (string Name, string Value)? FixSetting(LogSinkFix fix) => fix switch
+        {
+            LogSinkFix.SerilogShared => ("shared", "true"),
+            LogSinkFix.SerilogRetainedFileCountLimit => ("retainedFileCountLimit", "31"),
+            LogSinkFix.SerilogRollOnFileSizeLimit => ("rollOnFileSizeLimit", "true"),
+            LogSinkFix.NLogConcurrentWrites => ("ConcurrentWrites", "true"),
+            LogSinkFix.NLogKeepFileOpenFalse => ("KeepFileOpen", "false"),
+            LogSinkFix.NLogMaxArchiveFiles => ("MaxArchiveFiles", "31"),
+            LogSinkFix.Log4NetInterProcessLock => ("LockingModel", "log4net.Appender.FileAppender+InterProcessLock"),
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// What Serilog.Sinks.File, NLog's FileTarget and log4net's file appenders do with several worker processes, with
+    /// retention and with size limits (facts in /work/shared/research/logging-libraries.md). Pure: it takes plain values,
+    /// so the code rules and the configuration-file rules give the same answers.
+    /// </summary>
+    internal static class LogSinkModel
+    {
+        public const long SerilogDefaultFileSizeLimitBytes = 1L * 1024 * 1024 * 1024;
+
+        /// <summary>The findings for one sink. <paramref name="multiProcessReason"/> is <see cref="HostModel.Reason"/> when the
+        /// project runs as several worker processes, null otherwise (then PM1001 is never reported).</summary>
+        public static List<LogSinkFinding> Evaluate(LogSinkSettings sink, string? multiProcessReason)
+        {
+            var findings = new List<LogSinkFinding>(2);
+            var scope = ScopeOf(sink);
+            switch (sink.Kind)
+            {
+                case LogSinkKind.SerilogFile:
+                case LogSinkKind.SerilogRollingFile:
+                case LogSinkKind.SerilogAuditFile:
+                    EvaluateSerilog(sink, scope, multiProcessReason, findings);
+                    break;
+                case LogSinkKind.NLogFile:
+                    EvaluateNLog(sink, scope, multiProcessReason, findings);
+                    break;
+                case LogSinkKind.Log4NetFile:
+                case LogSinkKind.Log4NetRollingFile:
+                    EvaluateLog4Net(sink, scope, multiProcessReason, findings);
+                    break;
+            }
+
+            return findings;
+        }
+
+        /// <summary>The path's scope: what the caller found, or what the text shows (NLog/log4net/Serilog tokens, environment variables).</summary>
+        public static LogPathScope ScopeOf(LogSinkSettings sink)
+        {
+            var fromText = ScopeOfPathText(sink.PathText);
+            var fromHints = ScopeOfPathText(sink.PathHints);
+            return (LogPathScope)Math.Max(Math.Max((int)fromText, (int)fromHints), (int)sink.PathScope);
+        }
+
+        /// <summary>Process ids: NLog <c>${processid}</c>, log4net <c>%processid</c>, Serilog enricher <c>{ProcessId}</c>, <c>%PID%</c>-style
+        /// variables. Instance ids: <c>${hostname}</c>, <c>${machinename}</c>, <c>WEBSITE_INSTANCE_ID</c>, <c>HOSTNAME</c>, <c>COMPUTERNAME</c>.</summary>
+        public static LogPathScope ScopeOfPathText(string? text)
+        {
+            if (string.IsNullOrEmpty(text))
+            {
+                return LogPathScope.Shared;
+            }
+
+            if (Contains(text!, "${processid") || Contains(text!, "%processid") || Contains(text!, "{processid}") ||
+                Contains(text!, "%PID%") || Contains(text!, "%PROCESS_ID%"))
+            {
+                return LogPathScope.PerProcess;
+            }
+
+            if (Contains(text!, "${hostname") || Contains(text!, "${machinename") || Contains(text!, "WEBSITE_INSTANCE_ID") ||
+                Contains(text!, "%HOSTNAME%") || Contains(text!, "%COMPUTERNAME%") || Contains(text!, "${environment:HOSTNAME") ||
+                Contains(text!, "${environment:COMPUTERNAME") || Contains(text!, "%property{log4net:HostName}"))
+            {
+                return LogPathScope.PerInstance;
+            }
+
+            return LogPathScope.Shared;
+        }
+
+        private static bool Contains(string text, string part) => text.IndexOf(part, StringComparison.OrdinalIgnoreCase) >= 0;
+
+        // ------------------------------------------------------------------ Serilog
+
+        private static void EvaluateSerilog(LogSinkSettings sink, LogPathScope scope, string? reason, List<LogSinkFinding> findings)
+        {
+            var name = sink.Kind switch
+            {
+                LogSinkKind.SerilogAuditFile => "Serilog AuditTo.File",
+                LogSinkKind.SerilogRollingFile => "Serilog WriteTo.RollingFile",
+                _ => "Serilog WriteTo.File",
+            };
+            var file = Describe(sink.PathText);
+            var rollingInterval = sink["rollingInterval"];
+            var rollOnSize = sink["rollOnFileSizeLimit"];
+            bool? rollsByTime = sink.Kind == LogSinkKind.SerilogRollingFile ? true
+                : sink.Kind == LogSinkKind.SerilogAuditFile ? false
+                : rollingInterval.IsAbsent ? false
+                : IsRollingIntervalKnown(rollingInterval, out var byTime) ? byTime : (bool?)null;
+            bool? rollsBySize = sink.Kind != LogSinkKind.SerilogFile ? false
+                : rollOnSize.IsAbsent ? false
+                : rollOnSize.TryGetBool(out var bySize) ? bySize : (bool?)null;
+            bool? rolls = rollsByTime == true || rollsBySize == true ? true
+                : rollsByTime == false && rollsBySize == false ? false
+                : (bool?)null;
+
+            // PM1001: several processes on one file without shared: true.
+            if (reason is not null && scope == LogPathScope.Shared)
+            {
+                if (sink.Kind == LogSinkKind.SerilogAuditFile)
+                {
+                    findings.Add(new LogSinkFinding(
+                        DiagnosticIds.SharedLogFileSink,
+                        new[]
+                        {
+                            $"{name} writes {file}, which it cannot share",
+                            "on Windows a second worker process cannot open the file and every audit event it writes throws; on Linux the processes overwrite each other's lines without any error",
+                            $"Put the process or instance id in the path, or audit to a sink made for several writers. {reason}",
+                        },
+                        LogSinkFix.None));
+                }
+                else
+                {
+                    var shared = sink["shared"];
+                    var isShared = shared.TryGetBool(out var sharedValue) ? sharedValue : (bool?)null;
+                    if (isShared == false || shared.IsAbsent)
+                    {
+                        var buffered = sink["buffered"].TryGetBool(out var b) && b;
+                        var hooks = sink["hooks"];
+                        var hasHooks = !hooks.IsAbsent && !hooks.IsNull;
+                        var why = rolls == true
+                            ? "on Windows every other worker process falls back to its own _001, _002… file (and drops events after 3 tries), on Linux the processes open the same file and overwrite each other's lines, and no error is reported (only to SelfLog)"
+                            : "on Windows a second worker process cannot open the file and logs nothing for its lifetime, on Linux the processes overwrite each other's lines, and no error is reported (only to SelfLog)";
+                        var fix = buffered || hasHooks
+                            ? $"Add shared: true and remove {(buffered ? "buffered: true" : "hooks")} (together they throw at startup), or put the process or instance id in the path"
+                            : "Add shared: true (coordinates the processes of one host), or put the process or instance id in the path";
+                        findings.Add(new LogSinkFinding(
+                            DiagnosticIds.SharedLogFileSink,
+                            new[] { $"{name} writes {file} without shared: true", why, $"{fix}. {reason}" },
+                            buffered || hasHooks ? LogSinkFix.None : LogSinkFix.SerilogShared));
+                    }
+                }
+            }
+
+            // PM2003: retention off.
+            if (sink.Kind != LogSinkKind.SerilogAuditFile)
+            {
+                var retained = sink["retainedFileCountLimit"];
+                var timeLimit = sink["retainedFileTimeLimit"];
+                if (rolls == true && retained.IsNull && (timeLimit.IsAbsent || timeLimit.IsNull))
+                {
+                    findings.Add(new LogSinkFinding(
+                        DiagnosticIds.LogFilesNeverDeleted,
+                        new[] { $"{name} rolls {file} with retainedFileCountLimit: null and no retainedFileTimeLimit" },
+                        LogSinkFix.SerilogRetainedFileCountLimit));
+                }
+                else if (rolls == false && sink["fileSizeLimitBytes"].IsNull)
+                {
+                    findings.Add(new LogSinkFinding(
+                        DiagnosticIds.LogFilesNeverDeleted,
+                        new[] { $"{name} writes {file} with fileSizeLimitBytes: null and never rolls, so the one file grows without limit" },
+                        LogSinkFix.None));
+                }
+            }
+
+            if (sink.Kind != LogSinkKind.SerilogAuditFile)
+            {
+                AddProcessIdLeak(name, file, scope, findings);
+            }
+
+            // PM3005: the size limit stops writing.
+            if (sink.Kind == LogSinkKind.SerilogFile && rollsBySize == false)
+            {
+                var limit = sink["fileSizeLimitBytes"];
+                string? size = limit.Kind switch
+                {
+                    LogSettingKind.Absent => FormatSize(SerilogDefaultFileSizeLimitBytes) + " (the default limit)",
+                    LogSettingKind.UnknownNonNull => "its size limit",
+                    _ => limit.TryGetNumber(out var bytes) ? FormatSize(bytes) : null,
+                };
+                if (size is not null)
+                {
+                    findings.Add(new LogSinkFinding(DiagnosticIds.FileSinkStopsAtSizeLimit, new[] { size }, LogSinkFix.SerilogRollOnFileSizeLimit));
+                }
+            }
+        }
+
+        private static bool IsRollingIntervalKnown(LogSettingValue value, out bool rolls)
+        {
+            rolls = false;
+            if (value.TryGetNumber(out var number))
+            {
+                rolls = number != 0; // RollingInterval.Infinite = 0
+                return true;
+            }
+
+            if (value.SimpleText is { } text)
+            {
+                rolls = !string.Equals(text, "Infinite", StringComparison.OrdinalIgnoreCase);
+                return true;
+            }
+
+            return false;
+        }
+
+        // ------------------------------------------------------------------ NLog
+
+        private static void EvaluateNLog(LogSinkSettings sink, LogPathScope scope, string? reason, List<LogSinkFinding> findings)
+        {
+            var generation = sink.NLog;
+            var name = generation == NLogGeneration.V6 ? "NLog 6 FileTarget" : "NLog FileTarget";
+            var file = Describe(sink.PathText);
+
+            var archiveAboveSize = sink["ArchiveAboveSize"];
+            var archiveEvery = sink["ArchiveEvery"];
+            bool? archivesBySize = archiveAboveSize.IsAbsent ? false : archiveAboveSize.TryGetNumber(out var above) ? above > 0 : (bool?)null;
+            bool? archivesByTime = archiveEvery.IsAbsent ? false
+                : archiveEvery.TryGetNumber(out var every) ? every != 0
+                : archiveEvery.SimpleText is { } period ? !string.Equals(period, "None", StringComparison.OrdinalIgnoreCase)
+                : (bool?)null;
+            bool? archives = archivesBySize == true || archivesByTime == true ? true
+                : archivesBySize == false && archivesByTime == false ? false
+                : (bool?)null;
+            var archiveFileName = sink["ArchiveFileName"];
+            var movesOnArchive = archives == true && (generation != NLogGeneration.V6 || (!archiveFileName.IsAbsent && !archiveFileName.IsNull));
+
+            // PM1001
+            if (reason is not null && scope == LogPathScope.Shared && generation != NLogGeneration.Unknown)
+            {
+                var keepFileOpen = Effective(sink["KeepFileOpen"], generation != NLogGeneration.V4);
+                if (generation == NLogGeneration.V6)
+                {
+                    if (keepFileOpen == true)
+                    {
+                        var why = movesOnArchive
+                            ? "with ArchiveFileName set, archiving moves the active file, and the other worker processes keep writing into the moved file while the shipper reads the new one; NLog 6 has no ConcurrentWrites, and failures go only to the InternalLogger (off by default)"
+                            : "NLog 6 has no ConcurrentWrites: on Windows a second worker process cannot open the file, on Linux the processes overwrite each other's lines, and failures go only to the InternalLogger (off by default)";
+                        findings.Add(new LogSinkFinding(
+                            DiagnosticIds.SharedLogFileSink,
+                            new[]
+                            {
+                                $"{name} keeps {file} open (KeepFileOpen defaults to true)",
+                                why,
+                                $"Set KeepFileOpen = false{(movesOnArchive ? " and remove ArchiveFileName" : string.Empty)}, use the AtomicFile target (NLog.Targets.AtomicFile), or put ${{processid}} in FileName. {reason}",
+                            },
+                            LogSinkFix.NLogKeepFileOpenFalse));
+                    }
+                }
+                else
+                {
+                    var concurrent = Effective(sink["ConcurrentWrites"], generation == NLogGeneration.V4);
+                    if (keepFileOpen == true && concurrent == false)
+                    {
+                        var why = movesOnArchive
+                            ? "archiving moves the active file (File.Move), and the other worker processes keep writing into the moved file while the shipper reads the new one; failures go only to the InternalLogger (off by default)"
+                            : "NLog's release notes say several processes on one path with KeepFileOpen = true \"will lead to failure\": on Windows a second process cannot open the file, on Linux the processes overwrite each other's lines, and failures go only to the InternalLogger (off by default)";
+                        findings.Add(new LogSinkFinding(
+                            DiagnosticIds.SharedLogFileSink,
+                            new[] { $"{name} keeps {file} open without ConcurrentWrites = true", why, $"Set ConcurrentWrites = true, or put ${{processid}} in FileName. {reason}" },
+                            LogSinkFix.NLogConcurrentWrites));
+                    }
+                }
+            }
+
+            // PM2003: archives or date-named files with no limit.
+            var maxFiles = sink["MaxArchiveFiles"];
+            var maxDays = sink["MaxArchiveDays"];
+            bool? unlimitedFiles = maxFiles.IsAbsent ? true
+                : maxFiles.TryGetNumber(out var files) ? (generation == NLogGeneration.V6 ? files < 0 : files <= 0)
+                : (bool?)null;
+            bool? unlimitedDays = maxDays.IsAbsent ? true : maxDays.TryGetNumber(out var days) ? days <= 0 : (bool?)null;
+            if (unlimitedFiles == true && unlimitedDays == true && generation != NLogGeneration.Unknown)
+            {
+                if (archives == true)
+                {
+                    var zero = !maxFiles.IsAbsent && generation != NLogGeneration.V6 ? " (MaxArchiveFiles = 0 means unlimited before NLog 6)" : string.Empty;
+                    findings.Add(new LogSinkFinding(
+                        DiagnosticIds.LogFilesNeverDeleted,
+                        new[] { $"{name} archives {file} without MaxArchiveFiles or MaxArchiveDays{zero}" },
+                        LogSinkFix.NLogMaxArchiveFiles));
+                }
+                else if (archives == false && (HasDateToken(sink.PathText) || HasDateToken(sink.PathHints)))
+                {
+                    findings.Add(new LogSinkFinding(
+                        DiagnosticIds.LogFilesNeverDeleted,
+                        new[] { $"{name} names {file} by date without MaxArchiveFiles or MaxArchiveDays, so every day leaves a file nothing deletes" },
+                        LogSinkFix.None));
+                }
+            }
+
+            AddProcessIdLeak(name, file, scope, findings);
+        }
+
+        private static bool? Effective(LogSettingValue value, bool defaultValue)
+            => value.IsAbsent ? defaultValue : value.TryGetBool(out var b) ? b : (bool?)null;
+
+        private static bool HasDateToken(string? path)
+            => path is not null && (Contains(path, "${shortdate") || Contains(path, "${date"));
+
+        // ------------------------------------------------------------------ log4net
+
+        private static void EvaluateLog4Net(LogSinkSettings sink, LogPathScope scope, string? reason, List<LogSinkFinding> findings)
+        {
+            var rolling = sink.Kind == LogSinkKind.Log4NetRollingFile;
+            var name = rolling ? "log4net RollingFileAppender" : "log4net FileAppender";
+            var file = Describe(sink.PathText);
+
+            if (reason is not null && scope == LogPathScope.Shared)
+            {
+                if (rolling)
+                {
+                    findings.Add(new LogSinkFinding(
+                        DiagnosticIds.SharedLogFileSink,
+                        new[]
+                        {
+                            $"{name} rolls {file} by renaming it",
+                            "each worker process counts its own bytes and rolls on its own, so the others keep writing into the renamed file and rolled files overwrite each other (log4net's FAQ: \"incompatible with any locking model\"); errors are reported only with internal debugging on",
+                            $"Put the process id in the file name (PatternString with %processid), or log to stdout and let the platform collect it. {reason}",
+                        },
+                        LogSinkFix.None));
+                }
+                else
+                {
+                    var locking = sink["LockingModel"];
+                    var model = locking.IsAbsent ? "ExclusiveLock" : locking.SimpleText;
+                    if (model is "ExclusiveLock" or "NoLock")
+                    {
+                        var why = model == "NoLock"
+                            ? "NoLock does not coordinate anything, so the processes' lines overwrite and corrupt each other"
+                            : "on Windows every other worker process cannot open the file and discards its messages, on Linux the processes overwrite each other's lines; errors are reported only with internal debugging on";
+                        findings.Add(new LogSinkFinding(
+                            DiagnosticIds.SharedLogFileSink,
+                            new[]
+                            {
+                                $"{name} opens {file} with {(model == "NoLock" ? "NoLock" : "the exclusive lock (the default)")}",
+                                why,
+                                $"Set LockingModel = new FileAppender.InterProcessLock() (or MinimalLock), or put the process id in the file name. {reason}",
+                            },
+                            LogSinkFix.Log4NetInterProcessLock));
+                    }
+                }
+            }
+
+            if (rolling && sink["MaxSizeRollBackups"].TryGetNumber(out var backups) && backups < 0)
+            {
+                findings.Add(new LogSinkFinding(
+                    DiagnosticIds.LogFilesNeverDeleted,
+                    new[] { $"{name} rolls {file} with MaxSizeRollBackups = {backups.ToString(CultureInfo.InvariantCulture)} (negative means no deletions)" },
+                    LogSinkFix.None));
+            }
+
+            AddProcessIdLeak(name, file, scope, findings);
+        }
+
+        // ------------------------------------------------------------------ shared
+
+        private static void AddProcessIdLeak(string name, string file, LogPathScope scope, List<LogSinkFinding> findings)
+        {
+            if (scope != LogPathScope.PerProcess)
+            {
+                return;
+            }
+
+            findings.Add(new LogSinkFinding(
+                DiagnosticIds.LogFilesNeverDeleted,
+                new[] { $"{name} puts the process id in {file}: retention works per name, so the files of every process that ever ran (every recycle, every deploy) stay" },
+                LogSinkFix.None,
+                isInfo: true));
+        }
+
+        private static string Describe(string? path)
+        {
+            if (string.IsNullOrEmpty(path))
+            {
+                return "its file";
+            }
+
+            var text = path!.Length > 60 ? "…" + path.Substring(path.Length - 59) : path;
+            return "'" + text + "'";
+        }
+
+        /// <summary>1073741824 → "1 GB", 10485760 → "10 MB", 50000000 → "50,000,000 bytes".</summary>
+        public static string FormatSize(long bytes)
+        {
+            const long KB = 1024, MB = KB * 1024, GB = MB * 1024;
+            if (bytes > 0 && bytes % GB == 0)
+            {
+                return (bytes / GB).ToString(CultureInfo.InvariantCulture) + " GB";
+            }
+
+            if (bytes > 0 && bytes % MB == 0)
+            {
+                return (bytes / MB).ToString(CultureInfo.InvariantCulture) + " MB";
+            }
+
+            if (bytes > 0 && bytes % KB == 0)
+            {
+                return (bytes / KB).ToString(CultureInfo.InvariantCulture) + " KB";
+            }
+
+            return bytes.ToString("N0", CultureInfo.InvariantCulture) + " bytes";
+        }
+    }
+}

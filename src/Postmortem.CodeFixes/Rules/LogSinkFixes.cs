@@ -1,0 +1,152 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Simplification;
+using Postmortem.Analyzers.Knowledge;
+
+namespace Postmortem.CodeFixes.Rules
+{
+    /// <summary>
+    /// Applies a <see cref="LogSinkFix"/> to a file sink in code: replaces the value the setting was given (the diagnostic's
+    /// additional location), or adds it as a named argument (Serilog, NLog WriteToFile) or an object-initializer member
+    /// (NLog FileTarget, log4net appenders).
+    /// </summary>
+    internal static class LogSinkFixes
+    {
+        public static LogSinkFix FixOf(Diagnostic diagnostic)
+            => diagnostic.Properties.TryGetValue(LogSinkCode.FixProperty, out var value) && Enum.TryParse<LogSinkFix>(value, out var fix) ? fix : LogSinkFix.None;
+
+        /// <summary>The invocation or object creation the diagnostic is on.</summary>
+        public static ExpressionSyntax? FindSink(SyntaxNode root, Diagnostic diagnostic)
+        {
+            if (!diagnostic.Location.IsInSource || root.SyntaxTree != diagnostic.Location.SourceTree)
+            {
+                return null;
+            }
+
+            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+            return node.FirstAncestorOrSelf<SyntaxNode>(n => n is InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax) as ExpressionSyntax;
+        }
+
+        public static bool CanApply(SyntaxNode root, Diagnostic diagnostic, LogSinkFix expected)
+            => FixOf(diagnostic) == expected && LogSinkFinding.FixSetting(expected) is not null && FindSink(root, diagnostic) is not null;
+
+        public static void Apply(FixContext context, Diagnostic diagnostic, LogSinkFix fix)
+        {
+            var sink = FindSink(context.Root, diagnostic);
+            if (sink is null || LogSinkFinding.FixSetting(fix) is not { } setting)
+            {
+                return;
+            }
+
+            var value = ValueExpression(fix, setting.Value);
+            if (diagnostic.AdditionalLocations.Count > 0 && diagnostic.AdditionalLocations[0] is { IsInSource: true } existingLocation &&
+                existingLocation.SourceTree == context.Root.SyntaxTree &&
+                context.Root.FindNode(existingLocation.SourceSpan, getInnermostNodeForTie: true) is ExpressionSyntax existing)
+            {
+                context.Editor.ReplaceNode(existing, value.WithTriviaFrom(existing));
+                return;
+            }
+
+            switch (sink)
+            {
+                case InvocationExpressionSyntax invocation:
+                    var name = IsNLog(fix) ? char.ToLowerInvariant(setting.Name[0]) + setting.Name.Substring(1) : setting.Name;
+                    context.Editor.ReplaceNode(invocation.ArgumentList, (current, _) => AddArgument((ArgumentListSyntax)current, name, value));
+                    break;
+                case BaseObjectCreationExpressionSyntax creation:
+                    context.Editor.ReplaceNode(creation, (current, _) => AddMember((BaseObjectCreationExpressionSyntax)current, setting.Name, value));
+                    break;
+            }
+        }
+
+        private static bool IsNLog(LogSinkFix fix) => fix is LogSinkFix.NLogConcurrentWrites or LogSinkFix.NLogKeepFileOpenFalse or LogSinkFix.NLogMaxArchiveFiles;
+
+        private static ExpressionSyntax ValueExpression(LogSinkFix fix, string value)
+        {
+            if (fix == LogSinkFix.Log4NetInterProcessLock)
+            {
+                return SyntaxFactory.ParseExpression("new global::log4net.Appender.FileAppender.InterProcessLock()")
+                    .WithAdditionalAnnotations(Simplifier.Annotation);
+            }
+
+            return SyntaxFactory.ParseExpression(value);
+        }
+
+        private static ArgumentListSyntax AddArgument(ArgumentListSyntax list, string name, ExpressionSyntax value)
+        {
+            var argument = SyntaxFactory.Argument(
+                SyntaxFactory.NameColon(SyntaxFactory.IdentifierName(name)).WithTrailingTrivia(SyntaxFactory.Space),
+                default,
+                value);
+            var arguments = list.Arguments;
+            if (arguments.Count == 0)
+            {
+                return list.WithArguments(arguments.Add(argument));
+            }
+
+            var last = arguments.Last();
+            var multiline = arguments.Count > 1 && arguments.GetSeparator(arguments.Count - 2).TrailingTrivia.Any(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+            var separator = SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(
+                multiline ? arguments.GetSeparator(arguments.Count - 2).TrailingTrivia : SyntaxFactory.TriviaList(SyntaxFactory.Space));
+            argument = argument.WithLeadingTrivia(multiline ? last.GetLeadingTrivia() : default).WithTrailingTrivia(last.GetTrailingTrivia());
+            var items = arguments.GetWithSeparators().Replace(last, last.WithoutTrailingTrivia()).Add(separator).Add(argument);
+            return list.WithArguments(SyntaxFactory.SeparatedList<ArgumentSyntax>(items));
+        }
+
+        private static ExpressionSyntax AddMember(BaseObjectCreationExpressionSyntax creation, string name, ExpressionSyntax value)
+        {
+            var member = SyntaxFactory.AssignmentExpression(
+                SyntaxKind.SimpleAssignmentExpression,
+                SyntaxFactory.IdentifierName(name).WithTrailingTrivia(SyntaxFactory.Space),
+                SyntaxFactory.Token(SyntaxKind.EqualsToken).WithTrailingTrivia(SyntaxFactory.Space),
+                value);
+            var initializer = creation.Initializer;
+            if (initializer is null || initializer.Expressions.Count == 0)
+            {
+                var created = SyntaxFactory.InitializerExpression(SyntaxKind.ObjectInitializerExpression, SyntaxFactory.SingletonSeparatedList<ExpressionSyntax>(member))
+                    .WithAdditionalAnnotations(Formatter.Annotation);
+                if (creation is ObjectCreationExpressionSyntax explicitCreation)
+                {
+                    // new FileTarget("f") { ... }; without an argument list the type's trailing trivia moves after the initializer.
+                    var trailing = explicitCreation.GetTrailingTrivia();
+                    return explicitCreation.WithoutTrailingTrivia().WithInitializer(created.WithLeadingTrivia(SyntaxFactory.Space)).WithTrailingTrivia(trailing);
+                }
+
+                var implicitCreation = (ImplicitObjectCreationExpressionSyntax)creation;
+                var implicitTrailing = implicitCreation.GetTrailingTrivia();
+                return implicitCreation.WithoutTrailingTrivia().WithInitializer(created.WithLeadingTrivia(SyntaxFactory.Space)).WithTrailingTrivia(implicitTrailing);
+            }
+
+            var expressions = initializer.Expressions;
+            var last = expressions.Last();
+            var multiline = last.GetLeadingTrivia().Any(t => t.IsKind(SyntaxKind.WhitespaceTrivia)) &&
+                            (initializer.OpenBraceToken.TrailingTrivia.Any(t => t.IsKind(SyntaxKind.EndOfLineTrivia)) ||
+                             expressions.GetSeparators().Any(s => s.TrailingTrivia.Any(t => t.IsKind(SyntaxKind.EndOfLineTrivia))));
+            SyntaxNodeOrTokenList items;
+            if (expressions.SeparatorCount == expressions.Count)
+            {
+                var lastSeparator = expressions.GetSeparator(expressions.Count - 1);
+                items = expressions.GetWithSeparators()
+                    .Add(member.WithLeadingTrivia(multiline ? last.GetLeadingTrivia() : SyntaxFactory.TriviaList(SyntaxFactory.Space)))
+                    .Add(SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(lastSeparator.TrailingTrivia));
+            }
+            else
+            {
+                var trailing = last.GetTrailingTrivia();
+                items = expressions.GetWithSeparators()
+                    .Replace(last, last.WithoutTrailingTrivia())
+                    .Add(SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(multiline ? trailing : SyntaxFactory.TriviaList(SyntaxFactory.Space)))
+                    .Add(member.WithLeadingTrivia(multiline ? last.GetLeadingTrivia() : default).WithTrailingTrivia(trailing));
+            }
+
+            var updated = initializer.WithExpressions(SyntaxFactory.SeparatedList<ExpressionSyntax>(items));
+            return creation.ReplaceNode(initializer, updated);
+        }
+    }
+}
