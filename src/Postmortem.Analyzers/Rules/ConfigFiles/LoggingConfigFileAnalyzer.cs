@@ -97,10 +97,7 @@ namespace Postmortem.Analyzers.Rules.ConfigFiles
                 NLogSetupExtensions = compilation.GetTypeByMetadataName("NLog.SetupBuilderExtensions") is not null;
                 LogLog = compilation.GetTypeByMetadataName("log4net.Util.LogLog");
 
-                var fileTarget = compilation.GetTypeByMetadataName("NLog.Targets.FileTarget");
-                _nlog = fileTarget is null
-                    ? NLogGeneration.Unknown
-                    : fileTarget.GetMembers("ConcurrentWrites").IsEmpty ? NLogGeneration.V6 : NLogGeneration.V5;
+                _nlog = ConfigSinkRules.DetectNLog(compilation);
 
                 // web.config and app.config are small and decide things for every other file: read them now.
                 var signal = WebConfigSignal.None;
