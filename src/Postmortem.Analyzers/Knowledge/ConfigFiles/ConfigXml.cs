@@ -184,6 +184,11 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
 
                 return true;
             }
+            catch (XmlException) when (root is null && stack.Count == 0 && content.IndexOf('<') >= 0 && !HasElementStart(content))
+            {
+                // Only comments, a declaration or whitespace: no configuration, not an error.
+                return true;
+            }
             catch (XmlException ex)
             {
                 root = null;
@@ -195,6 +200,21 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
             {
                 stack.Clear();
             }
+        }
+
+        /// <summary>Is there a '&lt;' that starts an element (not a comment, declaration or processing instruction)?</summary>
+        private static bool HasElementStart(string content)
+        {
+            for (var i = content.IndexOf('<'); i >= 0 && i + 1 < content.Length; i = content.IndexOf('<', i + 1))
+            {
+                var next = content[i + 1];
+                if (next != '!' && next != '?')
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>IXmlLineInfo's 1-based line and column (they count UTF-16 characters, as SourceText does) to a position.</summary>

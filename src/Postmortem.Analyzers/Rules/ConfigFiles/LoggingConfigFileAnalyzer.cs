@@ -269,7 +269,9 @@ namespace Postmortem.Analyzers.Rules.ConfigFiles
                     SourceText? text = null;
                     foreach (var section in model.Sections)
                     {
-                        if (section.Sinks.Count == 0 || section.FailuresVisible || IsVisibleFromCode(section.Library))
+                        // NLog's findings need the referenced NLog (its generation decides the facts), as in code.
+                        if (section.Sinks.Count == 0 || section.FailuresVisible || IsVisibleFromCode(section.Library) ||
+                            (section.Library == LogLibrary.NLog && _nlog == NLogGeneration.Unknown))
                         {
                             continue;
                         }
