@@ -6,7 +6,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
-using Microsoft.CodeAnalysis.Simplification;
 using Postmortem.Analyzers.Knowledge;
 
 namespace Postmortem.CodeFixes.Rules
@@ -44,7 +43,7 @@ namespace Postmortem.CodeFixes.Rules
                 return;
             }
 
-            var value = ValueExpression(fix, setting.Value);
+            var value = ValueExpression(fix, setting.Value, sink);
             if (diagnostic.AdditionalLocations.Count > 0 && diagnostic.AdditionalLocations[0] is { IsInSource: true } existingLocation &&
                 existingLocation.SourceTree == context.Root.SyntaxTree &&
                 context.Root.FindNode(existingLocation.SourceSpan, getInnermostNodeForTie: true) is ExpressionSyntax existing)
@@ -67,12 +66,16 @@ namespace Postmortem.CodeFixes.Rules
 
         private static bool IsNLog(LogSinkFix fix) => fix is LogSinkFix.NLogConcurrentWrites or LogSinkFix.NLogKeepFileOpenFalse or LogSinkFix.NLogMaxArchiveFiles;
 
-        private static ExpressionSyntax ValueExpression(LogSinkFix fix, string value)
+        private static ExpressionSyntax ValueExpression(LogSinkFix fix, string value, ExpressionSyntax sink)
         {
             if (fix == LogSinkFix.Log4NetInterProcessLock)
             {
-                return SyntaxFactory.ParseExpression("new global::log4net.Appender.FileAppender.InterProcessLock()")
-                    .WithAdditionalAnnotations(Simplifier.Annotation);
+                // Name the nested type the way the creation names FileAppender (FileAppender, log4net.Appender.FileAppender, an alias).
+                var appender = sink is ObjectCreationExpressionSyntax { Type: { } type } && type.ToString().EndsWith("FileAppender", StringComparison.Ordinal) &&
+                               !type.ToString().EndsWith("RollingFileAppender", StringComparison.Ordinal)
+                    ? type.WithoutTrivia().ToString()
+                    : "log4net.Appender.FileAppender";
+                return SyntaxFactory.ParseExpression("new " + appender + ".InterProcessLock()");
             }
 
             return SyntaxFactory.ParseExpression(value);

@@ -1,0 +1,371 @@
+using System;
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Postmortem.Analyzers.Knowledge
+{
+    /// <summary>The logging libraries whose own failures go to an internal channel that is off by default.</summary>
+    internal enum LoggingLibrary
+    {
+        Serilog = 0,
+        NLog = 1,
+        Log4Net = 2,
+    }
+
+    /// <summary>
+    /// How Serilog, NLog and log4net are configured in code, and how their internal failure channel is switched on
+    /// (shared/research/logging-libraries.md: Serilog SelfLog is silent until <c>SelfLog.Enable</c>; the NLog
+    /// InternalLogger is Off and ThrowExceptions false; log4net reports an appender's first error only when
+    /// <c>LogLog.InternalDebugging</c> is on). Types are resolved by metadata name once per compilation; a library
+    /// that is not referenced never matches.
+    /// </summary>
+    internal sealed class LoggingLibraries
+    {
+        public const int Count = 3;
+
+        private LoggingLibraries(Compilation compilation)
+        {
+            SerilogSinkConfiguration = compilation.GetTypeByMetadataName("Serilog.Configuration.LoggerSinkConfiguration");
+            SerilogSelfLog = compilation.GetTypeByMetadataName("Serilog.Debugging.SelfLog");
+            NLogFileTarget = compilation.GetTypeByMetadataName("NLog.Targets.FileTarget");
+            NLogInternalLogger = compilation.GetTypeByMetadataName("NLog.Common.InternalLogger");
+            NLogLogManager = compilation.GetTypeByMetadataName("NLog.LogManager");
+            NLogLogFactory = compilation.GetTypeByMetadataName("NLog.LogFactory");
+            NLogLogLevel = compilation.GetTypeByMetadataName("NLog.LogLevel");
+            Log4NetAppenderSkeleton = compilation.GetTypeByMetadataName("log4net.Appender.AppenderSkeleton");
+            Log4NetXmlConfigurator = compilation.GetTypeByMetadataName("log4net.Config.XmlConfigurator");
+            Log4NetBasicConfigurator = compilation.GetTypeByMetadataName("log4net.Config.BasicConfigurator");
+            Log4NetXmlConfiguratorAttribute = compilation.GetTypeByMetadataName("log4net.Config.XmlConfiguratorAttribute");
+            Log4NetLogLog = compilation.GetTypeByMetadataName("log4net.Util.LogLog");
+        }
+
+        public INamedTypeSymbol? SerilogSinkConfiguration { get; }
+        public INamedTypeSymbol? SerilogSelfLog { get; }
+        public INamedTypeSymbol? NLogFileTarget { get; }
+        public INamedTypeSymbol? NLogInternalLogger { get; }
+        public INamedTypeSymbol? NLogLogManager { get; }
+        public INamedTypeSymbol? NLogLogFactory { get; }
+        public INamedTypeSymbol? NLogLogLevel { get; }
+        public INamedTypeSymbol? Log4NetAppenderSkeleton { get; }
+        public INamedTypeSymbol? Log4NetXmlConfigurator { get; }
+        public INamedTypeSymbol? Log4NetBasicConfigurator { get; }
+        public INamedTypeSymbol? Log4NetXmlConfiguratorAttribute { get; }
+        public INamedTypeSymbol? Log4NetLogLog { get; }
+
+        public bool HasSerilog => SerilogSinkConfiguration is not null;
+
+        public bool HasNLog => NLogFileTarget is not null || NLogInternalLogger is not null;
+
+        public bool HasLog4Net => Log4NetLogLog is not null || Log4NetAppenderSkeleton is not null;
+
+        public bool HasAny => HasSerilog || HasNLog || HasLog4Net;
+
+        public static LoggingLibraries Create(Compilation compilation) => new LoggingLibraries(compilation);
+
+        /// <summary>The internal channel a library reports its own failures to (message argument {1} of PM3004).</summary>
+        public static string ChannelName(LoggingLibrary library) => library switch
+        {
+            LoggingLibrary.Serilog => "Serilog's SelfLog",
+            LoggingLibrary.NLog => "NLog's InternalLogger",
+            _ => "log4net's internal debugging (LogLog)",
+        };
+
+        /// <summary>What is configured, for messages (message argument {0} of PM3004), e.g. "Serilog's file sink (WriteTo.File)".</summary>
+        public static string Describe(LoggingLibrary library, string configuringCall) => library switch
+        {
+            LoggingLibrary.Serilog => "Serilog's file sink (" + configuringCall + ")",
+            LoggingLibrary.NLog => "NLog's file target (" + configuringCall + ")",
+            _ => "log4net (" + configuringCall + ")",
+        };
+
+        // ------------------------------------------------------------------ configuring calls
+
+        /// <summary>
+        /// A call that configures a library's file output: Serilog <c>WriteTo.File</c>/<c>WriteTo.RollingFile</c> (also inside
+        /// <c>WriteTo.Async(a =&gt; a.File(…))</c>; not <c>AuditTo.File</c>, which throws), NLog <c>WriteToFile</c>, log4net
+        /// <c>XmlConfigurator.Configure</c>/<c>ConfigureAndWatch</c> and <c>BasicConfigurator.Configure</c>.
+        /// </summary>
+        public bool TryGetConfiguringCall(IInvocationOperation invocation, out LoggingLibrary library, out string display)
+        {
+            library = default;
+            display = string.Empty;
+            var method = invocation.TargetMethod;
+            switch (method.Name)
+            {
+                case "File":
+                case "RollingFile":
+                    if (SerilogSinkConfiguration is null)
+                    {
+                        return false;
+                    }
+
+                    var extension = method.ReducedFrom ?? method;
+                    if (extension.IsExtensionMethod && extension.Parameters.Length > 0 &&
+                        SymbolEqualityComparer.Default.Equals(extension.Parameters[0].Type, SerilogSinkConfiguration))
+                    {
+                        library = LoggingLibrary.Serilog;
+                        display = "WriteTo." + method.Name;
+                        return true;
+                    }
+
+                    return false;
+                case "AddFile":
+                    // Serilog.Extensions.Logging.File: a Serilog rolling file behind Microsoft.Extensions.Logging.
+                    if (method.ContainingAssembly?.Name == "Serilog.Extensions.Logging.File")
+                    {
+                        library = LoggingLibrary.Serilog;
+                        display = "AddFile";
+                        return true;
+                    }
+
+                    return false;
+                case "WriteToFile":
+                    if (HasNLog && IsInNamespace(method.ContainingType, "NLog"))
+                    {
+                        library = LoggingLibrary.NLog;
+                        display = "WriteToFile";
+                        return true;
+                    }
+
+                    return false;
+                case "Configure":
+                case "ConfigureAndWatch":
+                    var containing = method.ContainingType;
+                    if (containing is not null &&
+                        (SymbolEqualityComparer.Default.Equals(containing, Log4NetXmlConfigurator) ||
+                         SymbolEqualityComparer.Default.Equals(containing, Log4NetBasicConfigurator)))
+                    {
+                        library = LoggingLibrary.Log4Net;
+                        display = containing.Name + "." + method.Name;
+                        return true;
+                    }
+
+                    return false;
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>An object creation that configures file output: an NLog FileTarget, or a log4net appender.</summary>
+        public bool TryGetConfiguringCreation(IObjectCreationOperation creation, out LoggingLibrary library, out string display)
+        {
+            library = default;
+            display = string.Empty;
+            var type = creation.Type;
+            if (type is null)
+            {
+                return false;
+            }
+
+            if (NLogFileTarget is not null && TypeSymbols.InheritsFromOrEquals(type, NLogFileTarget))
+            {
+                library = LoggingLibrary.NLog;
+                display = "new " + type.Name;
+                return true;
+            }
+
+            if (Log4NetAppenderSkeleton is not null && TypeSymbols.InheritsFromOrEquals(type, Log4NetAppenderSkeleton))
+            {
+                library = LoggingLibrary.Log4Net;
+                display = "new " + type.Name;
+                return true;
+            }
+
+            return false;
+        }
+
+        // ------------------------------------------------------------------ switching the internal channel on
+
+        /// <summary><c>SelfLog.Enable(…)</c>; NLog <c>SetupInternalLogger(…)</c>; log4net <c>new LogLog.LogReceivedAdapter(…)</c> is a creation.</summary>
+        public bool TryGetEnablingCall(IInvocationOperation invocation, out LoggingLibrary library)
+        {
+            library = default;
+            var method = invocation.TargetMethod;
+            var containing = method.ContainingType;
+            if (containing is null)
+            {
+                return false;
+            }
+
+            if (method.Name == "Enable" && SymbolEqualityComparer.Default.Equals(containing, SerilogSelfLog))
+            {
+                library = LoggingLibrary.Serilog;
+                return true;
+            }
+
+            if (method.Name == "SetupInternalLogger" && HasNLog && IsInNamespace(containing, "NLog"))
+            {
+                library = LoggingLibrary.NLog;
+                return true;
+            }
+
+            if (method.Name == "SetThrowExceptions" && HasNLog && IsInNamespace(containing, "NLog") && !IsFalseOrOff(LastArgument(invocation)))
+            {
+                library = LoggingLibrary.NLog;
+                return true;
+            }
+
+            return false;
+        }
+
+        /// <summary>log4net <c>new LogLog.LogReceivedAdapter(list)</c> collects the internal messages.</summary>
+        public bool IsEnablingCreation(IObjectCreationOperation creation)
+            => Log4NetLogLog is not null &&
+               creation.Type is { Name: "LogReceivedAdapter" } adapter &&
+               SymbolEqualityComparer.Default.Equals(adapter.ContainingType, Log4NetLogLog);
+
+        /// <summary>
+        /// <c>InternalLogger.LogFile/LogToConsole/LogToConsoleError/LogWriter/LogLevel… = x</c> (not <c>false</c>/<c>LogLevel.Off</c>),
+        /// <c>LogManager.ThrowExceptions = true</c>/<c>LogFactory.ThrowExceptions = true</c>,
+        /// <c>LogLog.InternalDebugging = true</c>.
+        /// </summary>
+        public bool TryGetEnablingAssignment(IAssignmentOperation assignment, out LoggingLibrary library)
+        {
+            library = default;
+            if (OperationFacts.UnwrapConversions(assignment.Target) is not IPropertyReferenceOperation target)
+            {
+                return false;
+            }
+
+            var property = target.Property;
+            var containing = property.ContainingType;
+            if (containing is null)
+            {
+                return false;
+            }
+
+            if (NLogInternalLogger is not null && SymbolEqualityComparer.Default.Equals(containing, NLogInternalLogger))
+            {
+                library = LoggingLibrary.NLog;
+                return !IsFalseOrOff(assignment.Value);
+            }
+
+            if (property.Name == "ThrowExceptions" &&
+                (SymbolEqualityComparer.Default.Equals(containing, NLogLogManager) || TypeSymbols.InheritsFromOrEquals(containing, NLogLogFactory)))
+            {
+                library = LoggingLibrary.NLog;
+                return !IsFalseOrOff(assignment.Value);
+            }
+
+            if (property.Name == "InternalDebugging" && Log4NetLogLog is not null && SymbolEqualityComparer.Default.Equals(containing, Log4NetLogLog))
+            {
+                library = LoggingLibrary.Log4Net;
+                return !IsFalseOrOff(assignment.Value);
+            }
+
+            return false;
+        }
+
+        /// <summary><c>InternalLogger.LogMessageReceived += …</c> (NLog), <c>LogLog.LogReceived += …</c> (log4net).</summary>
+        public bool TryGetEnablingEvent(IEventAssignmentOperation assignment, out LoggingLibrary library)
+        {
+            library = default;
+            if (!assignment.Adds || assignment.EventReference is not IEventReferenceOperation reference)
+            {
+                return false;
+            }
+
+            var containing = reference.Event.ContainingType;
+            if (NLogInternalLogger is not null && SymbolEqualityComparer.Default.Equals(containing, NLogInternalLogger))
+            {
+                library = LoggingLibrary.NLog;
+                return true;
+            }
+
+            if (Log4NetLogLog is not null && SymbolEqualityComparer.Default.Equals(containing, Log4NetLogLog))
+            {
+                library = LoggingLibrary.Log4Net;
+                return true;
+            }
+
+            return false;
+        }
+
+        private static IOperation? LastArgument(IInvocationOperation invocation)
+            => invocation.Arguments.Length == 0 ? null : invocation.Arguments[invocation.Arguments.Length - 1].Value;
+
+        /// <summary>A constant <c>false</c>/<c>null</c>/empty string, or <c>LogLevel.Off</c>: switching the channel off is not enabling it.</summary>
+        private bool IsFalseOrOff(IOperation? value)
+        {
+            if (value is null)
+            {
+                return false;
+            }
+
+            var unwrapped = OperationFacts.UnwrapConversions(value);
+            if (unwrapped.ConstantValue.HasValue)
+            {
+                return unwrapped.ConstantValue.Value is null or false or "";
+            }
+
+            return unwrapped is IFieldReferenceOperation { Field.Name: "Off" } field &&
+                   NLogLogLevel is not null &&
+                   SymbolEqualityComparer.Default.Equals(field.Field.ContainingType, NLogLogLevel);
+        }
+
+        private static bool IsInNamespace(INamedTypeSymbol? type, string rootNamespace)
+        {
+            var ns = type?.ContainingNamespace;
+            while (ns is not null && !ns.IsGlobalNamespace)
+            {
+                if (ns.ContainingNamespace is { IsGlobalNamespace: true })
+                {
+                    return ns.Name == rootNamespace;
+                }
+
+                ns = ns.ContainingNamespace;
+            }
+
+            return false;
+        }
+
+        // ------------------------------------------------------------------ configuration files
+
+        private static readonly Regex NLogSwitchesOn = new Regex(
+            @"internalLogFile\s*""?\s*[=:]\s*""[^""\s]+""|(internalLogToConsole|internalLogToConsoleError|internalLogToStdOut|internalLogToStdErr|internalLogToTrace|throwExceptions)\s*""?\s*[=:]\s*""?\s*true",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+        private static readonly Regex Log4NetSwitchesOn = new Regex(
+            @"log4net\.Internal\.Debug""\s+value\s*=\s*""true""|<log4net\b[^>]*\bdebug\s*=\s*""true""",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+        /// <summary>
+        /// Is the internal channel switched on in a configuration file the project passes as AdditionalFiles
+        /// (nlog.config / appsettings.json: <c>internalLogFile</c>, <c>internalLogToConsole="true"</c>, <c>throwExceptions="true"</c>…;
+        /// web.config/app.config: <c>&lt;add key="log4net.Internal.Debug" value="true"/&gt;</c>, log4net.config:
+        /// <c>&lt;log4net debug="true"&gt;</c>)? Serilog's SelfLog has no configuration-file switch.
+        /// Read only when a diagnostic would otherwise be reported.
+        /// </summary>
+        public static bool IsEnabledInConfigurationFiles(ImmutableArray<AdditionalText> files, LoggingLibrary library, CancellationToken cancellationToken)
+        {
+            if (library == LoggingLibrary.Serilog)
+            {
+                return false;
+            }
+
+            var pattern = library == LoggingLibrary.NLog ? NLogSwitchesOn : Log4NetSwitchesOn;
+            foreach (var file in files)
+            {
+                var path = file.Path;
+                if (!(path.EndsWith(".config", StringComparison.OrdinalIgnoreCase) ||
+                      path.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) ||
+                      path.EndsWith(".json", StringComparison.OrdinalIgnoreCase)))
+                {
+                    continue;
+                }
+
+                var text = file.GetText(cancellationToken)?.ToString();
+                if (text is not null && pattern.IsMatch(text))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

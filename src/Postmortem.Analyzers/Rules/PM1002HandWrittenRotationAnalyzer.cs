@@ -1,0 +1,697 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Postmortem.Analyzers.Knowledge;
+
+namespace Postmortem.Analyzers.Rules
+{
+    /// <summary>
+    /// PM1002: a type that renames, moves, replaces or deletes the very file it appends to, in a project that runs
+    /// as several worker processes (the first incident, written by hand): each process rotates on its own, and the
+    /// others keep writing into the renamed file or overwrite the rotated one.
+    /// </summary>
+    /// <remarks>
+    /// Per type (symbol start/end): the invocations and creations of the type are classified with cheap checks
+    /// (containing type and member name); the pairing by path runs once at the end of the type, only when the
+    /// type rotates something. A path is the same when it is the same field, property, parameter, local (or its
+    /// initializer), constant, or the same member-only expression (<c>Path.Combine(_dir, "app.log")</c>).
+    /// </remarks>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class PM1002HandWrittenRotationAnalyzer : DiagnosticAnalyzer
+    {
+        internal static readonly DiagnosticDescriptor Rule = Descriptors.PM1002HandWrittenRotation;
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var types = RotationTypes.Create(start.Compilation);
+                if (types is null)
+                {
+                    return;
+                }
+
+                start.RegisterSymbolStartAction(symbolStart => OnTypeStart(symbolStart, types), SymbolKind.NamedType);
+            });
+        }
+
+        private static void OnTypeStart(SymbolStartAnalysisContext context, RotationTypes types)
+        {
+            var type = (INamedTypeSymbol)context.Symbol;
+            if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct))
+            {
+                return;
+            }
+
+            // Bail out early for single-process projects: nothing is registered for the type.
+            var anyMultiProcess = false;
+            foreach (var location in type.Locations)
+            {
+                if (location.IsInSource && HostModel.Resolve(context.Options, location.SourceTree).IsMultiProcess)
+                {
+                    anyMultiProcess = true;
+                    break;
+                }
+            }
+
+            if (!anyMultiProcess)
+            {
+                return;
+            }
+
+            var state = new TypeState();
+            context.RegisterOperationAction(c => OnInvocation(c, types, state), OperationKind.Invocation);
+            context.RegisterOperationAction(c => OnCreation(c, types, state), OperationKind.ObjectCreation);
+            context.RegisterOperationAction(c => OnPropertyReference(c, types, state), OperationKind.PropertyReference);
+            context.RegisterSymbolEndAction(c => OnTypeEnd(c, state));
+        }
+
+        // ------------------------------------------------------------------ collection
+
+        private static void OnInvocation(OperationAnalysisContext context, RotationTypes types, TypeState state)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            var method = invocation.TargetMethod;
+            var containing = method.ContainingType;
+            if (containing is null)
+            {
+                return;
+            }
+
+            if (method.IsStatic)
+            {
+                if (SymbolEqualityComparer.Default.Equals(containing, types.File))
+                {
+                    ClassifyFileCall(invocation, method.Name, types, state);
+                }
+                else if (types.IsPerInstanceMarker(invocation))
+                {
+                    state.AddPerProcess(MarkedKeys(invocation));
+                }
+
+                return;
+            }
+
+            if (types.FileInfo is not null && TypeSymbols.InheritsFromOrEquals(invocation.Instance?.Type ?? containing, types.FileInfo))
+            {
+                ClassifyFileInfoCall(invocation, method.Name, types, state);
+            }
+            else if (method.Name == "WaitOne" && IsSystemThreadingType(invocation.Instance?.Type ?? containing, "Mutex"))
+            {
+                state.MarkMutex();
+            }
+        }
+
+        private static void ClassifyFileCall(IInvocationOperation invocation, string name, RotationTypes types, TypeState state)
+        {
+            switch (name)
+            {
+                case "Move":
+                    AddRotation(invocation, "File.Move", state, Argument(invocation, "sourceFileName", 0));
+                    return;
+                case "Replace":
+                    AddRotation(invocation, "File.Replace", state, Argument(invocation, "sourceFileName", 0), Argument(invocation, "destinationFileName", 1));
+                    return;
+                case "Delete":
+                    if (IsRotationContext(invocation, types))
+                    {
+                        AddRotation(invocation, "File.Delete", state, Argument(invocation, "path", 0));
+                    }
+
+                    return;
+                case "AppendAllText":
+                case "AppendAllTextAsync":
+                case "AppendAllLines":
+                case "AppendAllLinesAsync":
+                case "AppendAllBytes":
+                case "AppendAllBytesAsync":
+                case "AppendText":
+                    AddWrite(invocation, "File." + name, state, Argument(invocation, "path", 0));
+                    return;
+                case "Open":
+                    if (OpensForAppending(invocation.Arguments, types))
+                    {
+                        AddWrite(invocation, "File.Open", state, Argument(invocation, "path", 0));
+                    }
+
+                    return;
+            }
+        }
+
+        private static void ClassifyFileInfoCall(IInvocationOperation invocation, string name, RotationTypes types, TypeState state)
+        {
+            var receiver = invocation.Instance;
+            switch (name)
+            {
+                case "MoveTo":
+                    AddRotation(invocation, "FileInfo.MoveTo", state, receiver);
+                    return;
+                case "Replace":
+                    AddRotation(invocation, "FileInfo.Replace", state, receiver, Argument(invocation, "destinationFileName", 0));
+                    return;
+                case "Delete":
+                    if (IsRotationContext(invocation, types))
+                    {
+                        AddRotation(invocation, "FileInfo.Delete", state, receiver);
+                    }
+
+                    return;
+                case "AppendText":
+                    AddWrite(invocation, "FileInfo.AppendText", state, receiver);
+                    return;
+                case "Open":
+                    if (OpensForAppending(invocation.Arguments, types))
+                    {
+                        AddWrite(invocation, "FileInfo.Open", state, receiver);
+                    }
+
+                    return;
+            }
+        }
+
+        private static void OnCreation(OperationAnalysisContext context, RotationTypes types, TypeState state)
+        {
+            var creation = (IObjectCreationOperation)context.Operation;
+            var type = creation.Type;
+            if (type is null || creation.Arguments.IsEmpty)
+            {
+                return;
+            }
+
+            var first = creation.Arguments[0].Value;
+            if (first.Type?.SpecialType != SpecialType.System_String)
+            {
+                return;
+            }
+
+            if (TypeSymbols.InheritsFromOrEquals(type, types.StreamWriter))
+            {
+                foreach (var argument in creation.Arguments)
+                {
+                    if (argument.Parameter?.Name == "append" &&
+                        OperationFacts.UnwrapConversions(argument.Value).ConstantValue is { HasValue: true, Value: true })
+                    {
+                        AddWrite(creation, "new " + type.Name, state, first);
+                        return;
+                    }
+                }
+            }
+            else if (TypeSymbols.InheritsFromOrEquals(type, types.FileStream) && OpensForAppending(creation.Arguments, types))
+            {
+                AddWrite(creation, "new " + type.Name, state, first);
+            }
+        }
+
+        /// <summary>Environment.ProcessId, Environment.MachineName, Process.Id: the path they build is per process or host.</summary>
+        private static void OnPropertyReference(OperationAnalysisContext context, RotationTypes types, TypeState state)
+        {
+            var reference = (IPropertyReferenceOperation)context.Operation;
+            var property = reference.Property;
+            if (property.Name is not ("ProcessId" or "MachineName" or "Id"))
+            {
+                return;
+            }
+
+            var containing = property.ContainingType;
+            if (SymbolEqualityComparer.Default.Equals(containing, types.Environment) ||
+                (property.Name == "Id" && TypeSymbols.InheritsFromOrEquals(containing, types.Process)))
+            {
+                state.AddPerProcess(MarkedKeys(reference));
+            }
+        }
+
+        private static IOperation? Argument(IInvocationOperation invocation, string parameterName, int fallbackIndex)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Name == parameterName)
+                {
+                    return argument.Value;
+                }
+            }
+
+            return fallbackIndex < invocation.Arguments.Length ? invocation.Arguments[fallbackIndex].Value : null;
+        }
+
+        private static void AddRotation(IOperation operation, string display, TypeState state, IOperation? path, IOperation? otherPath = null)
+        {
+            var key = PathKey.From(path);
+            var otherKey = PathKey.From(otherPath);
+            if (key is null && otherKey is null)
+            {
+                return;
+            }
+
+            var rotation = new FileUse(operation.Syntax.GetLocation(), display, key, otherKey);
+            state.AddRotation(rotation);
+        }
+
+        private static void AddWrite(IOperation operation, string display, TypeState state, IOperation? path)
+        {
+            if (PathKey.From(path) is { } key)
+            {
+                state.AddWrite(new FileUse(operation.Syntax.GetLocation(), display, key, null));
+            }
+        }
+
+        /// <summary>FileMode.Append, or FileMode.OpenOrCreate without read-only access.</summary>
+        private static bool OpensForAppending(ImmutableArray<IArgumentOperation> arguments, RotationTypes types)
+        {
+            int? mode = null;
+            int? access = null;
+            foreach (var argument in arguments)
+            {
+                var value = OperationFacts.UnwrapConversions(argument.Value);
+                if (value.ConstantValue is not { HasValue: true, Value: int constant } || value.Type is null)
+                {
+                    continue;
+                }
+
+                if (SymbolEqualityComparer.Default.Equals(value.Type, types.FileMode))
+                {
+                    mode = constant;
+                }
+                else if (SymbolEqualityComparer.Default.Equals(value.Type, types.FileAccess))
+                {
+                    access = constant;
+                }
+            }
+
+            // Append = 6, OpenOrCreate = 4; FileAccess.Read = 1.
+            return mode == 6 || (mode == 4 && access != 1);
+        }
+
+        /// <summary>
+        /// A delete rotates when it is guarded by a size or age check (<c>Length</c>, <c>LastWriteTime</c>, <c>CreationTime</c>)
+        /// or sits in a method named for rotation (Rotate, Roll, Archive, Cycle); otherwise it is a reset or a cleanup.
+        /// </summary>
+        private static bool IsRotationContext(IOperation operation, RotationTypes types)
+        {
+            for (var current = operation.Parent; current is not null; current = current.Parent)
+            {
+                if (current is IConditionalOperation conditional && conditional.Condition is { } condition &&
+                    !OperationFacts.IsExecutedWithin(operation, condition) && MentionsSizeOrAge(condition))
+                {
+                    return true;
+                }
+
+                if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    break;
+                }
+            }
+
+            var member = operation.SemanticModel?.GetEnclosingSymbol(operation.Syntax.SpanStart);
+            while (member is IMethodSymbol { MethodKind: MethodKind.LocalFunction or MethodKind.AnonymousFunction })
+            {
+                member = member.ContainingSymbol;
+            }
+
+            return member is not null && HasRotationWord(member.Name);
+        }
+
+        private static bool MentionsSizeOrAge(IOperation condition)
+        {
+            foreach (var operation in condition.DescendantsAndSelf())
+            {
+                switch (operation)
+                {
+                    case IPropertyReferenceOperation property when property.Property.Name is "Length" or "LastWriteTime" or "LastWriteTimeUtc" or "CreationTime" or "CreationTimeUtc":
+                        return true;
+                    case IInvocationOperation invocation when invocation.TargetMethod.Name.StartsWith("GetLastWriteTime", StringComparison.Ordinal) ||
+                                                               invocation.TargetMethod.Name.StartsWith("GetCreationTime", StringComparison.Ordinal):
+                        return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool HasRotationWord(string name)
+            => name.IndexOf("Rotat", StringComparison.OrdinalIgnoreCase) >= 0 ||
+               name.IndexOf("Roll", StringComparison.OrdinalIgnoreCase) >= 0 ||
+               name.IndexOf("Archiv", StringComparison.OrdinalIgnoreCase) >= 0 ||
+               name.IndexOf("Cycle", StringComparison.OrdinalIgnoreCase) >= 0;
+
+        private static bool IsSystemThreadingType(ITypeSymbol type, string name)
+        {
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                if (current.Name == name && current.ContainingNamespace?.ToDisplayString() == "System.Threading")
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The paths a per-process or per-instance value flows into: the assigned member or local, or the argument.</summary>
+        private static List<PathKey> MarkedKeys(IOperation marker)
+        {
+            var keys = new List<PathKey>(2);
+            for (var current = marker.Parent; current is not null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case IAssignmentOperation assignment:
+                        AddKey(keys, assignment.Target);
+                        AddKey(keys, assignment.Value);
+                        return keys;
+                    case ISymbolInitializerOperation initializer:
+                        AddKey(keys, initializer.Value);
+                        if (initializer is IFieldInitializerOperation fieldInitializer)
+                        {
+                            foreach (var field in fieldInitializer.InitializedFields)
+                            {
+                                keys.Add(new PathKey(field.OriginalDefinition, null));
+                            }
+                        }
+                        else if (initializer is IPropertyInitializerOperation propertyInitializer)
+                        {
+                            foreach (var property in propertyInitializer.InitializedProperties)
+                            {
+                                keys.Add(new PathKey(property.OriginalDefinition, null));
+                            }
+                        }
+                        else if (initializer.Parent is IVariableDeclaratorOperation declarator)
+                        {
+                            keys.Add(new PathKey(declarator.Symbol, null));
+                        }
+
+                        return keys;
+                    case IArgumentOperation argument:
+                        AddKey(keys, argument.Value);
+                        break;
+                    case IReturnOperation returned when returned.ReturnedValue is { } value:
+                        // string LogPath => $"app-{Environment.ProcessId}.log";
+                        AddKey(keys, value);
+                        var member = marker.SemanticModel?.GetEnclosingSymbol(marker.Syntax.SpanStart);
+                        if (member is IMethodSymbol { AssociatedSymbol: IPropertySymbol returnedProperty })
+                        {
+                            keys.Add(new PathKey(returnedProperty.OriginalDefinition, null));
+                        }
+
+                        return keys;
+                    case IBlockOperation:
+                    case IExpressionStatementOperation:
+                    case IAnonymousFunctionOperation:
+                        return keys;
+                }
+            }
+
+            return keys;
+        }
+
+        private static void AddKey(List<PathKey> keys, IOperation? operation)
+        {
+            if (PathKey.From(operation) is { } key)
+            {
+                keys.Add(key);
+            }
+        }
+
+        // ------------------------------------------------------------------ reporting
+
+        private static void OnTypeEnd(SymbolAnalysisContext context, TypeState state)
+        {
+            var (rotations, writes, perProcess) = state.Snapshot();
+            if (rotations.Count == 0 || writes.Count == 0 || state.UsesMutex)
+            {
+                return;
+            }
+
+            foreach (var rotation in rotations)
+            {
+                var write = FindPairedWrite(rotation, writes, perProcess);
+                if (write is null)
+                {
+                    continue;
+                }
+
+                var host = HostModel.Resolve(context.Options, rotation.Location.SourceTree);
+                if (!host.IsMultiProcess)
+                {
+                    continue;
+                }
+
+                context.ReportDiagnostic(Diagnostic.Create(Rule, rotation.Location, rotation.Display, write.Display, host.Reason));
+            }
+        }
+
+        private static FileUse? FindPairedWrite(FileUse rotation, List<FileUse> writes, List<PathKey> perProcess)
+        {
+            FileUse? best = null;
+            foreach (var write in writes)
+            {
+                var key = write.Key!.Value;
+                var matches = (rotation.Key is { } k1 && k1.Equals(key)) || (rotation.OtherKey is { } k2 && k2.Equals(key));
+                if (!matches || perProcess.Contains(key))
+                {
+                    continue;
+                }
+
+                if (best is null || Compare(write.Location, best.Location) < 0)
+                {
+                    best = write;
+                }
+            }
+
+            return best;
+        }
+
+        private static int Compare(Location a, Location b)
+        {
+            var byPath = string.CompareOrdinal(a.SourceTree?.FilePath, b.SourceTree?.FilePath);
+            return byPath != 0 ? byPath : a.SourceSpan.Start.CompareTo(b.SourceSpan.Start);
+        }
+
+        // ------------------------------------------------------------------ state
+
+        private sealed class FileUse
+        {
+            public FileUse(Location location, string display, PathKey? key, PathKey? otherKey)
+            {
+                Location = location;
+                Display = display;
+                Key = key;
+                OtherKey = otherKey;
+            }
+
+            public Location Location { get; }
+            public string Display { get; }
+            public PathKey? Key { get; }
+            public PathKey? OtherKey { get; }
+        }
+
+        /// <summary>What the operations of one type did; filled concurrently, read once at the type's end.</summary>
+        private sealed class TypeState
+        {
+            private readonly object _gate = new object();
+            private List<FileUse>? _rotations;
+            private List<FileUse>? _writes;
+            private List<PathKey>? _perProcess;
+            private int _usesMutex;
+
+            /// <summary>The type waits on a System.Threading.Mutex: a named mutex coordinates the processes of one host.</summary>
+            public bool UsesMutex => System.Threading.Volatile.Read(ref _usesMutex) != 0;
+
+            public void MarkMutex() => System.Threading.Interlocked.Exchange(ref _usesMutex, 1);
+
+            public void AddRotation(FileUse use)
+            {
+                lock (_gate)
+                {
+                    (_rotations ??= new List<FileUse>()).Add(use);
+                }
+            }
+
+            public void AddWrite(FileUse use)
+            {
+                lock (_gate)
+                {
+                    (_writes ??= new List<FileUse>()).Add(use);
+                }
+            }
+
+            public void AddPerProcess(List<PathKey> keys)
+            {
+                if (keys.Count == 0)
+                {
+                    return;
+                }
+
+                lock (_gate)
+                {
+                    (_perProcess ??= new List<PathKey>()).AddRange(keys);
+                }
+            }
+
+            public (List<FileUse> Rotations, List<FileUse> Writes, List<PathKey> PerProcess) Snapshot()
+            {
+                lock (_gate)
+                {
+                    return (
+                        _rotations is null ? new List<FileUse>() : new List<FileUse>(_rotations),
+                        _writes is null ? new List<FileUse>() : new List<FileUse>(_writes),
+                        _perProcess is null ? new List<PathKey>() : new List<PathKey>(_perProcess));
+                }
+            }
+        }
+
+        /// <summary>Which file a path expression names, as far as the analyzer can tell without data flow.</summary>
+        private readonly struct PathKey : IEquatable<PathKey>
+        {
+            public PathKey(ISymbol? symbol, string? text)
+            {
+                Symbol = symbol;
+                Text = text;
+            }
+
+            public ISymbol? Symbol { get; }
+
+            public string? Text { get; }
+
+            public static PathKey? From(IOperation? operation) => From(operation, 0);
+
+            private static PathKey? From(IOperation? operation, int depth)
+            {
+                if (operation is null || depth > 3)
+                {
+                    return null;
+                }
+
+                var value = OperationFacts.UnwrapConversions(operation);
+                if (value.ConstantValue is { HasValue: true, Value: string constant })
+                {
+                    return new PathKey(null, "\"" + constant + "\"");
+                }
+
+                switch (value)
+                {
+                    case IFieldReferenceOperation field:
+                        return new PathKey(field.Field.OriginalDefinition, null);
+                    case IPropertyReferenceOperation property when property.Arguments.IsEmpty:
+                        return new PathKey(property.Property.OriginalDefinition, null);
+                    case IParameterReferenceOperation parameter:
+                        return new PathKey(parameter.Parameter, null);
+                    case ILocalReferenceOperation local:
+                        var initializer = OperationFacts.GetVisibleInitializer(local);
+                        return (initializer is null ? null : From(initializer, depth + 1)) ?? new PathKey(local.Local, null);
+                    case IObjectCreationOperation creation when creation.Type is { Name: "FileInfo" } fileInfo &&
+                                                                fileInfo.ContainingNamespace?.ToDisplayString() == "System.IO" &&
+                                                                creation.Arguments.Length == 1:
+                        return From(creation.Arguments[0].Value, depth + 1);
+                    case IInvocationOperation:
+                    case IInterpolatedStringOperation:
+                    case IBinaryOperation:
+                        return MemberOnlyExpression(value);
+                    default:
+                        return null;
+                }
+            }
+
+            /// <summary><c>Path.Combine(_dir, "app.log")</c>: the same text names the same file when it reads only members and constants.</summary>
+            private static PathKey? MemberOnlyExpression(IOperation value)
+            {
+                foreach (var descendant in value.Descendants())
+                {
+                    if (descendant is ILocalReferenceOperation or IParameterReferenceOperation)
+                    {
+                        return null;
+                    }
+                }
+
+                var syntax = value.Syntax.ToString();
+                var builder = new System.Text.StringBuilder(syntax.Length);
+                foreach (var c in syntax)
+                {
+                    if (!char.IsWhiteSpace(c))
+                    {
+                        builder.Append(c);
+                    }
+                }
+
+                return new PathKey(null, builder.ToString());
+            }
+
+            public bool Equals(PathKey other)
+                => Symbol is not null
+                    ? SymbolEqualityComparer.Default.Equals(Symbol, other.Symbol)
+                    : other.Symbol is null && string.Equals(Text, other.Text, StringComparison.Ordinal);
+
+            public override bool Equals(object? obj) => obj is PathKey other && Equals(other);
+
+            public override int GetHashCode() => Symbol is not null ? SymbolEqualityComparer.Default.GetHashCode(Symbol) : (Text?.GetHashCode() ?? 0);
+        }
+
+        /// <summary>The types PM1002 needs, resolved once per compilation.</summary>
+        private sealed class RotationTypes
+        {
+            private RotationTypes(Compilation compilation, INamedTypeSymbol file)
+            {
+                File = file;
+                FileInfo = compilation.GetTypeByMetadataName("System.IO.FileInfo");
+                FileMode = compilation.GetTypeByMetadataName("System.IO.FileMode");
+                FileAccess = compilation.GetTypeByMetadataName("System.IO.FileAccess");
+                FileStream = compilation.GetTypeByMetadataName("System.IO.FileStream");
+                StreamWriter = compilation.GetTypeByMetadataName("System.IO.StreamWriter");
+                Path = compilation.GetTypeByMetadataName("System.IO.Path");
+                Guid = compilation.GetTypeByMetadataName("System.Guid");
+                Environment = compilation.GetTypeByMetadataName("System.Environment");
+                Process = compilation.GetTypeByMetadataName("System.Diagnostics.Process");
+            }
+
+            public INamedTypeSymbol File { get; }
+            public INamedTypeSymbol? FileInfo { get; }
+            public INamedTypeSymbol? FileMode { get; }
+            public INamedTypeSymbol? FileAccess { get; }
+            public INamedTypeSymbol? FileStream { get; }
+            public INamedTypeSymbol? StreamWriter { get; }
+            public INamedTypeSymbol? Path { get; }
+            public INamedTypeSymbol? Guid { get; }
+            public INamedTypeSymbol? Environment { get; }
+            public INamedTypeSymbol? Process { get; }
+
+            public static RotationTypes? Create(Compilation compilation)
+            {
+                var file = compilation.GetTypeByMetadataName("System.IO.File");
+                return file is null ? null : new RotationTypes(compilation, file);
+            }
+
+            /// <summary>
+            /// Values that make a path unique to a process, host or instance: Path.GetTempFileName/GetRandomFileName,
+            /// Guid.NewGuid, and instance ids read from the environment (WEBSITE_INSTANCE_ID, HOSTNAME, COMPUTERNAME).
+            /// </summary>
+            public bool IsPerInstanceMarker(IInvocationOperation invocation)
+            {
+                var method = invocation.TargetMethod;
+                var containing = method.ContainingType;
+                switch (method.Name)
+                {
+                    case "GetTempFileName":
+                    case "GetRandomFileName":
+                        return SymbolEqualityComparer.Default.Equals(containing, Path);
+                    case "NewGuid":
+                        return SymbolEqualityComparer.Default.Equals(containing, Guid);
+                    case "GetEnvironmentVariable":
+                        return SymbolEqualityComparer.Default.Equals(containing, Environment) &&
+                               invocation.Arguments.Length > 0 &&
+                               OperationFacts.UnwrapConversions(invocation.Arguments[0].Value).ConstantValue is { HasValue: true, Value: string name } &&
+                               (string.Equals(name, "WEBSITE_INSTANCE_ID", StringComparison.OrdinalIgnoreCase) ||
+                                string.Equals(name, "HOSTNAME", StringComparison.OrdinalIgnoreCase) ||
+                                string.Equals(name, "COMPUTERNAME", StringComparison.OrdinalIgnoreCase));
+                    default:
+                        return false;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,201 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Postmortem.Analyzers.Knowledge;
+
+namespace Postmortem.Analyzers.Rules
+{
+    /// <summary>
+    /// PM3004 (Info, compilation end): the compilation configures Serilog file output, an NLog file target or log4net,
+    /// and never switches on the channel the library reports its own failures to (SelfLog, InternalLogger, LogLog).
+    /// When the disk fills or the file is locked, the library drops the events and says nothing (the second incident).
+    /// Reported once per library, at its first configuring call (by file path, then position).
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class PM3004LoggingFailuresInvisibleAnalyzer : DiagnosticAnalyzer
+    {
+        /// <summary>Property on the diagnostic: the library ("Serilog", "NLog", "Log4Net"), for the code fix.</summary>
+        public const string LibraryProperty = "Library";
+
+        internal static readonly DiagnosticDescriptor Rule = Descriptors.PM3004LoggingFailuresInvisible;
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var libraries = LoggingLibraries.Create(start.Compilation);
+                if (!libraries.HasAny)
+                {
+                    return;
+                }
+
+                var state = new CompilationState();
+                start.RegisterOperationAction(c => OnInvocation(c, libraries, state), OperationKind.Invocation);
+                start.RegisterOperationAction(c => OnCreation(c, libraries, state), OperationKind.ObjectCreation);
+                if (libraries.HasNLog || libraries.HasLog4Net)
+                {
+                    start.RegisterOperationAction(c => OnAssignment(c, libraries, state), OperationKind.SimpleAssignment);
+                    start.RegisterOperationAction(c => OnEventAssignment(c, libraries, state), OperationKind.EventAssignment);
+                }
+
+                if (libraries.Log4NetXmlConfiguratorAttribute is not null)
+                {
+                    start.RegisterSyntaxNodeAction(c => OnAttributeList(c, libraries, state), SyntaxKind.AttributeList);
+                }
+
+                start.RegisterCompilationEndAction(c => OnCompilationEnd(c, libraries, state));
+            });
+        }
+
+        private static void OnInvocation(OperationAnalysisContext context, LoggingLibraries libraries, CompilationState state)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            if (libraries.TryGetConfiguringCall(invocation, out var library, out var display))
+            {
+                state.Configure(library, ConfiguringLocation(invocation), display);
+            }
+            else if (libraries.TryGetEnablingCall(invocation, out library))
+            {
+                state.Enable(library);
+            }
+        }
+
+        private static void OnCreation(OperationAnalysisContext context, LoggingLibraries libraries, CompilationState state)
+        {
+            var creation = (IObjectCreationOperation)context.Operation;
+            if (libraries.TryGetConfiguringCreation(creation, out var library, out var display))
+            {
+                state.Configure(library, creation.Syntax.GetLocation(), display);
+            }
+            else if (libraries.IsEnablingCreation(creation))
+            {
+                state.Enable(LoggingLibrary.Log4Net);
+            }
+        }
+
+        private static void OnAssignment(OperationAnalysisContext context, LoggingLibraries libraries, CompilationState state)
+        {
+            if (libraries.TryGetEnablingAssignment((IAssignmentOperation)context.Operation, out var library))
+            {
+                state.Enable(library);
+            }
+        }
+
+        private static void OnEventAssignment(OperationAnalysisContext context, LoggingLibraries libraries, CompilationState state)
+        {
+            if (libraries.TryGetEnablingEvent((IEventAssignmentOperation)context.Operation, out var library))
+            {
+                state.Enable(library);
+            }
+        }
+
+        /// <summary><c>[assembly: log4net.Config.XmlConfigurator(Watch = true)]</c> configures log4net from its config file.</summary>
+        private static void OnAttributeList(SyntaxNodeAnalysisContext context, LoggingLibraries libraries, CompilationState state)
+        {
+            var list = (AttributeListSyntax)context.Node;
+            if (list.Target is null || !list.Target.Identifier.IsKind(SyntaxKind.AssemblyKeyword))
+            {
+                return;
+            }
+
+            foreach (var attribute in list.Attributes)
+            {
+                if (context.SemanticModel.GetTypeInfo(attribute, context.CancellationToken).Type is { } type &&
+                    TypeSymbols.InheritsFromOrEquals(type, libraries.Log4NetXmlConfiguratorAttribute))
+                {
+                    state.Configure(LoggingLibrary.Log4Net, attribute.GetLocation(), "[assembly: " + type.Name.Replace("Attribute", string.Empty) + "]");
+                }
+            }
+        }
+
+        /// <summary><c>.WriteTo.File(…)</c>: from the method name to the end of the call, so a fluent chain is not underlined whole.</summary>
+        private static Location ConfiguringLocation(IInvocationOperation invocation)
+        {
+            if (invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } syntax)
+            {
+                return Location.Create(syntax.SyntaxTree, Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(member.Name.SpanStart, syntax.Span.End));
+            }
+
+            return invocation.Syntax.GetLocation();
+        }
+
+        private static void OnCompilationEnd(CompilationAnalysisContext context, LoggingLibraries libraries, CompilationState state)
+        {
+            for (var i = 0; i < LoggingLibraries.Count; i++)
+            {
+                var library = (LoggingLibrary)i;
+                if (!state.TryGetUnreported(library, out var location, out var display))
+                {
+                    continue;
+                }
+
+                if (LoggingLibraries.IsEnabledInConfigurationFiles(context.Options.AdditionalFiles, library, context.CancellationToken))
+                {
+                    continue;
+                }
+
+                var properties = ImmutableDictionary<string, string?>.Empty.Add(LibraryProperty, library.ToString());
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Rule,
+                    location,
+                    properties,
+                    LoggingLibraries.Describe(library, display),
+                    LoggingLibraries.ChannelName(library)));
+            }
+        }
+
+        /// <summary>Per compilation: the first configuring call of each library and whether its channel is switched on.</summary>
+        private sealed class CompilationState
+        {
+            private readonly object _gate = new object();
+            private readonly Location?[] _first = new Location?[LoggingLibraries.Count];
+            private readonly string[] _display = new string[LoggingLibraries.Count];
+            private readonly bool[] _enabled = new bool[LoggingLibraries.Count];
+
+            public void Configure(LoggingLibrary library, Location location, string display)
+            {
+                lock (_gate)
+                {
+                    var index = (int)library;
+                    if (_first[index] is not { } current || Compare(location, current) < 0)
+                    {
+                        _first[index] = location;
+                        _display[index] = display;
+                    }
+                }
+            }
+
+            public void Enable(LoggingLibrary library)
+            {
+                lock (_gate)
+                {
+                    _enabled[(int)library] = true;
+                }
+            }
+
+            public bool TryGetUnreported(LoggingLibrary library, out Location location, out string display)
+            {
+                lock (_gate)
+                {
+                    var index = (int)library;
+                    location = _first[index] ?? Location.None;
+                    display = _display[index] ?? string.Empty;
+                    return _first[index] is not null && !_enabled[index];
+                }
+            }
+
+            private static int Compare(Location a, Location b)
+            {
+                var byPath = string.CompareOrdinal(a.SourceTree?.FilePath, b.SourceTree?.FilePath);
+                return byPath != 0 ? byPath : a.SourceSpan.Start.CompareTo(b.SourceSpan.Start);
+            }
+        }
+    }
+}

@@ -1,0 +1,133 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Simplification;
+using Postmortem.Analyzers;
+using Postmortem.Analyzers.Rules;
+
+namespace Postmortem.CodeFixes.Rules
+{
+    /// <summary>
+    /// PM3004 fix "Enable the library's internal logging": inserts, before the statement that configures the library,
+    /// <c>Serilog.Debugging.SelfLog.Enable(Console.Error);</c> (Serilog) or
+    /// <c>NLog.Common.InternalLogger.LogToConsoleError = true; InternalLogger.LogLevel = LogLevel.Warn;</c> (NLog).
+    /// Offered only when the configuring call sits in a statement of a block, a switch section or the top-level
+    /// program (not in an expression-bodied member or a field initializer), and the API exists in the referenced
+    /// version. No fix for log4net: <c>LogLog.InternalDebugging = true</c> also prints every internal debug message.
+    /// </summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(PM3004LoggingFailuresInvisibleCodeFixProvider)), Shared]
+    public sealed class PM3004LoggingFailuresInvisibleCodeFixProvider : PostmortemCodeFixProvider
+    {
+        public const string EnableKey = "PM3004.EnableInternalLogging";
+
+        public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.LoggingFailuresInvisible);
+
+        internal override IEnumerable<FixOption> GetFixOptions(Diagnostic diagnostic, SyntaxNode root, SemanticModel model, CancellationToken cancellationToken)
+        {
+            if (FindStatement(root, diagnostic) is not null && BuildStatements(diagnostic, model) is { Count: > 0 })
+            {
+                yield return new FixOption(Library(diagnostic) == "NLog"
+                    ? "Send NLog's internal errors to the console (InternalLogger)"
+                    : "Enable Serilog's SelfLog on the console", EnableKey);
+            }
+        }
+
+        internal override void ApplyFix(FixContext context, Diagnostic diagnostic, string equivalenceKey)
+        {
+            var statement = FindStatement(context.Root, diagnostic);
+            var statements = BuildStatements(diagnostic, context.Model);
+            if (statement is null || statements is not { Count: > 0 })
+            {
+                return;
+            }
+
+            if (statement.Parent is GlobalStatementSyntax global)
+            {
+                // The file's own line ending (an elastic one makes the formatter add a blank line between globals).
+                var newLine = SyntaxFactory.CarriageReturnLineFeed;
+                foreach (var trivia in global.GetTrailingTrivia())
+                {
+                    if (trivia.IsKind(SyntaxKind.EndOfLineTrivia))
+                    {
+                        newLine = trivia;
+                        break;
+                    }
+                }
+
+                var globals = new List<SyntaxNode>();
+                foreach (var inserted in statements)
+                {
+                    globals.Add(SyntaxFactory.GlobalStatement(inserted.WithTrailingTrivia(newLine)).WithAdditionalAnnotations(Formatter.Annotation));
+                }
+
+                context.Editor.InsertBefore(global, globals);
+                return;
+            }
+
+            context.Editor.InsertBefore(statement, statements);
+        }
+
+        private static string? Library(Diagnostic diagnostic)
+            => diagnostic.Properties.TryGetValue(PM3004LoggingFailuresInvisibleAnalyzer.LibraryProperty, out var library) ? library : null;
+
+        /// <summary>The statement holding the configuring call, if new statements can go right before it.</summary>
+        private static StatementSyntax? FindStatement(SyntaxNode root, Diagnostic diagnostic)
+        {
+            var span = diagnostic.Location.SourceSpan;
+            if (!diagnostic.Location.IsInSource || !root.FullSpan.Contains(span))
+            {
+                return null;
+            }
+
+            var statement = root.FindNode(span, getInnermostNodeForTie: true).FirstAncestorOrSelf<StatementSyntax>();
+            return statement?.Parent is BlockSyntax or SwitchSectionSyntax or GlobalStatementSyntax ? statement : null;
+        }
+
+        private static List<StatementSyntax>? BuildStatements(Diagnostic diagnostic, SemanticModel model)
+        {
+            var compilation = model.Compilation;
+            switch (Library(diagnostic))
+            {
+                case "Serilog":
+                    var selfLog = compilation.GetTypeByMetadataName("Serilog.Debugging.SelfLog");
+                    if (selfLog is null || selfLog.GetMembers("Enable").IsEmpty)
+                    {
+                        return null;
+                    }
+
+                    return new List<StatementSyntax>
+                    {
+                        Parse("global::Serilog.Debugging.SelfLog.Enable(global::System.Console.Error);"),
+                    };
+                case "NLog":
+                    var internalLogger = compilation.GetTypeByMetadataName("NLog.Common.InternalLogger");
+                    if (internalLogger is null ||
+                        internalLogger.GetMembers("LogToConsoleError").IsEmpty ||
+                        internalLogger.GetMembers("LogLevel").IsEmpty ||
+                        compilation.GetTypeByMetadataName("NLog.LogLevel") is null)
+                    {
+                        return null;
+                    }
+
+                    return new List<StatementSyntax>
+                    {
+                        Parse("global::NLog.Common.InternalLogger.LogToConsoleError = true;"),
+                        Parse("global::NLog.Common.InternalLogger.LogLevel = global::NLog.LogLevel.Warn;"),
+                    };
+                default:
+                    return null;
+            }
+        }
+
+        private static StatementSyntax Parse(string text)
+            => SyntaxFactory.ParseStatement(text)
+                .WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed)
+                .WithAdditionalAnnotations(Formatter.Annotation, Simplifier.Annotation);
+    }
+}

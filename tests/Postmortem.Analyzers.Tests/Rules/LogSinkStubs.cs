@@ -1,0 +1,113 @@
+using Postmortem.Analyzers.Tests.Verifiers;
+
+namespace Postmortem.Analyzers.Tests.Rules
+{
+    /// <summary>
+    /// Declarations that mirror the public surface the log sink rules read, for libraries the package mirror does not serve:
+    /// log4net (FileAppender, RollingFileAppender, the locking models) and the legacy Serilog.Sinks.RollingFile. Namespaces,
+    /// type names, nesting and parameter names/defaults are those of the real assemblies; the bodies are not.
+    /// Plus helpers that set up the project kind and the served packages (Serilog 3.1.1 + Sinks.File 5.0.0, NLog 5.0.4 / 6.2.0).
+    /// </summary>
+    internal static class LogSinkStubs
+    {
+        public const string Log4Net = """
+            namespace log4net.Appender
+            {
+                public abstract class AppenderSkeleton
+                {
+                    public string Name { get; set; } = "";
+                    public virtual void ActivateOptions() { }
+                }
+
+                public class TextWriterAppender : AppenderSkeleton
+                {
+                }
+
+                public class FileAppender : TextWriterAppender
+                {
+                    public virtual string File { get; set; } = "";
+                    public bool AppendToFile { get; set; } = true;
+                    public LockingModelBase LockingModel { get; set; } = new ExclusiveLock();
+
+                    public abstract class LockingModelBase { }
+                    public class ExclusiveLock : LockingModelBase { }
+                    public class MinimalLock : LockingModelBase { }
+                    public class InterProcessLock : LockingModelBase { }
+                    public class NoLock : LockingModelBase { }
+                }
+
+                public class RollingFileAppender : FileAppender
+                {
+                    public enum RollingMode { Once = 0, Size = 1, Date = 2, Composite = 3 }
+                    public int MaxSizeRollBackups { get; set; }
+                    public string MaximumFileSize { get; set; } = "10MB";
+                    public RollingMode RollingStyle { get; set; } = RollingMode.Composite;
+                    public bool StaticLogFileName { get; set; } = true;
+                }
+            }
+            """;
+
+        public const string SerilogRollingFile = """
+            namespace Serilog
+            {
+                public static class RollingFileLoggerConfigurationExtensions
+                {
+                    public static LoggerConfiguration RollingFile(
+                        this Serilog.Configuration.LoggerSinkConfiguration sinkConfiguration,
+                        string pathFormat,
+                        Serilog.Events.LogEventLevel restrictedToMinimumLevel = Serilog.Events.LogEventLevel.Verbose,
+                        string outputTemplate = "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {Message}{NewLine}{Exception}",
+                        System.IFormatProvider? formatProvider = null,
+                        long? fileSizeLimitBytes = 1073741824,
+                        int? retainedFileCountLimit = 31,
+                        Serilog.Core.LoggingLevelSwitch? levelSwitch = null,
+                        bool buffered = false,
+                        bool shared = false,
+                        System.TimeSpan? flushToDiskInterval = null)
+                        => throw new System.NotImplementedException();
+                }
+            }
+            """;
+
+        /// <summary>An ASP.NET Core project (Web SDK): multi-process under postmortem.worker_processes = auto.</summary>
+        public static AnalyzerTest Web(this AnalyzerTest test)
+        {
+            test.GlobalOptions["build_property.UsingMicrosoftNETSdkWeb"] = "true";
+            return test;
+        }
+
+        public static AnalyzerTest WithSerilog(this AnalyzerTest test)
+        {
+            test.References.AddRange(References.Serilog);
+            return test;
+        }
+
+        public static AnalyzerTest WithNLog5(this AnalyzerTest test)
+        {
+            test.References.AddRange(References.NLog5);
+            return test;
+        }
+
+        public static AnalyzerTest WithNLog6(this AnalyzerTest test)
+        {
+            test.References.AddRange(References.NLog6);
+            return test;
+        }
+
+        /// <summary>Adds a stub as a further source (and to the fixed sources when the test has them: call after FixedCode).</summary>
+        public static AnalyzerTest WithStub(this AnalyzerTest test, string stub)
+        {
+            test.Sources.Add(stub);
+            if (test.FixedSources.Count > 0)
+            {
+                test.FixedSources.Add(stub);
+            }
+
+            return test;
+        }
+
+        public static AnalyzerTest WithLog4Net(this AnalyzerTest test) => test.WithStub(Log4Net);
+
+        public static AnalyzerTest WithSerilogRollingFile(this AnalyzerTest test) => test.WithSerilog().WithStub(SerilogRollingFile);
+    }
+}

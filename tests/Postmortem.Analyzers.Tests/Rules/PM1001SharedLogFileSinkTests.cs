@@ -1,0 +1,498 @@
+using System.Threading.Tasks;
+using Postmortem.Analyzers.Tests.Verifiers;
+using Xunit;
+using VerifyCS = Postmortem.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    Postmortem.Analyzers.Rules.PM1001SharedLogFileSinkAnalyzer,
+    Postmortem.CodeFixes.Rules.PM1001SharedLogFileSinkCodeFixProvider>;
+
+namespace Postmortem.Analyzers.Tests.Rules
+{
+    public class PM1001SharedLogFileSinkTests
+    {
+        private const string WebReason =
+            "This ASP.NET Core project can run as several worker processes (IIS overlapped recycling, web gardens, scale-out on shared storage); " +
+            "if it never does, set postmortem.worker_processes = single in .editorconfig";
+
+        private static string Serilog(string sink, string usings = "") => $$"""
+            using System;
+            using System.Diagnostics;
+            using System.IO;
+            using Serilog;
+            {{usings}}
+
+            static class Logging
+            {
+                public static Serilog.ILogger Create(string root)
+                {
+                    return new LoggerConfiguration()
+                        {{sink}}
+                        .CreateLogger();
+                }
+            }
+            """;
+
+        private static string NLog(string body) => $$"""
+            using System;
+            using NLog;
+            using NLog.Config;
+            using NLog.Targets;
+
+            static class Logging
+            {
+                public static void Configure()
+                {
+                    var config = new LoggingConfiguration();
+            {{body}}
+                    LogManager.Configuration = config;
+                }
+            }
+            """;
+
+        private static string Log4Net(string body) => $$"""
+            using System;
+            using log4net.Appender;
+
+            static class Logging
+            {
+                public static AppenderSkeleton Create()
+                {
+            {{body}}
+                }
+            }
+            """;
+
+        private static Task WebSerilog(string source) => VerifyCS.Test(source, source).Web().WithSerilog().RunAsync();
+
+        private static Task WebNLog5(string source) => CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.PM1001SharedLogFileSinkAnalyzer>.Test(source).Web().WithNLog5().RunAsync();
+
+        private static Task WebNLog6(string source) => CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.PM1001SharedLogFileSinkAnalyzer>.Test(source).Web().WithNLog6().RunAsync();
+
+        private static Task WebLog4Net(string source) => CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.PM1001SharedLogFileSinkAnalyzer>.Test(source).Web().WithLog4Net().RunAsync();
+
+        // ------------------------------------------------------------ Serilog: unsafe forms
+
+        [Fact]
+        public Task SerilogFileWithoutShared_ReportsDiagnostic()
+        {
+            var test = CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.PM1001SharedLogFileSinkAnalyzer>.Test(Serilog("""
+                .WriteTo.{|#0:File("logs/app.log")|}
+                """)).Web().WithSerilog();
+            test.ExpectedDiagnostics.Add(new DiagnosticResult("PM1001").WithLocation(0).WithArguments(
+                "Serilog WriteTo.File writes 'logs/app.log' without shared: true",
+                "on Windows a second worker process cannot open the file and logs nothing for its lifetime, on Linux the processes overwrite each other's lines, and no error is reported (only to SelfLog)",
+                "Add shared: true (coordinates the processes of one host), or put the process or instance id in the path. " + WebReason));
+            return test.RunAsync();
+        }
+
+        [Theory]
+        [InlineData("File(\"logs/app.log\", shared: false)")]
+        [InlineData("File(Path.Combine(root, \"logs\", \"app-.log\"), rollingInterval: RollingInterval.Day)")]
+        [InlineData("File(\"logs/app.log\", fileSizeLimitBytes: 10_000_000, rollOnFileSizeLimit: true, retainedFileCountLimit: 5)")]
+        [InlineData("File(new Serilog.Formatting.Json.JsonFormatter(), \"logs/app.json\")")]
+        [InlineData("File(path: \"logs/app.log\", outputTemplate: \"{Message}{NewLine}\")")]
+        public Task SerilogUnsharedForms_ReportsDiagnostic(string call)
+            => CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.PM1001SharedLogFileSinkAnalyzer>.Test(Serilog($".WriteTo.[|{call}|]")).Web().WithSerilog().RunAsync();
+
+        [Fact]
+        public Task SerilogInsideAsyncWrapper_ReportsDiagnostic()
+            => CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.PM1001SharedLogFileSinkAnalyzer>.Test(Serilog("""
+                .WriteTo.Logger(lc => lc.WriteTo.[|File("logs/app.log")|])
+                """)).Web().WithSerilog().RunAsync();
+
+        [Fact]
+        public Task SerilogAuditToFile_ReportsDiagnosticWithoutFix()
+            => WebSerilog(Serilog("""
+                .AuditTo.[|File("logs/audit.log")|]
+                """));
+
+        [Fact]
+        public Task SerilogLegacyRollingFile_ReportsDiagnostic()
+            => CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.PM1001SharedLogFileSinkAnalyzer>.Test(Serilog("""
+                .WriteTo.[|RollingFile("logs/app-{Date}.log")|]
+                """)).Web().WithSerilogRollingFile().RunAsync();
+
+        [Fact]
+        public Task ConsoleProjectDeclaredMultiple_ReportsDiagnostic()
+        {
+            var test = CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.PM1001SharedLogFileSinkAnalyzer>.Test(Serilog("""
+                .WriteTo.[|File("logs/app.log")|]
+                """)).WithSerilog();
+            test.EditorConfig = "postmortem.worker_processes = multiple";
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task MultipleDeclaredAsMSBuildProperty_ReportsDiagnostic()
+        {
+            var test = CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.PM1001SharedLogFileSinkAnalyzer>.Test(Serilog("""
+                .WriteTo.[|File("logs/app.log")|]
+                """)).WithSerilog();
+            test.GlobalOptions["build_property.PostmortemWorkerProcesses"] = "multiple";
+            return test.RunAsync();
+        }
+
+        // ------------------------------------------------------------ Serilog: safe forms
+
+        [Theory]
+        [InlineData("File(\"logs/app.log\", shared: true)")]
+        [InlineData("File(\"logs/app-.log\", rollingInterval: RollingInterval.Day, rollOnFileSizeLimit: true, shared: true)")]
+        [InlineData("File($\"logs/app-{Environment.ProcessId}.log\")")]
+        [InlineData("File(Path.Combine(root, $\"app-{Process.GetCurrentProcess().Id}.log\"))")]
+        [InlineData("File($\"logs/{Environment.MachineName}/app.log\")")]
+        [InlineData("File(Path.Combine(root, Environment.GetEnvironmentVariable(\"WEBSITE_INSTANCE_ID\") ?? \"local\", \"app.log\"))")]
+        [InlineData("File(\"logs/app.log\", shared: Environment.UserInteractive)")]
+        public Task SerilogSafeForms_NoDiagnostic(string call)
+            => CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.PM1001SharedLogFileSinkAnalyzer>.Test(Serilog($".WriteTo.{call}")).Web().WithSerilog().RunAsync();
+
+        [Fact]
+        public Task SerilogPathFromLocalWithProcessId_NoDiagnostic()
+            => CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.PM1001SharedLogFileSinkAnalyzer>.Test("""
+                using System;
+                using System.IO;
+                using Serilog;
+
+                static class Logging
+                {
+                    public static Serilog.ILogger Create(string root)
+                    {
+                        var pid = Environment.ProcessId;
+                        var path = Path.Combine(root, "logs", $"app-{pid}.log");
+                        return new LoggerConfiguration().WriteTo.File(path).CreateLogger();
+                    }
+                }
+                """).Web().WithSerilog().RunAsync();
+
+        [Fact]
+        public Task ConsoleProject_NoDiagnostic()
+            => CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.PM1001SharedLogFileSinkAnalyzer>.Test(Serilog("""
+                .WriteTo.File("logs/app.log")
+                """)).WithSerilog().RunAsync();
+
+        [Fact]
+        public Task WebProjectDeclaredSingle_NoDiagnostic()
+        {
+            var test = CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.PM1001SharedLogFileSinkAnalyzer>.Test(Serilog("""
+                .WriteTo.File("logs/app.log")
+                """)).Web().WithSerilog();
+            test.EditorConfig = "postmortem.worker_processes = single";
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task UserTypesNamedLikeTheLibraries_NoDiagnostic()
+        {
+            var test = CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.PM1001SharedLogFileSinkAnalyzer>.Test("""
+                namespace MyLogging
+                {
+                    public class LoggerSinkConfiguration { }
+                    public static class FileLoggerConfigurationExtensions
+                    {
+                        public static void File(this LoggerSinkConfiguration c, string path, bool shared = false) { }
+                    }
+                    public class FileTarget { public bool KeepFileOpen { get; set; } = true; }
+                    public class FileAppender { public string File { get; set; } = ""; }
+                    public class RollingFileAppender { }
+
+                    static class Use
+                    {
+                        static void Run()
+                        {
+                            new LoggerSinkConfiguration().File("logs/app.log");
+                            _ = new FileTarget();
+                            _ = new FileAppender { File = "logs/app.log" };
+                            _ = new RollingFileAppender();
+                        }
+                    }
+                }
+                """).Web().WithSerilog().WithNLog5();
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task BrokenCode_NoCrash()
+        {
+            var test = CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.PM1001SharedLogFileSinkAnalyzer>.Test("""
+                using Serilog;
+                using NLog.Targets;
+
+                static class Logging
+                {
+                    static void Run(LoggerConfiguration c)
+                    {
+                        c.WriteTo.File(
+                        var t = new FileTarget { KeepFileOpen = , ArchiveAboveSize = };
+                        t.ConcurrentWrites =
+                    }
+                }
+                """).Web().WithSerilog().WithNLog5();
+            test.AllowCompilerErrors = true;
+            test.SkipSuppressionCheck = true;
+            test.SkipGeneratedCodeCheck = true;
+            return test.RunAsync();
+        }
+
+        // ------------------------------------------------------------ Serilog: fixes
+
+        [Fact]
+        public Task SerilogAddShared_Fix()
+            => VerifyCS.Test(
+                Serilog(""".WriteTo.[|File("logs/app.log", rollingInterval: RollingInterval.Day)|]"""),
+                Serilog(""".WriteTo.File("logs/app.log", rollingInterval: RollingInterval.Day, shared: true)"""))
+                .Web().WithSerilog().RunAsync();
+
+        [Fact]
+        public Task SerilogSharedFalse_FixSetsTrue()
+            => VerifyCS.Test(
+                Serilog(""".WriteTo.[|File("logs/app.log", shared: false)|]"""),
+                Serilog(""".WriteTo.File("logs/app.log", shared: true)"""))
+                .Web().WithSerilog().RunAsync();
+
+        [Fact]
+        public Task SerilogMultilineArguments_FixAddsALine()
+            => VerifyCS.Test(
+                Serilog("""
+                .WriteTo.[|File(
+                                Path.Combine(root, "logs", "app.log"),
+                                fileSizeLimitBytes: 50_000_000,
+                                rollOnFileSizeLimit: true)|]
+                """),
+                Serilog("""
+                .WriteTo.File(
+                                Path.Combine(root, "logs", "app.log"),
+                                fileSizeLimitBytes: 50_000_000,
+                                rollOnFileSizeLimit: true,
+                                shared: true)
+                """))
+                .Web().WithSerilog().RunAsync();
+
+        [Theory]
+        [InlineData("buffered: true")]
+        [InlineData("hooks: Activator.CreateInstance<Serilog.Sinks.File.FileLifecycleHooks>()")]
+        public Task SerilogBufferedOrHooks_NoFix(string argument)
+        {
+            var source = Serilog($".WriteTo.[|File(\"logs/app.log\", {argument})|]");
+            return VerifyCS.Test(source, source).Web().WithSerilog().RunAsync();
+        }
+
+        [Fact]
+        public Task SerilogTwoSinks_FixAll()
+            => VerifyCS.Test(
+                Serilog("""
+                .WriteTo.[|File("logs/a.log")|]
+                        .WriteTo.[|File("logs/b.log")|]
+                """),
+                Serilog("""
+                .WriteTo.File("logs/a.log", shared: true)
+                        .WriteTo.File("logs/b.log", shared: true)
+                """))
+                .Web().WithSerilog().RunAsync();
+
+        // ------------------------------------------------------------ NLog 5
+
+        [Fact]
+        public Task NLog5FileTargetDefaults_ReportsDiagnostic()
+            => WebNLog5(NLog("""
+                    var file = [|new FileTarget("file")|] { FileName = "${basedir}/logs/app.log" };
+                    config.AddRuleForAllLevels(file);
+            """));
+
+        [Fact]
+        public Task NLog5ConcurrentWritesFalseAssignedLater_ReportsDiagnostic()
+            => WebNLog5(NLog("""
+                    var file = [|new FileTarget|] { FileName = "logs/app.log", ConcurrentWrites = true };
+                    file.ConcurrentWrites = false;
+                    config.AddRuleForAllLevels(file);
+            """));
+
+        [Fact]
+        public Task NLog5ArchivingWithoutConcurrentWrites_ReportsDiagnostic()
+            => WebNLog5(NLog("""
+                    config.AddRuleForAllLevels([|new FileTarget("file")|]
+                    {
+                        FileName = "logs/app.log",
+                        ArchiveAboveSize = 10_485_760,
+                        MaxArchiveFiles = 10,
+                    });
+            """));
+
+        [Fact]
+        public Task NLog5FluentWriteToFile_ReportsDiagnostic()
+            => WebNLog5("""
+                using NLog;
+
+                static class Logging
+                {
+                    public static void Configure()
+                        => LogManager.Setup().LoadConfiguration(builder => builder.ForLogger().[|WriteToFile("logs/app.log")|]);
+                }
+                """);
+
+        [Theory]
+        [InlineData("var file = new FileTarget(\"file\") { FileName = \"logs/app.log\", ConcurrentWrites = true };")]
+        [InlineData("var file = new FileTarget(\"file\") { FileName = \"logs/app.log\" }; file.ConcurrentWrites = true;")]
+        [InlineData("var file = new FileTarget(\"file\") { FileName = \"logs/app.log\", KeepFileOpen = false };")]
+        [InlineData("var file = new FileTarget(\"file\") { FileName = \"${basedir}/logs/app-${processid}.log\" };")]
+        [InlineData("var file = new FileTarget(\"file\") { FileName = \"logs/${machinename}.log\" };")]
+        public Task NLog5SafeForms_NoDiagnostic(string statement)
+            => WebNLog5(NLog($$"""
+                    {{statement}}
+                    config.AddRuleForAllLevels(file);
+            """));
+
+        [Fact]
+        public Task NLog5ConsoleProject_NoDiagnostic()
+            => CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.PM1001SharedLogFileSinkAnalyzer>.Test(NLog("""
+                    config.AddRuleForAllLevels(new FileTarget("file") { FileName = "logs/app.log" });
+            """)).WithNLog5().RunAsync();
+
+        [Fact]
+        public Task NLog5AddInitializer_Fix()
+            => VerifyCS.Test(
+                NLog("""
+                    var file = [|new FileTarget("file")|];
+                    file.FileName = "logs/app.log";
+                    config.AddRuleForAllLevels(file);
+            """),
+                NLog("""
+                    var file = new FileTarget("file") { ConcurrentWrites = true };
+                    file.FileName = "logs/app.log";
+                    config.AddRuleForAllLevels(file);
+            """)).Web().WithNLog5().RunAsync();
+
+        [Fact]
+        public Task NLog5AddToMultilineInitializer_Fix()
+            => VerifyCS.Test(
+                NLog("""
+                    var file = [|new FileTarget("file")|]
+                    {
+                        FileName = "logs/app.log",
+                        KeepFileOpen = true
+                    };
+                    config.AddRuleForAllLevels(file);
+            """),
+                NLog("""
+                    var file = new FileTarget("file")
+                    {
+                        FileName = "logs/app.log",
+                        KeepFileOpen = true,
+                        ConcurrentWrites = true
+                    };
+                    config.AddRuleForAllLevels(file);
+            """)).Web().WithNLog5().RunAsync();
+
+        [Fact]
+        public Task NLog5ConcurrentWritesFalse_FixSetsTrue()
+            => VerifyCS.Test(
+                NLog("""
+                    var file = [|new FileTarget|] { FileName = "logs/app.log" };
+                    file.ConcurrentWrites = false;
+                    config.AddRuleForAllLevels(file);
+            """),
+                NLog("""
+                    var file = new FileTarget { FileName = "logs/app.log" };
+                    file.ConcurrentWrites = true;
+                    config.AddRuleForAllLevels(file);
+            """)).Web().WithNLog5().RunAsync();
+
+        [Fact]
+        public Task NLog5FluentWriteToFile_FixAddsArgument()
+            => VerifyCS.Test(
+                """
+                using NLog;
+
+                static class Logging
+                {
+                    public static void Configure()
+                        => LogManager.Setup().LoadConfiguration(builder => builder.ForLogger().[|WriteToFile("logs/app.log")|]);
+                }
+                """,
+                """
+                using NLog;
+
+                static class Logging
+                {
+                    public static void Configure()
+                        => LogManager.Setup().LoadConfiguration(builder => builder.ForLogger().WriteToFile("logs/app.log", concurrentWrites: true));
+                }
+                """).Web().WithNLog5().RunAsync();
+
+        // ------------------------------------------------------------ NLog 6
+
+        [Fact]
+        public Task NLog6FileTargetDefaults_ReportsDiagnostic()
+            => WebNLog6(NLog("""
+                    config.AddRuleForAllLevels([|new FileTarget("file")|] { FileName = "logs/app.log" });
+            """));
+
+        [Fact]
+        public Task NLog6ArchiveFileName_ReportsDiagnostic()
+            => WebNLog6(NLog("""
+                    var file = [|new FileTarget("file")|] { FileName = "logs/app.log", ArchiveAboveSize = 10_485_760, MaxArchiveFiles = 5 };
+                    file.ArchiveFileName = "logs/archive/app.{#}.log";
+                    config.AddRuleForAllLevels(file);
+            """));
+
+        [Theory]
+        [InlineData("var file = new FileTarget(\"file\") { FileName = \"logs/app.log\", KeepFileOpen = false };")]
+        [InlineData("var file = new FileTarget(\"file\") { FileName = \"logs/app-${processid}.log\" };")]
+        public Task NLog6SafeForms_NoDiagnostic(string statement)
+            => WebNLog6(NLog($$"""
+                    {{statement}}
+                    config.AddRuleForAllLevels(file);
+            """));
+
+        [Fact]
+        public Task NLog6KeepFileOpen_Fix()
+            => VerifyCS.Test(
+                NLog("""
+                    config.AddRuleForAllLevels([|new FileTarget("file")|] { FileName = "logs/app.log" });
+            """),
+                NLog("""
+                    config.AddRuleForAllLevels(new FileTarget("file") { FileName = "logs/app.log", KeepFileOpen = false });
+            """)).Web().WithNLog6().RunAsync();
+
+        // ------------------------------------------------------------ log4net
+
+        [Fact]
+        public Task Log4NetRollingFileAppender_ReportsDiagnosticWithoutFix()
+        {
+            var source = Log4Net("""
+                    var appender = [|new RollingFileAppender()|];
+                    appender.File = "logs/app.log";
+                    appender.MaxSizeRollBackups = 10;
+                    appender.LockingModel = new FileAppender.MinimalLock();
+                    appender.ActivateOptions();
+                    return appender;
+            """);
+            return VerifyCS.Test(source, source).Web().WithLog4Net().RunAsync();
+        }
+
+        [Theory]
+        [InlineData("new FileAppender { File = \"logs/app.log\" }")]
+        [InlineData("new FileAppender { File = \"logs/app.log\", LockingModel = new FileAppender.ExclusiveLock() }")]
+        [InlineData("new FileAppender { File = \"logs/app.log\", LockingModel = new FileAppender.NoLock() }")]
+        public Task Log4NetFileAppenderUncoordinated_ReportsDiagnostic(string creation)
+        {
+            var end = creation.IndexOf(" {", System.StringComparison.Ordinal);
+            var marked = "[|" + creation.Substring(0, end) + "|]" + creation.Substring(end);
+            return WebLog4Net(Log4Net($"        return {marked};"));
+        }
+
+        [Theory]
+        [InlineData("new FileAppender { File = \"logs/app.log\", LockingModel = new FileAppender.MinimalLock() }")]
+        [InlineData("new FileAppender { File = \"logs/app.log\", LockingModel = new FileAppender.InterProcessLock() }")]
+        [InlineData("new RollingFileAppender { File = $\"logs/app-{Environment.ProcessId}.log\" }")]
+        public Task Log4NetSafeForms_NoDiagnostic(string creation)
+            => WebLog4Net(Log4Net($"        return {creation};"));
+
+        [Fact]
+        public Task Log4NetFileAppender_FixSetsInterProcessLock()
+            => VerifyCS.Test(
+                Log4Net("""
+                    return [|new FileAppender()|] { File = "logs/app.log" };
+            """),
+                Log4Net("""
+                    return new FileAppender() { File = "logs/app.log", LockingModel = new FileAppender.InterProcessLock() };
+            """)).Web().WithLog4Net().RunAsync();
+    }
+}

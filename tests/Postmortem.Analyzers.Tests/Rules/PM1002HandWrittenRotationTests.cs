@@ -1,0 +1,373 @@
+using System.Threading.Tasks;
+using Postmortem.Analyzers.Tests.Verifiers;
+using Xunit;
+using VerifyCS = Postmortem.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<
+    Postmortem.Analyzers.Rules.PM1002HandWrittenRotationAnalyzer>;
+
+namespace Postmortem.Analyzers.Tests.Rules
+{
+    public class PM1002HandWrittenRotationTests
+    {
+        private const string WebReason =
+            "This ASP.NET Core project can run as several worker processes (IIS overlapped recycling, web gardens, scale-out on shared storage); " +
+            "if it never does, set postmortem.worker_processes = single in .editorconfig";
+
+        /// <summary>A web project (auto: multi-process), optionally with an .editorconfig.</summary>
+        private static Task VerifyWeb(string source, string? editorConfig = null, params DiagnosticResult[] expected)
+        {
+            var test = VerifyCS.Test(source);
+            test.GlobalOptions["build_property.UsingMicrosoftNETSdkWeb"] = "true";
+            test.EditorConfig = editorConfig;
+            test.ExpectedDiagnostics.AddRange(expected);
+            return test.RunAsync();
+        }
+
+        private static string Journal(string rotate, string write = "File.AppendAllText(_path, line + Environment.NewLine);") => $$"""
+            using System;
+            using System.IO;
+
+            public sealed class RotatingJournal
+            {
+                private const long MaxBytes = 10_000_000;
+                private readonly string _path;
+
+                public RotatingJournal(string path) => _path = path;
+
+                public void Append(string line)
+                {
+                    if (File.Exists(_path) && new FileInfo(_path).Length > MaxBytes)
+                    {
+                        {{rotate}}
+                    }
+
+                    {{write}}
+                }
+            }
+            """;
+
+        // ------------------------------------------------------------ unsafe forms
+
+        [Fact]
+        public Task IncidentJournal_FileMove_ReportsDiagnostic()
+            => VerifyWeb(
+                Journal("{|#0:File.Move(_path, _path + \".1\", overwrite: true)|};"),
+                expected: VerifyCS.Diagnostic("PM1002").WithLocation(0).WithArguments("File.Move", "File.AppendAllText", WebReason));
+
+        [Theory]
+        [InlineData("File.Replace(_path + \".new\", _path, _path + \".1\")", "File.Replace")]
+        [InlineData("File.Delete(_path)", "File.Delete")]
+        [InlineData("new FileInfo(_path).MoveTo(_path + \".1\")", "FileInfo.MoveTo")]
+        [InlineData("new FileInfo(_path).Delete()", "FileInfo.Delete")]
+        public Task OtherRotatingCalls_ReportsDiagnostic(string rotate, string display)
+            => VerifyWeb(
+                Journal("{|#0:" + rotate + "|};"),
+                expected: VerifyCS.Diagnostic("PM1002").WithLocation(0).WithArguments(display, "File.AppendAllText", WebReason));
+
+        [Theory]
+        [InlineData("using var w = new StreamWriter(_path, append: true); w.WriteLine(line);", "new StreamWriter")]
+        [InlineData("using var w = new StreamWriter(_path, true); w.WriteLine(line);", "new StreamWriter")]
+        [InlineData("using var s = new FileStream(_path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);", "new FileStream")]
+        [InlineData("using var s = File.Open(_path, FileMode.OpenOrCreate);", "File.Open")]
+        [InlineData("using var w = File.AppendText(_path); w.WriteLine(line);", "File.AppendText")]
+        [InlineData("using var w = new FileInfo(_path).AppendText(); w.WriteLine(line);", "FileInfo.AppendText")]
+        [InlineData("File.AppendAllLines(_path, new[] { line });", "File.AppendAllLines")]
+        public Task EveryAppendingWrite_ReportsDiagnostic(string write, string display)
+            => VerifyWeb(
+                Journal("{|#0:File.Move(_path, _path + \".1\")|};", write),
+                expected: VerifyCS.Diagnostic("PM1002").WithLocation(0).WithArguments("File.Move", display, WebReason));
+
+        [Fact]
+        public Task KeptOpenWriterRotatedInAnotherMethod_ReportsDiagnostic()
+            => VerifyWeb("""
+                using System;
+                using System.IO;
+
+                public sealed class AuditLog : IDisposable
+                {
+                    private static readonly string LogPath = Path.Combine(AppContext.BaseDirectory, "audit.log");
+                    private StreamWriter _writer = new StreamWriter(LogPath, append: true);
+
+                    public void Write(string line) => _writer.WriteLine(line);
+
+                    public void RotateDaily()
+                    {
+                        _writer.Dispose();
+                        [|File.Move(LogPath, LogPath + "." + DateTime.UtcNow.ToString("yyyyMMdd"))|];
+                        _writer = new StreamWriter(LogPath, append: true);
+                    }
+
+                    public void Dispose() => _writer.Dispose();
+                }
+                """);
+
+        [Fact]
+        public Task ConstantPathAndSameMemberOnlyExpression_ReportsDiagnostic()
+            => VerifyWeb("""
+                using System.IO;
+
+                public sealed class Recorder
+                {
+                    private const string Log = "logs/recorder.log";
+                    private readonly string _dir = "data";
+
+                    public void Record(string line)
+                    {
+                        File.AppendAllText(Log, line);
+                        File.AppendAllText(Path.Combine(_dir, "events.log"), line);
+                    }
+
+                    public void Roll()
+                    {
+                        [|File.Move(Log, Log + ".1")|];
+                        [|File.Move(Path.Combine(_dir, "events.log"), Path.Combine(_dir, "events.1.log"))|];
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task LocalCopyOfTheField_ReportsDiagnostic()
+            => VerifyWeb("""
+                using System.IO;
+
+                public sealed class Journal
+                {
+                    private readonly string _path = "journal.log";
+
+                    public void Append(string line)
+                    {
+                        var path = _path;
+                        var info = new FileInfo(path);
+                        if (info.Exists && info.Length > 1_000_000)
+                        {
+                            [|info.MoveTo(path + ".old")|];
+                        }
+
+                        File.AppendAllText(_path, line);
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task InProcessLock_ReportsDiagnostic()
+            => VerifyWeb(Journal("lock (typeof(RotatingJournal)) { [|File.Move(_path, _path + \".1\", true)|]; }"));
+
+        [Fact]
+        public Task DeclaredMultipleInConsoleProject_ReportsDiagnostic()
+        {
+            var test = VerifyCS.Test(Journal("{|#0:File.Move(_path, _path + \".1\", true)|};"));
+            test.EditorConfig = "[*.cs]\npostmortem.worker_processes = multiple";
+            test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("PM1002").WithLocation(0).WithArguments(
+                "File.Move", "File.AppendAllText", "The project declares several worker processes (postmortem.worker_processes = multiple)"));
+            return test.RunAsync();
+        }
+
+        // ------------------------------------------------------------ safe look-alikes
+
+        [Fact]
+        public Task ConsoleProjectUnderAuto_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(Journal("File.Move(_path, _path + \".1\", true);"));
+
+        [Fact]
+        public Task WebProjectDeclaredSingle_NoDiagnostic()
+            => VerifyWeb(Journal("File.Move(_path, _path + \".1\", true);"), "[*.cs]\npostmortem.worker_processes = single");
+
+        [Fact]
+        public Task RotationOfAFileTheTypeNeverWrites_NoDiagnostic()
+            => VerifyWeb(Journal("File.Move(_path + \".1\", _path + \".2\", true);"));
+
+        [Fact]
+        public Task AtomicSave_WriteTempThenReplace_NoDiagnostic()
+            => VerifyWeb("""
+                using System.IO;
+
+                public sealed class SettingsStore
+                {
+                    private readonly string _path = "settings.json";
+
+                    public void Save(string json)
+                    {
+                        var temp = _path + ".tmp";
+                        File.WriteAllText(temp, json);
+                        File.Move(temp, _path, overwrite: true);
+                    }
+
+                    public void SaveWithBackup(string json)
+                    {
+                        File.Move(_path, _path + ".bak", overwrite: true);
+                        File.WriteAllText(_path, json);
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task RotationUnderNamedMutex_NoDiagnostic()
+            => VerifyWeb("""
+                using System;
+                using System.IO;
+                using System.Threading;
+
+                public sealed class SharedJournal
+                {
+                    private static readonly Mutex Gate = new Mutex(false, @"Global\app-journal");
+                    private readonly string _path = "journal.log";
+
+                    public void Append(string line)
+                    {
+                        Gate.WaitOne();
+                        try
+                        {
+                            Rotate();
+                            File.AppendAllText(_path, line);
+                        }
+                        finally
+                        {
+                            Gate.ReleaseMutex();
+                        }
+                    }
+
+                    private void Rotate()
+                    {
+                        if (new FileInfo(_path).Length > 1_000_000)
+                        {
+                            File.Move(_path, _path + ".1", true);
+                        }
+                    }
+                }
+                """);
+
+        [Theory]
+        [InlineData("$\"logs/app-{Environment.ProcessId}.log\"")]
+        [InlineData("$\"logs/app-{System.Diagnostics.Process.GetCurrentProcess().Id}.log\"")]
+        [InlineData("\"logs/app-\" + Environment.GetEnvironmentVariable(\"WEBSITE_INSTANCE_ID\") + \".log\"")]
+        [InlineData("Path.Combine(Path.GetTempPath(), Guid.NewGuid() + \".log\")")]
+        [InlineData("Path.GetTempFileName()")]
+        public Task PerProcessPath_NoDiagnostic(string path)
+            => VerifyWeb($$"""
+                using System;
+                using System.IO;
+
+                public sealed class WorkerJournal
+                {
+                    private readonly string _path;
+
+                    public WorkerJournal() => _path = {{path}};
+
+                    public void Append(string line)
+                    {
+                        if (new FileInfo(_path).Length > 1_000_000)
+                        {
+                            File.Move(_path, _path + ".1", true);
+                        }
+
+                        File.AppendAllText(_path, line);
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task PerProcessPathInFieldInitializer_NoDiagnostic()
+            => VerifyWeb("""
+                using System;
+                using System.IO;
+
+                public sealed class WorkerJournal
+                {
+                    private readonly string _path = $"logs/app-{Environment.ProcessId}.log";
+
+                    public void Append(string line)
+                    {
+                        File.Move(_path, _path + ".1", true);
+                        File.AppendAllText(_path, line);
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task DeleteThatIsACleanupNotARotation_NoDiagnostic()
+            => VerifyWeb("""
+                using System.IO;
+
+                public sealed class Outbox
+                {
+                    private readonly string _path = "outbox.txt";
+
+                    public void Add(string line) => File.AppendAllText(_path, line);
+
+                    public void Clear() => File.Delete(_path);
+                }
+                """);
+
+        [Fact]
+        public Task ReadOnlyOpenAndParametersOfOtherMethods_NoDiagnostic()
+            => VerifyWeb("""
+                using System.IO;
+
+                public sealed class Importer
+                {
+                    public void Append(string path, string line) => File.AppendAllText(path, line);
+
+                    public void Archive(string path)
+                    {
+                        using (File.Open(path, FileMode.OpenOrCreate, FileAccess.Read)) { }
+                        File.Move(path, path + ".done");
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task WriteInAnotherType_NoDiagnostic()
+            => VerifyWeb("""
+                using System.IO;
+
+                public static class Paths { public const string Log = "app.log"; }
+
+                public sealed class Writer { public void Write(string line) => File.AppendAllText(Paths.Log, line); }
+
+                public sealed class Janitor { public void Rotate() => File.Move(Paths.Log, Paths.Log + ".1"); }
+                """);
+
+        [Fact]
+        public Task UserTypeNamedFile_NoDiagnostic()
+            => VerifyWeb("""
+                public static class File
+                {
+                    public static void Move(string a, string b) { }
+                    public static void AppendAllText(string a, string b) { }
+                }
+
+                public sealed class Journal
+                {
+                    private readonly string _path = "journal.log";
+
+                    public void Append(string line)
+                    {
+                        File.Move(_path, _path + ".1");
+                        File.AppendAllText(_path, line);
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task BrokenCode_NoCrash()
+        {
+            var test = VerifyCS.Test("""
+                using System.IO;
+
+                public sealed class Journal
+                {
+                    private readonly string _path = "journal.log";
+
+                    public void Append(string line)
+                    {
+                        File.Move(_path, );
+                        File.AppendAllText(_path, line
+                        File.Move(
+                    }
+                }
+                """);
+            test.GlobalOptions["build_property.UsingMicrosoftNETSdkWeb"] = "true";
+            test.AllowCompilerErrors = true;
+            return test.RunAsync();
+        }
+    }
+}

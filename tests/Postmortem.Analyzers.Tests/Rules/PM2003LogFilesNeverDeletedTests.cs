@@ -1,0 +1,216 @@
+using System.Threading.Tasks;
+using Postmortem.Analyzers.Tests.Verifiers;
+using Xunit;
+using VerifyCS = Postmortem.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    Postmortem.Analyzers.Rules.PM2003LogFilesNeverDeletedAnalyzer,
+    Postmortem.CodeFixes.Rules.PM2003LogFilesNeverDeletedCodeFixProvider>;
+
+namespace Postmortem.Analyzers.Tests.Rules
+{
+    public class PM2003LogFilesNeverDeletedTests
+    {
+        private static string Serilog(string sink) => $$"""
+            using System;
+            using System.IO;
+            using Serilog;
+
+            static class Logging
+            {
+                public static Serilog.ILogger Create(string root)
+                {
+                    return new LoggerConfiguration()
+                        {{sink}}
+                        .CreateLogger();
+                }
+            }
+            """;
+
+        private static string NLog(string body) => $$"""
+            using System;
+            using NLog;
+            using NLog.Config;
+            using NLog.Targets;
+
+            static class Logging
+            {
+                public static void Configure()
+                {
+                    var config = new LoggingConfiguration();
+            {{body}}
+                    LogManager.Configuration = config;
+                }
+            }
+            """;
+
+        private static string Log4Net(string body) => $$"""
+            using System;
+            using log4net.Appender;
+
+            static class Logging
+            {
+                public static AppenderSkeleton Create()
+                {
+            {{body}}
+                }
+            }
+            """;
+
+        private static AnalyzerTest Analyze(string source) => CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.PM2003LogFilesNeverDeletedAnalyzer>.Test(source);
+
+        // ------------------------------------------------------------ Serilog
+
+        [Theory]
+        [InlineData("File(\"logs/app-.log\", rollingInterval: RollingInterval.Day, retainedFileCountLimit: null)")]
+        [InlineData("File(\"logs/app.log\", rollOnFileSizeLimit: true, retainedFileCountLimit: null)")]
+        [InlineData("File(\"logs/app-.log\", rollingInterval: RollingInterval.Hour, retainedFileCountLimit: default, retainedFileTimeLimit: null)")]
+        [InlineData("File(\"logs/app.log\", fileSizeLimitBytes: null)")]
+        public Task SerilogUnbounded_ReportsDiagnostic(string call)
+            => Analyze(Serilog($".WriteTo.[|{call}|]")).WithSerilog().RunAsync();
+
+        [Fact]
+        public Task SerilogRetainedNull_MessageNamesTheCause()
+        {
+            var test = Analyze(Serilog(""".WriteTo.{|#0:File("logs/app-.log", rollingInterval: RollingInterval.Day, retainedFileCountLimit: null)|}""")).WithSerilog();
+            test.ExpectedDiagnostics.Add(new DiagnosticResult("PM2003").WithLocation(0)
+                .WithArguments("Serilog WriteTo.File rolls 'logs/app-.log' with retainedFileCountLimit: null and no retainedFileTimeLimit"));
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task SerilogLegacyRollingFileRetainedNull_ReportsDiagnostic()
+            => Analyze(Serilog(""".WriteTo.[|RollingFile("logs/app-{Date}.log", retainedFileCountLimit: null)|]""")).WithSerilogRollingFile().RunAsync();
+
+        [Fact]
+        public Task SerilogProcessIdInRollingFileName_ReportsInfo()
+            => Analyze(Serilog(""".WriteTo.[|File($"logs/app-{Environment.ProcessId}-.log", rollingInterval: RollingInterval.Day, shared: true)|]""")).WithSerilog().RunAsync();
+
+        [Theory]
+        [InlineData("File(\"logs/app-.log\", rollingInterval: RollingInterval.Day)")]
+        [InlineData("File(\"logs/app-.log\", rollingInterval: RollingInterval.Day, retainedFileCountLimit: 7)")]
+        [InlineData("File(\"logs/app-.log\", rollingInterval: RollingInterval.Day, retainedFileCountLimit: null, retainedFileTimeLimit: TimeSpan.FromDays(14))")]
+        [InlineData("File(\"logs/app.log\", retainedFileCountLimit: null)")]
+        [InlineData("File(\"logs/app-.log\", rollingInterval: RollingInterval.Day, fileSizeLimitBytes: null)")]
+        [InlineData("File(\"logs/app.log\", rollOnFileSizeLimit: true, fileSizeLimitBytes: null)")]
+        [InlineData("File($\"logs/{Environment.MachineName}-.log\", rollingInterval: RollingInterval.Day)")]
+        public Task SerilogBounded_NoDiagnostic(string call)
+            => Analyze(Serilog($".WriteTo.{call}")).WithSerilog().RunAsync();
+
+        [Fact]
+        public Task SerilogAuditToFile_NoDiagnostic()
+            => Analyze(Serilog(""".AuditTo.File("logs/audit.log")""")).WithSerilog().RunAsync();
+
+        [Fact]
+        public Task SerilogRetainedNull_FixKeeps31()
+            => VerifyCS.Test(
+                Serilog(""".WriteTo.[|File("logs/app-.log", rollingInterval: RollingInterval.Day, retainedFileCountLimit: null)|]"""),
+                Serilog(""".WriteTo.File("logs/app-.log", rollingInterval: RollingInterval.Day, retainedFileCountLimit: 31)"""))
+                .WithSerilog().RunAsync();
+
+        [Fact]
+        public Task SerilogUnboundedSingleFile_NoFix()
+        {
+            var source = Serilog(""".WriteTo.[|File("logs/app.log", fileSizeLimitBytes: null)|]""");
+            return VerifyCS.Test(source, source).WithSerilog().RunAsync();
+        }
+
+        // ------------------------------------------------------------ NLog
+
+        [Fact]
+        public Task NLog5ArchivingWithoutLimit_ReportsDiagnostic()
+            => Analyze(NLog("""
+                    config.AddRuleForAllLevels([|new FileTarget("file")|] { FileName = "logs/app.log", ArchiveAboveSize = 10_485_760 });
+            """)).WithNLog5().RunAsync();
+
+        [Fact]
+        public Task NLog5MaxArchiveFilesZero_ReportsDiagnostic()
+            => Analyze(NLog("""
+                    var file = [|new FileTarget("file")|] { FileName = "logs/app.log", ArchiveEvery = FileArchivePeriod.Day };
+                    file.MaxArchiveFiles = 0;
+                    config.AddRuleForAllLevels(file);
+            """)).WithNLog5().RunAsync();
+
+        [Fact]
+        public Task NLog6ArchivingWithoutLimit_ReportsDiagnostic()
+            => Analyze(NLog("""
+                    config.AddRuleForAllLevels([|new FileTarget("file")|] { FileName = "logs/app.log", ArchiveEvery = FileArchivePeriod.Day });
+            """)).WithNLog6().RunAsync();
+
+        [Fact]
+        public Task NLogDateNamedFileWithoutLimit_ReportsDiagnostic()
+            => Analyze(NLog("""
+                    config.AddRuleForAllLevels([|new FileTarget("file")|] { FileName = "${basedir}/logs/${shortdate}.log" });
+            """)).WithNLog5().RunAsync();
+
+        [Fact]
+        public Task NLogFluentWriteToFileArchivingWithoutLimit_ReportsDiagnostic()
+            => Analyze("""
+                using NLog;
+
+                static class Logging
+                {
+                    public static void Configure()
+                        => LogManager.Setup().LoadConfiguration(b => b.ForLogger().[|WriteToFile("logs/app.log", archiveAboveSize: 10_485_760)|]);
+                }
+                """).WithNLog6().RunAsync();
+
+        [Fact]
+        public Task NLogProcessIdInFileName_ReportsInfo()
+            => Analyze(NLog("""
+                    config.AddRuleForAllLevels([|new FileTarget("file")|] { FileName = "logs/app-${processid}.log", ArchiveAboveSize = 1_000_000, MaxArchiveFiles = 3 });
+            """)).WithNLog5().RunAsync();
+
+        [Theory]
+        [InlineData("new FileTarget(\"file\") { FileName = \"logs/app.log\" }")]
+        [InlineData("new FileTarget(\"file\") { FileName = \"logs/app.log\", ArchiveAboveSize = 10_485_760, MaxArchiveFiles = 10 }")]
+        [InlineData("new FileTarget(\"file\") { FileName = \"logs/app.log\", ArchiveEvery = FileArchivePeriod.Day, MaxArchiveDays = 14 }")]
+        [InlineData("new FileTarget(\"file\") { FileName = \"logs/app.log\", ArchiveEvery = FileArchivePeriod.None }")]
+        [InlineData("new FileTarget(\"file\") { FileName = \"logs/${shortdate}.log\", MaxArchiveFiles = 7 }")]
+        public Task NLog5Bounded_NoDiagnostic(string creation)
+            => Analyze(NLog($"        config.AddRuleForAllLevels({creation});")).WithNLog5().RunAsync();
+
+        [Fact]
+        public Task NLog6MaxArchiveFilesZero_NoDiagnostic()
+            => Analyze(NLog("""
+                    config.AddRuleForAllLevels(new FileTarget("file") { FileName = "logs/app.log", ArchiveAboveSize = 1_000_000, MaxArchiveFiles = 0 });
+            """)).WithNLog6().RunAsync();
+
+        [Fact]
+        public Task NLog5Archiving_FixAddsMaxArchiveFiles()
+            => VerifyCS.Test(
+                NLog("""
+                    config.AddRuleForAllLevels([|new FileTarget("file")|] { FileName = "logs/app.log", ArchiveAboveSize = 10_485_760 });
+            """),
+                NLog("""
+                    config.AddRuleForAllLevels(new FileTarget("file") { FileName = "logs/app.log", ArchiveAboveSize = 10_485_760, MaxArchiveFiles = 31 });
+            """)).WithNLog5().RunAsync();
+
+        [Fact]
+        public Task NLog5MaxArchiveFilesZero_FixSets31()
+            => VerifyCS.Test(
+                NLog("""
+                    var file = [|new FileTarget("file")|] { FileName = "logs/app.log", ArchiveEvery = FileArchivePeriod.Day };
+                    file.MaxArchiveFiles = 0;
+                    config.AddRuleForAllLevels(file);
+            """),
+                NLog("""
+                    var file = new FileTarget("file") { FileName = "logs/app.log", ArchiveEvery = FileArchivePeriod.Day };
+                    file.MaxArchiveFiles = 31;
+                    config.AddRuleForAllLevels(file);
+            """)).WithNLog5().RunAsync();
+
+        // ------------------------------------------------------------ log4net
+
+        [Fact]
+        public Task Log4NetNegativeMaxSizeRollBackups_ReportsDiagnostic()
+            => Analyze(Log4Net("""
+                    return [|new RollingFileAppender()|] { File = "logs/app.log", MaxSizeRollBackups = -1 };
+            """)).WithLog4Net().RunAsync();
+
+        [Theory]
+        [InlineData("new RollingFileAppender { File = \"logs/app.log\", MaxSizeRollBackups = 10 }")]
+        [InlineData("new RollingFileAppender { File = \"logs/app.log\" }")]
+        [InlineData("new FileAppender { File = \"logs/app.log\" }")]
+        public Task Log4NetBounded_NoDiagnostic(string creation)
+            => Analyze(Log4Net($"        return {creation};")).WithLog4Net().RunAsync();
+    }
+}

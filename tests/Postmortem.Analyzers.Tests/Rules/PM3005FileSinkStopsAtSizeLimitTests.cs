@@ -1,0 +1,84 @@
+using System.Threading.Tasks;
+using Postmortem.Analyzers.Tests.Verifiers;
+using Xunit;
+using VerifyCS = Postmortem.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    Postmortem.Analyzers.Rules.PM3005FileSinkStopsAtSizeLimitAnalyzer,
+    Postmortem.CodeFixes.Rules.PM3005FileSinkStopsAtSizeLimitCodeFixProvider>;
+
+namespace Postmortem.Analyzers.Tests.Rules
+{
+    public class PM3005FileSinkStopsAtSizeLimitTests
+    {
+        private static string Serilog(string sink) => $$"""
+            using System;
+            using System.IO;
+            using Serilog;
+
+            static class Logging
+            {
+                public static Serilog.ILogger Create(string root, long limit, long? maybeLimit, bool roll)
+                {
+                    return new LoggerConfiguration()
+                        {{sink}}
+                        .CreateLogger();
+                }
+            }
+            """;
+
+        private static AnalyzerTest Analyze(string source) => CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.PM3005FileSinkStopsAtSizeLimitAnalyzer>.Test(source).WithSerilog();
+
+        [Theory]
+        [InlineData("File(\"logs/app.log\")", "1 GB (the default limit)")]
+        [InlineData("File(\"logs/app.log\", fileSizeLimitBytes: 10 * 1024 * 1024)", "10 MB")]
+        [InlineData("File(\"logs/app.log\", fileSizeLimitBytes: 50_000_000, rollOnFileSizeLimit: false)", "50,000,000 bytes")]
+        [InlineData("File(\"logs/app-.log\", rollingInterval: RollingInterval.Day)", "1 GB (the default limit)")]
+        [InlineData("File(\"logs/app.log\", fileSizeLimitBytes: limit)", "its size limit")]
+        [InlineData("File(new Serilog.Formatting.Json.JsonFormatter(), \"logs/app.json\", shared: true)", "1 GB (the default limit)")]
+        public Task SizeLimitWithoutRolling_ReportsDiagnostic(string call, string size)
+        {
+            var test = Analyze(Serilog($".WriteTo.{{|#0:{call}|}}"));
+            test.ExpectedDiagnostics.Add(new DiagnosticResult("PM3005").WithLocation(0).WithArguments(size));
+            return test.RunAsync();
+        }
+
+        [Theory]
+        [InlineData("WriteTo.File(\"logs/app.log\", rollOnFileSizeLimit: true)")]
+        [InlineData("WriteTo.File(\"logs/app.log\", fileSizeLimitBytes: null)")]
+        [InlineData("WriteTo.File(\"logs/app.log\", fileSizeLimitBytes: maybeLimit)")]
+        [InlineData("WriteTo.File(\"logs/app.log\", rollOnFileSizeLimit: roll)")]
+        [InlineData("AuditTo.File(\"logs/audit.log\")")]
+        public Task NoSizeStop_NoDiagnostic(string call)
+            => Analyze(Serilog("." + call)).RunAsync();
+
+        [Fact]
+        public Task LegacyRollingFile_NoDiagnostic()
+            => Analyze(Serilog(""".WriteTo.RollingFile("logs/app-{Date}.log")""")).WithSerilogRollingFile().RunAsync();
+
+        [Fact]
+        public Task AddRollOnFileSizeLimit_Fix()
+            => VerifyCS.Test(
+                Serilog(""".WriteTo.[|File("logs/app.log", fileSizeLimitBytes: 10_485_760)|]"""),
+                Serilog(""".WriteTo.File("logs/app.log", fileSizeLimitBytes: 10_485_760, rollOnFileSizeLimit: true)"""))
+                .WithSerilog().RunAsync();
+
+        [Fact]
+        public Task RollOnFileSizeLimitFalse_FixSetsTrue()
+            => VerifyCS.Test(
+                Serilog(""".WriteTo.[|File("logs/app.log", rollOnFileSizeLimit: false)|]"""),
+                Serilog(""".WriteTo.File("logs/app.log", rollOnFileSizeLimit: true)"""))
+                .WithSerilog().RunAsync();
+
+        [Fact]
+        public Task TwoSinks_FixAll()
+            => VerifyCS.Test(
+                Serilog("""
+                .WriteTo.[|File("logs/a.log")|]
+                        .WriteTo.Logger(lc => lc.WriteTo.[|File("logs/b.log", shared: true)|])
+                """),
+                Serilog("""
+                .WriteTo.File("logs/a.log", rollOnFileSizeLimit: true)
+                        .WriteTo.Logger(lc => lc.WriteTo.File("logs/b.log", shared: true, rollOnFileSizeLimit: true))
+                """))
+                .WithSerilog().RunAsync();
+    }
+}
