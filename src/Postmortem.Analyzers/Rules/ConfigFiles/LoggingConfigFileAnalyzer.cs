@@ -20,6 +20,9 @@ namespace Postmortem.Analyzers.Rules.ConfigFiles
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class LoggingConfigFileAnalyzer : DiagnosticAnalyzer
     {
+        /// <summary>PM3004's property naming the library, as the code rule sets it.</summary>
+        public const string LibraryProperty = PM3004LoggingFailuresInvisibleAnalyzer.LibraryProperty;
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             Descriptors.PM0001ConfigFileUnreadable,
             Descriptors.PM1001SharedLogFileSink,
@@ -60,14 +63,12 @@ namespace Postmortem.Analyzers.Rules.ConfigFiles
             start.RegisterAdditionalFileAction(state.AnalyzeFile);
 
             // PM3004 needs the whole compilation: does code enable SelfLog, NLog's InternalLogger or log4net's internal debug?
-            if (state.SelfLog is not null || state.NLogLogManager is not null || state.NLogSetupExtensions)
+            if (state.Libraries.HasAny || state.Libraries.SerilogSelfLog is not null)
             {
                 start.RegisterOperationAction(state.AnalyzeInvocation, OperationKind.Invocation);
-            }
-
-            if (state.InternalLogger is not null || state.LogLog is not null || state.NLogLogManager is not null)
-            {
-                start.RegisterOperationAction(state.AnalyzeAssignment, OperationKind.SimpleAssignment, OperationKind.EventAssignment);
+                start.RegisterOperationAction(state.AnalyzeCreation, OperationKind.ObjectCreation);
+                start.RegisterOperationAction(state.AnalyzeAssignment, OperationKind.SimpleAssignment);
+                start.RegisterOperationAction(state.AnalyzeEventAssignment, OperationKind.EventAssignment);
             }
 
             start.RegisterCompilationEndAction(state.ReportInvisibleFailures);
@@ -80,6 +81,7 @@ namespace Postmortem.Analyzers.Rules.ConfigFiles
             private readonly AnalyzerOptions _options;
             private readonly ConcurrentDictionary<string, ConfigFileModel?> _models = new ConcurrentDictionary<string, ConfigFileModel?>(StringComparer.Ordinal);
             private readonly NLogGeneration _nlog;
+            private readonly LoggingLibraries _libraries;
             private readonly WebConfigSignal _webConfig;
             private readonly bool _log4NetDebugInConfig;
             private int _selfLogEnabled;
@@ -90,12 +92,7 @@ namespace Postmortem.Analyzers.Rules.ConfigFiles
             {
                 _compilation = compilation;
                 _options = options;
-                SelfLog = compilation.GetTypeByMetadataName("Serilog.Debugging.SelfLog");
-                InternalLogger = compilation.GetTypeByMetadataName("NLog.Common.InternalLogger");
-                NLogLogManager = compilation.GetTypeByMetadataName("NLog.LogManager");
-                NLogLogFactory = compilation.GetTypeByMetadataName("NLog.LogFactory");
-                NLogSetupExtensions = compilation.GetTypeByMetadataName("NLog.SetupBuilderExtensions") is not null;
-                LogLog = compilation.GetTypeByMetadataName("log4net.Util.LogLog");
+                _libraries = LoggingLibraries.Create(compilation);
 
                 _nlog = ConfigSinkRules.DetectNLog(compilation);
 
@@ -118,17 +115,7 @@ namespace Postmortem.Analyzers.Rules.ConfigFiles
                 _webConfig = signal;
             }
 
-            public INamedTypeSymbol? SelfLog { get; }
-
-            public INamedTypeSymbol? InternalLogger { get; }
-
-            public INamedTypeSymbol? NLogLogManager { get; }
-
-            public INamedTypeSymbol? NLogLogFactory { get; }
-
-            public bool NLogSetupExtensions { get; }
-
-            public INamedTypeSymbol? LogLog { get; }
+            public LoggingLibraries Libraries => _libraries;
 
             private ConfigFileModel? GetModel(AdditionalText file, CancellationToken cancellationToken)
             {
@@ -204,54 +191,52 @@ namespace Postmortem.Analyzers.Rules.ConfigFiles
                 }
             }
 
+            // The same switches the code rule PM3004 honors (LoggingLibraries), so code and configuration agree.
             public void AnalyzeInvocation(OperationAnalysisContext context)
             {
-                var method = ((IInvocationOperation)context.Operation).TargetMethod;
-                var type = method.ContainingType;
-                if (type is null)
+                if (_libraries.TryGetEnablingCall((IInvocationOperation)context.Operation, out var library))
                 {
-                    return;
+                    Enable(library);
                 }
+            }
 
-                if (SelfLog is not null && method.Name == "Enable" && SymbolEqualityComparer.Default.Equals(type, SelfLog))
+            public void AnalyzeCreation(OperationAnalysisContext context)
+            {
+                if (_libraries.IsEnablingCreation((IObjectCreationOperation)context.Operation))
                 {
-                    Interlocked.Exchange(ref _selfLogEnabled, 1);
-                }
-                else if (method.Name == "SetupInternalLogger" && type.ContainingNamespace?.ToDisplayString() == "NLog")
-                {
-                    // LogManager.Setup().SetupInternalLogger(b => b.SetMinimumLogLevel(…).LogToFile(…))
-                    Interlocked.Exchange(ref _nlogInternalLogEnabled, 1);
+                    Enable(LoggingLibrary.Log4Net);
                 }
             }
 
             public void AnalyzeAssignment(OperationAnalysisContext context)
             {
-                ISymbol? member = context.Operation switch
+                if (_libraries.TryGetEnablingAssignment((IAssignmentOperation)context.Operation, out var library))
                 {
-                    ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } => property.Property,
-                    IEventAssignmentOperation { EventReference: IEventReferenceOperation eventReference } => eventReference.Event,
-                    _ => null,
-                };
-                var type = member?.ContainingType;
-                if (type is null)
-                {
-                    return;
+                    Enable(library);
                 }
+            }
 
-                if (InternalLogger is not null && SymbolEqualityComparer.Default.Equals(type, InternalLogger))
+            public void AnalyzeEventAssignment(OperationAnalysisContext context)
+            {
+                if (_libraries.TryGetEnablingEvent((IEventAssignmentOperation)context.Operation, out var library))
                 {
-                    // LogFile, LogToConsole, LogToConsoleError, LogToTrace, LogWriter, LogLevel, InternalEventOccurred…
-                    Interlocked.Exchange(ref _nlogInternalLogEnabled, 1);
+                    Enable(library);
                 }
-                else if (member!.Name == "ThrowExceptions" &&
-                         (SymbolEqualityComparer.Default.Equals(type, NLogLogManager) || SymbolEqualityComparer.Default.Equals(type, NLogLogFactory)) &&
-                         context.Operation is ISimpleAssignmentOperation { Value.ConstantValue: { HasValue: true, Value: true } })
+            }
+
+            private void Enable(LoggingLibrary library)
+            {
+                switch (library)
                 {
-                    Interlocked.Exchange(ref _nlogInternalLogEnabled, 1);
-                }
-                else if (LogLog is not null && member.Name == "InternalDebugging" && SymbolEqualityComparer.Default.Equals(type, LogLog))
-                {
-                    Interlocked.Exchange(ref _log4NetDebugEnabled, 1);
+                    case LoggingLibrary.Serilog:
+                        Interlocked.Exchange(ref _selfLogEnabled, 1);
+                        break;
+                    case LoggingLibrary.NLog:
+                        Interlocked.Exchange(ref _nlogInternalLogEnabled, 1);
+                        break;
+                    default:
+                        Interlocked.Exchange(ref _log4NetDebugEnabled, 1);
+                        break;
                 }
             }
 
@@ -282,17 +267,19 @@ namespace Postmortem.Analyzers.Rules.ConfigFiles
                             break;
                         }
 
-                        var (subject, channel) = section.Library switch
+                        var library = section.Library switch
                         {
-                            LogLibrary.Serilog => ("The Serilog file sink configured here", "Serilog's SelfLog (SelfLog.Enable is never called)"),
-                            LogLibrary.NLog => ("The NLog file target configured here", "NLog's InternalLogger (no internalLogFile, internalLogToConsoleError or internalLogLevel, and throwExceptions is off)"),
-                            _ => ("The log4net file appender configured here", "log4net's internal debug log (no debug=\"true\" and no log4net.Internal.Debug appSetting)"),
+                            LogLibrary.Serilog => LoggingLibrary.Serilog,
+                            LogLibrary.NLog => LoggingLibrary.NLog,
+                            _ => LoggingLibrary.Log4Net,
                         };
+                        var properties = ImmutableDictionary<string, string?>.Empty.Add(LibraryProperty, library.ToString());
                         context.ReportDiagnostic(Diagnostic.Create(
                             Descriptors.PM3004LoggingFailuresInvisible,
                             CreateLocation(file.Path, text, section.Anchor),
-                            subject,
-                            channel));
+                            properties,
+                            LoggingLibraries.Describe(library, LoggingConfigReader.FileName(file.Path)),
+                            LoggingLibraries.ChannelName(library)));
                     }
                 }
             }
