@@ -60,9 +60,19 @@ namespace Postmortem.Analyzers.Rules.ConfigFiles
             }
 
             var state = new CompilationState(start.Compilation, start.Options, start.CancellationToken);
+            if (!state.HasConfigFiles)
+            {
+                return;
+            }
+
             start.RegisterAdditionalFileAction(state.AnalyzeFile);
+            if (!state.MayReportInvisibleFailures)
+            {
+                return;
+            }
 
             // PM3004 needs the whole compilation: does code enable SelfLog, NLog's InternalLogger or log4net's internal debug?
+            // Only looked for when a configuration section would otherwise be reported and the library is referenced.
             if (state.Libraries.HasAny || state.Libraries.SerilogSelfLog is not null)
             {
                 start.RegisterOperationAction(state.AnalyzeInvocation, OperationKind.Invocation);
@@ -113,7 +123,37 @@ namespace Postmortem.Analyzers.Rules.ConfigFiles
                 }
 
                 _webConfig = signal;
+
+                // The files are small: read them all now (each once), to register only what they need.
+                foreach (var file in options.AdditionalFiles)
+                {
+                    var model = GetModel(file, cancellationToken);
+                    if (model is null)
+                    {
+                        continue;
+                    }
+
+                    HasConfigFiles = true;
+                    foreach (var section in model.Sections)
+                    {
+                        if (NeedsInvisibleFailuresCheck(section))
+                        {
+                            MayReportInvisibleFailures = true;
+                        }
+                    }
+                }
             }
+
+            /// <summary>At least one additional file is a logging configuration file (or could not be read as one).</summary>
+            public bool HasConfigFiles { get; }
+
+            /// <summary>Some section configures a file sink and does not switch its library's internal log on itself.</summary>
+            public bool MayReportInvisibleFailures { get; }
+
+            private bool NeedsInvisibleFailuresCheck(ConfigSection section)
+                => section.Sinks.Count > 0 && !section.FailuresVisible &&
+                   !(section.Library == LogLibrary.NLog && _nlog == NLogGeneration.Unknown) &&
+                   !(section.Library == LogLibrary.Log4Net && _log4NetDebugInConfig);
 
             public LoggingLibraries Libraries => _libraries;
 
@@ -255,8 +295,7 @@ namespace Postmortem.Analyzers.Rules.ConfigFiles
                     foreach (var section in model.Sections)
                     {
                         // NLog's findings need the referenced NLog (its generation decides the facts), as in code.
-                        if (section.Sinks.Count == 0 || section.FailuresVisible || IsVisibleFromCode(section.Library) ||
-                            (section.Library == LogLibrary.NLog && _nlog == NLogGeneration.Unknown))
+                        if (!NeedsInvisibleFailuresCheck(section) || IsVisibleFromCode(section.Library))
                         {
                             continue;
                         }
@@ -288,7 +327,7 @@ namespace Postmortem.Analyzers.Rules.ConfigFiles
             {
                 LogLibrary.Serilog => Volatile.Read(ref _selfLogEnabled) != 0,
                 LogLibrary.NLog => Volatile.Read(ref _nlogInternalLogEnabled) != 0,
-                _ => _log4NetDebugInConfig || Volatile.Read(ref _log4NetDebugEnabled) != 0,
+                _ => Volatile.Read(ref _log4NetDebugEnabled) != 0,
             };
 
             private static Location CreateLocation(string path, SourceText text, TextSpan span)
