@@ -156,6 +156,15 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
                 """, failuresVisibleInCode: false);
 
         [Fact]
+        public Task WindowsLineEndingsAndTabs_ExactLocation()
+            => RunAsync(Log4NetConfig, Config("""
+                	<appender name="R"	type="log4net.Appender.FileAppender">
+                		<file value="logs/app.log" />
+                		<lockingModel	{|PM1001:type="log4net.Appender.FileAppender+NoLock"|} />
+                	</appender>
+                """).Replace("\n", "\r\n", System.StringComparison.Ordinal));
+
+        [Fact]
         public Task InstanceVariableInPath_NoSharingDiagnostic()
             => RunAsync(Log4NetConfig, Config("""
                   <appender name="R" type="log4net.Appender.RollingFileAppender">

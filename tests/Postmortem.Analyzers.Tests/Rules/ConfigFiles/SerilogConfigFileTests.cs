@@ -89,6 +89,26 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
                 """);
 
         [Fact]
+        public Task WindowsLineEndingsAndByteOrderMark_ExactLocation()
+            => RunAsync(AppSettings, "\uFEFF" + """
+                {
+                  "Serilog": {
+                    "WriteTo": [
+                      { "Name": "File", "Args": { "path": "logs/app.txt", "shared": true, "rollOnFileSizeLimit": {|PM3005:"False"|} } }
+                    ]
+                  }
+                }
+                """.Replace("\n", "\r\n", System.StringComparison.Ordinal));
+
+        [Fact]
+        public Task SameSinkInTwoFiles_ReportedInEach()
+            => Create(new[]
+            {
+                ("/0/appsettings.json", """{ "Serilog": { "WriteTo": [ { "Name": {|PM1001:"File"|}, "Args": { "path": "a.txt", "rollOnFileSizeLimit": true } } ] } }"""),
+                ("/0/appsettings.Production.json", """{ "Serilog": { "WriteTo": [ { "Name": "File", "Args": { "path": "a.txt", "rollOnFileSizeLimit": true, "shared": {|PM1001:false|} } } ] } }"""),
+            }).RunAsync();
+
+        [Fact]
         public Task ExplicitSizeLimitWithoutRolling_ReportsDiagnosticAtTheLimit()
             => RunAsync(AppSettings, """
                 {
