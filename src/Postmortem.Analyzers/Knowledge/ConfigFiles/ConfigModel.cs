@@ -101,6 +101,9 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
         /// <summary>NLog: inside an AsyncWrapper or &lt;targets async="true"&gt;; Serilog: inside Async's configure.</summary>
         public bool Async { get; set; }
 
+        /// <summary>Serilog: configured under AuditTo (failures throw instead of going to SelfLog).</summary>
+        public bool Audit { get; set; }
+
         public ConfigSetting? Get(string name) => Settings.TryGetValue(name, out var setting) ? setting : null;
     }
 

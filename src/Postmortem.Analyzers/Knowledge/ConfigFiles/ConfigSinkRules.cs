@@ -106,7 +106,7 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
             switch (sink.Library)
             {
                 case LogLibrary.Serilog:
-                    kind = sink.Kind == "RollingFile" ? LogSinkKind.SerilogRollingFile : LogSinkKind.SerilogFile;
+                    kind = sink.Kind == "RollingFile" ? LogSinkKind.SerilogRollingFile : sink.Audit ? LogSinkKind.SerilogAuditFile : LogSinkKind.SerilogFile;
                     pathName = sink.Kind == "RollingFile" ? "pathFormat" : "path";
                     break;
                 case LogLibrary.NLog:

@@ -143,6 +143,22 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
                 ReadSerilogSinks(writeTo.Value, section, async: false, depth: 0);
             }
 
+            // AuditTo.File: no sharing, failures throw (so not PM3004's concern), same path facts.
+            var auditTo = serilog.Value.Get("AuditTo");
+            if (auditTo is not null)
+            {
+                var audit = new ConfigSection(LogLibrary.Serilog, serilog.NameSpan);
+                ReadSerilogSinks(auditTo.Value, audit, async: false, depth: 0);
+                foreach (var sink in audit.Sinks)
+                {
+                    if (sink.Kind == "File")
+                    {
+                        sink.Audit = true;
+                        section.Sinks.Add(sink);
+                    }
+                }
+            }
+
             model.Sections.Add(section);
         }
 
@@ -239,6 +255,19 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
 
             var section = new ConfigSection(LogLibrary.NLog, nlog.NameSpan);
             section.FailuresVisible = NLogFailuresVisible(name => Scalar(nlog.Value.Get(name)));
+            var variables = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            var variableSection = nlog.Value.Get("variables")?.Value;
+            if (variableSection is not null && variableSection.Kind == JsonKind.Object)
+            {
+                foreach (var variable in variableSection.Properties)
+                {
+                    if (variable.Value.IsScalar && variable.Value.Text is { } value)
+                    {
+                        variables[variable.Name] = value;
+                    }
+                }
+            }
+
             var targets = nlog.Value.Get("targets")?.Value;
             if (targets is not null && targets.Kind == JsonKind.Object)
             {
@@ -250,14 +279,14 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
                         continue;
                     }
 
-                    ReadNLogJsonTarget(property.Value, section, async, 0);
+                    ReadNLogJsonTarget(property.Value, section, async, variables, 0);
                 }
             }
 
             model.Sections.Add(section);
         }
 
-        private static void ReadNLogJsonTarget(JsonNode target, ConfigSection section, bool async, int depth)
+        private static void ReadNLogJsonTarget(JsonNode target, ConfigSection section, bool async, Dictionary<string, string> variables, int depth)
         {
             if (depth > 8)
             {
@@ -273,7 +302,7 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
                 {
                     if (property.Value.Kind == JsonKind.Object)
                     {
-                        ReadNLogJsonTarget(property.Value, section, async, depth + 1);
+                        ReadNLogJsonTarget(property.Value, section, async, variables, depth + 1);
                     }
                 }
 
@@ -287,7 +316,8 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
                 {
                     if (property.Value.IsScalar)
                     {
-                        sink.Settings[property.Name] = new ConfigSetting(property.Name, property.Value.Text, property.Value.Span);
+                        var text = property.Value.Text is { } raw ? Expand(raw, variables) : null;
+                        sink.Settings[property.Name] = new ConfigSetting(property.Name, text, property.Value.Span);
                     }
                 }
 
@@ -300,7 +330,7 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
             {
                 if (property.Value.Kind == JsonKind.Object)
                 {
-                    ReadNLogJsonTarget(property.Value, section, wrapperAsync, depth + 1);
+                    ReadNLogJsonTarget(property.Value, section, wrapperAsync, variables, depth + 1);
                 }
                 else if (property.Value.Kind == JsonKind.Array)
                 {
@@ -308,7 +338,7 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
                     {
                         if (item.Kind == JsonKind.Object)
                         {
-                            ReadNLogJsonTarget(item, section, wrapperAsync, depth + 1);
+                            ReadNLogJsonTarget(item, section, wrapperAsync, variables, depth + 1);
                         }
                     }
                 }

@@ -151,9 +151,23 @@ namespace Postmortem.Analyzers.Rules.ConfigFiles
             public bool MayReportInvisibleFailures { get; }
 
             private bool NeedsInvisibleFailuresCheck(ConfigSection section)
-                => section.Sinks.Count > 0 && !section.FailuresVisible &&
+                => HasSilentSink(section) && !section.FailuresVisible &&
                    !(section.Library == LogLibrary.NLog && _nlog == NLogGeneration.Unknown) &&
                    !(section.Library == LogLibrary.Log4Net && _log4NetDebugInConfig);
+
+            /// <summary>A sink whose failures go to the internal channel (AuditTo sinks throw instead).</summary>
+            private static bool HasSilentSink(ConfigSection section)
+            {
+                foreach (var sink in section.Sinks)
+                {
+                    if (!sink.Audit)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
 
             public LoggingLibraries Libraries => _libraries;
 

@@ -196,6 +196,17 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
                 """, nlog: NLogRef.V5);
 
         [Fact]
+        public Task AppSettingsNLogVariableWithProcessId_OnlyRetentionDiagnostic()
+            => RunAsync("/0/appsettings.json", """
+                {
+                  "NLog": {
+                    "variables": { "logFile": "logs/app-${processid}.log" },
+                    "targets": { "f": { "type": "File", "fileName": {|PM2003:"${var:logFile}"|} } }
+                  }
+                }
+                """, nlog: NLogRef.V6);
+
+        [Fact]
         public Task AppSettingsNLogWithoutInternalLog_ReportsInvisibleFailures()
             => RunAsync("/0/appsettings.json", """
                 {

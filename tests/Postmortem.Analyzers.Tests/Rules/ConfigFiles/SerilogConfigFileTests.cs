@@ -182,6 +182,17 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
                 """,
                 failuresVisibleInCode: false);
 
+        [Fact]
+        public Task AuditToFile_ReportsSharingButNotInvisibleFailures()
+            => RunAsync(AppSettings, """
+                {
+                  "Serilog": {
+                    "AuditTo": [ { "Name": {|PM1001:"File"|}, "Args": { "path": "logs/audit.txt" } } ]
+                  }
+                }
+                """,
+                failuresVisibleInCode: false);
+
         // ------------------------------------------------------------ safe forms
 
         [Theory]
