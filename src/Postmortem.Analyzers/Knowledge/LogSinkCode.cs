@@ -448,6 +448,37 @@ namespace Postmortem.Analyzers.Knowledge
                 return value.ConstantValue.Value as string;
             }
 
+            // Path.Combine(root, "logs", "app.log") → {…}/logs/app.log
+            if (value is IInvocationOperation combine && combine.TargetMethod is { Name: "Combine", ContainingType.Name: "Path" } &&
+                combine.TargetMethod.ContainingType.ContainingNamespace?.ToDisplayString() == "System.IO")
+            {
+                var parts = new List<IOperation>();
+                foreach (var argument in combine.Arguments)
+                {
+                    if (argument.Value is IArrayCreationOperation { Initializer: { } array })
+                    {
+                        parts.AddRange(array.ElementValues);
+                    }
+                    else
+                    {
+                        parts.Add(argument.Value);
+                    }
+                }
+
+                var builder = new StringBuilder();
+                foreach (var part in parts)
+                {
+                    if (builder.Length > 0)
+                    {
+                        builder.Append('/');
+                    }
+
+                    builder.Append(DisplayText(part) ?? "{…}");
+                }
+
+                return builder.ToString();
+            }
+
             if (value is IInterpolatedStringOperation interpolated)
             {
                 var builder = new StringBuilder();

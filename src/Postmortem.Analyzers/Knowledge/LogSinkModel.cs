@@ -307,7 +307,7 @@ namespace Postmortem.Analyzers.Knowledge
             return (LogPathScope)Math.Max(Math.Max((int)fromText, (int)fromHints), (int)sink.PathScope);
         }
 
-        /// <summary>Process ids: NLog <c>${processid}</c>, log4net <c>%processid</c>, Serilog enricher <c>{ProcessId}</c>, <c>%PID%</c>-style
+        /// <summary>Process ids: NLog <c>${processid}</c>, log4net <c>%processid</c>, <c>%PID%</c>-style (a Serilog path has no tokens: <c>{ProcessId}</c> there is literal text)
         /// variables. Instance ids: <c>${hostname}</c>, <c>${machinename}</c>, <c>WEBSITE_INSTANCE_ID</c>, <c>HOSTNAME</c>, <c>COMPUTERNAME</c>.</summary>
         public static LogPathScope ScopeOfPathText(string? text)
         {
@@ -316,7 +316,7 @@ namespace Postmortem.Analyzers.Knowledge
                 return LogPathScope.Shared;
             }
 
-            if (Contains(text!, "${processid") || Contains(text!, "%processid") || Contains(text!, "{processid}") ||
+            if (Contains(text!, "${processid") || Contains(text!, "%processid") ||
                 Contains(text!, "%PID%") || Contains(text!, "%PROCESS_ID%"))
             {
                 return LogPathScope.PerProcess;

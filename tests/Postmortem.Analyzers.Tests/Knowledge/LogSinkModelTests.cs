@@ -77,6 +77,10 @@ namespace Postmortem.Analyzers.Tests.Knowledge
             => Assert.DoesNotContain("PM1001", Rules(Sink(LogSinkKind.SerilogFile, path)));
 
         [Fact]
+        public void SerilogEnricherTokenInPath_IsLiteral_PM1001()
+            => Assert.Contains("PM1001", Rules(Sink(LogSinkKind.SerilogFile, "logs/app-{ProcessId}.log")));
+
+        [Fact]
         public void ProcessIdInPath_PM2003Info()
         {
             var finding = Single(Sink(LogSinkKind.SerilogFile, "logs/app-${processid}-.log", values: ("rollingInterval", T("Day"))), "PM2003");

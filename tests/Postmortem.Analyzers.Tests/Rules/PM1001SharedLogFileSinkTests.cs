@@ -416,6 +416,67 @@ namespace Postmortem.Analyzers.Tests.Rules
                 }
                 """).Web().WithNLog5().RunAsync();
 
+        [Fact]
+        public Task NLog5TargetInFieldConfiguredLater_ReportsDiagnostic()
+            => WebNLog5("""
+                using NLog.Targets;
+
+                class Logging
+                {
+                    private FileTarget _file;
+
+                    public Logging()
+                    {
+                        _file = [|new FileTarget("file")|];
+                        _file.FileName = "logs/app.log";
+                        _file.KeepFileOpen = true;
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task NLog5TargetInFieldWithConcurrentWritesLater_NoDiagnostic()
+            => WebNLog5("""
+                using NLog.Targets;
+
+                class Logging
+                {
+                    private readonly FileTarget _file;
+
+                    public Logging()
+                    {
+                        _file = new FileTarget("file");
+                        _file.FileName = "logs/app.log";
+                        this._file.ConcurrentWrites = true;
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task NLog5ImplicitNew_FixAddsInitializer()
+            => VerifyCS.Test(
+                NLog("""
+                    FileTarget file = [|new("file")|];
+                    config.AddRuleForAllLevels(file);
+            """),
+                NLog("""
+                    FileTarget file = new("file") { ConcurrentWrites = true };
+                    config.AddRuleForAllLevels(file);
+            """)).Web().WithNLog5().RunAsync();
+
+        [Fact]
+        public Task SerilogPathCombine_MessageShowsThePath()
+        {
+            var test = CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.PM1001SharedLogFileSinkAnalyzer>.Test(Serilog("""
+                .WriteTo.{|#0:File(Path.Combine(root, "logs", "recommendations.log"), rollOnFileSizeLimit: true)|}
+                """)).Web().WithSerilog();
+            test.ExpectedDiagnostics.Add(new DiagnosticResult("PM1001").WithLocation(0).WithArguments(
+                "Serilog WriteTo.File writes '{…}/logs/recommendations.log' without shared: true",
+                "on Windows every other worker process falls back to its own _001, _002… file (and drops events after 3 tries), on Linux the processes open the same file and overwrite each other's lines, and no error is reported (only to SelfLog)",
+                "Add shared: true (coordinates the processes of one host), or put the process or instance id in the path. " + WebReason));
+            return test.RunAsync();
+        }
+
         // ------------------------------------------------------------ NLog 6
 
         [Fact]

@@ -148,6 +148,28 @@ namespace Postmortem.Analyzers.Tests.Rules
                 """);
 
         [Fact]
+        public Task FileInfoField_ReportsDiagnostic()
+            => VerifyWeb("""
+                using System.IO;
+
+                public sealed class Journal
+                {
+                    private readonly FileInfo _file = new FileInfo("journal.log");
+
+                    public void Append(string line)
+                    {
+                        using (var writer = _file.AppendText())
+                        {
+                            writer.WriteLine(line);
+                        }
+                    }
+
+                    public void Archive() => {|#0:_file.Replace("journal.new", "journal.old")|};
+                }
+                """,
+                expected: VerifyCS.Diagnostic("PM1002").WithLocation(0).WithArguments("FileInfo.Replace", "FileInfo.AppendText", WebReason));
+
+        [Fact]
         public Task InProcessLock_ReportsDiagnostic()
             => VerifyWeb(Journal("lock (typeof(RotatingJournal)) { [|File.Move(_path, _path + \".1\", true)|]; }"));
 

@@ -511,6 +511,26 @@ namespace Postmortem.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public Task EmbeddedStatementWithoutBlock_NoFix()
+        {
+            const string source = """
+                using Serilog;
+
+                public static class LoggingSetup
+                {
+                    public static void Configure(bool toFile)
+                    {
+                        if (toFile)
+                            Log.Logger = new LoggerConfiguration().WriteTo.[|File("app.log")|].CreateLogger();
+                    }
+                }
+                """;
+            var test = VerifyCS.Test(source, source);
+            test.References.AddRange(References.Serilog);
+            return test.RunAsync();
+        }
+
+        [Fact]
         public Task Log4Net_NoFix()
         {
             const string source = """

@@ -1,0 +1,299 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Postmortem.Analyzers.Knowledge
+{
+    /// <summary>
+    /// Asynchronous writes whose task carries the write's failure (PM3002), the ways such a task is dropped,
+    /// and the fire-and-forget launchers (Task.Run, TaskFactory.StartNew, ThreadPool.QueueUserWorkItem).
+    /// Types are resolved once per compilation by metadata name.
+    /// </summary>
+    internal sealed class AsyncWrites
+    {
+        /// <summary>Async members of File, Stream and TextWriter whose task is a durable write.</summary>
+        private static readonly ImmutableHashSet<string> IoAsyncWriteMembers = ImmutableHashSet.Create(
+            "WriteAllTextAsync", "WriteAllBytesAsync", "WriteAllLinesAsync",
+            "AppendAllTextAsync", "AppendAllLinesAsync", "AppendAllBytesAsync",
+            "WriteAsync", "WriteLineAsync", "FlushAsync", "CopyToAsync");
+
+        private AsyncWrites(Compilation compilation, IoTypes io)
+        {
+            Io = io;
+            ChannelWriter = compilation.GetTypeByMetadataName("System.Threading.Channels.ChannelWriter`1");
+            PipeWriter = compilation.GetTypeByMetadataName("System.IO.Pipelines.PipeWriter");
+            Task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
+            TaskFactory = compilation.GetTypeByMetadataName("System.Threading.Tasks.TaskFactory");
+            TaskFactoryOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.TaskFactory`1");
+            ThreadPool = compilation.GetTypeByMetadataName("System.Threading.ThreadPool");
+            HttpResponse = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpResponse");
+        }
+
+        public IoTypes Io { get; }
+
+        public INamedTypeSymbol? ChannelWriter { get; }
+
+        public INamedTypeSymbol? PipeWriter { get; }
+
+        public INamedTypeSymbol? Task { get; }
+
+        public INamedTypeSymbol? TaskFactory { get; }
+
+        public INamedTypeSymbol? TaskFactoryOfT { get; }
+
+        public INamedTypeSymbol? ThreadPool { get; }
+
+        public INamedTypeSymbol? HttpResponse { get; }
+
+        public static AsyncWrites? Create(Compilation compilation)
+        {
+            var io = IoTypes.Create(compilation);
+            return io is null ? null : new AsyncWrites(compilation, io);
+        }
+
+        /// <summary>Cheap name test before any symbol work: could this method be an async write or a launcher?</summary>
+        public static bool IsCandidateName(string name)
+            => name.EndsWith("Async", System.StringComparison.Ordinal) || IsLauncherName(name);
+
+        /// <summary>Diagnostic property values (see PM3002DiscardedWriteTaskAnalyzer.KindProperty).</summary>
+        public const string WriteKind = "Write";
+
+        public const string LauncherKind = "Launcher";
+
+        public const string QueueUserWorkItem = "ThreadPool.QueueUserWorkItem";
+
+        private static bool IsLauncherName(string name) => name is "Run" or "StartNew" or "QueueUserWorkItem";
+
+        /// <summary>
+        /// If the invocation starts an asynchronous durable write, a short name for it ("File.WriteAllTextAsync",
+        /// "Stream.WriteAsync", "ChannelWriter.WriteAsync"); otherwise null. In-memory streams, StringWriter, the console,
+        /// sockets and HTTP response bodies are not durable (see IoTypes).
+        /// </summary>
+        public string? GetAsyncWrite(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            var name = method.Name;
+            if (!name.EndsWith("Async", System.StringComparison.Ordinal) || method.ReturnsVoid)
+            {
+                return null;
+            }
+
+            if (IoAsyncWriteMembers.Contains(name) && Io.GetDurableWrite(invocation) is { } write)
+            {
+                return write;
+            }
+
+            if (method.IsStatic || invocation.Instance is not { } instance)
+            {
+                return null;
+            }
+
+            var receiverType = instance.Type ?? method.ContainingType;
+            if (name == "WriteAsync" && TypeSymbols.InheritsFromOrEquals(receiverType, ChannelWriter))
+            {
+                return "ChannelWriter.WriteAsync";
+            }
+
+            if ((name == "WriteAsync" || name == "FlushAsync") && TypeSymbols.InheritsFromOrEquals(receiverType, PipeWriter) &&
+                !IsResponseBodyWriter(instance))
+            {
+                return "PipeWriter." + name;
+            }
+
+            return null;
+        }
+
+        /// <summary>Task.Run, Task.Factory.StartNew (TaskFactory and TaskFactory&lt;T&gt;) and ThreadPool.QueueUserWorkItem.</summary>
+        public string? GetLauncher(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            var type = method.ContainingType?.OriginalDefinition;
+            if (type is null)
+            {
+                return null;
+            }
+
+            switch (method.Name)
+            {
+                case "Run" when method.IsStatic && SymbolEqualityComparer.Default.Equals(type, Task):
+                    return "Task.Run";
+                case "StartNew" when SymbolEqualityComparer.Default.Equals(type, TaskFactory) ||
+                                     SymbolEqualityComparer.Default.Equals(type, TaskFactoryOfT):
+                    return "Task.Factory.StartNew";
+                case "QueueUserWorkItem" when SymbolEqualityComparer.Default.Equals(type, ThreadPool):
+                    return QueueUserWorkItem;
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>The lambda or anonymous method passed as the launcher's work item, if it is written inline.</summary>
+        public static IAnonymousFunctionOperation? GetWorkItemLambda(IInvocationOperation launcher)
+        {
+            foreach (var argument in launcher.Arguments)
+            {
+                var value = OperationFacts.UnwrapConversions(argument.Value);
+                if (value is IDelegateCreationOperation creation)
+                {
+                    value = OperationFacts.UnwrapConversions(creation.Target);
+                }
+
+                if (value is IAnonymousFunctionOperation lambda)
+                {
+                    return lambda;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// The first durable write the work item performs whose failure would fault the launched task (or escape it):
+        /// sync writes, and async writes it awaits or returns. Writes inside a try with catch clauses are the lambda's own
+        /// business (PM3001 judges those catches), and async writes the lambda itself drops are reported on their own.
+        /// </summary>
+        public string? FindWriteInWorkItem(IAnonymousFunctionOperation lambda)
+        {
+            foreach (var operation in OperationFacts.ExecutedDescendants(lambda.Body))
+            {
+                string? write = null;
+                if (operation is IInvocationOperation invocation)
+                {
+                    write = GetAsyncWrite(invocation);
+                    if (write is not null)
+                    {
+                        if (GetDroppingOperation(invocation, out _) is not null)
+                        {
+                            continue;
+                        }
+                    }
+                    else
+                    {
+                        write = Io.GetDurableWrite(invocation);
+                    }
+                }
+                else if (operation is IObjectCreationOperation creation)
+                {
+                    write = Io.GetDurableCreation(creation);
+                }
+
+                if (write is not null && !IsInsideTryWithCatch(operation, lambda))
+                {
+                    return write;
+                }
+            }
+
+            return null;
+        }
+
+        private static bool IsInsideTryWithCatch(IOperation operation, IOperation boundary)
+        {
+            for (var current = operation.Parent; current is not null && current != boundary; current = current.Parent)
+            {
+                if (current is ITryOperation { Catches.IsEmpty: false } tryOperation &&
+                    OperationFacts.IsExecutedWithin(operation, tryOperation.Body))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// The operation that drops the invocation's result, if any: an expression statement (explicit or the implicit
+        /// one of a void-returning expression-bodied lambda or member) or a <c>_ =</c> discard assignment.
+        /// <c>ConfigureAwait</c>/<c>AsTask</c> on the result and <c>?.</c> are looked through. <paramref name="isDiscard"/>
+        /// tells which form it is.
+        /// </summary>
+        public static IOperation? GetDroppingOperation(IInvocationOperation invocation, out bool isDiscard)
+        {
+            isDiscard = false;
+            IOperation current = invocation;
+            while (true)
+            {
+                var parent = current.Parent;
+                switch (parent)
+                {
+                    case IInvocationOperation outer when outer.Instance == current &&
+                                                         outer.TargetMethod.Name is "ConfigureAwait" or "AsTask":
+                        current = outer;
+                        continue;
+                    case IConversionOperation or IParenthesizedOperation:
+                        current = parent;
+                        continue;
+                    case IConditionalAccessOperation conditional when conditional.WhenNotNull == current:
+                        current = conditional;
+                        continue;
+                    case IExpressionStatementOperation statement:
+                        return statement;
+                    case ISimpleAssignmentOperation { Target: IDiscardOperation } assignment when assignment.Value == current:
+                        isDiscard = true;
+                        return assignment;
+                    default:
+                        return null;
+                }
+            }
+        }
+
+        /// <summary>
+        /// Would the compiler's CS4014 already report this dropped statement? It does for an un-awaited awaitable call
+        /// statement directly in an async method, lambda or local function, unless await is not allowed there (a lock), and
+        /// not for a <c>?.</c> conditional call, which is not a call expression.
+        /// </summary>
+        public static bool IsReportedByCompiler(IOperation dropping, bool isDiscard)
+            => !isDiscard &&
+               dropping is IExpressionStatementOperation { Operation: IInvocationOperation } &&
+               IsInAsyncContext(dropping) &&
+               CanAwaitHere(dropping);
+
+        /// <summary>The nearest enclosing lambda, local function or member is async.</summary>
+        public static bool IsInAsyncContext(IOperation operation) => OperationFacts.IsInAsyncContext(operation);
+
+        /// <summary>Await is allowed at the operation (not inside a lock statement of the enclosing function).</summary>
+        public static bool CanAwaitHere(IOperation operation)
+        {
+            for (var current = operation.Parent; current is not null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case ILockOperation:
+                        return false;
+                    case IAnonymousFunctionOperation or ILocalFunctionOperation:
+                        return true;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// The smallest span naming the call: the method name (<c>WriteAsync</c> in <c>stream.WriteAsync(…)</c>),
+        /// without receiver, type arguments or arguments; the whole invocation when the syntax is unusual.
+        /// </summary>
+        public static Location GetNameLocation(IInvocationOperation invocation)
+        {
+            if (invocation.Syntax is InvocationExpressionSyntax syntax)
+            {
+                var name = syntax.Expression switch
+                {
+                    MemberAccessExpressionSyntax memberAccess => memberAccess.Name,
+                    MemberBindingExpressionSyntax memberBinding => memberBinding.Name,
+                    SimpleNameSyntax simple => simple,
+                    _ => null,
+                };
+                if (name is not null)
+                {
+                    return name.Identifier.GetLocation();
+                }
+            }
+
+            return invocation.Syntax.GetLocation();
+        }
+
+        private bool IsResponseBodyWriter(IOperation instance)
+            => OperationFacts.UnwrapConversions(instance) is IPropertyReferenceOperation { Property.Name: "BodyWriter" } property &&
+               TypeSymbols.InheritsFromOrEquals(property.Property.ContainingType, HttpResponse);
+    }
+}

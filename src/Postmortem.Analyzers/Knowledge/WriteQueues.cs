@@ -1,0 +1,228 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Postmortem.Analyzers.Knowledge
+{
+    /// <summary>
+    /// In-process queues whose non-blocking write can refuse an item (PM3003): <c>ChannelWriter&lt;T&gt;.TryWrite</c> and
+    /// <c>BlockingCollection&lt;T&gt;.TryAdd</c>, and what the analyzer can prove about a queue being unbounded.
+    /// Types are resolved once per compilation by metadata name.
+    /// </summary>
+    internal sealed class WriteQueues
+    {
+        public const string TryWriteName = "TryWrite";
+        public const string TryAddName = "TryAdd";
+
+        private const int MaxDepth = 6;
+
+        private WriteQueues(Compilation compilation)
+        {
+            ChannelWriter = compilation.GetTypeByMetadataName("System.Threading.Channels.ChannelWriter`1");
+            Channel = compilation.GetTypeByMetadataName("System.Threading.Channels.Channel");
+            ChannelOfTWriteTRead = compilation.GetTypeByMetadataName("System.Threading.Channels.Channel`2");
+            BlockingCollection = compilation.GetTypeByMetadataName("System.Collections.Concurrent.BlockingCollection`1");
+        }
+
+        public INamedTypeSymbol? ChannelWriter { get; }
+
+        public INamedTypeSymbol? Channel { get; }
+
+        public INamedTypeSymbol? ChannelOfTWriteTRead { get; }
+
+        public INamedTypeSymbol? BlockingCollection { get; }
+
+        public bool IsEmpty => ChannelWriter is null && BlockingCollection is null;
+
+        public static WriteQueues Create(Compilation compilation) => new WriteQueues(compilation);
+
+        public static bool IsCandidateName(string name) => name is TryWriteName or TryAddName;
+
+        /// <summary>"ChannelWriter.TryWrite" or "BlockingCollection.TryAdd" when the invocation is one; otherwise null.</summary>
+        public string? GetRefusableWrite(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            if (method.IsStatic || method.ReturnType.SpecialType != SpecialType.System_Boolean || invocation.Instance is not { } instance)
+            {
+                return null;
+            }
+
+            var receiverType = instance.Type ?? method.ContainingType;
+            if (method.Name == TryWriteName && TypeSymbols.InheritsFromOrEquals(receiverType, ChannelWriter))
+            {
+                return "ChannelWriter.TryWrite";
+            }
+
+            if (method.Name == TryAddName && TypeSymbols.InheritsFromOrEquals(receiverType, BlockingCollection))
+            {
+                return "BlockingCollection.TryAdd";
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// Is the queue behind this receiver provably unbounded: created by <c>Channel.CreateUnbounded</c> (or
+        /// <c>new BlockingCollection&lt;T&gt;()</c> without a capacity) in an initializer the analyzer can see: a local's
+        /// declaration, a field's or auto-property's initializer, or every constructor assignment of a field with no initializer
+        /// (in the same file). <c>channel.Writer</c> is followed to the channel.
+        /// </summary>
+        public bool IsProvablyUnbounded(IOperation? receiver, SemanticModel? model) => IsProvablyUnbounded(receiver, model, 0);
+
+        private bool IsProvablyUnbounded(IOperation? expression, SemanticModel? model, int depth)
+        {
+            if (expression is null || depth > MaxDepth)
+            {
+                return false;
+            }
+
+            var value = OperationFacts.UnwrapConversions(expression);
+            switch (value)
+            {
+                case IInvocationOperation invocation:
+                    return invocation.TargetMethod.IsStatic &&
+                           invocation.TargetMethod.Name.StartsWith("CreateUnbounded", System.StringComparison.Ordinal) &&
+                           SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, Channel);
+
+                case IObjectCreationOperation creation:
+                    return IsUnboundedBlockingCollection(creation);
+
+                case IPropertyReferenceOperation { Property.Name: "Writer" } writer when
+                    TypeSymbols.InheritsFromOrEquals(writer.Property.ContainingType, ChannelOfTWriteTRead):
+                    return IsProvablyUnbounded(writer.Instance, model, depth + 1);
+
+                case ILocalReferenceOperation:
+                    return IsProvablyUnbounded(OperationFacts.GetVisibleInitializer(value), model, depth + 1);
+
+                case IFieldReferenceOperation field:
+                    return IsUnboundedMember(field.Field, model, depth);
+
+                case IPropertyReferenceOperation property:
+                    return IsUnboundedMember(property.Property, model, depth);
+
+                default:
+                    return false;
+            }
+        }
+
+        private bool IsUnboundedBlockingCollection(IObjectCreationOperation creation)
+        {
+            if (!TypeSymbols.InheritsFromOrEquals(creation.Type, BlockingCollection) ||
+                !SymbolEqualityComparer.Default.Equals(creation.Constructor?.ContainingType.OriginalDefinition, BlockingCollection))
+            {
+                return false;
+            }
+
+            foreach (var argument in creation.Arguments)
+            {
+                if (argument.Parameter?.Name == "boundedCapacity")
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>A field or auto-property declared in this file: its initializer, or all its constructor assignments.</summary>
+        private bool IsUnboundedMember(ISymbol member, SemanticModel? model, int depth)
+        {
+            if (model is null || member.DeclaringSyntaxReferences.Length != 1)
+            {
+                return false;
+            }
+
+            var reference = member.DeclaringSyntaxReferences[0];
+            if (reference.SyntaxTree != model.SyntaxTree)
+            {
+                return false;
+            }
+
+            var declaration = reference.GetSyntax();
+            var initializer = declaration switch
+            {
+                VariableDeclaratorSyntax declarator => declarator.Initializer?.Value,
+                PropertyDeclarationSyntax property when property.AccessorList is not null && IsAutoProperty(property) => property.Initializer?.Value,
+                _ => null,
+            };
+            if (initializer is not null)
+            {
+                return IsProvablyUnbounded(model.GetOperation(initializer), model, depth + 1);
+            }
+
+            if (declaration is PropertyDeclarationSyntax property2 && !IsAutoProperty(property2))
+            {
+                return false;
+            }
+
+            // No initializer: every assignment in the type's constructors (in this file) must create an unbounded queue.
+            var type = declaration.FirstAncestorOrSelf<TypeDeclarationSyntax>();
+            if (type is null)
+            {
+                return false;
+            }
+
+            var found = false;
+            foreach (var typeMember in type.Members)
+            {
+                if (typeMember is not ConstructorDeclarationSyntax constructor)
+                {
+                    continue;
+                }
+
+                foreach (var node in constructor.DescendantNodes())
+                {
+                    if (node is not AssignmentExpressionSyntax assignment || !NamesMember(assignment.Left, member.Name))
+                    {
+                        continue;
+                    }
+
+                    if (model.GetOperation(assignment) is not ISimpleAssignmentOperation operation ||
+                        !IsMember(operation.Target, member) ||
+                        !IsProvablyUnbounded(operation.Value, model, depth + 1))
+                    {
+                        return false;
+                    }
+
+                    found = true;
+                }
+            }
+
+            return found;
+        }
+
+        private static bool IsAutoProperty(PropertyDeclarationSyntax property)
+        {
+            if (property.AccessorList is null)
+            {
+                return false;
+            }
+
+            foreach (var accessor in property.AccessorList.Accessors)
+            {
+                if (accessor.Body is not null || accessor.ExpressionBody is not null)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool NamesMember(ExpressionSyntax left, string name)
+            => left switch
+            {
+                IdentifierNameSyntax identifier => identifier.Identifier.ValueText == name,
+                MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } access => access.Name.Identifier.ValueText == name,
+                _ => false,
+            };
+
+        private static bool IsMember(IOperation target, ISymbol member)
+            => target switch
+            {
+                IFieldReferenceOperation field => SymbolEqualityComparer.Default.Equals(field.Field, member),
+                IPropertyReferenceOperation property => SymbolEqualityComparer.Default.Equals(property.Property, member),
+                _ => false,
+            };
+    }
+}

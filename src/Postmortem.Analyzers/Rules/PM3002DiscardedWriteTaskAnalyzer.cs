@@ -1,0 +1,97 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Postmortem.Analyzers.Knowledge;
+
+namespace Postmortem.Analyzers.Rules
+{
+    /// <summary>
+    /// PM3002: the task of an asynchronous durable write is dropped (<c>_ =</c>, a statement in a non-async method,
+    /// or a Task.Run/StartNew/QueueUserWorkItem of a writing lambda whose task is dropped), so its failure is never observed.
+    /// Un-awaited call statements directly in an async function are left to the compiler's CS4014.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class PM3002DiscardedWriteTaskAnalyzer : DiagnosticAnalyzer
+    {
+        /// <summary>Property: "Write" for an async write, "Launcher" for Task.Run and friends.</summary>
+        public const string KindProperty = "Kind";
+
+        internal static readonly DiagnosticDescriptor Rule = Descriptors.PM3002DiscardedWriteTask;
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var writes = AsyncWrites.Create(start.Compilation);
+                if (writes?.Io.Stream is null || writes.Task is null)
+                {
+                    return;
+                }
+
+                start.RegisterOperationAction(c => AnalyzeInvocation(c, writes), OperationKind.Invocation);
+            });
+        }
+
+        private static void AnalyzeInvocation(OperationAnalysisContext context, AsyncWrites writes)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+
+            // Cheapest checks first: the name, then whether the result is dropped at all, then the types.
+            if (!AsyncWrites.IsCandidateName(invocation.TargetMethod.Name))
+            {
+                return;
+            }
+
+            string? write;
+            string kind;
+            var launcher = writes.GetLauncher(invocation);
+            if (launcher is not null)
+            {
+                // ThreadPool.QueueUserWorkItem has no task at all: whatever its bool says, nobody observes the work item.
+                if (launcher != AsyncWrites.QueueUserWorkItem)
+                {
+                    var droppedTask = AsyncWrites.GetDroppingOperation(invocation, out var discarded);
+                    if (droppedTask is null || AsyncWrites.IsReportedByCompiler(droppedTask, discarded))
+                    {
+                        return;
+                    }
+                }
+
+                var lambda = AsyncWrites.GetWorkItemLambda(invocation);
+                var inner = lambda is null ? null : writes.FindWriteInWorkItem(lambda);
+                if (inner is null)
+                {
+                    return;
+                }
+
+                write = launcher + "(" + inner + ")";
+                kind = AsyncWrites.LauncherKind;
+            }
+            else
+            {
+                var dropping = AsyncWrites.GetDroppingOperation(invocation, out var isDiscard);
+                if (dropping is null || AsyncWrites.IsReportedByCompiler(dropping, isDiscard))
+                {
+                    return;
+                }
+
+                write = writes.GetAsyncWrite(invocation);
+                if (write is null)
+                {
+                    return;
+                }
+
+                kind = AsyncWrites.WriteKind;
+            }
+
+            var location = AsyncWrites.GetNameLocation(invocation);
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(KindProperty, kind);
+            context.ReportDiagnostic(Diagnostic.Create(Rule, location, properties, write));
+        }
+    }
+}

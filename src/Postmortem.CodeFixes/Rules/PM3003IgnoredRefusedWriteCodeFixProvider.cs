@@ -1,0 +1,89 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Operations;
+using Postmortem.Analyzers;
+using Postmortem.Analyzers.Knowledge;
+
+namespace Postmortem.CodeFixes.Rules
+{
+    /// <summary>
+    /// PM3003 fixes: in an async context, <c>await writer.WriteAsync(item)</c> (waits for room instead of dropping);
+    /// otherwise <c>if (!writer.TryWrite(item)) { throw new InvalidOperationException(…); }</c>.
+    /// Offered only where the call is a statement of its own.
+    /// </summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(PM3003IgnoredRefusedWriteCodeFixProvider)), Shared]
+    public sealed class PM3003IgnoredRefusedWriteCodeFixProvider : PostmortemCodeFixProvider
+    {
+        public const string AwaitWriteAsyncKey = "PM3003.AwaitWriteAsync";
+        public const string ThrowIfRefusedKey = "PM3003.ThrowIfRefused";
+
+        public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.IgnoredRefusedWrite);
+
+        internal override IEnumerable<FixOption> GetFixOptions(Diagnostic diagnostic, SyntaxNode root, SemanticModel model, CancellationToken cancellationToken)
+        {
+            var site = DroppedCallSite.Find(root, diagnostic.Location.SourceSpan);
+            if (site?.Statement is null || model.GetOperation(site.Invocation, cancellationToken) is not IInvocationOperation operation)
+            {
+                yield break;
+            }
+
+            var isChannel = operation.TargetMethod.Name == WriteQueues.TryWriteName;
+            if (isChannel && AsyncWrites.IsInAsyncContext(operation) && AsyncWrites.CanAwaitHere(operation))
+            {
+                yield return new FixOption("Await WriteAsync (wait for room instead of dropping the item)", AwaitWriteAsyncKey);
+                yield break;
+            }
+
+            yield return new FixOption("Throw when the item is refused", ThrowIfRefusedKey);
+        }
+
+        internal override void ApplyFix(FixContext context, Diagnostic diagnostic, string equivalenceKey)
+        {
+            var site = DroppedCallSite.Find(context.Root, diagnostic.Location.SourceSpan);
+            if (site?.Statement is not { } statement || site.Invocation.Expression is not MemberAccessExpressionSyntax access)
+            {
+                return;
+            }
+
+            StatementSyntax replacement;
+            if (equivalenceKey == AwaitWriteAsyncKey)
+            {
+                // writer.TryWrite(item);  →  await writer.WriteAsync(item);
+                var call = site.Invocation.WithExpression(access.WithName(SyntaxFactory.IdentifierName("WriteAsync").WithTriviaFrom(access.Name)));
+                replacement = SyntaxFactory.ExpressionStatement(SyntaxFactory.AwaitExpression(call.WithoutTrivia()));
+            }
+            else
+            {
+                var isChannel = access.Name.Identifier.ValueText == WriteQueues.TryWriteName;
+                var message = isChannel
+                    ? "The channel is full or completed: the item was not written."
+                    : "The collection is full or completed: the item was not added.";
+                context.RequireNamespace("System");
+                replacement = SyntaxFactory.IfStatement(
+                    SyntaxFactory.PrefixUnaryExpression(SyntaxKind.LogicalNotExpression, site.Invocation.WithoutTrivia()),
+                    SyntaxFactory.Block(
+                        SyntaxFactory.ThrowStatement(
+                            SyntaxFactory.ObjectCreationExpression(SyntaxFactory.IdentifierName("InvalidOperationException"))
+                                .WithArgumentList(SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(
+                                    SyntaxFactory.Argument(SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(message)))))))));
+            }
+
+            replacement = replacement.WithTriviaFrom(statement).WithAdditionalAnnotations(Formatter.Annotation);
+
+            // An embedded statement (if (x) writer.TryWrite(i); else …) gets braces, so a new if cannot capture the else.
+            if (statement.Parent is not (BlockSyntax or SwitchSectionSyntax or GlobalStatementSyntax))
+            {
+                replacement = SyntaxFactory.Block(replacement.WithoutTrivia()).WithTriviaFrom(statement).WithAdditionalAnnotations(Formatter.Annotation);
+            }
+
+            context.Editor.ReplaceNode(statement, replacement);
+        }
+    }
+}

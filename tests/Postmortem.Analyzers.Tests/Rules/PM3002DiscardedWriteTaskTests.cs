@@ -1,0 +1,484 @@
+using System.Threading.Tasks;
+using Postmortem.Analyzers.Tests.Verifiers;
+using Postmortem.CodeFixes.Rules;
+using Xunit;
+using VerifyCS = Postmortem.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    Postmortem.Analyzers.Rules.PM3002DiscardedWriteTaskAnalyzer,
+    Postmortem.CodeFixes.Rules.PM3002DiscardedWriteTaskCodeFixProvider>;
+
+namespace Postmortem.Analyzers.Tests.Rules
+{
+    public class PM3002DiscardedWriteTaskTests
+    {
+        /// <summary>A class with a sync method <c>Run</c> and an async method <c>RunAsync</c>; the body goes into one of them.</summary>
+        private static string InSync(string body) => $$"""
+            using System;
+            using System.IO;
+            using System.Threading;
+            using System.Threading.Channels;
+            using System.Threading.Tasks;
+
+            class Store
+            {
+                private readonly Stream _file = File.OpenWrite("data.bin");
+                private readonly StreamWriter _log = new StreamWriter("app.log", append: true);
+
+                void Run(string path, byte[] data, Stream output, ChannelWriter<string> writer, CancellationToken ct)
+                {
+            {{body}}
+                }
+            }
+            """;
+
+        private static string InAsync(string body) => $$"""
+            using System;
+            using System.IO;
+            using System.Threading;
+            using System.Threading.Channels;
+            using System.Threading.Tasks;
+
+            class Store
+            {
+                private readonly Stream _file = File.OpenWrite("data.bin");
+                private readonly StreamWriter _log = new StreamWriter("app.log", append: true);
+
+                async Task RunAsync(string path, byte[] data, Stream output, ChannelWriter<string> writer, CancellationToken ct)
+                {
+                    await Task.Yield();
+            {{body}}
+                }
+            }
+            """;
+
+        // ------------------------------------------------------------ unsafe forms
+
+        [Theory]
+        [InlineData("_ = File.{|#0:WriteAllTextAsync|}(path, \"x\");", "File.WriteAllTextAsync")]
+        [InlineData("_ = File.{|#0:AppendAllLinesAsync|}(path, new[] { \"x\" });", "File.AppendAllLinesAsync")]
+        [InlineData("_ = File.{|#0:WriteAllBytesAsync|}(path, data, ct);", "File.WriteAllBytesAsync")]
+        [InlineData("_ = _file.{|#0:WriteAsync|}(data, 0, data.Length);", "Stream.WriteAsync")]
+        [InlineData("_ = output.{|#0:FlushAsync|}();", "Stream.FlushAsync")]
+        [InlineData("_ = output.{|#0:WriteAsync|}(data.AsMemory()).AsTask();", "Stream.WriteAsync")]
+        [InlineData("_ = _log.{|#0:WriteLineAsync|}(\"line\");", "StreamWriter.WriteLineAsync")]
+        [InlineData("_ = _log.{|#0:FlushAsync|}().ConfigureAwait(false);", "StreamWriter.FlushAsync")]
+        [InlineData("_ = writer.{|#0:WriteAsync|}(\"item\");", "ChannelWriter.WriteAsync")]
+        public Task DiscardInSyncMethod_ReportsDiagnostic(string statement, string name)
+            => VerifyCS.VerifyAnalyzerAsync(InSync(statement), VerifyCS.Diagnostic("PM3002").WithLocation(0).WithArguments(name));
+
+        [Theory]
+        [InlineData("File.[|AppendAllTextAsync|](path, \"x\");")]
+        [InlineData("output.[|FlushAsync|]();")]
+        [InlineData("_file.[|WriteAsync|](data, 0, data.Length, ct);")]
+        [InlineData("_log.[|WriteAsync|](\"x\").ConfigureAwait(false);")]
+        [InlineData("File.OpenRead(path).CopyToAsync(_file);")]
+        [InlineData("writer.[|WriteAsync|](\"item\");")]
+        public Task StatementInSyncMethod_ReportsDiagnostic(string statement)
+            => VerifyCS.VerifyAnalyzerAsync(InSync(statement.Replace("CopyToAsync", "[|CopyToAsync|]")));
+
+        [Fact]
+        public Task DiscardInAsyncMethod_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InAsync("""
+                    _ = File.[|WriteAllTextAsync|](path, "x");
+                    _ = output.[|FlushAsync|](ct);
+            """));
+
+        [Fact]
+        public Task StatementInSyncLambdaOrLocalFunctionOfAsyncMethod_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InAsync("""
+                    Action save = () => File.[|WriteAllTextAsync|](path, "x");
+                    Action<string> log = line => { _log.[|WriteLineAsync|](line); };
+                    save();
+                    log("x");
+                    Flush();
+
+                    void Flush()
+                    {
+                        output.[|FlushAsync|]();
+                    }
+            """));
+
+        [Fact]
+        public Task StatementInLockOfAsyncMethod_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InAsync("""
+                    lock (_log)
+                    {
+                        _log.[|WriteLineAsync|]("inside a lock CS4014 is silent, because await is not allowed there");
+                    }
+            """));
+
+        [Fact]
+        public Task ConditionalCallStatementInAsyncMethod_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InAsync("""
+                    Stream? maybe = output;
+                    maybe?.[|FlushAsync|]();
+            """));
+
+        [Fact]
+        public Task FireAndForgetWorkItemThatWrites_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InSync("""
+                    Task.{|#0:Run|}(() => File.AppendAllText(path, "x"));
+                    _ = Task.{|#1:Run|}(async () => await File.AppendAllTextAsync(path, "x"));
+                    Task.Factory.{|#2:StartNew|}(() => { using var w = new StreamWriter(path); w.WriteLine("x"); });
+                    ThreadPool.{|#3:QueueUserWorkItem|}(_ => File.WriteAllBytes(path, data));
+            """),
+                VerifyCS.Diagnostic("PM3002").WithLocation(0).WithArguments("Task.Run(File.AppendAllText)"),
+                VerifyCS.Diagnostic("PM3002").WithLocation(1).WithArguments("Task.Run(File.AppendAllTextAsync)"),
+                VerifyCS.Diagnostic("PM3002").WithLocation(2).WithArguments("Task.Factory.StartNew(new StreamWriter)"),
+                VerifyCS.Diagnostic("PM3002").WithLocation(3).WithArguments("ThreadPool.QueueUserWorkItem(File.WriteAllBytes)"));
+
+        [Fact]
+        public Task DiscardedTaskRunInAsyncMethod_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InAsync("""
+                    _ = Task.[|Run|](() => File.WriteAllText(path, "x"));
+            """));
+
+        [Fact]
+        public Task PipeWriter_ReportsDiagnostic()
+        {
+            var test = CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.PM3002DiscardedWriteTaskAnalyzer>.Test("""
+                using System.IO.Pipelines;
+
+                class Journal
+                {
+                    void Append(PipeWriter pipe, byte[] data)
+                    {
+                        _ = pipe.[|WriteAsync|](data);
+                        pipe.[|FlushAsync|]();
+                    }
+                }
+                """);
+            test.References.AddRange(References.AspNetCore);
+            return test.RunAsync();
+        }
+
+        // ------------------------------------------------------------ safe look-alikes
+
+        [Theory]
+        [InlineData("await File.WriteAllTextAsync(path, \"x\");")]
+        [InlineData("await output.FlushAsync(ct).ConfigureAwait(false);")]
+        [InlineData("await writer.WriteAsync(\"item\");")]
+        [InlineData("var pending = _file.WriteAsync(data, 0, data.Length); await pending;")]
+        [InlineData("var a = File.WriteAllTextAsync(path, \"a\"); var b = output.FlushAsync(); await Task.WhenAll(a, b);")]
+        [InlineData("await Task.Run(() => File.WriteAllText(path, \"x\"));")]
+        [InlineData("await Task.Run(() => File.WriteAllTextAsync(path, \"x\"));")]
+        public Task Awaited_NoDiagnostic(string statement)
+            => VerifyCS.VerifyAnalyzerAsync(InAsync(statement));
+
+        [Fact]
+        public Task ReturnedOrPassedOn_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync("""
+                using System.Collections.Generic;
+                using System.IO;
+                using System.Threading.Tasks;
+
+                class Store
+                {
+                    private readonly List<Task> _pending = new();
+                    private Task? _last;
+
+                    Task SaveAsync(string path) => File.WriteAllTextAsync(path, "x");
+
+                    Task FlushAsync(Stream output)
+                    {
+                        return output.FlushAsync();
+                    }
+
+                    Task SaveInBackground(string path) => Task.Run(() => File.WriteAllText(path, "x"));
+
+                    void Track(string path, Stream output)
+                    {
+                        _pending.Add(File.AppendAllTextAsync(path, "x"));
+                        _last = output.FlushAsync();
+                        Observe(output.FlushAsync());
+                        output.FlushAsync().ContinueWith(t => Observe(t));
+                        var t = Task.WhenAll(File.WriteAllTextAsync(path, "a"), File.WriteAllTextAsync(path, "b"));
+                        t.Wait();
+                        File.WriteAllTextAsync(path, "sync wait").GetAwaiter().GetResult();
+                    }
+
+                    static void Observe(Task task) { }
+                }
+                """);
+
+        [Fact]
+        public Task UnawaitedStatementInAsyncMethod_LeftToCS4014_NoDiagnostic()
+        {
+            // CS4014 reports these; a second diagnostic on the same line would be noise.
+            var test = CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.PM3002DiscardedWriteTaskAnalyzer>.Test(InAsync("""
+                    File.WriteAllTextAsync(path, "x");
+                    output.FlushAsync().ConfigureAwait(false);
+                    writer.WriteAsync("item");
+                    Task.Run(() => File.WriteAllText(path, "x"));
+                    Func<Task> later = async () => { _log.WriteLineAsync("x"); await Task.Yield(); };
+            """));
+            return test.RunAsync();
+        }
+
+        /// <summary>
+        /// The split with CS4014 is exact: the compiler warns on each un-awaited call statement directly in an async
+        /// function and on nothing we report (discards, sync lambdas and local functions, locks, ?. calls).
+        /// </summary>
+        [Fact]
+        public void CompilerWarnsExactlyWhereWeStaySilent_NoDiagnostic()
+        {
+            var code = InAsync("""
+                    File.WriteAllTextAsync(path, "cs4014");
+                    output.FlushAsync().ConfigureAwait(false); // cs4014
+                    writer.WriteAsync("cs4014");
+                    Task.Run(() => File.WriteAllText(path, "cs4014"));
+                    Func<Task> later = async () => { _log.WriteLineAsync("cs4014"); await Task.Yield(); };
+                    _ = File.WriteAllTextAsync(path, "ours");
+                    Action save = () => File.WriteAllTextAsync(path, "ours");
+                    lock (_log)
+                    {
+                        _log.WriteLineAsync("ours");
+                    }
+
+                    Stream? maybe = output;
+                    maybe?.FlushAsync();
+            """);
+            var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+                "cs4014",
+                new[] { Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(code) },
+                References.Net,
+                new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: Microsoft.CodeAnalysis.NullableContextOptions.Enable));
+            var diagnostics = compilation.GetDiagnostics();
+            Assert.DoesNotContain(diagnostics, d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
+            var warned = new System.Collections.Generic.List<string>();
+            foreach (var diagnostic in diagnostics)
+            {
+                if (diagnostic.Id == "CS4014")
+                {
+                    var line = diagnostic.Location.SourceTree!.GetText().Lines.GetLineFromPosition(diagnostic.Location.SourceSpan.Start).ToString();
+                    warned.Add(line.Contains("cs4014", System.StringComparison.Ordinal) ? "cs4014" : line.Trim());
+                }
+            }
+
+            Assert.Equal(new[] { "cs4014", "cs4014", "cs4014", "cs4014", "cs4014" }, warned);
+        }
+
+        [Fact]
+        public Task InMemoryAndNonStorageTargets_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync("""
+                using System;
+                using System.IO;
+                using System.Text;
+
+                class Render
+                {
+                    void Build(byte[] data)
+                    {
+                        var memory = new MemoryStream();
+                        _ = memory.WriteAsync(data, 0, data.Length);
+                        memory.FlushAsync();
+                        var text = new StringWriter();
+                        text.WriteLineAsync("x");
+                        var overMemory = new StreamWriter(new MemoryStream());
+                        _ = overMemory.WriteAsync("x");
+                        _ = Console.Out.WriteLineAsync("status");
+                        _ = File.OpenRead("in.bin").CopyToAsync(memory);
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task ReadsAndUnrelatedAsyncCalls_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InSync("""
+                    _ = File.ReadAllTextAsync(path);
+                    _ = output.ReadAsync(data, 0, data.Length);
+                    _ = Task.Delay(10);
+                    Task.Run(() => Console.WriteLine("no write"));
+                    ThreadPool.QueueUserWorkItem(_ => Console.WriteLine("no write"));
+            """));
+
+        [Fact]
+        public Task WorkItemThatHandlesItsOwnFailure_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InSync("""
+                    Task.Run(() =>
+                    {
+                        try
+                        {
+                            File.AppendAllText(path, "x");
+                        }
+                        catch (IOException ex)
+                        {
+                            Console.Error.WriteLine(ex);
+                        }
+                    });
+                    var running = Task.Run(() => File.AppendAllText(path, "x"));
+                    running.Wait();
+                    Task.Run(Save);
+            """).Replace("    }\n}", "    }\n\n    void Save() => File.WriteAllText(\"a\", \"b\");\n}"));
+
+        [Fact]
+        public Task UserTypesNamedLikeTheFramework_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+
+                static class File
+                {
+                    public static Task WriteAllTextAsync(string path, string text) => Task.CompletedTask;
+                }
+
+                class Stream
+                {
+                    public Task FlushAsync() => Task.CompletedTask;
+                }
+
+                class Caller
+                {
+                    void Run(Stream s)
+                    {
+                        _ = File.WriteAllTextAsync("a", "b");
+                        s.FlushAsync();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task BrokenCode_NoCrash()
+        {
+            var test = CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.PM3002DiscardedWriteTaskAnalyzer>.Test("""
+                using System.IO;
+                using System.Threading.Tasks;
+
+                class Broken
+                {
+                    void Run(Stream s)
+                    {
+                        _ = s.{|CS1061:WriteAsyncc|}();
+                        _ = Task.Run({|CS0103:missing|});
+                        _ = File.{|CS1501:WriteAllTextAsync|}();
+                    }
+                }
+                """);
+            return test.RunAsync();
+        }
+
+        // ------------------------------------------------------------ fixes
+
+        [Fact]
+        public Task DiscardInAsyncMethod_AwaitFix_ReportsDiagnostic()
+            => VerifyCS.VerifyCodeFixAsync(InAsync("""
+                    _ = File.[|WriteAllTextAsync|](path, "x");
+                    _ = output.[|FlushAsync|](ct).ConfigureAwait(false);
+                    _ = Task.[|Run|](() => File.WriteAllText(path, "y"));
+            """), InAsync("""
+                    await File.WriteAllTextAsync(path, "x");
+                    await output.FlushAsync(ct).ConfigureAwait(false);
+                    await Task.Run(() => File.WriteAllText(path, "y"));
+            """), PM3002DiscardedWriteTaskCodeFixProvider.AwaitKey);
+
+        [Fact]
+        public Task SyncMethod_SynchronousCounterpartFix_ReportsDiagnostic()
+            => VerifyCS.VerifyCodeFixAsync(InSync("""
+                    _ = File.[|WriteAllTextAsync|](path, "x", ct);
+                    File.[|AppendAllTextAsync|](path, "y");
+                    _file.[|WriteAsync|](data, 0, data.Length, ct);
+                    _ = output.[|FlushAsync|]().ConfigureAwait(false);
+                    _log.[|WriteLineAsync|]("line");
+                    File.OpenRead(path).[|CopyToAsync|](_file, ct);
+            """), InSync("""
+                    File.WriteAllText(path, "x");
+                    File.AppendAllText(path, "y");
+                    _file.Write(data, 0, data.Length);
+                    output.Flush();
+                    _log.WriteLine("line");
+                    File.OpenRead(path).CopyTo(_file);
+            """), PM3002DiscardedWriteTaskCodeFixProvider.SynchronousKey);
+
+        [Fact]
+        public Task SyncLambda_SynchronousCounterpartFix_ReportsDiagnostic()
+            => VerifyCS.VerifyCodeFixAsync(InSync("""
+                    Action save = () => File.[|WriteAllTextAsync|](path, "x");
+                    save();
+            """), InSync("""
+                    Action save = () => File.WriteAllText(path, "x");
+                    save();
+            """), PM3002DiscardedWriteTaskCodeFixProvider.SynchronousKey);
+
+        [Fact]
+        public Task NoSynchronousCounterpart_NoFixOffered_ReportsDiagnostic()
+        {
+            // ChannelWriter has no Write; Stream.WriteAsync(ReadOnlyMemory) has no Write with the same parameters
+            // (Write(ReadOnlySpan) does not take a Memory), and TextWriter.Write(object) must not be picked for it either;
+            // Task.Run has no synchronous counterpart. In a sync method no fix is offered at all.
+            var code = InSync("""
+                    _ = writer.[|WriteAsync|]("item");
+                    _ = output.[|WriteAsync|](data.AsMemory(), ct);
+                    _ = _log.[|WriteAsync|]("x".AsMemory(), ct);
+                    Task.[|Run|](() => File.WriteAllText(path, "x"));
+            """);
+            var test = VerifyCS.Test(code, code);
+            test.NumberOfIncrementalIterations = 0;
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task LockInAsyncMethod_SynchronousFixSinceAwaitIsNotAllowed_ReportsDiagnostic()
+            => VerifyCS.VerifyCodeFixAsync(InAsync("""
+                    lock (_log)
+                    {
+                        _ = _log.[|FlushAsync|]();
+                    }
+            """), InAsync("""
+                    lock (_log)
+                    {
+                        _log.Flush();
+                    }
+            """));
+
+        [Fact]
+        public Task AsyncLocalFunctionInSyncMethod_AwaitFix_ReportsDiagnostic()
+            => VerifyCS.VerifyCodeFixAsync(InSync("""
+                    _ = SaveAsync();
+
+                    async Task SaveAsync()
+                    {
+                        _ = File.[|WriteAllTextAsync|](path, "x");
+                        await Task.Yield();
+                    }
+            """), InSync("""
+                    _ = SaveAsync();
+
+                    async Task SaveAsync()
+                    {
+                        await File.WriteAllTextAsync(path, "x");
+                        await Task.Yield();
+                    }
+            """));
+
+        [Fact]
+        public Task SeveralDiscards_FixAllSynchronous_ReportsDiagnostic()
+        {
+            var test = VerifyCS.Test("""
+                using System.IO;
+
+                class Audit
+                {
+                    void Write(string path, Stream a, Stream b)
+                    {
+                        _ = File.[|AppendAllTextAsync|](path, "1");
+                        _ = File.[|AppendAllTextAsync|](path, "2");
+                        a.[|FlushAsync|]();
+                        b.[|FlushAsync|]();
+                    }
+                }
+                """, """
+                using System.IO;
+
+                class Audit
+                {
+                    void Write(string path, Stream a, Stream b)
+                    {
+                        File.AppendAllText(path, "1");
+                        File.AppendAllText(path, "2");
+                        a.Flush();
+                        b.Flush();
+                    }
+                }
+                """, PM3002DiscardedWriteTaskCodeFixProvider.SynchronousKey);
+            return test.RunAsync();
+        }
+    }
+}

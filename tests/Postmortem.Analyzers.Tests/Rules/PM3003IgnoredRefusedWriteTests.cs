@@ -1,0 +1,342 @@
+using System.Threading.Tasks;
+using Postmortem.Analyzers.Tests.Verifiers;
+using Postmortem.CodeFixes.Rules;
+using Xunit;
+using VerifyCS = Postmortem.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    Postmortem.Analyzers.Rules.PM3003IgnoredRefusedWriteAnalyzer,
+    Postmortem.CodeFixes.Rules.PM3003IgnoredRefusedWriteCodeFixProvider>;
+
+namespace Postmortem.Analyzers.Tests.Rules
+{
+    public class PM3003IgnoredRefusedWriteTests
+    {
+        private static string Queue(string members) => $$"""
+            using System;
+            using System.Collections.Concurrent;
+            using System.Threading.Channels;
+            using System.Threading.Tasks;
+
+            class Events
+            {
+            {{members}}
+            }
+            """;
+
+        // ------------------------------------------------------------ unsafe forms
+
+        [Fact]
+        public Task BoundedChannelTryWriteStatement_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(
+                Queue("""
+                    private readonly Channel<string> _channel = Channel.CreateBounded<string>(100);
+
+                    public void Publish(string e)
+                    {
+                        _channel.Writer.{|#0:TryWrite|}(e);
+                    }
+                """),
+                VerifyCS.Diagnostic("PM3003").WithLocation(0).WithArguments("ChannelWriter.TryWrite"));
+
+        [Fact]
+        public Task DiscardedTryWriteAndTryAdd_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(
+                Queue("""
+                    private readonly BlockingCollection<string> _queue = new BlockingCollection<string>(boundedCapacity: 10);
+
+                    public void Publish(ChannelWriter<string> writer, string e)
+                    {
+                        _ = writer.{|#0:TryWrite|}(e);
+                        _ = _queue.{|#1:TryAdd|}(e);
+                        _queue.{|#2:TryAdd|}(e, TimeSpan.FromSeconds(1));
+                    }
+                """),
+                VerifyCS.Diagnostic("PM3003").WithLocation(0).WithArguments("ChannelWriter.TryWrite"),
+                VerifyCS.Diagnostic("PM3003").WithLocation(1).WithArguments("BlockingCollection.TryAdd"),
+                VerifyCS.Diagnostic("PM3003").WithLocation(2).WithArguments("BlockingCollection.TryAdd"));
+
+        [Fact]
+        public Task UnknownOrBoundedOrigin_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(Queue("""
+                    private readonly Channel<int> _assignedInConstructor;
+                    private readonly Channel<int> _dropping = Channel.CreateBounded<int>(new BoundedChannelOptions(10) { FullMode = BoundedChannelFullMode.DropWrite });
+                    private ChannelWriter<int>? _writer;
+
+                    public Events(int capacity)
+                    {
+                        _assignedInConstructor = Channel.CreateBounded<int>(capacity);
+                    }
+
+                    public void Publish(int e)
+                    {
+                        _assignedInConstructor.Writer.[|TryWrite|](e);
+                        _dropping.Writer.[|TryWrite|](e);
+                        _writer?.[|TryWrite|](e);
+                        var local = Channel.CreateBounded<int>(1);
+                        local.Writer.[|TryWrite|](e);
+                        Action<int> publish = x => _dropping.Writer.[|TryWrite|](x);
+                        publish(e);
+                    }
+                """));
+
+        // ------------------------------------------------------------ safe look-alikes
+
+        [Fact]
+        public Task ResultUsed_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(Queue("""
+                    private readonly Channel<string> _channel = Channel.CreateBounded<string>(100);
+                    private readonly BlockingCollection<string> _queue = new BlockingCollection<string>(10);
+                    public int Dropped;
+
+                    public bool TryPublish(string e) => _channel.Writer.TryWrite(e);
+
+                    public void Publish(string e)
+                    {
+                        if (!_channel.Writer.TryWrite(e))
+                        {
+                            Dropped++;
+                        }
+
+                        var added = _queue.TryAdd(e);
+                        Console.WriteLine(added);
+                        while (!_queue.TryAdd(e, 100))
+                        {
+                        }
+
+                        Func<bool> attempt = () => _channel.Writer.TryWrite(e);
+                        attempt();
+                    }
+                """));
+
+        [Fact]
+        public Task ProvablyUnbounded_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(Queue("""
+                    private readonly Channel<string> _channel = Channel.CreateUnbounded<string>();
+                    private readonly Channel<string> _options = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+                    private readonly ChannelWriter<string> _writer = Channel.CreateUnbounded<string>().Writer;
+                    private readonly Channel<string> _fromConstructor;
+                    private readonly BlockingCollection<string> _queue = new BlockingCollection<string>();
+                    private Channel<string> Property { get; } = Channel.CreateUnbounded<string>();
+
+                    public Events()
+                    {
+                        _fromConstructor = Channel.CreateUnbounded<string>();
+                    }
+
+                    public void Publish(string e)
+                    {
+                        _channel.Writer.TryWrite(e);
+                        _ = _options.Writer.TryWrite(e);
+                        _writer.TryWrite(e);
+                        _fromConstructor.Writer.TryWrite(e);
+                        _queue.TryAdd(e);
+                        Property.Writer.TryWrite(e);
+                        var local = Channel.CreateUnbounded<string>();
+                        local.Writer.TryWrite(e);
+                        var writer = local.Writer;
+                        writer.TryWrite(e);
+                    }
+                """));
+
+        [Fact]
+        public Task ExplicitDiscardsWhenOptedOut_NoDiagnostic()
+        {
+            var test = CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.PM3003IgnoredRefusedWriteAnalyzer>.Test(Queue("""
+                    public void Publish(ChannelWriter<string> writer, string e)
+                    {
+                        _ = writer.TryWrite(e);
+                        writer.[|TryWrite|](e);
+                    }
+                """));
+            test.EditorConfig = """
+                root = true
+
+                [*.cs]
+                postmortem.PM3003.report_discards = false
+                """;
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task UserTypesNamedLikeTheFramework_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync("""
+                class ChannelWriter<T>
+                {
+                    public bool TryWrite(T item) => true;
+                }
+
+                class BlockingCollection<T>
+                {
+                    public bool TryAdd(T item) => true;
+                }
+
+                class Caller
+                {
+                    void Run(ChannelWriter<int> w, BlockingCollection<int> q, System.Collections.Generic.HashSet<int> set)
+                    {
+                        w.TryWrite(1);
+                        q.TryAdd(1);
+                        set.Add(1);
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task BrokenCode_NoCrash()
+        {
+            var test = CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.PM3003IgnoredRefusedWriteAnalyzer>.Test("""
+                using System.Threading.Channels;
+
+                class Broken
+                {
+                    private readonly Channel<int> _channel = {|CS0103:missing|};
+
+                    void Run(ChannelWriter<int> w)
+                    {
+                        w.{|CS7036:TryWrite|}();
+                        _channel.Writer.[|TryWrite|](1);
+                    }
+                }
+                """);
+            return test.RunAsync();
+        }
+
+        // ------------------------------------------------------------ fixes
+
+        [Fact]
+        public Task AsyncMethod_AwaitWriteAsyncFix_ReportsDiagnostic()
+            => VerifyCS.VerifyCodeFixAsync(Queue("""
+                    private readonly Channel<string> _channel = Channel.CreateBounded<string>(100);
+
+                    public async Task PublishAsync(string e)
+                    {
+                        await Task.Yield();
+                        _channel.Writer.[|TryWrite|](e);
+                        _ = _channel.Writer.[|TryWrite|](e + "!");
+                    }
+                """), Queue("""
+                    private readonly Channel<string> _channel = Channel.CreateBounded<string>(100);
+
+                    public async Task PublishAsync(string e)
+                    {
+                        await Task.Yield();
+                        await _channel.Writer.WriteAsync(e);
+                        await _channel.Writer.WriteAsync(e + "!");
+                    }
+                """), PM3003IgnoredRefusedWriteCodeFixProvider.AwaitWriteAsyncKey);
+
+        [Fact]
+        public Task SyncMethod_ThrowIfRefusedFix_ReportsDiagnostic()
+            => VerifyCS.VerifyCodeFixAsync(Queue("""
+                    private readonly Channel<string> _channel = Channel.CreateBounded<string>(100);
+                    private readonly BlockingCollection<string> _queue = new BlockingCollection<string>(10);
+
+                    public void Publish(string e, bool twice)
+                    {
+                        // publish
+                        _channel.Writer.[|TryWrite|](e);
+                        if (twice)
+                            _queue.[|TryAdd|](e);
+                        else
+                            Console.WriteLine(e);
+                    }
+                """), Queue("""
+                    private readonly Channel<string> _channel = Channel.CreateBounded<string>(100);
+                    private readonly BlockingCollection<string> _queue = new BlockingCollection<string>(10);
+
+                    public void Publish(string e, bool twice)
+                    {
+                        // publish
+                        if (!_channel.Writer.TryWrite(e))
+                        {
+                            throw new InvalidOperationException("The channel is full or completed: the item was not written.");
+                        }
+                        if (twice)
+                        {
+                            if (!_queue.TryAdd(e))
+                            {
+                                throw new InvalidOperationException("The collection is full or completed: the item was not added.");
+                            }
+                        }
+                        else
+                            Console.WriteLine(e);
+                    }
+                """), PM3003IgnoredRefusedWriteCodeFixProvider.ThrowIfRefusedKey);
+
+        [Fact]
+        public Task LockInAsyncMethod_ThrowIfRefusedFix_ReportsDiagnostic()
+            => VerifyCS.VerifyCodeFixAsync(Queue("""
+                    public async Task PublishAsync(ChannelWriter<int> writer)
+                    {
+                        await Task.Yield();
+                        lock (writer)
+                        {
+                            writer.[|TryWrite|](1);
+                        }
+                    }
+                """), Queue("""
+                    public async Task PublishAsync(ChannelWriter<int> writer)
+                    {
+                        await Task.Yield();
+                        lock (writer)
+                        {
+                            if (!writer.TryWrite(1))
+                            {
+                                throw new InvalidOperationException("The channel is full or completed: the item was not written.");
+                            }
+                        }
+                    }
+                """));
+
+        [Fact]
+        public Task AddsUsingSystem_ThrowIfRefusedFix_ReportsDiagnostic()
+            => VerifyCS.VerifyCodeFixAsync("""
+                using System.Threading.Channels;
+
+                class Events
+                {
+                    void Publish(ChannelWriter<int> a, ChannelWriter<int> b)
+                    {
+                        _ = a.[|TryWrite|](1);
+                        b.[|TryWrite|](2);
+                    }
+                }
+                """, """
+                using System;
+                using System.Threading.Channels;
+
+                class Events
+                {
+                    void Publish(ChannelWriter<int> a, ChannelWriter<int> b)
+                    {
+                        if (!a.TryWrite(1))
+                        {
+                            throw new InvalidOperationException("The channel is full or completed: the item was not written.");
+                        }
+                        if (!b.TryWrite(2))
+                        {
+                            throw new InvalidOperationException("The channel is full or completed: the item was not written.");
+                        }
+                    }
+                }
+                """, PM3003IgnoredRefusedWriteCodeFixProvider.ThrowIfRefusedKey);
+
+        [Fact]
+        public Task BlockingCollectionInAsyncMethod_ThrowIfRefusedFix_ReportsDiagnostic()
+            => VerifyCS.VerifyCodeFixAsync(Queue("""
+                    public async Task PublishAsync(BlockingCollection<int> queue)
+                    {
+                        await Task.Yield();
+                        queue.[|TryAdd|](1);
+                    }
+                """), Queue("""
+                    public async Task PublishAsync(BlockingCollection<int> queue)
+                    {
+                        await Task.Yield();
+                        if (!queue.TryAdd(1))
+                        {
+                            throw new InvalidOperationException("The collection is full or completed: the item was not added.");
+                        }
+                    }
+                """));
+    }
+}
