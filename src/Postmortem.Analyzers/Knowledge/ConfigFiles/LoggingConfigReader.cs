@@ -82,6 +82,20 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
 
         public static ConfigFileModel Read(string path, ConfigFileKind kind, SourceText text, CancellationToken cancellationToken)
         {
+            try
+            {
+                return ReadCore(path, kind, text, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The readers report syntax errors themselves; anything else in a file we do not understand is the same
+                // to the user (PM0001), never an analyzer crash.
+                return new ConfigFileModel(path, kind) { Error = ex.GetType().Name + ": " + ex.Message, ErrorPosition = 0 };
+            }
+        }
+
+        private static ConfigFileModel ReadCore(string path, ConfigFileKind kind, SourceText text, CancellationToken cancellationToken)
+        {
             var model = new ConfigFileModel(path, kind);
             cancellationToken.ThrowIfCancellationRequested();
             if (model.Format == "JSON")

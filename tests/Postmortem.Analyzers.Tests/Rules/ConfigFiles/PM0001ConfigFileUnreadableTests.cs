@@ -95,6 +95,23 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
             Assert.InRange(position, 0, text.Length);
         }
 
+        [Theory]
+        [InlineData("/0/appsettings.json", "{ \"Serilog\": { \"WriteTo\": { \"a\": { \"Name\": \"Async\", \"Args\": { \"configure\": [ { \"Name\": \"File\", \"Args\": { \"path\": \"a\\u0041.txt\", \"shared\": null, \"hooks\": {} } } ] } } } }, \"NLog\": { \"variables\": { \"v\": \"x\" }, \"targets\": { \"async\": true, \"f\": { \"type\": \"AsyncWrapper\", \"target\": { \"g\": { \"type\": \"File\", \"fileName\": \"${v}\" } } } } } /* end */ }")]
+        [InlineData("/0/nlog.config", "<?xml version=\"1.0\"?><nlog xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" internalLogLevel=\"Warn\"><variable name=\"d\" value=\"logs\"/><targets async=\"true\"><default-target-parameters xsi:type=\"File\" keepFileOpen=\"false\"/><target xsi:type=\"AsyncWrapper\" name=\"a\"><target xsi:type=\"File\" name=\"f\" fileName=\"${d}/a.log\" archiveAboveSize=\"10\"/></target></targets></nlog>")]
+        [InlineData("/0/web.config", "<configuration><appSettings><add key=\"log4net.Internal.Debug\" value=\"true\"/></appSettings><log4net debug=\"true\"><appender name=\"R\" type=\"log4net.Appender.RollingFileAppender\"><param name=\"File\" value=\"a.log\"/><lockingModel type=\"log4net.Appender.FileAppender+MinimalLock\"/></appender></log4net><location path=\".\"><system.webServer><aspNetCore processesPerApplication=\"2\"/></system.webServer></location></configuration>")]
+        public void EveryTruncationOfAFile_ReadsWithoutThrowing(string path, string content)
+        {
+            var kind = LoggingConfigReader.Classify(path);
+            for (var length = 0; length <= content.Length; length++)
+            {
+                var text = SourceText.From(content.Substring(0, length));
+                var model = LoggingConfigReader.Read(path, kind, text, CancellationToken.None);
+                Assert.True(length == content.Length ? model.Error is null : true, model.Error);
+                Assert.InRange(model.ErrorPosition, 0, length);
+                Assert.DoesNotMatch("^[A-Za-z]+Exception: ", model.Error ?? string.Empty); // no reader bug hidden by the safety net
+            }
+        }
+
         [Fact]
         public void XmlReader_GivesExactSpans()
         {
