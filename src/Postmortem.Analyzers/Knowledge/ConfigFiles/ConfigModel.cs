@@ -101,6 +101,10 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
         /// <summary>NLog: inside an AsyncWrapper or &lt;targets async="true"&gt;; Serilog: inside Async's configure.</summary>
         public bool Async { get; set; }
 
+        /// <summary>NLog: the name of the top-level target (a wrapper's, for a wrapped target); log4net: the appender's name.
+        /// Only sinks a rule or logger refers to are kept. Null for Serilog, where every WriteTo entry writes.</summary>
+        public string? Root { get; set; }
+
         /// <summary>Serilog: configured under AuditTo (failures throw instead of going to SelfLog).</summary>
         public bool Audit { get; set; }
 

@@ -293,10 +293,31 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
                         continue;
                     }
 
+                    var before = section.Sinks.Count;
                     ReadNLogJsonTarget(property.Value, section, async, variables, 0);
+                    var name = Scalar(property.Value.Get("name")) ?? property.Name;
+                    for (var i = before; i < section.Sinks.Count; i++)
+                    {
+                        section.Sinks[i].Root = name;
+                    }
                 }
             }
 
+            // Only targets a rule writes to ever open a file.
+            var referenced = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var rules = nlog.Value.Get("rules")?.Value;
+            if (rules is not null)
+            {
+                foreach (var rule in rules.Children())
+                {
+                    if (rule.Kind == JsonKind.Object)
+                    {
+                        AddNames(referenced, Scalar(rule.Get("writeTo")));
+                    }
+                }
+            }
+
+            KeepReferenced(section, referenced);
             model.Sections.Add(section);
         }
 
@@ -491,10 +512,27 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
                         continue;
                     }
 
+                    var before = section.Sinks.Count;
                     ReadNLogXmlTarget(child, section, async, defaults, variables, 0);
+                    for (var i = before; i < section.Sinks.Count; i++)
+                    {
+                        section.Sinks[i].Root = child.AttributeValue("name") ?? string.Empty;
+                    }
                 }
             }
 
+            // Only targets a rule writes to ever open a file: <rules><logger writeTo="a,b"/></rules>.
+            var referenced = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var rules in nlog.Elements("rules"))
+            {
+                foreach (var logger in rules.Elements("logger"))
+                {
+                    AddNames(referenced, logger.AttributeValue("writeTo"));
+                    AddNames(referenced, logger.AttributeValue("appendTo"));
+                }
+            }
+
+            KeepReferenced(section, referenced);
             model.Sections.Add(section);
         }
 
@@ -642,7 +680,7 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
                     continue;
                 }
 
-                var sink = new ConfigSink(LogLibrary.Log4Net, kind, typeAttribute!.Span);
+                var sink = new ConfigSink(LogLibrary.Log4Net, kind, typeAttribute!.Span) { Root = appender.AttributeValue("name") ?? string.Empty };
                 foreach (var property in appender.Children)
                 {
                     // <file value="…"/>, <lockingModel type="…"/>, or the old <param name="File" value="…"/>.
@@ -661,10 +699,55 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
                 section.Sinks.Add(sink);
             }
 
+            // log4net creates only the appenders a logger, the root or another appender refers to (<appender-ref ref="R"/>).
+            var referenced = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            CollectAppenderRefs(log4net, referenced, 0);
+            KeepReferenced(section, referenced);
             model.Sections.Add(section);
         }
 
         // ------------------------------------------------------------------ helpers
+
+        private static void CollectAppenderRefs(XmlElementNode element, HashSet<string> names, int depth)
+        {
+            if (depth > 6)
+            {
+                return;
+            }
+
+            foreach (var child in element.Children)
+            {
+                if (child.Is("appender-ref"))
+                {
+                    AddNames(names, child.AttributeValue("ref"));
+                }
+                else
+                {
+                    CollectAppenderRefs(child, names, depth + 1);
+                }
+            }
+        }
+
+        private static void AddNames(HashSet<string> names, string? list)
+        {
+            if (list is null)
+            {
+                return;
+            }
+
+            foreach (var name in list.Split(','))
+            {
+                var trimmed = name.Trim();
+                if (trimmed.Length > 0)
+                {
+                    names.Add(trimmed);
+                }
+            }
+        }
+
+        /// <summary>Drops the sinks no rule or logger writes to: they never open their file.</summary>
+        private static void KeepReferenced(ConfigSection section, HashSet<string> referenced)
+            => section.Sinks.RemoveAll(sink => sink.Root is { } root && !referenced.Contains(root));
 
         private static string? Scalar(JsonProperty? property)
             => property is not null && property.Value.IsScalar ? property.Value.Text : null;

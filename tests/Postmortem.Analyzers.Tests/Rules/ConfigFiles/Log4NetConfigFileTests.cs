@@ -89,6 +89,32 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
                 """));
 
         [Fact]
+        public Task AppenderNobodyRefersTo_NoDiagnostic()
+            => RunAsync(Log4NetConfig, """
+                <log4net>
+                  <appender name="Old" type="log4net.Appender.RollingFileAppender">
+                    <file value="logs/old.log" />
+                  </appender>
+                  <appender name="C" type="log4net.Appender.ConsoleAppender" />
+                  <root><appender-ref ref="C" /></root>
+                </log4net>
+                """, failuresVisibleInCode: false);
+
+        [Fact]
+        public Task AppenderReferencedByAForwardingAppender_ReportsDiagnostic()
+            => RunAsync(Log4NetConfig, """
+                <log4net>
+                  <appender name="R" {|PM1001:type="log4net.Appender.RollingFileAppender"|}>
+                    <file value="logs/app.log" />
+                  </appender>
+                  <appender name="Buffer" type="log4net.Appender.BufferingForwardingAppender">
+                    <appender-ref ref="R" />
+                  </appender>
+                  <root><appender-ref ref="Buffer" /></root>
+                </log4net>
+                """);
+
+        [Fact]
         public Task OtherAppenders_NoDiagnostic()
             => RunAsync(Log4NetConfig, Config("""
                   <appender name="C" type="log4net.Appender.ConsoleAppender">
@@ -112,6 +138,7 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
                     <file value="logs/app.log" />
                     <lockingModel type="log4net.Appender.FileAppender+MinimalLock" />
                   </appender>
+                  <root><appender-ref ref="R" /></root>
                 </log4net>
                 """, failuresVisibleInCode: false);
 
@@ -139,6 +166,7 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
                     <appender name="R" {|PM1001:type="log4net.Appender.RollingFileAppender"|}>
                       <file value="logs/app.log" />
                     </appender>
+                    <root><appender-ref ref="R" /></root>
                   </log4net>
                 </configuration>
                 """, failuresVisibleInCode: false);
@@ -151,6 +179,7 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
                     <appender name="R" {|PM1001:type="log4net.Appender.RollingFileAppender"|}>
                       <file value="logs/app.log" />
                     </appender>
+                    <logger name="App"><appender-ref ref="r" /></logger>
                   </log4net>
                 </configuration>
                 """, failuresVisibleInCode: false);

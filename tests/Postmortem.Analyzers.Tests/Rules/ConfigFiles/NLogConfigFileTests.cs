@@ -64,6 +64,13 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
                 """).Replace("<targets>", "<targets async=\"true\">", System.StringComparison.Ordinal), nlog: NLogRef.V5);
 
         [Fact]
+        public Task TargetNoRuleWritesTo_NoDiagnostic()
+            => RunAsync(NLogConfig, Config("""
+                    <target xsi:type="File" name="old" fileName="logs/old.log" />
+                    <target xsi:type="Console" name="f" />
+                """), nlog: NLogRef.V5, failuresVisibleInCode: false);
+
+        [Fact]
         public Task DefaultTargetParametersCoordinate_NoDiagnostic()
             => RunAsync(NLogConfig, Config("""
                     <default-target-parameters xsi:type="File" concurrentWrites="true" maxArchiveFiles="10" />
@@ -139,6 +146,7 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
             => RunAsync(NLogConfig, """
                 <nlog>
                   <targets><target xsi:type="File" name="f" fileName="logs/app.log" concurrentWrites="true" /></targets>
+                  <rules><logger name="*" writeTo="f" /></rules>
                 </nlog>
                 """.Replace("<nlog>", "<{|PM3004:nlog|} xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">", System.StringComparison.Ordinal),
                 nlog: NLogRef.V5, failuresVisibleInCode: false);
@@ -189,8 +197,10 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
                   "NLog": {
                     "targets": {
                       "wrapped": { "type": "AsyncWrapper", "target": { "inner": { "type": {|PM1001:"File"|}, "fileName": "logs/a.log" } } },
-                      "safe": { "type": "File", "fileName": "logs/b.log", "concurrentWrites": "true" }
-                    }
+                      "safe": { "type": "File", "fileName": "logs/b.log", "concurrentWrites": "true" },
+                      "unused": { "type": "File", "fileName": "logs/c.log" }
+                    },
+                    "rules": [ { "logger": "*", "writeTo": "wrapped, safe" } ]
                   }
                 }
                 """, nlog: NLogRef.V5);
@@ -201,7 +211,8 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
                 {
                   "NLog": {
                     "variables": { "logFile": "logs/app-${processid}.log" },
-                    "targets": { "f": { "type": "File", "fileName": {|PM2003:"${var:logFile}"|} } }
+                    "targets": { "f": { "type": "File", "fileName": {|PM2003:"${var:logFile}"|} } },
+                    "rules": [ { "logger": "*", "writeTo": "f" } ]
                   }
                 }
                 """, nlog: NLogRef.V6);
@@ -211,7 +222,8 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
             => RunAsync("/0/appsettings.json", """
                 {
                   {|PM3004:"NLog"|}: {
-                    "targets": { "f": { "type": "File", "fileName": "logs/a.log", "concurrentWrites": true } }
+                    "targets": { "f": { "type": "File", "fileName": "logs/a.log", "concurrentWrites": true } },
+                    "rules": { "0": { "logger": "*", "writeTo": "f" } }
                   }
                 }
                 """, nlog: NLogRef.V5, failuresVisibleInCode: false);
