@@ -15,6 +15,14 @@ namespace Postmortem.Analyzers
 
         // Every rule's descriptor, in ID order. Each rule's analyzer reports through these fields.
 
+        public static readonly DiagnosticDescriptor PM0001ConfigFileUnreadable = Create(
+            DiagnosticIds.ConfigFileUnreadable,
+            title: "A configuration file could not be read",
+            messageFormat: "'{0}' could not be read as {1} ({2}), so its logging configuration was not checked",
+            description: "The analyzers read logging configuration (appsettings*.json, nlog.config, log4net.config, web.config, app.config) " +
+                         "to find the same hazards as in code. This file is malformed, so it was skipped; the application will likely fail to read it too.",
+            defaultSeverity: DiagnosticSeverity.Info);
+
         public static readonly DiagnosticDescriptor PM1001SharedLogFileSink = Create(
             DiagnosticIds.SharedLogFileSink,
             title: "A file log sink is shared by worker processes without coordination",

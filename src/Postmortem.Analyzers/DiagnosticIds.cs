@@ -3,6 +3,9 @@ namespace Postmortem.Analyzers
     /// <summary>The rule IDs. An ID is never reused or renumbered once shipped.</summary>
     public static class DiagnosticIds
     {
+        // PM0xxx: about the analysis itself.
+        public const string ConfigFileUnreadable = "PM0001";
+
         // PM1xxx: log files shared by worker processes.
         public const string SharedLogFileSink = "PM1001";
         public const string HandWrittenRotation = "PM1002";

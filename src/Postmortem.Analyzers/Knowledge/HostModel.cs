@@ -8,7 +8,7 @@ namespace Postmortem.Analyzers.Knowledge
     /// (.editorconfig/.globalconfig), else the MSBuild property <c>PostmortemWorkerProcesses</c>,
     /// else <c>auto</c>: multiple for ASP.NET Core (Web SDK) projects, single otherwise.
     /// </summary>
-    internal readonly struct HostModel
+    internal readonly partial struct HostModel
     {
         public const string OptionKey = "postmortem.worker_processes";
         public const string MsBuildProperty = "build_property.PostmortemWorkerProcesses";
@@ -26,11 +26,29 @@ namespace Postmortem.Analyzers.Knowledge
         public string Reason { get; }
 
         public static HostModel Resolve(AnalyzerOptions options, SyntaxTree? tree)
+            => Resolve(options, tree, WebConfigSignal.None);
+
+        /// <summary>
+        /// As <see cref="Resolve(AnalyzerOptions, SyntaxTree?)"/>, and under <c>auto</c> a web.config that runs several
+        /// processes (<see cref="WebConfigSignal"/>, read once per compilation with <see cref="ReadWebConfigSignal"/>)
+        /// makes the project multi-process even outside the Web SDK.
+        /// </summary>
+        public static HostModel Resolve(AnalyzerOptions options, SyntaxTree? tree, WebConfigSignal webConfig)
         {
             var provider = options.AnalyzerConfigOptionsProvider;
-            var global = provider.GlobalOptions;
+            string? perFile = null;
+            if (tree is not null)
+            {
+                provider.GetOptions(tree).TryGetValue(OptionKey, out perFile);
+            }
+
+            return Resolve(provider.GlobalOptions, perFile, webConfig);
+        }
+
+        private static HostModel Resolve(AnalyzerConfigOptions global, string? perFile, WebConfigSignal webConfig)
+        {
             string? value = null;
-            if (tree is not null && provider.GetOptions(tree).TryGetValue(OptionKey, out var perFile))
+            if (perFile is not null)
             {
                 value = perFile;
             }
@@ -51,12 +69,22 @@ namespace Postmortem.Analyzers.Knowledge
                     return new HostModel(false, "The project declares a single process (postmortem.worker_processes = single)");
             }
 
+            if (webConfig.ProcessesPerApplication > 1)
+            {
+                return new HostModel(true, webConfig.Reason);
+            }
+
             if (global.TryGetValue(WebSdkProperty, out var web) && string.Equals(web?.Trim(), "true", System.StringComparison.OrdinalIgnoreCase))
             {
                 return new HostModel(
                     true,
                     "This ASP.NET Core project can run as several worker processes (IIS overlapped recycling, web gardens, scale-out on shared storage); " +
                     "if it never does, set postmortem.worker_processes = single in .editorconfig");
+            }
+
+            if (webConfig.IisHosted)
+            {
+                return new HostModel(true, webConfig.Reason);
             }
 
             return new HostModel(false, "The project is not a web project, so it counts as a single process (postmortem.worker_processes = auto)");

@@ -1,0 +1,268 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Postmortem.Analyzers.Knowledge.ConfigFiles
+{
+    /// <summary>A finding in a configuration file, before it becomes a <see cref="Diagnostic"/>.</summary>
+    internal readonly struct ConfigFinding
+    {
+        public ConfigFinding(DiagnosticDescriptor descriptor, TextSpan span, object[] arguments, DiagnosticSeverity? severity = null)
+        {
+            Descriptor = descriptor;
+            Span = span;
+            Arguments = arguments;
+            Severity = severity;
+        }
+
+        public DiagnosticDescriptor Descriptor { get; }
+
+        public TextSpan Span { get; }
+
+        public object[] Arguments { get; }
+
+        /// <summary>A lower severity than the descriptor's default (PM2003's process-id variant is Info).</summary>
+        public DiagnosticSeverity? Severity { get; }
+    }
+
+    /// <summary>
+    /// Sinks read from configuration files, judged by the same <see cref="LogSinkModel"/> as sinks written in code, so
+    /// both agree. This class only translates: configuration values to <see cref="LogSettingValue"/>s, and each finding
+    /// to the entry of the file it is about (the setting to change, or the sink's type when a setting is missing).
+    /// </summary>
+    internal static class ConfigSinkRules
+    {
+        /// <summary>Environment variables that name a shared folder or setting, not a process or an instance.</summary>
+        private static readonly string[] SharedVariables =
+        {
+            "TEMP", "TMP", "TMPDIR", "HOME", "LOCALAPPDATA", "APPDATA", "PROGRAMDATA", "USERPROFILE", "ALLUSERSPROFILE",
+            "PUBLIC", "SYSTEMDRIVE", "SYSTEMROOT", "WINDIR", "HOMEDRIVE", "HOMEPATH", "PROGRAMFILES", "BASEDIR",
+            "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT", "LOGS", "LOG_DIR", "LOGDIR", "LOG_PATH", "LOGPATH",
+        };
+
+        /// <summary>NLog's generation from the referenced assembly's members, as the code rules decide it.</summary>
+        public static NLogGeneration DetectNLog(Compilation compilation)
+        {
+            var fileTarget = compilation.GetTypeByMetadataName("NLog.Targets.FileTarget");
+            if (fileTarget is null)
+            {
+                return NLogGeneration.Unknown;
+            }
+
+            return fileTarget.GetMembers("ConcurrentWrites").IsEmpty
+                ? NLogGeneration.V6
+                : compilation.GetTypeByMetadataName("NLog.Layouts.Layout`1") is null ? NLogGeneration.V4 : NLogGeneration.V5;
+        }
+
+        public static void Evaluate(ConfigSink sink, HostModel host, NLogGeneration nlog, List<ConfigFinding> findings)
+        {
+            var settings = ToModel(sink, nlog, out var pathSetting);
+            if (settings is null)
+            {
+                return;
+            }
+
+            // AtomFile coordinates the processes of one host by atomic appends: only retention applies to it.
+            var reason = host.IsMultiProcess && sink.Kind != "AtomFile" ? host.Reason : null;
+            foreach (var finding in LogSinkModel.Evaluate(settings, reason))
+            {
+                var arguments = (object[])finding.Arguments.Clone();
+                TextSpan span;
+                DiagnosticDescriptor descriptor;
+                switch (finding.RuleId)
+                {
+                    case DiagnosticIds.SharedLogFileSink:
+                        descriptor = Descriptors.PM1001SharedLogFileSink;
+                        span = SharedSpan(sink);
+                        if (sink.Library == LogLibrary.NLog && nlog == NLogGeneration.V6 && sink.Get("concurrentWrites") is not null && arguments.Length > 1)
+                        {
+                            arguments[1] = "NLog 6 silently ignores the concurrentWrites attribute (the property was removed); " + arguments[1];
+                        }
+
+                        break;
+                    case DiagnosticIds.LogFilesNeverDeleted:
+                        descriptor = Descriptors.PM2003LogFilesNeverDeleted;
+                        span = finding.IsInfo ? pathSetting?.Span ?? sink.Anchor : RetentionSpan(sink, pathSetting);
+                        break;
+                    case DiagnosticIds.FileSinkStopsAtSizeLimit:
+                        descriptor = Descriptors.PM3005FileSinkStopsAtSizeLimit;
+                        span = (sink.Get("rollOnFileSizeLimit") ?? sink.Get("fileSizeLimitBytes"))?.Span ?? sink.Anchor;
+                        break;
+                    default:
+                        continue;
+                }
+
+                findings.Add(new ConfigFinding(descriptor, span, arguments, finding.IsInfo ? DiagnosticSeverity.Info : null));
+            }
+        }
+
+        /// <summary>The configuration sink as the model's settings; null for a sink the model does not know.</summary>
+        public static LogSinkSettings? ToModel(ConfigSink sink, NLogGeneration nlog, out ConfigSetting? pathSetting)
+        {
+            LogSinkKind kind;
+            string pathName;
+            switch (sink.Library)
+            {
+                case LogLibrary.Serilog:
+                    kind = sink.Kind == "RollingFile" ? LogSinkKind.SerilogRollingFile : sink.Audit ? LogSinkKind.SerilogAuditFile : LogSinkKind.SerilogFile;
+                    pathName = sink.Kind == "RollingFile" ? "pathFormat" : "path";
+                    break;
+                case LogLibrary.NLog:
+                    kind = LogSinkKind.NLogFile;
+                    pathName = "fileName";
+                    break;
+                default:
+                    kind = sink.Kind == "RollingFileAppender" ? LogSinkKind.Log4NetRollingFile : LogSinkKind.Log4NetFile;
+                    pathName = "file";
+                    break;
+            }
+
+            var settings = new LogSinkSettings(kind, nlog);
+            foreach (var setting in sink.Settings.Values)
+            {
+                settings[setting.Name] = ToValue(sink.Library, setting);
+            }
+
+            pathSetting = sink.Get(pathName);
+            var path = pathSetting?.Value;
+            settings.PathText = path;
+            if (path is not null && HasUnresolvedVariable(sink.Library, path, pathSetting!.TypeName))
+            {
+                // A variable the analyzer cannot resolve may hold an instance or process id (the documented way in JSON,
+                // which has no process-id token): do not claim the file is shared.
+                settings.PathScope = LogPathScope.PerInstance;
+            }
+
+            return settings;
+        }
+
+        private static LogSettingValue ToValue(LogLibrary library, ConfigSetting setting)
+        {
+            // log4net: <lockingModel type="…"/> carries its value in the type attribute.
+            var value = setting.Value ?? (library == LogLibrary.Log4Net ? setting.TypeName : null);
+            if (value is null)
+            {
+                return LogSettingValue.Null;
+            }
+
+            // Serilog.Settings.Configuration reads "" as null for nullable parameters.
+            if (value.Length == 0 && library == LogLibrary.Serilog)
+            {
+                return LogSettingValue.Null;
+            }
+
+            if (value == "{}")
+            {
+                return LogSettingValue.UnknownNonNull;
+            }
+
+            if (setting.AsBool is { } flag)
+            {
+                return LogSettingValue.FromBool(flag);
+            }
+
+            if (long.TryParse(value.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var number))
+            {
+                return LogSettingValue.FromNumber(number);
+            }
+
+            return LogSettingValue.FromText(value);
+        }
+
+        /// <summary>Where a PM1001 is: the setting that lets the processes collide, or the sink's type when the default does.</summary>
+        private static TextSpan SharedSpan(ConfigSink sink)
+        {
+            string[] names = sink.Library switch
+            {
+                LogLibrary.Serilog => new[] { "shared" },
+                LogLibrary.NLog => new[] { "archiveFileName", "concurrentWrites", "keepFileOpen" },
+                _ => sink.Kind == "FileAppender" ? new[] { "lockingModel" } : Array.Empty<string>(),
+            };
+            foreach (var name in names)
+            {
+                if (sink.Get(name) is { } setting)
+                {
+                    return setting.Span;
+                }
+            }
+
+            return sink.Anchor;
+        }
+
+        /// <summary>Where a PM2003 is: the null/negative/zero limit, else the sink (a missing limit), else its file name (date-named files).</summary>
+        private static TextSpan RetentionSpan(ConfigSink sink, ConfigSetting? pathSetting)
+        {
+            switch (sink.Library)
+            {
+                case LogLibrary.Serilog:
+                    if (sink.Get("retainedFileCountLimit") is { IsNullOrEmpty: true } count)
+                    {
+                        return count.Span;
+                    }
+
+                    return sink.Get("fileSizeLimitBytes")?.Span ?? sink.Anchor;
+                case LogLibrary.NLog:
+                    var limit = sink.Get("maxArchiveFiles") ?? sink.Get("maxArchiveDays");
+                    if (limit is not null)
+                    {
+                        return limit.Span;
+                    }
+
+                    var archives = sink.Get("archiveAboveSize") ?? sink.Get("archiveEvery");
+                    return archives is null ? pathSetting?.Span ?? sink.Anchor : sink.Anchor;
+                default:
+                    return sink.Get("maxSizeRollBackups")?.Span ?? sink.Anchor;
+            }
+        }
+
+        /// <summary>Serilog %VAR%, NLog ${environment:VAR} and ${gdc:…}, log4net ${VAR} and %env{VAR}: unknown at build time.</summary>
+        private static bool HasUnresolvedVariable(LogLibrary library, string path, string? typeName)
+        {
+            switch (library)
+            {
+                case LogLibrary.Serilog:
+                    return HasUnknownVariable(path, "%", "%");
+                case LogLibrary.NLog:
+                    return path.IndexOf("${gdc:", StringComparison.OrdinalIgnoreCase) >= 0 ||
+                           HasUnknownVariable(path, "${environment:variable=", "}") ||
+                           HasUnknownVariable(path, "${environment:", "}");
+                default:
+                    var isPattern = typeName?.IndexOf("PatternString", StringComparison.Ordinal) >= 0;
+                    return HasUnknownVariable(path, "${", "}") || (isPattern && HasUnknownVariable(path, "%env{", "}"));
+            }
+        }
+
+        private static bool HasUnknownVariable(string path, string open, string close)
+        {
+            var index = 0;
+            while (index < path.Length)
+            {
+                var start = path.IndexOf(open, index, StringComparison.OrdinalIgnoreCase);
+                if (start < 0)
+                {
+                    return false;
+                }
+
+                var nameStart = start + open.Length;
+                var end = path.IndexOf(close, nameStart, StringComparison.Ordinal);
+                if (end < 0)
+                {
+                    return false;
+                }
+
+                var name = path.Substring(nameStart, end - nameStart).Trim();
+                if (name.Length > 0 && name.IndexOf(' ') < 0 && name.IndexOf('/') < 0 && name.IndexOf('\\') < 0 &&
+                    Array.IndexOf(SharedVariables, name.ToUpperInvariant()) < 0)
+                {
+                    return true;
+                }
+
+                index = end + close.Length;
+            }
+
+            return false;
+        }
+    }
+}

@@ -1,0 +1,111 @@
+using System.Collections.Generic;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Postmortem.Analyzers.Rules.ConfigFiles;
+using Postmortem.Analyzers.Tests.Verifiers;
+
+namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
+{
+    internal enum NLogRef
+    {
+        None,
+        V5,
+        V6,
+    }
+
+    /// <summary>
+    /// Builds a test of <see cref="LoggingConfigFileAnalyzer"/>: configuration files as additional files with markup
+    /// (<c>{|PM1001:…|}</c> marks the exact entry), a small C# project (web or not) that references Serilog, optionally
+    /// NLog 5 or 6, and a log4net stand-in. By default the code enables every library's internal log, so PM3004 stays
+    /// out of tests about other rules; <c>failuresVisibleInCode: false</c> leaves it off.
+    /// </summary>
+    internal static class ConfigFileTest
+    {
+        public static AnalyzerTest Create(
+            IEnumerable<(string Path, string Content)> files,
+            bool web = true,
+            NLogRef nlog = NLogRef.None,
+            bool failuresVisibleInCode = true,
+            string? workerProcesses = null)
+        {
+            var body = new List<string>();
+            if (failuresVisibleInCode)
+            {
+                body.Add("Serilog.Debugging.SelfLog.Enable(System.Console.Error);");
+                body.Add("log4net.Util.LogLog.InternalDebugging = true;");
+                if (nlog != NLogRef.None)
+                {
+                    body.Add("NLog.Common.InternalLogger.LogToConsoleError = true;");
+                }
+            }
+
+            var source = $$"""
+                class Startup
+                {
+                    public void Configure()
+                    {
+                        {{string.Join("\n        ", body)}}
+                    }
+                }
+
+                namespace log4net.Util
+                {
+                    public static class LogLog
+                    {
+                        public static bool InternalDebugging { get; set; }
+                    }
+                }
+                """;
+
+            var test = new AnalyzerTest { TestCode = source };
+            test.Analyzers.Add(new LoggingConfigFileAnalyzer());
+            test.References.AddRange(References.Serilog);
+            if (nlog == NLogRef.V5)
+            {
+                test.References.AddRange(References.NLog5);
+            }
+            else if (nlog == NLogRef.V6)
+            {
+                test.References.AddRange(References.NLog6);
+            }
+
+            if (web)
+            {
+                test.GlobalOptions["build_property.UsingMicrosoftNETSdkWeb"] = "true";
+            }
+
+            if (workerProcesses is not null)
+            {
+                test.GlobalOptions["build_property.PostmortemWorkerProcesses"] = workerProcesses;
+            }
+
+            foreach (var file in files)
+            {
+                test.AdditionalFiles.Add(file);
+            }
+
+            return test;
+        }
+
+        public static Task RunAsync(
+            string path,
+            string content,
+            bool web = true,
+            NLogRef nlog = NLogRef.None,
+            bool failuresVisibleInCode = true,
+            string? workerProcesses = null,
+            params DiagnosticResult[] expected)
+        {
+            var test = Create(new[] { (path, content) }, web, nlog, failuresVisibleInCode, workerProcesses);
+            test.ExpectedDiagnostics.AddRange(expected);
+            return test.RunAsync();
+        }
+
+        public static Task RunAsync(IEnumerable<(string Path, string Content)> files, bool web = true, NLogRef nlog = NLogRef.None, bool failuresVisibleInCode = true)
+            => Create(files, web, nlog, failuresVisibleInCode).RunAsync();
+
+        public static DiagnosticResult Diagnostic(string id) => new(id);
+
+        public static DiagnosticSeverity Info => DiagnosticSeverity.Info;
+    }
+}

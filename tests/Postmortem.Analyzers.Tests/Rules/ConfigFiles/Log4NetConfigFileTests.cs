@@ -1,0 +1,204 @@
+using System.Threading.Tasks;
+using Xunit;
+using static Postmortem.Analyzers.Tests.Rules.ConfigFiles.ConfigFileTest;
+
+namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
+{
+    /// <summary>PM1001, PM2003, PM3004 from log4net.config and &lt;log4net&gt; sections of web.config/app.config.</summary>
+    public class Log4NetConfigFileTests
+    {
+        private const string Log4NetConfig = "/0/log4net.config";
+
+        private static string Config(string appenders, string rootAttributes = "") => $$"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <log4net{{rootAttributes}}>
+            {{appenders}}
+              <root>
+                <level value="INFO" />
+                <appender-ref ref="R" />
+              </root>
+            </log4net>
+            """;
+
+        [Fact]
+        public Task RollingFileAppender_ReportsDiagnostic()
+            => RunAsync(Log4NetConfig, Config("""
+                  <appender name="R" {|PM1001:type="log4net.Appender.RollingFileAppender"|}>
+                    <file value="logs/app.log" />
+                    <rollingStyle value="Size" />
+                    <maximumFileSize value="10MB" />
+                    <maxSizeRollBackups value="10" />
+                    <lockingModel type="log4net.Appender.FileAppender+InterProcessLock" />
+                    <layout type="log4net.Layout.PatternLayout" value="%date %message%newline" />
+                  </appender>
+                """));
+
+        [Fact]
+        public Task RollingFileAppenderWithAssemblyQualifiedType_ReportsDiagnostic()
+            => RunAsync(Log4NetConfig, Config("""
+                  <appender name="R" {|PM1001:type="log4net.Appender.RollingFileAppender, log4net"|}>
+                    <param name="File" value="logs/app.log" />
+                    <param name="MaxSizeRollBackups" value="5" />
+                  </appender>
+                """));
+
+        [Fact]
+        public Task RollingFileAppenderPerProcess_ReportsOnlyInfoRetention()
+            => RunAsync(Log4NetConfig, Config("""
+                  <appender name="R" type="log4net.Appender.RollingFileAppender">
+                    <file type="log4net.Util.PatternString" {|PM2003:value="logs/app-[%processid].log"|} />
+                    <maxSizeRollBackups value="10" />
+                  </appender>
+                """));
+
+        [Fact]
+        public Task NegativeMaxSizeRollBackups_ReportsDiagnostic()
+            => RunAsync(Log4NetConfig, Config("""
+                  <appender name="R" type="log4net.Appender.RollingFileAppender">
+                    <file value="logs/app.log" />
+                    <maxSizeRollBackups {|PM2003:value="-1"|} />
+                  </appender>
+                """), web: false);
+
+        [Fact]
+        public Task FileAppenderWithDefaultLock_ReportsDiagnostic()
+            => RunAsync(Log4NetConfig, Config("""
+                  <appender name="R" {|PM1001:type="log4net.Appender.FileAppender"|}>
+                    <file value="logs/app.log" />
+                  </appender>
+                """));
+
+        [Fact]
+        public Task FileAppenderWithExclusiveLock_ReportsDiagnosticAtTheLockingModel()
+            => RunAsync(Log4NetConfig, Config("""
+                  <appender name="R" type="log4net.Appender.FileAppender">
+                    <file value="logs/app.log" />
+                    <lockingModel {|PM1001:type="log4net.Appender.FileAppender+ExclusiveLock"|} />
+                  </appender>
+                """));
+
+        [Theory]
+        [InlineData("log4net.Appender.FileAppender+MinimalLock")]
+        [InlineData("log4net.Appender.FileAppender+InterProcessLock")]
+        public Task FileAppenderWithCoordinatingLock_NoDiagnostic(string lockingModel)
+            => RunAsync(Log4NetConfig, Config($$"""
+                  <appender name="R" type="log4net.Appender.FileAppender">
+                    <file value="logs/app.log" />
+                    <lockingModel type="{{lockingModel}}" />
+                  </appender>
+                """));
+
+        [Fact]
+        public Task AppenderNobodyRefersTo_NoDiagnostic()
+            => RunAsync(Log4NetConfig, """
+                <log4net>
+                  <appender name="Old" type="log4net.Appender.RollingFileAppender">
+                    <file value="logs/old.log" />
+                  </appender>
+                  <appender name="C" type="log4net.Appender.ConsoleAppender" />
+                  <root><appender-ref ref="C" /></root>
+                </log4net>
+                """, failuresVisibleInCode: false);
+
+        [Fact]
+        public Task AppenderReferencedByAForwardingAppender_ReportsDiagnostic()
+            => RunAsync(Log4NetConfig, """
+                <log4net>
+                  <appender name="R" {|PM1001:type="log4net.Appender.RollingFileAppender"|}>
+                    <file value="logs/app.log" />
+                  </appender>
+                  <appender name="Buffer" type="log4net.Appender.BufferingForwardingAppender">
+                    <appender-ref ref="R" />
+                  </appender>
+                  <root><appender-ref ref="Buffer" /></root>
+                </log4net>
+                """);
+
+        [Fact]
+        public Task OtherAppenders_NoDiagnostic()
+            => RunAsync(Log4NetConfig, Config("""
+                  <appender name="C" type="log4net.Appender.ConsoleAppender">
+                    <layout type="log4net.Layout.SimpleLayout" />
+                  </appender>
+                """), failuresVisibleInCode: false);
+
+        [Fact]
+        public Task ConsoleProject_NoSharingDiagnostic()
+            => RunAsync(Log4NetConfig, Config("""
+                  <appender name="R" type="log4net.Appender.RollingFileAppender">
+                    <file value="logs/app.log" />
+                  </appender>
+                """), web: false);
+
+        [Fact]
+        public Task NoInternalDebug_ReportsInvisibleFailuresOnTheRoot()
+            => RunAsync(Log4NetConfig, """
+                <{|PM3004:log4net|}>
+                  <appender name="R" type="log4net.Appender.FileAppender">
+                    <file value="logs/app.log" />
+                    <lockingModel type="log4net.Appender.FileAppender+MinimalLock" />
+                  </appender>
+                  <root><appender-ref ref="R" /></root>
+                </log4net>
+                """, failuresVisibleInCode: false);
+
+        [Fact]
+        public Task DebugAttribute_NoInvisibleFailuresDiagnostic()
+            => RunAsync(Log4NetConfig, Config("""
+                  <appender name="R" type="log4net.Appender.FileAppender">
+                    <file value="logs/app.log" />
+                    <lockingModel type="log4net.Appender.FileAppender+MinimalLock" />
+                  </appender>
+                """, " debug=\"true\""), failuresVisibleInCode: false);
+
+        [Fact]
+        public Task SectionInAppConfigWithInternalDebugAppSetting_ReportsOnlyTheSharing()
+            => RunAsync("/0/App.config", """
+                <?xml version="1.0" encoding="utf-8"?>
+                <configuration>
+                  <configSections>
+                    <section name="log4net" type="log4net.Config.Log4NetConfigurationSectionHandler, log4net" />
+                  </configSections>
+                  <appSettings>
+                    <add key="log4net.Internal.Debug" value="true" />
+                  </appSettings>
+                  <log4net>
+                    <appender name="R" {|PM1001:type="log4net.Appender.RollingFileAppender"|}>
+                      <file value="logs/app.log" />
+                    </appender>
+                    <root><appender-ref ref="R" /></root>
+                  </log4net>
+                </configuration>
+                """, failuresVisibleInCode: false);
+
+        [Fact]
+        public Task SectionInWebConfigWithoutInternalDebug_ReportsInvisibleFailures()
+            => RunAsync("/0/web.config", """
+                <configuration>
+                  <{|PM3004:log4net|}>
+                    <appender name="R" {|PM1001:type="log4net.Appender.RollingFileAppender"|}>
+                      <file value="logs/app.log" />
+                    </appender>
+                    <logger name="App"><appender-ref ref="r" /></logger>
+                  </log4net>
+                </configuration>
+                """, failuresVisibleInCode: false);
+
+        [Fact]
+        public Task WindowsLineEndingsAndTabs_ExactLocation()
+            => RunAsync(Log4NetConfig, Config("""
+                	<appender name="R"	type="log4net.Appender.FileAppender">
+                		<file value="logs/app.log" />
+                		<lockingModel	{|PM1001:type="log4net.Appender.FileAppender+NoLock"|} />
+                	</appender>
+                """).Replace("\n", "\r\n", System.StringComparison.Ordinal));
+
+        [Fact]
+        public Task InstanceVariableInPath_NoSharingDiagnostic()
+            => RunAsync(Log4NetConfig, Config("""
+                  <appender name="R" type="log4net.Appender.RollingFileAppender">
+                    <file value="logs/${COMPUTERNAME}/app.log" />
+                  </appender>
+                """));
+    }
+}

@@ -1,0 +1,243 @@
+using System.Threading.Tasks;
+using Xunit;
+using static Postmortem.Analyzers.Tests.Rules.ConfigFiles.ConfigFileTest;
+
+namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
+{
+    /// <summary>PM1001, PM2003, PM3004 from nlog.config and the NLog section of appsettings.json; NLog 5 vs 6 from the referenced assembly.</summary>
+    public class NLogConfigFileTests
+    {
+        private const string NLogConfig = "/0/nlog.config";
+
+        private static string Config(string targets, string nlogAttributes = "") => $$"""
+            <?xml version="1.0" encoding="utf-8" ?>
+            <nlog xmlns="http://www.nlog-project.org/schemas/NLog.xsd"
+                  xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"{{nlogAttributes}}>
+              <!-- targets -->
+              <targets>
+            {{targets}}
+              </targets>
+              <rules>
+                <logger name="*" minlevel="Info" writeTo="f" />
+              </rules>
+            </nlog>
+            """;
+
+        // ------------------------------------------------------------ NLog 5
+
+        [Fact]
+        public Task NLog5DefaultFileTarget_ReportsDiagnostic()
+            => RunAsync(NLogConfig, Config("""
+                    <target {|PM1001:xsi:type="File"|} name="f" fileName="${basedir}/logs/app.log" />
+                """), nlog: NLogRef.V5);
+
+        [Fact]
+        public Task NLog5ConcurrentWritesFalse_ReportsDiagnosticAtTheAttribute()
+            => RunAsync(NLogConfig, Config("""
+                    <target xsi:type="File" name="f" fileName="logs/app.log" {|PM1001:concurrentWrites="false"|} />
+                """), nlog: NLogRef.V5);
+
+        [Fact]
+        public Task NLog5ConcurrentWrites_NoDiagnostic()
+            => RunAsync(NLogConfig, Config("""
+                    <target xsi:type="File" name="f" fileName="logs/app.log" concurrentWrites="true" />
+                """), nlog: NLogRef.V5);
+
+        [Fact]
+        public Task AttributesAndTypeInAnyCasing_ReportDiagnostic()
+            => RunAsync("/0/NLog.Production.config", Config("""
+                    <target NAME="f" xsi:Type="file" FileName="logs/app.log" {|PM1001:ConcurrentWrites="False"|} />
+                """), nlog: NLogRef.V5);
+
+        [Fact]
+        public Task FileInsideAsyncWrapper_ReportsDiagnostic()
+            => RunAsync(NLogConfig, Config("""
+                    <target xsi:type="AsyncWrapper" name="f">
+                      <target {|PM1001:xsi:type="File"|} name="inner" fileName="logs/app.log" />
+                    </target>
+                """), nlog: NLogRef.V5);
+
+        [Fact]
+        public Task TargetsAsync_ReportsDiagnostic()
+            => RunAsync(NLogConfig, Config("""
+                    <target {|PM1001:xsi:type="File"|} name="f" fileName="logs/app.log" />
+                """).Replace("<targets>", "<targets async=\"true\">", System.StringComparison.Ordinal), nlog: NLogRef.V5);
+
+        [Fact]
+        public Task TargetNoRuleWritesTo_NoDiagnostic()
+            => RunAsync(NLogConfig, Config("""
+                    <target xsi:type="File" name="old" fileName="logs/old.log" />
+                    <target xsi:type="Console" name="f" />
+                """), nlog: NLogRef.V5, failuresVisibleInCode: false);
+
+        [Fact]
+        public Task DefaultTargetParametersCoordinate_NoDiagnostic()
+            => RunAsync(NLogConfig, Config("""
+                    <default-target-parameters xsi:type="File" concurrentWrites="true" maxArchiveFiles="10" />
+                    <target xsi:type="File" name="f" fileName="logs/app.log" archiveAboveSize="10485760" />
+                """), nlog: NLogRef.V5);
+
+        [Fact]
+        public Task ProcessIdInVariable_OnlyRetentionDiagnostic()
+            => RunAsync(NLogConfig, Config("""
+                    <target xsi:type="File" name="f" {|PM2003:fileName="${logFile}"|} />
+                """).Replace("<targets>", "<variable name=\"logFile\" value=\"logs/app-${processid}.log\" />\n  <targets>", System.StringComparison.Ordinal), nlog: NLogRef.V5);
+
+        [Fact]
+        public Task ProcessIdInArchivedFileName_ReportsInfoRetentionDiagnostic()
+            => RunAsync(NLogConfig, Config("""
+                    <target xsi:type="File" name="f" {|PM2003:fileName="logs/app-${processid}.log"|} archiveAboveSize="10485760" maxArchiveFiles="10" />
+                """), nlog: NLogRef.V5);
+
+        [Fact]
+        public Task NLog5ArchivingWithoutLimit_ReportsDiagnostic()
+            => RunAsync(NLogConfig, Config("""
+                    <target {|PM2003:xsi:type="File"|} name="f" fileName="logs/app.log" concurrentWrites="true" archiveEvery="Day" />
+                """), nlog: NLogRef.V5);
+
+        [Fact]
+        public Task NLog5MaxArchiveFilesZero_ReportsDiagnosticAtTheAttribute()
+            => RunAsync(NLogConfig, Config("""
+                    <target xsi:type="File" name="f" fileName="logs/app.log" concurrentWrites="true" archiveAboveSize="1000000" {|PM2003:maxArchiveFiles="0"|} />
+                """), nlog: NLogRef.V5);
+
+        [Fact]
+        public Task NLog5ArchivingWithLimit_NoDiagnostic()
+            => RunAsync(NLogConfig, Config("""
+                    <target xsi:type="File" name="f" fileName="logs/app.log" concurrentWrites="true" archiveAboveSize="1000000" maxArchiveFiles="10" />
+                """), nlog: NLogRef.V5);
+
+        // ------------------------------------------------------------ NLog 6
+
+        [Fact]
+        public Task NLog6ConcurrentWritesIsIgnored_ReportsDiagnosticSayingSo()
+            => RunAsync(NLogConfig, Config("""
+                    <target xsi:type="File" name="f" fileName="logs/app.log" {|PM1001:concurrentWrites="true"|} />
+                """), nlog: NLogRef.V6);
+
+        [Fact]
+        public Task NLog6KeepFileOpenFalse_NoDiagnostic()
+            => RunAsync(NLogConfig, Config("""
+                    <target xsi:type="File" name="f" fileName="logs/app.log" keepFileOpen="false" />
+                """), nlog: NLogRef.V6);
+
+        [Fact]
+        public Task NLog6AtomFile_NoDiagnostic()
+            => RunAsync(NLogConfig, Config("""
+                    <target xsi:type="AtomFile" name="f" fileName="logs/app.log" />
+                """), nlog: NLogRef.V6);
+
+        [Fact]
+        public Task NLog6ArchiveFileName_ReportsDiagnosticAtTheAttribute()
+            => RunAsync(NLogConfig, Config("""
+                    <target xsi:type="File" name="f" fileName="logs/app.log" archiveAboveSize="1000000" maxArchiveFiles="5" {|PM1001:archiveFileName="logs/app.{#}.log"|} />
+                """), nlog: NLogRef.V6);
+
+        [Fact]
+        public Task NLog6MaxArchiveFilesZero_NoRetentionDiagnostic()
+            => RunAsync(NLogConfig, Config("""
+                    <target xsi:type="File" name="f" fileName="logs/app.log" keepFileOpen="false" archiveAboveSize="1000000" maxArchiveFiles="0" />
+                """), nlog: NLogRef.V6);
+
+        // ------------------------------------------------------------ PM3004 and hosts
+
+        [Fact]
+        public Task NoInternalLog_ReportsInvisibleFailuresOnTheRoot()
+            => RunAsync(NLogConfig, """
+                <nlog>
+                  <targets><target xsi:type="File" name="f" fileName="logs/app.log" concurrentWrites="true" /></targets>
+                  <rules><logger name="*" writeTo="f" /></rules>
+                </nlog>
+                """.Replace("<nlog>", "<{|PM3004:nlog|} xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">", System.StringComparison.Ordinal),
+                nlog: NLogRef.V5, failuresVisibleInCode: false);
+
+        [Theory]
+        [InlineData(" internalLogLevel=\"Warn\" internalLogFile=\"c:/temp/nlog-internal.log\"")]
+        [InlineData(" internalLogToConsoleError=\"true\"")]
+        [InlineData(" throwExceptions=\"true\"")]
+        public Task InternalLogOrThrowExceptions_NoInvisibleFailuresDiagnostic(string attributes)
+            => RunAsync(NLogConfig, Config("""
+                    <target xsi:type="File" name="f" fileName="logs/app.log" concurrentWrites="true" />
+                """, attributes), nlog: NLogRef.V5, failuresVisibleInCode: false);
+
+        [Fact]
+        public Task ConsoleProject_NoSharingDiagnostic()
+            => RunAsync(NLogConfig, Config("""
+                    <target xsi:type="File" name="f" fileName="logs/app.log" />
+                """), web: false, nlog: NLogRef.V5);
+
+        [Fact]
+        public Task NLogNotReferenced_NoSharingDiagnostic()
+            => RunAsync(NLogConfig, Config("""
+                    <target xsi:type="File" name="f" fileName="logs/app.log" />
+                """), nlog: NLogRef.None);
+
+        // ------------------------------------------------------------ appsettings.json (NLog.Extensions.Logging)
+
+        [Fact]
+        public Task AppSettingsNLogSection_ReportsDiagnostic()
+            => RunAsync("/0/appsettings.json", """
+                {
+                  "NLog": {
+                    "throwConfigExceptions": true,
+                    "targets": {
+                      "async": true,
+                      "logfile": { "type": {|PM1001:"File"|}, "fileName": {|PM2003:"logs/app-${shortdate}.log"|} },
+                      "console": { "type": "Console" }
+                    },
+                    "rules": [ { "logger": "*", "minLevel": "Info", "writeTo": "logfile" } ]
+                  }
+                }
+                """, nlog: NLogRef.V5);
+
+        [Fact]
+        public Task AppSettingsNLogWrapperAndSafeTarget_ReportsOnlyTheUnsafeOne()
+            => RunAsync("/0/appsettings.json", """
+                {
+                  "NLog": {
+                    "targets": {
+                      "wrapped": { "type": "AsyncWrapper", "target": { "inner": { "type": {|PM1001:"File"|}, "fileName": "logs/a.log" } } },
+                      "safe": { "type": "File", "fileName": "logs/b.log", "concurrentWrites": "true" },
+                      "unused": { "type": "File", "fileName": "logs/c.log" }
+                    },
+                    "rules": [ { "logger": "*", "writeTo": "wrapped, safe" } ]
+                  }
+                }
+                """, nlog: NLogRef.V5);
+
+        [Fact]
+        public Task AppSettingsNLogVariableWithProcessId_OnlyRetentionDiagnostic()
+            => RunAsync("/0/appsettings.json", """
+                {
+                  "NLog": {
+                    "variables": { "logFile": "logs/app-${processid}.log" },
+                    "targets": { "f": { "type": "File", "fileName": {|PM2003:"${var:logFile}"|} } },
+                    "rules": [ { "logger": "*", "writeTo": "f" } ]
+                  }
+                }
+                """, nlog: NLogRef.V6);
+
+        [Fact]
+        public Task AppSettingsNLogWithoutInternalLog_ReportsInvisibleFailures()
+            => RunAsync("/0/appsettings.json", """
+                {
+                  {|PM3004:"NLog"|}: {
+                    "targets": { "f": { "type": "File", "fileName": "logs/a.log", "concurrentWrites": true } },
+                    "rules": { "0": { "logger": "*", "writeTo": "f" } }
+                  }
+                }
+                """, nlog: NLogRef.V5, failuresVisibleInCode: false);
+
+        [Fact]
+        public Task AppSettingsNLogWithInternalLog_NoDiagnostic()
+            => RunAsync("/0/appsettings.json", """
+                {
+                  "NLog": {
+                    "internalLogLevel": "Warn",
+                    "internalLogFile": "logs/internal-nlog.txt",
+                    "targets": { "f": { "type": "File", "fileName": "logs/a.log", "concurrentWrites": true } }
+                  }
+                }
+                """, nlog: NLogRef.V5, failuresVisibleInCode: false);
+    }
+}

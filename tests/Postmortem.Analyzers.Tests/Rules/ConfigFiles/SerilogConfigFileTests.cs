@@ -1,0 +1,295 @@
+using System.Threading.Tasks;
+using Xunit;
+using static Postmortem.Analyzers.Tests.Rules.ConfigFiles.ConfigFileTest;
+
+namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
+{
+    /// <summary>PM1001, PM2003, PM3005 from the Serilog section of appsettings*.json (Serilog.Settings.Configuration schema).</summary>
+    public class SerilogConfigFileTests
+    {
+        private const string AppSettings = "/0/appsettings.json";
+
+        // ------------------------------------------------------------ unsafe forms
+
+        [Fact]
+        public Task DailyRollingFileInArray_ReportsDiagnostic()
+            => RunAsync(AppSettings, """
+                {
+                  "Serilog": {
+                    "Using": [ "Serilog.Sinks.File" ],
+                    "WriteTo": [
+                      { "Name": "Console" },
+                      { "Name": {|PM1001:{|PM3005:"File"|}|}, "Args": { "path": "logs/app-.txt", "rollingInterval": "Day" } }
+                    ]
+                  }
+                }
+                """);
+
+        [Fact]
+        public Task WriteToAsObjectKeyedByNames_ReportsDiagnostic()
+            => RunAsync(AppSettings, """
+                {
+                  "Serilog": {
+                    "WriteTo": {
+                      "ConsoleSink": "Console",
+                      "FileSink": { "Name": {|PM1001:{|PM3005:"File"|}|}, "Args": { "path": "logs/app.txt" } }
+                    }
+                  }
+                }
+                """);
+
+        [Fact]
+        public Task FileInsideAsyncWrapper_ReportsDiagnostic()
+            => RunAsync(AppSettings, """
+                {
+                  "Serilog": {
+                    "WriteTo": [
+                      {
+                        "Name": "Async",
+                        "Args": {
+                          "configure": [
+                            { "Name": {|PM1001:"File"|}, "Args": { "path": "logs/app-.txt", "rollingInterval": "Hour", "rollOnFileSizeLimit": true } }
+                          ]
+                        }
+                      }
+                    ]
+                  }
+                }
+                """);
+
+        [Fact]
+        public Task FileInsideSubLogger_ReportsDiagnostic()
+            => RunAsync(AppSettings, """
+                {
+                  "Serilog": {
+                    "WriteTo": [
+                      { "Name": "Logger", "Args": { "configureLogger": { "WriteTo": [
+                        { "Name": {|PM1001:"File"|}, "Args": { "path": "logs/errors.txt", "rollOnFileSizeLimit": "true" } }
+                      ] } } }
+                    ]
+                  }
+                }
+                """);
+
+        [Fact]
+        public Task KeysInAnyCasing_CommentsAndTrailingCommas_ReportDiagnostic()
+            => RunAsync("/0/AppSettings.Production.json", """
+                {
+                  // Production logging
+                  "serilog": {
+                    /* sinks */
+                    "writeTo": [
+                      {
+                        "name": "File",
+                        "ARGS": { "Path": "logs/app.txt", "Shared": {|PM1001:"false"|}, "RollOnFileSizeLimit": {|PM3005:false|}, },
+                      },
+                    ],
+                  },
+                }
+                """);
+
+        [Fact]
+        public Task WindowsLineEndingsAndByteOrderMark_ExactLocation()
+            => RunAsync(AppSettings, "\uFEFF" + """
+                {
+                  "Serilog": {
+                    "WriteTo": [
+                      { "Name": "File", "Args": { "path": "logs/app.txt", "shared": true, "rollOnFileSizeLimit": {|PM3005:"False"|} } }
+                    ]
+                  }
+                }
+                """.Replace("\n", "\r\n", System.StringComparison.Ordinal));
+
+        [Fact]
+        public Task SameSinkInTwoFiles_ReportedInEach()
+            => Create(new[]
+            {
+                ("/0/appsettings.json", """{ "Serilog": { "WriteTo": [ { "Name": {|PM1001:"File"|}, "Args": { "path": "a.txt", "rollOnFileSizeLimit": true } } ] } }"""),
+                ("/0/appsettings.Production.json", """{ "Serilog": { "WriteTo": [ { "Name": "File", "Args": { "path": "a.txt", "rollOnFileSizeLimit": true, "shared": {|PM1001:false|} } } ] } }"""),
+            }).RunAsync();
+
+        [Fact]
+        public Task ExplicitSizeLimitWithoutRolling_ReportsDiagnosticAtTheLimit()
+            => RunAsync(AppSettings, """
+                {
+                  "Serilog": {
+                    "WriteTo": [
+                      { "Name": "File", "Args": { "path": "logs/app.txt", "shared": true, "fileSizeLimitBytes": {|#0:10485760|} } }
+                    ]
+                  }
+                }
+                """,
+                expected: Diagnostic("PM3005").WithLocation(0).WithArguments("10 MB"));
+
+        [Fact]
+        public Task RetainedFileCountLimitNull_ReportsDiagnostic()
+            => RunAsync(AppSettings, """
+                {
+                  "Serilog": {
+                    "WriteTo": [
+                      { "Name": "File", "Args": { "path": "logs/app-.txt", "shared": true, "rollingInterval": "Day", "rollOnFileSizeLimit": true, "retainedFileCountLimit": {|PM2003:null|} } }
+                    ]
+                  }
+                }
+                """);
+
+        [Fact]
+        public Task RetainedFileCountLimitEmptyString_ReportsDiagnostic()
+            => RunAsync(AppSettings, """
+                {
+                  "Serilog": {
+                    "WriteTo": [
+                      { "Name": "File", "Args": { "path": "logs/app-.txt", "shared": "true", "rollingInterval": "Day", "rollOnFileSizeLimit": "true", "retainedFileCountLimit": {|PM2003:""|} } }
+                    ]
+                  }
+                }
+                """);
+
+        [Fact]
+        public Task FileSizeLimitNullOnFileThatNeverRolls_ReportsDiagnostic()
+            => RunAsync(AppSettings, """
+                {
+                  "Serilog": {
+                    "WriteTo": [
+                      { "Name": "File", "Args": { "path": "logs/app.txt", "shared": true, "fileSizeLimitBytes": {|PM2003:null|} } }
+                    ]
+                  }
+                }
+                """);
+
+        [Fact]
+        public Task LegacyRollingFile_ReportsDiagnostic()
+            => RunAsync(AppSettings, """
+                {
+                  "Serilog": {
+                    "WriteTo": [
+                      { "Name": {|PM1001:"RollingFile"|}, "Args": { "pathFormat": "logs/app-{Date}.txt" } }
+                    ]
+                  }
+                }
+                """);
+
+        [Fact]
+        public Task WebProjectWithoutSelfLog_ReportsInvisibleFailuresOnTheSection()
+            => RunAsync(AppSettings, """
+                {
+                  {|PM3004:"Serilog"|}: {
+                    "WriteTo": [
+                      { "Name": "File", "Args": { "path": "logs/app-.txt", "shared": true, "rollingInterval": "Day", "rollOnFileSizeLimit": true } }
+                    ]
+                  }
+                }
+                """,
+                failuresVisibleInCode: false);
+
+        [Fact]
+        public Task AuditToFile_ReportsSharingButNotInvisibleFailures()
+            => RunAsync(AppSettings, """
+                {
+                  "Serilog": {
+                    "AuditTo": [ { "Name": {|PM1001:"File"|}, "Args": { "path": "logs/audit.txt" } } ]
+                  }
+                }
+                """,
+                failuresVisibleInCode: false);
+
+        // ------------------------------------------------------------ safe forms
+
+        [Theory]
+        [InlineData("true")]
+        [InlineData("\"true\"")]
+        [InlineData("\"True\"")]
+        public Task SharedAndRollingOnSize_NoDiagnostic(string shared)
+            => RunAsync(AppSettings, $$"""
+                {
+                  "Serilog": {
+                    "WriteTo": [
+                      { "Name": "File", "Args": { "path": "logs/app-.txt", "shared": {{shared}}, "rollingInterval": "Day", "rollOnFileSizeLimit": true, "retainedFileCountLimit": 31 } }
+                    ]
+                  }
+                }
+                """);
+
+        [Theory]
+        [InlineData("logs/app-%WEBSITE_INSTANCE_ID%-.txt")]
+        [InlineData("logs/%COMPUTERNAME%/app-.txt")]
+        [InlineData("logs/app-%MY_INSTANCE%-.txt")]
+        public Task PathPerInstance_NoDiagnostic(string path)
+            => RunAsync(AppSettings, $$"""
+                {
+                  "Serilog": {
+                    "WriteTo": [
+                      { "Name": "File", "Args": { "path": "{{path}}", "rollingInterval": "Day", "rollOnFileSizeLimit": true } }
+                    ]
+                  }
+                }
+                """);
+
+        [Fact]
+        public Task SharedFolderVariableOnly_StillReportsDiagnostic()
+            => RunAsync(AppSettings, """
+                {
+                  "Serilog": {
+                    "WriteTo": [
+                      { "Name": {|PM1001:"File"|}, "Args": { "path": "%TEMP%/logs/app-.txt", "rollingInterval": "Day", "rollOnFileSizeLimit": true } }
+                    ]
+                  }
+                }
+                """);
+
+        [Fact]
+        public Task ConsoleProject_NoSharingDiagnostic()
+            => RunAsync(AppSettings, """
+                {
+                  "Serilog": {
+                    "WriteTo": [
+                      { "Name": "File", "Args": { "path": "logs/app-.txt", "rollingInterval": "Day", "rollOnFileSizeLimit": true } }
+                    ]
+                  }
+                }
+                """,
+                web: false);
+
+        [Fact]
+        public Task WebProjectDeclaredSingleProcess_NoSharingDiagnostic()
+            => RunAsync(AppSettings, """
+                {
+                  "Serilog": {
+                    "WriteTo": [
+                      { "Name": "File", "Args": { "path": "logs/app-.txt", "rollingInterval": "Day", "rollOnFileSizeLimit": true } }
+                    ]
+                  }
+                }
+                """,
+                workerProcesses: "single");
+
+        [Fact]
+        public Task StringShorthandAndOtherSinks_NoDiagnostic()
+            => RunAsync(AppSettings, """
+                {
+                  "Serilog": {
+                    "WriteTo": [ "Console", "File", { "Name": "Seq", "Args": { "serverUrl": "http://seq" } } ],
+                    "Enrich": [ "FromLogContext" ]
+                  },
+                  "Logging": { "LogLevel": { "Default": "Information" } }
+                }
+                """,
+                failuresVisibleInCode: false);
+
+        [Fact]
+        public Task FileWithoutPath_NoDiagnostic()
+            => RunAsync(AppSettings, """
+                { "Serilog": { "WriteTo": [ { "Name": "File" }, { "Name": "File", "Args": { "rollingInterval": "Day" } } ] } }
+                """);
+
+        [Fact]
+        public Task SerilogSectionInOtherJsonFile_IsRead()
+            => RunAsync("/0/config/logging.json", """
+                { "Serilog": { "WriteTo": [ { "Name": {|PM1001:"File"|}, "Args": { "path": "app.log", "rollOnFileSizeLimit": true } } ] } }
+                """);
+
+        [Fact]
+        public Task JsonFileWithoutLogging_NoDiagnostic()
+            => RunAsync("/0/data.json", """{ "items": [ 1, 2, 3 }""");
+    }
+}
