@@ -29,9 +29,11 @@ namespace Postmortem.Analyzers.Rules
                     return;
                 }
 
+                // A web.config with processesPerApplication > 1 (or IIS hosting) makes `auto` multi-process: read it once.
+                var webConfig = HostModel.ReadWebConfigSignal(start.Options, start.CancellationToken);
                 code.Register(start, (c, site) =>
                 {
-                    var host = HostModel.Resolve(c.Options, c.Operation.Syntax.SyntaxTree);
+                    var host = HostModel.Resolve(c.Options, c.Operation.Syntax.SyntaxTree, webConfig);
                     if (host.IsMultiProcess)
                     {
                         LogSinkCode.Report(c, site, Rule, host.Reason);

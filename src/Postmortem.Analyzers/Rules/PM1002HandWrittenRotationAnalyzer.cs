@@ -38,11 +38,13 @@ namespace Postmortem.Analyzers.Rules
                     return;
                 }
 
-                start.RegisterSymbolStartAction(symbolStart => OnTypeStart(symbolStart, types), SymbolKind.NamedType);
+                // A web.config with processesPerApplication > 1 (or IIS hosting) makes `auto` multi-process: read it once.
+                var webConfig = HostModel.ReadWebConfigSignal(start.Options, start.CancellationToken);
+                start.RegisterSymbolStartAction(symbolStart => OnTypeStart(symbolStart, types, webConfig), SymbolKind.NamedType);
             });
         }
 
-        private static void OnTypeStart(SymbolStartAnalysisContext context, RotationTypes types)
+        private static void OnTypeStart(SymbolStartAnalysisContext context, RotationTypes types, WebConfigSignal webConfig)
         {
             var type = (INamedTypeSymbol)context.Symbol;
             if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct))
@@ -54,7 +56,7 @@ namespace Postmortem.Analyzers.Rules
             var anyMultiProcess = false;
             foreach (var location in type.Locations)
             {
-                if (location.IsInSource && HostModel.Resolve(context.Options, location.SourceTree).IsMultiProcess)
+                if (location.IsInSource && HostModel.Resolve(context.Options, location.SourceTree, webConfig).IsMultiProcess)
                 {
                     anyMultiProcess = true;
                     break;
@@ -70,7 +72,7 @@ namespace Postmortem.Analyzers.Rules
             context.RegisterOperationAction(c => OnInvocation(c, types, state), OperationKind.Invocation);
             context.RegisterOperationAction(c => OnCreation(c, types, state), OperationKind.ObjectCreation);
             context.RegisterOperationAction(c => OnPropertyReference(c, types, state), OperationKind.PropertyReference);
-            context.RegisterSymbolEndAction(c => OnTypeEnd(c, state));
+            context.RegisterSymbolEndAction(c => OnTypeEnd(c, state, webConfig));
         }
 
         // ------------------------------------------------------------------ collection
@@ -420,7 +422,7 @@ namespace Postmortem.Analyzers.Rules
 
         // ------------------------------------------------------------------ reporting
 
-        private static void OnTypeEnd(SymbolAnalysisContext context, TypeState state)
+        private static void OnTypeEnd(SymbolAnalysisContext context, TypeState state, WebConfigSignal webConfig)
         {
             var (rotations, writes, perProcess) = state.Snapshot();
             if (rotations.Count == 0 || writes.Count == 0 || state.UsesMutex)
@@ -436,7 +438,7 @@ namespace Postmortem.Analyzers.Rules
                     continue;
                 }
 
-                var host = HostModel.Resolve(context.Options, rotation.Location.SourceTree);
+                var host = HostModel.Resolve(context.Options, rotation.Location.SourceTree, webConfig);
                 if (!host.IsMultiProcess)
                 {
                     continue;

@@ -131,6 +131,42 @@ namespace Postmortem.Analyzers.Tests.Rules
             return test.RunAsync();
         }
 
+        [Fact]
+        public Task ConsoleProjectWithWebConfigProcessesPerApplication_ReportsDiagnostic()
+        {
+            var test = CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.PM1001SharedLogFileSinkAnalyzer>.Test(Serilog("""
+                .WriteTo.{|#0:File("logs/app.log")|}
+                """)).WithSerilog();
+            test.AdditionalFiles.Add(("/0/web.config", """
+                <configuration>
+                  <system.webServer>
+                    <aspNetCore processPath="dotnet" arguments=".\App.dll" processesPerApplication="4" />
+                  </system.webServer>
+                </configuration>
+                """));
+            test.ExpectedDiagnostics.Add(new DiagnosticResult("PM1001").WithLocation(0).WithArguments(
+                "Serilog WriteTo.File writes 'logs/app.log' without shared: true",
+                "on Windows a second worker process cannot open the file and logs nothing for its lifetime, on Linux the processes overwrite each other's lines, and no error is reported (only to SelfLog)",
+                "Add shared: true (coordinates the processes of one host), or put the process or instance id in the path. " +
+                "The project's web.config sets <aspNetCore processesPerApplication=\"4\">, so the ASP.NET Core Module runs 4 worker processes at once; " +
+                "if it never does, set postmortem.worker_processes = single in .editorconfig"));
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task ConsoleProjectWithWebConfigOneProcess_NoDiagnostic()
+        {
+            var test = CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.PM1001SharedLogFileSinkAnalyzer>.Test(Serilog("""
+                .WriteTo.File("logs/app.log")
+                """)).WithSerilog();
+            test.AdditionalFiles.Add(("/0/web.config", """
+                <configuration>
+                  <location path="."><aspNetCore processPath="dotnet" processesPerApplication="1" /></location>
+                </configuration>
+                """));
+            return test.RunAsync();
+        }
+
         // ------------------------------------------------------------ Serilog: safe forms
 
         [Theory]

@@ -186,6 +186,23 @@ namespace Postmortem.Analyzers.Tests.Rules
         // ------------------------------------------------------------ safe look-alikes
 
         [Fact]
+        public Task ConsoleProjectWithWebConfigProcessesPerApplication_ReportsDiagnostic()
+        {
+            var test = VerifyCS.Test(Journal("{|#0:File.Move(_path, _path + \".1\")|};"));
+            test.AdditionalFiles.Add(("/0/web.config", """
+                <configuration>
+                  <system.webServer><aspNetCore processPath="dotnet" processesPerApplication="2" /></system.webServer>
+                </configuration>
+                """));
+            test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("PM1002").WithLocation(0).WithArguments(
+                "File.Move",
+                "File.AppendAllText",
+                "The project's web.config sets <aspNetCore processesPerApplication=\"2\">, so the ASP.NET Core Module runs 2 worker processes at once; " +
+                "if it never does, set postmortem.worker_processes = single in .editorconfig"));
+            return test.RunAsync();
+        }
+
+        [Fact]
         public Task ConsoleProjectUnderAuto_NoDiagnostic()
             => VerifyCS.VerifyAnalyzerAsync(Journal("File.Move(_path, _path + \".1\", true);"));
 
