@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Immutable;
-using System.Text.RegularExpressions;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -325,43 +324,46 @@ namespace Postmortem.Analyzers.Knowledge
 
         // ------------------------------------------------------------------ configuration files
 
-        private static readonly Regex NLogSwitchesOn = new Regex(
-            @"internalLogFile\s*""?\s*[=:]\s*""[^""\s]+""|(internalLogToConsole|internalLogToConsoleError|internalLogToStdOut|internalLogToStdErr|internalLogToTrace|throwExceptions)\s*""?\s*[=:]\s*""?\s*true",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-
-        private static readonly Regex Log4NetSwitchesOn = new Regex(
-            @"log4net\.Internal\.Debug""\s+value\s*=\s*""true""|<log4net\b[^>]*\bdebug\s*=\s*""true""",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-
         /// <summary>
-        /// Is the internal channel switched on in a configuration file the project passes as AdditionalFiles
-        /// (nlog.config / appsettings.json: <c>internalLogFile</c>, <c>internalLogToConsole="true"</c>, <c>throwExceptions="true"</c>…;
-        /// web.config/app.config: <c>&lt;add key="log4net.Internal.Debug" value="true"/&gt;</c>, log4net.config:
-        /// <c>&lt;log4net debug="true"&gt;</c>)? Serilog's SelfLog has no configuration-file switch.
-        /// Read only when a diagnostic would otherwise be reported.
+        /// Does a configuration file the project passes as AdditionalFiles take over this library's PM3004? True when a
+        /// file switches the internal channel on (nlog.config / appsettings.json: <c>internalLogFile</c>,
+        /// <c>internalLogToConsole="true"</c>, <c>throwExceptions="true"</c>…; web.config/app.config:
+        /// <c>&lt;add key="log4net.Internal.Debug" value="true"/&gt;</c>; log4net.config: <c>&lt;log4net debug="true"&gt;</c>),
+        /// and when a file configures the library's file sinks, because the configuration-file analyzer then reports
+        /// PM3004 at that section (one finding, where the sinks are). Read with the same reader as that analyzer, and
+        /// only when a diagnostic would otherwise be reported. Serilog's SelfLog has no configuration-file switch.
         /// </summary>
-        public static bool IsEnabledInConfigurationFiles(ImmutableArray<AdditionalText> files, LoggingLibrary library, CancellationToken cancellationToken)
+        public static bool IsHandledByConfigurationFiles(ImmutableArray<AdditionalText> files, LoggingLibrary library, CancellationToken cancellationToken)
         {
-            if (library == LoggingLibrary.Serilog)
+            var configLibrary = library switch
             {
-                return false;
-            }
+                LoggingLibrary.NLog => ConfigFiles.LogLibrary.NLog,
+                LoggingLibrary.Log4Net => ConfigFiles.LogLibrary.Log4Net,
+                _ => ConfigFiles.LogLibrary.Serilog,
+            };
 
-            var pattern = library == LoggingLibrary.NLog ? NLogSwitchesOn : Log4NetSwitchesOn;
             foreach (var file in files)
             {
-                var path = file.Path;
-                if (!(path.EndsWith(".config", StringComparison.OrdinalIgnoreCase) ||
-                      path.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) ||
-                      path.EndsWith(".json", StringComparison.OrdinalIgnoreCase)))
+                var kind = ConfigFiles.LoggingConfigReader.Classify(file.Path);
+                if (!ConfigFiles.LoggingConfigReader.IsCandidate(file.Path, kind, () => file.GetText(cancellationToken)) ||
+                    file.GetText(cancellationToken) is not { } text)
                 {
                     continue;
                 }
 
-                var text = file.GetText(cancellationToken)?.ToString();
-                if (text is not null && pattern.IsMatch(text))
+                var model = ConfigFiles.LoggingConfigReader.Read(file.Path, kind, text, cancellationToken);
+                if (library == LoggingLibrary.Log4Net && model.Log4NetInternalDebug)
                 {
                     return true;
+                }
+
+                foreach (var section in model.Sections)
+                {
+                    if (section.Library == configLibrary && (section.FailuresVisible || section.Sinks.Count > 0) &&
+                        (library != LoggingLibrary.Serilog || section.Sinks.Count > 0))
+                    {
+                        return true;
+                    }
                 }
             }
 

@@ -136,7 +136,7 @@ namespace Postmortem.Analyzers.Rules
                     continue;
                 }
 
-                if (LoggingLibraries.IsEnabledInConfigurationFiles(context.Options.AdditionalFiles, library, context.CancellationToken))
+                if (LoggingLibraries.IsHandledByConfigurationFiles(context.Options.AdditionalFiles, library, context.CancellationToken))
                 {
                     continue;
                 }

@@ -349,6 +349,40 @@ namespace Postmortem.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public Task Log4NetFileAppendersInLog4NetConfig_NoDiagnostic()
+        {
+            // The configuration-file analyzer reports PM3004 once, at <log4net>, where the appenders are.
+            var test = Test(References.Net, """
+                public static class LoggingSetup
+                {
+                    public static void Configure() => log4net.Config.XmlConfigurator.Configure();
+                }
+                """, Log4NetStubs.Source);
+            test.AdditionalFiles.Add(("/0/log4net.config", """
+                <log4net>
+                  <appender name="file" type="log4net.Appender.RollingFileAppender">
+                    <file value="logs/app.log" />
+                  </appender>
+                  <root><level value="INFO" /><appender-ref ref="file" /></root>
+                </log4net>
+                """));
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task Log4NetConfigWithoutAppenders_ReportsDiagnostic()
+        {
+            var test = Test(References.Net, """
+                public static class LoggingSetup
+                {
+                    public static void Configure() => log4net.Config.XmlConfigurator.[|Configure()|];
+                }
+                """, Log4NetStubs.Source);
+            test.AdditionalFiles.Add(("/0/log4net.config", "<log4net><root><level value=\"INFO\" /></root></log4net>"));
+            return test.RunAsync();
+        }
+
+        [Fact]
         public Task Log4NetGetLoggerOnly_NoDiagnostic()
             => VerifyLog4Net("""
                 public sealed class Worker
