@@ -63,10 +63,17 @@ namespace Postmortem.Analyzers.Tests.Meta
         public void ConfigurationDocs_DescribeEverySwitch()
         {
             var docs = File.ReadAllText(Path.Combine(References.RepositoryRoot, "docs", "configuration.md"));
-            foreach (var name in new[] { "PostmortemGate", "PostmortemAllRules", "PostmortemWorkerProcesses", "postmortem.worker_processes" })
+            foreach (var name in new[] { "PostmortemGate", "PostmortemAllRules", "PostmortemWorkerProcesses", "PostmortemAnalyzeConfigFiles" })
             {
                 Assert.Contains(name, docs, StringComparison.Ordinal);
             }
+
+            // Every option key the analyzers read (a "postmortem.…" string constant) is documented too.
+            var sources = Directory.GetFiles(Path.Combine(References.RepositoryRoot, "src", "Postmortem.Analyzers"), "*.cs", SearchOption.AllDirectories)
+                .Where(f => !f.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal));
+            var keys = sources.SelectMany(f => Regex.Matches(File.ReadAllText(f), "\"(postmortem\\.[a-zA-Z0-9_.]+)\"").Select(m => m.Groups[1].Value)).Distinct().ToList();
+            Assert.Contains("postmortem.worker_processes", keys);
+            Assert.All(keys, key => Assert.Contains("`" + key + "`", docs, StringComparison.Ordinal));
         }
     }
 }
