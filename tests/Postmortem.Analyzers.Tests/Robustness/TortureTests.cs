@@ -22,7 +22,7 @@ namespace Postmortem.Analyzers.Tests.Robustness
     /// </summary>
     public class TortureTests
     {
-        public const int DefaultVariants = 240;
+        public const int DefaultVariants = 150;
         public const int DefaultSeed = 7;
         private const int MaxDiagnosticsFixedPerVariant = 6;
         private const int MaxFailuresShown = 5;
