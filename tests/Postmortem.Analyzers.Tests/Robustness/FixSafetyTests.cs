@@ -120,21 +120,44 @@ namespace Postmortem.Analyzers.Tests.Robustness
                 foreach (var (provider, key) in keys)
                 {
                     Interlocked.Increment(ref compared);
-                    var oneByOne = await FixOneByOneAsync(solution, provider, key, analyzers, bound, cancellationToken).ConfigureAwait(false);
-                    var fixAll = await FixAllRepeatedlyAsync(solution, provider, key, analyzers, cancellationToken).ConfigureAwait(false);
+                    var oneByOne = await FixOneByOneAsync(solution, before, provider, key, analyzers, bound, cancellationToken).ConfigureAwait(false);
                     if (oneByOne is null)
                     {
                         failures.Add($"{entry.Name}: fixing one by one with {key} did not converge in {bound} steps");
                         continue;
                     }
 
-                    foreach (var document in oneByOne.Projects.Single().Documents)
+                    var expected = await NormalizedAsync(oneByOne, cancellationToken).ConfigureAwait(false);
+
+                    // As the verifier does: Fix All, and again while fixes uncover new diagnostics (at most 3 passes).
+                    var fixAll = solution;
+                    var known = before;
+                    List<string>? actual = null;
+                    for (var pass = 0; pass < 3; pass++)
                     {
-                        var expected = await NormalizedAsync(document, cancellationToken).ConfigureAwait(false);
-                        var actual = await NormalizedAsync(fixAll.GetDocument(document.Id)!, cancellationToken).ConfigureAwait(false);
-                        if (expected != actual)
+                        var next = await FixAllPassAsync(fixAll, known, provider, key, analyzers, cancellationToken).ConfigureAwait(false);
+                        if (next is null)
                         {
-                            failures.Add($"{entry.Name}: Fix All (solution) with {key} differs from one by one in {document.FilePath}:\n--- one by one ---\n{expected}\n--- Fix All ---\n{actual}");
+                            break;
+                        }
+
+                        fixAll = next;
+                        actual = await NormalizedAsync(fixAll, cancellationToken).ConfigureAwait(false);
+                        if (actual.SequenceEqual(expected))
+                        {
+                            break;
+                        }
+
+                        known = await Harness.AnalyzeAsync(fixAll.Projects.Single(), analyzers, cancellationToken: cancellationToken).ConfigureAwait(false);
+                    }
+
+                    actual ??= await NormalizedAsync(fixAll, cancellationToken).ConfigureAwait(false);
+                    var documents = oneByOne.Projects.Single().Documents.OrderBy(d => d.FilePath, StringComparer.Ordinal).ToList();
+                    for (var i = 0; i < documents.Count; i++)
+                    {
+                        if (expected[i] != actual[i])
+                        {
+                            failures.Add($"{entry.Name}: Fix All (solution) with {key} differs from one by one in {documents[i].FilePath}:\n--- one by one ---\n{expected[i]}\n--- Fix All ---\n{actual[i]}");
                         }
                     }
                 }
@@ -144,11 +167,11 @@ namespace Postmortem.Analyzers.Tests.Robustness
             Report(failures, "Fix All results differ");
         }
 
-        private static async Task<Solution?> FixOneByOneAsync(Solution solution, CodeFixProvider provider, string key, ImmutableArray<DiagnosticAnalyzer> analyzers, int bound, CancellationToken cancellationToken)
+        private static async Task<Solution?> FixOneByOneAsync(Solution solution, AnalysisResult first, CodeFixProvider provider, string key, ImmutableArray<DiagnosticAnalyzer> analyzers, int bound, CancellationToken cancellationToken)
         {
             for (var step = 0; step <= bound; step++)
             {
-                var result = await Harness.AnalyzeAsync(solution.Projects.Single(), analyzers, cancellationToken: cancellationToken).ConfigureAwait(false);
+                var result = step == 0 ? first : await Harness.AnalyzeAsync(solution.Projects.Single(), analyzers, cancellationToken: cancellationToken).ConfigureAwait(false);
                 Microsoft.CodeAnalysis.CodeActions.CodeAction? chosen = null;
                 foreach (var diagnostic in result.Diagnostics.Where(d => d.Location.IsInSource && provider.FixableDiagnosticIds.Contains(d.Id))
                     .OrderBy(d => d.Location.SourceTree!.FilePath, StringComparer.Ordinal).ThenBy(d => d.Location.SourceSpan.Start))
@@ -172,44 +195,27 @@ namespace Postmortem.Analyzers.Tests.Robustness
             return null;
         }
 
-        private static async Task<Solution> FixAllRepeatedlyAsync(Solution solution, CodeFixProvider provider, string key, ImmutableArray<DiagnosticAnalyzer> analyzers, CancellationToken cancellationToken)
+        /// <summary>One Fix All (solution scope) from a document that offers the key; null when none does.</summary>
+        private static async Task<Solution?> FixAllPassAsync(Solution solution, AnalysisResult result, CodeFixProvider provider, string key, ImmutableArray<DiagnosticAnalyzer> analyzers, CancellationToken cancellationToken)
         {
-            // As the verifier does: Fix All, re-analyze, and again while fixes uncover new diagnostics (at most 3 passes).
-            for (var pass = 0; pass < 3; pass++)
+            foreach (var diagnostic in result.Diagnostics.Where(d => d.Location.IsInSource && provider.FixableDiagnosticIds.Contains(d.Id)))
             {
-                var result = await Harness.AnalyzeAsync(solution.Projects.Single(), analyzers, cancellationToken: cancellationToken).ConfigureAwait(false);
-                Document? trigger = null;
-                foreach (var diagnostic in result.Diagnostics.Where(d => d.Location.IsInSource && provider.FixableDiagnosticIds.Contains(d.Id)))
+                var fixes = await Harness.GetFixesAsync(solution, diagnostic, new[] { provider }, cancellationToken).ConfigureAwait(false);
+                if (fixes.Any(f => f.Action.EquivalenceKey == key))
                 {
-                    var fixes = await Harness.GetFixesAsync(solution, diagnostic, new[] { provider }, cancellationToken).ConfigureAwait(false);
-                    if (fixes.Any(f => f.Action.EquivalenceKey == key))
-                    {
-                        trigger = solution.GetDocument(diagnostic.Location.SourceTree);
-                        break;
-                    }
+                    var trigger = solution.GetDocument(diagnostic.Location.SourceTree)!;
+                    return await Harness.FixAllAsync(solution, provider, key, FixAllScope.Solution, trigger, analyzers, cancellationToken, result).ConfigureAwait(false);
                 }
-
-                if (trigger is null)
-                {
-                    return solution;
-                }
-
-                var next = await Harness.FixAllAsync(solution, provider, key, FixAllScope.Solution, trigger, analyzers, cancellationToken).ConfigureAwait(false);
-                if (next is null)
-                {
-                    return solution;
-                }
-
-                solution = next;
             }
 
-            return solution;
+            return null;
         }
 
         private static async Task ForEachEntryAsync(Func<CorpusEntry, CancellationToken, Task> body, ConcurrentBag<string> failures)
         {
+            // Entries on which no analyzer reports anything have no fix to try.
             await Parallel.ForEachAsync(
-                Corpus.Entries,
+                await Harness.EntriesWithDiagnosticsAsync().ConfigureAwait(false),
                 new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount) },
                 async (entry, _) =>
                 {
@@ -269,6 +275,17 @@ namespace Postmortem.Analyzers.Tests.Robustness
             }
 
             return "(no document changed)";
+        }
+
+        private static async Task<List<string>> NormalizedAsync(Solution solution, CancellationToken cancellationToken)
+        {
+            var texts = new List<string>();
+            foreach (var document in solution.Projects.Single().Documents.OrderBy(d => d.FilePath, StringComparer.Ordinal))
+            {
+                texts.Add(await NormalizedAsync(document, cancellationToken).ConfigureAwait(false));
+            }
+
+            return texts;
         }
 
         private static async Task<string> NormalizedAsync(Document document, CancellationToken cancellationToken)

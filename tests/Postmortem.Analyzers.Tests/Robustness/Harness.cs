@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -141,7 +142,7 @@ namespace Postmortem.Analyzers.Tests.Robustness
         }
 
         /// <summary>Fix All in the given scope for one provider and equivalence key; null when nothing is offered.</summary>
-        public static async Task<Solution?> FixAllAsync(Solution solution, CodeFixProvider provider, string equivalenceKey, FixAllScope scope, Document trigger, ImmutableArray<DiagnosticAnalyzer> analyzers, CancellationToken cancellationToken = default)
+        public static async Task<Solution?> FixAllAsync(Solution solution, CodeFixProvider provider, string equivalenceKey, FixAllScope scope, Document trigger, ImmutableArray<DiagnosticAnalyzer> analyzers, CancellationToken cancellationToken = default, AnalysisResult? known = null)
         {
             var fixAll = provider.GetFixAllProvider();
             if (fixAll is null || !fixAll.GetSupportedFixAllScopes().Contains(scope))
@@ -149,7 +150,7 @@ namespace Postmortem.Analyzers.Tests.Robustness
                 return null;
             }
 
-            var diagnosticProvider = new HarnessDiagnosticProvider(analyzers);
+            var diagnosticProvider = new HarnessDiagnosticProvider(analyzers, solution, known);
             var context = scope == FixAllScope.Document
                 ? new FixAllContext(trigger, provider, scope, equivalenceKey, provider.FixableDiagnosticIds, diagnosticProvider, cancellationToken)
                 : new FixAllContext(trigger.Project, provider, scope, equivalenceKey, provider.FixableDiagnosticIds, diagnosticProvider, cancellationToken);
@@ -157,24 +158,85 @@ namespace Postmortem.Analyzers.Tests.Robustness
             return action is null ? null : await ApplyAsync(solution, action, cancellationToken).ConfigureAwait(false);
         }
 
+        /// <summary>Diagnostics for Fix All; one analysis per solution snapshot, however many documents ask.</summary>
         private sealed class HarnessDiagnosticProvider : FixAllContext.DiagnosticProvider
         {
             private readonly ImmutableArray<DiagnosticAnalyzer> _analyzers;
+            private readonly ConditionalWeakTable<Solution, Task<AnalysisResult>> _cache = new();
 
-            public HarnessDiagnosticProvider(ImmutableArray<DiagnosticAnalyzer> analyzers) => _analyzers = analyzers;
+            public HarnessDiagnosticProvider(ImmutableArray<DiagnosticAnalyzer> analyzers, Solution solution, AnalysisResult? known)
+            {
+                _analyzers = analyzers;
+                if (known is not null)
+                {
+                    _cache.Add(solution, Task.FromResult(known));
+                }
+            }
+
+            private Task<AnalysisResult> AnalyzeOnceAsync(Project project, CancellationToken cancellationToken)
+            {
+                lock (_cache)
+                {
+                    if (!_cache.TryGetValue(project.Solution, out var task))
+                    {
+                        task = AnalyzeAsync(project, _analyzers, cancellationToken: cancellationToken);
+                        _cache.Add(project.Solution, task);
+                    }
+
+                    return task;
+                }
+            }
 
             public override async Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken)
             {
                 var tree = await document.GetSyntaxTreeAsync(cancellationToken).ConfigureAwait(false);
-                var result = await AnalyzeAsync(document.Project, _analyzers, cancellationToken: cancellationToken).ConfigureAwait(false);
+                var result = await AnalyzeOnceAsync(document.Project, cancellationToken).ConfigureAwait(false);
                 return result.Diagnostics.Where(d => d.Location.SourceTree == tree);
             }
 
             public override async Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken)
-                => (await AnalyzeAsync(project, _analyzers, cancellationToken: cancellationToken).ConfigureAwait(false)).Diagnostics.Where(d => !d.Location.IsInSource);
+                => (await AnalyzeOnceAsync(project, cancellationToken).ConfigureAwait(false)).Diagnostics.Where(d => !d.Location.IsInSource);
 
             public override async Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken)
-                => (await AnalyzeAsync(project, _analyzers, cancellationToken: cancellationToken).ConfigureAwait(false)).Diagnostics;
+                => (await AnalyzeOnceAsync(project, cancellationToken).ConfigureAwait(false)).Diagnostics;
+        }
+
+        private static readonly Lazy<Task<ImmutableDictionary<string, int>>> LazyBaseline = new(ComputeBaselineAsync);
+
+        /// <summary>
+        /// How many diagnostics our analyzers report on each unmodified corpus entry (by entry name), computed once and
+        /// shared by the fix and determinism tests, so entries without any diagnostic cost one analysis in all.
+        /// </summary>
+        public static Task<ImmutableDictionary<string, int>> BaselineAsync() => LazyBaseline.Value;
+
+        private static async Task<ImmutableDictionary<string, int>> ComputeBaselineAsync()
+        {
+            var counts = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+            await Parallel.ForEachAsync(
+                Corpus.Entries,
+                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount) },
+                async (entry, _) =>
+                {
+                    using var timeout = new CancellationTokenSource(Timeout);
+                    try
+                    {
+                        var analyzers = Corpus.CreateAnalyzers();
+                        var result = await AnalyzeAsync(CreateSolution(entry, analyzers).Projects.Single(), analyzers, cancellationToken: timeout.Token).ConfigureAwait(false);
+                        counts[entry.Name] = result.Diagnostics.Length + result.Exceptions.Length;
+                    }
+                    catch (Exception)
+                    {
+                        counts[entry.Name] = -1; // the tests analyze it again and report what went wrong
+                    }
+                }).ConfigureAwait(false);
+            return counts.ToImmutableDictionary(StringComparer.Ordinal);
+        }
+
+        /// <summary>Entries with something to fix or compare (or an error to report): the rest need no second look.</summary>
+        public static async Task<ImmutableArray<CorpusEntry>> EntriesWithDiagnosticsAsync()
+        {
+            var baseline = await BaselineAsync().ConfigureAwait(false);
+            return Corpus.Entries.Where(e => !baseline.TryGetValue(e.Name, out var n) || n != 0).ToImmutableArray();
         }
 
         public static ImmutableArray<Diagnostic> CompilerErrors(Compilation compilation)
