@@ -24,6 +24,11 @@ namespace Postmortem.Benchmarks
     /// </summary>
     public static class Program
     {
+        private static class Settings
+        {
+            public static bool Together { get; set; }
+        }
+
         private const string Usage = """
             Postmortem.Benchmarks: our analyzers' cost next to the compiler's and the SDK's CA analyzers'.
               --lines N        generated workload of about N lines (default 200000)
@@ -33,6 +38,7 @@ namespace Postmortem.Benchmarks
               --runs N         measured runs after one warm-up run (default 2); the median run is reported
               --sdk-analyzers PATH  folder holding Microsoft.CodeAnalysis(.CSharp).NetAnalyzers.dll (default: the installed SDK's)
               --no-ca          skip the CA analyzers
+              --together       ours and CA in one driver with concurrent execution (as a build does; noisier per analyzer)
             """;
 
         public static async Task<int> Main(string[] args)
@@ -54,6 +60,7 @@ namespace Postmortem.Benchmarks
                     case "--runs": runs = Math.Max(1, int.Parse(args[++i], CultureInfo.InvariantCulture)); break;
                     case "--sdk-analyzers": sdkAnalyzers = args[++i]; break;
                     case "--no-ca": withCa = false; break;
+                    case "--together": Settings.Together = true; break;
                     case "-h" or "--help": Console.WriteLine(Usage); return 0;
                     default: Console.Error.WriteLine($"Unknown argument {args[i]}\n{Usage}"); return 2;
                 }
@@ -124,7 +131,7 @@ namespace Postmortem.Benchmarks
                 GC.WaitForPendingFinalizers();
             }
 
-            var retained = results.Count(r => r.Analyzed.TryGetTarget(out _));
+            var retained = results.Count(r => r.Analyzed.Any(w => w.TryGetTarget(out _)));
             Console.WriteLine(retained == 0
                 ? "Memory: no analyzed compilation is retained after analysis."
                 : $"Memory: {retained} of {results.Count} analyzed compilation(s) still reachable after analysis (a static cache or an analyzer field holds it; the CA analyzers may be the holders: rerun with --no-ca).");
@@ -140,7 +147,7 @@ namespace Postmortem.Benchmarks
             int OurDiagnostics,
             int CaDiagnostics,
             Dictionary<string, int> DiagnosticsPerRule,
-            WeakReference<Compilation> Analyzed);
+            List<WeakReference<Compilation>> Analyzed);
 
         private static async Task<RunResult> MeasureAsync(
             List<(string Path, string Text)> sources,
@@ -176,14 +183,6 @@ namespace Postmortem.Benchmarks
             var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
 
             // The analyzers, on a fresh compilation of the same trees, every rule raised to at least a warning.
-            var all = ours.AddRange(ca);
-            var specific = new Dictionary<string, ReportDiagnostic>(StringComparer.Ordinal);
-            foreach (var descriptor in all.SelectMany(a => a.SupportedDiagnostics))
-            {
-                specific[descriptor.Id] = descriptor.DefaultSeverity == DiagnosticSeverity.Error ? ReportDiagnostic.Error : ReportDiagnostic.Warn;
-            }
-
-            var analyzed = CSharpCompilation.Create("Workload", trees, references, options.WithSpecificDiagnosticOptions(specific));
             var analyzerOptions = new AnalyzerOptions(
                 additional.Select(a => (AdditionalText)new MemoryAdditionalText(a.Path, a.Text)).ToImmutableArray(),
                 new GlobalOptionsProvider(new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
@@ -192,19 +191,36 @@ namespace Postmortem.Benchmarks
                     ["build_property.TargetFramework"] = "net10.0",
                     ["build_property.RootNamespace"] = "Workload",
                 }));
+            var compilations = new List<WeakReference<Compilation>>();
             var exceptions = 0;
-            var withAnalyzers = analyzed.WithAnalyzers(all, new CompilationWithAnalyzersOptions(
-                analyzerOptions,
-                onAnalyzerException: (ex, analyzer, _) => Interlocked.Increment(ref exceptions),
-                concurrentAnalysis: true,
-                logAnalyzerExecutionTime: true,
-                reportSuppressedDiagnostics: false));
-            var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).ConfigureAwait(false);
             var times = new Dictionary<DiagnosticAnalyzer, TimeSpan>();
-            foreach (var analyzer in all)
+            var diagnostics = new List<Diagnostic>();
+
+            // By default ours and the CA analyzers run in separate drivers, one callback at a time, so no analyzer's
+            // time includes waiting for another's (on a small, shared machine concurrency inflates every callback).
+            var groups = Settings.Together ? new[] { ours.AddRange(ca) } : new[] { ours, ca };
+            foreach (var group in groups.Where(g => !g.IsEmpty))
             {
-                var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).ConfigureAwait(false);
-                times[analyzer] = telemetry.ExecutionTime;
+                var specific = new Dictionary<string, ReportDiagnostic>(StringComparer.Ordinal);
+                foreach (var descriptor in group.SelectMany(a => a.SupportedDiagnostics))
+                {
+                    specific[descriptor.Id] = descriptor.DefaultSeverity == DiagnosticSeverity.Error ? ReportDiagnostic.Error : ReportDiagnostic.Warn;
+                }
+
+                var analyzed = CSharpCompilation.Create("Workload", trees, references, options.WithSpecificDiagnosticOptions(specific));
+                compilations.Add(new WeakReference<Compilation>(analyzed));
+                var withAnalyzers = analyzed.WithAnalyzers(group, new CompilationWithAnalyzersOptions(
+                    analyzerOptions,
+                    onAnalyzerException: (ex, analyzer, _) => Interlocked.Increment(ref exceptions),
+                    concurrentAnalysis: Settings.Together,
+                    logAnalyzerExecutionTime: true,
+                    reportSuppressedDiagnostics: false));
+                diagnostics.AddRange(await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).ConfigureAwait(false));
+                foreach (var analyzer in group)
+                {
+                    var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).ConfigureAwait(false);
+                    times[analyzer] = telemetry.ExecutionTime;
+                }
             }
 
             if (exceptions > 0)
@@ -223,7 +239,7 @@ namespace Postmortem.Benchmarks
                 diagnostics.Count(d => ourIds.Contains(d.Id)),
                 diagnostics.Count(d => !ourIds.Contains(d.Id)),
                 perRule,
-                new WeakReference<Compilation>(analyzed));
+                compilations);
         }
 
         private static void Print(RunResult result, ImmutableArray<DiagnosticAnalyzer> ours, ImmutableArray<DiagnosticAnalyzer> ca)
