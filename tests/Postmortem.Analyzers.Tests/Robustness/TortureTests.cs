@@ -9,6 +9,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -41,6 +42,7 @@ namespace Postmortem.Analyzers.Tests.Robustness
 
             var failures = new ConcurrentBag<(int Index, string Report)>();
             var stats = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+            var counters = new TortureCounters();
             var stopwatch = Stopwatch.StartNew();
             await Parallel.ForEachAsync(
                 Enumerable.Range(0, variants),
@@ -49,14 +51,15 @@ namespace Postmortem.Analyzers.Tests.Robustness
                 {
                     var variant = Mutator.Create(entries, seed, index);
                     stats.AddOrUpdate(variant.Mutation.Split(' ')[0], 1, (_, n) => n + 1);
-                    var problems = await RunVariantAsync(variant).ConfigureAwait(false);
+                    var problems = await RunVariantAsync(variant, counters).ConfigureAwait(false);
                     if (problems.Count > 0)
                     {
                         failures.Add((index, Report(seed, variant, problems)));
                     }
                 });
 
-            _output.WriteLine($"{variants} variants of {entries.Length} corpus entries, seed {seed}, {stopwatch.Elapsed.TotalSeconds:F1}s: "
+            _output.WriteLine($"{variants} variants of {entries.Length} corpus entries, seed {seed}, {stopwatch.Elapsed.TotalSeconds:F1}s; "
+                + $"{counters.Diagnostics} diagnostics, {counters.Fixes} fixes applied, {counters.FixAlls} Fix All runs; mutations: "
                 + string.Join(", ", stats.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key} {s.Value}")));
             if (!failures.IsEmpty)
             {
@@ -68,20 +71,21 @@ namespace Postmortem.Analyzers.Tests.Robustness
         }
 
         /// <summary>Analyzes one variant, then offers and applies every fix for (some of) its diagnostics, and Fix All per key.</summary>
-        public static async Task<List<string>> RunVariantAsync(Variant variant)
+        public static async Task<List<string>> RunVariantAsync(Variant variant, TortureCounters? counters = null, ImmutableArray<DiagnosticAnalyzer>? analyzersOverride = null, ImmutableArray<CodeFixProvider>? fixesOverride = null)
         {
             var problems = new List<string>();
             using var timeout = new CancellationTokenSource(Harness.Timeout);
             var cancellationToken = timeout.Token;
             try
             {
-                var analyzers = Corpus.CreateAnalyzers();
-                var fixes = Corpus.CreateCodeFixes();
+                var analyzers = analyzersOverride ?? Corpus.CreateAnalyzers();
+                var fixes = fixesOverride ?? Corpus.CreateCodeFixes();
                 var references = variant.WithoutPackages ? Verifiers.References.Net : Corpus.References;
                 var solution = Harness.CreateSolution(variant.Entry, analyzers, references);
                 var project = solution.Projects.Single();
                 var result = await Harness.AnalyzeAsync(project, analyzers, cancellationToken: cancellationToken).ConfigureAwait(false);
                 problems.AddRange(result.Exceptions.Select(e => "analyzer: " + e));
+                counters?.AddDiagnostics(result.Diagnostics.Length);
 
                 var keys = new HashSet<(CodeFixProvider Provider, string Key)>();
                 Document? trigger = null;
@@ -93,6 +97,7 @@ namespace Postmortem.Analyzers.Tests.Robustness
                         {
                             try
                             {
+                                counters?.AddFix();
                                 var changed = await Harness.ApplyAsync(solution, action, cancellationToken).ConfigureAwait(false);
                                 foreach (var document in changed.Projects.Single().Documents)
                                 {
@@ -121,6 +126,7 @@ namespace Postmortem.Analyzers.Tests.Robustness
                 {
                     try
                     {
+                        counters?.AddFixAll();
                         _ = await Harness.FixAllAsync(solution, provider, key, FixAllScope.Solution, trigger!, analyzers, cancellationToken).ConfigureAwait(false);
                     }
                     catch (Exception e) when (e is not OperationCanceledException)
@@ -141,6 +147,34 @@ namespace Postmortem.Analyzers.Tests.Robustness
             return problems;
         }
 
+        /// <summary>The harness itself reports a throwing analyzer and a throwing fix, with the variant.</summary>
+        [Fact]
+        public async Task ThrowingAnalyzerAndFix_AreReported()
+        {
+            var entry = new CorpusEntry("selftest", ImmutableArray.Create(new CorpusDocument("/0/Test0.cs", "class Bad { void M() { } }")), ImmutableArray<CorpusDocument>.Empty, Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary);
+            var variant = Mutator.Create(ImmutableArray.Create(entry), DefaultSeed, 0) with { Entry = entry };
+            var problems = await RunVariantAsync(
+                variant,
+                analyzersOverride: ImmutableArray.Create<DiagnosticAnalyzer>(new Verifiers.SelfTests.ThrowingAnalyzer(), new Verifiers.SelfTests.BadClassAnalyzer()),
+                fixesOverride: ImmutableArray.Create<CodeFixProvider>(new ThrowingFix()));
+            Assert.Contains(problems, p => p.StartsWith("analyzer: ", StringComparison.Ordinal) && p.Contains(nameof(Verifiers.SelfTests.ThrowingAnalyzer), StringComparison.Ordinal));
+            Assert.Contains(problems, p => p.Contains("code fix", StringComparison.Ordinal) && p.Contains(nameof(ThrowingFix), StringComparison.Ordinal));
+            Assert.Contains("variant #0", Report(DefaultSeed, variant, problems), StringComparison.Ordinal);
+        }
+
+        private sealed class ThrowingFix : CodeFixProvider
+        {
+            public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create("TST001");
+
+            public override Task RegisterCodeFixesAsync(CodeFixContext context)
+            {
+                context.RegisterCodeFix(
+                    Microsoft.CodeAnalysis.CodeActions.CodeAction.Create("Throw", new Func<CancellationToken, Task<Microsoft.CodeAnalysis.Document>>(_ => throw new InvalidOperationException("boom")), "TST.Throw"),
+                    context.Diagnostics);
+                return Task.CompletedTask;
+            }
+        }
+
         private static string Report(int seed, Variant variant, List<string> problems)
         {
             var builder = new StringBuilder();
@@ -156,5 +190,25 @@ namespace Postmortem.Analyzers.Tests.Robustness
             builder.Append("--- ").Append(mutated.Path).Append(" (as analyzed) ---\n").Append(text).Append("\n---");
             return builder.ToString();
         }
+    }
+
+    /// <summary>What a torture run exercised (for the test output).</summary>
+    public sealed class TortureCounters
+    {
+        private int _diagnostics;
+        private int _fixes;
+        private int _fixAlls;
+
+        public int Diagnostics => Volatile.Read(ref _diagnostics);
+
+        public int Fixes => Volatile.Read(ref _fixes);
+
+        public int FixAlls => Volatile.Read(ref _fixAlls);
+
+        public void AddDiagnostics(int count) => Interlocked.Add(ref _diagnostics, count);
+
+        public void AddFix() => Interlocked.Increment(ref _fixes);
+
+        public void AddFixAll() => Interlocked.Increment(ref _fixAlls);
     }
 }
