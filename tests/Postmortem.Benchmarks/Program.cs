@@ -1,0 +1,506 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.Loader;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Postmortem.Benchmarks
+{
+    /// <summary>
+    /// Compiles a large codebase in memory and prints, from Roslyn's analyzer telemetry, what each of our analyzers
+    /// costs next to the compiler's own time and next to the .NET SDK's CA analyzers (every CA rule enabled), all in
+    /// this process on the same syntax trees. Ratios hold on a noisy machine; absolute seconds do not.
+    /// </summary>
+    public static class Program
+    {
+        private static class Settings
+        {
+            public static bool Together { get; set; }
+        }
+
+        private const string Usage = """
+            Postmortem.Benchmarks: our analyzers' cost next to the compiler's and the SDK's CA analyzers'.
+              --lines N        generated workload of about N lines (default 200000)
+              --quick          a small smoke run (5000 lines, 2 runs)
+              --folder PATH    analyze the C# files under PATH instead (bin/ and obj/ skipped)
+              --ref PATH       an extra reference: a .dll or a folder of .dll (repeatable), e.g. a project's bin folder
+              --runs N         measured runs after one warm-up run (default 2); the median run is reported
+              --sdk-analyzers PATH  folder holding Microsoft.CodeAnalysis(.CSharp).NetAnalyzers.dll (default: the installed SDK's)
+              --no-ca          skip the CA analyzers
+              --together       ours and CA in one driver with concurrent execution (as a build does; noisier per analyzer)
+            """;
+
+        public static async Task<int> Main(string[] args)
+        {
+            var lines = 200_000;
+            var runs = 2;
+            string? folder = null;
+            string? sdkAnalyzers = null;
+            var extraRefs = new List<string>();
+            var withCa = true;
+            for (var i = 0; i < args.Length; i++)
+            {
+                switch (args[i])
+                {
+                    case "--lines": lines = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                    case "--quick": lines = 5_000; runs = 1; break;
+                    case "--folder": folder = args[++i]; break;
+                    case "--ref": extraRefs.Add(args[++i]); break;
+                    case "--runs": runs = Math.Max(1, int.Parse(args[++i], CultureInfo.InvariantCulture)); break;
+                    case "--sdk-analyzers": sdkAnalyzers = args[++i]; break;
+                    case "--no-ca": withCa = false; break;
+                    case "--together": Settings.Together = true; break;
+                    case "-h" or "--help": Console.WriteLine(Usage); return 0;
+                    default: Console.Error.WriteLine($"Unknown argument {args[i]}\n{Usage}"); return 2;
+                }
+            }
+
+            // ---------------------------------------------------------------- workload
+            List<(string Path, string Text)> sources;
+            List<(string Path, string Text)> additional;
+            string workload;
+            if (folder is not null)
+            {
+                var root = Path.GetFullPath(folder);
+                sources = Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories)
+                    .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                        && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+                    .OrderBy(f => f, StringComparer.Ordinal)
+                    .Select(f => (f, File.ReadAllText(f)))
+                    .ToList();
+                additional = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+                    .Where(f => Path.GetFileName(f) is { } n && (n.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase) && n.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || n.Equals("nlog.config", StringComparison.OrdinalIgnoreCase)))
+                    .Select(f => (f, File.ReadAllText(f)))
+                    .ToList();
+                workload = $"folder {root}";
+                if (ImplicitUsings(root) is { } globalUsings)
+                {
+                    sources.Add((Path.Combine(root, "obj", "GlobalUsings.g.cs"), globalUsings));
+                    workload += " (implicit usings)";
+                }
+            }
+            else
+            {
+                sources = GeneratedWorkload.Create(lines);
+                additional = GeneratedWorkload.AdditionalFiles();
+                workload = "generated";
+            }
+
+            var lineCount = sources.Sum(s => s.Text.Count(c => c == '\n') + 1);
+            Console.WriteLine($"Workload: {workload}, {sources.Count} files, {lineCount:N0} lines; {runs} measured run(s) after a warm-up; {Environment.ProcessorCount} cores");
+
+            var references = References(extraRefs);
+            var ours = OurAnalyzers();
+            var ca = withCa ? CaAnalyzers(sdkAnalyzers) : ImmutableArray<DiagnosticAnalyzer>.Empty;
+            Console.WriteLine($"Analyzers: {ours.Length} ours ({string.Join(", ", ours.Select(a => a.GetType().Name))}), {ca.Length} CA; Roslyn {typeof(Compilation).Assembly.GetName().Version}");
+
+            // ---------------------------------------------------------------- runs
+            var results = new List<RunResult>();
+            for (var run = 0; run <= runs; run++)
+            {
+                var result = await MeasureAsync(sources, additional, references, ours, ca).ConfigureAwait(false);
+                if (run == 0)
+                {
+                    Console.WriteLine($"Warm-up: compiler {result.CompilerTime.TotalSeconds:F2}s, {result.CompilerErrors} compiler error(s){(result.FirstError is null ? "" : " e.g. " + result.FirstError)}; {result.OurDiagnostics} diagnostics from our rules, {result.CaDiagnostics} from CA");
+                    continue;
+                }
+
+                results.Add(result);
+            }
+
+            var median = results.OrderBy(r => r.CompilerTime).ElementAt(results.Count / 2);
+            Print(median, ours, ca);
+
+            // Memory: with the analyzer instances still alive, no analyzed compilation may survive (no static caches keyed by it).
+            // One tiny analysis first, so whatever Roslyn keeps of "the last run" is about that one.
+            await MeasureAsync(new List<(string, string)> { ("/flush.cs", "class Flush { }") }, new List<(string, string)>(), references, ours, ca).ConfigureAwait(false);
+            for (var i = 0; i < 3; i++)
+            {
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+            }
+
+            var retained = results.Count(r => r.Analyzed.Any(w => w.TryGetTarget(out _)));
+            Console.WriteLine(retained == 0
+                ? "Memory: no analyzed compilation is retained after analysis."
+                : $"Memory: {retained} of {results.Count} analyzed compilation(s) still reachable after analysis (a static cache or an analyzer field holds it; the CA analyzers may be the holders: rerun with --no-ca).");
+            return 0;
+        }
+
+        private sealed record RunResult(
+            TimeSpan ParseTime,
+            TimeSpan CompilerTime,
+            int CompilerErrors,
+            string? FirstError,
+            Dictionary<DiagnosticAnalyzer, TimeSpan> AnalyzerTimes,
+            int OurDiagnostics,
+            int CaDiagnostics,
+            Dictionary<string, int> DiagnosticsPerRule,
+            List<WeakReference<Compilation>> Analyzed);
+
+        private static async Task<RunResult> MeasureAsync(
+            List<(string Path, string Text)> sources,
+            List<(string Path, string Text)> additional,
+            ImmutableArray<MetadataReference> references,
+            ImmutableArray<DiagnosticAnalyzer> ours,
+            ImmutableArray<DiagnosticAnalyzer> ca)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+
+            // The compiler's own time: parse, then emit (binding, flow analysis, diagnostics, IL), as csc does.
+            var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
+            var stopwatch = Stopwatch.StartNew();
+            var trees = sources.AsParallel().AsOrdered()
+                .Select(s => CSharpSyntaxTree.ParseText(SourceText.From(s.Text, System.Text.Encoding.UTF8), parseOptions, s.Path))
+                .ToList();
+            var parseTime = stopwatch.Elapsed;
+
+            var outputKind = trees.Any(t => t.GetRoot() is Microsoft.CodeAnalysis.CSharp.Syntax.CompilationUnitSyntax u && u.Members.OfType<Microsoft.CodeAnalysis.CSharp.Syntax.GlobalStatementSyntax>().Any())
+                ? OutputKind.ConsoleApplication
+                : OutputKind.DynamicallyLinkedLibrary;
+            var options = new CSharpCompilationOptions(outputKind, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: true);
+            var compilation = CSharpCompilation.Create("Workload", trees, references, options);
+            stopwatch.Restart();
+            using (var peStream = new MemoryStream())
+            {
+                var emit = compilation.Emit(peStream);
+                _ = emit.Success;
+            }
+
+            var compilerTime = parseTime + stopwatch.Elapsed;
+            var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+
+            // The analyzers, on a fresh compilation of the same trees, every rule raised to at least a warning.
+            var analyzerOptions = new AnalyzerOptions(
+                additional.Select(a => (AdditionalText)new MemoryAdditionalText(a.Path, a.Text)).ToImmutableArray(),
+                new GlobalOptionsProvider(new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+                {
+                    ["build_property.UsingMicrosoftNETSdkWeb"] = "true",
+                    ["build_property.TargetFramework"] = "net10.0",
+                    ["build_property.RootNamespace"] = "Workload",
+                }));
+            var compilations = new List<WeakReference<Compilation>>();
+            var exceptions = 0;
+            var times = new Dictionary<DiagnosticAnalyzer, TimeSpan>();
+            var diagnostics = new List<Diagnostic>();
+
+            // By default ours and the CA analyzers run in separate drivers, one callback at a time, so no analyzer's
+            // time includes waiting for another's (on a small, shared machine concurrency inflates every callback).
+            var groups = Settings.Together ? new[] { ours.AddRange(ca) } : new[] { ours, ca };
+            foreach (var group in groups.Where(g => !g.IsEmpty))
+            {
+                var specific = new Dictionary<string, ReportDiagnostic>(StringComparer.Ordinal);
+                foreach (var descriptor in group.SelectMany(a => a.SupportedDiagnostics))
+                {
+                    specific[descriptor.Id] = descriptor.DefaultSeverity == DiagnosticSeverity.Error ? ReportDiagnostic.Error : ReportDiagnostic.Warn;
+                }
+
+                var analyzed = CSharpCompilation.Create("Workload", trees, references, options.WithSpecificDiagnosticOptions(specific));
+                compilations.Add(new WeakReference<Compilation>(analyzed));
+                var withAnalyzers = analyzed.WithAnalyzers(group, new CompilationWithAnalyzersOptions(
+                    analyzerOptions,
+                    onAnalyzerException: (ex, analyzer, _) => Interlocked.Increment(ref exceptions),
+                    concurrentAnalysis: Settings.Together,
+                    logAnalyzerExecutionTime: true,
+                    reportSuppressedDiagnostics: false));
+                diagnostics.AddRange(await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).ConfigureAwait(false));
+                foreach (var analyzer in group)
+                {
+                    var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).ConfigureAwait(false);
+                    times[analyzer] = telemetry.ExecutionTime;
+                }
+            }
+
+            if (exceptions > 0)
+            {
+                Console.WriteLine($"warning: {exceptions} analyzer exception(s) (AD0001) during the run");
+            }
+
+            var ourIds = ours.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+            var perRule = diagnostics.GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+            return new RunResult(
+                parseTime,
+                compilerTime,
+                errors.Count,
+                errors.FirstOrDefault()?.ToString(),
+                times,
+                diagnostics.Count(d => ourIds.Contains(d.Id)),
+                diagnostics.Count(d => !ourIds.Contains(d.Id)),
+                perRule,
+                compilations);
+        }
+
+        private static void Print(RunResult result, ImmutableArray<DiagnosticAnalyzer> ours, ImmutableArray<DiagnosticAnalyzer> ca)
+        {
+            var compiler = result.CompilerTime.TotalMilliseconds;
+            var ourTotal = ours.Sum(a => result.AnalyzerTimes[a].TotalMilliseconds);
+            var caTimes = ca.Select(a => result.AnalyzerTimes[a].TotalMilliseconds).OrderBy(t => t).ToList();
+
+            // A CA analyzer often implements several rules; a rule's share is its analyzer's time / its rule count.
+            var caRuleTimes = ca.SelectMany(a =>
+            {
+                var ids = a.SupportedDiagnostics.Select(d => d.Id).Distinct().ToList();
+                return ids.Select(_ => result.AnalyzerTimes[a].TotalMilliseconds / Math.Max(1, ids.Count));
+            }).OrderBy(t => t).ToList();
+            var medianCaAnalyzer = Median(caTimes);
+            var medianCaRule = Median(caRuleTimes);
+
+            Console.WriteLine();
+            Console.WriteLine($"Compiler (parse + emit): {compiler:F0} ms (parse {result.ParseTime.TotalMilliseconds:F0} ms); {result.CompilerErrors} compiler error(s)");
+            if (ca.Length > 0)
+            {
+                Console.WriteLine($"CA analyzers: {ca.Length} analyzers, {caRuleTimes.Count} rules, all enabled; total {caTimes.Sum():F0} ms = {Percent(caTimes.Sum(), compiler)} of the compiler; median analyzer {medianCaAnalyzer:F2} ms, median rule {medianCaRule:F2} ms; {result.CaDiagnostics} diagnostics");
+            }
+
+            Console.WriteLine();
+            Console.WriteLine("| Analyzer | Rules | Diagnostics | Time (ms) | % of compiler | × median CA analyzer | × median CA rule |");
+            Console.WriteLine("|---|---|---:|---:|---:|---:|---:|");
+            foreach (var analyzer in ours.OrderByDescending(a => result.AnalyzerTimes[a]))
+            {
+                var ms = result.AnalyzerTimes[analyzer].TotalMilliseconds;
+                var ids = analyzer.SupportedDiagnostics.Select(d => d.Id).Distinct().OrderBy(i => i, StringComparer.Ordinal).ToList();
+                var count = ids.Sum(id => result.DiagnosticsPerRule.TryGetValue(id, out var n) ? n : 0);
+                Console.WriteLine($"| {analyzer.GetType().Name} | {string.Join(", ", ids)} | {count} | {ms:F1} | {Percent(ms, compiler)} | {Ratio(ms, medianCaAnalyzer)} | {Ratio(ms, medianCaRule)} |");
+            }
+
+            Console.WriteLine($"| **All our rules** | | {result.OurDiagnostics} | {ourTotal:F1} | **{Percent(ourTotal, compiler)}** | | |");
+            Console.WriteLine();
+            var share = ourTotal / compiler;
+            Console.WriteLine($"Ours / compiler = {share:P2} (target <= 2%, goal 1%): {(share <= 0.02 ? "within target" : "OVER TARGET")}");
+            if (ca.Length > 0)
+            {
+                var over = ours.Where(a => result.AnalyzerTimes[a].TotalMilliseconds > medianCaAnalyzer).Select(a => a.GetType().Name).ToList();
+                Console.WriteLine(over.Count == 0
+                    ? "Every rule costs at most the median CA analyzer."
+                    : $"Over the median CA analyzer: {string.Join(", ", over)}");
+            }
+
+            if (ca.Length > 0)
+            {
+                Console.WriteLine();
+                Console.WriteLine("Slowest CA analyzers (for scale):");
+                foreach (var analyzer in ca.OrderByDescending(a => result.AnalyzerTimes[a]).Take(5))
+                {
+                    Console.WriteLine($"  {analyzer.GetType().Name} ({string.Join(", ", analyzer.SupportedDiagnostics.Select(d => d.Id).Distinct())}): {result.AnalyzerTimes[analyzer].TotalMilliseconds:F1} ms");
+                }
+            }
+        }
+
+        /// <summary>The SDK's implicit global usings when the folder's project (or a Directory.Build.props above it) enables them.</summary>
+        private static string? ImplicitUsings(string root)
+        {
+            var projects = Directory.EnumerateFiles(root, "*.csproj", SearchOption.AllDirectories).Select(File.ReadAllText).ToList();
+            var props = new List<string>();
+            for (var dir = new DirectoryInfo(root); dir is not null; dir = dir.Parent)
+            {
+                var file = Path.Combine(dir.FullName, "Directory.Build.props");
+                if (File.Exists(file))
+                {
+                    props.Add(File.ReadAllText(file));
+                }
+            }
+
+            var enabled = projects.Concat(props).Any(t => t.Contains("<ImplicitUsings>enable</ImplicitUsings>", StringComparison.OrdinalIgnoreCase)
+                || t.Contains("<ImplicitUsings>true</ImplicitUsings>", StringComparison.OrdinalIgnoreCase));
+            if (!enabled)
+            {
+                return null;
+            }
+
+            var namespaces = new List<string> { "System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Net.Http", "System.Threading", "System.Threading.Tasks" };
+            if (projects.Any(p => p.Contains("Microsoft.NET.Sdk.Web", StringComparison.OrdinalIgnoreCase)))
+            {
+                namespaces.AddRange(new[]
+                {
+                    "System.Net.Http.Json", "Microsoft.AspNetCore.Builder", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Http",
+                    "Microsoft.AspNetCore.Routing", "Microsoft.Extensions.Configuration", "Microsoft.Extensions.DependencyInjection",
+                    "Microsoft.Extensions.Hosting", "Microsoft.Extensions.Logging",
+                });
+            }
+
+            return "// <auto-generated/>\n" + string.Concat(namespaces.Select(n => $"global using global::{n};\n"));
+        }
+
+        private static double Median(List<double> sorted)
+            => sorted.Count == 0 ? double.NaN : sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+
+        private static string Percent(double part, double whole) => whole <= 0 ? "n/a" : (part / whole).ToString("P2", CultureInfo.InvariantCulture);
+
+        private static string Ratio(double part, double whole) => double.IsNaN(whole) || whole <= 0 ? "n/a" : (part / whole).ToString("F2", CultureInfo.InvariantCulture);
+
+        // -------------------------------------------------------------------- analyzers and references
+
+        private static ImmutableArray<DiagnosticAnalyzer> OurAnalyzers()
+        {
+            var assembly = typeof(Postmortem.Analyzers.DiagnosticIds).Assembly;
+            return assembly.GetTypes()
+                .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null && t.GetConstructor(Type.EmptyTypes) is not null)
+                .OrderBy(t => t.FullName, StringComparer.Ordinal)
+                .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+                .ToImmutableArray();
+        }
+
+        /// <summary>The CA analyzers of the SDK this program runs under (dotnet --version in the current folder, so global.json applies).</summary>
+        private static ImmutableArray<DiagnosticAnalyzer> CaAnalyzers(string? folder)
+        {
+            folder ??= FindSdkAnalyzers();
+            if (folder is null)
+            {
+                Console.WriteLine("warning: the SDK's CA analyzers were not found; pass --sdk-analyzers PATH");
+                return ImmutableArray<DiagnosticAnalyzer>.Empty;
+            }
+
+            var loader = new Loader();
+            var builder = ImmutableArray.CreateBuilder<DiagnosticAnalyzer>();
+            foreach (var name in new[] { "Microsoft.CodeAnalysis.NetAnalyzers.dll", "Microsoft.CodeAnalysis.CSharp.NetAnalyzers.dll" })
+            {
+                var path = Path.Combine(folder, name);
+                if (!File.Exists(path))
+                {
+                    Console.WriteLine($"warning: {path} not found");
+                    continue;
+                }
+
+                var reference = new AnalyzerFileReference(path, loader);
+                reference.AnalyzerLoadFailed += (_, e) => Console.WriteLine($"warning: {name}: {e.TypeName}: {e.Message}");
+                builder.AddRange(reference.GetAnalyzers(LanguageNames.CSharp));
+            }
+
+            Console.WriteLine($"CA analyzers from {folder}");
+            return builder.ToImmutable();
+        }
+
+        private static string? FindSdkAnalyzers()
+        {
+            var dotnetRoot = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", ".."));
+            string? version = null;
+            try
+            {
+                using var process = Process.Start(new ProcessStartInfo(Path.Combine(dotnetRoot, OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet"), "--version")
+                {
+                    RedirectStandardOutput = true,
+                    RedirectStandardError = true,
+                    UseShellExecute = false,
+                });
+                version = process?.StandardOutput.ReadToEnd().Trim();
+                process?.WaitForExit();
+            }
+            catch (System.ComponentModel.Win32Exception)
+            {
+            }
+
+            var sdkRoot = Path.Combine(dotnetRoot, "sdk");
+            var candidates = new List<string>();
+            if (!string.IsNullOrEmpty(version))
+            {
+                candidates.Add(Path.Combine(sdkRoot, version));
+            }
+
+            if (Directory.Exists(sdkRoot))
+            {
+                candidates.AddRange(Directory.GetDirectories(sdkRoot).OrderByDescending(d => d, StringComparer.Ordinal));
+            }
+
+            return candidates
+                .Select(c => Path.Combine(c, "Sdks", "Microsoft.NET.Sdk", "analyzers"))
+                .FirstOrDefault(d => File.Exists(Path.Combine(d, "Microsoft.CodeAnalysis.NetAnalyzers.dll")));
+        }
+
+        private static ImmutableArray<MetadataReference> References(List<string> extra)
+        {
+            var paths = new List<string>();
+            paths.AddRange(Directory.GetFiles(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "*.dll"));
+            paths.AddRange(Directory.GetFiles(Path.GetDirectoryName(typeof(Microsoft.AspNetCore.Builder.WebApplication).Assembly.Location)!, "*.dll"));
+            paths.Add(typeof(Serilog.Log).Assembly.Location);
+            paths.Add(typeof(Serilog.FileLoggerConfigurationExtensions).Assembly.Location);
+            paths.Add(typeof(NLog.LogManager).Assembly.Location);
+            foreach (var e in extra)
+            {
+                paths.AddRange(Directory.Exists(e) ? Directory.GetFiles(e, "*.dll") : new[] { e });
+            }
+
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var builder = ImmutableArray.CreateBuilder<MetadataReference>();
+            foreach (var path in paths)
+            {
+                if (seen.Add(Path.GetFileName(path)) && IsManaged(path))
+                {
+                    builder.Add(MetadataReference.CreateFromFile(path));
+                }
+            }
+
+            return builder.ToImmutable();
+        }
+
+        private static bool IsManaged(string path)
+        {
+            try
+            {
+                AssemblyName.GetAssemblyName(path);
+                return true;
+            }
+            catch (BadImageFormatException)
+            {
+                return false;
+            }
+        }
+
+        private sealed class Loader : IAnalyzerAssemblyLoader
+        {
+            public void AddDependencyLocation(string fullPath)
+            {
+            }
+
+            public Assembly LoadFromPath(string fullPath) => AssemblyLoadContext.Default.LoadFromAssemblyPath(fullPath);
+        }
+
+        private sealed class MemoryAdditionalText : AdditionalText
+        {
+            private readonly SourceText _text;
+
+            public MemoryAdditionalText(string path, string text)
+            {
+                Path = path;
+                _text = SourceText.From(text);
+            }
+
+            public override string Path { get; }
+
+            public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
+        }
+
+        private sealed class GlobalOptionsProvider : AnalyzerConfigOptionsProvider
+        {
+            private readonly Options _options;
+
+            public GlobalOptionsProvider(Dictionary<string, string> values) => _options = new Options(values);
+
+            public override AnalyzerConfigOptions GlobalOptions => _options;
+
+            public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _options;
+
+            public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _options;
+
+            private sealed class Options : AnalyzerConfigOptions
+            {
+                private readonly Dictionary<string, string> _values;
+
+                public Options(Dictionary<string, string> values) => _values = values;
+
+                public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value) => _values.TryGetValue(key, out value);
+            }
+        }
+    }
+}
