@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Postmortem.Analyzers.Knowledge
@@ -570,6 +571,107 @@ namespace Postmortem.Analyzers.Knowledge
             // A file or extraction inside a unique folder that this member creates is reported once, on the folder.
             var coveredByFolder = creation.Name != "Directory.CreateDirectory" ? creation.Site : null;
             return walker.Walk(memberRoot, creation.Path, coveredByFolder);
+        }
+
+        /// <summary>
+        /// Where to look for the deletion or hand-over of a created file: the outermost lambda or local function around the
+        /// creation when nothing that can carry the file's location (a string, FileInfo, stream… local or parameter) comes
+        /// from outside it, else the whole member. A minimal-API endpoint is then walked alone, not the whole
+        /// <c>Program.Main</c> with every other endpoint (which made the walk quadratic in the number of endpoints).
+        /// </summary>
+        public static IOperation ReleaseScope(in FileCreation creation, CancellationToken cancellationToken)
+        {
+            IOperation? function = null;
+            IOperation root = creation.Site;
+            for (var current = creation.Site.Parent; current is not null; current = current.Parent)
+            {
+                if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    function = current;
+                }
+
+                root = current;
+            }
+
+            if (function is null)
+            {
+                return root;
+            }
+
+            var span = function.Syntax.Span;
+            if (creation.Path is { } path && ComesFromOutside(path, span, MaxDepth, cancellationToken))
+            {
+                return root;
+            }
+
+            // The created value assigned to a local declared outside (captured): its later uses are outside too.
+            for (var current = creation.Site.Parent; current is not null && current != function; current = current.Parent)
+            {
+                if (current is ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } && !DeclaredWithin(target.Local, span))
+                {
+                    return root;
+                }
+            }
+
+            return function;
+        }
+
+        private static bool ComesFromOutside(IOperation expression, TextSpan span, int depth, CancellationToken cancellationToken)
+        {
+            foreach (var operation in expression.DescendantsAndSelf())
+            {
+                ISymbol? symbol;
+                ITypeSymbol? type;
+                switch (operation)
+                {
+                    case ILocalReferenceOperation local:
+                        symbol = local.Local;
+                        type = local.Local.Type;
+                        break;
+                    case IParameterReferenceOperation parameter:
+                        symbol = parameter.Parameter;
+                        type = parameter.Parameter.Type;
+                        break;
+                    default:
+                        continue;
+                }
+
+                if (!CanCarryLocation(type))
+                {
+                    continue;
+                }
+
+                if (!DeclaredWithin(symbol, span))
+                {
+                    return true;
+                }
+
+                if (depth > 0 && symbol is ILocalSymbol && InitializerOf(symbol, operation, cancellationToken) is { } initializer &&
+                    ComesFromOutside(initializer, span, depth - 1, cancellationToken))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool DeclaredWithin(ISymbol symbol, TextSpan span)
+        {
+            var references = symbol.DeclaringSyntaxReferences;
+            return references.Length == 1 && span.Contains(references[0].Span);
+        }
+
+        /// <summary>A string, or a System.IO type (FileInfo, DirectoryInfo, streams, writers): what a file's location travels in.</summary>
+        private static bool CanCarryLocation(ITypeSymbol? type)
+        {
+            if (type is null || type.SpecialType == SpecialType.System_String)
+            {
+                return true;
+            }
+
+            var ns = type.ContainingNamespace;
+            return ns is { Name: "IO", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
         }
 
         /// <summary>The local holding the created path (or handle), if the site's value or its path argument is one; for the fixes.</summary>

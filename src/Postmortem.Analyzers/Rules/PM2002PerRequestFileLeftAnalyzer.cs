@@ -56,7 +56,7 @@ namespace Postmortem.Analyzers.Rules
                 return;
             }
 
-            var root = OperationFacts.Root(context.Operation);
+            var root = FileLifetime.ReleaseScope(creation, context.CancellationToken);
             if (files.IsReleased(creation, root, context.Compilation, context.CancellationToken))
             {
                 return;
