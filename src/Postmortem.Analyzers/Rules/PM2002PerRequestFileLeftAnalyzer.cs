@@ -45,13 +45,14 @@ namespace Postmortem.Analyzers.Rules
                 return;
             }
 
-            if (!files.IsUniquePerCall(creation.Path, context.CancellationToken))
+            // Symbols only: is this inside a request handler? Before the path is examined (that may follow locals).
+            var handler = handlers.Find(context.Operation, context.ContainingSymbol);
+            if (handler.Kind == HandlerKind.None)
             {
                 return;
             }
 
-            var handler = handlers.Find(context.Operation, context.ContainingSymbol);
-            if (handler.Kind == HandlerKind.None)
+            if (!files.IsUniquePerCall(creation.Path, context.CancellationToken))
             {
                 return;
             }
