@@ -63,7 +63,7 @@ namespace Postmortem.Analyzers.Rules
                 }
             }
 
-            if (!anyMultiProcess || !MayRotate(type, context.CancellationToken))
+            if (!anyMultiProcess)
             {
                 return;
             }
@@ -73,27 +73,6 @@ namespace Postmortem.Analyzers.Rules
             context.RegisterOperationAction(c => OnCreation(c, types, state), OperationKind.ObjectCreation);
             context.RegisterOperationAction(c => OnPropertyReference(c, types, state), OperationKind.PropertyReference);
             context.RegisterSymbolEndAction(c => OnTypeEnd(c, state, webConfig));
-        }
-
-        /// <summary>
-        /// Syntax only, before anything is registered for the type: a rotation calls Move, MoveTo, Replace or Delete, so a
-        /// type whose text names none of them cannot rotate (most types: no callbacks for their operations at all).
-        /// </summary>
-        private static bool MayRotate(INamedTypeSymbol type, System.Threading.CancellationToken cancellationToken)
-        {
-            foreach (var reference in type.DeclaringSyntaxReferences)
-            {
-                foreach (var token in reference.GetSyntax(cancellationToken).DescendantTokens())
-                {
-                    if (token.RawKind == (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken &&
-                        token.ValueText is "Move" or "MoveTo" or "Replace" or "Delete")
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
         }
 
         // ------------------------------------------------------------------ collection
