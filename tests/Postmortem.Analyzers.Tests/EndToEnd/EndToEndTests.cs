@@ -127,6 +127,7 @@ namespace Postmortem.Analyzers.Tests.EndToEnd
                     var builder = WebApplication.CreateBuilder(args);
                     Log.Logger = new LoggerConfiguration()
                         .WriteTo.File("logs/app-.log", rollingInterval: RollingInterval.Day, rollOnFileSizeLimit: true)
+                        .WriteTo.File("logs/audit-.log", rollingInterval: RollingInterval.Day, retainedFileCountLimit: null, shared: true)
                         .CreateLogger();
                     var app = builder.Build();
                     app.MapGet("/export", (HttpContext context) =>
@@ -201,8 +202,15 @@ namespace Postmortem.Analyzers.Tests.EndToEnd
             var ours = results.Where(r => r.GetProperty("ruleId").GetString()!.StartsWith("PM", StringComparison.Ordinal)).ToList();
             Assert.Contains(ours, r => r.GetProperty("ruleId").GetString() == "PM3001" && r.GetProperty("level").GetString() == "warning");
             Assert.Contains(ours, r => r.GetProperty("ruleId").GetString() == "PM2001");
-            var pm3001Location = ours.First(r => r.GetProperty("ruleId").GetString() == "PM3001")
-                .GetProperty("locations")[0].GetProperty("physicalLocation");
+            // The log also holds the two suppressed findings, marked with "suppressions" (in no fixed order).
+            static int Line(JsonElement r) => r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region").GetProperty("startLine").GetInt32();
+            var pm3001 = ours.Where(r => r.GetProperty("ruleId").GetString() == "PM3001").ToList();
+            var reported = pm3001.Where(r => !r.TryGetProperty("suppressions", out _)).ToList();
+            Assert.Equal(new[] { LineOf(ConsoleProgram, "catch (IOException)") }, reported.Select(Line));
+            Assert.All(
+                pm3001.Where(r => r.TryGetProperty("suppressions", out _)),
+                r => Assert.Contains(Line(r), new[] { LineOf(ConsoleProgram, "catch (IOException)", 2), LineOf(ConsoleProgram, "catch (IOException)", 3) }));
+            var pm3001Location = reported[0].GetProperty("locations")[0].GetProperty("physicalLocation");
             Assert.EndsWith("Program.cs", pm3001Location.GetProperty("artifactLocation").GetProperty("uri").GetString(), StringComparison.Ordinal);
             Assert.Equal(LineOf(ConsoleProgram, "catch (IOException)"), pm3001Location.GetProperty("region").GetProperty("startLine").GetInt32());
 
@@ -310,6 +318,8 @@ namespace Postmortem.Analyzers.Tests.EndToEnd
             AssertReports(result, "warning", "PM1001", "appsettings.json", LineOf(WebAppSettings, "\"Name\": \"File\""));
             AssertReports(result, "warning", "PM1001", "Program.cs", LineOf(WebProgram, ".WriteTo.File("));
             AssertReports(result, "warning", "PM2002", "Program.cs", LineOf(WebProgram, "File.WriteAllText("));
+            AssertReports(result, "warning", "PM2003", "Program.cs", LineOf(WebProgram, "logs/audit-.log"));
+            AssertReports(result, "warning", "PM3005", "Program.cs", LineOf(WebProgram, "logs/audit-.log"));
             AssertDoesNotReport(result, "PM3004"); // Info: shown in the IDE, not in the build
         }
 
@@ -328,15 +338,16 @@ namespace Postmortem.Analyzers.Tests.EndToEnd
         public void DotnetFormatAnalyzers_AppliesTheWebFixesAndTheProjectStillBuilds()
         {
             ConsumerProjects.SetFiles(_projects.WebDir, ("Program.cs", WebProgram));
-            var ids = new[] { "PM1001", "PM2002" };
+            // Every rule with a fix that the web app shows: PM3004 (Info) needs --severity info.
+            var ids = new[] { "PM1001", "PM2002", "PM2003", "PM3005", "PM3004" };
 
             var format = DotNetCli.Run(
                 _projects.WebDir,
-                new[] { "format", "analyzers", "WebApp.csproj", "--no-restore", "--severity", "warn", "--diagnostics" }.Concat(ids).ToArray());
+                new[] { "format", "analyzers", "WebApp.csproj", "--no-restore", "--severity", "info", "--diagnostics" }.Concat(ids).ToArray());
             Assert.True(format.ExitCode == 0, format.ToString());
             var fixedProgram = File.ReadAllText(Path.Combine(_projects.WebDir, "Program.cs"));
 
-            var result = ConsumerProjects.Build(_projects.WebDir);
+            var result = ConsumerProjects.Build(_projects.WebDir, "-p:PostmortemAllRules=true");
 
             Assert.True(result.ExitCode == 0, result + "\n--- Program.cs after dotnet format:\n" + fixedProgram);
             AssertNoLoadFailures(result);
