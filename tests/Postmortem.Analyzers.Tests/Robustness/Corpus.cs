@@ -108,13 +108,16 @@ namespace Postmortem.Analyzers.Tests.Robustness
             var testsDir = Path.Combine(root, "tests", "Postmortem.Analyzers.Tests");
             var seen = new HashSet<string>(StringComparer.Ordinal);
             var configs = new List<CorpusDocument>();
-            foreach (var file in Directory.EnumerateFiles(testsDir, "*.cs", SearchOption.AllDirectories)
+            var testFiles = Directory.EnumerateFiles(testsDir, "*.cs", SearchOption.AllDirectories)
                 .Where(f => !IsBuildOutput(testsDir, f) && !f.Contains(Path.DirectorySeparatorChar + "Robustness" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-                .OrderBy(f => f, StringComparer.Ordinal))
+                .OrderBy(f => f, StringComparer.Ordinal)
+                .ToList();
+            var shared = SharedHelperClasses(testFiles);
+            foreach (var file in testFiles)
             {
                 var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
                 var index = 0;
-                foreach (var text in StringsOf(File.ReadAllText(file)))
+                foreach (var text in StringsOf(File.ReadAllText(file), shared))
                 {
                     var stripped = StripMarkup(text);
                     if (!seen.Add(stripped))
@@ -268,16 +271,25 @@ namespace Postmortem.Analyzers.Tests.Robustness
             return null;
         }
 
+        /// <summary>Test-source template classes shared between test files: static classes whose name ends in "Sources".</summary>
+        private static List<ClassDeclarationSyntax> SharedHelperClasses(IEnumerable<string> testFiles)
+            => testFiles
+                .Select(f => File.ReadAllText(f))
+                .Where(text => text.Contains("Sources", StringComparison.Ordinal))
+                .SelectMany(text => CSharpSyntaxTree.ParseText(text).GetRoot().DescendantNodes().OfType<ClassDeclarationSyntax>())
+                .Where(c => c.Identifier.ValueText.EndsWith("Sources", StringComparison.Ordinal))
+                .ToList();
+
         // ------------------------------------------------------------------ strings of a test file
 
         /// <summary>
         /// The strings a test file builds: literals, interpolated strings and calls of the file's own string helpers
         /// (e.g. <c>InMethod("""…""")</c>), evaluated once per [InlineData] row of the enclosing method.
         /// </summary>
-        public static IEnumerable<string> StringsOf(string source)
+        public static IEnumerable<string> StringsOf(string source, IReadOnlyList<ClassDeclarationSyntax>? sharedHelpers = null)
         {
             var root = CSharpSyntaxTree.ParseText(source).GetRoot();
-            var evaluator = new Evaluator(root);
+            var evaluator = new Evaluator(root, sharedHelpers ?? Array.Empty<ClassDeclarationSyntax>());
             foreach (var expression in root.DescendantNodes().OfType<ExpressionSyntax>())
             {
                 if (!Evaluator.IsCandidate(expression, evaluator))
@@ -302,13 +314,22 @@ namespace Postmortem.Analyzers.Tests.Robustness
             private readonly Dictionary<string, MethodDeclarationSyntax> _helpers = new(StringComparer.Ordinal);
             private readonly Dictionary<string, ExpressionSyntax> _constants = new(StringComparer.Ordinal);
 
-            public Evaluator(SyntaxNode root)
+            public Evaluator(SyntaxNode root, IReadOnlyList<ClassDeclarationSyntax> sharedHelpers)
             {
                 foreach (var method in root.DescendantNodes().OfType<MethodDeclarationSyntax>())
                 {
                     if (method.ReturnType is PredefinedTypeSyntax { Keyword.ValueText: "string" } && Body(method) is not null)
                     {
                         _helpers[method.Identifier.ValueText] = method;
+                    }
+                }
+
+                // Templates shared by several test files (classes named *Sources), unless the file has its own of that name.
+                foreach (var method in sharedHelpers.SelectMany(c => c.Members.OfType<MethodDeclarationSyntax>()))
+                {
+                    if (method.ReturnType is PredefinedTypeSyntax { Keyword.ValueText: "string" } && Body(method) is not null)
+                    {
+                        _helpers.TryAdd(method.Identifier.ValueText, method);
                     }
                 }
 

@@ -73,5 +73,32 @@ namespace Postmortem.Analyzers.Tests.Robustness
             Assert.Equal(OutputKind.ConsoleApplication, kind);
             Assert.False(Corpus.LooksLikeCSharp("File.Delete(path);", out _));
         }
+
+        [Fact]
+        public void SharedTemplateClasses_AreEvaluatedForEveryTestFile()
+        {
+            const string shared = """"
+                internal static class SnippetSources
+                {
+                    public static string Wrap(string body) => $$"""
+                        using System.IO;
+                        class C { void M() { {{body}} } }
+                        """;
+                }
+                """";
+            const string test = """
+                using static SnippetSources;
+                public class T
+                {
+                    public void Test() => Run(Wrap("File.Delete(p);"));
+                }
+                """;
+            var sharedClasses = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(shared).GetRoot()
+                .DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax>().ToList();
+
+            var strings = Corpus.StringsOf(test, sharedClasses).ToList();
+
+            Assert.Contains(strings, s => s.StartsWith("using System.IO;", StringComparison.Ordinal) && s.Contains("File.Delete(p);", StringComparison.Ordinal));
+        }
     }
 }

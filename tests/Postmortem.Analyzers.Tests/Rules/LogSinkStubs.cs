@@ -110,4 +110,56 @@ namespace Postmortem.Analyzers.Tests.Rules
 
         public static AnalyzerTest WithSerilogRollingFile(this AnalyzerTest test) => test.WithSerilog().WithStub(SerilogRollingFile);
     }
+
+    /// <summary>The C# around a log sink that the PM1001 and PM2003 tests fill in (one template each, shared).</summary>
+    internal static class LogSinkSources
+    {
+        public static string Serilog(string sink, string usings = "") => $$"""
+            using System;
+            using System.Diagnostics;
+            using System.IO;
+            using Serilog;
+            {{usings}}
+
+            static class Logging
+            {
+                public static Serilog.ILogger Create(string root)
+                {
+                    return new LoggerConfiguration()
+                        {{sink}}
+                        .CreateLogger();
+                }
+            }
+            """;
+
+        public static string NLog(string body) => $$"""
+            using System;
+            using NLog;
+            using NLog.Config;
+            using NLog.Targets;
+
+            static class Logging
+            {
+                public static void Configure()
+                {
+                    var config = new LoggingConfiguration();
+            {{body}}
+                    LogManager.Configuration = config;
+                }
+            }
+            """;
+
+        public static string Log4Net(string body) => $$"""
+            using System;
+            using log4net.Appender;
+
+            static class Logging
+            {
+                public static AppenderSkeleton Create()
+                {
+            {{body}}
+                }
+            }
+            """;
+    }
 }

@@ -1,6 +1,7 @@
 using System.Threading.Tasks;
 using Postmortem.Analyzers.Tests.Verifiers;
 using Xunit;
+using static Postmortem.Analyzers.Tests.Rules.LogSinkSources;
 using VerifyCS = Postmortem.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     Postmortem.Analyzers.Rules.PM1001SharedLogFileSinkAnalyzer,
     Postmortem.CodeFixes.Rules.PM1001SharedLogFileSinkCodeFixProvider>;
@@ -12,54 +13,6 @@ namespace Postmortem.Analyzers.Tests.Rules
         private const string WebReason =
             "This ASP.NET Core project can run as several worker processes (IIS overlapped recycling, web gardens, scale-out on shared storage); " +
             "if it never does, set postmortem.worker_processes = single in .editorconfig";
-
-        private static string Serilog(string sink, string usings = "") => $$"""
-            using System;
-            using System.Diagnostics;
-            using System.IO;
-            using Serilog;
-            {{usings}}
-
-            static class Logging
-            {
-                public static Serilog.ILogger Create(string root)
-                {
-                    return new LoggerConfiguration()
-                        {{sink}}
-                        .CreateLogger();
-                }
-            }
-            """;
-
-        private static string NLog(string body) => $$"""
-            using System;
-            using NLog;
-            using NLog.Config;
-            using NLog.Targets;
-
-            static class Logging
-            {
-                public static void Configure()
-                {
-                    var config = new LoggingConfiguration();
-            {{body}}
-                    LogManager.Configuration = config;
-                }
-            }
-            """;
-
-        private static string Log4Net(string body) => $$"""
-            using System;
-            using log4net.Appender;
-
-            static class Logging
-            {
-                public static AppenderSkeleton Create()
-                {
-            {{body}}
-                }
-            }
-            """;
 
         private static Task WebSerilog(string source) => VerifyCS.Test(source, source).Web().WithSerilog().RunAsync();
 

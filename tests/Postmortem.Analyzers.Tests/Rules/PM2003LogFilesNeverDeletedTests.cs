@@ -1,6 +1,7 @@
 using System.Threading.Tasks;
 using Postmortem.Analyzers.Tests.Verifiers;
 using Xunit;
+using static Postmortem.Analyzers.Tests.Rules.LogSinkSources;
 using VerifyCS = Postmortem.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     Postmortem.Analyzers.Rules.PM2003LogFilesNeverDeletedAnalyzer,
     Postmortem.CodeFixes.Rules.PM2003LogFilesNeverDeletedCodeFixProvider>;
@@ -9,52 +10,6 @@ namespace Postmortem.Analyzers.Tests.Rules
 {
     public class PM2003LogFilesNeverDeletedTests
     {
-        private static string Serilog(string sink) => $$"""
-            using System;
-            using System.IO;
-            using Serilog;
-
-            static class Logging
-            {
-                public static Serilog.ILogger Create(string root)
-                {
-                    return new LoggerConfiguration()
-                        {{sink}}
-                        .CreateLogger();
-                }
-            }
-            """;
-
-        private static string NLog(string body) => $$"""
-            using System;
-            using NLog;
-            using NLog.Config;
-            using NLog.Targets;
-
-            static class Logging
-            {
-                public static void Configure()
-                {
-                    var config = new LoggingConfiguration();
-            {{body}}
-                    LogManager.Configuration = config;
-                }
-            }
-            """;
-
-        private static string Log4Net(string body) => $$"""
-            using System;
-            using log4net.Appender;
-
-            static class Logging
-            {
-                public static AppenderSkeleton Create()
-                {
-            {{body}}
-                }
-            }
-            """;
-
         private static AnalyzerTest Analyze(string source) => CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.PM2003LogFilesNeverDeletedAnalyzer>.Test(source);
 
         // ------------------------------------------------------------ Serilog
