@@ -59,20 +59,21 @@ namespace Postmortem.Analyzers.Knowledge
 
         private LogSinkCode(Compilation compilation)
         {
-            _serilogFileExtensions = compilation.GetTypeByMetadataName("Serilog.FileLoggerConfigurationExtensions");
-            _serilogRollingFileExtensions = compilation.GetTypeByMetadataName("Serilog.RollingFileLoggerConfigurationExtensions");
-            _serilogAuditConfiguration = compilation.GetTypeByMetadataName("Serilog.Configuration.LoggerAuditSinkConfiguration");
-            _nlogFileTarget = compilation.GetTypeByMetadataName("NLog.Targets.FileTarget");
-            _nlogSetupTargetBuilder = compilation.GetTypeByMetadataName("NLog.Config.ISetupConfigurationTargetBuilder");
+            var present = LibraryPresence.Of(compilation);
+            _serilogFileExtensions = LibraryPresence.Lookup(compilation, present.Serilog, "Serilog.FileLoggerConfigurationExtensions");
+            _serilogRollingFileExtensions = LibraryPresence.Lookup(compilation, present.Serilog, "Serilog.RollingFileLoggerConfigurationExtensions");
+            _serilogAuditConfiguration = LibraryPresence.Lookup(compilation, present.Serilog, "Serilog.Configuration.LoggerAuditSinkConfiguration");
+            _nlogFileTarget = LibraryPresence.Lookup(compilation, present.NLog, "NLog.Targets.FileTarget");
+            _nlogSetupTargetBuilder = LibraryPresence.Lookup(compilation, present.NLog, "NLog.Config.ISetupConfigurationTargetBuilder");
             if (_nlogFileTarget is not null)
             {
                 _nlogGeneration = _nlogFileTarget.GetMembers("ConcurrentWrites").IsEmpty
                     ? NLogGeneration.V6
-                    : compilation.GetTypeByMetadataName("NLog.Layouts.Layout`1") is null ? NLogGeneration.V4 : NLogGeneration.V5;
+                    : LibraryPresence.Lookup(compilation, present.NLog, "NLog.Layouts.Layout`1") is null ? NLogGeneration.V4 : NLogGeneration.V5;
             }
 
-            _log4netFileAppender = compilation.GetTypeByMetadataName("log4net.Appender.FileAppender");
-            _log4netRollingFileAppender = compilation.GetTypeByMetadataName("log4net.Appender.RollingFileAppender");
+            _log4netFileAppender = LibraryPresence.Lookup(compilation, present.Log4Net, "log4net.Appender.FileAppender");
+            _log4netRollingFileAppender = LibraryPresence.Lookup(compilation, present.Log4Net, "log4net.Appender.RollingFileAppender");
             _environment = compilation.GetTypeByMetadataName("System.Environment");
             _process = compilation.GetTypeByMetadataName("System.Diagnostics.Process");
             _dns = compilation.GetTypeByMetadataName("System.Net.Dns");

@@ -28,18 +28,19 @@ namespace Postmortem.Analyzers.Knowledge
 
         private LoggingLibraries(Compilation compilation)
         {
-            SerilogSinkConfiguration = compilation.GetTypeByMetadataName("Serilog.Configuration.LoggerSinkConfiguration");
-            SerilogSelfLog = compilation.GetTypeByMetadataName("Serilog.Debugging.SelfLog");
-            NLogFileTarget = compilation.GetTypeByMetadataName("NLog.Targets.FileTarget");
-            NLogInternalLogger = compilation.GetTypeByMetadataName("NLog.Common.InternalLogger");
-            NLogLogManager = compilation.GetTypeByMetadataName("NLog.LogManager");
-            NLogLogFactory = compilation.GetTypeByMetadataName("NLog.LogFactory");
-            NLogLogLevel = compilation.GetTypeByMetadataName("NLog.LogLevel");
-            Log4NetAppenderSkeleton = compilation.GetTypeByMetadataName("log4net.Appender.AppenderSkeleton");
-            Log4NetXmlConfigurator = compilation.GetTypeByMetadataName("log4net.Config.XmlConfigurator");
-            Log4NetBasicConfigurator = compilation.GetTypeByMetadataName("log4net.Config.BasicConfigurator");
-            Log4NetXmlConfiguratorAttribute = compilation.GetTypeByMetadataName("log4net.Config.XmlConfiguratorAttribute");
-            Log4NetLogLog = compilation.GetTypeByMetadataName("log4net.Util.LogLog");
+            var present = LibraryPresence.Of(compilation);
+            SerilogSinkConfiguration = LibraryPresence.Lookup(compilation, present.Serilog, "Serilog.Configuration.LoggerSinkConfiguration");
+            SerilogSelfLog = LibraryPresence.Lookup(compilation, present.Serilog, "Serilog.Debugging.SelfLog");
+            NLogFileTarget = LibraryPresence.Lookup(compilation, present.NLog, "NLog.Targets.FileTarget");
+            NLogInternalLogger = LibraryPresence.Lookup(compilation, present.NLog, "NLog.Common.InternalLogger");
+            NLogLogManager = LibraryPresence.Lookup(compilation, present.NLog, "NLog.LogManager");
+            NLogLogFactory = LibraryPresence.Lookup(compilation, present.NLog, "NLog.LogFactory");
+            NLogLogLevel = LibraryPresence.Lookup(compilation, present.NLog, "NLog.LogLevel");
+            Log4NetAppenderSkeleton = LibraryPresence.Lookup(compilation, present.Log4Net, "log4net.Appender.AppenderSkeleton");
+            Log4NetXmlConfigurator = LibraryPresence.Lookup(compilation, present.Log4Net, "log4net.Config.XmlConfigurator");
+            Log4NetBasicConfigurator = LibraryPresence.Lookup(compilation, present.Log4Net, "log4net.Config.BasicConfigurator");
+            Log4NetXmlConfiguratorAttribute = LibraryPresence.Lookup(compilation, present.Log4Net, "log4net.Config.XmlConfiguratorAttribute");
+            Log4NetLogLog = LibraryPresence.Lookup(compilation, present.Log4Net, "log4net.Util.LogLog");
         }
 
         public INamedTypeSymbol? SerilogSinkConfiguration { get; }

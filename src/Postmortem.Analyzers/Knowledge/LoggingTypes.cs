@@ -16,17 +16,18 @@ namespace Postmortem.Analyzers.Knowledge
 
         private LoggingTypes(Compilation compilation)
         {
+            var present = LibraryPresence.Of(compilation);
             MelILogger = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.ILogger");
             MelILoggerOfT = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.ILogger`1");
             MelLoggerExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.LoggerExtensions");
             _loggerTypes = new[]
             {
                 MelILogger,
-                compilation.GetTypeByMetadataName("Serilog.ILogger"),
-                compilation.GetTypeByMetadataName("NLog.ILogger"),
-                compilation.GetTypeByMetadataName("NLog.ILoggerBase"),
-                compilation.GetTypeByMetadataName("NLog.Logger"),
-                compilation.GetTypeByMetadataName("log4net.ILog"),
+                LibraryPresence.Lookup(compilation, present.Serilog, "Serilog.ILogger"),
+                LibraryPresence.Lookup(compilation, present.NLog, "NLog.ILogger"),
+                LibraryPresence.Lookup(compilation, present.NLog, "NLog.ILoggerBase"),
+                LibraryPresence.Lookup(compilation, present.NLog, "NLog.Logger"),
+                LibraryPresence.Lookup(compilation, present.Log4Net, "log4net.ILog"),
                 compilation.GetTypeByMetadataName("System.Diagnostics.TraceSource"),
                 compilation.GetTypeByMetadataName("System.Diagnostics.EventLog"),
                 compilation.GetTypeByMetadataName("System.Diagnostics.TraceListener"),
@@ -34,9 +35,9 @@ namespace Postmortem.Analyzers.Knowledge
             _staticLoggingTypes = new[]
             {
                 MelLoggerExtensions,
-                compilation.GetTypeByMetadataName("Serilog.Log"),
-                compilation.GetTypeByMetadataName("NLog.LogManager"),
-                compilation.GetTypeByMetadataName("log4net.LogManager"),
+                LibraryPresence.Lookup(compilation, present.Serilog, "Serilog.Log"),
+                LibraryPresence.Lookup(compilation, present.NLog, "NLog.LogManager"),
+                LibraryPresence.Lookup(compilation, present.Log4Net, "log4net.LogManager"),
                 compilation.GetTypeByMetadataName("System.Diagnostics.Trace"),
                 compilation.GetTypeByMetadataName("System.Diagnostics.Debug"),
                 compilation.GetTypeByMetadataName("System.Diagnostics.EventLog"),

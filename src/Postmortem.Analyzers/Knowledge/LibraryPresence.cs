@@ -1,0 +1,58 @@
+using System;
+using Microsoft.CodeAnalysis;
+
+namespace Postmortem.Analyzers.Knowledge
+{
+    /// <summary>
+    /// Which logging libraries a compilation can see, from assembly identities and the source assembly's namespace names
+    /// only. A type lookup by metadata name for a library that is not referenced searches every reference (a web project
+    /// has about 200), so the rules ask this first and skip the lookups of absent libraries. Source declarations count
+    /// (a project may declare a library's namespace itself, as our tests' stubs of log4net do).
+    /// </summary>
+    internal readonly struct LibraryPresence
+    {
+        private LibraryPresence(bool serilog, bool nlog, bool log4Net)
+        {
+            Serilog = serilog;
+            NLog = nlog;
+            Log4Net = log4Net;
+        }
+
+        public bool Serilog { get; }
+
+        public bool NLog { get; }
+
+        public bool Log4Net { get; }
+
+        public static LibraryPresence Of(Compilation compilation)
+        {
+            bool serilog = false, nlog = false, log4Net = false;
+            foreach (var identity in compilation.ReferencedAssemblyNames)
+            {
+                var name = identity.Name;
+                serilog |= name.StartsWith("Serilog", StringComparison.OrdinalIgnoreCase);
+                nlog |= name.StartsWith("NLog", StringComparison.OrdinalIgnoreCase);
+                log4Net |= name.StartsWith("log4net", StringComparison.OrdinalIgnoreCase);
+            }
+
+            if (!(serilog && nlog && log4Net))
+            {
+                foreach (var ns in compilation.Assembly.NamespaceNames)
+                {
+                    serilog |= IsRoot(ns, "Serilog");
+                    nlog |= IsRoot(ns, "NLog");
+                    log4Net |= IsRoot(ns, "log4net");
+                }
+            }
+
+            return new LibraryPresence(serilog, nlog, log4Net);
+        }
+
+        /// <summary>The type, when its library can be present; else null without a lookup.</summary>
+        public static INamedTypeSymbol? Lookup(Compilation compilation, bool present, string metadataName)
+            => present ? compilation.GetTypeByMetadataName(metadataName) : null;
+
+        private static bool IsRoot(string ns, string root)
+            => ns.StartsWith(root, StringComparison.Ordinal) && (ns.Length == root.Length || ns[root.Length] == '.');
+    }
+}
