@@ -616,45 +616,20 @@ namespace Postmortem.Analyzers.Knowledge
             return function;
         }
 
+        /// <summary>Does the path use a local or parameter that can carry a location and is declared outside the span
+        /// (looking through local initializers, as <see cref="Contains"/> does)?</summary>
         private static bool ComesFromOutside(IOperation expression, TextSpan span, int depth, CancellationToken cancellationToken)
-        {
-            foreach (var operation in expression.DescendantsAndSelf())
-            {
-                ISymbol? symbol;
-                ITypeSymbol? type;
-                switch (operation)
+            => Contains(
+                expression,
+                operation => operation switch
                 {
-                    case ILocalReferenceOperation local:
-                        symbol = local.Local;
-                        type = local.Local.Type;
-                        break;
-                    case IParameterReferenceOperation parameter:
-                        symbol = parameter.Parameter;
-                        type = parameter.Parameter.Type;
-                        break;
-                    default:
-                        continue;
-                }
-
-                if (!CanCarryLocation(type))
-                {
-                    continue;
-                }
-
-                if (!DeclaredWithin(symbol, span))
-                {
-                    return true;
-                }
-
-                if (depth > 0 && symbol is ILocalSymbol && InitializerOf(symbol, operation, cancellationToken) is { } initializer &&
-                    ComesFromOutside(initializer, span, depth - 1, cancellationToken))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+                    ILocalReferenceOperation local => CanCarryLocation(local.Local.Type) && !DeclaredWithin(local.Local, span),
+                    IParameterReferenceOperation parameter => CanCarryLocation(parameter.Parameter.Type) && !DeclaredWithin(parameter.Parameter, span),
+                    _ => false,
+                },
+                depth,
+                staticFields: false,
+                cancellationToken);
 
         private static bool DeclaredWithin(ISymbol symbol, TextSpan span)
         {

@@ -360,8 +360,9 @@ namespace Postmortem.Analyzers.Knowledge
 
                 foreach (var section in model.Sections)
                 {
-                    if (section.Library == configLibrary && (section.FailuresVisible || section.Sinks.Count > 0) &&
-                        (library != LoggingLibrary.Serilog || section.Sinks.Count > 0))
+                    // Serilog has no switch in configuration files: only its sinks there count.
+                    if (section.Library == configLibrary &&
+                        (section.Sinks.Count > 0 || (library != LoggingLibrary.Serilog && section.FailuresVisible)))
                     {
                         return true;
                     }
