@@ -144,7 +144,7 @@ namespace Postmortem.Analyzers.Knowledge
                 }
 
                 var severity = finding.IsInfo ? DiagnosticSeverity.Info : descriptor.DefaultSeverity;
-                context.ReportDiagnostic(Diagnostic.Create(descriptor, site.Location, severity, additional, properties, finding.Arguments));
+                context.ReportUnlessGenerated(Diagnostic.Create(descriptor, site.Location, severity, additional, properties, finding.Arguments));
             }
         }
 

@@ -29,7 +29,7 @@ namespace Postmortem.Analyzers.Rules
         public override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCode.AnalysisFlags);
             context.RegisterCompilationStartAction(start =>
             {
                 var types = RotationTypes.Create(start.Compilation);
@@ -444,7 +444,7 @@ namespace Postmortem.Analyzers.Rules
                     continue;
                 }
 
-                context.ReportDiagnostic(Diagnostic.Create(Rule, rotation.Location, rotation.Display, write.Display, host.Reason));
+                context.ReportUnlessGenerated(Diagnostic.Create(Rule, rotation.Location, rotation.Display, write.Display, host.Reason));
             }
         }
 

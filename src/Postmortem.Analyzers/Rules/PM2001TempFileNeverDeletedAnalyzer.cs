@@ -23,7 +23,7 @@ namespace Postmortem.Analyzers.Rules
         public override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCode.AnalysisFlags);
             context.RegisterCompilationStartAction(start =>
             {
                 var files = FileLifetime.Create(start.Compilation);
@@ -63,7 +63,7 @@ namespace Postmortem.Analyzers.Rules
 
             var kind = creation.IsFolder ? "folder" : "file";
             var properties = ImmutableDictionary<string, string?>.Empty.Add(KindProperty, kind);
-            context.ReportDiagnostic(Diagnostic.Create(Rule, context.Operation.Syntax.GetLocation(), properties, kind, creation.Name));
+            context.ReportUnlessGenerated(Diagnostic.Create(Rule, context.Operation.Syntax.GetLocation(), properties, kind, creation.Name));
         }
     }
 }

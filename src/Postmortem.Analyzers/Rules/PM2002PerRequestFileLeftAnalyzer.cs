@@ -23,7 +23,7 @@ namespace Postmortem.Analyzers.Rules
         public override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCode.AnalysisFlags);
             context.RegisterCompilationStartAction(start =>
             {
                 var files = FileLifetime.Create(start.Compilation);
@@ -69,7 +69,7 @@ namespace Postmortem.Analyzers.Rules
                 properties = properties.Add(ResponseProperty, response);
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(Rule, context.Operation.Syntax.GetLocation(), properties, creation.Name));
+            context.ReportUnlessGenerated(Diagnostic.Create(Rule, context.Operation.Syntax.GetLocation(), properties, creation.Name));
         }
     }
 }

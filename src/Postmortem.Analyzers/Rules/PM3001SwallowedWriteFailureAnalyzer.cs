@@ -28,7 +28,7 @@ namespace Postmortem.Analyzers.Rules
         public override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCode.AnalysisFlags);
             context.RegisterCompilationStartAction(start =>
             {
                 var io = IoTypes.Create(start.Compilation);
@@ -84,7 +84,7 @@ namespace Postmortem.Analyzers.Rules
                     properties = properties.Add(ExceptionVariableProperty, declarator.Symbol.Name);
                 }
 
-                context.ReportDiagnostic(Diagnostic.Create(Rule, location, properties, write));
+                context.ReportUnlessGenerated(Diagnostic.Create(Rule, location, properties, write));
             }
         }
 

@@ -24,7 +24,7 @@ namespace Postmortem.Analyzers.Rules
         public override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCode.AnalysisFlags);
             context.RegisterCompilationStartAction(start =>
             {
                 var writes = AsyncWrites.Create(start.Compilation);
@@ -91,7 +91,7 @@ namespace Postmortem.Analyzers.Rules
 
             var location = AsyncWrites.GetNameLocation(invocation);
             var properties = ImmutableDictionary<string, string?>.Empty.Add(KindProperty, kind);
-            context.ReportDiagnostic(Diagnostic.Create(Rule, location, properties, write));
+            context.ReportUnlessGenerated(Diagnostic.Create(Rule, location, properties, write));
         }
     }
 }

@@ -27,7 +27,7 @@ namespace Postmortem.Analyzers.Rules
         public override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCode.AnalysisFlags);
             context.RegisterCompilationStartAction(start =>
             {
                 var queues = WriteQueues.Create(start.Compilation);
@@ -70,7 +70,7 @@ namespace Postmortem.Analyzers.Rules
                 return;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(Rule, AsyncWrites.GetNameLocation(invocation), write));
+            context.ReportUnlessGenerated(Diagnostic.Create(Rule, AsyncWrites.GetNameLocation(invocation), write));
         }
 
         private static bool ReportsDiscards(OperationAnalysisContext context)

@@ -27,7 +27,7 @@ namespace Postmortem.Analyzers.Rules
         public override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCode.AnalysisFlags);
             context.RegisterCompilationStartAction(start =>
             {
                 var libraries = LoggingLibraries.Create(start.Compilation);
@@ -59,6 +59,11 @@ namespace Postmortem.Analyzers.Rules
             var invocation = (IInvocationOperation)context.Operation;
             if (libraries.TryGetConfiguringCall(invocation, out var library, out var display))
             {
+                if (GeneratedCode.IsGenerated(context))
+                {
+                    return;
+                }
+
                 state.Configure(library, ConfiguringLocation(invocation), display);
             }
             else if (libraries.TryGetEnablingCall(invocation, out library))
@@ -72,6 +77,11 @@ namespace Postmortem.Analyzers.Rules
             var creation = (IObjectCreationOperation)context.Operation;
             if (libraries.TryGetConfiguringCreation(creation, out var library, out var display))
             {
+                if (GeneratedCode.IsGenerated(context))
+                {
+                    return;
+                }
+
                 state.Configure(library, creation.Syntax.GetLocation(), display);
             }
             else if (libraries.IsEnablingCreation(creation))
@@ -101,6 +111,11 @@ namespace Postmortem.Analyzers.Rules
         {
             var list = (AttributeListSyntax)context.Node;
             if (list.Target is null || !list.Target.Identifier.IsKind(SyntaxKind.AssemblyKeyword))
+            {
+                return;
+            }
+
+            if (GeneratedCode.IsGenerated(list.SyntaxTree, context.Options, context.CancellationToken))
             {
                 return;
             }
