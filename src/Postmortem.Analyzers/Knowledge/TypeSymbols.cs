@@ -11,9 +11,16 @@ namespace Postmortem.Analyzers.Knowledge
                 return false;
             }
 
+            var target = baseType.OriginalDefinition;
+            if (target.IsSealed || target.IsValueType)
+            {
+                // Nothing derives from it (FileInfo, string, a struct): no walk up the bases.
+                return SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, target);
+            }
+
             for (var current = type; current is not null; current = current.BaseType)
             {
-                if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType.OriginalDefinition))
+                if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, target))
                 {
                     return true;
                 }

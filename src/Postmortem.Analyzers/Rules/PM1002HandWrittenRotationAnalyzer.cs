@@ -101,13 +101,27 @@ namespace Postmortem.Analyzers.Rules
                 return;
             }
 
-            if (types.FileInfo is not null && TypeSymbols.InheritsFromOrEquals(invocation.Instance?.Type ?? containing, types.FileInfo))
+            // Instance calls are most of a program's calls: the member name first (a string compare), types after.
+            switch (method.Name)
             {
-                ClassifyFileInfoCall(invocation, method.Name, types, state);
-            }
-            else if (method.Name == "WaitOne" && IsSystemThreadingType(invocation.Instance?.Type ?? containing, "Mutex"))
-            {
-                state.MarkMutex();
+                case "MoveTo":
+                case "Replace":
+                case "Delete":
+                case "AppendText":
+                case "Open":
+                    if (types.FileInfo is not null && TypeSymbols.InheritsFromOrEquals(invocation.Instance?.Type ?? containing, types.FileInfo))
+                    {
+                        ClassifyFileInfoCall(invocation, method.Name, types, state);
+                    }
+
+                    return;
+                case "WaitOne":
+                    if (IsSystemThreadingType(invocation.Instance?.Type ?? containing, "Mutex"))
+                    {
+                        state.MarkMutex();
+                    }
+
+                    return;
             }
         }
 
