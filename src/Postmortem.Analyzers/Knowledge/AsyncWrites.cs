@@ -242,10 +242,10 @@ namespace Postmortem.Analyzers.Knowledge
         /// statement directly in an async method, lambda or local function, unless await is not allowed there (a lock), and
         /// not for a <c>?.</c> conditional call, which is not a call expression.
         /// </summary>
-        public static bool IsReportedByCompiler(IOperation dropping, bool isDiscard)
+        public static bool IsReportedByCompiler(IOperation dropping, bool isDiscard, ISymbol? containingMember)
             => !isDiscard &&
                dropping is IExpressionStatementOperation { Operation: IInvocationOperation } &&
-               IsInAsyncContext(dropping) &&
+               OperationFacts.IsInAsyncContext(dropping, containingMember) &&
                CanAwaitHere(dropping);
 
         /// <summary>The nearest enclosing lambda, local function or member is async.</summary>

@@ -79,16 +79,32 @@ namespace Postmortem.Analyzers.Knowledge
         {
             for (var current = symbol; current is not null and not INamespaceSymbol; current = current.ContainingSymbol)
             {
-                foreach (var attribute in current.GetAttributes())
+                if (current is INamedTypeSymbol { ContainingType: null } topLevel)
                 {
-                    if (attribute.AttributeClass is { Name: "GeneratedCodeAttribute" } attributeClass &&
-                        attributeClass.ContainingNamespace is { Name: "Compiler" } compiler &&
-                        compiler.ContainingNamespace is { Name: "CodeDom" } codeDom &&
-                        codeDom.ContainingNamespace is { Name: "System" } system &&
-                        system.ContainingNamespace is { IsGlobalNamespace: true })
-                    {
-                        return true;
-                    }
+                    // The outermost type: no need to ask for (and wrap) its namespace.
+                    return HasAttribute(topLevel);
+                }
+
+                if (HasAttribute(current))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool HasAttribute(ISymbol symbol)
+        {
+            foreach (var attribute in symbol.GetAttributes())
+            {
+                if (attribute.AttributeClass is { Name: "GeneratedCodeAttribute" } attributeClass &&
+                    attributeClass.ContainingNamespace is { Name: "Compiler" } compiler &&
+                    compiler.ContainingNamespace is { Name: "CodeDom" } codeDom &&
+                    codeDom.ContainingNamespace is { Name: "System" } system &&
+                    system.ContainingNamespace is { IsGlobalNamespace: true })
+                {
+                    return true;
                 }
             }
 

@@ -136,7 +136,7 @@ namespace Postmortem.Analyzers.Knowledge
                     continue;
                 }
 
-                var properties = ImmutableDictionary<string, string?>.Empty.Add(FixProperty, finding.Fix.ToString());
+                var properties = ImmutableDictionary<string, string?>.Empty.Add(FixProperty, LogSinkFinding.FixName(finding.Fix));
                 var additional = Array.Empty<Location>();
                 if (LogSinkFinding.FixSetting(finding.Fix) is { } setting && site.SettingLocations.TryGetValue(setting.Name, out var existing))
                 {

@@ -248,6 +248,19 @@ namespace Postmortem.Analyzers.Knowledge
 
         public LogSinkFix Fix { get; }
 
+        /// <summary>The fix's name, as the code fixes parse it (<c>Enum.ToString</c> costs a reflection lookup per call).</summary>
+        public static string FixName(LogSinkFix fix) => fix switch
+        {
+            LogSinkFix.SerilogShared => nameof(LogSinkFix.SerilogShared),
+            LogSinkFix.SerilogRetainedFileCountLimit => nameof(LogSinkFix.SerilogRetainedFileCountLimit),
+            LogSinkFix.SerilogRollOnFileSizeLimit => nameof(LogSinkFix.SerilogRollOnFileSizeLimit),
+            LogSinkFix.NLogConcurrentWrites => nameof(LogSinkFix.NLogConcurrentWrites),
+            LogSinkFix.NLogKeepFileOpenFalse => nameof(LogSinkFix.NLogKeepFileOpenFalse),
+            LogSinkFix.NLogMaxArchiveFiles => nameof(LogSinkFix.NLogMaxArchiveFiles),
+            LogSinkFix.Log4NetInterProcessLock => nameof(LogSinkFix.Log4NetInterProcessLock),
+            _ => nameof(LogSinkFix.None),
+        };
+
         /// <summary>Report with Info severity (a process id in a file name: a leak, not a loss).</summary>
         public bool IsInfo { get; }
 

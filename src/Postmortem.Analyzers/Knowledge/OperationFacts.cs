@@ -126,7 +126,10 @@ namespace Postmortem.Analyzers.Knowledge
         }
 
         /// <summary>The nearest enclosing lambda, local function or member body boundary.</summary>
-        public static bool IsInAsyncContext(IOperation operation, SemanticModel? model = null)
+        /// <param name="operation">The operation.</param>
+        /// <param name="containingMember">The member whose body holds the operation (an analysis context's
+        /// <c>ContainingSymbol</c>): answers without a semantic-model lookup when given.</param>
+        public static bool IsInAsyncContext(IOperation operation, ISymbol? containingMember = null)
         {
             for (var current = operation.Parent; current is not null; current = current.Parent)
             {
@@ -139,7 +142,7 @@ namespace Postmortem.Analyzers.Knowledge
                 }
             }
 
-            var symbol = operation.SemanticModel?.GetEnclosingSymbol(operation.Syntax.SpanStart) as IMethodSymbol;
+            var symbol = (containingMember ?? operation.SemanticModel?.GetEnclosingSymbol(operation.Syntax.SpanStart)) as IMethodSymbol;
             return symbol?.IsAsync == true;
         }
     }

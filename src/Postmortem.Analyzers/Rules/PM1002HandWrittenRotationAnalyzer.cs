@@ -81,17 +81,15 @@ namespace Postmortem.Analyzers.Rules
         {
             var invocation = (IInvocationOperation)context.Operation;
             var method = invocation.TargetMethod;
-            var containing = method.ContainingType;
-            if (containing is null)
-            {
-                return;
-            }
-
             if (method.IsStatic)
             {
-                if (SymbolEqualityComparer.Default.Equals(containing, types.File))
+                // The member name first (a string compare), the containing type only for the names that matter.
+                if (IsFileCallName(method.Name))
                 {
-                    ClassifyFileCall(invocation, method.Name, types, state);
+                    if (SymbolEqualityComparer.Default.Equals(method.ContainingType, types.File))
+                    {
+                        ClassifyFileCall(invocation, method.Name, types, state, context.ContainingSymbol);
+                    }
                 }
                 else if (types.IsPerInstanceMarker(invocation))
                 {
@@ -109,14 +107,14 @@ namespace Postmortem.Analyzers.Rules
                 case "Delete":
                 case "AppendText":
                 case "Open":
-                    if (types.FileInfo is not null && TypeSymbols.InheritsFromOrEquals(invocation.Instance?.Type ?? containing, types.FileInfo))
+                    if (types.FileInfo is not null && TypeSymbols.InheritsFromOrEquals(invocation.Instance?.Type ?? method.ContainingType, types.FileInfo))
                     {
-                        ClassifyFileInfoCall(invocation, method.Name, types, state);
+                        ClassifyFileInfoCall(invocation, method.Name, types, state, context.ContainingSymbol);
                     }
 
                     return;
                 case "WaitOne":
-                    if (IsSystemThreadingType(invocation.Instance?.Type ?? containing, "Mutex"))
+                    if (IsSystemThreadingType(invocation.Instance?.Type ?? method.ContainingType, "Mutex"))
                     {
                         state.MarkMutex();
                     }
@@ -125,7 +123,15 @@ namespace Postmortem.Analyzers.Rules
             }
         }
 
-        private static void ClassifyFileCall(IInvocationOperation invocation, string name, RotationTypes types, TypeState state)
+        /// <summary>The <c>System.IO.File</c> members <see cref="ClassifyFileCall"/> looks at.</summary>
+        private static bool IsFileCallName(string name) => name switch
+        {
+            "Move" or "Replace" or "Delete" or "Open" or "AppendText" => true,
+            "AppendAllText" or "AppendAllTextAsync" or "AppendAllLines" or "AppendAllLinesAsync" or "AppendAllBytes" or "AppendAllBytesAsync" => true,
+            _ => false,
+        };
+
+        private static void ClassifyFileCall(IInvocationOperation invocation, string name, RotationTypes types, TypeState state, ISymbol? member)
         {
             switch (name)
             {
@@ -136,7 +142,7 @@ namespace Postmortem.Analyzers.Rules
                     AddRotation(invocation, "File.Replace", state, Argument(invocation, "sourceFileName", 0), Argument(invocation, "destinationFileName", 1));
                     return;
                 case "Delete":
-                    if (IsRotationContext(invocation, types))
+                    if (IsRotationContext(invocation, member))
                     {
                         AddRotation(invocation, "File.Delete", state, Argument(invocation, "path", 0));
                     }
@@ -161,7 +167,7 @@ namespace Postmortem.Analyzers.Rules
             }
         }
 
-        private static void ClassifyFileInfoCall(IInvocationOperation invocation, string name, RotationTypes types, TypeState state)
+        private static void ClassifyFileInfoCall(IInvocationOperation invocation, string name, RotationTypes types, TypeState state, ISymbol? member)
         {
             var receiver = invocation.Instance;
             switch (name)
@@ -173,7 +179,7 @@ namespace Postmortem.Analyzers.Rules
                     AddRotation(invocation, "FileInfo.Replace", state, receiver, Argument(invocation, "destinationFileName", 0));
                     return;
                 case "Delete":
-                    if (IsRotationContext(invocation, types))
+                    if (IsRotationContext(invocation, member))
                     {
                         AddRotation(invocation, "FileInfo.Delete", state, receiver);
                     }
@@ -308,7 +314,9 @@ namespace Postmortem.Analyzers.Rules
         /// A delete rotates when it is guarded by a size or age check (<c>Length</c>, <c>LastWriteTime</c>, <c>CreationTime</c>)
         /// or sits in a method named for rotation (Rotate, Roll, Archive, Cycle); otherwise it is a reset or a cleanup.
         /// </summary>
-        private static bool IsRotationContext(IOperation operation, RotationTypes types)
+        /// <param name="operation">The delete.</param>
+        /// <param name="containingMember">The member whose body holds it (the analysis context's <c>ContainingSymbol</c>).</param>
+        private static bool IsRotationContext(IOperation operation, ISymbol? containingMember)
         {
             for (var current = operation.Parent; current is not null; current = current.Parent)
             {
@@ -324,7 +332,7 @@ namespace Postmortem.Analyzers.Rules
                 }
             }
 
-            var member = operation.SemanticModel?.GetEnclosingSymbol(operation.Syntax.SpanStart);
+            var member = containingMember ?? operation.SemanticModel?.GetEnclosingSymbol(operation.Syntax.SpanStart);
             while (member is IMethodSymbol { MethodKind: MethodKind.LocalFunction or MethodKind.AnonymousFunction })
             {
                 member = member.ContainingSymbol;

@@ -56,7 +56,7 @@ namespace Postmortem.Analyzers.Rules
                 if (launcher != AsyncWrites.QueueUserWorkItem)
                 {
                     var droppedTask = AsyncWrites.GetDroppingOperation(invocation, out var discarded);
-                    if (droppedTask is null || AsyncWrites.IsReportedByCompiler(droppedTask, discarded))
+                    if (droppedTask is null || AsyncWrites.IsReportedByCompiler(droppedTask, discarded, context.ContainingSymbol))
                     {
                         return;
                     }
@@ -75,7 +75,7 @@ namespace Postmortem.Analyzers.Rules
             else
             {
                 var dropping = AsyncWrites.GetDroppingOperation(invocation, out var isDiscard);
-                if (dropping is null || AsyncWrites.IsReportedByCompiler(dropping, isDiscard))
+                if (dropping is null || AsyncWrites.IsReportedByCompiler(dropping, isDiscard, context.ContainingSymbol))
                 {
                     return;
                 }

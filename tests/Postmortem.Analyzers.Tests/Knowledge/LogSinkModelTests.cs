@@ -9,6 +9,15 @@ namespace Postmortem.Analyzers.Tests.Knowledge
     {
         private const string Reason = "REASON";
 
+        [Fact]
+        public void FixName_IsTheEnumNameTheCodeFixesParse()
+        {
+            foreach (var fix in System.Enum.GetValues(typeof(LogSinkFix)).Cast<LogSinkFix>())
+            {
+                Assert.Equal(fix.ToString(), LogSinkFinding.FixName(fix));
+            }
+        }
+
         private static LogSinkSettings Sink(LogSinkKind kind, string? path = "logs/app.log", NLogGeneration nlog = NLogGeneration.Unknown, params (string Name, LogSettingValue Value)[] values)
         {
             var sink = new LogSinkSettings(kind, nlog) { PathText = path };
