@@ -9,12 +9,18 @@ namespace Postmortem.Analyzers.Knowledge
     /// <summary>What a file-creating call creates: the site, the path argument (null when the call makes its own name).</summary>
     internal readonly struct FileCreation
     {
-        public FileCreation(IOperation site, IOperation? path, string name, bool isFolder, bool makesOwnName, bool needsUniquePath = false)
+        private readonly string _namePrefix;
+        private readonly string _name;
+
+        /// <param name="namePrefix">The part of <see cref="Name"/> before <paramref name="name"/> ("File.", "new "): the
+        /// name is only joined when a diagnostic needs it, not for every call looked at.</param>
+        public FileCreation(IOperation site, IOperation? path, string namePrefix, string name, bool isFolder, bool makesOwnName, bool needsUniquePath = false)
         {
             NeedsUniquePath = needsUniquePath;
             Site = site;
             Path = path;
-            Name = name;
+            _namePrefix = namePrefix;
+            _name = name;
             IsFolder = isFolder;
             MakesOwnName = makesOwnName;
         }
@@ -26,7 +32,9 @@ namespace Postmortem.Analyzers.Knowledge
         public IOperation? Path { get; }
 
         /// <summary>Short name for messages, e.g. "File.WriteAllText".</summary>
-        public string Name { get; }
+        public string Name => _namePrefix + _name;
+
+        public bool IsNamed(string namePrefix, string name) => _namePrefix == namePrefix && _name == name;
 
         public bool IsFolder { get; }
 
@@ -129,7 +137,7 @@ namespace Postmortem.Analyzers.Knowledge
                 {
                     if (method.Name == "GetTempFileName")
                     {
-                        creation = new FileCreation(invocation, null, "Path.GetTempFileName", isFolder: false, makesOwnName: true);
+                        creation = new FileCreation(invocation, null, "Path.", "GetTempFileName", isFolder: false, makesOwnName: true);
                         return true;
                     }
 
@@ -140,14 +148,14 @@ namespace Postmortem.Analyzers.Knowledge
                 {
                     if (method.Name == "CreateTempSubdirectory")
                     {
-                        creation = new FileCreation(invocation, null, "Directory.CreateTempSubdirectory", isFolder: true, makesOwnName: true);
+                        creation = new FileCreation(invocation, null, "Directory.", "CreateTempSubdirectory", isFolder: true, makesOwnName: true);
                         return true;
                     }
 
                     // A folder: only one whose name is unique per call accumulates (a fixed cache folder is created once).
                     if (method.Name == "CreateDirectory" && Argument(invocation.Arguments, "path") is { } folder)
                     {
-                        creation = new FileCreation(invocation, folder, "Directory.CreateDirectory", isFolder: true, makesOwnName: false, needsUniquePath: true);
+                        creation = new FileCreation(invocation, folder, "Directory.", "CreateDirectory", isFolder: true, makesOwnName: false, needsUniquePath: true);
                         return true;
                     }
 
@@ -160,13 +168,13 @@ namespace Postmortem.Analyzers.Knowledge
                     {
                         case "CreateFromDirectory" when Argument(invocation.Arguments, "destinationArchiveFileName") is { } archive &&
                                                        archive.Type?.SpecialType == SpecialType.System_String:
-                            creation = new FileCreation(invocation, archive, "ZipFile.CreateFromDirectory", isFolder: false, makesOwnName: false);
+                            creation = new FileCreation(invocation, archive, "ZipFile.", "CreateFromDirectory", isFolder: false, makesOwnName: false);
                             return true;
                         case "ExtractToDirectory" when Argument(invocation.Arguments, "destinationDirectoryName") is { } destination:
-                            creation = new FileCreation(invocation, destination, type.Name + ".ExtractToDirectory", isFolder: true, makesOwnName: false, needsUniquePath: true);
+                            creation = new FileCreation(invocation, destination, type.Name, ".ExtractToDirectory", isFolder: true, makesOwnName: false, needsUniquePath: true);
                             return true;
                         case "ExtractToFile" when Argument(invocation.Arguments, "destinationFileName") is { } file:
-                            creation = new FileCreation(invocation, file, "ZipArchiveEntry.ExtractToFile", isFolder: false, makesOwnName: false);
+                            creation = new FileCreation(invocation, file, "ZipArchiveEntry.", "ExtractToFile", isFolder: false, makesOwnName: false);
                             return true;
                     }
 
@@ -181,7 +189,7 @@ namespace Postmortem.Analyzers.Knowledge
                         case "CreateText":
                         case "OpenWrite":
                         case "AppendText":
-                            creation = new FileCreation(invocation, instance, "FileInfo." + method.Name, isFolder: false, makesOwnName: false);
+                            creation = new FileCreation(invocation, instance, "FileInfo.", method.Name, isFolder: false, makesOwnName: false);
                             return true;
                         case "CopyTo":
                             var destination = Argument(invocation.Arguments, "destFileName");
@@ -190,7 +198,7 @@ namespace Postmortem.Analyzers.Knowledge
                                 return false;
                             }
 
-                            creation = new FileCreation(invocation, destination, "FileInfo.CopyTo", isFolder: false, makesOwnName: false);
+                            creation = new FileCreation(invocation, destination, "FileInfo.", "CopyTo", isFolder: false, makesOwnName: false);
                             return true;
                     }
                 }
@@ -221,13 +229,13 @@ namespace Postmortem.Analyzers.Knowledge
                         return false;
                     }
 
-                    creation = new FileCreation(objectCreation, arguments[0].Value, "new " + type.Name, isFolder: false, makesOwnName: false);
+                    creation = new FileCreation(objectCreation, arguments[0].Value, "new ", type.Name, isFolder: false, makesOwnName: false);
                     return true;
                 }
 
                 if (TypeSymbols.InheritsFromOrEquals(type, StreamWriter))
                 {
-                    creation = new FileCreation(objectCreation, arguments[0].Value, "new " + type.Name, isFolder: false, makesOwnName: false);
+                    creation = new FileCreation(objectCreation, arguments[0].Value, "new ", type.Name, isFolder: false, makesOwnName: false);
                     return true;
                 }
             }
@@ -280,7 +288,7 @@ namespace Postmortem.Analyzers.Knowledge
                 return false;
             }
 
-            creation = new FileCreation(invocation, path, "File." + name, isFolder: false, makesOwnName: false);
+            creation = new FileCreation(invocation, path, "File.", name, isFolder: false, makesOwnName: false);
             return true;
         }
 
@@ -569,7 +577,7 @@ namespace Postmortem.Analyzers.Knowledge
             }
 
             // A file or extraction inside a unique folder that this member creates is reported once, on the folder.
-            var coveredByFolder = creation.Name != "Directory.CreateDirectory" ? creation.Site : null;
+            var coveredByFolder = !creation.IsNamed("Directory.", "CreateDirectory") ? creation.Site : null;
             return walker.Walk(memberRoot, creation.Path, coveredByFolder);
         }
 

@@ -185,6 +185,13 @@ namespace Postmortem.Analyzers.Knowledge
         {
             library = default;
             var method = invocation.TargetMethod;
+            var name = method.Name;
+            if (name is not ("Enable" or "SetupInternalLogger" or "SetThrowExceptions"))
+            {
+                // Every call of the program comes here: the name first, the containing type only for these three.
+                return false;
+            }
+
             var containing = method.ContainingType;
             if (containing is null)
             {

@@ -16,16 +16,13 @@ namespace Postmortem.Analyzers.Knowledge
     /// <summary>A request handler found around an operation, and how its code reaches the HTTP response (for the fix).</summary>
     internal readonly struct RequestHandler
     {
-        public RequestHandler(HandlerKind kind, string name, string? response)
+        public RequestHandler(HandlerKind kind, string? response)
         {
             Kind = kind;
-            Name = name;
             Response = response;
         }
 
         public HandlerKind Kind { get; }
-
-        public string Name { get; }
 
         /// <summary>C# expression for the HttpResponse in the handler (e.g. "Response", "context.Response"); null when none.</summary>
         public string? Response { get; }
@@ -94,9 +91,9 @@ namespace Postmortem.Analyzers.Knowledge
                 switch (current)
                 {
                     case IAnonymousFunctionOperation lambda when IsMapDelegate(lambda) || ReturnsResult(lambda.Symbol):
-                        return new RequestHandler(HandlerKind.MinimalApi, "The endpoint delegate", ResponseFromParameters(lambda.Symbol));
+                        return new RequestHandler(HandlerKind.MinimalApi, ResponseFromParameters(lambda.Symbol));
                     case ILocalFunctionOperation localFunction when ReturnsResult(localFunction.Symbol):
-                        return new RequestHandler(HandlerKind.MinimalApi, localFunction.Symbol.Name, ResponseFromParameters(localFunction.Symbol));
+                        return new RequestHandler(HandlerKind.MinimalApi, ResponseFromParameters(localFunction.Symbol));
                 }
             }
 
@@ -111,14 +108,13 @@ namespace Postmortem.Analyzers.Knowledge
                 return default;
             }
 
-            var name = method.ContainingType.Name + "." + method.Name;
             var response = kind switch
             {
                 HandlerKind.ControllerAction when TypeSymbols.InheritsFromOrEquals(method.ContainingType, ControllerBase) => "Response",
                 HandlerKind.PageHandler => "Response",
                 _ => ResponseFromParameters(method),
             };
-            return new RequestHandler(kind, name, response);
+            return new RequestHandler(kind, response);
         }
 
         private HandlerKind Classify(IMethodSymbol method)
