@@ -35,7 +35,7 @@ namespace Postmortem.Benchmarks
               --quick          a small smoke run (5000 lines, 2 runs)
               --folder PATH    analyze the C# files under PATH instead (bin/ and obj/ skipped)
               --ref PATH       an extra reference: a .dll or a folder of .dll (repeatable), e.g. a project's bin folder
-              --runs N         measured runs after one warm-up run (default 3); every time reported is its minimum over the runs
+              --runs N         measured runs after one warm-up run (default 5); every time reported is its minimum over the runs
               --sdk-analyzers PATH  folder holding Microsoft.CodeAnalysis(.CSharp).NetAnalyzers.dll (default: the installed SDK's)
               --no-ca          skip the CA analyzers
               --together       ours and CA in one driver with concurrent execution (as a build does; noisier per analyzer)
@@ -44,7 +44,7 @@ namespace Postmortem.Benchmarks
         public static async Task<int> Main(string[] args)
         {
             var lines = 200_000;
-            var runs = 3;
+            var runs = 5;
             string? folder = null;
             string? sdkAnalyzers = null;
             var extraRefs = new List<string>();
