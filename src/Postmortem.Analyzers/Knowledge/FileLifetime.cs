@@ -552,7 +552,19 @@ namespace Postmortem.Analyzers.Knowledge
 
             var declarator = references[0].GetSyntax(cancellationToken) as Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax;
             var value = declarator?.Initializer?.Value;
-            return value is null ? null : model.GetOperation(value, cancellationToken);
+            if (value is null)
+            {
+                return null;
+            }
+
+            // A local is declared in the body the reference is in: its operation is already in the tree.
+            if (symbol is ILocalSymbol && OperationFacts.FindDeclarator(OperationFacts.Root(reference), declarator!) is { } declared &&
+                declared.Initializer?.Value is { } initialized)
+            {
+                return initialized;
+            }
+
+            return model.GetOperation(value, cancellationToken);
         }
 
         // ------------------------------------------------------------------ deletion and hand-over (per candidate)

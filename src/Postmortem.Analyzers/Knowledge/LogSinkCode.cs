@@ -545,7 +545,7 @@ namespace Postmortem.Analyzers.Knowledge
 
                         break;
                     case ILocalReferenceOperation local when depth < 2:
-                        if (InitializerOf(local.Local, operation.SemanticModel, cancellationToken) is { } initializer)
+                        if ((OperationFacts.GetVisibleInitializer(local) ?? InitializerOf(local.Local, operation.SemanticModel, cancellationToken)) is { } initializer)
                         {
                             ScanPath(initializer, hints, ref scope, depth + 1, cancellationToken);
                         }

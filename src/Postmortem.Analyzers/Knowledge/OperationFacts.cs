@@ -39,6 +39,41 @@ namespace Postmortem.Analyzers.Knowledge
             return current;
         }
 
+        /// <summary>
+        /// The declarator operation of <paramref name="declarator"/> inside the operation tree of <paramref name="root"/>,
+        /// found by descending only into children whose syntax holds the declarator: a few steps, where
+        /// <c>SemanticModel.GetOperation</c> has to find the enclosing binder of the node first. Null when it is not there.
+        /// </summary>
+        public static IVariableDeclaratorOperation? FindDeclarator(IOperation root, SyntaxNode declarator)
+        {
+            var span = declarator.Span;
+            if (root.Syntax.SyntaxTree != declarator.SyntaxTree || !root.Syntax.FullSpan.Contains(span))
+            {
+                return null;
+            }
+
+            var stack = new Stack<IOperation>();
+            stack.Push(root);
+            while (stack.Count > 0)
+            {
+                var current = stack.Pop();
+                if (current is IVariableDeclaratorOperation found && current.Syntax == declarator)
+                {
+                    return found;
+                }
+
+                foreach (var child in current.ChildOperations)
+                {
+                    if (child.Syntax.FullSpan.Contains(span))
+                    {
+                        stack.Push(child);
+                    }
+                }
+            }
+
+            return null;
+        }
+
         /// <summary>For a local reference, the value of its declaration's initializer in the same body, if any.</summary>
         public static IOperation? GetVisibleInitializer(IOperation operation)
         {
@@ -47,16 +82,13 @@ namespace Postmortem.Analyzers.Knowledge
                 return null;
             }
 
-            foreach (var descendant in Root(operation).Descendants())
+            var references = local.Local.DeclaringSyntaxReferences;
+            if (references.Length != 1 || FindDeclarator(Root(operation), references[0].GetSyntax()) is not { } declarator)
             {
-                if (descendant is IVariableDeclaratorOperation declarator &&
-                    SymbolEqualityComparer.Default.Equals(declarator.Symbol, local.Local))
-                {
-                    return declarator.Initializer?.Value ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer?.Value;
-                }
+                return null;
             }
 
-            return null;
+            return declarator.Initializer?.Value ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer?.Value;
         }
 
         /// <summary>
