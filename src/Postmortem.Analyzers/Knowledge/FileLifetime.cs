@@ -525,7 +525,7 @@ namespace Postmortem.Analyzers.Knowledge
                     IFieldReferenceOperation field when staticFields || !field.Field.IsStatic => field.Field,
                     _ => null,
                 };
-                if (holder is not null && InitializerOf(holder, operation, cancellationToken) is { } initializer &&
+                if (holder is not null && OperationFacts.InitializerOf(holder, operation, cancellationToken) is { } initializer &&
                     Contains(initializer, match, depth - 1, staticFields, cancellationToken))
                 {
                     return true;
@@ -533,38 +533,6 @@ namespace Postmortem.Analyzers.Knowledge
             }
 
             return false;
-        }
-
-        /// <summary>The initializer of a local or field declared in the same syntax tree as the reference.</summary>
-        private static IOperation? InitializerOf(ISymbol symbol, IOperation reference, CancellationToken cancellationToken)
-        {
-            var model = reference.SemanticModel;
-            if (model is null)
-            {
-                return null;
-            }
-
-            var references = symbol.DeclaringSyntaxReferences;
-            if (references.Length != 1 || references[0].SyntaxTree != model.SyntaxTree)
-            {
-                return null;
-            }
-
-            var declarator = references[0].GetSyntax(cancellationToken) as Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax;
-            var value = declarator?.Initializer?.Value;
-            if (value is null)
-            {
-                return null;
-            }
-
-            // A local is declared in the body the reference is in: its operation is already in the tree.
-            if (symbol is ILocalSymbol && OperationFacts.FindDeclarator(OperationFacts.Root(reference), declarator!) is { } declared &&
-                declared.Initializer?.Value is { } initialized)
-            {
-                return initialized;
-            }
-
-            return model.GetOperation(value, cancellationToken);
         }
 
         // ------------------------------------------------------------------ deletion and hand-over (per candidate)
@@ -867,7 +835,7 @@ namespace Postmortem.Analyzers.Knowledge
                         continue;
                     }
 
-                    var initializer = depth > 0 ? InitializerOf(local.Local, operation, _cancellationToken) : null;
+                    var initializer = depth > 0 ? OperationFacts.InitializerOf(local.Local, operation, _cancellationToken) : null;
                     if (initializer is not null && IsOnlyTempRoot(initializer))
                     {
                         continue;

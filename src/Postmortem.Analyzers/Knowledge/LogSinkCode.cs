@@ -545,14 +545,14 @@ namespace Postmortem.Analyzers.Knowledge
 
                         break;
                     case ILocalReferenceOperation local when depth < 2:
-                        if ((OperationFacts.GetVisibleInitializer(local) ?? InitializerOf(local.Local, operation.SemanticModel, cancellationToken)) is { } initializer)
+                        if (OperationFacts.InitializerOf(local.Local, operation, cancellationToken) is { } initializer)
                         {
                             ScanPath(initializer, hints, ref scope, depth + 1, cancellationToken);
                         }
 
                         break;
                     case IFieldReferenceOperation field when depth < 2 && field.Field.IsStatic && field.Field.IsReadOnly:
-                        if (InitializerOf(field.Field, operation.SemanticModel, cancellationToken) is { } fieldInitializer)
+                        if (OperationFacts.InitializerOf(field.Field, operation, cancellationToken) is { } fieldInitializer)
                         {
                             ScanPath(fieldInitializer, hints, ref scope, depth + 1, cancellationToken);
                         }
@@ -577,23 +577,6 @@ namespace Postmortem.Analyzers.Knowledge
             {
                 scope = found;
             }
-        }
-
-        /// <summary>The initializer of a local or field declared in the same syntax tree as the use.</summary>
-        private static IOperation? InitializerOf(ISymbol symbol, SemanticModel? model, CancellationToken cancellationToken)
-        {
-            if (model is null || symbol.DeclaringSyntaxReferences.Length != 1)
-            {
-                return null;
-            }
-
-            var reference = symbol.DeclaringSyntaxReferences[0];
-            if (reference.SyntaxTree != model.SyntaxTree || reference.GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer: { } initializer })
-            {
-                return null;
-            }
-
-            return model.GetOperation(initializer.Value, cancellationToken);
         }
     }
 }

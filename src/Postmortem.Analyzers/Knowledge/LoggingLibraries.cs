@@ -198,19 +198,19 @@ namespace Postmortem.Analyzers.Knowledge
                 return false;
             }
 
-            if (method.Name == "Enable" && SymbolEqualityComparer.Default.Equals(containing, SerilogSelfLog))
+            if (name == "Enable" && SymbolEqualityComparer.Default.Equals(containing, SerilogSelfLog))
             {
                 library = LoggingLibrary.Serilog;
                 return true;
             }
 
-            if (method.Name == "SetupInternalLogger" && HasNLog && IsInNamespace(containing, "NLog"))
+            if (name == "SetupInternalLogger" && HasNLog && IsInNamespace(containing, "NLog"))
             {
                 library = LoggingLibrary.NLog;
                 return true;
             }
 
-            if (method.Name == "SetThrowExceptions" && HasNLog && IsInNamespace(containing, "NLog") && !IsFalseOrOff(LastArgument(invocation)))
+            if (name == "SetThrowExceptions" && HasNLog && IsInNamespace(containing, "NLog") && !IsFalseOrOff(LastArgument(invocation)))
             {
                 library = LoggingLibrary.NLog;
                 return true;

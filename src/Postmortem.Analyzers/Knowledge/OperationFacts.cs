@@ -1,5 +1,7 @@
 using System.Collections.Generic;
+using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Postmortem.Analyzers.Knowledge
@@ -72,6 +74,28 @@ namespace Postmortem.Analyzers.Knowledge
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// The initializer of a local or field declared (alone) in the same syntax tree as <paramref name="reference"/>.
+        /// A local's is taken from the operation tree the reference is in; a field's is bound by the semantic model.
+        /// </summary>
+        public static IOperation? InitializerOf(ISymbol symbol, IOperation reference, CancellationToken cancellationToken)
+        {
+            var model = reference.SemanticModel;
+            var references = symbol.DeclaringSyntaxReferences;
+            if (model is null || references.Length != 1 || references[0].SyntaxTree != model.SyntaxTree ||
+                references[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } value } declarator)
+            {
+                return null;
+            }
+
+            if (symbol is ILocalSymbol && FindDeclarator(Root(reference), declarator) is { Initializer.Value: { } initialized })
+            {
+                return initialized;
+            }
+
+            return model.GetOperation(value, cancellationToken);
         }
 
         /// <summary>For a local reference, the value of its declaration's initializer in the same body, if any.</summary>
