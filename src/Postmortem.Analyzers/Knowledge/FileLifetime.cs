@@ -56,8 +56,14 @@ namespace Postmortem.Analyzers.Knowledge
         private const int DeleteOnCloseFlag = 0x04000000;
         private const int MaxDepth = 3;
 
+        // The predicates of IsUnderTemp and IsUniquePerCall, made once instead of a delegate per call.
+        private readonly System.Func<IOperation, bool> _isTempRoot;
+        private readonly System.Func<IOperation, bool> _isUniqueSource;
+
         private FileLifetime(Compilation compilation, INamedTypeSymbol file, INamedTypeSymbol path)
         {
+            _isTempRoot = IsTempRoot;
+            _isUniqueSource = IsUniqueSource;
             File = file;
             Path = path;
             FileInfo = compilation.GetTypeByMetadataName("System.IO.FileInfo");
@@ -341,7 +347,7 @@ namespace Postmortem.Analyzers.Knowledge
 
         /// <summary>Is the path built from Path.GetTempPath() (directly, via Path.Combine, interpolation, a local or field holding it)?</summary>
         public bool IsUnderTemp(IOperation path, CancellationToken cancellationToken)
-            => Contains(path, IsTempRoot, MaxDepth, staticFields: true, cancellationToken);
+            => Contains(path, _isTempRoot, MaxDepth, staticFields: true, cancellationToken);
 
         /// <summary>Is the path built from something that differs on every call: a GUID, the clock, a random name or number?</summary>
         public bool IsUniquePerCall(IOperation path, CancellationToken cancellationToken)
@@ -354,7 +360,7 @@ namespace Postmortem.Analyzers.Knowledge
             }
 
             // A static field's GUID is made once per process, not per call.
-            return Contains(path, IsUniqueSource, MaxDepth, staticFields: false, cancellationToken);
+            return Contains(path, _isUniqueSource, MaxDepth, staticFields: false, cancellationToken);
         }
 
         private bool IsTempRoot(IOperation operation)
@@ -507,7 +513,7 @@ namespace Postmortem.Analyzers.Knowledge
         /// </summary>
         private static bool Contains(IOperation root, System.Func<IOperation, bool> match, int depth, bool staticFields, CancellationToken cancellationToken)
         {
-            foreach (var operation in root.DescendantsAndSelf())
+            foreach (var operation in OperationFacts.DescendantsAndSelf(root))
             {
                 if (match(operation))
                 {

@@ -294,7 +294,7 @@ namespace Postmortem.Analyzers.Knowledge
                     top = top.Parent;
                 }
 
-                foreach (var descendant in top.Descendants())
+                foreach (var descendant in OperationFacts.Descendants(top))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     if (descendant is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment &&
@@ -565,7 +565,7 @@ namespace Postmortem.Analyzers.Knowledge
         private static IEnumerable<IOperation> Self(IOperation operation)
         {
             yield return operation;
-            foreach (var descendant in operation.Descendants())
+            foreach (var descendant in OperationFacts.Descendants(operation))
             {
                 yield return descendant;
             }

@@ -119,48 +119,13 @@ namespace Postmortem.Analyzers.Knowledge
         /// The descendants of an operation that run as part of it: lambdas and local functions
         /// declared inside run later (or never), so their bodies are skipped.
         /// </summary>
-        public static IEnumerable<IOperation> ExecutedDescendants(IOperation operation)
-        {
-            // Depth-first in source order: children are pushed in reverse.
-            var stack = new Stack<IOperation>();
-            PushChildren(stack, operation);
+        public static OperationWalk ExecutedDescendants(IOperation operation) => new OperationWalk(operation, includeSelf: false, skipFunctionBodies: true);
 
-            while (stack.Count > 0)
-            {
-                var current = stack.Pop();
-                yield return current;
-                if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
-                {
-                    continue;
-                }
+        /// <summary>The descendants of an operation, depth-first in source order (as <c>IOperation.Descendants()</c>).</summary>
+        public static OperationWalk Descendants(IOperation operation) => new OperationWalk(operation, includeSelf: false, skipFunctionBodies: false);
 
-                PushChildren(stack, current);
-            }
-        }
-
-        private static void PushChildren(Stack<IOperation> stack, IOperation operation)
-        {
-            var mark = stack.Count;
-            foreach (var child in operation.ChildOperations)
-            {
-                stack.Push(child);
-            }
-
-            // Reverse the pushed range so the first child is popped first.
-            if (stack.Count - mark > 1)
-            {
-                var pushed = new IOperation[stack.Count - mark];
-                for (var i = 0; i < pushed.Length; i++)
-                {
-                    pushed[i] = stack.Pop();
-                }
-
-                foreach (var child in pushed)
-                {
-                    stack.Push(child);
-                }
-            }
-        }
+        /// <summary>The operation and its descendants, depth-first in source order (as <c>IOperation.DescendantsAndSelf()</c>).</summary>
+        public static OperationWalk DescendantsAndSelf(IOperation operation) => new OperationWalk(operation, includeSelf: true, skipFunctionBodies: false);
 
         /// <summary>Is the operation inside the given ancestor without crossing a lambda or local function?</summary>
         public static bool IsExecutedWithin(IOperation operation, IOperation ancestor)

@@ -178,7 +178,7 @@ namespace Postmortem.Analyzers.Rules
                 };
             }
 
-            foreach (var operation in filter.DescendantsAndSelf())
+            foreach (var operation in OperationFacts.DescendantsAndSelf(filter))
             {
                 if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local))
                 {
