@@ -93,7 +93,7 @@ namespace Postmortem.Analyzers.Rules
                 }
                 else if (types.IsPerInstanceMarker(invocation))
                 {
-                    state.AddPerProcess(MarkedKeys(invocation));
+                    state.AddPerProcessMarker(invocation);
                 }
 
                 return;
@@ -245,7 +245,7 @@ namespace Postmortem.Analyzers.Rules
             if (SymbolEqualityComparer.Default.Equals(containing, types.Environment) ||
                 (property.Name == "Id" && TypeSymbols.InheritsFromOrEquals(containing, types.Process)))
             {
-                state.AddPerProcess(MarkedKeys(reference));
+                state.AddPerProcessMarker(reference);
             }
         }
 
@@ -343,7 +343,7 @@ namespace Postmortem.Analyzers.Rules
 
         private static bool MentionsSizeOrAge(IOperation condition)
         {
-            foreach (var operation in condition.DescendantsAndSelf())
+            foreach (var operation in OperationFacts.DescendantsAndSelf(condition))
             {
                 switch (operation)
                 {
@@ -446,10 +446,18 @@ namespace Postmortem.Analyzers.Rules
 
         private static void OnTypeEnd(SymbolAnalysisContext context, TypeState state, WebConfigSignal webConfig)
         {
-            var (rotations, writes, perProcess) = state.Snapshot();
+            var (rotations, writes, markers) = state.Snapshot();
             if (rotations.Count == 0 || writes.Count == 0 || state.UsesMutex)
             {
                 return;
+            }
+
+            // The paths the per-process values flow into, only for a type that rotates and writes (most types have
+            // markers, a Guid or a process id, and nothing to pair them with).
+            var perProcess = new List<PathKey>();
+            foreach (var marker in markers)
+            {
+                perProcess.AddRange(MarkedKeys(marker));
             }
 
             foreach (var rotation in rotations)
@@ -521,7 +529,7 @@ namespace Postmortem.Analyzers.Rules
             private readonly object _gate = new object();
             private List<FileUse>? _rotations;
             private List<FileUse>? _writes;
-            private List<PathKey>? _perProcess;
+            private List<IOperation>? _perProcessMarkers;
             private int _usesMutex;
 
             /// <summary>The type waits on a System.Threading.Mutex: a named mutex coordinates the processes of one host.</summary>
@@ -545,27 +553,23 @@ namespace Postmortem.Analyzers.Rules
                 }
             }
 
-            public void AddPerProcess(List<PathKey> keys)
+            /// <summary>A value unique to the process or instance (a process id, a Guid): its paths are found at the type's end.</summary>
+            public void AddPerProcessMarker(IOperation marker)
             {
-                if (keys.Count == 0)
-                {
-                    return;
-                }
-
                 lock (_gate)
                 {
-                    (_perProcess ??= new List<PathKey>()).AddRange(keys);
+                    (_perProcessMarkers ??= new List<IOperation>()).Add(marker);
                 }
             }
 
-            public (List<FileUse> Rotations, List<FileUse> Writes, List<PathKey> PerProcess) Snapshot()
+            public (List<FileUse> Rotations, List<FileUse> Writes, List<IOperation> PerProcessMarkers) Snapshot()
             {
                 lock (_gate)
                 {
                     return (
                         _rotations is null ? new List<FileUse>() : new List<FileUse>(_rotations),
                         _writes is null ? new List<FileUse>() : new List<FileUse>(_writes),
-                        _perProcess is null ? new List<PathKey>() : new List<PathKey>(_perProcess));
+                        _perProcessMarkers is null ? new List<IOperation>() : new List<IOperation>(_perProcessMarkers));
                 }
             }
         }
@@ -625,7 +629,7 @@ namespace Postmortem.Analyzers.Rules
             /// <summary><c>Path.Combine(_dir, "app.log")</c>: the same text names the same file when it reads only members and constants.</summary>
             private static PathKey? MemberOnlyExpression(IOperation value)
             {
-                foreach (var descendant in value.Descendants())
+                foreach (var descendant in OperationFacts.Descendants(value))
                 {
                     if (descendant is ILocalReferenceOperation or IParameterReferenceOperation)
                     {
@@ -696,17 +700,17 @@ namespace Postmortem.Analyzers.Rules
             /// </summary>
             public bool IsPerInstanceMarker(IInvocationOperation invocation)
             {
+                // The name first: the containing type is asked for only when the name is one of ours.
                 var method = invocation.TargetMethod;
-                var containing = method.ContainingType;
                 switch (method.Name)
                 {
                     case "GetTempFileName":
                     case "GetRandomFileName":
-                        return SymbolEqualityComparer.Default.Equals(containing, Path);
+                        return SymbolEqualityComparer.Default.Equals(method.ContainingType, Path);
                     case "NewGuid":
-                        return SymbolEqualityComparer.Default.Equals(containing, Guid);
+                        return SymbolEqualityComparer.Default.Equals(method.ContainingType, Guid);
                     case "GetEnvironmentVariable":
-                        return SymbolEqualityComparer.Default.Equals(containing, Environment) &&
+                        return SymbolEqualityComparer.Default.Equals(method.ContainingType, Environment) &&
                                invocation.Arguments.Length > 0 &&
                                OperationFacts.UnwrapConversions(invocation.Arguments[0].Value).ConstantValue is { HasValue: true, Value: string name } &&
                                (string.Equals(name, "WEBSITE_INSTANCE_ID", StringComparison.OrdinalIgnoreCase) ||
