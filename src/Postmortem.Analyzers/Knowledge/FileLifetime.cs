@@ -834,7 +834,7 @@ namespace Postmortem.Analyzers.Knowledge
 
             private void TrackLocalsIn(IOperation expression, int depth)
             {
-                foreach (var operation in expression.DescendantsAndSelf())
+                foreach (var operation in OperationFacts.DescendantsAndSelf(expression))
                 {
                     if (operation is not ILocalReferenceOperation local || _tracked.Contains(local.Local))
                     {
@@ -861,7 +861,7 @@ namespace Postmortem.Analyzers.Knowledge
             /// <summary>One walk of the member in source order; aliases are tracked as they are declared.</summary>
             public bool Walk(IOperation root, IOperation? createdPath, IOperation? coveredByFolder = null)
             {
-                foreach (var operation in root.Descendants())
+                foreach (var operation in OperationFacts.Descendants(root))
                 {
                     switch (operation)
                     {
@@ -1094,7 +1094,7 @@ namespace Postmortem.Analyzers.Knowledge
 
             private bool Mentions(IOperation expression)
             {
-                foreach (var operation in expression.DescendantsAndSelf())
+                foreach (var operation in OperationFacts.DescendantsAndSelf(expression))
                 {
                     switch (operation)
                     {

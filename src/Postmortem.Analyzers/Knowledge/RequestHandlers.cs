@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -34,6 +35,14 @@ namespace Postmortem.Analyzers.Knowledge
     /// </summary>
     internal sealed class RequestHandlers
     {
+        /// <summary>
+        /// The answer for each member asked about, for this compilation only (the instance lives in a compilation-start
+        /// action): a handler usually writes several files, and a class that is not a handler is asked for each of its
+        /// writes; each answer reads the attributes and base types of the member's class.
+        /// </summary>
+        private readonly ConcurrentDictionary<IMethodSymbol, RequestHandler> _members =
+            new ConcurrentDictionary<IMethodSymbol, RequestHandler>(SymbolEqualityComparer.Default);
+
         private RequestHandlers(Compilation compilation)
         {
             ControllerBase = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerBase");
@@ -102,6 +111,11 @@ namespace Postmortem.Analyzers.Knowledge
                 return default;
             }
 
+            return _members.TryGetValue(method, out var known) ? known : _members.GetOrAdd(method, Member(method));
+        }
+
+        private RequestHandler Member(IMethodSymbol method)
+        {
             var kind = Classify(method);
             if (kind == HandlerKind.None)
             {
