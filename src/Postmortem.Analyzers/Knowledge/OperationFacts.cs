@@ -3,6 +3,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Postmortem.Analyzers.Knowledge
 {
@@ -42,20 +43,45 @@ namespace Postmortem.Analyzers.Knowledge
         }
 
         /// <summary>
-        /// The declarator operation of <paramref name="declarator"/> inside the operation tree of <paramref name="root"/>,
-        /// found by descending only into children whose syntax holds the declarator: a few steps, where
-        /// <c>SemanticModel.GetOperation</c> has to find the enclosing binder of the node first. Null when it is not there.
+        /// The declarator operation of <paramref name="declarator"/> in the operation tree that <paramref name="reference"/>
+        /// is in: from the reference up to the nearest operation whose syntax holds the declarator (the block that declares
+        /// the local, usually a few steps), then down only into children whose syntax holds it. Cheaper than
+        /// <c>SemanticModel.GetOperation</c>, which has to find the enclosing binder of the node first, and than starting at
+        /// the root of a long member. Null when it is not there.
         /// </summary>
-        public static IVariableDeclaratorOperation? FindDeclarator(IOperation root, SyntaxNode declarator)
+        public static IVariableDeclaratorOperation? FindDeclarator(IOperation reference, SyntaxNode declarator)
         {
             var span = declarator.Span;
-            if (root.Syntax.SyntaxTree != declarator.SyntaxTree || !root.Syntax.FullSpan.Contains(span))
+            if (reference.Syntax.SyntaxTree != declarator.SyntaxTree)
+            {
+                return null;
+            }
+
+            var start = reference;
+            while (start.Parent is not null && !start.Syntax.FullSpan.Contains(span))
+            {
+                start = start.Parent;
+            }
+
+            if (Descend(start, declarator, span) is { } found)
+            {
+                return found;
+            }
+
+            // Not below the nearest operation around it (not seen in practice): the whole tree.
+            var root = Root(start);
+            return root != start ? Descend(root, declarator, span) : null;
+        }
+
+        private static IVariableDeclaratorOperation? Descend(IOperation start, SyntaxNode declarator, TextSpan span)
+        {
+            if (!start.Syntax.FullSpan.Contains(span))
             {
                 return null;
             }
 
             var stack = new Stack<IOperation>();
-            stack.Push(root);
+            stack.Push(start);
             while (stack.Count > 0)
             {
                 var current = stack.Pop();
@@ -90,7 +116,7 @@ namespace Postmortem.Analyzers.Knowledge
                 return null;
             }
 
-            if (symbol is ILocalSymbol && FindDeclarator(Root(reference), declarator) is { Initializer.Value: { } initialized })
+            if (symbol is ILocalSymbol && FindDeclarator(reference, declarator) is { Initializer.Value: { } initialized })
             {
                 return initialized;
             }
@@ -107,7 +133,7 @@ namespace Postmortem.Analyzers.Knowledge
             }
 
             var references = local.Local.DeclaringSyntaxReferences;
-            if (references.Length != 1 || FindDeclarator(Root(operation), references[0].GetSyntax()) is not { } declarator)
+            if (references.Length != 1 || FindDeclarator(operation, references[0].GetSyntax()) is not { } declarator)
             {
                 return null;
             }
