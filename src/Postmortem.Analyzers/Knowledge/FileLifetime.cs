@@ -134,6 +134,20 @@ namespace Postmortem.Analyzers.Knowledge
                     return false;
                 }
 
+                // Every call of the compilation comes here: the type's name first, the symbol comparisons only for ours.
+                switch (type.Name)
+                {
+                    case "File":
+                    case "Path":
+                    case "Directory":
+                    case "ZipFile":
+                    case "ZipFileExtensions":
+                    case "FileInfo":
+                        break;
+                    default:
+                        return false;
+                }
+
                 if (SymbolEqualityComparer.Default.Equals(type, File))
                 {
                     return TryGetFileCreation(invocation, method.Name, out creation);
@@ -215,9 +229,16 @@ namespace Postmortem.Analyzers.Knowledge
             if (operation is IObjectCreationOperation objectCreation && objectCreation.Constructor is { } constructor)
             {
                 // Symbols first (no operation children are built): a constructor taking a path, of a FileStream or StreamWriter.
+                // The type first: every object creation of the compilation comes here, and each read of Parameters
+                // builds a new array of parameter symbols.
                 var type = constructor.ContainingType;
-                if (constructor.Parameters.Length == 0 || constructor.Parameters[0].Type.SpecialType != SpecialType.System_String ||
-                    !(TypeSymbols.InheritsFromOrEquals(type, FileStream) || TypeSymbols.InheritsFromOrEquals(type, StreamWriter)))
+                if (!(TypeSymbols.InheritsFromOrEquals(type, FileStream) || TypeSymbols.InheritsFromOrEquals(type, StreamWriter)))
+                {
+                    return false;
+                }
+
+                var parameters = constructor.Parameters;
+                if (parameters.Length == 0 || parameters[0].Type.SpecialType != SpecialType.System_String)
                 {
                     return false;
                 }

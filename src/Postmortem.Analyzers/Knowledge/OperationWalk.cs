@@ -38,7 +38,7 @@ namespace Postmortem.Analyzers.Knowledge
             if (_stack is null)
             {
                 // The first call: the root's children are walked even when the root is a lambda.
-                _stack = new IOperation.OperationList.Enumerator[8];
+                _stack = new IOperation.OperationList.Enumerator[4];
                 _stack[_count++] = _root.ChildOperations.GetEnumerator();
                 if (_selfPending)
                 {

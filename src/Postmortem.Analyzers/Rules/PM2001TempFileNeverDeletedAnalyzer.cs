@@ -36,6 +36,10 @@ namespace Postmortem.Analyzers.Rules
             });
         }
 
+        // The two property sets a diagnostic can carry, built once (immutable).
+        private static readonly ImmutableDictionary<string, string?> FileProperties = ImmutableDictionary<string, string?>.Empty.Add(KindProperty, "file");
+        private static readonly ImmutableDictionary<string, string?> FolderProperties = ImmutableDictionary<string, string?>.Empty.Add(KindProperty, "folder");
+
         private static void Analyze(OperationAnalysisContext context, FileLifetime files)
         {
             // Cheap first: a System.IO creating call (symbol comparisons only).
@@ -62,7 +66,7 @@ namespace Postmortem.Analyzers.Rules
             }
 
             var kind = creation.IsFolder ? "folder" : "file";
-            var properties = ImmutableDictionary<string, string?>.Empty.Add(KindProperty, kind);
+            var properties = creation.IsFolder ? FolderProperties : FileProperties;
             context.ReportUnlessGenerated(Diagnostic.Create(Rule, context.Operation.Syntax.GetLocation(), properties, kind, creation.Name));
         }
     }
