@@ -14,18 +14,24 @@ namespace Postmortem.Analyzers.Knowledge
     /// <summary>A file sink found in code: its settings for <see cref="LogSinkModel"/>, where to report, and where each setting was written.</summary>
     internal sealed class LogSinkSite
     {
-        public LogSinkSite(LogSinkSettings settings, Location location)
+        private readonly SyntaxTree _tree;
+        private readonly TextSpan _span;
+
+        /// <summary>The site is read for every rule's look at it; its location is made only when a rule reports.</summary>
+        public LogSinkSite(LogSinkSettings settings, SyntaxTree tree, TextSpan span)
         {
             Settings = settings;
-            Location = location;
+            _tree = tree;
+            _span = span;
         }
 
         public LogSinkSettings Settings { get; }
 
-        public Location Location { get; }
+        public Location Location => Location.Create(_tree, _span);
 
-        /// <summary>The value expression of the last explicit write of each setting (argument, initializer member, assignment).</summary>
-        public Dictionary<string, Location> SettingLocations { get; } = new Dictionary<string, Location>(StringComparer.OrdinalIgnoreCase);
+        /// <summary>The value expression of the last explicit write of each setting (argument, initializer member, assignment);
+        /// its location is made only for a diagnostic that points at it.</summary>
+        public Dictionary<string, SyntaxNode> SettingLocations { get; } = new Dictionary<string, SyntaxNode>(StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>
@@ -140,7 +146,7 @@ namespace Postmortem.Analyzers.Knowledge
                 var additional = Array.Empty<Location>();
                 if (LogSinkFinding.FixSetting(finding.Fix) is { } setting && site.SettingLocations.TryGetValue(setting.Name, out var existing))
                 {
-                    additional = new[] { existing };
+                    additional = new[] { existing.GetLocation() };
                 }
 
                 var severity = finding.IsInfo ? DiagnosticSeverity.Info : descriptor.DefaultSeverity;
@@ -189,7 +195,7 @@ namespace Postmortem.Analyzers.Knowledge
                 return null;
             }
 
-            var site = new LogSinkSite(settings, InvocationLocation(syntax));
+            var site = new LogSinkSite(settings, syntax.SyntaxTree, InvocationSpan(syntax));
             foreach (var argument in invocation.Arguments)
             {
                 var parameter = argument.Parameter;
@@ -205,14 +211,14 @@ namespace Postmortem.Analyzers.Knowledge
                 }
 
                 settings[parameter.Name] = ValueOf(argument.Value);
-                site.SettingLocations[parameter.Name] = argument.Value.Syntax.GetLocation();
+                site.SettingLocations[parameter.Name] = argument.Value.Syntax;
             }
 
             return site;
         }
 
         /// <summary>From the method name to the end of the argument list: <c>File("log.txt", shared: false)</c>.</summary>
-        private static Location InvocationLocation(InvocationExpressionSyntax syntax)
+        private static TextSpan InvocationSpan(InvocationExpressionSyntax syntax)
         {
             var start = syntax.Expression switch
             {
@@ -220,7 +226,7 @@ namespace Postmortem.Analyzers.Knowledge
                 MemberBindingExpressionSyntax binding => binding.Name.SpanStart,
                 _ => syntax.SpanStart,
             };
-            return Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(start, syntax.ArgumentList.Span.End));
+            return TextSpan.FromBounds(start, syntax.ArgumentList.Span.End);
         }
 
         // ------------------------------------------------------------------ object creations: NLog FileTarget, log4net appenders
@@ -269,7 +275,7 @@ namespace Postmortem.Analyzers.Knowledge
                 ObjectCreationExpressionSyntax explicitCreation => explicitCreation.Type.Span.End,
                 _ => syntax.NewKeyword.Span.End,
             };
-            var site = new LogSinkSite(settings, Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(syntax.SpanStart, end)));
+            var site = new LogSinkSite(settings, syntax.SyntaxTree, TextSpan.FromBounds(syntax.SpanStart, end));
 
             // new FileTarget { KeepFileOpen = false, ... }
             if (creation.Initializer is { } initializer)
@@ -324,7 +330,7 @@ namespace Postmortem.Analyzers.Knowledge
             }
 
             site.Settings[name] = ValueOf(value);
-            site.SettingLocations[name] = value.Syntax.GetLocation();
+            site.SettingLocations[name] = value.Syntax;
         }
 
         /// <summary>The local, field or property the new object is stored in.</summary>
