@@ -129,6 +129,8 @@ namespace Postmortem.Benchmarks
                 AnalyzerTimes = results[0].AnalyzerTimes.Keys.ToDictionary(a => a, a => results.Min(r => r.AnalyzerTimes[a])),
             };
             Print(fastest, ours, ca);
+            Console.WriteLine("GC in each measured run (the driver's wall time holds the compiler's binding of the same compilation): " +
+                              string.Join("; ", results.Select(r => string.Join(", ", r.DriverStats))));
 
             // Memory: with the analyzer instances still alive, no analyzed compilation may survive (no static caches keyed by it).
             // One tiny analysis first, so whatever Roslyn keeps of "the last run" is about that one.
@@ -155,7 +157,8 @@ namespace Postmortem.Benchmarks
             int OurDiagnostics,
             int CaDiagnostics,
             Dictionary<string, int> DiagnosticsPerRule,
-            List<WeakReference<Compilation>> Analyzed);
+            List<WeakReference<Compilation>> Analyzed,
+            List<string> DriverStats);
 
         private static async Task<RunResult> MeasureAsync(
             List<(string Path, string Text)> sources,
@@ -203,6 +206,7 @@ namespace Postmortem.Benchmarks
             var exceptions = 0;
             var times = new Dictionary<DiagnosticAnalyzer, TimeSpan>();
             var diagnostics = new List<Diagnostic>();
+            var driverStats = new List<string>();
 
             // By default ours and the CA analyzers run in separate drivers, one callback at a time, so no analyzer's
             // time includes waiting for another's (on a small, shared machine concurrency inflates every callback).
@@ -230,7 +234,16 @@ namespace Postmortem.Benchmarks
                     concurrentAnalysis: Settings.Together,
                     logAnalyzerExecutionTime: true,
                     reportSuppressedDiagnostics: false));
+                // How much of the driver's wall time the GC stopped every thread for: a pause lands in whatever callback runs.
+                var gen0 = GC.CollectionCount(0);
+                var gen2 = GC.CollectionCount(2);
+                var paused = GC.GetTotalPauseDuration();
+                var wall = Stopwatch.StartNew();
                 diagnostics.AddRange(await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).ConfigureAwait(false));
+                wall.Stop();
+                driverStats.Add(
+                    $"{(group == ours ? "our driver" : group == ca ? "CA driver" : "driver")}: {wall.Elapsed.TotalMilliseconds:F0} ms wall, " +
+                    $"{GC.CollectionCount(0) - gen0} GCs ({GC.CollectionCount(2) - gen2} gen2) pausing {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms");
                 foreach (var analyzer in group)
                 {
                     var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).ConfigureAwait(false);
@@ -254,7 +267,8 @@ namespace Postmortem.Benchmarks
                 diagnostics.Count(d => ourIds.Contains(d.Id)),
                 diagnostics.Count(d => !ourIds.Contains(d.Id)),
                 perRule,
-                compilations);
+                compilations,
+                driverStats);
         }
 
         private static void Print(RunResult result, ImmutableArray<DiagnosticAnalyzer> ours, ImmutableArray<DiagnosticAnalyzer> ca)
