@@ -68,7 +68,7 @@ namespace Postmortem.Analyzers.Knowledge
                 return found;
             }
 
-            // Not below the nearest operation around it (not seen in practice): the whole tree.
+            // Not below the nearest operation around it: the whole tree, as before this shortcut (a safety net).
             var root = Root(start);
             return root != start ? Descend(root, declarator, span) : null;
         }

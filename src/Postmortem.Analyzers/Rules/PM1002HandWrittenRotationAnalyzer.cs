@@ -446,11 +446,13 @@ namespace Postmortem.Analyzers.Rules
 
         private static void OnTypeEnd(SymbolAnalysisContext context, TypeState state, WebConfigSignal webConfig)
         {
-            var (rotations, writes, markers) = state.Snapshot();
-            if (rotations.Count == 0 || writes.Count == 0 || state.UsesMutex)
+            // Most types neither rotate nor write a file: nothing is copied for them.
+            if (state.UsesMutex || state.Snapshot() is not { } snapshot)
             {
                 return;
             }
+
+            var (rotations, writes, markers) = snapshot;
 
             // The paths the per-process values flow into, only for a type that rotates and writes (most types have
             // markers, a Guid or a process id, and nothing to pair them with).
@@ -562,13 +564,19 @@ namespace Postmortem.Analyzers.Rules
                 }
             }
 
-            public (List<FileUse> Rotations, List<FileUse> Writes, List<IOperation> PerProcessMarkers) Snapshot()
+            /// <summary>Copies of what was collected, or null when the type does not both rotate and write.</summary>
+            public (List<FileUse> Rotations, List<FileUse> Writes, List<IOperation> PerProcessMarkers)? Snapshot()
             {
                 lock (_gate)
                 {
+                    if (_rotations is null || _writes is null)
+                    {
+                        return null;
+                    }
+
                     return (
-                        _rotations is null ? new List<FileUse>() : new List<FileUse>(_rotations),
-                        _writes is null ? new List<FileUse>() : new List<FileUse>(_writes),
+                        new List<FileUse>(_rotations),
+                        new List<FileUse>(_writes),
                         _perProcessMarkers is null ? new List<IOperation>() : new List<IOperation>(_perProcessMarkers));
                 }
             }
