@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -59,6 +60,14 @@ namespace Postmortem.Analyzers.Knowledge
         // The predicates of IsUnderTemp and IsUniquePerCall, made once instead of a delegate per call.
         private readonly System.Func<IOperation, bool> _isTempRoot;
         private readonly System.Func<IOperation, bool> _isUniqueSource;
+
+        // Per compilation (the instance lives in a compilation-start action): does a local's initializer hold a temp
+        // root / a per-call unique value, within the remaining depth.
+        private readonly ConcurrentDictionary<(ILocalSymbol Local, int Depth), bool> _localsUnderTemp =
+            new ConcurrentDictionary<(ILocalSymbol Local, int Depth), bool>(LocalAtDepthComparer.Instance);
+
+        private readonly ConcurrentDictionary<(ILocalSymbol Local, int Depth), bool> _localsUniquePerCall =
+            new ConcurrentDictionary<(ILocalSymbol Local, int Depth), bool>(LocalAtDepthComparer.Instance);
 
         private FileLifetime(Compilation compilation, INamedTypeSymbol file, INamedTypeSymbol path)
         {
@@ -368,7 +377,7 @@ namespace Postmortem.Analyzers.Knowledge
 
         /// <summary>Is the path built from Path.GetTempPath() (directly, via Path.Combine, interpolation, a local or field holding it)?</summary>
         public bool IsUnderTemp(IOperation path, CancellationToken cancellationToken)
-            => Contains(path, _isTempRoot, MaxDepth, staticFields: true, cancellationToken);
+            => Contains(path, _isTempRoot, MaxDepth, staticFields: true, cancellationToken, _localsUnderTemp);
 
         /// <summary>Is the path built from something that differs on every call: a GUID, the clock, a random name or number?</summary>
         public bool IsUniquePerCall(IOperation path, CancellationToken cancellationToken)
@@ -381,7 +390,7 @@ namespace Postmortem.Analyzers.Knowledge
             }
 
             // A static field's GUID is made once per process, not per call.
-            return Contains(path, _isUniqueSource, MaxDepth, staticFields: false, cancellationToken);
+            return Contains(path, _isUniqueSource, MaxDepth, staticFields: false, cancellationToken, _localsUniquePerCall);
         }
 
         private bool IsTempRoot(IOperation operation)
@@ -532,7 +541,16 @@ namespace Postmortem.Analyzers.Knowledge
         /// Does the expression tree contain a match, looking through locals (their declarator initializer) and fields
         /// declared in the same syntax tree (their initializer), to a small depth?
         /// </summary>
-        private static bool Contains(IOperation root, System.Func<IOperation, bool> match, int depth, bool staticFields, CancellationToken cancellationToken)
+        /// <param name="locals">What is known of locals' initializers for this predicate (by local and remaining depth), or
+        /// null. A local is declared in the tree of its references, so its answer does not depend on which reference asks;
+        /// a field's can (a partial type's field is not followed from another file), so fields are not remembered.</param>
+        private static bool Contains(
+            IOperation root,
+            System.Func<IOperation, bool> match,
+            int depth,
+            bool staticFields,
+            CancellationToken cancellationToken,
+            ConcurrentDictionary<(ILocalSymbol Local, int Depth), bool>? locals = null)
         {
             foreach (var operation in OperationFacts.DescendantsAndSelf(root))
             {
@@ -548,12 +566,37 @@ namespace Postmortem.Analyzers.Knowledge
 
                 ISymbol? holder = operation switch
                 {
-                    ILocalReferenceOperation local => local.Local,
+                    ILocalReferenceOperation reference => reference.Local,
                     IFieldReferenceOperation field when staticFields || !field.Field.IsStatic => field.Field,
                     _ => null,
                 };
-                if (holder is not null && OperationFacts.InitializerOf(holder, operation, cancellationToken) is { } initializer &&
-                    Contains(initializer, match, depth - 1, staticFields, cancellationToken))
+                if (holder is null)
+                {
+                    continue;
+                }
+
+                if (locals is not null && holder is ILocalSymbol local)
+                {
+                    // A path local is usually used by several writes (WriteAllText(path), AppendAllText(path + ".log")…):
+                    // its initializer is searched once per compilation.
+                    var key = (local, depth - 1);
+                    if (!locals.TryGetValue(key, out var known))
+                    {
+                        known = OperationFacts.InitializerOf(local, operation, cancellationToken) is { } localInitializer &&
+                                Contains(localInitializer, match, depth - 1, staticFields, cancellationToken, locals);
+                        locals.TryAdd(key, known);
+                    }
+
+                    if (known)
+                    {
+                        return true;
+                    }
+
+                    continue;
+                }
+
+                if (OperationFacts.InitializerOf(holder, operation, cancellationToken) is { } initializer &&
+                    Contains(initializer, match, depth - 1, staticFields, cancellationToken, locals))
                 {
                     return true;
                 }
@@ -735,6 +778,17 @@ namespace Postmortem.Analyzers.Knowledge
             var ns = type?.ContainingNamespace?.ToDisplayString();
             return ns is "System" or "System.IO" or "System.Text" ||
                    (ns is not null && ns.StartsWith("Microsoft.AspNetCore", System.StringComparison.Ordinal));
+        }
+
+        private sealed class LocalAtDepthComparer : IEqualityComparer<(ILocalSymbol Local, int Depth)>
+        {
+            public static readonly LocalAtDepthComparer Instance = new LocalAtDepthComparer();
+
+            public bool Equals((ILocalSymbol Local, int Depth) x, (ILocalSymbol Local, int Depth) y)
+                => x.Depth == y.Depth && SymbolEqualityComparer.Default.Equals(x.Local, y.Local);
+
+            public int GetHashCode((ILocalSymbol Local, int Depth) obj)
+                => (SymbolEqualityComparer.Default.GetHashCode(obj.Local) * 31) + obj.Depth;
         }
 
         private sealed class ReleaseWalker
