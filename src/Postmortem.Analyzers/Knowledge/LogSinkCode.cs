@@ -510,7 +510,7 @@ namespace Postmortem.Analyzers.Knowledge
         /// <summary>Looks through the path expression (and the initializers of the locals it uses, two levels deep) for process and instance ids.</summary>
         private void ScanPath(IOperation value, StringBuilder hints, ref LogPathScope scope, int depth, CancellationToken cancellationToken)
         {
-            foreach (var operation in Self(value))
+            foreach (var operation in OperationFacts.DescendantsAndSelf(value))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 if (operation.ConstantValue is { HasValue: true, Value: string text })
@@ -565,15 +565,6 @@ namespace Postmortem.Analyzers.Knowledge
 
                         break;
                 }
-            }
-        }
-
-        private static IEnumerable<IOperation> Self(IOperation operation)
-        {
-            yield return operation;
-            foreach (var descendant in OperationFacts.Descendants(operation))
-            {
-                yield return descendant;
             }
         }
 
