@@ -98,7 +98,8 @@ namespace Postmortem.Benchmarks
             }
 
             var lineCount = sources.Sum(s => s.Text.Count(c => c == '\n') + 1);
-            Console.WriteLine($"Workload: {workload}, {sources.Count} files, {lineCount:N0} lines; {runs} measured run(s) after a warm-up; {Environment.ProcessorCount} cores");
+            Console.WriteLine($"Workload: {workload}, {sources.Count} files, {lineCount:N0} lines; {runs} measured run(s) after a warm-up; {Environment.ProcessorCount} cores; " +
+                              $"{(System.Runtime.GCSettings.IsServerGC ? "server GC (as csc and VBCSCompiler)" : "workstation GC")}");
 
             var references = References(extraRefs);
             var ours = OurAnalyzers();
