@@ -27,6 +27,12 @@ namespace Postmortem.Benchmarks
         private static class Settings
         {
             public static bool Together { get; set; }
+
+            /// <summary>Another build's analyzers (--baseline), measured in the same runs as ours.</summary>
+            public static ImmutableArray<DiagnosticAnalyzer> Baseline { get; set; } = ImmutableArray<DiagnosticAnalyzer>.Empty;
+
+            /// <summary>The run being measured (0 is the warm-up).</summary>
+            public static int Run { get; set; }
         }
 
         private const string Usage = """
@@ -39,6 +45,11 @@ namespace Postmortem.Benchmarks
               --sdk-analyzers PATH  folder holding Microsoft.CodeAnalysis(.CSharp).NetAnalyzers.dll (default: the installed SDK's)
               --no-ca          skip the CA analyzers
               --together       ours and CA in one driver with concurrent execution (as a build does; noisier per analyzer)
+              --only NAMES     only our analyzers whose type name contains one of the comma-separated NAMES (e.g. PM2001,PM2002),
+                               to profile or compare a few rules; the total is then theirs alone
+              --baseline PATH  also run another build of our analyzers (its Postmortem.Analyzers.dll, or the folder holding it)
+                               in the same process and runs, alternating which goes first, and print both side by side:
+                               a change measured this way is not lost in the differences between processes
             """;
 
         public static async Task<int> Main(string[] args)
@@ -49,6 +60,8 @@ namespace Postmortem.Benchmarks
             string? sdkAnalyzers = null;
             var extraRefs = new List<string>();
             var withCa = true;
+            string[]? only = null;
+            string? baseline = null;
             for (var i = 0; i < args.Length; i++)
             {
                 switch (args[i])
@@ -61,6 +74,8 @@ namespace Postmortem.Benchmarks
                     case "--sdk-analyzers": sdkAnalyzers = args[++i]; break;
                     case "--no-ca": withCa = false; break;
                     case "--together": Settings.Together = true; break;
+                    case "--baseline": baseline = args[++i]; break;
+                    case "--only": only = args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries); break;
                     case "-h" or "--help": Console.WriteLine(Usage); return 0;
                     default: Console.Error.WriteLine($"Unknown argument {args[i]}\n{Usage}"); return 2;
                 }
@@ -103,6 +118,29 @@ namespace Postmortem.Benchmarks
 
             var references = References(extraRefs);
             var ours = OurAnalyzers();
+            if (only is not null)
+            {
+                ours = ours.Where(a => only.Any(name => a.GetType().Name.Contains(name, StringComparison.OrdinalIgnoreCase))).ToImmutableArray();
+                if (ours.IsEmpty)
+                {
+                    Console.Error.WriteLine($"--only {string.Join(",", only)}: none of our analyzers matches");
+                    return 2;
+                }
+            }
+
+            if (baseline is not null)
+            {
+                if (Settings.Together)
+                {
+                    Console.Error.WriteLine("--baseline runs each build in its own driver: it cannot be combined with --together");
+                    return 2;
+                }
+
+                var names = ours.Select(a => a.GetType().FullName).ToHashSet(StringComparer.Ordinal);
+                Settings.Baseline = BaselineAnalyzers(baseline).Where(a => names.Contains(a.GetType().FullName)).ToImmutableArray();
+                Console.WriteLine($"Baseline: {Settings.Baseline.Length} analyzers from {baseline}");
+            }
+
             var ca = withCa ? CaAnalyzers(sdkAnalyzers) : ImmutableArray<DiagnosticAnalyzer>.Empty;
             Console.WriteLine($"Analyzers: {ours.Length} ours ({string.Join(", ", ours.Select(a => a.GetType().Name))}), {ca.Length} CA; Roslyn {typeof(Compilation).Assembly.GetName().Version}");
 
@@ -110,6 +148,7 @@ namespace Postmortem.Benchmarks
             var results = new List<RunResult>();
             for (var run = 0; run <= runs; run++)
             {
+                Settings.Run = run;
                 var result = await MeasureAsync(sources, additional, references, ours, ca).ConfigureAwait(false);
                 if (run == 0)
                 {
@@ -130,6 +169,11 @@ namespace Postmortem.Benchmarks
                 AnalyzerTimes = results[0].AnalyzerTimes.Keys.ToDictionary(a => a, a => results.Min(r => r.AnalyzerTimes[a])),
             };
             Print(fastest, ours, ca);
+            if (!Settings.Baseline.IsEmpty)
+            {
+                PrintComparison(results, fastest, ours);
+            }
+
             Console.WriteLine("GC in each measured run (the driver's wall time holds the compiler's binding of the same compilation): " +
                               string.Join("; ", results.Select(r => string.Join(", ", r.DriverStats))));
 
@@ -212,6 +256,13 @@ namespace Postmortem.Benchmarks
             // By default ours and the CA analyzers run in separate drivers, one callback at a time, so no analyzer's
             // time includes waiting for another's (on a small, shared machine concurrency inflates every callback).
             var groups = Settings.Together ? new[] { ours.AddRange(ca) } : new[] { ours, ca };
+            if (!Settings.Baseline.IsEmpty)
+            {
+                // The other build in its own driver next to ours, first in every other run: what the first driver to
+                // report in a file pays once per file (the compiler's #pragma warning map of the file) falls to each in turn.
+                groups = Settings.Run % 2 == 0 ? new[] { ours, Settings.Baseline, ca } : new[] { Settings.Baseline, ours, ca };
+            }
+
             foreach (var group in groups.Where(g => !g.IsEmpty))
             {
                 var specific = new Dictionary<string, ReportDiagnostic>(StringComparer.Ordinal);
@@ -240,10 +291,14 @@ namespace Postmortem.Benchmarks
                 var gen2 = GC.CollectionCount(2);
                 var paused = GC.GetTotalPauseDuration();
                 var wall = Stopwatch.StartNew();
-                diagnostics.AddRange(await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).ConfigureAwait(false));
+                var found = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).ConfigureAwait(false);
+                if (group != Settings.Baseline)
+                {
+                    diagnostics.AddRange(found);
+                }
                 wall.Stop();
                 driverStats.Add(
-                    $"{(group == ours ? "our driver" : group == ca ? "CA driver" : "driver")}: {wall.Elapsed.TotalMilliseconds:F0} ms wall, " +
+                    $"{(group == ours ? "our driver" : group == ca ? "CA driver" : group == Settings.Baseline ? "baseline driver" : "driver")}: {wall.Elapsed.TotalMilliseconds:F0} ms wall, " +
                     $"{GC.CollectionCount(0) - gen0} GCs ({GC.CollectionCount(2) - gen2} gen2) pausing {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms");
                 foreach (var analyzer in group)
                 {
@@ -375,6 +430,47 @@ namespace Postmortem.Benchmarks
         private static ImmutableArray<DiagnosticAnalyzer> OurAnalyzers()
         {
             var assembly = typeof(Postmortem.Analyzers.DiagnosticIds).Assembly;
+            return assembly.GetTypes()
+                .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null && t.GetConstructor(Type.EmptyTypes) is not null)
+                .OrderBy(t => t.FullName, StringComparer.Ordinal)
+                .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+                .ToImmutableArray();
+        }
+
+        /// <summary>
+        /// This build next to the baseline, analyzer by analyzer: the minimum of each over the runs, and the median of the
+        /// per-run ratios (both measured in the same run, on the same trees, one after the other).
+        /// </summary>
+        private static void PrintComparison(List<RunResult> results, RunResult fastest, ImmutableArray<DiagnosticAnalyzer> ours)
+        {
+            var pairs = ours
+                .Select(a => (Ours: a, Baseline: Settings.Baseline.FirstOrDefault(b => b.GetType().FullName == a.GetType().FullName)))
+                .Where(p => p.Baseline is not null)
+                .ToList();
+            Console.WriteLine();
+            Console.WriteLine("| Analyzer | This build (ms) | Baseline (ms) | This / baseline (minimums) | Median of per-run ratios |");
+            Console.WriteLine("|---|---:|---:|---:|---:|");
+            foreach (var (analyzer, other) in pairs.OrderByDescending(p => fastest.AnalyzerTimes[p.Ours]))
+            {
+                var mine = fastest.AnalyzerTimes[analyzer].TotalMilliseconds;
+                var theirs = fastest.AnalyzerTimes[other!].TotalMilliseconds;
+                var perRun = Median(results.Select(r => r.AnalyzerTimes[analyzer].TotalMilliseconds / Math.Max(0.001, r.AnalyzerTimes[other!].TotalMilliseconds)).OrderBy(x => x).ToList());
+                Console.WriteLine($"| {analyzer.GetType().Name} | {mine:F1} | {theirs:F1} | {mine / Math.Max(0.001, theirs):F2} | {perRun:F2} |");
+            }
+
+            var total = pairs.Sum(p => fastest.AnalyzerTimes[p.Ours].TotalMilliseconds);
+            var baseTotal = pairs.Sum(p => fastest.AnalyzerTimes[p.Baseline!].TotalMilliseconds);
+            var totalPerRun = Median(results
+                .Select(r => pairs.Sum(p => r.AnalyzerTimes[p.Ours].TotalMilliseconds) / Math.Max(0.001, pairs.Sum(p => r.AnalyzerTimes[p.Baseline!].TotalMilliseconds)))
+                .OrderBy(x => x).ToList());
+            Console.WriteLine($"| **All** | {total:F1} | {baseTotal:F1} | **{total / Math.Max(0.001, baseTotal):F2}** | {totalPerRun:F2} |");
+        }
+
+        /// <summary>Another build of our analyzers, loaded beside ours (Roslyn itself is shared from the default context).</summary>
+        private static ImmutableArray<DiagnosticAnalyzer> BaselineAnalyzers(string path)
+        {
+            var dll = Path.GetFullPath(Directory.Exists(path) ? Path.Combine(path, "Postmortem.Analyzers.dll") : path);
+            var assembly = new AssemblyLoadContext("baseline").LoadFromAssemblyPath(dll);
             return assembly.GetTypes()
                 .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null && t.GetConstructor(Type.EmptyTypes) is not null)
                 .OrderBy(t => t.FullName, StringComparer.Ordinal)
