@@ -69,6 +69,12 @@ namespace Postmortem.Analyzers.Knowledge
         private readonly ConcurrentDictionary<(ILocalSymbol Local, int Depth), bool> _localsUniquePerCall =
             new ConcurrentDictionary<(ILocalSymbol Local, int Depth), bool>(LocalAtDepthComparer.Instance);
 
+        // Per compilation: does a file's text name a temp root at all (see IsUnderTemp)?
+        private readonly ConcurrentDictionary<SyntaxTree, bool> _treesNamingTempRoot = new ConcurrentDictionary<SyntaxTree, bool>();
+
+        // The method names IsTempRoot matches: a path can only be under the temp folder if one of them is written in its file.
+        private static readonly string[] TempRootNames = { "GetTempPath", "GetEnvironmentVariable" };
+
         private FileLifetime(Compilation compilation, INamedTypeSymbol file, INamedTypeSymbol path)
         {
             _isTempRoot = IsTempRoot;
@@ -240,8 +246,26 @@ namespace Postmortem.Analyzers.Knowledge
                 // Symbols first (no operation children are built): a constructor taking a path, of a FileStream or StreamWriter.
                 // The type first: every object creation of the compilation comes here, and each read of Parameters
                 // builds a new array of parameter symbols.
+                // One walk up the bases for both types (neither is generic, so no OriginalDefinition is needed).
                 var type = constructor.ContainingType;
-                if (!(TypeSymbols.InheritsFromOrEquals(type, FileStream) || TypeSymbols.InheritsFromOrEquals(type, StreamWriter)))
+                var isFileStream = false;
+                var isStreamWriter = false;
+                for (var current = type; current is not null; current = current.BaseType)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(current, FileStream))
+                    {
+                        isFileStream = true;
+                        break;
+                    }
+
+                    if (SymbolEqualityComparer.Default.Equals(current, StreamWriter))
+                    {
+                        isStreamWriter = true;
+                        break;
+                    }
+                }
+
+                if (!isFileStream && !isStreamWriter)
                 {
                     return false;
                 }
@@ -258,7 +282,7 @@ namespace Postmortem.Analyzers.Knowledge
                     return false;
                 }
 
-                if (TypeSymbols.InheritsFromOrEquals(type, FileStream))
+                if (isFileStream)
                 {
                     if (!CreatesFile(arguments) || HasDeleteOnClose(arguments))
                     {
@@ -269,7 +293,7 @@ namespace Postmortem.Analyzers.Knowledge
                     return true;
                 }
 
-                if (TypeSymbols.InheritsFromOrEquals(type, StreamWriter))
+                if (isStreamWriter)
                 {
                     creation = new FileCreation(objectCreation, arguments[0].Value, "new ", type.Name, isFolder: false, makesOwnName: false);
                     return true;
@@ -346,9 +370,10 @@ namespace Postmortem.Analyzers.Knowledge
         {
             foreach (var argument in arguments)
             {
+                // The type first: reading ConstantValue boxes the constant anew on every read.
                 var value = OperationFacts.UnwrapConversions(argument.Value);
-                if (value.ConstantValue.HasValue && value.ConstantValue.Value is int mode &&
-                    SymbolEqualityComparer.Default.Equals(value.Type, FileMode))
+                if (SymbolEqualityComparer.Default.Equals(value.Type, FileMode) &&
+                    value.ConstantValue is { HasValue: true, Value: int mode })
                 {
                     return mode is 1 or 2 or 4 or 6;
                 }
@@ -363,8 +388,8 @@ namespace Postmortem.Analyzers.Knowledge
             foreach (var argument in arguments)
             {
                 var value = OperationFacts.UnwrapConversions(argument.Value);
-                if (value.ConstantValue.HasValue && value.ConstantValue.Value is int options &&
-                    SymbolEqualityComparer.Default.Equals(value.Type, FileOptions) && (options & DeleteOnCloseFlag) != 0)
+                if (SymbolEqualityComparer.Default.Equals(value.Type, FileOptions) &&
+                    value.ConstantValue is { HasValue: true, Value: int options } && (options & DeleteOnCloseFlag) != 0)
                 {
                     return true;
                 }
@@ -377,7 +402,24 @@ namespace Postmortem.Analyzers.Knowledge
 
         /// <summary>Is the path built from Path.GetTempPath() (directly, via Path.Combine, interpolation, a local or field holding it)?</summary>
         public bool IsUnderTemp(IOperation path, CancellationToken cancellationToken)
-            => Contains(path, _isTempRoot, MaxDepth, staticFields: true, cancellationToken, _localsUnderTemp);
+            => NamesTempRoot(path.Syntax.SyntaxTree, cancellationToken) &&
+               Contains(path, _isTempRoot, MaxDepth, staticFields: true, cancellationToken, _localsUnderTemp);
+
+        /// <summary>
+        /// Can a path in this file reach a temp root? <see cref="Contains"/> looks only at the path, the initializers of the
+        /// locals it uses and of fields declared in the same file, so a temp root it finds is a call written in this file:
+        /// a file whose text has neither name (most files that write) is answered once, without following any path.
+        /// </summary>
+        private bool NamesTempRoot(SyntaxTree tree, CancellationToken cancellationToken)
+        {
+            if (!_treesNamingTempRoot.TryGetValue(tree, out var names))
+            {
+                names = TreeText.ContainsAny(tree.GetText(cancellationToken), TempRootNames, cancellationToken);
+                _treesNamingTempRoot.TryAdd(tree, names);
+            }
+
+            return names;
+        }
 
         /// <summary>Is the path built from something that differs on every call: a GUID, the clock, a random name or number?</summary>
         public bool IsUniquePerCall(IOperation path, CancellationToken cancellationToken)
@@ -773,11 +815,36 @@ namespace Postmortem.Analyzers.Knowledge
             return false;
         }
 
+        /// <summary>A type of System, System.IO, System.Text or Microsoft.AspNetCore(.*): a wrapper or response, not storage.</summary>
         private static bool IsIoOrFrameworkValueType(ITypeSymbol? type)
         {
-            var ns = type?.ContainingNamespace?.ToDisplayString();
-            return ns is "System" or "System.IO" or "System.Text" ||
-                   (ns is not null && ns.StartsWith("Microsoft.AspNetCore", System.StringComparison.Ordinal));
+            // Asked for every object creation the release walk meets: the namespace chain is compared, not displayed.
+            var ns = type?.ContainingNamespace;
+            if (ns is null || ns.IsGlobalNamespace)
+            {
+                return false;
+            }
+
+            if (ns.Name == "System")
+            {
+                return ns.ContainingNamespace.IsGlobalNamespace;
+            }
+
+            if (ns.Name is "IO" or "Text")
+            {
+                return ns.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true };
+            }
+
+            // Microsoft.AspNetCore and every namespace below it.
+            for (var current = ns; !current.ContainingNamespace.IsGlobalNamespace; current = current.ContainingNamespace)
+            {
+                if (current.Name == "AspNetCore" && current.ContainingNamespace is { Name: "Microsoft", ContainingNamespace.IsGlobalNamespace: true })
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private sealed class LocalAtDepthComparer : IEqualityComparer<(ILocalSymbol Local, int Depth)>
@@ -958,8 +1025,9 @@ namespace Postmortem.Analyzers.Knowledge
                                 return true;
                             }
 
-                            if (invocation.Arguments.Length > 0 && _facts.HasDeleteOnClose(invocation.Arguments) &&
+                            if (invocation.Arguments.Length > 0 &&
                                 SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, _facts.File) &&
+                                _facts.HasDeleteOnClose(invocation.Arguments) &&
                                 Mentions(invocation.Arguments[0].Value))
                             {
                                 return true;

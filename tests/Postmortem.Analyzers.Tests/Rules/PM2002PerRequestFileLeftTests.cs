@@ -273,6 +273,37 @@ namespace Postmortem.Analyzers.Tests.Rules
                 """);
 
         [Fact]
+        public Task PathPassedToFrameworkResultOrTextType_ReportsDiagnostic()
+            => Verify(
+                InAction("""
+                    var path = Path.Combine(_env.WebRootPath, $"export-{Guid.NewGuid():N}.csv");
+                    {|#0:System.IO.File.WriteAllText(path, "a,b")|};
+                    var note = new System.Text.StringBuilder(path);
+                    var link = new PathString(path);
+                    return PhysicalFile(path, "text/csv");
+            """),
+                VerifyCS.Diagnostic("PM2002").WithLocation(0).WithArguments("File.WriteAllText"));
+
+        [Fact]
+        public Task PathPassedToUserType_NoDiagnostic()
+            => Verify("""
+                public sealed record Attachment(string Path);
+
+                public class ExportsController : ControllerBase
+                {
+                    private readonly List<Attachment> _outbox = new();
+
+                    public IActionResult Download(byte[] data)
+                    {
+                        var path = Path.Combine("exports", Guid.NewGuid() + ".pdf");
+                        System.IO.File.WriteAllBytes(path, data);
+                        var attachment = new Attachment(path);
+                        return Ok(attachment);
+                    }
+                }
+                """);
+
+        [Fact]
         public Task TempFileNameOrStaticGuid_NoDiagnostic()
             => Verify("""
                 public class ExportsController : ControllerBase
