@@ -43,6 +43,21 @@ namespace Postmortem.Analyzers.Knowledge
         private readonly ConcurrentDictionary<IMethodSymbol, RequestHandler> _members =
             new ConcurrentDictionary<IMethodSymbol, RequestHandler>(SymbolEqualityComparer.Default);
 
+        /// <summary>
+        /// What each class asked about is (page model, hub, controller or none), for this compilation only: its members are
+        /// classified one by one, and the answer for the class walks its bases and reads their attributes.
+        /// </summary>
+        private readonly ConcurrentDictionary<INamedTypeSymbol, TypeRole> _types =
+            new ConcurrentDictionary<INamedTypeSymbol, TypeRole>(SymbolEqualityComparer.Default);
+
+        private enum TypeRole
+        {
+            None,
+            PageModel,
+            Hub,
+            Controller,
+        }
+
         private RequestHandlers(Compilation compilation)
         {
             ControllerBase = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerBase");
@@ -142,27 +157,32 @@ namespace Postmortem.Analyzers.Knowledge
             var isPublicInstance = method.DeclaredAccessibility == Accessibility.Public && !method.IsStatic && !method.IsAbstract;
             if (isPublicInstance)
             {
-                if (TypeSymbols.InheritsFromOrEquals(type, PageModel))
+                switch (RoleOf(type))
                 {
-                    if (method.Name.StartsWith("On", System.StringComparison.Ordinal) && !method.IsOverride)
-                    {
+                    case TypeRole.PageModel when method.Name.StartsWith("On", System.StringComparison.Ordinal) && !method.IsOverride:
                         return HandlerKind.PageHandler;
-                    }
-                }
-                else if (TypeSymbols.InheritsFromOrEquals(type, Hub) || TypeSymbols.InheritsFromOrEquals(type, HubOfT))
-                {
-                    if (!method.IsOverride)
-                    {
+                    case TypeRole.Hub when !method.IsOverride:
                         return HandlerKind.HubMethod;
-                    }
-                }
-                else if (IsController(type) && !HasAttribute(method, NonActionAttribute))
-                {
-                    return HandlerKind.ControllerAction;
+                    case TypeRole.Controller when !HasAttribute(method, NonActionAttribute):
+                        return HandlerKind.ControllerAction;
                 }
             }
 
             return ReturnsResult(method) ? HandlerKind.MinimalApi : HandlerKind.None;
+        }
+
+        private TypeRole RoleOf(INamedTypeSymbol type)
+        {
+            if (_types.TryGetValue(type, out var known))
+            {
+                return known;
+            }
+
+            var role = TypeSymbols.InheritsFromOrEquals(type, PageModel) ? TypeRole.PageModel
+                : TypeSymbols.InheritsFromOrEquals(type, Hub) || TypeSymbols.InheritsFromOrEquals(type, HubOfT) ? TypeRole.Hub
+                : IsController(type) ? TypeRole.Controller
+                : TypeRole.None;
+            return _types.GetOrAdd(type, role);
         }
 
         private bool IsController(INamedTypeSymbol type)
