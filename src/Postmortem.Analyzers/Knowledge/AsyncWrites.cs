@@ -21,13 +21,13 @@ namespace Postmortem.Analyzers.Knowledge
         private AsyncWrites(Compilation compilation, IoTypes io)
         {
             Io = io;
-            ChannelWriter = compilation.GetTypeByMetadataName("System.Threading.Channels.ChannelWriter`1");
-            PipeWriter = compilation.GetTypeByMetadataName("System.IO.Pipelines.PipeWriter");
-            Task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
-            TaskFactory = compilation.GetTypeByMetadataName("System.Threading.Tasks.TaskFactory");
-            TaskFactoryOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.TaskFactory`1");
-            ThreadPool = compilation.GetTypeByMetadataName("System.Threading.ThreadPool");
-            HttpResponse = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpResponse");
+            ChannelWriter = TypeLookup.Get(compilation, "System.Threading.Channels.ChannelWriter`1");
+            PipeWriter = TypeLookup.Get(compilation, "System.IO.Pipelines.PipeWriter");
+            Task = TypeLookup.Get(compilation, "System.Threading.Tasks.Task");
+            TaskFactory = TypeLookup.Get(compilation, "System.Threading.Tasks.TaskFactory");
+            TaskFactoryOfT = TypeLookup.Get(compilation, "System.Threading.Tasks.TaskFactory`1");
+            ThreadPool = TypeLookup.Get(compilation, "System.Threading.ThreadPool");
+            HttpResponse = TypeLookup.Get(compilation, "Microsoft.AspNetCore.Http.HttpResponse");
         }
 
         public IoTypes Io { get; }

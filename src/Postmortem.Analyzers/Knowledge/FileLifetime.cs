@@ -81,26 +81,26 @@ namespace Postmortem.Analyzers.Knowledge
             _isUniqueSource = IsUniqueSource;
             File = file;
             Path = path;
-            FileInfo = compilation.GetTypeByMetadataName("System.IO.FileInfo");
-            Directory = compilation.GetTypeByMetadataName("System.IO.Directory");
-            DirectoryInfo = compilation.GetTypeByMetadataName("System.IO.DirectoryInfo");
-            FileSystemInfo = compilation.GetTypeByMetadataName("System.IO.FileSystemInfo");
-            FileStream = compilation.GetTypeByMetadataName("System.IO.FileStream");
-            StreamWriter = compilation.GetTypeByMetadataName("System.IO.StreamWriter");
-            FileMode = compilation.GetTypeByMetadataName("System.IO.FileMode");
-            FileOptions = compilation.GetTypeByMetadataName("System.IO.FileOptions");
-            TextWriter = compilation.GetTypeByMetadataName("System.IO.TextWriter");
-            Environment = compilation.GetTypeByMetadataName("System.Environment");
-            Guid = compilation.GetTypeByMetadataName("System.Guid");
-            DateTime = compilation.GetTypeByMetadataName("System.DateTime");
-            DateTimeOffset = compilation.GetTypeByMetadataName("System.DateTimeOffset");
-            Random = compilation.GetTypeByMetadataName("System.Random");
-            RandomNumberGenerator = compilation.GetTypeByMetadataName("System.Security.Cryptography.RandomNumberGenerator");
-            Stopwatch = compilation.GetTypeByMetadataName("System.Diagnostics.Stopwatch");
-            Interlocked = compilation.GetTypeByMetadataName("System.Threading.Interlocked");
-            HttpContext = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpContext");
-            ZipFile = compilation.GetTypeByMetadataName("System.IO.Compression.ZipFile");
-            ZipFileExtensions = compilation.GetTypeByMetadataName("System.IO.Compression.ZipFileExtensions");
+            FileInfo = TypeLookup.Get(compilation, "System.IO.FileInfo");
+            Directory = TypeLookup.Get(compilation, "System.IO.Directory");
+            DirectoryInfo = TypeLookup.Get(compilation, "System.IO.DirectoryInfo");
+            FileSystemInfo = TypeLookup.Get(compilation, "System.IO.FileSystemInfo");
+            FileStream = TypeLookup.Get(compilation, "System.IO.FileStream");
+            StreamWriter = TypeLookup.Get(compilation, "System.IO.StreamWriter");
+            FileMode = TypeLookup.Get(compilation, "System.IO.FileMode");
+            FileOptions = TypeLookup.Get(compilation, "System.IO.FileOptions");
+            TextWriter = TypeLookup.Get(compilation, "System.IO.TextWriter");
+            Environment = TypeLookup.Get(compilation, "System.Environment");
+            Guid = TypeLookup.Get(compilation, "System.Guid");
+            DateTime = TypeLookup.Get(compilation, "System.DateTime");
+            DateTimeOffset = TypeLookup.Get(compilation, "System.DateTimeOffset");
+            Random = TypeLookup.Get(compilation, "System.Random");
+            RandomNumberGenerator = TypeLookup.Get(compilation, "System.Security.Cryptography.RandomNumberGenerator");
+            Stopwatch = TypeLookup.Get(compilation, "System.Diagnostics.Stopwatch");
+            Interlocked = TypeLookup.Get(compilation, "System.Threading.Interlocked");
+            HttpContext = TypeLookup.Get(compilation, "Microsoft.AspNetCore.Http.HttpContext");
+            ZipFile = TypeLookup.Get(compilation, "System.IO.Compression.ZipFile");
+            ZipFileExtensions = TypeLookup.Get(compilation, "System.IO.Compression.ZipFileExtensions");
         }
 
         public INamedTypeSymbol? ZipFile { get; }
@@ -129,8 +129,8 @@ namespace Postmortem.Analyzers.Knowledge
 
         public static FileLifetime? Create(Compilation compilation)
         {
-            var file = compilation.GetTypeByMetadataName("System.IO.File");
-            var path = compilation.GetTypeByMetadataName("System.IO.Path");
+            var file = TypeLookup.Get(compilation, "System.IO.File");
+            var path = TypeLookup.Get(compilation, "System.IO.Path");
             return file is null || path is null ? null : new FileLifetime(compilation, file, path);
         }
 

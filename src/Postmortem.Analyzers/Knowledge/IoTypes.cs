@@ -33,24 +33,24 @@ namespace Postmortem.Analyzers.Knowledge
         private IoTypes(Compilation compilation, INamedTypeSymbol exception)
         {
             Exception = exception;
-            SystemException = compilation.GetTypeByMetadataName("System.SystemException");
-            IOException = compilation.GetTypeByMetadataName("System.IO.IOException");
-            UnauthorizedAccessException = compilation.GetTypeByMetadataName("System.UnauthorizedAccessException");
-            OperationCanceledException = compilation.GetTypeByMetadataName("System.OperationCanceledException");
-            File = compilation.GetTypeByMetadataName("System.IO.File");
-            FileInfo = compilation.GetTypeByMetadataName("System.IO.FileInfo");
-            Stream = compilation.GetTypeByMetadataName("System.IO.Stream");
-            FileStream = compilation.GetTypeByMetadataName("System.IO.FileStream");
-            MemoryStream = compilation.GetTypeByMetadataName("System.IO.MemoryStream");
-            UnmanagedMemoryStream = compilation.GetTypeByMetadataName("System.IO.UnmanagedMemoryStream");
-            TextWriter = compilation.GetTypeByMetadataName("System.IO.TextWriter");
-            StringWriter = compilation.GetTypeByMetadataName("System.IO.StringWriter");
-            BinaryWriter = compilation.GetTypeByMetadataName("System.IO.BinaryWriter");
-            FileMode = compilation.GetTypeByMetadataName("System.IO.FileMode");
-            NetworkStream = compilation.GetTypeByMetadataName("System.Net.Sockets.NetworkStream");
-            AuthenticatedStream = compilation.GetTypeByMetadataName("System.Net.Security.AuthenticatedStream");
-            HttpResponse = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpResponse");
-            Console = compilation.GetTypeByMetadataName("System.Console");
+            SystemException = TypeLookup.Get(compilation, "System.SystemException");
+            IOException = TypeLookup.Get(compilation, "System.IO.IOException");
+            UnauthorizedAccessException = TypeLookup.Get(compilation, "System.UnauthorizedAccessException");
+            OperationCanceledException = TypeLookup.Get(compilation, "System.OperationCanceledException");
+            File = TypeLookup.Get(compilation, "System.IO.File");
+            FileInfo = TypeLookup.Get(compilation, "System.IO.FileInfo");
+            Stream = TypeLookup.Get(compilation, "System.IO.Stream");
+            FileStream = TypeLookup.Get(compilation, "System.IO.FileStream");
+            MemoryStream = TypeLookup.Get(compilation, "System.IO.MemoryStream");
+            UnmanagedMemoryStream = TypeLookup.Get(compilation, "System.IO.UnmanagedMemoryStream");
+            TextWriter = TypeLookup.Get(compilation, "System.IO.TextWriter");
+            StringWriter = TypeLookup.Get(compilation, "System.IO.StringWriter");
+            BinaryWriter = TypeLookup.Get(compilation, "System.IO.BinaryWriter");
+            FileMode = TypeLookup.Get(compilation, "System.IO.FileMode");
+            NetworkStream = TypeLookup.Get(compilation, "System.Net.Sockets.NetworkStream");
+            AuthenticatedStream = TypeLookup.Get(compilation, "System.Net.Security.AuthenticatedStream");
+            HttpResponse = TypeLookup.Get(compilation, "Microsoft.AspNetCore.Http.HttpResponse");
+            Console = TypeLookup.Get(compilation, "System.Console");
         }
 
         public INamedTypeSymbol Exception { get; }
@@ -76,7 +76,7 @@ namespace Postmortem.Analyzers.Knowledge
         /// <summary>Resolves the types once per compilation; null when the compilation has no System.Exception.</summary>
         public static IoTypes? Create(Compilation compilation)
         {
-            var exception = compilation.GetTypeByMetadataName("System.Exception");
+            var exception = TypeLookup.Get(compilation, "System.Exception");
             return exception is null ? null : new IoTypes(compilation, exception);
         }
 

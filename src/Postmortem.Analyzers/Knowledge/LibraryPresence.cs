@@ -50,7 +50,7 @@ namespace Postmortem.Analyzers.Knowledge
 
         /// <summary>The type, when its library can be present; else null without a lookup.</summary>
         public static INamedTypeSymbol? Lookup(Compilation compilation, bool present, string metadataName)
-            => present ? compilation.GetTypeByMetadataName(metadataName) : null;
+            => present ? TypeLookup.Get(compilation, metadataName) : null;
 
         private static bool IsRoot(string ns, string root)
             => ns.StartsWith(root, StringComparison.Ordinal) && (ns.Length == root.Length || ns[root.Length] == '.');

@@ -80,9 +80,9 @@ namespace Postmortem.Analyzers.Knowledge
 
             _log4netFileAppender = LibraryPresence.Lookup(compilation, present.Log4Net, "log4net.Appender.FileAppender");
             _log4netRollingFileAppender = LibraryPresence.Lookup(compilation, present.Log4Net, "log4net.Appender.RollingFileAppender");
-            _environment = compilation.GetTypeByMetadataName("System.Environment");
-            _process = compilation.GetTypeByMetadataName("System.Diagnostics.Process");
-            _dns = compilation.GetTypeByMetadataName("System.Net.Dns");
+            _environment = TypeLookup.Get(compilation, "System.Environment");
+            _process = TypeLookup.Get(compilation, "System.Diagnostics.Process");
+            _dns = TypeLookup.Get(compilation, "System.Net.Dns");
         }
 
         /// <summary>Null when the compilation references none of the libraries.</summary>

@@ -17,9 +17,9 @@ namespace Postmortem.Analyzers.Knowledge
         private LoggingTypes(Compilation compilation)
         {
             var present = LibraryPresence.Of(compilation);
-            MelILogger = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.ILogger");
-            MelILoggerOfT = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.ILogger`1");
-            MelLoggerExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.LoggerExtensions");
+            MelILogger = TypeLookup.Get(compilation, "Microsoft.Extensions.Logging.ILogger");
+            MelILoggerOfT = TypeLookup.Get(compilation, "Microsoft.Extensions.Logging.ILogger`1");
+            MelLoggerExtensions = TypeLookup.Get(compilation, "Microsoft.Extensions.Logging.LoggerExtensions");
             _loggerTypes = new[]
             {
                 MelILogger,
@@ -28,9 +28,9 @@ namespace Postmortem.Analyzers.Knowledge
                 LibraryPresence.Lookup(compilation, present.NLog, "NLog.ILoggerBase"),
                 LibraryPresence.Lookup(compilation, present.NLog, "NLog.Logger"),
                 LibraryPresence.Lookup(compilation, present.Log4Net, "log4net.ILog"),
-                compilation.GetTypeByMetadataName("System.Diagnostics.TraceSource"),
-                compilation.GetTypeByMetadataName("System.Diagnostics.EventLog"),
-                compilation.GetTypeByMetadataName("System.Diagnostics.TraceListener"),
+                TypeLookup.Get(compilation, "System.Diagnostics.TraceSource"),
+                TypeLookup.Get(compilation, "System.Diagnostics.EventLog"),
+                TypeLookup.Get(compilation, "System.Diagnostics.TraceListener"),
             };
             _staticLoggingTypes = new[]
             {
@@ -38,11 +38,11 @@ namespace Postmortem.Analyzers.Knowledge
                 LibraryPresence.Lookup(compilation, present.Serilog, "Serilog.Log"),
                 LibraryPresence.Lookup(compilation, present.NLog, "NLog.LogManager"),
                 LibraryPresence.Lookup(compilation, present.Log4Net, "log4net.LogManager"),
-                compilation.GetTypeByMetadataName("System.Diagnostics.Trace"),
-                compilation.GetTypeByMetadataName("System.Diagnostics.Debug"),
-                compilation.GetTypeByMetadataName("System.Diagnostics.EventLog"),
-                compilation.GetTypeByMetadataName("System.Console"),
-                compilation.GetTypeByMetadataName("System.Environment"),
+                TypeLookup.Get(compilation, "System.Diagnostics.Trace"),
+                TypeLookup.Get(compilation, "System.Diagnostics.Debug"),
+                TypeLookup.Get(compilation, "System.Diagnostics.EventLog"),
+                TypeLookup.Get(compilation, "System.Console"),
+                TypeLookup.Get(compilation, "System.Environment"),
             };
         }
 

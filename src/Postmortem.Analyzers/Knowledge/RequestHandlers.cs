@@ -60,21 +60,21 @@ namespace Postmortem.Analyzers.Knowledge
 
         private RequestHandlers(Compilation compilation)
         {
-            ControllerBase = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerBase");
-            ApiControllerAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ApiControllerAttribute");
-            ControllerAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerAttribute");
-            NonActionAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.NonActionAttribute");
-            NonControllerAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.NonControllerAttribute");
-            PageModel = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.RazorPages.PageModel");
-            Hub = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.SignalR.Hub");
-            HubOfT = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.SignalR.Hub`1");
-            EndpointRouteBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Routing.IEndpointRouteBuilder");
-            Result = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.IResult");
-            HttpContext = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpContext");
-            HttpRequest = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpRequest");
-            HttpResponse = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpResponse");
-            LegacyController = compilation.GetTypeByMetadataName("System.Web.Mvc.Controller");
-            LegacyApiController = compilation.GetTypeByMetadataName("System.Web.Http.ApiController");
+            ControllerBase = TypeLookup.Get(compilation, "Microsoft.AspNetCore.Mvc.ControllerBase");
+            ApiControllerAttribute = TypeLookup.Get(compilation, "Microsoft.AspNetCore.Mvc.ApiControllerAttribute");
+            ControllerAttribute = TypeLookup.Get(compilation, "Microsoft.AspNetCore.Mvc.ControllerAttribute");
+            NonActionAttribute = TypeLookup.Get(compilation, "Microsoft.AspNetCore.Mvc.NonActionAttribute");
+            NonControllerAttribute = TypeLookup.Get(compilation, "Microsoft.AspNetCore.Mvc.NonControllerAttribute");
+            PageModel = TypeLookup.Get(compilation, "Microsoft.AspNetCore.Mvc.RazorPages.PageModel");
+            Hub = TypeLookup.Get(compilation, "Microsoft.AspNetCore.SignalR.Hub");
+            HubOfT = TypeLookup.Get(compilation, "Microsoft.AspNetCore.SignalR.Hub`1");
+            EndpointRouteBuilder = TypeLookup.Get(compilation, "Microsoft.AspNetCore.Routing.IEndpointRouteBuilder");
+            Result = TypeLookup.Get(compilation, "Microsoft.AspNetCore.Http.IResult");
+            HttpContext = TypeLookup.Get(compilation, "Microsoft.AspNetCore.Http.HttpContext");
+            HttpRequest = TypeLookup.Get(compilation, "Microsoft.AspNetCore.Http.HttpRequest");
+            HttpResponse = TypeLookup.Get(compilation, "Microsoft.AspNetCore.Http.HttpResponse");
+            LegacyController = TypeLookup.Get(compilation, "System.Web.Mvc.Controller");
+            LegacyApiController = TypeLookup.Get(compilation, "System.Web.Http.ApiController");
         }
 
         public INamedTypeSymbol? ControllerBase { get; }

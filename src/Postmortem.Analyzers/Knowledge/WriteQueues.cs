@@ -18,10 +18,10 @@ namespace Postmortem.Analyzers.Knowledge
 
         private WriteQueues(Compilation compilation)
         {
-            ChannelWriter = compilation.GetTypeByMetadataName("System.Threading.Channels.ChannelWriter`1");
-            Channel = compilation.GetTypeByMetadataName("System.Threading.Channels.Channel");
-            ChannelOfTWriteTRead = compilation.GetTypeByMetadataName("System.Threading.Channels.Channel`2");
-            BlockingCollection = compilation.GetTypeByMetadataName("System.Collections.Concurrent.BlockingCollection`1");
+            ChannelWriter = TypeLookup.Get(compilation, "System.Threading.Channels.ChannelWriter`1");
+            Channel = TypeLookup.Get(compilation, "System.Threading.Channels.Channel");
+            ChannelOfTWriteTRead = TypeLookup.Get(compilation, "System.Threading.Channels.Channel`2");
+            BlockingCollection = TypeLookup.Get(compilation, "System.Collections.Concurrent.BlockingCollection`1");
         }
 
         public INamedTypeSymbol? ChannelWriter { get; }

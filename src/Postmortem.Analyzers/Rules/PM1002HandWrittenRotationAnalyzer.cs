@@ -674,15 +674,15 @@ namespace Postmortem.Analyzers.Rules
             private RotationTypes(Compilation compilation, INamedTypeSymbol file)
             {
                 File = file;
-                FileInfo = compilation.GetTypeByMetadataName("System.IO.FileInfo");
-                FileMode = compilation.GetTypeByMetadataName("System.IO.FileMode");
-                FileAccess = compilation.GetTypeByMetadataName("System.IO.FileAccess");
-                FileStream = compilation.GetTypeByMetadataName("System.IO.FileStream");
-                StreamWriter = compilation.GetTypeByMetadataName("System.IO.StreamWriter");
-                Path = compilation.GetTypeByMetadataName("System.IO.Path");
-                Guid = compilation.GetTypeByMetadataName("System.Guid");
-                Environment = compilation.GetTypeByMetadataName("System.Environment");
-                Process = compilation.GetTypeByMetadataName("System.Diagnostics.Process");
+                FileInfo = TypeLookup.Get(compilation, "System.IO.FileInfo");
+                FileMode = TypeLookup.Get(compilation, "System.IO.FileMode");
+                FileAccess = TypeLookup.Get(compilation, "System.IO.FileAccess");
+                FileStream = TypeLookup.Get(compilation, "System.IO.FileStream");
+                StreamWriter = TypeLookup.Get(compilation, "System.IO.StreamWriter");
+                Path = TypeLookup.Get(compilation, "System.IO.Path");
+                Guid = TypeLookup.Get(compilation, "System.Guid");
+                Environment = TypeLookup.Get(compilation, "System.Environment");
+                Process = TypeLookup.Get(compilation, "System.Diagnostics.Process");
             }
 
             public INamedTypeSymbol File { get; }
@@ -698,7 +698,7 @@ namespace Postmortem.Analyzers.Rules
 
             public static RotationTypes? Create(Compilation compilation)
             {
-                var file = compilation.GetTypeByMetadataName("System.IO.File");
+                var file = TypeLookup.Get(compilation, "System.IO.File");
                 return file is null ? null : new RotationTypes(compilation, file);
             }
 

@@ -20,7 +20,7 @@ namespace Postmortem.Analyzers.Tests.Knowledge
         [InlineData(8192)]
         [InlineData(16375)]
         [InlineData(20000)]
-        public void WordAtAnyOffset_ReportsDiagnostic(int offset)
+        public void WordAtAnyOffset_IsFound(int offset)
         {
             // Offsets around the 8,192-character chunks the text is read in: the word starts in one chunk and ends in the next.
             var text = new string('x', offset) + "Path.GetTempPath()" + new string('y', 9000);
@@ -32,7 +32,7 @@ namespace Postmortem.Analyzers.Tests.Knowledge
         [InlineData("GetTemp")]
         [InlineData("var p = Path.GetTempFileName(); // GetTempPat h")]
         [InlineData("Environment.GetEnvironmentVariables()")]
-        public void NoWholeWord_NoDiagnostic(string text)
+        public void PartOfWordOrOtherName_IsNotFound(string text)
         {
             // GetEnvironmentVariables contains GetEnvironmentVariable: a false positive is allowed (the search only narrows
             // the files that are looked at), so only texts without either word are expected false here.
@@ -41,7 +41,7 @@ namespace Postmortem.Analyzers.Tests.Knowledge
         }
 
         [Fact]
-        public void LongTextWithoutWord_NoDiagnostic()
+        public void LongTextWithoutWord_IsNotFound()
         {
             var text = string.Concat(Enumerable.Repeat("File.WriteAllText(Path.Combine(root, name), content);\n", 2000));
             Assert.False(TreeText.ContainsAny(SourceText.From(text), Words, CancellationToken.None));

@@ -45,7 +45,7 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
         /// <summary>NLog's generation from the referenced assembly's members, as the code rules decide it.</summary>
         public static NLogGeneration DetectNLog(Compilation compilation)
         {
-            var fileTarget = compilation.GetTypeByMetadataName("NLog.Targets.FileTarget");
+            var fileTarget = TypeLookup.Get(compilation, "NLog.Targets.FileTarget");
             if (fileTarget is null)
             {
                 return NLogGeneration.Unknown;
@@ -53,7 +53,7 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
 
             return fileTarget.GetMembers("ConcurrentWrites").IsEmpty
                 ? NLogGeneration.V6
-                : compilation.GetTypeByMetadataName("NLog.Layouts.Layout`1") is null ? NLogGeneration.V4 : NLogGeneration.V5;
+                : TypeLookup.Get(compilation, "NLog.Layouts.Layout`1") is null ? NLogGeneration.V4 : NLogGeneration.V5;
         }
 
         public static void Evaluate(ConfigSink sink, HostModel host, NLogGeneration nlog, List<ConfigFinding> findings)
