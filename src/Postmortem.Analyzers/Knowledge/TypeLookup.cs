@@ -7,8 +7,8 @@ namespace Postmortem.Analyzers.Knowledge
     /// </summary>
     /// <remarks>
     /// <see cref="Compilation.GetTypeByMetadataName"/> asks every referenced assembly (about 200 in a web project) for the
-    /// name, each time: measured on a 2,000-line web project, the lookups of one rule (15 ASP.NET Core and 22 System.IO
-    /// types) took 6 ms of its 7. Here the name is found through the compilation's merged namespaces
+    /// name, each time: measured on a 2,000-line web project, the lookups of one rule (PM2002: 15 ASP.NET Core and 22
+    /// System types) took 6 ms of its 7. Here the name is found through the compilation's merged namespaces
     /// (<c>Microsoft</c> → <c>AspNetCore</c> → <c>Mvc</c>), which the compilation builds once, caches, and which binding the
     /// code's own <c>using</c> directives builds anyway. One type found is the answer; none is null (the namespace or
     /// the type is in no assembly the code can see: the lookup would also be null); several (a type declared twice, in
