@@ -36,14 +36,6 @@ namespace Postmortem.Analyzers.Knowledge
     internal sealed class RequestHandlers
     {
         /// <summary>
-        /// The answer for each member asked about, for this compilation only (the instance lives in a compilation-start
-        /// action): a handler usually writes several files, and a class that is not a handler is asked for each of its
-        /// writes; each answer reads the attributes and base types of the member's class.
-        /// </summary>
-        private readonly ConcurrentDictionary<IMethodSymbol, RequestHandler> _members =
-            new ConcurrentDictionary<IMethodSymbol, RequestHandler>(SymbolEqualityComparer.Default);
-
-        /// <summary>
         /// What each class asked about is (page model, hub, controller or none), for this compilation only: its members are
         /// classified one by one, and the answer for the class walks its bases and reads their attributes.
         /// </summary>
@@ -126,7 +118,7 @@ namespace Postmortem.Analyzers.Knowledge
                 return default;
             }
 
-            return _members.TryGetValue(method, out var known) ? known : _members.GetOrAdd(method, Member(method));
+            return Member(method);
         }
 
         private RequestHandler Member(IMethodSymbol method)
