@@ -427,9 +427,11 @@ namespace Postmortem.Benchmarks
 
         // -------------------------------------------------------------------- analyzers and references
 
-        private static ImmutableArray<DiagnosticAnalyzer> OurAnalyzers()
+        private static ImmutableArray<DiagnosticAnalyzer> OurAnalyzers() => AnalyzersIn(typeof(Postmortem.Analyzers.DiagnosticIds).Assembly);
+
+        /// <summary>An instance of every analyzer an assembly of ours declares, in type-name order.</summary>
+        private static ImmutableArray<DiagnosticAnalyzer> AnalyzersIn(Assembly assembly)
         {
-            var assembly = typeof(Postmortem.Analyzers.DiagnosticIds).Assembly;
             return assembly.GetTypes()
                 .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null && t.GetConstructor(Type.EmptyTypes) is not null)
                 .OrderBy(t => t.FullName, StringComparer.Ordinal)
@@ -470,12 +472,7 @@ namespace Postmortem.Benchmarks
         private static ImmutableArray<DiagnosticAnalyzer> BaselineAnalyzers(string path)
         {
             var dll = Path.GetFullPath(Directory.Exists(path) ? Path.Combine(path, "Postmortem.Analyzers.dll") : path);
-            var assembly = new AssemblyLoadContext("baseline").LoadFromAssemblyPath(dll);
-            return assembly.GetTypes()
-                .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null && t.GetConstructor(Type.EmptyTypes) is not null)
-                .OrderBy(t => t.FullName, StringComparer.Ordinal)
-                .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
-                .ToImmutableArray();
+            return AnalyzersIn(new AssemblyLoadContext("baseline").LoadFromAssemblyPath(dll));
         }
 
         /// <summary>The CA analyzers of the SDK this program runs under (dotnet --version in the current folder, so global.json applies).</summary>

@@ -7,7 +7,8 @@ namespace Postmortem.Analyzers.Knowledge
     /// Which logging libraries a compilation can see, from assembly identities and the source assembly's namespace names
     /// only. The rules ask this first and skip the lookups of absent libraries (with <c>GetTypeByMetadataName</c> each
     /// such lookup searched every reference; <see cref="TypeLookup"/> stops at the missing namespace, so this now saves
-    /// little, and is kept as the cheaper answer). Source declarations count (a project may declare a library's namespace itself, as our tests' stubs of log4net do).
+    /// little, and is kept as the cheaper answer). Source declarations count (a project may declare a library's namespace
+    /// itself, as our tests' stubs of log4net do).
     /// </summary>
     internal readonly struct LibraryPresence
     {
