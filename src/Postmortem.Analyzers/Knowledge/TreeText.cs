@@ -14,6 +14,13 @@ namespace Postmortem.Analyzers.Knowledge
     {
         private const int ChunkLength = 8192;
 
+        /// <summary>
+        /// Texts up to this length are searched in the string <see cref="SourceText.ToString()"/> returns: the text of a
+        /// file the compiler reads or parses from a string is that string itself (nothing copied); any other text is
+        /// copied once, and no larger than the chunks below would have been in all.
+        /// </summary>
+        private const int WholeTextLength = 32 * 1024;
+
         /// <summary>Does the text contain any of the words (ordinal, case-sensitive)?</summary>
         public static bool ContainsAny(SourceText text, string[] words, CancellationToken cancellationToken)
         {
@@ -28,22 +35,23 @@ namespace Postmortem.Analyzers.Knowledge
                 return false;
             }
 
-            // The text is copied in chunks (a SourceText need not be one string); consecutive chunks overlap by one
-            // character less than the longest word, so a word across a chunk boundary is whole in one of them.
-            var buffer = new char[Math.Min(text.Length, Math.Max(ChunkLength, 2 * longest))];
+            if (text.Length <= WholeTextLength)
+            {
+                return ContainsAny(text.ToString().AsSpan(), words, longest, cancellationToken);
+            }
+
+            // A longer text need not be one string: it is copied in chunks; consecutive chunks overlap by one character
+            // less than the longest word, so a word across a chunk boundary is whole in one of them.
+            var buffer = new char[Math.Max(ChunkLength, 2 * longest)];
             var start = 0;
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var count = Math.Min(buffer.Length, text.Length - start);
                 text.CopyTo(start, buffer, 0, count);
-                var chunk = new ReadOnlySpan<char>(buffer, 0, count);
-                foreach (var word in words)
+                if (ChunkContainsAny(new ReadOnlySpan<char>(buffer, 0, count), words))
                 {
-                    if (word.Length > 0 && chunk.IndexOf(word.AsSpan(), StringComparison.Ordinal) >= 0)
-                    {
-                        return true;
-                    }
+                    return true;
                 }
 
                 if (start + count >= text.Length)
@@ -53,6 +61,44 @@ namespace Postmortem.Analyzers.Knowledge
 
                 start += count - (longest - 1);
             }
+        }
+
+        /// <summary>
+        /// The same search in a span, a chunk at a time: each chunk is read from memory once and searched for every word
+        /// while it is in the cache (a search of the whole span per word would read the text once per word).
+        /// </summary>
+        private static bool ContainsAny(ReadOnlySpan<char> text, string[] words, int longest, CancellationToken cancellationToken)
+        {
+            var start = 0;
+            while (true)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var count = Math.Min(Math.Max(ChunkLength, 2 * longest), text.Length - start);
+                if (ChunkContainsAny(text.Slice(start, count), words))
+                {
+                    return true;
+                }
+
+                if (start + count >= text.Length)
+                {
+                    return false;
+                }
+
+                start += count - (longest - 1);
+            }
+        }
+
+        private static bool ChunkContainsAny(ReadOnlySpan<char> chunk, string[] words)
+        {
+            foreach (var word in words)
+            {
+                if (word.Length > 0 && chunk.IndexOf(word.AsSpan(), StringComparison.Ordinal) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 }

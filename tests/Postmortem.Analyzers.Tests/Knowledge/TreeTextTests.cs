@@ -11,20 +11,43 @@ namespace Postmortem.Analyzers.Tests.Knowledge
         private static readonly string[] Words = { "GetTempPath", "GetEnvironmentVariable" };
 
         [Theory]
-        [InlineData(0)]
-        [InlineData(1)]
-        [InlineData(8180)]
-        [InlineData(8185)]
-        [InlineData(8186)]
-        [InlineData(8191)]
-        [InlineData(8192)]
-        [InlineData(16375)]
-        [InlineData(20000)]
-        public void WordAtAnyOffset_IsFound(int offset)
+        [InlineData(0, false)]
+        [InlineData(0, true)]
+        [InlineData(1, false)]
+        [InlineData(1, true)]
+        [InlineData(8180, false)]
+        [InlineData(8180, true)]
+        [InlineData(8185, false)]
+        [InlineData(8185, true)]
+        [InlineData(8186, false)]
+        [InlineData(8186, true)]
+        [InlineData(8191, false)]
+        [InlineData(8191, true)]
+        [InlineData(8192, false)]
+        [InlineData(8192, true)]
+        [InlineData(16375, false)]
+        [InlineData(16375, true)]
+        [InlineData(20000, false)]
+        [InlineData(20000, true)]
+        public void WordAtAnyOffset_IsFound(int offset, bool longText)
         {
-            // Offsets around the 8,192-character chunks the text is read in: the word starts in one chunk and ends in the next.
-            var text = new string('x', offset) + "Path.GetTempPath()" + new string('y', 9000);
+            // Offsets around the 8,192-character chunks the text is searched in: the word starts in one chunk and ends in
+            // the next. A short text is searched in its own string, a long one (over 32K characters) copied in chunks.
+            var text = new string('x', offset) + "Path.GetTempPath()" + new string('y', longText ? 40000 : 9000);
             Assert.True(TreeText.ContainsAny(SourceText.From(text), Words, CancellationToken.None));
+        }
+
+        [Theory]
+        [InlineData(100)]
+        [InlineData(8190)]
+        [InlineData(50000)]
+        public void WordInEditedText_IsFound(int offset)
+        {
+            // A text that is not one string (as the IDE's texts after an edit): the word is made whole by the edit.
+            var original = SourceText.From(new string('x', offset) + "Path.GetTemp_ath()" + new string('y', 9000));
+            var edited = original.WithChanges(new TextChange(new TextSpan(offset + "Path.GetTemp".Length, 1), "P"));
+            Assert.True(TreeText.ContainsAny(edited, Words, CancellationToken.None));
+            Assert.False(TreeText.ContainsAny(original, Words, CancellationToken.None));
         }
 
         [Theory]
