@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Postmortem.Analyzers.Knowledge;
@@ -71,8 +73,32 @@ namespace Postmortem.Analyzers.Rules
             var state = new TypeState();
             context.RegisterOperationAction(c => OnInvocation(c, types, state), OperationKind.Invocation);
             context.RegisterOperationAction(c => OnCreation(c, types, state), OperationKind.ObjectCreation);
-            context.RegisterOperationAction(c => OnPropertyReference(c, types, state), OperationKind.PropertyReference);
-            context.RegisterSymbolEndAction(c => OnTypeEnd(c, state, webConfig));
+
+            // The per-process properties (Environment.ProcessId, ...) matter only for a type that rotates and writes, which
+            // few types do, while property references are among the most frequent operations: a type declared in one file
+            // is searched for them at its end, only then. A type declared in several files has no semantic model at its end
+            // for the other files: its property references are looked at as they are analyzed.
+            var oneTree = DeclaredInOneTree(type);
+            if (!oneTree)
+            {
+                context.RegisterOperationAction(c => OnPropertyReference(c, types, state), OperationKind.PropertyReference);
+            }
+
+            context.RegisterSymbolEndAction(c => OnTypeEnd(c, types, state, webConfig, oneTree));
+        }
+
+        private static bool DeclaredInOneTree(INamedTypeSymbol type)
+        {
+            var references = type.DeclaringSyntaxReferences;
+            for (var i = 1; i < references.Length; i++)
+            {
+                if (references[i].SyntaxTree != references[0].SyntaxTree)
+                {
+                    return false;
+                }
+            }
+
+            return references.Length > 0;
         }
 
         // ------------------------------------------------------------------ collection
@@ -235,17 +261,59 @@ namespace Postmortem.Analyzers.Rules
         private static void OnPropertyReference(OperationAnalysisContext context, RotationTypes types, TypeState state)
         {
             var reference = (IPropertyReferenceOperation)context.Operation;
-            var property = reference.Property;
+            if (IsPerProcessProperty(reference.Property, types))
+            {
+                state.AddPerProcessMarker(reference);
+            }
+        }
+
+        private static bool IsPerProcessProperty(IPropertySymbol property, RotationTypes types)
+        {
             if (property.Name is not ("ProcessId" or "MachineName" or "Id"))
             {
-                return;
+                return false;
             }
 
             var containing = property.ContainingType;
-            if (SymbolEqualityComparer.Default.Equals(containing, types.Environment) ||
-                (property.Name == "Id" && TypeSymbols.InheritsFromOrEquals(containing, types.Process)))
+            return SymbolEqualityComparer.Default.Equals(containing, types.Environment) ||
+                   (property.Name == "Id" && TypeSymbols.InheritsFromOrEquals(containing, types.Process));
+        }
+
+        /// <summary>
+        /// The per-process property references of a type declared in one file, found at its end: the names in its
+        /// declarations (nested types excluded: their operations belong to their own type), bound by the semantic model
+        /// of the type's own operations. The same references <see cref="OnPropertyReference"/> would have been given.
+        /// </summary>
+        private static void AddPerProcessProperties(INamedTypeSymbol type, SemanticModel model, RotationTypes types, List<IOperation> markers, CancellationToken cancellationToken)
+        {
+            foreach (var reference in type.DeclaringSyntaxReferences)
             {
-                state.AddPerProcessMarker(reference);
+                if (reference.SyntaxTree != model.SyntaxTree)
+                {
+                    continue;
+                }
+
+                var declaration = reference.GetSyntax(cancellationToken);
+                foreach (var node in declaration.DescendantNodes(n => n == declaration || n is not (BaseTypeDeclarationSyntax or DelegateDeclarationSyntax)))
+                {
+                    if (node is not IdentifierNameSyntax { Identifier.ValueText: "ProcessId" or "MachineName" or "Id" } name)
+                    {
+                        continue;
+                    }
+
+                    // Environment.ProcessId and process?.Id are bound as the member access; ProcessId (using static) alone.
+                    SyntaxNode expression = name.Parent switch
+                    {
+                        MemberAccessExpressionSyntax access when access.Name == name => access,
+                        MemberBindingExpressionSyntax binding => binding,
+                        _ => name,
+                    };
+                    if (model.GetOperation(expression, cancellationToken) is IPropertyReferenceOperation property &&
+                        IsPerProcessProperty(property.Property, types))
+                    {
+                        markers.Add(property);
+                    }
+                }
             }
         }
 
@@ -272,14 +340,14 @@ namespace Postmortem.Analyzers.Rules
             }
 
             var rotation = new FileUse(operation.Syntax.GetLocation(), display, key, otherKey);
-            state.AddRotation(rotation);
+            state.AddRotation(rotation, operation.SemanticModel);
         }
 
         private static void AddWrite(IOperation operation, string display, TypeState state, IOperation? path)
         {
             if (PathKey.From(path) is { } key)
             {
-                state.AddWrite(new FileUse(operation.Syntax.GetLocation(), display, key, null));
+                state.AddWrite(new FileUse(operation.Syntax.GetLocation(), display, key, null), operation.SemanticModel);
             }
         }
 
@@ -444,7 +512,7 @@ namespace Postmortem.Analyzers.Rules
 
         // ------------------------------------------------------------------ reporting
 
-        private static void OnTypeEnd(SymbolAnalysisContext context, TypeState state, WebConfigSignal webConfig)
+        private static void OnTypeEnd(SymbolAnalysisContext context, RotationTypes types, TypeState state, WebConfigSignal webConfig, bool oneTree)
         {
             // Most types neither rotate nor write a file: nothing is copied for them.
             if (state.UsesMutex || state.Snapshot() is not { } snapshot)
@@ -452,7 +520,11 @@ namespace Postmortem.Analyzers.Rules
                 return;
             }
 
-            var (rotations, writes, markers) = snapshot;
+            var (rotations, writes, markers, model) = snapshot;
+            if (oneTree && model is not null)
+            {
+                AddPerProcessProperties((INamedTypeSymbol)context.Symbol, model, types, markers, context.CancellationToken);
+            }
 
             // The paths the per-process values flow into, only for a type that rotates and writes (most types have
             // markers, a Guid or a process id, and nothing to pair them with).
@@ -533,25 +605,32 @@ namespace Postmortem.Analyzers.Rules
             private List<FileUse>? _writes;
             private List<IOperation>? _perProcessMarkers;
             private int _usesMutex;
+            private SemanticModel? _model;
 
             /// <summary>The type waits on a System.Threading.Mutex: a named mutex coordinates the processes of one host.</summary>
             public bool UsesMutex => System.Threading.Volatile.Read(ref _usesMutex) != 0;
 
             public void MarkMutex() => System.Threading.Interlocked.Exchange(ref _usesMutex, 1);
 
-            public void AddRotation(FileUse use)
+            /// <param name="use">The rotation.</param>
+            /// <param name="model">The semantic model of its operation, kept to find the type's per-process properties at its end.</param>
+            public void AddRotation(FileUse use, SemanticModel? model)
             {
                 lock (_gate)
                 {
                     (_rotations ??= new List<FileUse>()).Add(use);
+                    _model ??= model;
                 }
             }
 
-            public void AddWrite(FileUse use)
+            /// <param name="use">The write.</param>
+            /// <param name="model">The semantic model of its operation, kept to find the type's per-process properties at its end.</param>
+            public void AddWrite(FileUse use, SemanticModel? model)
             {
                 lock (_gate)
                 {
                     (_writes ??= new List<FileUse>()).Add(use);
+                    _model ??= model;
                 }
             }
 
@@ -565,7 +644,7 @@ namespace Postmortem.Analyzers.Rules
             }
 
             /// <summary>Copies of what was collected, or null when the type does not both rotate and write.</summary>
-            public (List<FileUse> Rotations, List<FileUse> Writes, List<IOperation> PerProcessMarkers)? Snapshot()
+            public (List<FileUse> Rotations, List<FileUse> Writes, List<IOperation> PerProcessMarkers, SemanticModel? Model)? Snapshot()
             {
                 lock (_gate)
                 {
@@ -577,7 +656,8 @@ namespace Postmortem.Analyzers.Rules
                     return (
                         new List<FileUse>(_rotations),
                         new List<FileUse>(_writes),
-                        _perProcessMarkers is null ? new List<IOperation>() : new List<IOperation>(_perProcessMarkers));
+                        _perProcessMarkers is null ? new List<IOperation>() : new List<IOperation>(_perProcessMarkers),
+                        _model);
                 }
             }
         }

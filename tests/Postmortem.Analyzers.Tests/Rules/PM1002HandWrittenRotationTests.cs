@@ -321,6 +321,90 @@ namespace Postmortem.Analyzers.Tests.Rules
                 }
                 """);
 
+        [Theory]
+        [InlineData("using static System.Environment;", "$\"logs/app-{ProcessId}.log\"")]
+        [InlineData("", "$\"logs/app-{System.Diagnostics.Process.GetCurrentProcess()?.Id}.log\"")]
+        [InlineData("", "$\"logs/{Environment.MachineName}.log\"")]
+        public Task PerProcessPropertyInAnotherMember_NoDiagnostic(string usingStatic, string path)
+            => VerifyWeb($$"""
+                using System;
+                using System.IO;
+                {{usingStatic}}
+
+                public sealed class WorkerJournal
+                {
+                    private string _path = "logs/app.log";
+
+                    public void Start() => Run(() => _path = {{path}});
+
+                    public void Append(string line)
+                    {
+                        File.Move(_path, _path + ".1", true);
+                        File.AppendAllText(_path, line);
+                    }
+
+                    private static void Run(Action action) => action();
+                }
+                """);
+
+        [Fact]
+        public Task PerProcessPropertyInPartOfTypeInAnotherFile_NoDiagnostic()
+        {
+            // A type declared in two files: the per-process path is set in the other file.
+            var test = VerifyCS.Test("""
+                using System.IO;
+
+                public sealed partial class WorkerJournal
+                {
+                    public void Append(string line)
+                    {
+                        File.Move(_path, _path + ".1", true);
+                        File.AppendAllText(_path, line);
+                    }
+                }
+                """);
+            test.Sources.Add("""
+                using System;
+
+                public sealed partial class WorkerJournal
+                {
+                    private readonly string _path = $"logs/app-{Environment.ProcessId}.log";
+                }
+                """);
+            test.GlobalOptions["build_property.UsingMicrosoftNETSdkWeb"] = "true";
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task SameNamesThatAreNotPerProcess_ReportsDiagnostic()
+            => VerifyWeb("""
+                using System;
+                using System.IO;
+
+                public sealed class WorkerJournal
+                {
+                    private readonly Order _order = new Order();
+                    private readonly string _path;
+
+                    public WorkerJournal() => _path = $"logs/app-{_order.Id}-{Environment.ProcessorCount}.log";
+
+                    public void Append(string line)
+                    {
+                        if (new FileInfo(_path).Length > 1_000_000)
+                        {
+                            [|File.Move(_path, _path + ".1", true)|];
+                        }
+
+                        File.AppendAllText(_path, line);
+                    }
+
+                    private sealed class Order
+                    {
+                        public int Id { get; } = 7;
+                    }
+                }
+                """);
+
         [Fact]
         public Task DeleteThatIsACleanupNotARotation_NoDiagnostic()
             => VerifyWeb("""
