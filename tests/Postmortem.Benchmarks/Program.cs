@@ -39,6 +39,9 @@ namespace Postmortem.Benchmarks
             /// driver's order pays for work the others then find done, so each goes first in its turn.
             /// </summary>
             public static bool Rotate { get; set; } = true;
+
+            /// <summary>Whether the order rotates in this run: not with --together, where ours share the driver with the CA analyzers.</summary>
+            public static bool Rotates => Rotate && !Together;
         }
 
         private const string Usage = """
@@ -296,8 +299,9 @@ namespace Postmortem.Benchmarks
                 // Our analyzers (and the baseline's) start at a different one in every run, unless --fixed-order: the first in the
                 // driver's order pays for work shared through Roslyn's caches (measured: PM3005 5.3 ms alone on 60,000 lines,
                 // 1.8-2.3 ms after PM1001). A rule's minimum then comes from a run where it was not first; the total below is
-                // the fastest run's, in which one of ours was first. The CA analyzers keep their order.
-                var ordered = Settings.Rotate && group != ca && group.Length > 1
+                // the fastest run's, in which one of ours was first. The CA analyzers keep their order (and with --together, where
+                // they share the driver with ours, nothing rotates).
+                var ordered = Settings.Rotates && group != ca && group.Length > 1
                     ? group.Skip(Settings.Run % group.Length).Concat(group.Take(Settings.Run % group.Length)).ToImmutableArray()
                     : group;
                 var withAnalyzers = analyzed.WithAnalyzers(ordered, new CompilationWithAnalyzersOptions(
@@ -382,7 +386,7 @@ namespace Postmortem.Benchmarks
 
             Console.WriteLine($"| **All our rules** (the fastest run) | | {result.OurDiagnostics} | {ourTotal:F1} | **{Percent(ourTotal, compiler)}** | | |");
             Console.WriteLine();
-            Console.WriteLine($"(The sum of the rules' minimums above: {sumOfMinimums:F1} ms; the total is the fastest run's sum{(Settings.Rotate ? ", with our analyzers' order rotating from run to run" : "")}.)");
+            Console.WriteLine($"(The sum of the rules' minimums above: {sumOfMinimums:F1} ms; the total is the fastest run's sum{(Settings.Rotates ? ", with our analyzers' order rotating from run to run" : "")}.)");
             var share = ourTotal / compiler;
             Console.WriteLine($"Ours / compiler = {share:P2} (target <= 2%, goal 1%): {(share <= 0.02 ? "within target" : "OVER TARGET")}");
             if (ca.Length > 0)
