@@ -35,46 +35,30 @@ namespace Postmortem.Analyzers.Knowledge
                 return false;
             }
 
-            if (text.Length <= WholeTextLength)
-            {
-                return ContainsAny(text.ToString().AsSpan(), words, longest, cancellationToken);
-            }
-
-            // A longer text need not be one string: it is copied in chunks; consecutive chunks overlap by one character
-            // less than the longest word, so a word across a chunk boundary is whole in one of them.
-            var buffer = new char[Math.Max(ChunkLength, 2 * longest)];
+            // The text is searched a chunk at a time: each chunk is read from memory once and searched for every word
+            // while it is in the cache. A short text is sliced from its own string; a longer one need not be one string
+            // and is copied chunk by chunk. Consecutive chunks overlap by one character less than the longest word, so a
+            // word across a chunk boundary is whole in one of them.
+            var chunkLength = Math.Max(ChunkLength, 2 * longest);
+            var whole = text.Length <= WholeTextLength ? text.ToString() : null;
+            var buffer = whole is null ? new char[chunkLength] : null;
             var start = 0;
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var count = Math.Min(buffer.Length, text.Length - start);
-                text.CopyTo(start, buffer, 0, count);
-                if (ChunkContainsAny(new ReadOnlySpan<char>(buffer, 0, count), words))
+                var count = Math.Min(chunkLength, text.Length - start);
+                ReadOnlySpan<char> chunk;
+                if (whole is not null)
                 {
-                    return true;
+                    chunk = whole.AsSpan(start, count);
+                }
+                else
+                {
+                    text.CopyTo(start, buffer!, 0, count);
+                    chunk = new ReadOnlySpan<char>(buffer, 0, count);
                 }
 
-                if (start + count >= text.Length)
-                {
-                    return false;
-                }
-
-                start += count - (longest - 1);
-            }
-        }
-
-        /// <summary>
-        /// The same search in a span, a chunk at a time: each chunk is read from memory once and searched for every word
-        /// while it is in the cache (a search of the whole span per word would read the text once per word).
-        /// </summary>
-        private static bool ContainsAny(ReadOnlySpan<char> text, string[] words, int longest, CancellationToken cancellationToken)
-        {
-            var start = 0;
-            while (true)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var count = Math.Min(Math.Max(ChunkLength, 2 * longest), text.Length - start);
-                if (ChunkContainsAny(text.Slice(start, count), words))
+                if (ChunkContainsAny(chunk, words))
                 {
                     return true;
                 }

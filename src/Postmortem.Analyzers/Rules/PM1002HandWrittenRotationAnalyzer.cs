@@ -267,9 +267,12 @@ namespace Postmortem.Analyzers.Rules
             }
         }
 
+        /// <summary>The names of the per-process properties (the symbol check is <see cref="IsPerProcessProperty"/>).</summary>
+        private static bool IsPerProcessPropertyName(string name) => name is "ProcessId" or "MachineName" or "Id";
+
         private static bool IsPerProcessProperty(IPropertySymbol property, RotationTypes types)
         {
-            if (property.Name is not ("ProcessId" or "MachineName" or "Id"))
+            if (!IsPerProcessPropertyName(property.Name))
             {
                 return false;
             }
@@ -294,9 +297,9 @@ namespace Postmortem.Analyzers.Rules
                 }
 
                 var declaration = reference.GetSyntax(cancellationToken);
-                foreach (var node in declaration.DescendantNodes(n => n == declaration || n is not (BaseTypeDeclarationSyntax or DelegateDeclarationSyntax)))
+                foreach (var node in declaration.DescendantNodes(n => n == declaration || n is not BaseTypeDeclarationSyntax))
                 {
-                    if (node is not IdentifierNameSyntax { Identifier.ValueText: "ProcessId" or "MachineName" or "Id" } name)
+                    if (node is not IdentifierNameSyntax name || !IsPerProcessPropertyName(name.Identifier.ValueText))
                     {
                         continue;
                     }
