@@ -42,6 +42,9 @@ namespace Postmortem.Benchmarks
 
             /// <summary>Whether the order rotates in this run: not with --together, where ours share the driver with the CA analyzers.</summary>
             public static bool Rotates => Rotate && !Together;
+
+            /// <summary>Analyzers that do no analysis (--probes), run in our driver and printed apart from ours.</summary>
+            public static ImmutableArray<DiagnosticAnalyzer> Probes { get; set; } = ImmutableArray<DiagnosticAnalyzer>.Empty;
         }
 
         private const string Usage = """
@@ -62,6 +65,9 @@ namespace Postmortem.Benchmarks
                                a change measured this way is not lost in the differences between processes
               --fixed-order    our analyzers in the same order in every run (by default the order rotates from run to run: the
                                first in the driver's order pays for work the others then find done)
+              --probes         also run, in our driver, two analyzers that do no analysis: one with an empty action on every
+                               invocation and object creation (the driver's cost per callback), one that reports on about one
+                               in 8 of them (the driver's cost per reported diagnostic); printed apart, not in our total
             """;
 
         public static async Task<int> Main(string[] args)
@@ -88,6 +94,7 @@ namespace Postmortem.Benchmarks
                     case "--together": Settings.Together = true; break;
                     case "--baseline": baseline = args[++i]; break;
                     case "--fixed-order": Settings.Rotate = false; break;
+                    case "--probes": Settings.Probes = Probes.Create(); break;
                     case "--only": only = args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries); break;
                     case "-h" or "--help": Console.WriteLine(Usage); return 0;
                     default: Console.Error.WriteLine($"Unknown argument {args[i]}\n{Usage}"); return 2;
@@ -185,6 +192,10 @@ namespace Postmortem.Benchmarks
             // the order rotating, from runs where it did not pay for the shared work the first analyzer pays for).
             var ourFastestRun = results.Min(r => ours.Sum(a => r.AnalyzerTimes[a].TotalMilliseconds));
             Print(fastest, ours, ca, ourFastestRun);
+            if (!Settings.Probes.IsEmpty)
+            {
+                PrintProbes(fastest, ours, ca);
+            }
             if (!Settings.Baseline.IsEmpty)
             {
                 PrintComparison(results, fastest, ours);
@@ -217,7 +228,7 @@ namespace Postmortem.Benchmarks
             Dictionary<DiagnosticAnalyzer, TimeSpan> AnalyzerTimes,
             int OurDiagnostics,
             int CaDiagnostics,
-            Dictionary<string, int> DiagnosticsPerRule,
+            Dictionary<DiagnosticAnalyzer, int> DiagnosticsPerAnalyzer,
             List<WeakReference<Compilation>> Analyzed,
             List<string> DriverStats);
 
@@ -268,15 +279,18 @@ namespace Postmortem.Benchmarks
             var times = new Dictionary<DiagnosticAnalyzer, TimeSpan>();
             var diagnostics = new List<Diagnostic>();
             var driverStats = new List<string>();
+            var perAnalyzer = new Dictionary<DiagnosticAnalyzer, int>();
 
             // By default ours and the CA analyzers run in separate drivers, one callback at a time, so no analyzer's
             // time includes waiting for another's (on a small, shared machine concurrency inflates every callback).
-            var groups = Settings.Together ? new[] { ours.AddRange(ca) } : new[] { ours, ca };
+            // The probes (--probes) run in our driver, their order rotating with ours.
+            var oursDriver = ours.AddRange(Settings.Probes);
+            var groups = Settings.Together ? new[] { oursDriver.AddRange(ca) } : new[] { oursDriver, ca };
             if (!Settings.Baseline.IsEmpty)
             {
                 // The other build in its own driver next to ours, first in every other run: what the first driver to
                 // report in a file pays once per file (the compiler's #pragma warning map of the file) falls to each in turn.
-                groups = Settings.Run % 2 == 0 ? new[] { ours, Settings.Baseline, ca } : new[] { Settings.Baseline, ours, ca };
+                groups = Settings.Run % 2 == 0 ? new[] { oursDriver, Settings.Baseline, ca } : new[] { Settings.Baseline, oursDriver, ca };
             }
 
             foreach (var group in groups.Where(g => !g.IsEmpty))
@@ -315,14 +329,21 @@ namespace Postmortem.Benchmarks
                 var gen2 = GC.CollectionCount(2);
                 var paused = GC.GetTotalPauseDuration();
                 var wall = Stopwatch.StartNew();
-                var found = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).ConfigureAwait(false);
+                // The analysis result says which analyzer reported what (two of ours share rule IDs: the code rules and
+                // the configuration-file analyzer).
+                var analysis = await withAnalyzers.GetAnalysisResultAsync(CancellationToken.None).ConfigureAwait(false);
+                var found = analysis.GetAllDiagnostics();
+                foreach (var analyzer in group)
+                {
+                    perAnalyzer[analyzer] = analysis.GetAllDiagnostics(analyzer).Length;
+                }
                 if (group != Settings.Baseline)
                 {
                     diagnostics.AddRange(found);
                 }
                 wall.Stop();
                 driverStats.Add(
-                    $"{(group == ours ? "our driver" : group == ca ? "CA driver" : group == Settings.Baseline ? "baseline driver" : "driver")}: {wall.Elapsed.TotalMilliseconds:F0} ms wall, " +
+                    $"{(group == oursDriver ? "our driver" : group == ca ? "CA driver" : group == Settings.Baseline ? "baseline driver" : "driver")}: {wall.Elapsed.TotalMilliseconds:F0} ms wall, " +
                     $"{GC.CollectionCount(0) - gen0} GCs ({GC.CollectionCount(2) - gen2} gen2) pausing {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms");
                 foreach (var analyzer in group)
                 {
@@ -337,7 +358,6 @@ namespace Postmortem.Benchmarks
             }
 
             var ourIds = ours.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
-            var perRule = diagnostics.GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
             return new RunResult(
                 parseTime,
                 compilerTime,
@@ -345,8 +365,8 @@ namespace Postmortem.Benchmarks
                 errors.FirstOrDefault()?.ToString(),
                 times,
                 diagnostics.Count(d => ourIds.Contains(d.Id)),
-                diagnostics.Count(d => !ourIds.Contains(d.Id)),
-                perRule,
+                diagnostics.Count(d => !ourIds.Contains(d.Id) && !Probes.IsProbe(d.Id)),
+                perAnalyzer,
                 compilations,
                 driverStats);
         }
@@ -380,7 +400,7 @@ namespace Postmortem.Benchmarks
             {
                 var ms = result.AnalyzerTimes[analyzer].TotalMilliseconds;
                 var ids = analyzer.SupportedDiagnostics.Select(d => d.Id).Distinct().OrderBy(i => i, StringComparer.Ordinal).ToList();
-                var count = ids.Sum(id => result.DiagnosticsPerRule.TryGetValue(id, out var n) ? n : 0);
+                var count = result.DiagnosticsPerAnalyzer[analyzer];
                 Console.WriteLine($"| {analyzer.GetType().Name} | {string.Join(", ", ids)} | {count} | {ms:F1} | {Percent(ms, compiler)} | {Ratio(ms, medianCaAnalyzer)} | {Ratio(ms, medianCaRule)} |");
             }
 
@@ -405,6 +425,43 @@ namespace Postmortem.Benchmarks
                 {
                     Console.WriteLine($"  {analyzer.GetType().Name} ({string.Join(", ", analyzer.SupportedDiagnostics.Select(d => d.Id).Distinct())}): {result.AnalyzerTimes[analyzer].TotalMilliseconds:F1} ms");
                 }
+            }
+        }
+
+        /// <summary>
+        /// The probes' times (--probes), and what they say of each of our rules: the driver's cost per callback on every
+        /// invocation and object creation (an empty action), and per reported diagnostic (the reporting probe's time beyond
+        /// the empty one's, divided by what it reported).
+        /// </summary>
+        private static void PrintProbes(RunResult result, ImmutableArray<DiagnosticAnalyzer> ours, ImmutableArray<DiagnosticAnalyzer> ca)
+        {
+            double Time(string id) => result.AnalyzerTimes[Settings.Probes.Single(p => p.SupportedDiagnostics[0].Id == id)].TotalMilliseconds;
+            var dispatch = Time(Probes.DispatchId);
+            var report = Time(Probes.ReportId);
+            var reported = result.DiagnosticsPerAnalyzer[Settings.Probes.Single(p => p.SupportedDiagnostics[0].Id == Probes.ReportId)];
+            var perDiagnostic = reported == 0 ? double.NaN : Math.Max(0, report - dispatch) / reported;
+            var caTimes = ca.Select(a => result.AnalyzerTimes[a].TotalMilliseconds).OrderBy(t => t).ToList();
+            var medianCaAnalyzer = Median(caTimes);
+
+            Console.WriteLine();
+            Console.WriteLine("Probes (--probes: no analysis, in our driver, not in our total):");
+            Console.WriteLine($"  empty action on every invocation and object creation: {dispatch:F1} ms{(ca.Length > 0 ? $" ({Ratio(dispatch, medianCaAnalyzer)} x the median CA analyzer)" : "")}");
+            Console.WriteLine($"  the same, reporting {reported} diagnostics: {report:F1} ms; the driver's cost per reported diagnostic: " +
+                              $"{(double.IsNaN(perDiagnostic) ? "n/a" : (perDiagnostic * 1000).ToString("F1", CultureInfo.InvariantCulture) + " µs")}");
+            if (double.IsNaN(perDiagnostic))
+            {
+                return;
+            }
+
+            Console.WriteLine();
+            Console.WriteLine("| Analyzer | Time (ms) | Diagnostics | The driver's handling of them (ms, est.) | The rest (ms) |");
+            Console.WriteLine("|---|---:|---:|---:|---:|");
+            foreach (var analyzer in ours.OrderByDescending(a => result.AnalyzerTimes[a]))
+            {
+                var ms = result.AnalyzerTimes[analyzer].TotalMilliseconds;
+                var count = result.DiagnosticsPerAnalyzer[analyzer];
+                var handling = count * perDiagnostic;
+                Console.WriteLine($"| {analyzer.GetType().Name} | {ms:F1} | {count} | {handling:F1} | {ms - handling:F1} |");
             }
         }
 

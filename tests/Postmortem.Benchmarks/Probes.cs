@@ -1,0 +1,77 @@
+// Probes that exist only to be measured next to our analyzers: the rules for shipping analyzers do not apply.
+#pragma warning disable RS1036, RS1038, RS1041, RS2008
+
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Postmortem.Benchmarks
+{
+    /// <summary>
+    /// Analyzers that do no analysis, run in our driver with <c>--probes</c> to split a rule's time into what the driver
+    /// charges any rule of its shape and what the rule's own work costs. They are not ours: they are left out of our
+    /// totals and printed apart.
+    /// </summary>
+    internal static class Probes
+    {
+        public const string DispatchId = "PROBE1";
+        public const string ReportId = "PROBE2";
+
+        public static ImmutableArray<DiagnosticAnalyzer> Create() =>
+            ImmutableArray.Create<DiagnosticAnalyzer>(new DispatchProbe(), new ReportProbe());
+
+        public static bool IsProbe(string id) => id == DispatchId || id == ReportId;
+
+        private static DiagnosticDescriptor Descriptor(string id, string title) =>
+            new DiagnosticDescriptor(id, title, title, "Probe", DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+        /// <summary>
+        /// An action on every invocation and object creation (what PM2001 and PM2002 listen to, and PM1001, PM2003, PM3005
+        /// among others) that returns at once: the driver's cost per callback, the floor of any rule of that shape.
+        /// </summary>
+        [DiagnosticAnalyzer(LanguageNames.CSharp)]
+        private sealed class DispatchProbe : DiagnosticAnalyzer
+        {
+            private static readonly DiagnosticDescriptor Rule = Descriptor(DispatchId, "Probe: the driver's callbacks");
+
+            public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+            public override void Initialize(AnalysisContext context)
+            {
+                context.EnableConcurrentExecution();
+                context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+                context.RegisterOperationAction(_ => { }, OperationKind.Invocation, OperationKind.ObjectCreation);
+            }
+        }
+
+        /// <summary>
+        /// The same action, reporting on about one callback in 8 (chosen by a hash of the position, no symbol read): what
+        /// the driver charges per reported diagnostic (its checks, the #pragma and severity filter, the queue), which a
+        /// rule pays for each finding on top of its analysis.
+        /// </summary>
+        [DiagnosticAnalyzer(LanguageNames.CSharp)]
+        private sealed class ReportProbe : DiagnosticAnalyzer
+        {
+            private static readonly DiagnosticDescriptor Rule = Descriptor(ReportId, "Probe: the driver's handling of reported diagnostics");
+
+            public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+            public override void Initialize(AnalysisContext context)
+            {
+                context.EnableConcurrentExecution();
+                context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+                context.RegisterOperationAction(
+                    c =>
+                    {
+                        var syntax = c.Operation.Syntax;
+                        if (unchecked((uint)syntax.SpanStart * 2654435761u) >> 29 == 0)
+                        {
+                            c.ReportDiagnostic(Diagnostic.Create(Rule, syntax.GetLocation()));
+                        }
+                    },
+                    OperationKind.Invocation,
+                    OperationKind.ObjectCreation);
+            }
+        }
+    }
+}
