@@ -21,8 +21,6 @@ namespace Postmortem.Benchmarks
             new CallbackProbe(DispatchId, "Probe: the driver's callbacks", reports: false),
             new CallbackProbe(ReportId, "Probe: the driver's handling of reported diagnostics", reports: true));
 
-        public static bool IsProbe(string id) => id == DispatchId || id == ReportId;
-
         /// <summary>
         /// An action on every invocation and object creation (what PM2001 and PM2002 listen to, and PM1001, PM2003, PM3005
         /// among others). Without <c>reports</c> it returns at once: the driver's cost per callback, the floor of any rule

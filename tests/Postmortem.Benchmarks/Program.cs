@@ -277,7 +277,6 @@ namespace Postmortem.Benchmarks
             var compilations = new List<WeakReference<Compilation>>();
             var exceptions = 0;
             var times = new Dictionary<DiagnosticAnalyzer, TimeSpan>();
-            var diagnostics = new List<Diagnostic>();
             var driverStats = new List<string>();
             var perAnalyzer = new Dictionary<DiagnosticAnalyzer, int>();
 
@@ -332,15 +331,11 @@ namespace Postmortem.Benchmarks
                 // The analysis result says which analyzer reported what (two of ours share rule IDs: the code rules and
                 // the configuration-file analyzer).
                 var analysis = await withAnalyzers.GetAnalysisResultAsync(CancellationToken.None).ConfigureAwait(false);
-                var found = analysis.GetAllDiagnostics();
                 foreach (var analyzer in group)
                 {
                     perAnalyzer[analyzer] = analysis.GetAllDiagnostics(analyzer).Length;
                 }
-                if (group != Settings.Baseline)
-                {
-                    diagnostics.AddRange(found);
-                }
+
                 wall.Stop();
                 driverStats.Add(
                     $"{(group == oursDriver ? "our driver" : group == ca ? "CA driver" : group == Settings.Baseline ? "baseline driver" : "driver")}: {wall.Elapsed.TotalMilliseconds:F0} ms wall, " +
@@ -357,15 +352,14 @@ namespace Postmortem.Benchmarks
                 Console.WriteLine($"warning: {exceptions} analyzer exception(s) (AD0001) during the run");
             }
 
-            var ourIds = ours.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
             return new RunResult(
                 parseTime,
                 compilerTime,
                 errors.Count,
                 errors.FirstOrDefault()?.ToString(),
                 times,
-                diagnostics.Count(d => ourIds.Contains(d.Id)),
-                diagnostics.Count(d => !ourIds.Contains(d.Id) && !Probes.IsProbe(d.Id)),
+                ours.Sum(a => perAnalyzer[a]),
+                ca.Sum(a => perAnalyzer[a]),
                 perAnalyzer,
                 compilations,
                 driverStats);
@@ -435,10 +429,10 @@ namespace Postmortem.Benchmarks
         /// </summary>
         private static void PrintProbes(RunResult result, ImmutableArray<DiagnosticAnalyzer> ours, ImmutableArray<DiagnosticAnalyzer> ca)
         {
-            double Time(string id) => result.AnalyzerTimes[Settings.Probes.Single(p => p.SupportedDiagnostics[0].Id == id)].TotalMilliseconds;
-            var dispatch = Time(Probes.DispatchId);
-            var report = Time(Probes.ReportId);
-            var reported = result.DiagnosticsPerAnalyzer[Settings.Probes.Single(p => p.SupportedDiagnostics[0].Id == Probes.ReportId)];
+            DiagnosticAnalyzer Probe(string id) => Settings.Probes.Single(p => p.SupportedDiagnostics[0].Id == id);
+            var dispatch = result.AnalyzerTimes[Probe(Probes.DispatchId)].TotalMilliseconds;
+            var report = result.AnalyzerTimes[Probe(Probes.ReportId)].TotalMilliseconds;
+            var reported = result.DiagnosticsPerAnalyzer[Probe(Probes.ReportId)];
             var perDiagnostic = reported == 0 ? double.NaN : Math.Max(0, report - dispatch) / reported;
             var caTimes = ca.Select(a => result.AnalyzerTimes[a].TotalMilliseconds).OrderBy(t => t).ToList();
             var medianCaAnalyzer = Median(caTimes);
