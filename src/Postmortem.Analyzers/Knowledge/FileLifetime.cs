@@ -142,25 +142,19 @@ namespace Postmortem.Analyzers.Knowledge
             creation = default;
             if (operation is IInvocationOperation invocation)
             {
+                // Every call of the compilation comes here: the method's name first, its containing type only for the
+                // names below. Reading the name touches fewer of the compiler's objects than the type's name does (the
+                // type's public symbol, then its own name), and most calls stop there.
                 var method = invocation.TargetMethod;
-                var type = method.ContainingType;
-                if (type is null)
+                if (!IsCreatingCallName(method.Name))
                 {
                     return false;
                 }
 
-                // Every call of the compilation comes here: the type's name first, the symbol comparisons only for ours.
-                switch (type.Name)
+                var type = method.ContainingType;
+                if (type is null)
                 {
-                    case "File":
-                    case "Path":
-                    case "Directory":
-                    case "ZipFile":
-                    case "ZipFileExtensions":
-                    case "FileInfo":
-                        break;
-                    default:
-                        return false;
+                    return false;
                 }
 
                 if (SymbolEqualityComparer.Default.Equals(type, File))
@@ -301,6 +295,43 @@ namespace Postmortem.Analyzers.Knowledge
             }
 
             return false;
+        }
+
+        /// <summary>The names of every call <see cref="TryGetCreation"/> can accept (File, Path, Directory, ZipFile,
+        /// ZipFileExtensions, FileInfo); keep in step with the switches there and in <see cref="TryGetFileCreation"/>.</summary>
+        private static bool IsCreatingCallName(string name)
+        {
+            switch (name)
+            {
+                case "Create":
+                case "CreateText":
+                case "AppendText":
+                case "OpenWrite":
+                case "WriteAllText":
+                case "WriteAllTextAsync":
+                case "WriteAllBytes":
+                case "WriteAllBytesAsync":
+                case "WriteAllLines":
+                case "WriteAllLinesAsync":
+                case "AppendAllText":
+                case "AppendAllTextAsync":
+                case "AppendAllLines":
+                case "AppendAllLinesAsync":
+                case "AppendAllBytes":
+                case "AppendAllBytesAsync":
+                case "Open":
+                case "Copy":
+                case "CopyTo":
+                case "GetTempFileName":
+                case "CreateTempSubdirectory":
+                case "CreateDirectory":
+                case "CreateFromDirectory":
+                case "ExtractToDirectory":
+                case "ExtractToFile":
+                    return true;
+                default:
+                    return false;
+            }
         }
 
         private bool TryGetFileCreation(IInvocationOperation invocation, string name, out FileCreation creation)
