@@ -297,9 +297,16 @@ namespace Postmortem.Analyzers.Knowledge
             return false;
         }
 
-        /// <summary>The names of every call <see cref="TryGetCreation"/> can accept (File, Path, Directory, ZipFile,
-        /// ZipFileExtensions, FileInfo); keep in step with the switches there and in <see cref="TryGetFileCreation"/>.</summary>
+        /// <summary>The names of every call <see cref="TryGetCreation"/> can accept: File's (<see cref="FileCreationParameter"/>,
+        /// which also holds FileInfo's), Path's, Directory's, ZipFile's and ZipFileExtensions', and FileInfo.CopyTo.</summary>
         private static bool IsCreatingCallName(string name)
+            => FileCreationParameter(name) is not null ||
+               name is "CopyTo" or "GetTempFileName" or "CreateTempSubdirectory" or "CreateDirectory" or "CreateFromDirectory" or
+                   "ExtractToDirectory" or "ExtractToFile";
+
+        /// <summary>The path parameter of a File method that creates or overwrites a file ("destFileName" for Copy; Open
+        /// only with a creating FileMode); null for any other name.</summary>
+        private static string? FileCreationParameter(string name)
         {
             switch (name)
             {
@@ -320,57 +327,21 @@ namespace Postmortem.Analyzers.Knowledge
                 case "AppendAllBytes":
                 case "AppendAllBytesAsync":
                 case "Open":
+                    return "path";
                 case "Copy":
-                case "CopyTo":
-                case "GetTempFileName":
-                case "CreateTempSubdirectory":
-                case "CreateDirectory":
-                case "CreateFromDirectory":
-                case "ExtractToDirectory":
-                case "ExtractToFile":
-                    return true;
+                    return "destFileName";
                 default:
-                    return false;
+                    return null;
             }
         }
 
         private bool TryGetFileCreation(IInvocationOperation invocation, string name, out FileCreation creation)
         {
             creation = default;
-            string parameter;
-            switch (name)
+            var parameter = FileCreationParameter(name);
+            if (parameter is null || (name == "Open" && !CreatesFile(invocation.Arguments)))
             {
-                case "Create":
-                case "CreateText":
-                case "AppendText":
-                case "OpenWrite":
-                case "WriteAllText":
-                case "WriteAllTextAsync":
-                case "WriteAllBytes":
-                case "WriteAllBytesAsync":
-                case "WriteAllLines":
-                case "WriteAllLinesAsync":
-                case "AppendAllText":
-                case "AppendAllTextAsync":
-                case "AppendAllLines":
-                case "AppendAllLinesAsync":
-                case "AppendAllBytes":
-                case "AppendAllBytesAsync":
-                    parameter = "path";
-                    break;
-                case "Open":
-                    if (!CreatesFile(invocation.Arguments))
-                    {
-                        return false;
-                    }
-
-                    parameter = "path";
-                    break;
-                case "Copy":
-                    parameter = "destFileName";
-                    break;
-                default:
-                    return false;
+                return false;
             }
 
             var path = Argument(invocation.Arguments, parameter);
