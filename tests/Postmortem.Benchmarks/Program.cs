@@ -369,7 +369,7 @@ namespace Postmortem.Benchmarks
         {
             var compiler = result.CompilerTime.TotalMilliseconds;
             var sumOfMinimums = ours.Sum(a => result.AnalyzerTimes[a].TotalMilliseconds);
-            var caTimes = ca.Select(a => result.AnalyzerTimes[a].TotalMilliseconds).OrderBy(t => t).ToList();
+            var caTimes = CaTimes(result, ca);
 
             // A CA analyzer often implements several rules; a rule's share is its analyzer's time / its rule count.
             var caRuleTimes = ca.SelectMany(a =>
@@ -422,6 +422,10 @@ namespace Postmortem.Benchmarks
             }
         }
 
+        /// <summary>Each CA analyzer's time (its minimum over the runs), in ascending order.</summary>
+        private static List<double> CaTimes(RunResult result, ImmutableArray<DiagnosticAnalyzer> ca)
+            => ca.Select(a => result.AnalyzerTimes[a].TotalMilliseconds).OrderBy(t => t).ToList();
+
         /// <summary>
         /// The probes' times (--probes), and what they say of each of our rules: the driver's cost per callback on every
         /// invocation and object creation (an empty action), and per reported diagnostic (the reporting probe's time beyond
@@ -434,8 +438,7 @@ namespace Postmortem.Benchmarks
             var report = result.AnalyzerTimes[Probe(Probes.ReportId)].TotalMilliseconds;
             var reported = result.DiagnosticsPerAnalyzer[Probe(Probes.ReportId)];
             var perDiagnostic = reported == 0 ? double.NaN : Math.Max(0, report - dispatch) / reported;
-            var caTimes = ca.Select(a => result.AnalyzerTimes[a].TotalMilliseconds).OrderBy(t => t).ToList();
-            var medianCaAnalyzer = Median(caTimes);
+            var medianCaAnalyzer = Median(CaTimes(result, ca));
 
             Console.WriteLine();
             Console.WriteLine("Probes (--probes: no analysis, in our driver, not in our total):");
