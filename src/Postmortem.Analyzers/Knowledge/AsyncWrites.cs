@@ -203,7 +203,7 @@ namespace Postmortem.Analyzers.Knowledge
 
         /// <summary>
         /// The operation that drops the invocation's result, if any: an expression statement (explicit or the implicit
-        /// one of a void-returning expression-bodied lambda or member) or a <c>_ =</c> discard assignment.
+        /// one of a void-returning expression-bodied lambda or member) or a <c>_ =</c> discard assignment statement.
         /// <c>ConfigureAwait</c>/<c>AsTask</c> on the result and <c>?.</c> are looked through. <paramref name="isDiscard"/>
         /// tells which form it is.
         /// </summary>
@@ -228,7 +228,8 @@ namespace Postmortem.Analyzers.Knowledge
                         continue;
                     case IExpressionStatementOperation statement:
                         return statement;
-                    case ISimpleAssignmentOperation { Target: IDiscardOperation } assignment when assignment.Value == current:
+                    case ISimpleAssignmentOperation { Target: IDiscardOperation, Parent: IExpressionStatementOperation } assignment when assignment.Value == current:
+                        // Only a discard that is itself a statement: `_ = x` is an expression whose value is x.
                         isDiscard = true;
                         return assignment;
                     default:

@@ -194,6 +194,7 @@ namespace Postmortem.Analyzers.Tests.Rules
                         var t = Task.WhenAll(File.WriteAllTextAsync(path, "a"), File.WriteAllTextAsync(path, "b"));
                         t.Wait();
                         File.WriteAllTextAsync(path, "sync wait").GetAwaiter().GetResult();
+                        Observe(_ = output.FlushAsync()); // `_ = x` is an expression whose value is x
                     }
 
                     static void Observe(Task task) { }

@@ -108,6 +108,22 @@ namespace Postmortem.Analyzers.Tests.Rules
                 """));
 
         [Fact]
+        public Task DiscardAssignmentWhoseValueIsUsed_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(Queue("""
+                    private readonly Channel<string> _channel = Channel.CreateBounded<string>(100);
+                    public int Dropped;
+
+                    public void Publish(string e)
+                    {
+                        // `_ = x` is an expression whose value is x: here the if reads the result.
+                        if (!(_ = _channel.Writer.TryWrite(e)))
+                        {
+                            Dropped++;
+                        }
+                    }
+                """));
+
+        [Fact]
         public Task ProvablyUnbounded_NoDiagnostic()
             => VerifyCS.VerifyAnalyzerAsync(Queue("""
                     private readonly Channel<string> _channel = Channel.CreateUnbounded<string>();
