@@ -239,6 +239,47 @@ namespace Postmortem.Analyzers.Knowledge
         }
 
         /// <summary>
+        /// The call whose result an expression statement drops, seen from the statement (the other direction of
+        /// <see cref="GetDroppingOperation"/>, for a rule that needs only dropped results and so can listen to statements
+        /// rather than to every call): the statement's own call, or the value of its <c>_ =</c> discard, through
+        /// conversions, parentheses, <c>?.</c> and <c>ConfigureAwait</c>/<c>AsTask</c>. <paramref name="isDiscard"/> tells
+        /// which form it is.
+        /// </summary>
+        public static IInvocationOperation? GetDroppedInvocation(IExpressionStatementOperation statement, out bool isDiscard)
+        {
+            isDiscard = false;
+            var current = statement.Operation;
+            if (current is ISimpleAssignmentOperation { Target: IDiscardOperation } assignment)
+            {
+                isDiscard = true;
+                current = assignment.Value;
+            }
+
+            while (true)
+            {
+                switch (current)
+                {
+                    case IConversionOperation conversion:
+                        current = conversion.Operand;
+                        continue;
+                    case IParenthesizedOperation parenthesized:
+                        current = parenthesized.Operand;
+                        continue;
+                    case IConditionalAccessOperation conditional:
+                        current = conditional.WhenNotNull;
+                        continue;
+                    case IInvocationOperation { Instance: IInvocationOperation inner } outer when outer.TargetMethod.Name is "ConfigureAwait" or "AsTask":
+                        current = inner;
+                        continue;
+                    case IInvocationOperation invocation:
+                        return invocation;
+                    default:
+                        return null;
+                }
+            }
+        }
+
+        /// <summary>
         /// Would the compiler's CS4014 already report this dropped statement? It does for an un-awaited awaitable call
         /// statement directly in an async method, lambda or local function, unless await is not allowed there (a lock), and
         /// not for a <c>?.</c> conditional call, which is not a call expression.
