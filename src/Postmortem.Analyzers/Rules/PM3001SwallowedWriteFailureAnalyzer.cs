@@ -58,17 +58,18 @@ namespace Postmortem.Analyzers.Rules
                     continue;
                 }
 
-                // Only look for a write when some catch could swallow it.
+                // The catch first (usually shorter than the try body, and most catches log, rethrow or record): the body
+                // is searched for a write only when some catch swallows.
+                if (HandlesFailure(catchClause, tryOperation, io, logging))
+                {
+                    continue;
+                }
+
+                context.CancellationToken.ThrowIfCancellationRequested();
                 write ??= FindDurableWrite(tryOperation.Body, io) ?? string.Empty;
                 if (write.Length == 0)
                 {
                     return;
-                }
-
-                context.CancellationToken.ThrowIfCancellationRequested();
-                if (HandlesFailure(catchClause, tryOperation, io, logging))
-                {
-                    continue;
                 }
 
                 if (catchClause.Syntax is not CatchClauseSyntax syntax)
