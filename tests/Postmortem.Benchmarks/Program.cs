@@ -407,7 +407,7 @@ namespace Postmortem.Benchmarks
                 Console.WriteLine($"| {rule.Id} | {rule.Parts} | {rule.Ms:F1} | {(ca.Length > 0 ? Ratio(rule.Ms, medianCaRule) : "n/a")} |");
             }
             Console.WriteLine();
-            Console.WriteLine($"(The sum of the rules' minimums above: {sumOfMinimums:F1} ms; the total is the fastest run's sum{(Settings.Rotates ? ", with our analyzers' order rotating from run to run" : "")}.)");
+            Console.WriteLine($"(The sum of the analyzers' minimums above: {sumOfMinimums:F1} ms; the total is the fastest run's sum{(Settings.Rotates ? ", with our analyzers' order rotating from run to run" : "")}.)");
             var share = ourTotal / compiler;
             Console.WriteLine($"Ours / compiler = {share:P2} (target <= 2%, goal 1%): {(share <= 0.02 ? "within target" : "OVER TARGET")}");
             if (ca.Length > 0)
