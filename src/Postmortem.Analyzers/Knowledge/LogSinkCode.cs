@@ -96,26 +96,27 @@ namespace Postmortem.Analyzers.Knowledge
         }
 
         /// <summary>Registers <paramref name="action"/> for every file sink in code (invocations, and object creations unless
-        /// <paramref name="serilogOnly"/>: NLog targets and log4net appenders are created, Serilog sinks are called).</summary>
+        /// <paramref name="serilogOnly"/>: NLog targets and log4net appenders are created, Serilog sinks are called), and
+        /// only for the operation kinds the compilation's libraries can produce a sink from: a Serilog-only project gets
+        /// no callback on object creations, a project with NLog's FileTarget but no Serilog or NLog WriteToFile none on calls.</summary>
         public void Register(CompilationStartAnalysisContext start, Action<OperationAnalysisContext, LogSinkSite> action, bool serilogOnly = false)
         {
-            if (serilogOnly)
+            var serilog = _serilogFileExtensions is not null || _serilogRollingFileExtensions is not null;
+            var called = serilog || (!serilogOnly && _nlogSetupTargetBuilder is not null);
+            var created = !serilogOnly && (_nlogFileTarget is not null || _log4netFileAppender is not null || _log4netRollingFileAppender is not null);
+            var kinds = new List<OperationKind>(2);
+            if (called)
             {
-                if (_serilogFileExtensions is null && _serilogRollingFileExtensions is null)
-                {
-                    return;
-                }
+                kinds.Add(OperationKind.Invocation);
+            }
 
-                start.RegisterOperationAction(
-                    c =>
-                    {
-                        if (Read(c.Operation, c.CancellationToken) is { } serilogSite &&
-                            serilogSite.Settings.Kind is LogSinkKind.SerilogFile or LogSinkKind.SerilogAuditFile or LogSinkKind.SerilogRollingFile)
-                        {
-                            action(c, serilogSite);
-                        }
-                    },
-                    OperationKind.Invocation);
+            if (created)
+            {
+                kinds.Add(OperationKind.ObjectCreation);
+            }
+
+            if (kinds.Count == 0)
+            {
                 return;
             }
 
@@ -123,13 +124,12 @@ namespace Postmortem.Analyzers.Knowledge
                 c =>
                 {
                     var site = Read(c.Operation, c.CancellationToken);
-                    if (site is not null)
+                    if (site is not null && (!serilogOnly || site.Settings.Kind is LogSinkKind.SerilogFile or LogSinkKind.SerilogAuditFile or LogSinkKind.SerilogRollingFile))
                     {
                         action(c, site);
                     }
                 },
-                OperationKind.Invocation,
-                OperationKind.ObjectCreation);
+                kinds.ToArray());
         }
 
         /// <summary>Reports the findings of one rule for a site.</summary>
