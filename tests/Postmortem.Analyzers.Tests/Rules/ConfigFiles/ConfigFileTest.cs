@@ -17,7 +17,7 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
     /// Builds a test of <see cref="LoggingConfigFileAnalyzer"/>: configuration files as additional files with markup
     /// (<c>{|PM1001:…|}</c> marks the exact entry), a small C# project (web or not) that references Serilog, optionally
     /// NLog 5 or 6, and a log4net stand-in. By default the code enables every library's internal log, so PM3004 stays
-    /// out of tests about other rules; <c>failuresVisibleInCode: false</c> leaves it off.
+    /// out of tests about other rules; <c>failuresVisibleInCode: false</c> leaves it off, and <c>code</c> adds statements.
     /// </summary>
     internal static class ConfigFileTest
     {
@@ -26,7 +26,8 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
             bool web = true,
             NLogRef nlog = NLogRef.None,
             bool failuresVisibleInCode = true,
-            string? workerProcesses = null)
+            string? workerProcesses = null,
+            string? code = null)
         {
             var body = new List<string>();
             if (failuresVisibleInCode)
@@ -37,6 +38,11 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
                 {
                     body.Add("NLog.Common.InternalLogger.LogToConsoleError = true;");
                 }
+            }
+
+            if (code is not null)
+            {
+                body.Add(code);
             }
 
             var source = $$"""
@@ -50,9 +56,16 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
 
                 namespace log4net.Util
                 {
-                    public static class LogLog
+                    public sealed class LogLog
                     {
                         public static bool InternalDebugging { get; set; }
+
+                        public sealed class LogReceivedAdapter : System.IDisposable
+                        {
+                            public LogReceivedAdapter(System.Collections.Generic.List<LogLog> items) { }
+
+                            public void Dispose() { }
+                        }
                     }
                 }
                 """;

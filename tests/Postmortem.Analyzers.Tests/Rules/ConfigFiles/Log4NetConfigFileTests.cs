@@ -152,6 +152,21 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
                 """, " debug=\"true\""), failuresVisibleInCode: false);
 
         [Fact]
+        public Task LogReceivedAdapterInCode_NoInvisibleFailuresDiagnostic()
+            => ConfigFileTest.Create(
+                new[]
+                {
+                    (Log4NetConfig, Config("""
+                      <appender name="R" type="log4net.Appender.FileAppender">
+                        <file value="logs/app.log" />
+                        <lockingModel type="log4net.Appender.FileAppender+MinimalLock" />
+                      </appender>
+                    """)),
+                },
+                failuresVisibleInCode: false,
+                code: "using var adapter = new log4net.Util.LogLog.LogReceivedAdapter(new System.Collections.Generic.List<log4net.Util.LogLog>());").RunAsync();
+
+        [Fact]
         public Task SectionInAppConfigWithInternalDebugAppSetting_ReportsOnlyTheSharing()
             => RunAsync("/0/App.config", """
                 <?xml version="1.0" encoding="utf-8"?>
