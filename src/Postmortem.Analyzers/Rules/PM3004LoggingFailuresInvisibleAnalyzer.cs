@@ -38,9 +38,11 @@ namespace Postmortem.Analyzers.Rules
 
                 var state = new CompilationState();
                 start.RegisterOperationAction(c => OnInvocation(c, libraries, state), OperationKind.Invocation);
-                start.RegisterOperationAction(c => OnCreation(c, libraries, state), OperationKind.ObjectCreation);
                 if (libraries.HasNLog || libraries.HasLog4Net)
                 {
+                    // NLog targets and log4net appenders are created, and so is log4net's LogReceivedAdapter; nothing of
+                    // Serilog's is, and NLog's and log4net's internal logs are switched on by assignments.
+                    start.RegisterOperationAction(c => OnCreation(c, libraries, state), OperationKind.ObjectCreation);
                     start.RegisterOperationAction(c => OnAssignment(c, libraries, state), OperationKind.SimpleAssignment);
                     start.RegisterOperationAction(c => OnEventAssignment(c, libraries, state), OperationKind.EventAssignment);
                 }

@@ -76,9 +76,18 @@ namespace Postmortem.Analyzers.Rules.ConfigFiles
             if (state.Libraries.HasAny || state.Libraries.SerilogSelfLog is not null)
             {
                 start.RegisterOperationAction(state.AnalyzeInvocation, OperationKind.Invocation);
-                start.RegisterOperationAction(state.AnalyzeCreation, OperationKind.ObjectCreation);
-                start.RegisterOperationAction(state.AnalyzeAssignment, OperationKind.SimpleAssignment);
-                start.RegisterOperationAction(state.AnalyzeEventAssignment, OperationKind.EventAssignment);
+                if (state.Libraries.Log4NetLogLog is not null)
+                {
+                    // Only log4net's LogReceivedAdapter switches an internal log on by being created.
+                    start.RegisterOperationAction(state.AnalyzeCreation, OperationKind.ObjectCreation);
+                }
+
+                if (state.Libraries.HasNLog || state.Libraries.HasLog4Net)
+                {
+                    // Serilog's SelfLog is switched on by a call; NLog's and log4net's internal logs also by assignments and events.
+                    start.RegisterOperationAction(state.AnalyzeAssignment, OperationKind.SimpleAssignment);
+                    start.RegisterOperationAction(state.AnalyzeEventAssignment, OperationKind.EventAssignment);
+                }
             }
 
             start.RegisterCompilationEndAction(state.ReportInvisibleFailures);
