@@ -268,8 +268,9 @@ namespace Postmortem.Analyzers.Knowledge
                     case IConditionalAccessOperation conditional:
                         current = conditional.WhenNotNull;
                         continue;
-                    case IInvocationOperation { Instance: IInvocationOperation inner } outer when outer.TargetMethod.Name is "ConfigureAwait" or "AsTask":
-                        current = inner;
+                    case IInvocationOperation { Instance: { } receiver } outer when outer.TargetMethod.Name is "ConfigureAwait" or "AsTask":
+                        // Whatever the receiver is (a call, a conversion of one, a `?.`), as GetDroppingOperation climbs.
+                        current = receiver;
                         continue;
                     case IInvocationOperation invocation:
                         return invocation;

@@ -81,6 +81,25 @@ namespace Postmortem.Analyzers.Tests.Rules
         // ------------------------------------------------------------ safe look-alikes
 
         [Fact]
+        public Task ConfigureAwaitOnAConvertedResult_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(Queue("""
+                    private readonly Channel<string> _channel = Channel.CreateBounded<string>(100);
+
+                    public void Publish(string e)
+                    {
+                        // The statement drops the result through a conversion and a ConfigureAwait.
+                        ((Flag)_channel.Writer.[|TryWrite|](e)).ConfigureAwait(false);
+                    }
+
+                    public readonly struct Flag
+                    {
+                        public static implicit operator Flag(bool value) => default;
+
+                        public Flag ConfigureAwait(bool continueOnCapturedContext) => this;
+                    }
+                """));
+
+        [Fact]
         public Task ResultUsed_NoDiagnostic()
             => VerifyCS.VerifyAnalyzerAsync(Queue("""
                     private readonly Channel<string> _channel = Channel.CreateBounded<string>(100);
