@@ -64,6 +64,11 @@ namespace Postmortem.Analyzers.Knowledge
 
         public bool HasAny => HasSerilog || HasNLog || HasLog4Net;
 
+        /// <summary>An internal log can be switched on by an assignment or an event subscription (<see cref="TryGetEnablingAssignment"/>,
+        /// <see cref="TryGetEnablingEvent"/>): NLog's InternalLogger, LogManager or LogFactory, or log4net's LogLog exists.</summary>
+        public bool HasAssignmentSwitches =>
+            NLogInternalLogger is not null || NLogLogManager is not null || NLogLogFactory is not null || Log4NetLogLog is not null;
+
         public static LoggingLibraries Create(Compilation compilation) => new LoggingLibraries(compilation);
 
         /// <summary>The internal channel a library reports its own failures to (message argument {1} of PM3004).</summary>

@@ -40,9 +40,13 @@ namespace Postmortem.Analyzers.Rules
                 start.RegisterOperationAction(c => OnInvocation(c, libraries, state), OperationKind.Invocation);
                 if (libraries.HasNLog || libraries.HasLog4Net)
                 {
-                    // NLog targets and log4net appenders are created, and so is log4net's LogReceivedAdapter; nothing of
-                    // Serilog's is, and NLog's and log4net's internal logs are switched on by assignments.
+                    // NLog targets and log4net appenders are created, and so is log4net's LogReceivedAdapter; nothing of Serilog's is.
                     start.RegisterOperationAction(c => OnCreation(c, libraries, state), OperationKind.ObjectCreation);
+                }
+
+                if (libraries.HasAssignmentSwitches)
+                {
+                    // NLog's and log4net's internal logs are also switched on by assignments and events; Serilog's SelfLog by a call.
                     start.RegisterOperationAction(c => OnAssignment(c, libraries, state), OperationKind.SimpleAssignment);
                     start.RegisterOperationAction(c => OnEventAssignment(c, libraries, state), OperationKind.EventAssignment);
                 }

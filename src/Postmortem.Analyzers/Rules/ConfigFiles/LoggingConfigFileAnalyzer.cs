@@ -82,7 +82,7 @@ namespace Postmortem.Analyzers.Rules.ConfigFiles
                     start.RegisterOperationAction(state.AnalyzeCreation, OperationKind.ObjectCreation);
                 }
 
-                if (state.Libraries.HasNLog || state.Libraries.HasLog4Net)
+                if (state.Libraries.HasAssignmentSwitches)
                 {
                     // Serilog's SelfLog is switched on by a call; NLog's and log4net's internal logs also by assignments and events.
                     start.RegisterOperationAction(state.AnalyzeAssignment, OperationKind.SimpleAssignment);
