@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Text;
 
@@ -10,7 +11,8 @@ namespace Postmortem.Benchmarks
     /// </summary>
     public static class GeneratedWorkload
     {
-        public static List<(string Path, string Text)> Create(int lines)
+        /// <summary>The generated sources; <paramref name="nlog"/> false leaves NLog out (a Serilog-only application).</summary>
+        public static List<(string Path, string Text)> Create(int lines, bool nlog = true)
         {
             var files = new List<(string, string)>();
             var total = 0;
@@ -24,7 +26,7 @@ namespace Postmortem.Benchmarks
                     3 => TempFiles(i),
                     4 => Controller(i),
                     5 => MinimalApi(i),
-                    6 => LoggingSetup(i),
+                    6 => LoggingSetup(i, nlog),
                     _ => Ordinary(i),
                 };
                 files.Add(($"/gen/File{i:D5}.cs", text));
@@ -34,7 +36,19 @@ namespace Postmortem.Benchmarks
             return files;
         }
 
-        public static List<(string Path, string Text)> AdditionalFiles() => new()
+        /// <summary>appsettings.json, and nlog.config unless <paramref name="nlog"/> is false.</summary>
+        public static List<(string Path, string Text)> AdditionalFiles(bool nlog = true)
+        {
+            var files = AllAdditionalFiles();
+            if (!nlog)
+            {
+                files.RemoveAll(f => f.Path.EndsWith("nlog.config", StringComparison.Ordinal));
+            }
+
+            return files;
+        }
+
+        private static List<(string Path, string Text)> AllAdditionalFiles() => new()
         {
             ("/gen/appsettings.json", """
                 {
@@ -298,9 +312,9 @@ namespace Postmortem.Benchmarks
             return b.ToString();
         }
 
-        private static string LoggingSetup(int i)
+        private static string LoggingSetup(int i, bool nlog)
         {
-            var b = new StringBuilder(Usings).Append("using Serilog;\nusing NLog.Config;\nusing NLog.Targets;\n").Append($"namespace Gen.Logging{i}\n{{\n");
+            var b = new StringBuilder(Usings).Append(nlog ? "using Serilog;\nusing NLog.Config;\nusing NLog.Targets;\n" : "using Serilog;\n").Append($"namespace Gen.Logging{i}\n{{\n");
             b.Append($"    public static class LogSetup{i}\n    {{\n");
             for (var m = 0; m < 6; m++)
             {
@@ -321,17 +335,23 @@ namespace Postmortem.Benchmarks
                             Log.Information("Started {Index}", {{m}});
                         }
 
-                        public static void NLog{{m}}()
-                        {
-                            var config = new LoggingConfiguration();
-                            var target = new FileTarget("file{{m}}") { FileName = "logs/nlog{{m}}.log", ArchiveAboveSize = 10_000_000, MaxArchiveFiles = 5 };
-                            config.AddRule(NLog.LogLevel.Info, NLog.LogLevel.Fatal, target);
-                            NLog.LogManager.Configuration = config;
-                            NLog.LogManager.GetCurrentClassLogger().Info("configured");
-                        }
-
 
                 """);
+                if (nlog)
+                {
+                    b.Append($$"""
+                            public static void NLog{{m}}()
+                            {
+                                var config = new LoggingConfiguration();
+                                var target = new FileTarget("file{{m}}") { FileName = "logs/nlog{{m}}.log", ArchiveAboveSize = 10_000_000, MaxArchiveFiles = 5 };
+                                config.AddRule(NLog.LogLevel.Info, NLog.LogLevel.Fatal, target);
+                                NLog.LogManager.Configuration = config;
+                                NLog.LogManager.GetCurrentClassLogger().Info("configured");
+                            }
+
+
+                    """);
+                }
             }
 
             b.Append("    }\n}\n");

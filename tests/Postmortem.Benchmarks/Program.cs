@@ -50,6 +50,7 @@ namespace Postmortem.Benchmarks
         private const string Usage = """
             Postmortem.Benchmarks: our analyzers' cost next to the compiler's and the SDK's CA analyzers'.
               --lines N        generated workload of about N lines (default 200000)
+              --serilog-only   the generated workload without NLog (its code, nlog.config and the reference): a Serilog-only app
               --quick          a small smoke run (5000 lines, 2 runs)
               --folder PATH    analyze the C# files under PATH instead (bin/ and obj/ skipped)
               --ref PATH       an extra reference: a .dll or a folder of .dll (repeatable), e.g. a project's bin folder
@@ -78,6 +79,7 @@ namespace Postmortem.Benchmarks
             string? sdkAnalyzers = null;
             var extraRefs = new List<string>();
             var withCa = true;
+            var serilogOnly = false;
             string[]? only = null;
             string? baseline = null;
             for (var i = 0; i < args.Length; i++)
@@ -91,6 +93,7 @@ namespace Postmortem.Benchmarks
                     case "--runs": runs = Math.Max(1, int.Parse(args[++i], CultureInfo.InvariantCulture)); break;
                     case "--sdk-analyzers": sdkAnalyzers = args[++i]; break;
                     case "--no-ca": withCa = false; break;
+                    case "--serilog-only": serilogOnly = true; break;
                     case "--together": Settings.Together = true; break;
                     case "--baseline": baseline = args[++i]; break;
                     case "--fixed-order": Settings.Rotate = false; break;
@@ -127,16 +130,16 @@ namespace Postmortem.Benchmarks
             }
             else
             {
-                sources = GeneratedWorkload.Create(lines);
-                additional = GeneratedWorkload.AdditionalFiles();
-                workload = "generated";
+                sources = GeneratedWorkload.Create(lines, nlog: !serilogOnly);
+                additional = GeneratedWorkload.AdditionalFiles(nlog: !serilogOnly);
+                workload = serilogOnly ? "generated, Serilog only" : "generated";
             }
 
             var lineCount = sources.Sum(s => s.Text.Count(c => c == '\n') + 1);
             Console.WriteLine($"Workload: {workload}, {sources.Count} files, {lineCount:N0} lines; {runs} measured run(s) after a warm-up; {Environment.ProcessorCount} cores; " +
                               $"{(System.Runtime.GCSettings.IsServerGC ? "server GC (as csc and VBCSCompiler)" : "workstation GC")}");
 
-            var references = References(extraRefs);
+            var references = References(extraRefs, nlog: folder is not null || !serilogOnly);
             var ours = OurAnalyzers();
             if (only is not null)
             {
@@ -638,14 +641,17 @@ namespace Postmortem.Benchmarks
                 .FirstOrDefault(d => File.Exists(Path.Combine(d, "Microsoft.CodeAnalysis.NetAnalyzers.dll")));
         }
 
-        private static ImmutableArray<MetadataReference> References(List<string> extra)
+        private static ImmutableArray<MetadataReference> References(List<string> extra, bool nlog)
         {
             var paths = new List<string>();
             paths.AddRange(Directory.GetFiles(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "*.dll"));
             paths.AddRange(Directory.GetFiles(Path.GetDirectoryName(typeof(Microsoft.AspNetCore.Builder.WebApplication).Assembly.Location)!, "*.dll"));
             paths.Add(typeof(Serilog.Log).Assembly.Location);
             paths.Add(typeof(Serilog.FileLoggerConfigurationExtensions).Assembly.Location);
-            paths.Add(typeof(NLog.LogManager).Assembly.Location);
+            if (nlog)
+            {
+                paths.Add(typeof(NLog.LogManager).Assembly.Location);
+            }
             foreach (var e in extra)
             {
                 paths.AddRange(Directory.Exists(e) ? Directory.GetFiles(e, "*.dll") : new[] { e });
