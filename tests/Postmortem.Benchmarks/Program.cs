@@ -108,6 +108,12 @@ namespace Postmortem.Benchmarks
             List<(string Path, string Text)> sources;
             List<(string Path, string Text)> additional;
             string workload;
+            if (folder is not null && serilogOnly)
+            {
+                Console.Error.WriteLine("--serilog-only shapes the generated workload: it cannot be combined with --folder");
+                return 2;
+            }
+
             if (folder is not null)
             {
                 var root = Path.GetFullPath(folder);
@@ -139,7 +145,7 @@ namespace Postmortem.Benchmarks
             Console.WriteLine($"Workload: {workload}, {sources.Count} files, {lineCount:N0} lines; {runs} measured run(s) after a warm-up; {Environment.ProcessorCount} cores; " +
                               $"{(System.Runtime.GCSettings.IsServerGC ? "server GC (as csc and VBCSCompiler)" : "workstation GC")}");
 
-            var references = References(extraRefs, nlog: folder is not null || !serilogOnly);
+            var references = References(extraRefs, nlog: !serilogOnly);
             var ours = OurAnalyzers();
             if (only is not null)
             {
@@ -652,6 +658,7 @@ namespace Postmortem.Benchmarks
             {
                 paths.Add(typeof(NLog.LogManager).Assembly.Location);
             }
+
             foreach (var e in extra)
             {
                 paths.AddRange(Directory.Exists(e) ? Directory.GetFiles(e, "*.dll") : new[] { e });
