@@ -334,54 +334,5 @@ namespace Postmortem.Analyzers.Knowledge
 
             return false;
         }
-
-        // ------------------------------------------------------------------ configuration files
-
-        /// <summary>
-        /// Does a configuration file the project passes as AdditionalFiles take over this library's PM3004? True when a
-        /// file switches the internal channel on (nlog.config / appsettings.json: <c>internalLogFile</c>,
-        /// <c>internalLogToConsole="true"</c>, <c>throwExceptions="true"</c>…; web.config/app.config:
-        /// <c>&lt;add key="log4net.Internal.Debug" value="true"/&gt;</c>; log4net.config: <c>&lt;log4net debug="true"&gt;</c>),
-        /// and when a file configures the library's file sinks, because the configuration-file analyzer then reports
-        /// PM3004 at that section (one finding, where the sinks are). Read with the same reader as that analyzer, and
-        /// only when a diagnostic would otherwise be reported. Serilog's SelfLog has no configuration-file switch.
-        /// </summary>
-        public static bool IsHandledByConfigurationFiles(ImmutableArray<AdditionalText> files, LoggingLibrary library, CancellationToken cancellationToken)
-        {
-            var configLibrary = library switch
-            {
-                LoggingLibrary.NLog => ConfigFiles.LogLibrary.NLog,
-                LoggingLibrary.Log4Net => ConfigFiles.LogLibrary.Log4Net,
-                _ => ConfigFiles.LogLibrary.Serilog,
-            };
-
-            foreach (var file in files)
-            {
-                var kind = ConfigFiles.LoggingConfigReader.Classify(file.Path);
-                if (!ConfigFiles.LoggingConfigReader.IsCandidate(file.Path, kind, () => file.GetText(cancellationToken)) ||
-                    file.GetText(cancellationToken) is not { } text)
-                {
-                    continue;
-                }
-
-                var model = ConfigFiles.LoggingConfigReader.Read(file.Path, kind, text, cancellationToken);
-                if (library == LoggingLibrary.Log4Net && model.Log4NetInternalDebug)
-                {
-                    return true;
-                }
-
-                foreach (var section in model.Sections)
-                {
-                    // Serilog has no switch in configuration files: only its sinks there count.
-                    if (section.Library == configLibrary &&
-                        (section.Sinks.Count > 0 || (library != LoggingLibrary.Serilog && section.FailuresVisible)))
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
-        }
     }
 }

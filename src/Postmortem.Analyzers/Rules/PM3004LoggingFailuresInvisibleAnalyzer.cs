@@ -4,7 +4,9 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 using Postmortem.Analyzers.Knowledge;
+using Postmortem.Analyzers.Knowledge.ConfigFiles;
 
 namespace Postmortem.Analyzers.Rules
 {
@@ -12,7 +14,9 @@ namespace Postmortem.Analyzers.Rules
     /// PM3004 (Info, compilation end): the compilation configures Serilog file output, an NLog file target or log4net,
     /// and never switches on the channel the library reports its own failures to (SelfLog, InternalLogger, LogLog).
     /// When the disk fills or the file is locked, the library drops the events and says nothing (the second incident).
-    /// Reported once per library, at its first configuring call (by file path, then position).
+    /// Reported once per library, at its first configuring call (by file path, then position), or, when configuration
+    /// files (AdditionalFiles) configure the library's sinks, once per such section there. One analyzer for both, so
+    /// the compilation is read once for the switches.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class PM3004LoggingFailuresInvisibleAnalyzer : DiagnosticAnalyzer
@@ -31,32 +35,47 @@ namespace Postmortem.Analyzers.Rules
             context.RegisterCompilationStartAction(start =>
             {
                 var libraries = LoggingLibraries.Create(start.Compilation);
-                if (!libraries.HasAny)
+
+                // The logging configuration files (AdditionalFiles): a section with file sinks is reported there, once,
+                // unless code switches the library's internal log on. Null when no file could report.
+                var files = LoggingConfigFiles.Read(start.Compilation, start.Options, start.CancellationToken);
+                var filesToReport = files is { MayReportInvisibleFailures: true } ? files : null;
+                if (!libraries.HasAny && filesToReport is null)
                 {
                     return;
                 }
 
                 var state = new CompilationState();
-                start.RegisterOperationAction(c => OnInvocation(c, libraries, state), OperationKind.Invocation);
-                if (libraries.HasNLog || libraries.HasLog4Net)
+                if (libraries.HasAny)
                 {
-                    // NLog targets and log4net appenders are created, and so is log4net's LogReceivedAdapter; nothing of Serilog's is.
-                    start.RegisterOperationAction(c => OnCreation(c, libraries, state), OperationKind.ObjectCreation);
+                    start.RegisterOperationAction(c => OnInvocation(c, libraries, state), OperationKind.Invocation);
+                    if (libraries.HasNLog || libraries.HasLog4Net)
+                    {
+                        // NLog targets and log4net appenders are created, and so is log4net's LogReceivedAdapter; nothing of Serilog's is.
+                        start.RegisterOperationAction(c => OnCreation(c, libraries, state), OperationKind.ObjectCreation);
+                    }
+
+                    if (libraries.HasAssignmentSwitches)
+                    {
+                        // NLog's and log4net's internal logs are also switched on by assignments and events; Serilog's SelfLog by a call.
+                        start.RegisterOperationAction(c => OnAssignment(c, libraries, state), OperationKind.SimpleAssignment);
+                        start.RegisterOperationAction(c => OnEventAssignment(c, libraries, state), OperationKind.EventAssignment);
+                    }
+
+                    if (libraries.Log4NetXmlConfiguratorAttribute is not null)
+                    {
+                        start.RegisterSyntaxNodeAction(c => OnAttributeList(c, libraries, state), SyntaxKind.AttributeList);
+                    }
                 }
 
-                if (libraries.HasAssignmentSwitches)
+                start.RegisterCompilationEndAction(c =>
                 {
-                    // NLog's and log4net's internal logs are also switched on by assignments and events; Serilog's SelfLog by a call.
-                    start.RegisterOperationAction(c => OnAssignment(c, libraries, state), OperationKind.SimpleAssignment);
-                    start.RegisterOperationAction(c => OnEventAssignment(c, libraries, state), OperationKind.EventAssignment);
-                }
-
-                if (libraries.Log4NetXmlConfiguratorAttribute is not null)
-                {
-                    start.RegisterSyntaxNodeAction(c => OnAttributeList(c, libraries, state), SyntaxKind.AttributeList);
-                }
-
-                start.RegisterCompilationEndAction(c => OnCompilationEnd(c, libraries, state));
+                    ReportInCode(c, files, state);
+                    if (filesToReport is not null)
+                    {
+                        ReportInConfigurationFiles(c, filesToReport, state);
+                    }
+                });
             });
         }
 
@@ -147,7 +166,7 @@ namespace Postmortem.Analyzers.Rules
             return invocation.Syntax.GetLocation();
         }
 
-        private static void OnCompilationEnd(CompilationAnalysisContext context, LoggingLibraries libraries, CompilationState state)
+        private static void ReportInCode(CompilationAnalysisContext context, LoggingConfigFiles? files, CompilationState state)
         {
             for (var i = 0; i < LoggingLibraries.Count; i++)
             {
@@ -157,20 +176,63 @@ namespace Postmortem.Analyzers.Rules
                     continue;
                 }
 
-                if (LoggingLibraries.IsHandledByConfigurationFiles(context.Options.AdditionalFiles, library, context.CancellationToken))
+                if (files is not null && files.TakesOverInCode(library, context.CancellationToken))
                 {
                     continue;
                 }
 
-                var properties = ImmutableDictionary<string, string?>.Empty.Add(LibraryProperty, library.ToString());
                 context.ReportDiagnostic(Diagnostic.Create(
                     Rule,
                     location,
-                    properties,
+                    Properties(library),
                     LoggingLibraries.Describe(library, display),
                     LoggingLibraries.ChannelName(library)));
             }
         }
+
+        /// <summary>Once per configuration section that has a file sink, when nothing makes its failures visible.</summary>
+        private static void ReportInConfigurationFiles(CompilationAnalysisContext context, LoggingConfigFiles files, CompilationState state)
+        {
+            foreach (var file in files.Files)
+            {
+                var model = files.GetModel(file, context.CancellationToken);
+                if (model is null || model.Error is not null || model.Sections.Count == 0)
+                {
+                    continue;
+                }
+
+                SourceText? text = null;
+                foreach (var section in model.Sections)
+                {
+                    var library = section.Library switch
+                    {
+                        LogLibrary.Serilog => LoggingLibrary.Serilog,
+                        LogLibrary.NLog => LoggingLibrary.NLog,
+                        _ => LoggingLibrary.Log4Net,
+                    };
+                    if (!files.NeedsInvisibleFailuresCheck(section) || state.IsEnabled(library))
+                    {
+                        continue;
+                    }
+
+                    text ??= file.GetText(context.CancellationToken);
+                    if (text is null)
+                    {
+                        break;
+                    }
+
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Rule,
+                        LoggingConfigFiles.CreateLocation(file.Path, text, section.Anchor),
+                        Properties(library),
+                        LoggingLibraries.Describe(library, LoggingConfigReader.FileName(file.Path)),
+                        LoggingLibraries.ChannelName(library)));
+                }
+            }
+        }
+
+        private static ImmutableDictionary<string, string?> Properties(LoggingLibrary library)
+            => ImmutableDictionary<string, string?>.Empty.Add(LibraryProperty, library.ToString());
 
         /// <summary>Per compilation: the first configuring call of each library and whether its channel is switched on.</summary>
         private sealed class CompilationState
@@ -198,6 +260,14 @@ namespace Postmortem.Analyzers.Rules
                 lock (_gate)
                 {
                     _enabled[(int)library] = true;
+                }
+            }
+
+            public bool IsEnabled(LoggingLibrary library)
+            {
+                lock (_gate)
+                {
+                    return _enabled[(int)library];
                 }
             }
 

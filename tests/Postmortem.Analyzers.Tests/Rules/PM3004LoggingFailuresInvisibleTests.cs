@@ -349,9 +349,9 @@ namespace Postmortem.Analyzers.Tests.Rules
         }
 
         [Fact]
-        public Task Log4NetFileAppendersInLog4NetConfig_NoDiagnostic()
+        public Task Log4NetFileAppendersInLog4NetConfig_ReportsDiagnostic()
         {
-            // The configuration-file analyzer reports PM3004 once, at <log4net>, where the appenders are.
+            // Reported once, at <log4net> where the appenders are, not at the call that loads the file.
             var test = Test(References.Net, """
                 public static class LoggingSetup
                 {
@@ -359,8 +359,24 @@ namespace Postmortem.Analyzers.Tests.Rules
                 }
                 """, Log4NetStubs.Source);
             test.AdditionalFiles.Add(("/0/log4net.config", """
-                <log4net>
+                <{|PM3004:log4net|}>
                   <appender name="file" type="log4net.Appender.RollingFileAppender">
+                    <file value="logs/app.log" />
+                  </appender>
+                  <root><level value="INFO" /><appender-ref ref="file" /></root>
+                </log4net>
+                """));
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task ConfigurationFileOnly_NoLibraryReferenced_ReportsDiagnostic()
+        {
+            // Nothing in code can switch the internal log on: the file is judged on its own, as when code is not built yet.
+            var test = Test(References.Net, "public static class Program { }");
+            test.AdditionalFiles.Add(("/0/log4net.config", """
+                <{|PM3004:log4net|}>
+                  <appender name="file" type="log4net.Appender.FileAppender">
                     <file value="logs/app.log" />
                   </appender>
                   <root><level value="INFO" /><appender-ref ref="file" /></root>

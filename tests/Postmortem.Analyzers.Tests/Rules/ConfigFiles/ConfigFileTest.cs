@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Postmortem.Analyzers.Rules;
 using Postmortem.Analyzers.Rules.ConfigFiles;
 using Postmortem.Analyzers.Tests.Verifiers;
 
@@ -14,7 +15,8 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
     }
 
     /// <summary>
-    /// Builds a test of <see cref="LoggingConfigFileAnalyzer"/>: configuration files as additional files with markup
+    /// Builds a test of <see cref="LoggingConfigFileAnalyzer"/> and of <see cref="PM3004LoggingFailuresInvisibleAnalyzer"/>,
+    /// which reports PM3004 in configuration files: configuration files as additional files with markup
     /// (<c>{|PM1001:…|}</c> marks the exact entry), a small C# project (web or not) that references Serilog, optionally
     /// NLog 5 or 6, and a log4net stand-in. By default the code enables every library's internal log, so PM3004 stays
     /// out of tests about other rules; <c>failuresVisibleInCode: false</c> leaves it off, and <c>code</c> adds statements.
@@ -72,6 +74,7 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
 
             var test = new AnalyzerTest { TestCode = source };
             test.Analyzers.Add(new LoggingConfigFileAnalyzer());
+            test.Analyzers.Add(new PM3004LoggingFailuresInvisibleAnalyzer());
             test.References.AddRange(References.Serilog);
             if (nlog == NLogRef.V5)
             {

@@ -1,0 +1,194 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Postmortem.Analyzers.Knowledge.ConfigFiles
+{
+    /// <summary>
+    /// The logging configuration files of one compilation (its additional files: appsettings*.json, nlog.config,
+    /// log4net.config, web.config/app.config), each parsed at most once, with what they decide for every other file:
+    /// web.config's host signal and log4net's internal debugging switched on in web.config/app.config. Made at
+    /// compilation start by each analyzer that reads them (the configuration-file analyzer and PM3004); per compilation,
+    /// never static.
+    /// </summary>
+    internal sealed class LoggingConfigFiles
+    {
+        private readonly ConcurrentDictionary<string, ConfigFileModel?> _models = new ConcurrentDictionary<string, ConfigFileModel?>(StringComparer.Ordinal);
+        private readonly ImmutableArray<AdditionalText> _files;
+        private readonly bool _log4NetDebugInConfig;
+
+        private LoggingConfigFiles(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
+        {
+            _files = options.AdditionalFiles;
+            NLog = ConfigSinkRules.DetectNLog(compilation);
+
+            // web.config and app.config are small and decide things for every other file: read them first.
+            var signal = WebConfigSignal.None;
+            foreach (var file in options.AdditionalFiles)
+            {
+                var kind = LoggingConfigReader.Classify(file.Path);
+                if (kind is ConfigFileKind.WebConfig or ConfigFileKind.AppConfig && GetModel(file, cancellationToken) is { } model)
+                {
+                    signal = HostModel.Combine(signal, model);
+                    _log4NetDebugInConfig |= model.Log4NetInternalDebug;
+                }
+            }
+
+            WebConfig = signal;
+
+            // The files are small: read them all now (each once), so the analyzers register only what they need.
+            foreach (var file in options.AdditionalFiles)
+            {
+                if (GetModel(file, cancellationToken) is not { } model)
+                {
+                    continue;
+                }
+
+                HasConfigFiles = true;
+                foreach (var section in model.Sections)
+                {
+                    if (NeedsInvisibleFailuresCheck(section))
+                    {
+                        MayReportInvisibleFailures = true;
+                    }
+                }
+            }
+        }
+
+        /// <summary>The generation of NLog referenced (its facts differ), or Unknown.</summary>
+        public NLogGeneration NLog { get; }
+
+        /// <summary>What web.config/app.config say about the host (processes per application, IIS).</summary>
+        public WebConfigSignal WebConfig { get; }
+
+        /// <summary>At least one additional file is a logging configuration file (or could not be read as one).</summary>
+        public bool HasConfigFiles { get; }
+
+        /// <summary>Some section configures a sink whose failures go to its library's internal log, and the files do not switch that log on.</summary>
+        public bool MayReportInvisibleFailures { get; }
+
+        /// <summary>
+        /// The configuration files of the compilation, or null when no additional file can hold logging configuration
+        /// (judged by its name alone: projects without such files pay one pass over the names).
+        /// </summary>
+        public static LoggingConfigFiles? Read(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
+        {
+            foreach (var file in options.AdditionalFiles)
+            {
+                var kind = LoggingConfigReader.Classify(file.Path);
+                if (kind != ConfigFileKind.Other ||
+                    file.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ||
+                    file.Path.EndsWith(".config", StringComparison.OrdinalIgnoreCase) ||
+                    file.Path.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
+                {
+                    return new LoggingConfigFiles(compilation, options, cancellationToken);
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The additional files (logging configuration files or not), for <see cref="GetModel"/>.</summary>
+        public ImmutableArray<AdditionalText> Files => _files;
+
+        /// <summary>The file's model (parsed once), or null when the file is not a logging configuration file.</summary>
+        public ConfigFileModel? GetModel(AdditionalText file, CancellationToken cancellationToken)
+        {
+            if (_models.TryGetValue(file.Path, out var cached))
+            {
+                return cached;
+            }
+
+            ConfigFileModel? model = null;
+            var kind = LoggingConfigReader.Classify(file.Path);
+            SourceText? text = null;
+            if (LoggingConfigReader.IsCandidate(file.Path, kind, () => text ??= file.GetText(cancellationToken)))
+            {
+                text ??= file.GetText(cancellationToken);
+                if (text is not null)
+                {
+                    model = LoggingConfigReader.Read(file.Path, kind, text, cancellationToken);
+                }
+            }
+
+            return _models.GetOrAdd(file.Path, model);
+        }
+
+        /// <summary>
+        /// PM3004 applies to the section: it has a sink whose failures go to the library's internal log (AuditTo sinks
+        /// throw instead), nothing in the configuration files switches that log on, and the library's facts are known
+        /// (NLog's need the referenced NLog, as in code).
+        /// </summary>
+        public bool NeedsInvisibleFailuresCheck(ConfigSection section)
+            => HasSilentSink(section) && !section.FailuresVisible &&
+               !(section.Library == LogLibrary.NLog && NLog == NLogGeneration.Unknown) &&
+               !(section.Library == LogLibrary.Log4Net && _log4NetDebugInConfig);
+
+        /// <summary>
+        /// Does a configuration file take over this library's PM3004 in code? True when a file switches the internal
+        /// channel on (nlog.config / appsettings.json: <c>internalLogFile</c>, <c>internalLogToConsole="true"</c>,
+        /// <c>throwExceptions="true"</c>…; web.config/app.config: <c>&lt;add key="log4net.Internal.Debug" value="true"/&gt;</c>;
+        /// log4net.config: <c>&lt;log4net debug="true"&gt;</c>), and when a file configures the library's sinks, because
+        /// PM3004 is then reported at that section (one finding, where the sinks are). Serilog's SelfLog has no
+        /// configuration-file switch.
+        /// </summary>
+        public bool TakesOverInCode(LoggingLibrary library, CancellationToken cancellationToken)
+        {
+            var configLibrary = library switch
+            {
+                LoggingLibrary.NLog => LogLibrary.NLog,
+                LoggingLibrary.Log4Net => LogLibrary.Log4Net,
+                _ => LogLibrary.Serilog,
+            };
+
+            foreach (var file in _files)
+            {
+                if (GetModel(file, cancellationToken) is not { } model)
+                {
+                    continue;
+                }
+
+                if (library == LoggingLibrary.Log4Net && model.Log4NetInternalDebug)
+                {
+                    return true;
+                }
+
+                foreach (var section in model.Sections)
+                {
+                    // Serilog has no switch in configuration files: only its sinks there count.
+                    if (section.Library == configLibrary &&
+                        (section.Sinks.Count > 0 || (library != LoggingLibrary.Serilog && section.FailuresVisible)))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static bool HasSilentSink(ConfigSection section)
+        {
+            foreach (var sink in section.Sinks)
+            {
+                if (!sink.Audit)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>A location in a configuration file, the span clamped to its text.</summary>
+        public static Location CreateLocation(string path, SourceText text, TextSpan span)
+        {
+            var bounded = TextSpan.FromBounds(Math.Min(span.Start, text.Length), Math.Min(span.End, text.Length));
+            return Location.Create(path, bounded, text.Lines.GetLinePositionSpan(bounded));
+        }
+    }
+}
