@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
@@ -42,11 +43,12 @@ namespace Postmortem.Analyzers.Rules
 
                 // A web.config with processesPerApplication > 1 (or IIS hosting) makes `auto` multi-process: read it once.
                 var webConfig = HostModel.ReadWebConfigSignal(start.Options, start.CancellationToken);
-                start.RegisterSymbolStartAction(symbolStart => OnTypeStart(symbolStart, types, webConfig), SymbolKind.NamedType);
+                var treesNamingRotation = new ConcurrentDictionary<SyntaxTree, bool>();
+                start.RegisterSymbolStartAction(symbolStart => OnTypeStart(symbolStart, types, webConfig, treesNamingRotation), SymbolKind.NamedType);
             });
         }
 
-        private static void OnTypeStart(SymbolStartAnalysisContext context, RotationTypes types, WebConfigSignal webConfig)
+        private static void OnTypeStart(SymbolStartAnalysisContext context, RotationTypes types, WebConfigSignal webConfig, ConcurrentDictionary<SyntaxTree, bool> treesNamingRotation)
         {
             var type = (INamedTypeSymbol)context.Symbol;
             if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct))
@@ -65,7 +67,7 @@ namespace Postmortem.Analyzers.Rules
                 }
             }
 
-            if (!anyMultiProcess)
+            if (!anyMultiProcess || !MayRotate(type, treesNamingRotation, context.CancellationToken))
             {
                 return;
             }
@@ -85,6 +87,40 @@ namespace Postmortem.Analyzers.Rules
             }
 
             context.RegisterSymbolEndAction(c => OnTypeEnd(c, types, state, webConfig, oneTree));
+        }
+
+        /// <summary>The names of every rotating call (<see cref="ClassifyFileCall"/>, <see cref="ClassifyFileInfoCall"/>:
+        /// File.Move/Replace/Delete, FileInfo.MoveTo/Replace/Delete); a method's name is written where it is called.</summary>
+        private static readonly string[] RotationNames = { "Move", "Replace", "Delete" };
+
+        /// <summary>
+        /// Can the type rotate a file? Only if a rotating call's name is written in a file it is declared in: the
+        /// operations given to the type's actions are in its declarations. Each file's text is searched once per
+        /// compilation, and most types of most projects are then skipped before any action is registered for them (the
+        /// driver would call them for every call and creation of the type).
+        /// </summary>
+        private static bool MayRotate(INamedTypeSymbol type, ConcurrentDictionary<SyntaxTree, bool> treesNamingRotation, CancellationToken cancellationToken)
+        {
+            foreach (var location in type.Locations)
+            {
+                if (location.SourceTree is not { } tree)
+                {
+                    continue;
+                }
+
+                if (!treesNamingRotation.TryGetValue(tree, out var names))
+                {
+                    names = TreeText.ContainsAny(tree.GetText(cancellationToken), RotationNames, cancellationToken);
+                    treesNamingRotation.TryAdd(tree, names);
+                }
+
+                if (names)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool DeclaredInOneTree(INamedTypeSymbol type)

@@ -376,6 +376,33 @@ namespace Postmortem.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public Task RotationInPartOfTypeInAnotherFile_ReportsDiagnostic()
+        {
+            // The file that declares the write names no rotating call; the type's other file does.
+            var test = VerifyCS.Test("""
+                using System.IO;
+
+                public sealed partial class SplitJournal
+                {
+                    private readonly string _path = "logs/app.log";
+
+                    public void Append(string line) => File.AppendAllText(_path, line);
+                }
+                """);
+            test.Sources.Add("""
+                using System.IO;
+
+                public sealed partial class SplitJournal
+                {
+                    public void Rotate() => {|#0:File.Move(_path, _path + ".1", true)|};
+                }
+                """);
+            test.GlobalOptions["build_property.UsingMicrosoftNETSdkWeb"] = "true";
+            test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("PM1002").WithLocation(0).WithArguments("File.Move", "File.AppendAllText", WebReason));
+            return test.RunAsync();
+        }
+
+        [Fact]
         public Task SameNamesThatAreNotPerProcess_ReportsDiagnostic()
             => VerifyWeb("""
                 using System;
