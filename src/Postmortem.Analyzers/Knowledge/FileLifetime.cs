@@ -75,6 +75,12 @@ namespace Postmortem.Analyzers.Knowledge
         // The method names IsTempRoot matches: a path can only be under the temp folder if one of them is written in its file.
         private static readonly string[] TempRootNames = { "GetTempPath", "GetEnvironmentVariable" };
 
+        // The files whose text names a temp root or a call that makes its own temporary file (per compilation).
+        private readonly ConcurrentDictionary<SyntaxTree, bool> _treesNamingTemp = new ConcurrentDictionary<SyntaxTree, bool>();
+
+        /// <summary>"GetTemp" is GetTempPath and GetTempFileName; with the temp roots' other name and Directory.CreateTempSubdirectory.</summary>
+        private static readonly string[] TempNames = { "GetTemp", "GetEnvironmentVariable", "CreateTempSubdirectory" };
+
         private FileLifetime(Compilation compilation, INamedTypeSymbol file, INamedTypeSymbol path)
         {
             _isTempRoot = IsTempRoot;
@@ -421,6 +427,36 @@ namespace Postmortem.Analyzers.Knowledge
             }
 
             return names;
+        }
+
+        /// <summary>
+        /// Can code declared at these locations (a type's) make a temporary file (PM2001)? Only if its file names one: a call that makes
+        /// its own temporary name (<c>Path.GetTempFileName</c>, <c>Directory.CreateTempSubdirectory</c>: a method's name is
+        /// written where it is called), or a temp root (<see cref="IsUnderTemp"/> finds one only in the file of the path).
+        /// Each file's text is searched once per compilation.
+        /// </summary>
+        public bool MayMakeTempFiles(System.Collections.Immutable.ImmutableArray<Location> declarations, CancellationToken cancellationToken)
+        {
+            foreach (var location in declarations)
+            {
+                if (location.SourceTree is not { } tree)
+                {
+                    continue;
+                }
+
+                if (!_treesNamingTemp.TryGetValue(tree, out var names))
+                {
+                    names = TreeText.ContainsAny(tree.GetText(cancellationToken), TempNames, cancellationToken);
+                    _treesNamingTemp.TryAdd(tree, names);
+                }
+
+                if (names)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Is the path built from something that differs on every call: a GUID, the clock, a random name or number?</summary>

@@ -131,6 +131,69 @@ namespace Postmortem.Analyzers.Tests.Rules
             """));
 
         [Fact]
+        public Task TopLevelStatements_ReportsDiagnostic()
+        {
+            var test = CSharpAnalyzerVerifier<PM2001TempFileNeverDeletedAnalyzer>.Test("""
+                using System.IO;
+
+                var scratch = {|#0:Path.GetTempFileName()|};
+                File.WriteAllText(scratch, "report");
+                System.Console.WriteLine(File.ReadAllText(scratch));
+                """);
+            test.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+            test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("PM2001").WithLocation(0).WithArguments("file", "Path.GetTempFileName"));
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task LambdaInFieldInitializer_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(
+                """
+                using System;
+                using System.IO;
+
+                public static class Renderer
+                {
+                    public static readonly Func<string, int> Render = title =>
+                    {
+                        var scratch = {|#0:Path.GetTempFileName()|};
+                        File.WriteAllText(scratch, title);
+                        return File.ReadAllBytes(scratch).Length;
+                    };
+                }
+                """,
+                VerifyCS.Diagnostic("PM2001").WithLocation(0).WithArguments("file", "Path.GetTempFileName"));
+
+        [Fact]
+        public Task NestedTypes_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(
+                """
+                using System.IO;
+
+                public static class Outer
+                {
+                    public static string Render(string title)
+                    {
+                        var scratch = {|#0:Path.GetTempFileName()|};
+                        File.WriteAllText(scratch, title);
+                        return File.ReadAllText(scratch);
+                    }
+
+                    public static class Inner
+                    {
+                        public static string Render(string title)
+                        {
+                            var scratch = {|#1:Path.GetTempFileName()|};
+                            File.WriteAllText(scratch, title);
+                            return File.ReadAllText(scratch);
+                        }
+                    }
+                }
+                """,
+                VerifyCS.Diagnostic("PM2001").WithLocation(0).WithArguments("file", "Path.GetTempFileName"),
+                VerifyCS.Diagnostic("PM2001").WithLocation(1).WithArguments("file", "Path.GetTempFileName"));
+
+        [Fact]
         public Task FixedTempFolder_NoDiagnostic()
             => VerifyCS.VerifyAnalyzerAsync(InClass("""
                     void Cache()
