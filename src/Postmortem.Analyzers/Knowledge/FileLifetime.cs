@@ -69,17 +69,13 @@ namespace Postmortem.Analyzers.Knowledge
         private readonly ConcurrentDictionary<(ILocalSymbol Local, int Depth), bool> _localsUniquePerCall =
             new ConcurrentDictionary<(ILocalSymbol Local, int Depth), bool>(LocalAtDepthComparer.Instance);
 
-        // Per compilation: does a file's text name a temp root at all (see IsUnderTemp)?
-        private readonly ConcurrentDictionary<SyntaxTree, bool> _treesNamingTempRoot = new ConcurrentDictionary<SyntaxTree, bool>();
+        // Per compilation: the files whose text names a temp root at all (see IsUnderTemp): the method names IsTempRoot
+        // matches, one of which is written in the file of any path under the temp folder.
+        private readonly FilesNaming _filesNamingTempRoot = new FilesNaming("GetTempPath", "GetEnvironmentVariable");
 
-        // The method names IsTempRoot matches: a path can only be under the temp folder if one of them is written in its file.
-        private static readonly string[] TempRootNames = { "GetTempPath", "GetEnvironmentVariable" };
-
-        // The files whose text names a temp root or a call that makes its own temporary file (per compilation).
-        private readonly ConcurrentDictionary<SyntaxTree, bool> _treesNamingTemp = new ConcurrentDictionary<SyntaxTree, bool>();
-
-        /// <summary>"GetTemp" is GetTempPath and GetTempFileName; with the temp roots' other name and Directory.CreateTempSubdirectory.</summary>
-        private static readonly string[] TempNames = { "GetTemp", "GetEnvironmentVariable", "CreateTempSubdirectory" };
+        // Per compilation: the files whose text names a temp root or a call that makes its own temporary file ("GetTemp"
+        // is GetTempPath and GetTempFileName; with the temp roots' other name and Directory.CreateTempSubdirectory).
+        private readonly FilesNaming _filesNamingTemp = new FilesNaming("GetTemp", "GetEnvironmentVariable", "CreateTempSubdirectory");
 
         private FileLifetime(Compilation compilation, INamedTypeSymbol file, INamedTypeSymbol path)
         {
@@ -418,16 +414,7 @@ namespace Postmortem.Analyzers.Knowledge
         /// locals it uses and of fields declared in the same file, so a temp root it finds is a call written in this file:
         /// a file whose text has neither name (most files that write) is answered once, without following any path.
         /// </summary>
-        private bool NamesTempRoot(SyntaxTree tree, CancellationToken cancellationToken)
-        {
-            if (!_treesNamingTempRoot.TryGetValue(tree, out var names))
-            {
-                names = TreeText.ContainsAny(tree.GetText(cancellationToken), TempRootNames, cancellationToken);
-                _treesNamingTempRoot.TryAdd(tree, names);
-            }
-
-            return names;
-        }
+        private bool NamesTempRoot(SyntaxTree tree, CancellationToken cancellationToken) => _filesNamingTempRoot.Names(tree, cancellationToken);
 
         /// <summary>
         /// Can code declared at these locations (a type's) make a temporary file (PM2001)? Only if its file names one: a call that makes
@@ -436,28 +423,7 @@ namespace Postmortem.Analyzers.Knowledge
         /// Each file's text is searched once per compilation.
         /// </summary>
         public bool MayMakeTempFiles(System.Collections.Immutable.ImmutableArray<Location> declarations, CancellationToken cancellationToken)
-        {
-            foreach (var location in declarations)
-            {
-                if (location.SourceTree is not { } tree)
-                {
-                    continue;
-                }
-
-                if (!_treesNamingTemp.TryGetValue(tree, out var names))
-                {
-                    names = TreeText.ContainsAny(tree.GetText(cancellationToken), TempNames, cancellationToken);
-                    _treesNamingTemp.TryAdd(tree, names);
-                }
-
-                if (names)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+            => _filesNamingTemp.AnyNames(declarations, cancellationToken);
 
         /// <summary>Is the path built from something that differs on every call: a GUID, the clock, a random name or number?</summary>
         public bool IsUniquePerCall(IOperation path, CancellationToken cancellationToken)

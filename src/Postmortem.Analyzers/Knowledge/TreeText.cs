@@ -1,5 +1,8 @@
 using System;
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Threading;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
 namespace Postmortem.Analyzers.Knowledge
@@ -77,6 +80,45 @@ namespace Postmortem.Analyzers.Knowledge
             foreach (var word in words)
             {
                 if (word.Length > 0 && chunk.IndexOf(word.AsSpan(), StringComparison.Ordinal) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Per compilation (never static): which files' text names any of a fixed set of words, each file searched once
+    /// (<see cref="TreeText.ContainsAny"/>). For facts that can only hold where a name is written: a method's name is
+    /// written where it is called (a <c>using</c> alias renames types and namespaces, never methods).
+    /// </summary>
+    internal sealed class FilesNaming
+    {
+        private readonly string[] _words;
+        private readonly ConcurrentDictionary<SyntaxTree, bool> _trees = new ConcurrentDictionary<SyntaxTree, bool>();
+
+        public FilesNaming(params string[] words) => _words = words;
+
+        /// <summary>Does the file's text contain one of the words?</summary>
+        public bool Names(SyntaxTree tree, CancellationToken cancellationToken)
+        {
+            if (!_trees.TryGetValue(tree, out var names))
+            {
+                names = TreeText.ContainsAny(tree.GetText(cancellationToken), _words, cancellationToken);
+                _trees.TryAdd(tree, names);
+            }
+
+            return names;
+        }
+
+        /// <summary>Does one of the files of these locations (a symbol's declarations) contain one of the words?</summary>
+        public bool AnyNames(ImmutableArray<Location> locations, CancellationToken cancellationToken)
+        {
+            foreach (var location in locations)
+            {
+                if (location.SourceTree is { } tree && Names(tree, cancellationToken))
                 {
                     return true;
                 }

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
@@ -43,12 +42,14 @@ namespace Postmortem.Analyzers.Rules
 
                 // A web.config with processesPerApplication > 1 (or IIS hosting) makes `auto` multi-process: read it once.
                 var webConfig = HostModel.ReadWebConfigSignal(start.Options, start.CancellationToken);
-                var treesNamingRotation = new ConcurrentDictionary<SyntaxTree, bool>();
-                start.RegisterSymbolStartAction(symbolStart => OnTypeStart(symbolStart, types, webConfig, treesNamingRotation), SymbolKind.NamedType);
+                // The names of every rotating call (ClassifyFileCall, ClassifyFileInfoCall: File.Move/Replace/Delete,
+                // FileInfo.MoveTo/Replace/Delete): a type rotates a file only if one is written in a file it is declared in.
+                var filesNamingRotation = new FilesNaming("Move", "Replace", "Delete");
+                start.RegisterSymbolStartAction(symbolStart => OnTypeStart(symbolStart, types, webConfig, filesNamingRotation), SymbolKind.NamedType);
             });
         }
 
-        private static void OnTypeStart(SymbolStartAnalysisContext context, RotationTypes types, WebConfigSignal webConfig, ConcurrentDictionary<SyntaxTree, bool> treesNamingRotation)
+        private static void OnTypeStart(SymbolStartAnalysisContext context, RotationTypes types, WebConfigSignal webConfig, FilesNaming filesNamingRotation)
         {
             var type = (INamedTypeSymbol)context.Symbol;
             if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct))
@@ -67,7 +68,9 @@ namespace Postmortem.Analyzers.Rules
                 }
             }
 
-            if (!anyMultiProcess || !MayRotate(type, treesNamingRotation, context.CancellationToken))
+            // Nor for a type whose files name no rotating call (the operations given to its actions are in its declarations):
+            // most types of most projects, which the driver would otherwise call back for every call and creation.
+            if (!anyMultiProcess || !filesNamingRotation.AnyNames(type.Locations, context.CancellationToken))
             {
                 return;
             }
@@ -87,40 +90,6 @@ namespace Postmortem.Analyzers.Rules
             }
 
             context.RegisterSymbolEndAction(c => OnTypeEnd(c, types, state, webConfig, oneTree));
-        }
-
-        /// <summary>The names of every rotating call (<see cref="ClassifyFileCall"/>, <see cref="ClassifyFileInfoCall"/>:
-        /// File.Move/Replace/Delete, FileInfo.MoveTo/Replace/Delete); a method's name is written where it is called.</summary>
-        private static readonly string[] RotationNames = { "Move", "Replace", "Delete" };
-
-        /// <summary>
-        /// Can the type rotate a file? Only if a rotating call's name is written in a file it is declared in: the
-        /// operations given to the type's actions are in its declarations. Each file's text is searched once per
-        /// compilation, and most types of most projects are then skipped before any action is registered for them (the
-        /// driver would call them for every call and creation of the type).
-        /// </summary>
-        private static bool MayRotate(INamedTypeSymbol type, ConcurrentDictionary<SyntaxTree, bool> treesNamingRotation, CancellationToken cancellationToken)
-        {
-            foreach (var location in type.Locations)
-            {
-                if (location.SourceTree is not { } tree)
-                {
-                    continue;
-                }
-
-                if (!treesNamingRotation.TryGetValue(tree, out var names))
-                {
-                    names = TreeText.ContainsAny(tree.GetText(cancellationToken), RotationNames, cancellationToken);
-                    treesNamingRotation.TryAdd(tree, names);
-                }
-
-                if (names)
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         private static bool DeclaredInOneTree(INamedTypeSymbol type)
