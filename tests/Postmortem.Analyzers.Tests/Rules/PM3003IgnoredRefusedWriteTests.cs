@@ -55,6 +55,30 @@ namespace Postmortem.Analyzers.Tests.Rules
                 VerifyCS.Diagnostic("PM3003").WithLocation(2).WithArguments("BlockingCollection.TryAdd"));
 
         [Fact]
+        public Task TopLevelStatementsAndNestedType_ReportsDiagnostic()
+        {
+            var test = CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.PM3003IgnoredRefusedWriteAnalyzer>.Test("""
+                using System.Threading.Channels;
+
+                var channel = Channel.CreateBounded<string>(10);
+                channel.Writer.{|#0:TryWrite|}("started");
+                Outer.Inner.Publish(channel.Writer, "ready");
+
+                static class Outer
+                {
+                    public static class Inner
+                    {
+                        public static void Publish(ChannelWriter<string> writer, string e) => writer.{|#1:TryWrite|}(e);
+                    }
+                }
+                """);
+            test.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+            test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("PM3003").WithLocation(0).WithArguments("ChannelWriter.TryWrite"));
+            test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("PM3003").WithLocation(1).WithArguments("ChannelWriter.TryWrite"));
+            return test.RunAsync();
+        }
+
+        [Fact]
         public Task UnknownOrBoundedOrigin_ReportsDiagnostic()
             => VerifyCS.VerifyAnalyzerAsync(Queue("""
                     private readonly Channel<int> _assignedInConstructor;
