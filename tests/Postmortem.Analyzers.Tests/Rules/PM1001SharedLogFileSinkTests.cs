@@ -53,6 +53,26 @@ namespace Postmortem.Analyzers.Tests.Rules
                 """)).Web().WithSerilog().RunAsync();
 
         [Fact]
+        public Task SerilogInTopLevelStatementsAndNestedType_ReportsDiagnostic()
+        {
+            var test = CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.PM1001SharedLogFileSinkAnalyzer>.Test("""
+                using Serilog;
+
+                Log.Logger = new LoggerConfiguration().WriteTo.[|File("logs/app.log")|].CreateLogger();
+
+                static class Outer
+                {
+                    public static class Inner
+                    {
+                        public static ILogger Audit() => new LoggerConfiguration().WriteTo.[|File("logs/audit.log")|].CreateLogger();
+                    }
+                }
+                """).Web().WithSerilog();
+            test.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+            return test.RunAsync();
+        }
+
+        [Fact]
         public Task SerilogAuditToFile_ReportsDiagnosticWithoutFix()
             => WebSerilog(Serilog("""
                 .AuditTo.[|File("logs/audit.log")|]
