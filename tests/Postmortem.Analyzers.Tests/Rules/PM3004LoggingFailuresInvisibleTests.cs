@@ -348,6 +348,16 @@ namespace Postmortem.Analyzers.Tests.Rules
             return test.RunAsync();
         }
 
+        /// <summary>A log4net.config whose root logs to a rolling file appender; PM3004 is expected at &lt;log4net&gt;.</summary>
+        private const string Log4NetConfigWithFileAppender = """
+            <{|PM3004:log4net|}>
+              <appender name="file" type="log4net.Appender.RollingFileAppender">
+                <file value="logs/app.log" />
+              </appender>
+              <root><level value="INFO" /><appender-ref ref="file" /></root>
+            </log4net>
+            """;
+
         [Fact]
         public Task Log4NetFileAppendersInLog4NetConfig_ReportsDiagnostic()
         {
@@ -358,14 +368,7 @@ namespace Postmortem.Analyzers.Tests.Rules
                     public static void Configure() => log4net.Config.XmlConfigurator.Configure();
                 }
                 """, Log4NetStubs.Source);
-            test.AdditionalFiles.Add(("/0/log4net.config", """
-                <{|PM3004:log4net|}>
-                  <appender name="file" type="log4net.Appender.RollingFileAppender">
-                    <file value="logs/app.log" />
-                  </appender>
-                  <root><level value="INFO" /><appender-ref ref="file" /></root>
-                </log4net>
-                """));
+            test.AdditionalFiles.Add(("/0/log4net.config", Log4NetConfigWithFileAppender));
             return test.RunAsync();
         }
 
@@ -374,14 +377,7 @@ namespace Postmortem.Analyzers.Tests.Rules
         {
             // Nothing in code can switch the internal log on: the file is judged on its own, as when code is not built yet.
             var test = Test(References.Net, "public static class Program { }");
-            test.AdditionalFiles.Add(("/0/log4net.config", """
-                <{|PM3004:log4net|}>
-                  <appender name="file" type="log4net.Appender.FileAppender">
-                    <file value="logs/app.log" />
-                  </appender>
-                  <root><level value="INFO" /><appender-ref ref="file" /></root>
-                </log4net>
-                """));
+            test.AdditionalFiles.Add(("/0/log4net.config", Log4NetConfigWithFileAppender));
             return test.RunAsync();
         }
 
