@@ -67,6 +67,17 @@ namespace Postmortem.Analyzers.Rules
                         start.RegisterSyntaxNodeAction(c => OnAttributeList(c, libraries, state), SyntaxKind.AttributeList);
                     }
                 }
+                else if (filesToReport is not null && libraries.SerilogSelfLog is not null)
+                {
+                    // No file sink type is referenced, so nothing in code configures one, but SelfLog exists and a
+                    // configuration file's sections can still be made visible from code: only the switches are looked for.
+                    start.RegisterOperationAction(c => OnEnablingInvocation(c, libraries, state), OperationKind.Invocation);
+                    if (libraries.HasAssignmentSwitches)
+                    {
+                        start.RegisterOperationAction(c => OnAssignment(c, libraries, state), OperationKind.SimpleAssignment);
+                        start.RegisterOperationAction(c => OnEventAssignment(c, libraries, state), OperationKind.EventAssignment);
+                    }
+                }
 
                 start.RegisterCompilationEndAction(c =>
                 {
@@ -92,6 +103,14 @@ namespace Postmortem.Analyzers.Rules
                 state.Configure(library, ConfiguringLocation(invocation), display);
             }
             else if (libraries.TryGetEnablingCall(invocation, out library))
+            {
+                state.Enable(library);
+            }
+        }
+
+        private static void OnEnablingInvocation(OperationAnalysisContext context, LoggingLibraries libraries, CompilationState state)
+        {
+            if (libraries.TryGetEnablingCall((IInvocationOperation)context.Operation, out var library))
             {
                 state.Enable(library);
             }

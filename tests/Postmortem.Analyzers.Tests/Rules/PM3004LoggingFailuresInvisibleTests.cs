@@ -382,6 +382,35 @@ namespace Postmortem.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public Task SelfLogWithoutSinkTypes_EnabledInCode_NoDiagnostic()
+        {
+            // Only SelfLog is referenced (no LoggerSinkConfiguration, no NLog, no log4net): its switch still counts for
+            // the configuration file's section.
+            var test = Test(References.Net, """
+                public static class Startup
+                {
+                    public static void Configure() => Serilog.Debugging.SelfLog.Enable(System.Console.Error);
+                }
+
+                namespace Serilog.Debugging
+                {
+                    public static class SelfLog
+                    {
+                        public static void Enable(System.IO.TextWriter output) { }
+                    }
+                }
+                """);
+            test.AdditionalFiles.Add(("/0/appsettings.json", """
+                {
+                  "Serilog": {
+                    "WriteTo": [ { "Name": "File", "Args": { "path": "logs/app-.txt", "rollingInterval": "Day", "retainedFileCountLimit": 7 } } ]
+                  }
+                }
+                """));
+            return test.RunAsync();
+        }
+
+        [Fact]
         public Task Log4NetConfigWithoutAppenders_ReportsDiagnostic()
         {
             var test = Test(References.Net, """
