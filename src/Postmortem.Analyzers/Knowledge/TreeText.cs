@@ -1,6 +1,9 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Globalization;
+using System.Numerics;
+using System.Runtime.InteropServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
@@ -26,6 +29,19 @@ namespace Postmortem.Analyzers.Knowledge
 
         /// <summary>Does the text contain any of the words (ordinal, case-sensitive)?</summary>
         public static bool ContainsAny(SourceText text, string[] words, CancellationToken cancellationToken)
+            => ContainsAny(text, words, orHiddenNames: false, cancellationToken);
+
+        /// <summary>
+        /// Does the text contain any of the words, or could it spell one of them in a way the words do not match? C# lets
+        /// an identifier be written with <c>\uXXXX</c>/<c>\UXXXXXXXX</c> escapes and with formatting characters (Unicode
+        /// category Cf, such as a zero-width space) that the compiler drops when it compares names: <c>File.\u004Dove(…)</c>
+        /// calls <c>File.Move</c>. A text with a backslash before u or U, a formatting character or a surrogate is therefore
+        /// answered yes, so that a filter on names never hides a call.
+        /// </summary>
+        public static bool ContainsAnyOrHiddenName(SourceText text, string[] words, CancellationToken cancellationToken)
+            => ContainsAny(text, words, orHiddenNames: true, cancellationToken);
+
+        private static bool ContainsAny(SourceText text, string[] words, bool orHiddenNames, CancellationToken cancellationToken)
         {
             var longest = 0;
             foreach (var word in words)
@@ -61,7 +77,7 @@ namespace Postmortem.Analyzers.Knowledge
                     chunk = new ReadOnlySpan<char>(buffer, 0, count);
                 }
 
-                if (ChunkContainsAny(chunk, words))
+                if (ChunkContainsAny(chunk, words) || (orHiddenNames && ChunkMayHideName(chunk)))
                 {
                     return true;
                 }
@@ -73,6 +89,67 @@ namespace Postmortem.Analyzers.Knowledge
 
                 start += count - (longest - 1);
             }
+        }
+
+        /// <summary>An escape (a backslash before u or U; the chunks overlap, so it is whole in one), or a character
+        /// outside ASCII that is a formatting character or half of a surrogate pair.</summary>
+        private static bool ChunkMayHideName(ReadOnlySpan<char> chunk)
+        {
+            for (var rest = chunk; ;)
+            {
+                var slash = rest.IndexOf('\\');
+                if (slash < 0 || slash + 1 >= rest.Length)
+                {
+                    break;
+                }
+
+                if (rest[slash + 1] is 'u' or 'U')
+                {
+                    return true;
+                }
+
+                rest = rest.Slice(slash + 1);
+            }
+
+            if (!HasNonAscii(chunk))
+            {
+                return false;
+            }
+
+            foreach (var c in chunk)
+            {
+                if (c >= 0x80 && CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.Surrogate)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Is any character above 0x7F? Vectorized: most source files are ASCII and are answered in one pass.</summary>
+        private static bool HasNonAscii(ReadOnlySpan<char> chunk)
+        {
+            var units = MemoryMarshal.Cast<char, ushort>(chunk);
+            var vectors = MemoryMarshal.Cast<ushort, Vector<ushort>>(units);
+            var mask = new Vector<ushort>(0xFF80);
+            foreach (var vector in vectors)
+            {
+                if (!Vector.EqualsAll(vector & mask, Vector<ushort>.Zero))
+                {
+                    return true;
+                }
+            }
+
+            for (var i = vectors.Length * Vector<ushort>.Count; i < units.Length; i++)
+            {
+                if (units[i] > 0x7F)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool ChunkContainsAny(ReadOnlySpan<char> chunk, string[] words)
@@ -91,7 +168,8 @@ namespace Postmortem.Analyzers.Knowledge
 
     /// <summary>
     /// Per compilation (never static): which files' text names any of a fixed set of words, each file searched once
-    /// (<see cref="TreeText.ContainsAny"/>). For facts that can only hold where a name is written: a method's name is
+    /// (<see cref="TreeText.ContainsAnyOrHiddenName"/>: a file that may spell a name with an escape or a formatting
+    /// character counts as naming it). For facts that can only hold where a name is written: a method's name is
     /// written where it is called (a <c>using</c> alias renames types and namespaces, never methods).
     /// </summary>
     internal sealed class FilesNaming
@@ -106,7 +184,7 @@ namespace Postmortem.Analyzers.Knowledge
         {
             if (!_trees.TryGetValue(tree, out var names))
             {
-                names = TreeText.ContainsAny(tree.GetText(cancellationToken), _words, cancellationToken);
+                names = TreeText.ContainsAnyOrHiddenName(tree.GetText(cancellationToken), _words, cancellationToken);
                 _trees.TryAdd(tree, names);
             }
 

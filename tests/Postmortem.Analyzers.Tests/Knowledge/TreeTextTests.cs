@@ -69,5 +69,38 @@ namespace Postmortem.Analyzers.Tests.Knowledge
             var text = string.Concat(Enumerable.Repeat("File.WriteAllText(Path.Combine(root, name), content);\n", 2000));
             Assert.False(TreeText.ContainsAny(SourceText.From(text), Words, CancellationToken.None));
         }
+
+        [Theory]
+        [InlineData("File.\\u004Dove(a, b);")]
+        [InlineData("File.\\U0000004Dove(a, b);")]
+        [InlineData("File.Mo\u200Bve(a, b);")]
+        [InlineData("File.Mo\u00ADve(a, b);")]
+        [InlineData("var s = \"\U0001F600\";")]
+        public void NameThatMayBeSpelledOtherwise_CountsAsFound(string text)
+        {
+            // An escape or a formatting character inside an identifier: the compiler binds File.Move, the text has no "Move".
+            Assert.False(TreeText.ContainsAny(SourceText.From(text), new[] { "Move" }, CancellationToken.None));
+            Assert.True(TreeText.ContainsAnyOrHiddenName(SourceText.From(text), new[] { "Move" }, CancellationToken.None));
+        }
+
+        [Theory]
+        [InlineData("var café = \"naïve\"; // é, ß, —")]
+        [InlineData("var path = \"C:\\\\temp\\\\new\\n\";")]
+        [InlineData("")]
+        public void OtherTextWithoutTheName_IsNotFound(string text)
+            => Assert.False(TreeText.ContainsAnyOrHiddenName(SourceText.From(text), new[] { "Move" }, CancellationToken.None));
+
+        [Theory]
+        [InlineData(8190, false)]
+        [InlineData(8191, false)]
+        [InlineData(8191, true)]
+        [InlineData(8192, true)]
+        [InlineData(16375, true)]
+        public void EscapeAcrossChunks_CountsAsFound(int offset, bool longText)
+        {
+            var text = new string('x', offset) + "\\u004D" + new string('y', longText ? 40000 : 9000);
+            Assert.True(TreeText.ContainsAnyOrHiddenName(SourceText.From(text), new[] { "Move" }, CancellationToken.None));
+            Assert.False(TreeText.ContainsAnyOrHiddenName(SourceText.From(text.Replace('\\', '/')), new[] { "Move" }, CancellationToken.None));
+        }
     }
 }

@@ -376,6 +376,12 @@ namespace Postmortem.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public Task RotationNameWrittenWithEscape_ReportsDiagnostic()
+            => VerifyWeb(
+                Journal("{|#0:File.\\u004Dove(_path, _path + \".1\", overwrite: true)|};"),
+                expected: VerifyCS.Diagnostic("PM1002").WithLocation(0).WithArguments("File.Move", "File.AppendAllText", WebReason));
+
+        [Fact]
         public Task RotationInPartOfTypeInAnotherFile_ReportsDiagnostic()
         {
             // The file that declares the write names no rotating call; the type's other file does.

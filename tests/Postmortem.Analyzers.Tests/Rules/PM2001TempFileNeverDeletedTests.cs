@@ -165,6 +165,24 @@ namespace Postmortem.Analyzers.Tests.Rules
                 VerifyCS.Diagnostic("PM2001").WithLocation(0).WithArguments("file", "Path.GetTempFileName"));
 
         [Fact]
+        public Task NameWrittenWithEscape_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(
+                """
+                using System.IO;
+
+                class Renderer
+                {
+                    string Render(string title)
+                    {
+                        var scratch = {|#0:Path.\u0047etTempFileName()|};
+                        File.WriteAllText(scratch, title);
+                        return File.ReadAllText(scratch);
+                    }
+                }
+                """,
+                VerifyCS.Diagnostic("PM2001").WithLocation(0).WithArguments("file", "Path.GetTempFileName"));
+
+        [Fact]
         public Task NestedTypes_ReportsDiagnostic()
             => VerifyCS.VerifyAnalyzerAsync(
                 """

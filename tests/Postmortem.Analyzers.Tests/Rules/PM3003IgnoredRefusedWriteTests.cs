@@ -79,6 +79,24 @@ namespace Postmortem.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public Task NameWrittenWithEscapeOrFormattingCharacter_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Channels;
+
+                class Publisher
+                {
+                    void Publish(ChannelWriter<string> writer, string e)
+                    {
+                        writer.{|#0:\u0054ryWrite|}(e);
+                        writer.{|#1:TryZWSPWrite|}(e);
+                    }
+                }
+                """.Replace("ZWSP", "\u200B"),
+                VerifyCS.Diagnostic("PM3003").WithLocation(0).WithArguments("ChannelWriter.TryWrite"),
+                VerifyCS.Diagnostic("PM3003").WithLocation(1).WithArguments("ChannelWriter.TryWrite"));
+
+        [Fact]
         public Task UnknownOrBoundedOrigin_ReportsDiagnostic()
             => VerifyCS.VerifyAnalyzerAsync(Queue("""
                     private readonly Channel<int> _assignedInConstructor;
