@@ -46,6 +46,10 @@ namespace Postmortem.Analyzers.Rules
                 }
 
                 var state = new CompilationState();
+
+                // Without a file sink type nothing in code configures one, but when SelfLog exists a configuration
+                // file's sections can still be made visible from code: then only the switches are looked for.
+                var readsSwitches = libraries.HasAny || (filesToReport is not null && libraries.SerilogSelfLog is not null);
                 if (libraries.HasAny)
                 {
                     start.RegisterOperationAction(c => OnInvocation(c, libraries, state), OperationKind.Invocation);
@@ -55,28 +59,21 @@ namespace Postmortem.Analyzers.Rules
                         start.RegisterOperationAction(c => OnCreation(c, libraries, state), OperationKind.ObjectCreation);
                     }
 
-                    if (libraries.HasAssignmentSwitches)
-                    {
-                        // NLog's and log4net's internal logs are also switched on by assignments and events; Serilog's SelfLog by a call.
-                        start.RegisterOperationAction(c => OnAssignment(c, libraries, state), OperationKind.SimpleAssignment);
-                        start.RegisterOperationAction(c => OnEventAssignment(c, libraries, state), OperationKind.EventAssignment);
-                    }
-
                     if (libraries.Log4NetXmlConfiguratorAttribute is not null)
                     {
                         start.RegisterSyntaxNodeAction(c => OnAttributeList(c, libraries, state), SyntaxKind.AttributeList);
                     }
                 }
-                else if (filesToReport is not null && libraries.SerilogSelfLog is not null)
+                else if (readsSwitches)
                 {
-                    // No file sink type is referenced, so nothing in code configures one, but SelfLog exists and a
-                    // configuration file's sections can still be made visible from code: only the switches are looked for.
                     start.RegisterOperationAction(c => OnEnablingInvocation(c, libraries, state), OperationKind.Invocation);
-                    if (libraries.HasAssignmentSwitches)
-                    {
-                        start.RegisterOperationAction(c => OnAssignment(c, libraries, state), OperationKind.SimpleAssignment);
-                        start.RegisterOperationAction(c => OnEventAssignment(c, libraries, state), OperationKind.EventAssignment);
-                    }
+                }
+
+                if (readsSwitches && libraries.HasAssignmentSwitches)
+                {
+                    // NLog's and log4net's internal logs are also switched on by assignments and events; Serilog's SelfLog by a call.
+                    start.RegisterOperationAction(c => OnAssignment(c, libraries, state), OperationKind.SimpleAssignment);
+                    start.RegisterOperationAction(c => OnEventAssignment(c, libraries, state), OperationKind.EventAssignment);
                 }
 
                 start.RegisterCompilationEndAction(c =>

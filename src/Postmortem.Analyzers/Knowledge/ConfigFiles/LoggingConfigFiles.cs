@@ -18,12 +18,11 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
     internal sealed class LoggingConfigFiles
     {
         private readonly ConcurrentDictionary<string, ConfigFileModel?> _models = new ConcurrentDictionary<string, ConfigFileModel?>(StringComparer.Ordinal);
-        private readonly ImmutableArray<AdditionalText> _files;
         private readonly bool _log4NetDebugInConfig;
 
         private LoggingConfigFiles(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
         {
-            _files = options.AdditionalFiles;
+            Files = options.AdditionalFiles;
             NLog = ConfigSinkRules.DetectNLog(compilation);
 
             // web.config and app.config are small and decide things for every other file: read them first.
@@ -93,7 +92,7 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
         }
 
         /// <summary>The additional files (logging configuration files or not), for <see cref="GetModel"/>.</summary>
-        public ImmutableArray<AdditionalText> Files => _files;
+        public ImmutableArray<AdditionalText> Files { get; }
 
         /// <summary>The file's model (parsed once), or null when the file is not a logging configuration file.</summary>
         public ConfigFileModel? GetModel(AdditionalText file, CancellationToken cancellationToken)
@@ -145,7 +144,7 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
                 _ => LogLibrary.Serilog,
             };
 
-            foreach (var file in _files)
+            foreach (var file in Files)
             {
                 if (GetModel(file, cancellationToken) is not { } model)
                 {
