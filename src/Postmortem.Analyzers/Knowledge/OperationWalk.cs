@@ -17,6 +17,7 @@ namespace Postmortem.Analyzers.Knowledge
         private IOperation.OperationList.Enumerator[]? _stack;
         private int _count;
         private IOperation? _current;
+        private bool _started;
         private bool _selfPending;
 
         public OperationWalk(IOperation root, bool includeSelf, bool skipFunctionBodies)
@@ -26,6 +27,7 @@ namespace Postmortem.Analyzers.Knowledge
             _stack = null;
             _count = 0;
             _current = null;
+            _started = false;
             _selfPending = includeSelf;
         }
 
@@ -35,33 +37,48 @@ namespace Postmortem.Analyzers.Knowledge
 
         public bool MoveNext()
         {
-            if (_stack is null)
+            IOperation? descendInto;
+            if (!_started)
             {
-                // The first call: the root's children are walked even when the root is a lambda.
-                _stack = new IOperation.OperationList.Enumerator[4];
-                _stack[_count++] = _root.ChildOperations.GetEnumerator();
+                _started = true;
                 if (_selfPending)
                 {
+                    // The root first; the next call descends into it (the root's children are walked even when it is a lambda).
                     _selfPending = false;
                     _current = _root;
                     return true;
                 }
+
+                descendInto = _root;
             }
-            else if (_current is not null && _current != _root &&
-                     !(_skipFunctionBodies && _current is IAnonymousFunctionOperation or ILocalFunctionOperation))
+            else
             {
                 // Descend into the node returned last.
-                if (_count == _stack.Length)
-                {
-                    System.Array.Resize(ref _stack, _count * 2);
-                }
+                descendInto = _current is not null &&
+                              (_current == _root || !(_skipFunctionBodies && _current is IAnonymousFunctionOperation or ILocalFunctionOperation))
+                    ? _current
+                    : null;
+            }
 
-                _stack[_count++] = _current.ChildOperations.GetEnumerator();
+            if (descendInto is not null)
+            {
+                // A leaf (most nodes: references, literals) is not pushed: only a node with a child keeps an enumerator,
+                // so a walk of a single reference allocates nothing and the stack is one shorter.
+                var children = descendInto.ChildOperations.GetEnumerator();
+                if (children.MoveNext())
+                {
+                    Push(children);
+                    if (children.Current is { } first)
+                    {
+                        _current = first;
+                        return true;
+                    }
+                }
             }
 
             while (_count > 0)
             {
-                ref var top = ref _stack[_count - 1];
+                ref var top = ref _stack![_count - 1];
                 if (top.MoveNext())
                 {
                     var next = top.Current;
@@ -79,6 +96,20 @@ namespace Postmortem.Analyzers.Knowledge
 
             _current = null;
             return false;
+        }
+
+        private void Push(IOperation.OperationList.Enumerator children)
+        {
+            if (_stack is null)
+            {
+                _stack = new IOperation.OperationList.Enumerator[8];
+            }
+            else if (_count == _stack.Length)
+            {
+                System.Array.Resize(ref _stack, _count * 2);
+            }
+
+            _stack[_count++] = children;
         }
     }
 }
