@@ -943,7 +943,7 @@ namespace Postmortem.Analyzers.Knowledge
                             _tracked.Add(declarator.Symbol);
                             return false;
                         case ISimpleAssignmentOperation assignment when assignment.Value == value:
-                            return AssignmentReleases(assignment.Target, local => _tracked.Add(local));
+                            return AssignmentReleases(assignment.Target);
                         case IReturnOperation:
                             return _returnsHandOver;
                         case IFieldInitializerOperation:
@@ -1098,7 +1098,7 @@ namespace Postmortem.Analyzers.Knowledge
 
                             break;
                         case ISimpleAssignmentOperation assignment:
-                            if (Carries(assignment.Value, 0) && AssignmentReleases(assignment.Target, local => _tracked.Add(local)))
+                            if (Carries(assignment.Value, 0) && AssignmentReleases(assignment.Target))
                             {
                                 return true;
                             }
@@ -1112,14 +1112,14 @@ namespace Postmortem.Analyzers.Knowledge
 
             /// <summary>
             /// An assignment of the value to a field, property, array element, event or out/ref parameter hands it over;
-            /// to a local, the local becomes an alias.
+            /// to a local, the local becomes an alias (tracked from here on).
             /// </summary>
-            private bool AssignmentReleases(IOperation target, System.Action<ILocalSymbol> alias)
+            private bool AssignmentReleases(IOperation target)
             {
                 switch (OperationFacts.UnwrapConversions(target))
                 {
                     case ILocalReferenceOperation local:
-                        alias(local.Local);
+                        _tracked.Add(local.Local);
                         return false;
                     case IParameterReferenceOperation parameter:
                         return parameter.Parameter.RefKind != RefKind.None;

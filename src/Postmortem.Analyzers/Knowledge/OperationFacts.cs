@@ -74,12 +74,39 @@ namespace Postmortem.Analyzers.Knowledge
         }
 
         private static IVariableDeclaratorOperation? Descend(IOperation start, SyntaxNode declarator, TextSpan span)
+            => start.Syntax.FullSpan.Contains(span) ? DescendFrom(start, declarator, span, MaxDescentRecursion) : null;
+
+        // How deep the descent recurses before it goes on with a stack of its own: the declarator is usually a few
+        // levels below the block that declares it, and recursion allocates nothing; a declarator nested deeper than this
+        // (inside as many lambdas or expressions) does not overflow the thread's stack.
+        private const int MaxDescentRecursion = 32;
+
+        /// <summary>Below <paramref name="current"/>, whose syntax holds the declarator, into children whose syntax holds it.</summary>
+        private static IVariableDeclaratorOperation? DescendFrom(IOperation current, SyntaxNode declarator, TextSpan span, int recursion)
         {
-            if (!start.Syntax.FullSpan.Contains(span))
+            if (recursion == 0)
             {
-                return null;
+                return DescendWithStack(current, declarator, span);
             }
 
+            if (current is IVariableDeclaratorOperation found && current.Syntax == declarator)
+            {
+                return found;
+            }
+
+            foreach (var child in current.ChildOperations)
+            {
+                if (child.Syntax.FullSpan.Contains(span) && DescendFrom(child, declarator, span, recursion - 1) is { } inChild)
+                {
+                    return inChild;
+                }
+            }
+
+            return null;
+        }
+
+        private static IVariableDeclaratorOperation? DescendWithStack(IOperation start, SyntaxNode declarator, TextSpan span)
+        {
             var stack = new Stack<IOperation>();
             stack.Push(start);
             while (stack.Count > 0)
