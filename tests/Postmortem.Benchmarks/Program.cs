@@ -54,6 +54,8 @@ namespace Postmortem.Benchmarks
               --quick          a small smoke run (5000 lines, 2 runs)
               --folder PATH    analyze the C# files under PATH instead (bin/ and obj/ skipped)
               --ref PATH       an extra reference: a .dll or a folder of .dll (repeatable), e.g. a project's bin folder
+              --no-default-refs  with --folder: only the .NET runtime's assemblies and the --ref ones (by default ASP.NET Core,
+                               Serilog and NLog are referenced too, which opens every rule's library gate)
               --runs N         measured runs after one warm-up run (default 5); every time reported is its minimum over the runs
                                (our total: the fastest run's total)
               --sdk-analyzers PATH  folder holding Microsoft.CodeAnalysis(.CSharp).NetAnalyzers.dll (default: the installed SDK's)
@@ -80,6 +82,7 @@ namespace Postmortem.Benchmarks
             var extraRefs = new List<string>();
             var withCa = true;
             var serilogOnly = false;
+            var defaultRefs = true;
             string[]? only = null;
             string? baseline = null;
             for (var i = 0; i < args.Length; i++)
@@ -94,6 +97,7 @@ namespace Postmortem.Benchmarks
                     case "--sdk-analyzers": sdkAnalyzers = args[++i]; break;
                     case "--no-ca": withCa = false; break;
                     case "--serilog-only": serilogOnly = true; break;
+                    case "--no-default-refs": defaultRefs = false; break;
                     case "--together": Settings.Together = true; break;
                     case "--baseline": baseline = args[++i]; break;
                     case "--fixed-order": Settings.Rotate = false; break;
@@ -108,6 +112,12 @@ namespace Postmortem.Benchmarks
             List<(string Path, string Text)> sources;
             List<(string Path, string Text)> additional;
             string workload;
+            if (folder is null && !defaultRefs)
+            {
+                Console.Error.WriteLine("--no-default-refs is for --folder: the generated workload needs ASP.NET Core, Serilog and NLog");
+                return 2;
+            }
+
             if (folder is not null && serilogOnly)
             {
                 Console.Error.WriteLine("--serilog-only shapes the generated workload: it cannot be combined with --folder");
@@ -145,7 +155,7 @@ namespace Postmortem.Benchmarks
             Console.WriteLine($"Workload: {workload}, {sources.Count} files, {lineCount:N0} lines; {runs} measured run(s) after a warm-up; {Environment.ProcessorCount} cores; " +
                               $"{(System.Runtime.GCSettings.IsServerGC ? "server GC (as csc and VBCSCompiler)" : "workstation GC")}");
 
-            var references = References(extraRefs, nlog: !serilogOnly);
+            var references = References(extraRefs, nlog: !serilogOnly, libraries: defaultRefs);
             var ours = OurAnalyzers();
             if (only is not null)
             {
@@ -647,16 +657,21 @@ namespace Postmortem.Benchmarks
                 .FirstOrDefault(d => File.Exists(Path.Combine(d, "Microsoft.CodeAnalysis.NetAnalyzers.dll")));
         }
 
-        private static ImmutableArray<MetadataReference> References(List<string> extra, bool nlog)
+        /// <summary>The runtime's assemblies, then (unless <paramref name="libraries"/> is false) ASP.NET Core's, Serilog
+        /// and NLog (unless <paramref name="nlog"/> is false), then the --ref ones; the first of each file name wins.</summary>
+        private static ImmutableArray<MetadataReference> References(List<string> extra, bool nlog, bool libraries = true)
         {
             var paths = new List<string>();
             paths.AddRange(Directory.GetFiles(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "*.dll"));
-            paths.AddRange(Directory.GetFiles(Path.GetDirectoryName(typeof(Microsoft.AspNetCore.Builder.WebApplication).Assembly.Location)!, "*.dll"));
-            paths.Add(typeof(Serilog.Log).Assembly.Location);
-            paths.Add(typeof(Serilog.FileLoggerConfigurationExtensions).Assembly.Location);
-            if (nlog)
+            if (libraries)
             {
-                paths.Add(typeof(NLog.LogManager).Assembly.Location);
+                paths.AddRange(Directory.GetFiles(Path.GetDirectoryName(typeof(Microsoft.AspNetCore.Builder.WebApplication).Assembly.Location)!, "*.dll"));
+                paths.Add(typeof(Serilog.Log).Assembly.Location);
+                paths.Add(typeof(Serilog.FileLoggerConfigurationExtensions).Assembly.Location);
+                if (nlog)
+                {
+                    paths.Add(typeof(NLog.LogManager).Assembly.Location);
+                }
             }
 
             foreach (var e in extra)
