@@ -102,5 +102,81 @@ namespace Postmortem.Analyzers.Tests.Knowledge
             Assert.True(TreeText.ContainsAnyOrHiddenName(SourceText.From(text), new[] { "Move" }, CancellationToken.None));
             Assert.False(TreeText.ContainsAnyOrHiddenName(SourceText.From(text.Replace('\\', '/')), new[] { "Move" }, CancellationToken.None));
         }
+
+        public static TheoryData<string[]> WordSets => new()
+        {
+            new[] { "GetTemp", "GetEnvironmentVariable", "CreateTempSubdirectory" },
+            new[] { "Move", "Replace", "Delete" },
+            new[] { "TryWrite", "TryAdd" },
+            new[] { "GetTempPath", "GetEnvironmentVariable" },
+        };
+
+        [Theory]
+        [MemberData(nameof(WordSets))]
+        public void RandomTexts_SameAnswersAsAPlainSearch(string[] words)
+        {
+            // The chunked search (words, escapes, formatting and surrogate characters) against the plainest search there
+            // is, on seeded random texts: near misses of each word (all but its first or last character), escapes and
+            // formatting characters planted anywhere, backslashes and harmless non-ASCII characters now and then, at
+            // lengths across the 8K chunks and the 32K copied texts. Written for a one-pass vector search that was tried
+            // and not kept (docs/performance.md, fifth session); it caught two faults of that search.
+            var random = new System.Random(20261201);
+            var plain = "abcxyz .;()\nuU" + string.Concat(words);
+            var special = "\\\u2014\u00E9";
+            var found = 0;
+            for (var round = 0; round < 300; round++)
+            {
+                var length = random.Next(4) switch { 0 => random.Next(0, 64), 1 => random.Next(8100, 8300), 2 => random.Next(16300, 16500), _ => random.Next(32700, 40000) };
+                var chars = new char[length];
+                for (var i = 0; i < length; i++)
+                {
+                    // Now and then a backslash or a character above 0x7F that hides nothing (a dash, an accented letter).
+                    chars[i] = random.Next(2000) == 0 ? special[random.Next(special.Length)] : plain[random.Next(plain.Length)];
+                }
+
+                var text = new string(chars);
+                if (length > 30 && random.Next(2) == 0)
+                {
+                    var planted = random.Next(6) switch
+                    {
+                        0 => words[random.Next(words.Length)],
+                        1 => "\\u004D",
+                        2 => "\u200B",
+                        3 => "\uD83D\uDE00",
+                        4 => words[0].Substring(0, words[0].Length - 1) + "_",
+                        _ => "_" + words[0].Substring(1),
+                    };
+                    var at = random.Next(length - planted.Length);
+                    text = text.Substring(0, at) + planted + text.Substring(at + planted.Length);
+                }
+
+                var expectedWord = words.Any(w => text.Contains(w, System.StringComparison.Ordinal));
+                var expectedHidden = expectedWord || HidesName(text);
+                Assert.Equal(expectedWord, TreeText.ContainsAny(SourceText.From(text), words, CancellationToken.None));
+                Assert.Equal(expectedHidden, TreeText.ContainsAnyOrHiddenName(SourceText.From(text), words, CancellationToken.None));
+                found += expectedHidden ? 1 : 0;
+            }
+
+            // Both answers are exercised.
+            Assert.InRange(found, 50, 250);
+        }
+
+        private static bool HidesName(string text)
+        {
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (text[i] == '\\' && i + 1 < text.Length && (text[i + 1] == 'u' || text[i + 1] == 'U'))
+                {
+                    return true;
+                }
+
+                if (text[i] >= 0x80 && System.Globalization.CharUnicodeInfo.GetUnicodeCategory(text[i]) is System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.Surrogate)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 }
