@@ -92,7 +92,9 @@ namespace Postmortem.Analyzers.Rules
             var invocation = (IInvocationOperation)context.Operation;
             if (libraries.TryGetConfiguringCall(invocation, out var library, out var display))
             {
-                if (GeneratedCode.IsGenerated(context))
+                // Only the first configuring site of a library (by file and position) is reported: a site after the first
+                // found so far cannot become it, generated or not, so it is not checked further.
+                if (!state.MayBeFirst(library, invocation.Syntax.SyntaxTree, ConfiguringStart(invocation)) || GeneratedCode.IsGenerated(context))
                 {
                     return;
                 }
@@ -118,7 +120,7 @@ namespace Postmortem.Analyzers.Rules
             var creation = (IObjectCreationOperation)context.Operation;
             if (libraries.TryGetConfiguringCreation(creation, out var library, out var display))
             {
-                if (GeneratedCode.IsGenerated(context))
+                if (!state.MayBeFirst(library, creation.Syntax.SyntaxTree, creation.Syntax.SpanStart) || GeneratedCode.IsGenerated(context))
                 {
                     return;
                 }
@@ -172,6 +174,12 @@ namespace Postmortem.Analyzers.Rules
         }
 
         /// <summary><c>.WriteTo.File(…)</c>: from the method name to the end of the call, so a fluent chain is not underlined whole.</summary>
+        /// <summary>Where <see cref="ConfiguringLocation"/> starts, without making the location.</summary>
+        private static int ConfiguringStart(IInvocationOperation invocation)
+            => invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member }
+                ? member.Name.SpanStart
+                : invocation.Syntax.SpanStart;
+
         private static Location ConfiguringLocation(IInvocationOperation invocation)
         {
             if (invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } syntax)
@@ -271,6 +279,15 @@ namespace Postmortem.Analyzers.Rules
                 }
             }
 
+            /// <summary>Would a site at this position come before the library's first configuring site found so far?</summary>
+            public bool MayBeFirst(LoggingLibrary library, SyntaxTree tree, int start)
+            {
+                lock (_gate)
+                {
+                    return _first[(int)library] is not { } current || Compare(tree.FilePath, start, current) < 0;
+                }
+            }
+
             public void Enable(LoggingLibrary library)
             {
                 lock (_gate)
@@ -298,10 +315,12 @@ namespace Postmortem.Analyzers.Rules
                 }
             }
 
-            private static int Compare(Location a, Location b)
+            private static int Compare(Location a, Location b) => Compare(a.SourceTree?.FilePath, a.SourceSpan.Start, b);
+
+            private static int Compare(string? path, int start, Location b)
             {
-                var byPath = string.CompareOrdinal(a.SourceTree?.FilePath, b.SourceTree?.FilePath);
-                return byPath != 0 ? byPath : a.SourceSpan.Start.CompareTo(b.SourceSpan.Start);
+                var byPath = string.CompareOrdinal(path, b.SourceTree?.FilePath);
+                return byPath != 0 ? byPath : start.CompareTo(b.SourceSpan.Start);
             }
         }
     }
