@@ -1,11 +1,9 @@
 using System.Linq;
 using System.Text;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using Postmortem.Analyzers.Knowledge;
-using Postmortem.Analyzers.Tests.Verifiers;
 using Xunit;
 
 namespace Postmortem.Analyzers.Tests.Knowledge
@@ -13,14 +11,7 @@ namespace Postmortem.Analyzers.Tests.Knowledge
     /// <summary><c>OperationFacts.FindDeclarator</c>: a local's declarator in the operation tree its reference is in.</summary>
     public class OperationFactsTests
     {
-        private static IOperation Body(string source)
-        {
-            var tree = CSharpSyntaxTree.ParseText(source);
-            var compilation = CSharpCompilation.Create("Facts", new[] { tree }, References.Net, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-            Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-            var method = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().First();
-            return compilation.GetSemanticModel(tree).GetOperation(method)!;
-        }
+        private static IOperation Body(string source) => OperationWalkTests.Body(source, out _);
 
         private static IVariableDeclaratorOperation Expected(IOperation body, SyntaxNode declarator)
             => body.DescendantsAndSelf().OfType<IVariableDeclaratorOperation>().Single(d => d.Syntax == declarator);

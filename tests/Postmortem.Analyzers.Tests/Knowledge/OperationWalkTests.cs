@@ -51,7 +51,8 @@ namespace Postmortem.Analyzers.Tests.Knowledge
             }
             """;
 
-        private static IOperation Body(string source, out SemanticModel model)
+        /// <summary>The operation tree of the first method of a source that compiles without errors.</summary>
+        internal static IOperation Body(string source, out SemanticModel model)
         {
             var tree = CSharpSyntaxTree.ParseText(source);
             var compilation = CSharpCompilation.Create("Walk", new[] { tree }, References.Net, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
