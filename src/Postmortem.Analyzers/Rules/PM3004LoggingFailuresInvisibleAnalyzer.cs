@@ -173,22 +173,16 @@ namespace Postmortem.Analyzers.Rules
             }
         }
 
-        /// <summary><c>.WriteTo.File(…)</c>: from the method name to the end of the call, so a fluent chain is not underlined whole.</summary>
-        /// <summary>Where <see cref="ConfiguringLocation"/> starts, without making the location.</summary>
+        /// <summary>Where <see cref="ConfiguringLocation"/> starts (the method name of <c>.WriteTo.File(…)</c>), without
+        /// making the location.</summary>
         private static int ConfiguringStart(IInvocationOperation invocation)
             => invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member }
                 ? member.Name.SpanStart
                 : invocation.Syntax.SpanStart;
 
+        /// <summary><c>.WriteTo.File(…)</c>: from the method name to the end of the call, so a fluent chain is not underlined whole.</summary>
         private static Location ConfiguringLocation(IInvocationOperation invocation)
-        {
-            if (invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } syntax)
-            {
-                return Location.Create(syntax.SyntaxTree, Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(member.Name.SpanStart, syntax.Span.End));
-            }
-
-            return invocation.Syntax.GetLocation();
-        }
+            => Location.Create(invocation.Syntax.SyntaxTree, Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(ConfiguringStart(invocation), invocation.Syntax.Span.End));
 
         private static void ReportInCode(CompilationAnalysisContext context, LoggingConfigFiles? files, CompilationState state)
         {
