@@ -417,13 +417,12 @@ namespace Postmortem.Analyzers.Knowledge
         private bool NamesTempRoot(SyntaxTree tree, CancellationToken cancellationToken) => _filesNamingTempRoot.Names(tree, cancellationToken);
 
         /// <summary>
-        /// Can code declared at these locations (a type's) make a temporary file (PM2001)? Only if its file names one: a call that makes
-        /// its own temporary name (<c>Path.GetTempFileName</c>, <c>Directory.CreateTempSubdirectory</c>: a method's name is
-        /// written where it is called), or a temp root (<see cref="IsUnderTemp"/> finds one only in the file of the path).
-        /// Each file's text is searched once per compilation.
+        /// The files in which code can make a temporary file (PM2001): those that name a call making its own temporary name
+        /// (<c>Path.GetTempFileName</c>, <c>Directory.CreateTempSubdirectory</c>: a method's name is written where it is
+        /// called) or a temp root (<see cref="IsUnderTemp"/> finds one only in the file of the path). Each file's text is
+        /// searched once per compilation.
         /// </summary>
-        public bool MayMakeTempFiles(System.Collections.Immutable.ImmutableArray<Location> declarations, CancellationToken cancellationToken)
-            => _filesNamingTemp.AnyNames(declarations, cancellationToken);
+        public FilesNaming FilesThatMayMakeTempFiles => _filesNamingTemp;
 
         /// <summary>Is the path built from something that differs on every call: a GUID, the clock, a random name or number?</summary>
         public bool IsUniquePerCall(IOperation path, CancellationToken cancellationToken)

@@ -6,6 +6,7 @@ using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
 namespace Postmortem.Analyzers.Knowledge
@@ -190,6 +191,22 @@ namespace Postmortem.Analyzers.Knowledge
 
             return names;
         }
+
+        /// <summary>
+        /// Registers the operation action for each type declared in a file that names one of the words, and for no other:
+        /// for a rule that can only report at a call of those names (the driver then does not call it back for every
+        /// operation of the other types; a nested type has a start of its own, and the driver gives its operations to it).
+        /// </summary>
+        public void RegisterOperationActionInTypesNaming(CompilationStartAnalysisContext start, Action<OperationAnalysisContext> action, params OperationKind[] kinds)
+            => start.RegisterSymbolStartAction(
+                type =>
+                {
+                    if (AnyNames(type.Symbol.Locations, type.CancellationToken))
+                    {
+                        type.RegisterOperationAction(action, kinds);
+                    }
+                },
+                SymbolKind.NamedType);
 
         /// <summary>Does one of the files of these locations (a symbol's declarations) contain one of the words?</summary>
         public bool AnyNames(ImmutableArray<Location> locations, CancellationToken cancellationToken)

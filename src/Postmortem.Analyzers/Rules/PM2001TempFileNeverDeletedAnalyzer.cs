@@ -33,18 +33,9 @@ namespace Postmortem.Analyzers.Rules
                 }
 
                 // A temporary file is made in a file that names the temp folder or a call making one (see
-                // FileLifetime.MayMakeTempFiles): types declared elsewhere get no action, so the driver does not call this
-                // rule for every call and creation of a project, most of whose files never touch the temp folder. (A
-                // nested type has a start of its own; the driver does not give its operations to the outer type's actions.)
-                start.RegisterSymbolStartAction(
-                    type =>
-                    {
-                        if (files.MayMakeTempFiles(type.Symbol.Locations, type.CancellationToken))
-                        {
-                            type.RegisterOperationAction(c => Analyze(c, files), OperationKind.Invocation, OperationKind.ObjectCreation);
-                        }
-                    },
-                    SymbolKind.NamedType);
+                // FileLifetime.FilesThatMayMakeTempFiles): types declared elsewhere get no action, so the driver does not call
+                // this rule for every call and creation of a project, most of whose files never touch the temp folder.
+                files.FilesThatMayMakeTempFiles.RegisterOperationActionInTypesNaming(start, c => Analyze(c, files), OperationKind.Invocation, OperationKind.ObjectCreation);
             });
         }
 

@@ -101,9 +101,9 @@ namespace Postmortem.Analyzers.Rules
 
                 state.Configure(library, ConfiguringLocation(invocation), display);
             }
-            else if (libraries.TryGetEnablingCall(invocation, out library))
+            else
             {
-                state.Enable(library);
+                OnEnablingInvocation(context, libraries, state);
             }
         }
 
