@@ -256,6 +256,61 @@ namespace Postmortem.Analyzers.Tests.Rules
                         var file = new FileTarget("file") { FileName = "logs/app.log" };
                 """));
 
+        // Switches in other files than the configuring one, through a global `using static`, an escaped name, a nested
+        // type and an object initializer: a filter of the switch actions by file text has to keep every one of them.
+        [Theory]
+        [InlineData("LogToConsoleError = true;")]
+        [InlineData("InternalLogger.\\u004CogFile = \"nlog-internal.log\";")]
+        [InlineData("LogMessageReceived += (sender, e) => System.Console.Error.WriteLine(e.Message);")]
+        public Task NLogSwitchedInAnotherFileThroughUsingStatic_NoDiagnostic(string statement)
+            => Test(
+                References.NLog5,
+                NLogSetup("""
+                        var file = new FileTarget("file") { FileName = "logs/app.log" };
+                """),
+                "global using static NLog.Common.InternalLogger;\nglobal using NLog.Common;",
+                $$"""
+                public static class Startup
+                {
+                    public static class Diagnostics
+                    {
+                        public static void SwitchOn()
+                        {
+                            {{statement}}
+                        }
+                    }
+                }
+                """).RunAsync();
+
+        [Fact]
+        public Task NLogThrowExceptionsInObjectInitializerOfAnotherFile_NoDiagnostic()
+            => Test(
+                References.NLog6,
+                NLogSetup("""
+                        var file = new FileTarget("file") { FileName = "logs/app.log" };
+                """),
+                """
+                public sealed class Factories
+                {
+                    public NLog.LogFactory Create() => new NLog.LogFactory { ThrowExceptions = true };
+                }
+                """).RunAsync();
+
+        [Fact]
+        public Task UserPropertyNamedLikeASwitch_ReportsDiagnostic()
+            => Verify(
+                References.NLog5,
+                NLogSetup("""
+                        new Options().LogFile = "nlog-internal.log";
+                        var file = [|new FileTarget("file")|];
+                """) + """
+
+                public sealed class Options
+                {
+                    public string LogFile { get; set; }
+                }
+                """);
+
         [Fact]
         public Task NLogInternalLogFileInNLogConfig_NoDiagnostic()
         {
