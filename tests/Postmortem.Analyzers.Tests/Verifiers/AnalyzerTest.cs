@@ -49,7 +49,8 @@ namespace Postmortem.Analyzers.Tests.Verifiers
         /// <summary>Metadata references; the runtime's framework by default.</summary>
         public List<MetadataReference> References { get; } = new(Verifiers.References.Net);
 
-        /// <summary>.editorconfig-style "key = value" lines applying to every file.</summary>
+        /// <summary>.editorconfig-style "key = value" lines: under no section or a wildcard one (<c>[*.cs]</c>) for every file,
+        /// under <c>[Test1.cs]</c> for that file only.</summary>
         public string? EditorConfig { get; set; }
 
         /// <summary>Global options, e.g. build_property.UsingMicrosoftNETSdkWeb = true.</summary>
@@ -190,7 +191,8 @@ namespace Postmortem.Analyzers.Tests.Verifiers
             var project = solution.Projects.Single();
             var compilation = (await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false))!;
             var additionalTexts = project.AdditionalDocuments.Select(d => (AdditionalText)new InMemoryAdditionalText(d.FilePath!, d.GetTextAsync(cancellationToken).Result)).ToImmutableArray();
-            var optionsProvider = new TestAnalyzerConfigOptionsProvider(GlobalOptions, TestAnalyzerConfigOptionsProvider.ParseConfig(EditorConfig));
+            var fileOptions = TestAnalyzerConfigOptionsProvider.ParseSections(EditorConfig, out var fileNameOptions);
+            var optionsProvider = new TestAnalyzerConfigOptionsProvider(GlobalOptions, fileOptions, fileNameOptions);
             var analyzerOptions = new AnalyzerOptions(additionalTexts, optionsProvider);
             var exceptions = new ConcurrentQueue<string>();
             var withAnalyzers = compilation.WithAnalyzers(

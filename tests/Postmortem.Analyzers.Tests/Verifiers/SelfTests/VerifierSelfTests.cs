@@ -90,6 +90,15 @@ namespace Postmortem.Analyzers.Tests.Verifiers.SelfTests
         }
 
         [Fact]
+        public Task EditorConfigSectionNamingOneFile_ReachesThatFileOnly()
+        {
+            var test = Test("class [|Bad|] { }");
+            test.Sources.Add("namespace Other { class Bad { } }");
+            test.EditorConfig = "[*.cs]\nindent_size = 4\n\n[Test1.cs]\ntst.disabled = true\n[*]\nend_of_line = lf";
+            return test.RunAsync();
+        }
+
+        [Fact]
         public Task MarkupInAdditionalFiles_IsParsed()
         {
             var test = Test("class [|Bad|] { }");
