@@ -45,6 +45,24 @@ namespace Postmortem.Analyzers.Knowledge
             return Resolve(provider.GlobalOptions, perFile, webConfig);
         }
 
+        /// <summary>
+        /// Does any source file of the compilation run in several worker processes (<see cref="Resolve(AnalyzerOptions, SyntaxTree?, WebConfigSignal)"/>
+        /// file by file: an .editorconfig section may declare some files <c>multiple</c>)? When none does, a rule that
+        /// reports only there registers nothing: a console app or a library pays for this loop over its files' options only.
+        /// </summary>
+        public static bool AnyMultiProcess(Compilation compilation, AnalyzerOptions options, WebConfigSignal webConfig)
+        {
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                if (Resolve(options, tree, webConfig).IsMultiProcess)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         private static HostModel Resolve(AnalyzerConfigOptions global, string? perFile, WebConfigSignal webConfig)
         {
             string? value = null;

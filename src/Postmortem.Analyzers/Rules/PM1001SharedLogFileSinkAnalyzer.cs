@@ -30,7 +30,13 @@ namespace Postmortem.Analyzers.Rules
                 }
 
                 // A web.config with processesPerApplication > 1 (or IIS hosting) makes `auto` multi-process: read it once.
+                // In a project where no file runs in several processes no sink is looked for.
                 var webConfig = HostModel.ReadWebConfigSignal(start.Options, start.CancellationToken);
+                if (!HostModel.AnyMultiProcess(start.Compilation, start.Options, webConfig))
+                {
+                    return;
+                }
+
                 code.Register(start, (c, site) =>
                 {
                     var host = HostModel.Resolve(c.Options, c.Operation.Syntax.SyntaxTree, webConfig);

@@ -34,14 +34,21 @@ namespace Postmortem.Analyzers.Rules
             context.ConfigureGeneratedCodeAnalysis(GeneratedCode.AnalysisFlags);
             context.RegisterCompilationStartAction(start =>
             {
+                // A web.config with processesPerApplication > 1 (or IIS hosting) makes `auto` multi-process: read it once.
+                // In a project where no file runs in several processes nothing can be reported: no type lookups, no
+                // callback for each type.
+                var webConfig = HostModel.ReadWebConfigSignal(start.Options, start.CancellationToken);
+                if (!HostModel.AnyMultiProcess(start.Compilation, start.Options, webConfig))
+                {
+                    return;
+                }
+
                 var types = RotationTypes.Create(start.Compilation);
                 if (types is null)
                 {
                     return;
                 }
 
-                // A web.config with processesPerApplication > 1 (or IIS hosting) makes `auto` multi-process: read it once.
-                var webConfig = HostModel.ReadWebConfigSignal(start.Options, start.CancellationToken);
                 // The names of every rotating call (ClassifyFileCall, ClassifyFileInfoCall: File.Move/Replace/Delete,
                 // FileInfo.MoveTo/Replace/Delete): a type rotates a file only if one is written in a file it is declared in.
                 var filesNamingRotation = new FilesNaming("Move", "Replace", "Delete");

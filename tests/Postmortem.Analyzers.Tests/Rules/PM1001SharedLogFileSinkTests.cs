@@ -95,6 +95,40 @@ namespace Postmortem.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public Task ConsoleProjectWithOneFileDeclaredMultiple_ReportsDiagnostic()
+        {
+            // Only Test1.cs runs in several processes (an .editorconfig section naming it): its sink is reported.
+            var test = CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.PM1001SharedLogFileSinkAnalyzer>.Test("""
+                public static class Tool
+                {
+                    public static int Run() => 0;
+                }
+                """).WithSerilog();
+            test.Sources.Add(Serilog("""
+                .WriteTo.[|File("logs/app.log")|]
+                """));
+            test.EditorConfig = "[*.cs]\nindent_size = 4\n[Test1.cs]\npostmortem.worker_processes = multiple";
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task ConsoleProjectWithAnotherFileDeclaredMultiple_NoDiagnostic()
+        {
+            // Test1.cs runs in several processes but configures nothing; the sink's file is single-process.
+            var test = CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.PM1001SharedLogFileSinkAnalyzer>.Test(Serilog("""
+                .WriteTo.File("logs/app.log")
+                """)).WithSerilog();
+            test.Sources.Add("""
+                public static class Worker
+                {
+                    public static int Run() => 0;
+                }
+                """);
+            test.EditorConfig = "[Test1.cs]\npostmortem.worker_processes = multiple";
+            return test.RunAsync();
+        }
+
+        [Fact]
         public Task MultipleDeclaredAsMSBuildProperty_ReportsDiagnostic()
         {
             var test = CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.PM1001SharedLogFileSinkAnalyzer>.Test(Serilog("""

@@ -183,7 +183,37 @@ namespace Postmortem.Analyzers.Tests.Rules
             return test.RunAsync();
         }
 
+        [Fact]
+        public Task ConsoleProjectWithOneFileDeclaredMultiple_ReportsDiagnostic()
+        {
+            // Only Test1.cs runs in several processes (an .editorconfig section naming it): its journal is reported.
+            var test = VerifyCS.Test("""
+                public static class Tool
+                {
+                    public static int Run() => 0;
+                }
+                """);
+            test.Sources.Add(Journal("[|File.Move(_path, _path + \".1\", true)|];"));
+            test.EditorConfig = "[Test1.cs]\npostmortem.worker_processes = multiple";
+            return test.RunAsync();
+        }
+
         // ------------------------------------------------------------ safe look-alikes
+
+        [Fact]
+        public Task ConsoleProjectWithAnotherFileDeclaredMultiple_NoDiagnostic()
+        {
+            // Test1.cs runs in several processes but rotates nothing; the journal's file is single-process.
+            var test = VerifyCS.Test(Journal("File.Move(_path, _path + \".1\", true);"));
+            test.Sources.Add("""
+                public static class Worker
+                {
+                    public static int Run() => 0;
+                }
+                """);
+            test.EditorConfig = "[Test1.cs]\npostmortem.worker_processes = multiple";
+            return test.RunAsync();
+        }
 
         [Fact]
         public Task ConsoleProjectWithWebConfigProcessesPerApplication_ReportsDiagnostic()
