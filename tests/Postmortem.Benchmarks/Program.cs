@@ -43,6 +43,12 @@ namespace Postmortem.Benchmarks
             /// <summary>Whether the order rotates in this run: not with --together, where ours share the driver with the CA analyzers.</summary>
             public static bool Rotates => Rotate && !Together;
 
+            /// <summary>
+            /// The code is an ASP.NET Core project (build_property.UsingMicrosoftNETSdkWeb = true: worker_processes auto is then
+            /// multiple); --no-web turns it off for a folder that is not one.
+            /// </summary>
+            public static bool Web { get; set; } = true;
+
             /// <summary>Analyzers that do no analysis (--probes), run in our driver and printed apart from ours.</summary>
             public static ImmutableArray<DiagnosticAnalyzer> Probes { get; set; } = ImmutableArray<DiagnosticAnalyzer>.Empty;
         }
@@ -56,6 +62,8 @@ namespace Postmortem.Benchmarks
               --ref PATH       an extra reference: a .dll or a folder of .dll (repeatable), e.g. a project's bin folder
               --no-default-refs  with --folder: only the .NET runtime's assemblies and the --ref ones (by default ASP.NET Core,
                                Serilog and NLog are referenced too, which opens every rule's library gate)
+              --no-web         with --folder: the code is not an ASP.NET Core project (by default the analyzers are told it is, so
+                               worker_processes auto counts it as several processes, which opens PM1001's and PM1002's gate)
               --runs N         measured runs after one warm-up run (default 5); every time reported is its minimum over the runs
                                (our total: the fastest run's total)
               --sdk-analyzers PATH  folder holding Microsoft.CodeAnalysis(.CSharp).NetAnalyzers.dll (default: the installed SDK's)
@@ -98,6 +106,7 @@ namespace Postmortem.Benchmarks
                     case "--no-ca": withCa = false; break;
                     case "--serilog-only": serilogOnly = true; break;
                     case "--no-default-refs": defaultRefs = false; break;
+                    case "--no-web": Settings.Web = false; break;
                     case "--together": Settings.Together = true; break;
                     case "--baseline": baseline = args[++i]; break;
                     case "--fixed-order": Settings.Rotate = false; break;
@@ -115,6 +124,12 @@ namespace Postmortem.Benchmarks
             if (folder is null && !defaultRefs)
             {
                 Console.Error.WriteLine("--no-default-refs is for --folder: the generated workload needs ASP.NET Core, Serilog and NLog");
+                return 2;
+            }
+
+            if (folder is null && !Settings.Web)
+            {
+                Console.Error.WriteLine("--no-web is for --folder: the generated workload is an ASP.NET Core application");
                 return 2;
             }
 
@@ -137,7 +152,7 @@ namespace Postmortem.Benchmarks
                     .Where(f => Path.GetFileName(f) is { } n && (n.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase) && n.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || n.Equals("nlog.config", StringComparison.OrdinalIgnoreCase)))
                     .Select(f => (f, File.ReadAllText(f)))
                     .ToList();
-                workload = $"folder {root}";
+                workload = $"folder {root}{(Settings.Web ? string.Empty : ", not a web project")}";
                 if (ImplicitUsings(root) is { } globalUsings)
                 {
                     sources.Add((Path.Combine(root, "obj", "GlobalUsings.g.cs"), globalUsings));
@@ -251,6 +266,22 @@ namespace Postmortem.Benchmarks
             List<WeakReference<Compilation>> Analyzed,
             List<string> DriverStats);
 
+        /// <summary>The build properties a project passes its analyzers (the Web SDK's only with <see cref="Settings.Web"/>).</summary>
+        private static Dictionary<string, string> GlobalOptions()
+        {
+            var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+            {
+                ["build_property.TargetFramework"] = "net10.0",
+                ["build_property.RootNamespace"] = "Workload",
+            };
+            if (Settings.Web)
+            {
+                options["build_property.UsingMicrosoftNETSdkWeb"] = "true";
+            }
+
+            return options;
+        }
+
         private static async Task<RunResult> MeasureAsync(
             List<(string Path, string Text)> sources,
             List<(string Path, string Text)> additional,
@@ -287,12 +318,7 @@ namespace Postmortem.Benchmarks
             // The analyzers, on a fresh compilation of the same trees, every rule raised to at least a warning.
             var analyzerOptions = new AnalyzerOptions(
                 additional.Select(a => (AdditionalText)new MemoryAdditionalText(a.Path, a.Text)).ToImmutableArray(),
-                new GlobalOptionsProvider(new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-                {
-                    ["build_property.UsingMicrosoftNETSdkWeb"] = "true",
-                    ["build_property.TargetFramework"] = "net10.0",
-                    ["build_property.RootNamespace"] = "Workload",
-                }));
+                new GlobalOptionsProvider(GlobalOptions()));
             var compilations = new List<WeakReference<Compilation>>();
             var exceptions = 0;
             var times = new Dictionary<DiagnosticAnalyzer, TimeSpan>();
