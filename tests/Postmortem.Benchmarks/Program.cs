@@ -235,7 +235,9 @@ namespace Postmortem.Benchmarks
                 PrintComparison(results, fastest, ours);
             }
 
-            Console.WriteLine("GC in each measured run (the driver's wall time holds the compiler's binding of the same compilation): " +
+            Console.WriteLine("GC in each measured run (the driver's wall time holds the compiler's binding of the same compilation; on Linux, " +
+                              "the major page faults taken meanwhile: pages of the runtime's and Roslyn's files read back from disk, a machine " +
+                              "whose page cache is being evicted): " +
                               string.Join("; ", results.Select(r => string.Join(", ", r.DriverStats))));
 
             // Memory: with the analyzer instances still alive, no analyzed compilation may survive (no static caches keyed by it).
@@ -265,6 +267,26 @@ namespace Postmortem.Benchmarks
             Dictionary<DiagnosticAnalyzer, int> DiagnosticsPerAnalyzer,
             List<WeakReference<Compilation>> Analyzed,
             List<string> DriverStats);
+
+        /// <summary>The process's major page faults so far (Linux: field 12 of /proc/self/stat), or null where that is not available.</summary>
+        private static long? MajorPageFaults()
+        {
+            try
+            {
+                var stat = File.ReadAllText("/proc/self/stat");
+                // The second field (the command) is in parentheses and may hold spaces: count from after it (field 3 is index 0).
+                var fields = stat.Substring(stat.LastIndexOf(')') + 2).Split(' ');
+                return fields.Length > 9 && long.TryParse(fields[9], NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
+            }
+            catch (IOException)
+            {
+                return null;
+            }
+            catch (UnauthorizedAccessException)
+            {
+                return null;
+            }
+        }
 
         /// <summary>The build properties a project passes its analyzers (the Web SDK's only with <see cref="Settings.Web"/>).</summary>
         private static Dictionary<string, string> GlobalOptions()
@@ -372,6 +394,7 @@ namespace Postmortem.Benchmarks
                 var gen0 = GC.CollectionCount(0);
                 var gen2 = GC.CollectionCount(2);
                 var paused = GC.GetTotalPauseDuration();
+                var faults = MajorPageFaults();
                 var wall = Stopwatch.StartNew();
                 // The analysis result says which analyzer reported what (two of ours share rule IDs: the code rules and
                 // the configuration-file analyzer).
@@ -384,7 +407,8 @@ namespace Postmortem.Benchmarks
                 wall.Stop();
                 driverStats.Add(
                     $"{(group == oursDriver ? "our driver" : group == ca ? "CA driver" : group == Settings.Baseline ? "baseline driver" : "driver")}: {wall.Elapsed.TotalMilliseconds:F0} ms wall, " +
-                    $"{GC.CollectionCount(0) - gen0} GCs ({GC.CollectionCount(2) - gen2} gen2) pausing {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms");
+                    $"{GC.CollectionCount(0) - gen0} GCs ({GC.CollectionCount(2) - gen2} gen2) pausing {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms" +
+                    (faults is { } before && MajorPageFaults() is { } after ? $", {after - before} major page faults" : string.Empty));
                 foreach (var analyzer in group)
                 {
                     var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).ConfigureAwait(false);
