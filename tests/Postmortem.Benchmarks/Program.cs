@@ -236,8 +236,7 @@ namespace Postmortem.Benchmarks
             }
 
             Console.WriteLine("GC in each measured run (the driver's wall time holds the compiler's binding of the same compilation; on Linux, " +
-                              "the major page faults taken meanwhile: pages of the runtime's and Roslyn's files read back from disk, a machine " +
-                              "whose page cache is being evicted): " +
+                              "the major page faults taken meanwhile, each a page read back from disk): " +
                               string.Join("; ", results.Select(r => string.Join(", ", r.DriverStats))));
 
             // Memory: with the analyzer instances still alive, no analyzed compilation may survive (no static caches keyed by it).

@@ -74,13 +74,10 @@ namespace Postmortem.Analyzers.Tests.Verifiers
         }
 
         /// <summary>
-        /// Parses "key = value" lines as in an .editorconfig (comments ignored): the keys before any section or under a
-        /// section with a wildcard (<c>[*]</c>, <c>[*.cs]</c>), which the tests give every file.
+        /// Parses "key = value" lines as in an .editorconfig (comments ignored). Returns the keys before any section or under
+        /// a section with a wildcard (<c>[*]</c>, <c>[*.cs]</c>), which the tests give every file; <paramref name="fileNameOptions"/>
+        /// gets the keys of the sections that name one file (<c>[Test1.cs]</c>), by that name.
         /// </summary>
-        public static Dictionary<string, string> ParseConfig(string? text) => ParseSections(text, out _);
-
-        /// <summary>As <see cref="ParseConfig"/>; <paramref name="fileNameOptions"/> gets the keys of the sections that name one
-        /// file (<c>[Test1.cs]</c>), by that name.</summary>
         public static Dictionary<string, string> ParseSections(string? text, out Dictionary<string, Dictionary<string, string>> fileNameOptions)
         {
             var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
