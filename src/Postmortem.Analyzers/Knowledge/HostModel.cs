@@ -1,3 +1,4 @@
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -50,8 +51,11 @@ namespace Postmortem.Analyzers.Knowledge
         /// file by file: an .editorconfig section may declare some files <c>multiple</c>)? When none does, a rule that
         /// reports only there registers nothing: a console app or a library pays for this loop over its files' options only.
         /// </summary>
-        public static bool AnyMultiProcess(Compilation compilation, AnalyzerOptions options, WebConfigSignal webConfig)
+        /// <param name="webConfig">The web.config signal read once for the compilation (<see cref="ReadWebConfigSignal"/>),
+        /// for the rule to resolve each site's file with.</param>
+        public static bool AnyMultiProcess(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken, out WebConfigSignal webConfig)
         {
+            webConfig = ReadWebConfigSignal(options, cancellationToken);
             foreach (var tree in compilation.SyntaxTrees)
             {
                 if (Resolve(options, tree, webConfig).IsMultiProcess)

@@ -31,8 +31,7 @@ namespace Postmortem.Analyzers.Rules
 
                 // A web.config with processesPerApplication > 1 (or IIS hosting) makes `auto` multi-process: read it once.
                 // In a project where no file runs in several processes no sink is looked for.
-                var webConfig = HostModel.ReadWebConfigSignal(start.Options, start.CancellationToken);
-                if (!HostModel.AnyMultiProcess(start.Compilation, start.Options, webConfig))
+                if (!HostModel.AnyMultiProcess(start.Compilation, start.Options, start.CancellationToken, out var webConfig))
                 {
                     return;
                 }

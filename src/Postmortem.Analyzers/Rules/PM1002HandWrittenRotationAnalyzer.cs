@@ -37,8 +37,7 @@ namespace Postmortem.Analyzers.Rules
                 // A web.config with processesPerApplication > 1 (or IIS hosting) makes `auto` multi-process: read it once.
                 // In a project where no file runs in several processes nothing can be reported: no type lookups, no
                 // callback for each type.
-                var webConfig = HostModel.ReadWebConfigSignal(start.Options, start.CancellationToken);
-                if (!HostModel.AnyMultiProcess(start.Compilation, start.Options, webConfig))
+                if (!HostModel.AnyMultiProcess(start.Compilation, start.Options, start.CancellationToken, out var webConfig))
                 {
                     return;
                 }
