@@ -175,6 +175,100 @@ namespace Postmortem.Analyzers.Tests.Rules
                 """);
 
         [Fact]
+        public Task TopLevelStatementsEndpoint_ReportsDiagnostic()
+        {
+            var test = CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.PM2002PerRequestFileLeftAnalyzer>.Test(Usings + """
+                var app = WebApplication.Create(args);
+                app.MapGet("/export/{id}", (int id) =>
+                {
+                    var path = Path.Combine("wwwroot", $"export-{id}-{Guid.NewGuid()}.csv");
+                    [|File.WriteAllText(path, "a,b")|];
+                    return Results.File(Path.GetFullPath(path));
+                });
+                File.WriteAllText(Path.Combine("startup", Guid.NewGuid() + ".txt"), "not in a handler");
+                app.Run();
+                """);
+            test.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+            test.References.AddRange(References.AspNetCore);
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task HandlersInsideOtherFunctions_ReportsDiagnostic()
+            => Verify("""
+                public static class Endpoints
+                {
+                    // A handler held in a field: its lambda returns IResult.
+                    public static readonly Func<IResult> Ping = () =>
+                    {
+                        [|File.WriteAllText(Path.Combine("wwwroot", Guid.NewGuid() + ".txt"), "x")|];
+                        return Results.Ok();
+                    };
+
+                    public static void Map(WebApplication app, List<Action> later)
+                    {
+                        // A handler mapped from inside a lambda that is not one.
+                        later.Add(() => app.MapGet("/late", () =>
+                        {
+                            [|File.WriteAllText(Path.Combine("wwwroot", Guid.NewGuid() + ".txt"), "x")|];
+                            return Results.Ok();
+                        }));
+
+                        app.MapPost("/outer", () =>
+                        {
+                            // A lambda inside the handler runs for the request too: reported once, for the outer handler.
+                            Task.Run(() => [|File.WriteAllText(Path.Combine("wwwroot", Guid.NewGuid() + ".txt"), "x")|]);
+
+                            // A handler inside a handler: each creation reported once.
+                            app.MapGet("/inner", () =>
+                            {
+                                [|File.WriteAllText(Path.Combine("wwwroot", Guid.NewGuid() + ".txt"), "y")|];
+                                return Results.Ok();
+                            });
+                            return Results.Ok();
+                        });
+
+                        // Neither a handler nor in one.
+                        later.Add(() => File.WriteAllText(Path.Combine("jobs", Guid.NewGuid() + ".txt"), "z"));
+                    }
+                }
+
+                public class Mixed
+                {
+                    public IResult Export()
+                    {
+                        [|File.WriteAllText(Path.Combine("wwwroot", Guid.NewGuid() + ".txt"), "x")|];
+                        return Results.Ok();
+                    }
+
+                    public void Job() => File.WriteAllText(Path.Combine("jobs", Guid.NewGuid() + ".txt"), "z");
+
+                    public class NestedController : ControllerBase
+                    {
+                        public IActionResult Get()
+                        {
+                            [|System.IO.File.WriteAllText(Path.Combine("wwwroot", Guid.NewGuid() + ".txt"), "x")|];
+                            return Ok();
+                        }
+                    }
+                }
+
+                public class OuterJob
+                {
+                    public void Run() => File.WriteAllText(Path.Combine("jobs", Guid.NewGuid() + ".txt"), "z");
+
+                    public class Nested
+                    {
+                        public IResult Export()
+                        {
+                            [|File.WriteAllText(Path.Combine("wwwroot", Guid.NewGuid() + ".txt"), "x")|];
+                            return Results.Ok();
+                        }
+                    }
+                }
+                """);
+
+        [Fact]
         public Task UploadSavedUnderGuidNameReturnedInAnonymousObject_ReportsDiagnostic()
             => Verify("""
                 public class UploadsController : ControllerBase
