@@ -264,6 +264,7 @@ namespace Postmortem.Benchmarks
             int OurDiagnostics,
             int CaDiagnostics,
             Dictionary<DiagnosticAnalyzer, int> DiagnosticsPerAnalyzer,
+            Dictionary<string, int> CaDiagnosticsPerRule,
             List<WeakReference<Compilation>> Analyzed,
             List<string> DriverStats);
 
@@ -345,6 +346,7 @@ namespace Postmortem.Benchmarks
             var times = new Dictionary<DiagnosticAnalyzer, TimeSpan>();
             var driverStats = new List<string>();
             var perAnalyzer = new Dictionary<DiagnosticAnalyzer, int>();
+            var caPerRule = new Dictionary<string, int>(StringComparer.Ordinal);
 
             // By default ours and the CA analyzers run in separate drivers, one callback at a time, so no analyzer's
             // time includes waiting for another's (on a small, shared machine concurrency inflates every callback).
@@ -400,7 +402,15 @@ namespace Postmortem.Benchmarks
                 var analysis = await withAnalyzers.GetAnalysisResultAsync(CancellationToken.None).ConfigureAwait(false);
                 foreach (var analyzer in group)
                 {
-                    perAnalyzer[analyzer] = analysis.GetAllDiagnostics(analyzer).Length;
+                    var reported = analysis.GetAllDiagnostics(analyzer);
+                    perAnalyzer[analyzer] = reported.Length;
+                    if (group == ca)
+                    {
+                        foreach (var diagnostic in reported)
+                        {
+                            caPerRule[diagnostic.Id] = caPerRule.TryGetValue(diagnostic.Id, out var n) ? n + 1 : 1;
+                        }
+                    }
                 }
 
                 wall.Stop();
@@ -429,6 +439,7 @@ namespace Postmortem.Benchmarks
                 ours.Sum(a => perAnalyzer[a]),
                 ca.Sum(a => perAnalyzer[a]),
                 perAnalyzer,
+                caPerRule,
                 compilations,
                 driverStats);
         }
@@ -494,7 +505,40 @@ namespace Postmortem.Benchmarks
                 {
                     Console.WriteLine($"  {analyzer.GetType().Name} ({string.Join(", ", analyzer.SupportedDiagnostics.Select(d => d.Id).Distinct())}): {result.AnalyzerTimes[analyzer].TotalMilliseconds:F1} ms");
                 }
+
+                PrintReportingCaRules(result, ca, medianCaRule);
             }
+        }
+
+        /// <summary>
+        /// The CA rules that report on the workload, with their time counted as for every rule (the analyzer's time split
+        /// evenly among its rules): the median CA rule reports nothing on most workloads, where a rule of ours whose pattern
+        /// the workload is dense in reports hundreds of times; these show what a CA rule costs when its pattern is there.
+        /// For scale only: the target stays the median CA rule.
+        /// </summary>
+        private static void PrintReportingCaRules(RunResult result, ImmutableArray<DiagnosticAnalyzer> ca, double medianCaRule)
+        {
+            var times = RuleTimes(result, ca).ToDictionary(r => r.Id, r => r.Ms, StringComparer.Ordinal);
+            var reporting = result.CaDiagnosticsPerRule
+                .Where(r => times.ContainsKey(r.Key))
+                .Select(r => (Id: r.Key, Count: r.Value, Ms: times[r.Key]))
+                .OrderByDescending(r => r.Count)
+                .ToList();
+            Console.WriteLine();
+            Console.WriteLine($"CA rules that report here (for scale; {times.Count - reporting.Count} of {times.Count} CA rules report nothing):");
+            if (reporting.Count == 0)
+            {
+                return;
+            }
+
+            Console.WriteLine("| CA rule | Diagnostics | Time (ms) | × median CA rule |");
+            Console.WriteLine("|---|---:|---:|---:|");
+            foreach (var rule in reporting)
+            {
+                Console.WriteLine($"| {rule.Id} | {rule.Count} | {rule.Ms:F1} | {Ratio(rule.Ms, medianCaRule)} |");
+            }
+
+            Console.WriteLine($"Their median: {Ratio(Median(reporting.Select(r => r.Ms).OrderBy(t => t).ToList()), medianCaRule)} x the median CA rule.");
         }
 
         /// <summary>Each rule's time: the sum, over the analyzers that report it, of the analyzer's time split evenly among its rules.</summary>
