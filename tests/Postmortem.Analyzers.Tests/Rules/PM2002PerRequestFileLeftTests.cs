@@ -243,6 +243,31 @@ namespace Postmortem.Analyzers.Tests.Rules
 
                     public void Job() => File.WriteAllText(Path.Combine("jobs", Guid.NewGuid() + ".txt"), "z");
 
+                    // The same wrappers around IResult and around something else.
+                    public async Task<IResult> ExportAsync()
+                    {
+                        await [|File.WriteAllTextAsync(Path.Combine("wwwroot", Guid.NewGuid() + ".txt"), "x")|];
+                        return Results.Ok();
+                    }
+
+                    public async ValueTask<IResult?> ExportLaterAsync()
+                    {
+                        await [|File.WriteAllTextAsync(Path.Combine("wwwroot", Guid.NewGuid() + ".txt"), "x")|];
+                        return null;
+                    }
+
+                    public async Task<string> JobAsync()
+                    {
+                        await File.WriteAllTextAsync(Path.Combine("jobs", Guid.NewGuid() + ".txt"), "z");
+                        return "done";
+                    }
+
+                    public async ValueTask<string?> JobLaterAsync()
+                    {
+                        await File.WriteAllTextAsync(Path.Combine("jobs", Guid.NewGuid() + ".txt"), "z");
+                        return null;
+                    }
+
                     public class NestedController : ControllerBase
                     {
                         public IActionResult Get()
