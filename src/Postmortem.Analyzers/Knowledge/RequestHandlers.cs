@@ -42,6 +42,14 @@ namespace Postmortem.Analyzers.Knowledge
         private readonly ConcurrentDictionary<INamedTypeSymbol, TypeRole> _types =
             new ConcurrentDictionary<INamedTypeSymbol, TypeRole>(SymbolEqualityComparer.Default);
 
+        /// <summary>
+        /// Whether a return type is IResult (or a Task/ValueTask of it), by the type as declared, for this compilation only:
+        /// every file-creating call outside a controller asks it of its method, and a project has few distinct return types,
+        /// where each answer reads the type's arguments and all its interfaces (new arrays from the compiler every time).
+        /// </summary>
+        private readonly ConcurrentDictionary<ITypeSymbol, bool> _resultTypes =
+            new ConcurrentDictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default);
+
         private enum TypeRole
         {
             None,
@@ -226,14 +234,25 @@ namespace Postmortem.Analyzers.Knowledge
                 return false;
             }
 
-            var type = method.ReturnType;
+            var declared = method.ReturnType;
+            if (declared.SpecialType == SpecialType.System_Void)
+            {
+                return false;
+            }
+
+            if (_resultTypes.TryGetValue(declared, out var known))
+            {
+                return known;
+            }
+
+            var type = declared;
             if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } generic &&
                 (generic.Name == "Task" || generic.Name == "ValueTask"))
             {
                 type = generic.TypeArguments[0];
             }
 
-            return TypeSymbols.ImplementsOrEquals(type, Result);
+            return _resultTypes.GetOrAdd(declared, TypeSymbols.ImplementsOrEquals(type, Result));
         }
 
         /// <summary>A lambda passed to MapGet/MapPost/Map/MapMethods/… of an IEndpointRouteBuilder.</summary>
