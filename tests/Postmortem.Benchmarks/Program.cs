@@ -404,8 +404,9 @@ namespace Postmortem.Benchmarks
                 {
                     var reported = analysis.GetAllDiagnostics(analyzer);
                     perAnalyzer[analyzer] = reported.Length;
-                    if (group == ca)
+                    if (ca.Contains(analyzer))
                     {
+                        // (By rule for the CA analyzers: with --together they share a driver with ours.)
                         foreach (var diagnostic in reported)
                         {
                             caPerRule[diagnostic.Id] = caPerRule.TryGetValue(diagnostic.Id, out var n) ? n + 1 : 1;
