@@ -44,8 +44,9 @@ namespace Postmortem.Analyzers.Knowledge
 
         /// <summary>
         /// Whether a return type is IResult (or a Task/ValueTask of it), by the type as declared, for this compilation only:
-        /// every file-creating call outside a controller asks it of its method, and a project has few distinct return types,
-        /// where each answer reads the type's arguments and all its interfaces (new arrays from the compiler every time).
+        /// every file-creating call that is not in a controller action, page handler or hub method asks it of its method and
+        /// of the lambdas around it, and a project has few distinct return types, where each answer reads the type's
+        /// arguments and all its interfaces (new arrays from the compiler every time).
         /// </summary>
         private readonly ConcurrentDictionary<ITypeSymbol, bool> _resultTypes =
             new ConcurrentDictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default);
