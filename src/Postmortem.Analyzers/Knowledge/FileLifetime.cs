@@ -91,6 +91,7 @@ namespace Postmortem.Analyzers.Knowledge
             StreamWriter = TypeLookup.Get(compilation, "System.IO.StreamWriter");
             FileMode = TypeLookup.Get(compilation, "System.IO.FileMode");
             FileOptions = TypeLookup.Get(compilation, "System.IO.FileOptions");
+            FileStreamOptions = TypeLookup.Get(compilation, "System.IO.FileStreamOptions");
             TextWriter = TypeLookup.Get(compilation, "System.IO.TextWriter");
             Environment = TypeLookup.Get(compilation, "System.Environment");
             Guid = TypeLookup.Get(compilation, "System.Guid");
@@ -118,6 +119,7 @@ namespace Postmortem.Analyzers.Knowledge
         public INamedTypeSymbol? StreamWriter { get; }
         public INamedTypeSymbol? FileMode { get; }
         public INamedTypeSymbol? FileOptions { get; }
+        public INamedTypeSymbol? FileStreamOptions { get; }
         public INamedTypeSymbol? TextWriter { get; }
         public INamedTypeSymbol? Environment { get; }
         public INamedTypeSymbol? Guid { get; }
@@ -139,7 +141,7 @@ namespace Postmortem.Analyzers.Knowledge
         // ------------------------------------------------------------------ creation sites (cheap)
 
         /// <summary>Is the operation a call that creates a file or folder? Only symbol comparisons and name switches.</summary>
-        public bool TryGetCreation(IOperation operation, out FileCreation creation)
+        public bool TryGetCreation(IOperation operation, CancellationToken cancellationToken, out FileCreation creation)
         {
             creation = default;
             if (operation is IInvocationOperation invocation)
@@ -161,7 +163,7 @@ namespace Postmortem.Analyzers.Knowledge
 
                 if (SymbolEqualityComparer.Default.Equals(type, File))
                 {
-                    return TryGetFileCreation(invocation, method.Name, out creation);
+                    return TryGetFileCreation(invocation, method.Name, cancellationToken, out creation);
                 }
 
                 if (SymbolEqualityComparer.Default.Equals(type, Path))
@@ -280,7 +282,7 @@ namespace Postmortem.Analyzers.Knowledge
 
                 if (isFileStream)
                 {
-                    if (!CreatesFile(arguments) || HasDeleteOnClose(arguments))
+                    if (!CreatesFile(arguments) || HasDeleteOnClose(arguments, cancellationToken))
                     {
                         return false;
                     }
@@ -337,7 +339,7 @@ namespace Postmortem.Analyzers.Knowledge
             }
         }
 
-        private bool TryGetFileCreation(IInvocationOperation invocation, string name, out FileCreation creation)
+        private bool TryGetFileCreation(IInvocationOperation invocation, string name, CancellationToken cancellationToken, out FileCreation creation)
         {
             creation = default;
             var parameter = FileCreationParameter(name);
@@ -347,7 +349,7 @@ namespace Postmortem.Analyzers.Knowledge
             }
 
             var path = Argument(invocation.Arguments, parameter);
-            if (path is null || HasDeleteOnClose(invocation.Arguments))
+            if (path is null || HasDeleteOnClose(invocation.Arguments, cancellationToken))
             {
                 return false;
             }
@@ -386,20 +388,56 @@ namespace Postmortem.Analyzers.Knowledge
             return false;
         }
 
-        /// <summary>Does an argument list pass FileOptions.DeleteOnClose (alone or combined)?</summary>
-        public bool HasDeleteOnClose(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments)
+        /// <summary>
+        /// Does an argument list pass FileOptions.DeleteOnClose (alone or combined), directly, in a FileStreamOptions
+        /// (<c>new FileStreamOptions { Options = FileOptions.DeleteOnClose }</c>), or through a local initialized so?
+        /// </summary>
+        public bool HasDeleteOnClose(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments, CancellationToken cancellationToken)
         {
             foreach (var argument in arguments)
             {
-                var value = OperationFacts.UnwrapConversions(argument.Value);
-                if (SymbolEqualityComparer.Default.Equals(value.Type, FileOptions) &&
-                    value.ConstantValue is { HasValue: true, Value: int options } && (options & DeleteOnCloseFlag) != 0)
+                if (IsDeleteOnClose(argument.Value, MaxDepth, cancellationToken))
                 {
                     return true;
                 }
             }
 
             return false;
+        }
+
+        private bool IsDeleteOnClose(IOperation value, int depth, CancellationToken cancellationToken)
+        {
+            // The type first: reading ConstantValue boxes the constant anew on every read.
+            var unwrapped = OperationFacts.UnwrapConversions(value);
+            var type = unwrapped.Type;
+            if (SymbolEqualityComparer.Default.Equals(type, FileOptions))
+            {
+                if (unwrapped.ConstantValue is { HasValue: true, Value: int options })
+                {
+                    return (options & DeleteOnCloseFlag) != 0;
+                }
+            }
+            else if (FileStreamOptions is null || !SymbolEqualityComparer.Default.Equals(type, FileStreamOptions))
+            {
+                return false;
+            }
+            else if (unwrapped is IObjectCreationOperation { Initializer: { } initializer })
+            {
+                foreach (var member in initializer.Initializers)
+                {
+                    if (member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Options" } } assignment &&
+                        IsDeleteOnClose(assignment.Value, depth, cancellationToken))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            return depth > 0 && unwrapped is ILocalReferenceOperation local &&
+                   OperationFacts.InitializerOf(local.Local, unwrapped, cancellationToken) is { } localInitializer &&
+                   IsDeleteOnClose(localInitializer, depth - 1, cancellationToken);
         }
 
         // ------------------------------------------------------------------ path facts (small trees only)
@@ -656,9 +694,10 @@ namespace Postmortem.Analyzers.Knowledge
         /// Is the created file or folder deleted (File/Directory/FileInfo/DirectoryInfo.Delete, FileOptions.DeleteOnClose,
         /// moved away), or does its path or handle leave the member (returned, stored in a field, property or collection,
         /// assigned to an out/ref parameter, passed to a constructor, captured by a lambda that leaves, or passed to a
-        /// method in source that deletes or stores it)? One walk of the member, lambdas and local functions included.
+        /// method in source that deletes or stores it)? One walk of the member, lambdas and local functions included; then
+        /// the attributes of <paramref name="member"/> (the analyzed member), for a filter that deletes.
         /// </summary>
-        public bool IsReleased(in FileCreation creation, IOperation memberRoot, Compilation compilation, CancellationToken cancellationToken)
+        public bool IsReleased(in FileCreation creation, IOperation memberRoot, ISymbol? member, Compilation compilation, CancellationToken cancellationToken)
         {
             var walker = new ReleaseWalker(this, compilation, cancellationToken, helperDepth: 0, returnsHandOver: true);
             if (walker.ClimbFromSite(creation.Site))
@@ -673,7 +712,27 @@ namespace Postmortem.Analyzers.Knowledge
 
             // A file or extraction inside a unique folder that this member creates is reported once, on the folder.
             var coveredByFolder = !creation.IsNamed("Directory.", "CreateDirectory") ? creation.Site : null;
-            return walker.Walk(memberRoot, creation.Path, coveredByFolder);
+            return walker.Walk(memberRoot, creation.Path, coveredByFolder) || (member is not null && HasReleasingAttribute(member));
+        }
+
+        /// <summary>
+        /// An attribute on the member whose name says it deletes what the member leaves: a filter such as OrchardCore's
+        /// <c>[DeleteFileResultFilter]</c>, which deletes the file a result served. Only the deleting words: an attribute
+        /// named for registering or removing something else is common.
+        /// </summary>
+        private static bool HasReleasingAttribute(ISymbol member)
+        {
+            foreach (var attribute in member.GetAttributes())
+            {
+                if (attribute.AttributeClass?.Name is { } name &&
+                    (name.IndexOf("Delete", System.StringComparison.Ordinal) >= 0 ||
+                     name.IndexOf("Cleanup", System.StringComparison.OrdinalIgnoreCase) >= 0))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>
@@ -838,8 +897,13 @@ namespace Postmortem.Analyzers.Knowledge
                 return ns.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true };
             }
 
-            // Microsoft.AspNetCore and every namespace below it.
-            for (var current = ns; !current.ContainingNamespace.IsGlobalNamespace; current = current.ContainingNamespace)
+            return IsInAspNetCore(ns);
+        }
+
+        /// <summary>Microsoft.AspNetCore and every namespace below it.</summary>
+        private static bool IsInAspNetCore(INamespaceSymbol? ns)
+        {
+            for (var current = ns; current is not null && !current.IsGlobalNamespace && !current.ContainingNamespace.IsGlobalNamespace; current = current.ContainingNamespace)
             {
                 if (current.Name == "AspNetCore" && current.ContainingNamespace is { Name: "Microsoft", ContainingNamespace.IsGlobalNamespace: true })
                 {
@@ -909,7 +973,7 @@ namespace Postmortem.Analyzers.Knowledge
                             switch (argument.Parent)
                             {
                                 case IObjectCreationOperation creation:
-                                    if (_facts.HasDeleteOnClose(creation.Arguments))
+                                    if (_facts.HasDeleteOnClose(creation.Arguments, _cancellationToken))
                                     {
                                         return true;
                                     }
@@ -924,6 +988,14 @@ namespace Postmortem.Analyzers.Knowledge
                                 case IInvocationOperation invocation:
                                     if (_facts.IsDeleteCall(invocation, out _))
                                     {
+                                        return true;
+                                    }
+
+                                    if (invocation.TargetMethod.MethodKind == MethodKind.Constructor)
+                                    {
+                                        // `: base(Path.GetTempFileName(), …)` or `: this(…)`: the object being constructed
+                                        // holds the file (a FileStream subclass opened with DeleteOnClose, a wrapper that
+                                        // deletes it on Dispose), as a field it is stored in would.
                                         return true;
                                     }
 
@@ -943,6 +1015,8 @@ namespace Postmortem.Analyzers.Knowledge
                             return false;
                         case ISimpleAssignmentOperation assignment when assignment.Value == value:
                             return AssignmentReleases(assignment.Target);
+                        case ICoalesceAssignmentOperation coalesce when coalesce.Value == value:
+                            return AssignmentReleases(coalesce.Target);
                         case IReturnOperation:
                             return _returnsHandOver;
                         case IFieldInitializerOperation:
@@ -1030,7 +1104,7 @@ namespace Postmortem.Analyzers.Knowledge
 
                             if (invocation.Arguments.Length > 0 &&
                                 SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, _facts.File) &&
-                                _facts.HasDeleteOnClose(invocation.Arguments) &&
+                                _facts.HasDeleteOnClose(invocation.Arguments, _cancellationToken) &&
                                 Mentions(invocation.Arguments[0].Value))
                             {
                                 return true;
@@ -1053,7 +1127,7 @@ namespace Postmortem.Analyzers.Knowledge
 
                             if (IsIoOrFrameworkValueType(creation.Type))
                             {
-                                if (_facts.HasDeleteOnClose(creation.Arguments) && Mentions(creation.Arguments[0].Value))
+                                if (_facts.HasDeleteOnClose(creation.Arguments, _cancellationToken) && Mentions(creation.Arguments[0].Value))
                                 {
                                     return true;
                                 }
@@ -1111,7 +1185,7 @@ namespace Postmortem.Analyzers.Knowledge
 
             /// <summary>
             /// An assignment of the value to a field, property, array element, event or out/ref parameter hands it over;
-            /// to a local, the local becomes an alias (tracked from here on).
+            /// to a local or parameter, it becomes an alias (tracked from here on).
             /// </summary>
             private bool AssignmentReleases(IOperation target)
             {
@@ -1121,6 +1195,8 @@ namespace Postmortem.Analyzers.Knowledge
                         _tracked.Add(local.Local);
                         return false;
                     case IParameterReferenceOperation parameter:
+                        // `path ??= Path.GetTempFileName()`: the parameter holds the file from here on, as a local would.
+                        _tracked.Add(parameter.Parameter);
                         return parameter.Parameter.RefKind != RefKind.None;
                     case IPropertyReferenceOperation property:
                         // new { fileName } builds a response body or log state, not storage.
@@ -1274,6 +1350,13 @@ namespace Postmortem.Analyzers.Knowledge
                     case IInvocationOperation invocation when SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, _facts.Path):
                         return AnyArgumentCarries(invocation.Arguments, depth);
                     case IObjectCreationOperation creation:
+                        // new PhysicalFileResult(path, …) serves the file, as PhysicalFile(path) does: ASP.NET Core's own
+                        // results and responses delete nothing (a result type of your own, deriving from them, may).
+                        if (IsInAspNetCore(creation.Type?.ContainingNamespace))
+                        {
+                            return false;
+                        }
+
                         return AnyArgumentCarries(creation.Arguments, depth) ||
                                (creation.Initializer is { } init && Mentions(init));
                     case ITupleOperation tuple:

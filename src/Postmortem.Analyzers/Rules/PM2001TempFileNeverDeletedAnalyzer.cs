@@ -46,7 +46,7 @@ namespace Postmortem.Analyzers.Rules
         private static void Analyze(OperationAnalysisContext context, FileLifetime files)
         {
             // Cheap first: a System.IO creating call (symbol comparisons only).
-            if (!files.TryGetCreation(context.Operation, out var creation))
+            if (!files.TryGetCreation(context.Operation, context.CancellationToken, out var creation))
             {
                 return;
             }
@@ -63,7 +63,7 @@ namespace Postmortem.Analyzers.Rules
             }
 
             var root = FileLifetime.ReleaseScope(creation, context.CancellationToken);
-            if (files.IsReleased(creation, root, context.Compilation, context.CancellationToken))
+            if (files.IsReleased(creation, root, context.ContainingSymbol, context.Compilation, context.CancellationToken))
             {
                 return;
             }

@@ -40,7 +40,7 @@ namespace Postmortem.Analyzers.Rules
         private static void Analyze(OperationAnalysisContext context, FileLifetime files, RequestHandlers handlers)
         {
             // Cheap first: a System.IO creating call with a path argument (symbol comparisons only).
-            if (!files.TryGetCreation(context.Operation, out var creation) || creation.MakesOwnName || creation.Path is null)
+            if (!files.TryGetCreation(context.Operation, context.CancellationToken, out var creation) || creation.MakesOwnName || creation.Path is null)
             {
                 return;
             }
@@ -52,13 +52,14 @@ namespace Postmortem.Analyzers.Rules
                 return;
             }
 
-            if (!files.IsUniquePerCall(creation.Path, context.CancellationToken))
+            // Under the temp folder it is PM2001's: one leak, one diagnostic (as Path.GetTempFileName() in a handler).
+            if (!files.IsUniquePerCall(creation.Path, context.CancellationToken) || files.IsUnderTemp(creation.Path, context.CancellationToken))
             {
                 return;
             }
 
             var root = FileLifetime.ReleaseScope(creation, context.CancellationToken);
-            if (files.IsReleased(creation, root, context.Compilation, context.CancellationToken))
+            if (files.IsReleased(creation, root, context.ContainingSymbol, context.Compilation, context.CancellationToken))
             {
                 return;
             }

@@ -121,7 +121,7 @@ namespace Postmortem.CodeFixes.Rules
 
             var node = root.FindNode(span, getInnermostNodeForTie: true);
             var files = FileLifetime.Create(model.Compilation);
-            if (files is null || model.GetOperation(node, cancellationToken) is not { } operation || !files.TryGetCreation(operation, out var creation))
+            if (files is null || model.GetOperation(node, cancellationToken) is not { } operation || !files.TryGetCreation(operation, cancellationToken, out var creation))
             {
                 return null;
             }
@@ -211,14 +211,14 @@ namespace Postmortem.CodeFixes.Rules
                 {
                     case IObjectCreationOperation creation when creation.Constructor is { } constructor &&
                                                                 SymbolEqualityComparer.Default.Equals(constructor.ContainingType, files.FileStream) &&
-                                                                !files.HasDeleteOnClose(creation.Arguments) &&
+                                                                !files.HasDeleteOnClose(creation.Arguments, cancellationToken) &&
                                                                 constructor.Parameters.Length >= 2 &&
                                                                 constructor.Parameters[1].Type.Name == "FileMode":
                         found = new BaseArgumentListOwner(list, constructor, isFileCreate: false);
                         break;
                     case IInvocationOperation invocation when invocation.TargetMethod.Name == "Create" &&
                                                               SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, files.File) &&
-                                                              !files.HasDeleteOnClose(invocation.Arguments):
+                                                              !files.HasDeleteOnClose(invocation.Arguments, cancellationToken):
                         found = new BaseArgumentListOwner(list, invocation.TargetMethod, isFileCreate: true);
                         break;
                     default:

@@ -65,7 +65,7 @@ namespace Postmortem.CodeFixes.Rules
 
             var node = root.FindNode(span, getInnermostNodeForTie: true);
             var files = FileLifetime.Create(model.Compilation);
-            if (files is null || model.GetOperation(node, cancellationToken) is not { } operation || !files.TryGetCreation(operation, out var creation))
+            if (files is null || model.GetOperation(node, cancellationToken) is not { } operation || !files.TryGetCreation(operation, cancellationToken, out var creation))
             {
                 return null;
             }

@@ -345,6 +345,149 @@ namespace Postmortem.Analyzers.Tests.Rules
             """));
 
         [Fact]
+        public Task DeleteOnCloseThroughBaseConstructorOptionsOrLocal_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InClass("""
+                    public class TempFileStream : FileStream
+                    {
+                        public TempFileStream()
+                            : base(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.Read, 4096, FileOptions.DeleteOnClose)
+                        {
+                        }
+
+                        public TempFileStream(int bufferSize)
+                            : this(Path.GetTempFileName(), bufferSize)
+                        {
+                        }
+
+                        private TempFileStream(string path, int bufferSize)
+                            : base(path, FileMode.Create, FileAccess.ReadWrite, FileShare.Read, bufferSize, FileOptions.DeleteOnClose)
+                        {
+                        }
+                    }
+
+                    void WithOptions(byte[] data)
+                    {
+                        var path = Path.GetTempFileName();
+                        using var s = new FileStream(path, new FileStreamOptions { Mode = FileMode.Open, Access = FileAccess.ReadWrite, Options = FileOptions.DeleteOnClose });
+                        s.Write(data);
+                    }
+
+                    void OpenWithOptions(byte[] data)
+                    {
+                        var path = Path.GetTempFileName();
+                        var options = new FileStreamOptions { Mode = FileMode.Open, Access = FileAccess.ReadWrite, Options = FileOptions.Asynchronous | FileOptions.DeleteOnClose };
+                        using var s = File.Open(path, options);
+                        s.Write(data);
+                    }
+
+                    void WithLocal(byte[] data)
+                    {
+                        var path = Path.GetTempFileName();
+                        var options = FileOptions.DeleteOnClose;
+                        using var s = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None, 4096, options);
+                        s.Write(data);
+                    }
+
+                    void CreatedWithLocal(byte[] data)
+                    {
+                        var options = FileOptions.DeleteOnClose | FileOptions.Asynchronous;
+                        using var s = new FileStream(Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".bin"), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 4096, options);
+                        s.Write(data);
+                    }
+            """));
+
+        [Fact]
+        public Task OptionsWithoutDeleteOnClose_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InClass("""
+                    void WithOptions(byte[] data)
+                    {
+                        var path = [|Path.GetTempFileName()|];
+                        using var s = new FileStream(path, new FileStreamOptions { Mode = FileMode.Open, Access = FileAccess.ReadWrite, Options = FileOptions.Asynchronous });
+                        s.Write(data);
+                    }
+
+                    void WithLocal(byte[] data)
+                    {
+                        var options = FileOptions.Asynchronous;
+                        using var s = [|new FileStream(Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".bin"), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 4096, options)|];
+                        s.Write(data);
+                    }
+            """));
+
+        [Fact]
+        public Task TempPathInParameterStoredOrDeleted_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InClass("""
+                    public sealed class LocalFile : IDisposable
+                    {
+                        public LocalFile(string? path = null)
+                        {
+                            path ??= Path.GetTempFileName();
+                            FilePath = path;
+                        }
+
+                        public LocalFile(string? path, bool create)
+                        {
+                            if (path == null)
+                            {
+                                path = Path.GetTempFileName();
+                            }
+
+                            FilePath = path;
+                        }
+
+                        public string FilePath { get; }
+
+                        public void Dispose() => File.Delete(FilePath);
+                    }
+
+                    void Scratch(string? path, string title)
+                    {
+                        path ??= Path.GetTempFileName();
+                        try
+                        {
+                            File.WriteAllText(path, title);
+                        }
+                        finally
+                        {
+                            File.Delete(path);
+                        }
+                    }
+            """));
+
+        [Fact]
+        public Task TempPathInParameterOnlyUsed_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InClass("""
+                    byte[] Render(string? path, string title)
+                    {
+                        path ??= [|Path.GetTempFileName()|];
+                        File.WriteAllText(path, title);
+                        return File.ReadAllBytes(path);
+                    }
+            """));
+
+        [Fact]
+        public Task ServedByFrameworkResultObject_ReportsDiagnostic()
+        {
+            var test = CSharpAnalyzerVerifier<PM2001TempFileNeverDeletedAnalyzer>.Test("""
+                using System;
+                using System.IO;
+                using Microsoft.AspNetCore.Mvc;
+
+                public static class Pem
+                {
+                    public static IActionResult Download(string pem)
+                    {
+                        var tempFile = Path.GetTempPath() + Guid.NewGuid().ToString() + ".pem";
+                        [|File.WriteAllText(tempFile, pem)|];
+                        return new PhysicalFileResult(tempFile, "application/x-pem-file");
+                    }
+                }
+                """);
+            test.References.AddRange(References.AspNetCore);
+            return test.RunAsync();
+        }
+
+        [Fact]
         public Task DeleteOnCloseOrCleanupService_NoDiagnostic()
             => VerifyCS.VerifyAnalyzerAsync(InClass("""
                     private readonly ITempFiles _temp = null!;

@@ -76,7 +76,6 @@ namespace Postmortem.Analyzers.Tests.Rules
         [InlineData("Path.Combine(_env.ContentRootPath, Path.GetRandomFileName())")]
         [InlineData("Path.Combine(\"exports\", Random.Shared.Next() + \".pdf\")")]
         [InlineData("$\"exports/{HttpContext.TraceIdentifier}.pdf\"")]
-        [InlineData("Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString())")]
         [InlineData("Guid.NewGuid() + \".pdf\"")]
         public Task UniquePathForms_ReportsDiagnostic(string path)
             => Verify(InAction($$"""
@@ -421,6 +420,63 @@ namespace Postmortem.Analyzers.Tests.Rules
                     }
                 }
                 """);
+
+        [Fact]
+        public Task ServedByFrameworkResultObject_ReportsDiagnostic()
+            => Verify(InAction("""
+                    var path = Path.Combine(_env.WebRootPath, "exports", Guid.NewGuid() + ".csv");
+                    [|System.IO.File.WriteAllText(path, "a,b")|];
+                    return new PhysicalFileResult(Path.GetFullPath(path), "text/csv") { FileDownloadName = "export.csv" };
+            """));
+
+        [Fact]
+        public Task ResultTypeOfYourOwnOrDeletingFilter_NoDiagnostic()
+            => Verify("""
+                public class DeleteAfterServingResult : PhysicalFileResult
+                {
+                    public DeleteAfterServingResult(string path, string contentType) : base(path, contentType) { }
+                }
+
+                public class DeleteFileResultFilterAttribute : Attribute { }
+
+                public class ExportsController : ControllerBase
+                {
+                    public IActionResult Own(byte[] data)
+                    {
+                        var path = Path.GetFullPath(Path.Combine("exports", Guid.NewGuid() + ".pdf"));
+                        System.IO.File.WriteAllBytes(path, data);
+                        return new DeleteAfterServingResult(path, "application/pdf");
+                    }
+
+                    [DeleteFileResultFilter]
+                    public IActionResult Filtered(byte[] data)
+                    {
+                        var path = Path.GetFullPath(Path.Combine("exports", Guid.NewGuid() + ".pdf"));
+                        System.IO.File.WriteAllBytes(path, data);
+                        return new PhysicalFileResult(path, "application/pdf");
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task UniqueFileUnderTempInHandler_ReportedOnceByPM2001_ReportsDiagnostic()
+        {
+            // PM2001 reports a file under the temp folder; PM2002 leaves it to PM2001, so a handler gets one diagnostic.
+            var test = CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.PM2002PerRequestFileLeftAnalyzer>.Test(Usings + """
+                public class PemController : ControllerBase
+                {
+                    public IActionResult Get(string pem)
+                    {
+                        var tempFile = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".pem");
+                        {|PM2001:System.IO.File.WriteAllText(tempFile, pem)|};
+                        return PhysicalFile(tempFile, "application/x-pem-file");
+                    }
+                }
+                """);
+            test.Analyzers.Add(new Postmortem.Analyzers.Rules.PM2001TempFileNeverDeletedAnalyzer());
+            test.References.AddRange(References.AspNetCore);
+            return test.RunAsync();
+        }
 
         [Fact]
         public Task TempFileNameOrStaticGuid_NoDiagnostic()
