@@ -98,7 +98,7 @@ namespace Postmortem.Analyzers.Rules
                 switch (operation)
                 {
                     case IInvocationOperation invocation:
-                        if (io.GetDurableWrite(invocation) is { } write)
+                        if (io.GetDurableWrite(invocation) is { } write && !IsDroppedTask(invocation))
                         {
                             return write;
                         }
@@ -122,6 +122,14 @@ namespace Postmortem.Analyzers.Rules
 
             return disposeWrite;
         }
+
+        /// <summary>
+        /// <c>_ = File.WriteAllTextAsync(…)</c> or the bare statement: the write fails in its task, which nobody awaits, so no
+        /// catch around the call ever sees the failure (PM3002 reports the dropped task).
+        /// </summary>
+        private static bool IsDroppedTask(IInvocationOperation invocation)
+            => invocation.Type is INamedTypeSymbol { Name: "Task" or "ValueTask", ContainingNamespace: { Name: "Tasks", ContainingNamespace.Name: "Threading" } } &&
+               AsyncWrites.GetDroppingOperation(invocation, out _) is not null;
 
         private static string? UsingDisposesDurableWriter(IOperation resources, IoTypes io)
         {
@@ -194,7 +202,9 @@ namespace Postmortem.Analyzers.Rules
             => OperationFacts.UnwrapConversions(operation) is ILocalReferenceOperation reference &&
                SymbolEqualityComparer.Default.Equals(reference.Local, local);
 
-        /// <summary>Does the catch body make the failure known: throw, use the exception, log, return, record or retry?</summary>
+        /// <summary>Does the catch body make the failure known: throw, use the exception, log, return, record or retry
+        /// (in a loop, or by writing again: a second failure is not caught here, and one that a catch inside swallows is
+        /// that catch's)?</summary>
         private static bool HandlesFailure(ICatchClauseOperation catchClause, ITryOperation tryOperation, IoTypes io, LoggingTypes logging)
         {
             var exceptionLocal = (catchClause.ExceptionDeclarationOrExpression as IVariableDeclaratorOperation)?.Symbol;
@@ -222,6 +232,10 @@ namespace Postmortem.Analyzers.Rules
                     case IIncrementOrDecrementOperation increment when RecordsOutcome(increment.Target, handler):
                         return true;
                     case IBranchOperation branch when retries && branch.BranchKind == BranchKind.Continue:
+                        return true;
+                    case IInvocationOperation invocation when io.GetDurableWrite(invocation) is not null && !IsDroppedTask(invocation):
+                        return true;
+                    case IObjectCreationOperation creation when io.GetDurableCreation(creation) is not null:
                         return true;
                 }
             }

@@ -290,6 +290,103 @@ namespace Postmortem.Analyzers.Tests.Rules
                 """);
 
         [Fact]
+        public Task CatchWritesAgain_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InMethod("""
+                    try
+                    {
+                        File.AppendAllText(path, "line");
+                    }
+                    catch (IOException)
+                    {
+                        await Task.Delay(10);
+                        File.AppendAllText(path, "line");
+                    }
+
+                    try
+                    {
+                        File.WriteAllBytes(path, data);
+                    }
+                    catch
+                    {
+                        using var retry = new FileStream(path, FileMode.Create);
+                        retry.Write(data, 0, data.Length);
+                    }
+            """));
+
+        [Fact]
+        public Task CatchWritesAgainInsideSwallowingCatch_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InMethod("""
+                    try
+                    {
+                        File.WriteAllText(path, "x");
+                    }
+                    catch
+                    {
+                        try
+                        {
+                            await Task.Delay(10);
+                            File.WriteAllText(path, "x");
+                        }
+                        [|catch|]
+                        {
+                            // give up
+                        }
+                    }
+            """));
+
+        [Fact]
+        public Task DroppedAsyncWriteTask_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InMethod("""
+                    // The write fails in its task, which nobody awaits: no catch here sees it (PM3002 reports the dropped task).
+                    try
+                    {
+                        _ = File.WriteAllTextAsync(path, "x");
+                    }
+                    catch (IOException)
+                    {
+                    }
+
+                    try
+                    {
+                        input.CopyToAsync(Stream.Null);
+                    }
+                    catch (IOException)
+                    {
+                    }
+
+                    // A catch that retries with a dropped task is no retry.
+                    try
+                    {
+                        File.WriteAllText(path, "y");
+                    }
+                    [|catch (IOException)|]
+                    {
+                        _ = File.WriteAllTextAsync(path, "y");
+                    }
+            """));
+
+        [Fact]
+        public Task AwaitedAsyncWriteTask_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InMethod("""
+                    try
+                    {
+                        await File.WriteAllTextAsync(path, "x").ConfigureAwait(false);
+                    }
+                    [|catch (IOException)|]
+                    {
+                    }
+
+                    try
+                    {
+                        var pending = File.WriteAllTextAsync(path, "x");
+                        await pending;
+                    }
+                    [|catch (IOException)|]
+                    {
+                    }
+            """));
+
+        [Fact]
         public Task RetryLoop_NoDiagnostic()
             => VerifyCS.VerifyAnalyzerAsync("""
                 using System.IO;
