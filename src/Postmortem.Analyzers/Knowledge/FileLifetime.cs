@@ -462,6 +462,76 @@ namespace Postmortem.Analyzers.Knowledge
         /// </summary>
         public FilesNaming FilesThatMayMakeTempFiles => _filesNamingTemp;
 
+        /// <summary>
+        /// Is every part of the path fixed: constants and the temp root, joined by <c>Path.Combine</c>/<c>Join</c>,
+        /// concatenation or interpolation, directly or through locals and readonly fields initialized so
+        /// (<c>Path.Combine(Path.GetTempPath(), "myapp-export.zip")</c>)? Such a path names one file, overwritten on every
+        /// call, not one more file per call. A part the analyzer cannot see (a parameter, a call) is not fixed.
+        /// </summary>
+        public bool IsFixedPath(IOperation path, CancellationToken cancellationToken) => IsFixed(path, MaxDepth, cancellationToken);
+
+        private bool IsFixed(IOperation operation, int depth, CancellationToken cancellationToken)
+        {
+            var value = OperationFacts.UnwrapConversions(operation);
+            if (value.ConstantValue.HasValue || IsTempRoot(value))
+            {
+                return true;
+            }
+
+            switch (value)
+            {
+                case IInvocationOperation invocation when invocation.TargetMethod.Name is "Combine" or "Join" &&
+                                                          SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, Path):
+                    foreach (var argument in invocation.Arguments)
+                    {
+                        if (!(argument.Value.Type?.SpecialType == SpecialType.System_String
+                                ? IsFixed(argument.Value, depth, cancellationToken)
+                                : AllPartsFixed(argument.Value, depth, cancellationToken)))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } concatenation:
+                    return IsFixed(concatenation.LeftOperand, depth, cancellationToken) && IsFixed(concatenation.RightOperand, depth, cancellationToken);
+                case IInterpolatedStringOperation interpolated:
+                    foreach (var part in interpolated.Parts)
+                    {
+                        if (part is IInterpolationOperation interpolation && !IsFixed(interpolation.Expression, depth, cancellationToken))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                case ILocalReferenceOperation local when depth > 0:
+                    return OperationFacts.InitializerOf(local.Local, value, cancellationToken) is { } localInitializer &&
+                           IsFixed(localInitializer, depth - 1, cancellationToken);
+                case IFieldReferenceOperation { Field.IsReadOnly: true } field when depth > 0:
+                    return OperationFacts.InitializerOf(field.Field, value, cancellationToken) is { } fieldInitializer &&
+                           IsFixed(fieldInitializer, depth - 1, cancellationToken);
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>The params array or span of <c>Path.Combine(a, b, c, d, e)</c> (an array creation, or a collection
+        /// expression in newer compilers): every string in it fixed.</summary>
+        private bool AllPartsFixed(IOperation parts, int depth, CancellationToken cancellationToken)
+        {
+            foreach (var part in OperationFacts.Descendants(parts))
+            {
+                if (part.Type?.SpecialType == SpecialType.System_String && part.Parent?.Type?.SpecialType != SpecialType.System_String &&
+                    !IsFixed(part, depth, cancellationToken))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         /// <summary>Is the path built from something that differs on every call: a GUID, the clock, a random name or number?</summary>
         public bool IsUniquePerCall(IOperation path, CancellationToken cancellationToken)
         {

@@ -62,6 +62,12 @@ namespace Postmortem.Analyzers.Rules
                 return;
             }
 
+            // A fixed name under the temp folder (every part a constant) is one file, overwritten on every call.
+            if (!creation.MakesOwnName && !creation.NeedsUniquePath && files.IsFixedPath(creation.Path!, context.CancellationToken))
+            {
+                return;
+            }
+
             var root = FileLifetime.ReleaseScope(creation, context.CancellationToken);
             if (files.IsReleased(creation, root, context.ContainingSymbol, context.Compilation, context.CancellationToken))
             {

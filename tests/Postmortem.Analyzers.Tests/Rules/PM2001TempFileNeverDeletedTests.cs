@@ -75,15 +75,36 @@ namespace Postmortem.Analyzers.Tests.Rules
             """));
 
         [Theory]
-        [InlineData("Path.Combine(Path.GetTempPath(), \"render.html\")")]
-        [InlineData("Path.GetTempPath() + \"render.html\"")]
+        [InlineData("Path.Combine(Path.GetTempPath(), title + \".html\")")]
+        [InlineData("Path.GetTempPath() + title")]
         [InlineData("$\"{Path.GetTempPath()}/render-{Guid.NewGuid()}.html\"")]
         [InlineData("Path.Join(Path.GetTempPath(), \"render\", title + \".html\")")]
-        [InlineData("Path.Combine(Environment.GetEnvironmentVariable(\"TEMP\")!, \"render.html\")")]
+        [InlineData("Path.Combine(Environment.GetEnvironmentVariable(\"TEMP\")!, \"render\", DateTime.Now.Ticks + \".html\")")]
+        [InlineData("Path.Combine(Path.GetTempPath(), \"a\", \"b\", \"c\", title)")]
         public Task TempPathForms_ReportsDiagnostic(string path)
             => VerifyCS.VerifyAnalyzerAsync(InMethod($$"""
                     [|File.WriteAllText({{path}}, title)|];
                     return data;
+            """));
+
+        [Fact]
+        public Task FixedNameUnderTemp_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InClass("""
+                    private const string Name = "render.html";
+                    private static readonly string LastExport = Path.Combine(Path.GetTempPath(), "myapp", "last-export.zip");
+
+                    void Overwritten(string title, string source)
+                    {
+                        // One file each, overwritten on every call: not one more per call.
+                        File.WriteAllText(Path.Combine(Path.GetTempPath(), "render.html"), title);
+                        File.WriteAllText(Path.GetTempPath() + "render.html", title);
+                        File.WriteAllText($"{Path.GetTempPath()}/{Name}", title);
+                        File.WriteAllText(Path.Combine(Environment.GetEnvironmentVariable("TEMP")!, "render.html"), title);
+                        File.WriteAllText(Path.Combine(Path.GetTempPath(), "a", "b", "c", "d.txt"), title);
+                        var manifest = Path.Combine(Path.GetTempPath(), "myapp", "_manifest.json");
+                        File.WriteAllText(manifest, title);
+                        System.IO.Compression.ZipFile.CreateFromDirectory(source, LastExport);
+                    }
             """));
 
         [Fact]
@@ -126,7 +147,7 @@ namespace Postmortem.Analyzers.Tests.Rules
 
                     void Zip(string source)
                     {
-                        [|System.IO.Compression.ZipFile.CreateFromDirectory(source, Path.Combine(Path.GetTempPath(), "export.zip"))|];
+                        [|System.IO.Compression.ZipFile.CreateFromDirectory(source, Path.Combine(Path.GetTempPath(), "export-" + Guid.NewGuid() + ".zip"))|];
                     }
             """));
 
