@@ -33,9 +33,10 @@ namespace Postmortem.Analyzers
         public static readonly DiagnosticDescriptor PM1002HandWrittenRotation = Create(
             DiagnosticIds.HandWrittenRotation,
             title: "Hand-written rotation of a file other processes write",
-            messageFormat: "'{0}' rotates the file this type also writes ({1}): each worker process rotates on its own and the others keep writing into the renamed file. {2}.",
+            messageFormat: "'{0}' rotates the file this type also writes ({1}): each worker process rotates on its own, so a process holding the file open keeps writing into the renamed or deleted file, and processes rotating in turn overwrite or delete each other's lines. {2}.",
             description: "Rotating a log file by renaming, moving or deleting it from application code works for one process only: " +
-                         "the other worker processes keep their handles and write into the renamed file, which the shipper never reads.");
+                         "the other worker processes keep their handles and write into the renamed file, which the shipper never reads, " +
+                         "and processes that open the file for each write rotate it in turn, each over the archive the other made.");
 
         public static readonly DiagnosticDescriptor PM2001TempFileNeverDeleted = Create(
             DiagnosticIds.TempFileNeverDeleted,
