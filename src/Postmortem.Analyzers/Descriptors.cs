@@ -61,7 +61,7 @@ namespace Postmortem.Analyzers
         public static readonly DiagnosticDescriptor PM3001SwallowedWriteFailure = Create(
             DiagnosticIds.SwallowedWriteFailure,
             title: "A write failure is swallowed",
-            messageFormat: "This catch swallows the failure of '{0}': log it, rethrow it or return it, or a full disk will fail silently",
+            messageFormat: "This catch swallows the failure of '{0}': log it, rethrow it or return it, or a full disk, a lock or a denied access goes unnoticed",
             description: "A catch whose try block writes to disk lets the exception vanish: nothing is logged, rethrown or returned. " +
                          "When the disk fills or a file is locked, the data is lost and nobody learns of it. A comment is not handling.");
 
@@ -75,7 +75,7 @@ namespace Postmortem.Analyzers
         public static readonly DiagnosticDescriptor PM3003IgnoredRefusedWrite = Create(
             DiagnosticIds.IgnoredRefusedWrite,
             title: "A refused write is ignored",
-            messageFormat: "The result of '{0}' is ignored: when the queue is full the item is dropped silently",
+            messageFormat: "The result of '{0}' is ignored: when the queue is full an item is dropped silently",
             description: "TryWrite/TryAdd return false when a bounded queue is full. Ignoring the result drops data silently.");
 
         public static readonly DiagnosticDescriptor PM3004LoggingFailuresInvisible = Create(
