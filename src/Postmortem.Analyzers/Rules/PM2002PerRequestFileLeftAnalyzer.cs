@@ -52,14 +52,20 @@ namespace Postmortem.Analyzers.Rules
                 return;
             }
 
-            // Under the temp folder it is PM2001's: one leak, one diagnostic (as Path.GetTempFileName() in a handler).
-            if (!files.IsUniquePerCall(creation.Path, context.CancellationToken) || files.IsUnderTemp(creation.Path, context.CancellationToken))
+            if (!files.IsUniquePerCall(creation.Path, context.CancellationToken))
             {
                 return;
             }
 
             var root = FileLifetime.ReleaseScope(creation, context.CancellationToken);
             if (files.IsReleased(creation, root, context.ContainingSymbol, context.Compilation, context.CancellationToken))
+            {
+                return;
+            }
+
+            // Under the temp folder it is PM2001's: one leak, one diagnostic (as Path.GetTempFileName() in a handler).
+            // Asked last, of a file about to be reported only.
+            if (files.IsUnderTemp(creation.Path, context.CancellationToken))
             {
                 return;
             }
