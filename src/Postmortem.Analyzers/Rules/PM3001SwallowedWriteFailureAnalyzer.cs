@@ -60,7 +60,7 @@ namespace Postmortem.Analyzers.Rules
 
                 // The catch first (usually shorter than the try body, and most catches log, rethrow or record): the body
                 // is searched for a write only when some catch swallows.
-                if (HandlesFailure(catchClause, tryOperation, io, logging))
+                if (HandlesFailure(catchClause, tryOperation, io, logging, ref write))
                 {
                     continue;
                 }
@@ -203,9 +203,9 @@ namespace Postmortem.Analyzers.Rules
                SymbolEqualityComparer.Default.Equals(reference.Local, local);
 
         /// <summary>Does the catch body make the failure known: throw, use the exception, log, return, record or retry
-        /// (in a loop, or by writing again: a second failure is not caught here, and one that a catch inside swallows is
-        /// that catch's)?</summary>
-        private static bool HandlesFailure(ICatchClauseOperation catchClause, ITryOperation tryOperation, IoTypes io, LoggingTypes logging)
+        /// (in a loop, or by running the try block's write again: a second failure is not caught here, and one that a catch
+        /// inside swallows is that catch's)? <paramref name="write"/> is the try block's write, found once when needed.</summary>
+        private static bool HandlesFailure(ICatchClauseOperation catchClause, ITryOperation tryOperation, IoTypes io, LoggingTypes logging, ref string? write)
         {
             var exceptionLocal = (catchClause.ExceptionDeclarationOrExpression as IVariableDeclaratorOperation)?.Symbol;
             var handler = catchClause.Handler;
@@ -233,10 +233,15 @@ namespace Postmortem.Analyzers.Rules
                         return true;
                     case IBranchOperation branch when retries && branch.BranchKind == BranchKind.Continue:
                         return true;
-                    case IInvocationOperation invocation when io.GetDurableWrite(invocation) is not null && !IsDroppedTask(invocation):
-                        return true;
-                    case IObjectCreationOperation creation when io.GetDurableCreation(creation) is not null:
-                        return true;
+                    case IInvocationOperation invocation when io.GetDurableWrite(invocation) is { } again && !IsDroppedTask(invocation):
+                        // The same write again is a retry; another one (closing the writer, deleting a partial file) is cleanup.
+                        write ??= FindDurableWrite(tryOperation.Body, io) ?? string.Empty;
+                        if (again == write)
+                        {
+                            return true;
+                        }
+
+                        break;
                 }
             }
 

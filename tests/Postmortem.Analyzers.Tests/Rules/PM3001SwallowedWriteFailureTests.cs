@@ -308,8 +308,31 @@ namespace Postmortem.Analyzers.Tests.Rules
                     }
                     catch
                     {
-                        using var retry = new FileStream(path, FileMode.Create);
-                        retry.Write(data, 0, data.Length);
+                        File.WriteAllBytes(path + ".retry", data);
+                    }
+            """));
+
+        [Fact]
+        public Task CatchThatOnlyCleansUp_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InMethod("""
+                    var writer = new StreamWriter(path);
+                    try
+                    {
+                        writer.Write("x");
+                    }
+                    [|catch (IOException)|]
+                    {
+                        writer.Dispose();
+                    }
+
+                    try
+                    {
+                        File.WriteAllBytes(path + ".tmp", data);
+                        File.Move(path + ".tmp", path);
+                    }
+                    [|catch|]
+                    {
+                        File.Delete(path + ".tmp");
                     }
             """));
 
