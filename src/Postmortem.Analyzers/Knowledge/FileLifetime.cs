@@ -786,17 +786,17 @@ namespace Postmortem.Analyzers.Knowledge
         }
 
         /// <summary>
-        /// An attribute on the member whose name says it deletes what the member leaves: a filter such as OrchardCore's
-        /// <c>[DeleteFileResultFilter]</c>, which deletes the file a result served. Only the deleting words: an attribute
-        /// named for registering or removing something else is common.
+        /// An attribute on the member whose name says it deletes files: a filter such as OrchardCore's
+        /// <c>[DeleteFileResultFilter]</c>, which deletes the file a result served. Both a deleting word and a file word:
+        /// <c>[HttpDelete]</c> routes a request, and attributes named for removing something else are common.
         /// </summary>
         private static bool HasReleasingAttribute(ISymbol member)
         {
             foreach (var attribute in member.GetAttributes())
             {
                 if (attribute.AttributeClass?.Name is { } name &&
-                    (name.IndexOf("Delete", System.StringComparison.Ordinal) >= 0 ||
-                     name.IndexOf("Cleanup", System.StringComparison.OrdinalIgnoreCase) >= 0))
+                    (name.IndexOf("Delete", System.StringComparison.Ordinal) >= 0 || name.IndexOf("Cleanup", System.StringComparison.OrdinalIgnoreCase) >= 0) &&
+                    (name.IndexOf("File", System.StringComparison.Ordinal) >= 0 || name.IndexOf("Temp", System.StringComparison.Ordinal) >= 0))
                 {
                     return true;
                 }

@@ -430,6 +430,31 @@ namespace Postmortem.Analyzers.Tests.Rules
             """));
 
         [Fact]
+        public Task AttributeNamedForDeletingSomethingElse_ReportsDiagnostic()
+            => Verify("""
+                public class DeleteCacheEntryAttribute : Attribute { }
+
+                public class ArchiveController : ControllerBase
+                {
+                    [HttpDelete("{id}")]
+                    public IActionResult Remove(int id, byte[] data)
+                    {
+                        var path = Path.Combine("tombstones", Guid.NewGuid() + ".json");
+                        [|System.IO.File.WriteAllBytes(path, data)|];
+                        return NoContent();
+                    }
+
+                    [DeleteCacheEntry]
+                    public IActionResult Evict(byte[] data)
+                    {
+                        var path = Path.Combine("evicted", Guid.NewGuid() + ".json");
+                        [|System.IO.File.WriteAllBytes(path, data)|];
+                        return NoContent();
+                    }
+                }
+                """);
+
+        [Fact]
         public Task ResultTypeOfYourOwnOrDeletingFilter_NoDiagnostic()
             => Verify("""
                 public class DeleteAfterServingResult : PhysicalFileResult
