@@ -242,6 +242,15 @@ namespace Postmortem.Analyzers.Rules
                         }
 
                         break;
+                    case IObjectCreationOperation creation when io.GetDurableCreation(creation) is { } createdAgain:
+                        // new FileStream(path, FileMode.CreateNew, …) again, with its writer: the same write retried.
+                        write ??= FindDurableWrite(tryOperation.Body, io) ?? string.Empty;
+                        if (createdAgain == write)
+                        {
+                            return true;
+                        }
+
+                        break;
                 }
             }
 

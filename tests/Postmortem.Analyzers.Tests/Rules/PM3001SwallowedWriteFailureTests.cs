@@ -310,6 +310,20 @@ namespace Postmortem.Analyzers.Tests.Rules
                     {
                         File.WriteAllBytes(path + ".retry", data);
                     }
+
+                    try
+                    {
+                        using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+                        using var writer = new StreamWriter(stream);
+                        writer.Write("x");
+                    }
+                    catch
+                    {
+                        await Task.Delay(10);
+                        using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+                        using var writer = new StreamWriter(stream);
+                        writer.Write("x");
+                    }
             """));
 
         [Fact]
