@@ -233,29 +233,35 @@ namespace Postmortem.Analyzers.Rules
                         return true;
                     case IBranchOperation branch when retries && branch.BranchKind == BranchKind.Continue:
                         return true;
-                    case IInvocationOperation invocation when io.GetDurableWrite(invocation) is { } again && !IsDroppedTask(invocation):
-                        // The same write again is a retry; another one (closing the writer, deleting a partial file) is cleanup.
-                        write ??= FindDurableWrite(tryOperation.Body, io) ?? string.Empty;
-                        if (again == write)
-                        {
-                            return true;
-                        }
-
-                        break;
-                    case IObjectCreationOperation creation when io.GetDurableCreation(creation) is { } createdAgain:
-                        // new FileStream(path, FileMode.CreateNew, …) again, with its writer: the same write retried.
-                        write ??= FindDurableWrite(tryOperation.Body, io) ?? string.Empty;
-                        if (createdAgain == write)
-                        {
-                            return true;
-                        }
-
-                        break;
+                    case IInvocationOperation or IObjectCreationOperation when RunsWriteAgain(operation, tryOperation, io, ref write):
+                        return true;
                 }
             }
 
             // A catch inside a loop that runs the write again (while/do/for) is a retry, whatever the body says.
             return retries;
+        }
+
+        /// <summary>
+        /// Does the catch run the try block's first write again (<c>File.AppendAllText</c>, or <c>new FileStream(path,
+        /// FileMode.CreateNew, …)</c> with its writer)? That is a retry; another durable call (closing the writer, deleting a
+        /// partial file) is cleanup. <paramref name="write"/> is the try block's write, found once when needed.
+        /// </summary>
+        private static bool RunsWriteAgain(IOperation operation, ITryOperation tryOperation, IoTypes io, ref string? write)
+        {
+            var again = operation switch
+            {
+                IInvocationOperation invocation => io.GetDurableWrite(invocation) is { } called && !IsDroppedTask(invocation) ? called : null,
+                IObjectCreationOperation creation => io.GetDurableCreation(creation),
+                _ => null,
+            };
+            if (again is null)
+            {
+                return false;
+            }
+
+            write ??= FindDurableWrite(tryOperation.Body, io) ?? string.Empty;
+            return again == write;
         }
 
         private static bool IsDiscarded(ILocalReferenceOperation reference)
