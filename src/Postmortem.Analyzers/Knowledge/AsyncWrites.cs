@@ -239,6 +239,58 @@ namespace Postmortem.Analyzers.Knowledge
         }
 
         /// <summary>
+        /// A <c>ContinueWith</c> on the invocation's task (through parentheses, conversions and <c>AsTask</c>) whose
+        /// continuation is a lambda or anonymous method that never reads the task it is given, without
+        /// <c>TaskContinuationOptions</c>: <c>WriteAllTextAsync(…).ContinueWith(_ => Done())</c>. The continuation runs
+        /// whether the write failed or not and completes normally, so awaiting or keeping it observes nothing of the write.
+        /// A continuation given as a method group, or one restricted by options (<c>OnlyOnFaulted</c>…), is taken to look.
+        /// </summary>
+        public static IInvocationOperation? GetBlindContinuation(IInvocationOperation invocation)
+        {
+            IOperation current = invocation;
+            while (current.Parent is IConversionOperation or IParenthesizedOperation ||
+                   current.Parent is IInvocationOperation { TargetMethod.Name: "AsTask" } asTask && asTask.Instance == current)
+            {
+                current = current.Parent;
+            }
+
+            if (current.Parent is not IInvocationOperation { TargetMethod.Name: "ContinueWith" } continuation || continuation.Instance != current)
+            {
+                return null;
+            }
+
+            IAnonymousFunctionOperation? function = null;
+            foreach (var argument in continuation.Arguments)
+            {
+                if (argument.Parameter?.Type is { Name: "TaskContinuationOptions" })
+                {
+                    return null;
+                }
+
+                if (function is null && OperationFacts.UnwrapConversions(argument.Value) is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda })
+                {
+                    function = lambda;
+                }
+            }
+
+            if (function is null || function.Symbol.Parameters.IsEmpty)
+            {
+                return null;
+            }
+
+            var antecedent = function.Symbol.Parameters[0];
+            foreach (var operation in OperationFacts.Descendants(function.Body))
+            {
+                if (operation is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, antecedent))
+                {
+                    return null;
+                }
+            }
+
+            return continuation;
+        }
+
+        /// <summary>
         /// The call whose result an expression statement drops, seen from the statement (the other direction of
         /// <see cref="GetDroppingOperation"/>, for a rule that needs only dropped results and so can listen to statements
         /// rather than to every call): the statement's own call, or the value of its <c>_ =</c> discard, through

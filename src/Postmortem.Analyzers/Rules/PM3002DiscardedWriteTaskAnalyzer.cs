@@ -55,8 +55,7 @@ namespace Postmortem.Analyzers.Rules
                 // ThreadPool.QueueUserWorkItem has no task at all: whatever its bool says, nobody observes the work item.
                 if (launcher != AsyncWrites.QueueUserWorkItem)
                 {
-                    var droppedTask = AsyncWrites.GetDroppingOperation(invocation, out var discarded);
-                    if (droppedTask is null || AsyncWrites.IsReportedByCompiler(droppedTask, discarded, context.ContainingSymbol))
+                    if (!IsDropped(invocation, context.ContainingSymbol))
                     {
                         return;
                     }
@@ -74,8 +73,7 @@ namespace Postmortem.Analyzers.Rules
             }
             else
             {
-                var dropping = AsyncWrites.GetDroppingOperation(invocation, out var isDiscard);
-                if (dropping is null || AsyncWrites.IsReportedByCompiler(dropping, isDiscard, context.ContainingSymbol))
+                if (!IsDropped(invocation, context.ContainingSymbol))
                 {
                     return;
                 }
@@ -92,6 +90,21 @@ namespace Postmortem.Analyzers.Rules
             var location = AsyncWrites.GetNameLocation(invocation);
             var properties = ImmutableDictionary<string, string?>.Empty.Add(KindProperty, kind);
             context.ReportUnlessGenerated(Diagnostic.Create(Rule, location, properties, write));
+        }
+
+        /// <summary>
+        /// Nobody can observe the task: dropped as a statement or with <c>_ =</c> (unless CS4014 already says so), or
+        /// followed by a continuation that never reads it, whatever becomes of that continuation.
+        /// </summary>
+        private static bool IsDropped(IInvocationOperation invocation, ISymbol? containingMember)
+        {
+            var dropping = AsyncWrites.GetDroppingOperation(invocation, out var isDiscard);
+            if (dropping is not null)
+            {
+                return !AsyncWrites.IsReportedByCompiler(dropping, isDiscard, containingMember);
+            }
+
+            return AsyncWrites.GetBlindContinuation(invocation) is not null;
         }
     }
 }

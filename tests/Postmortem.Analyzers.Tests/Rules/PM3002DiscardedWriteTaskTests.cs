@@ -202,6 +202,39 @@ namespace Postmortem.Analyzers.Tests.Rules
                 """);
 
         [Fact]
+        public Task ContinuationThatNeverReadsTheTask_ReportsDiagnostic()
+        {
+            // The continuation runs whether the write failed or not and completes normally: awaiting it, keeping it or
+            // dropping it, nobody sees the write's failure. No fix is offered: awaiting the continuation would not help.
+            var code = InAsync("""
+                    _ = File.[|WriteAllTextAsync|](path, "x").ContinueWith(_ => Console.WriteLine("saved"));
+                    await output.[|FlushAsync|]().ContinueWith(flushed => { Console.WriteLine("flushed"); });
+                    var pending = _log.[|WriteLineAsync|]("x").ContinueWith(delegate { Console.WriteLine("done"); });
+                    await (output.[|WriteAsync|](data.AsMemory()).AsTask()).ContinueWith((_, state) => Console.WriteLine(state), "tag");
+                    await Task.[|Run|](() => File.WriteAllText(path, "x")).ContinueWith(_ => { });
+                    await pending;
+            """);
+            var test = VerifyCS.Test(code, code);
+            test.NumberOfIncrementalIterations = 0;
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task ContinuationThatReadsTheTaskOrRunsOnlyOnFailure_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InSync("""
+                    _ = File.WriteAllTextAsync(path, "x").ContinueWith(t => Console.WriteLine(t.Exception));
+                    _ = output.FlushAsync().ContinueWith(t => { if (t.IsFaulted) Console.WriteLine("flush failed"); });
+                    _ = _log.WriteLineAsync("x").ContinueWith(_ => Console.WriteLine("write failed"), TaskContinuationOptions.OnlyOnFaulted);
+                    _ = output.FlushAsync().ContinueWith(Report);
+                    _ = output.FlushAsync().ContinueWith((t, state) => Console.WriteLine(state + ": " + t.Status), "tag");
+                    _ = File.AppendAllTextAsync(path, "x").ContinueWith(t => Task.Run(() => Console.WriteLine(t.IsFaulted)));
+                    _ = Task.Delay(10).ContinueWith(_ => Console.WriteLine("not a write"));
+                    _ = File.ReadAllTextAsync(path).ContinueWith(_ => Console.WriteLine("a read"));
+
+                    static void Report(Task task) => Console.WriteLine(task.Exception);
+            """));
+
+        [Fact]
         public Task UnawaitedStatementInAsyncMethod_LeftToCS4014_NoDiagnostic()
         {
             // CS4014 reports these; a second diagnostic on the same line would be noise.
