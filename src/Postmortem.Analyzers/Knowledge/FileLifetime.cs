@@ -507,13 +507,57 @@ namespace Postmortem.Analyzers.Knowledge
                     return true;
                 case ILocalReferenceOperation local when depth > 0:
                     return OperationFacts.InitializerOf(local.Local, value, cancellationToken) is { } localInitializer &&
-                           IsFixed(localInitializer, depth - 1, cancellationToken);
+                           IsFixed(localInitializer, depth - 1, cancellationToken) &&
+                           EveryAssignmentFixed(local, depth - 1, cancellationToken);
                 case IFieldReferenceOperation { Field.IsReadOnly: true } field when depth > 0:
                     return OperationFacts.InitializerOf(field.Field, value, cancellationToken) is { } fieldInitializer &&
                            IsFixed(fieldInitializer, depth - 1, cancellationToken);
                 default:
                     return false;
             }
+        }
+
+        /// <summary>
+        /// Every value the local is given after its declaration (<c>=</c>, <c>+=</c>, <c>??=</c>), in the body the reference is in, is fixed too: a local
+        /// declared with a fixed name and then given a unique one (<c>p = Path.Combine(temp, Guid.NewGuid() + ".txt")</c>)
+        /// is not one file. Passed by <c>ref</c>/<c>out</c> or deconstructed into, it is not known.
+        /// </summary>
+        private bool EveryAssignmentFixed(ILocalReferenceOperation reference, int depth, CancellationToken cancellationToken)
+        {
+            foreach (var operation in OperationFacts.Descendants(OperationFacts.Root(reference)))
+            {
+                switch (operation)
+                {
+                    case IAssignmentOperation { Target: ILocalReferenceOperation target } assignment
+                        when SymbolEqualityComparer.Default.Equals(target.Local, reference.Local):
+                        if (!IsFixed(assignment.Value, depth, cancellationToken))
+                        {
+                            return false;
+                        }
+
+                        break;
+                    case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out, Value: ILocalReferenceOperation passed }
+                        when SymbolEqualityComparer.Default.Equals(passed.Local, reference.Local):
+                        return false;
+                    case IDeconstructionAssignmentOperation deconstruction when Mentions(deconstruction.Target, reference.Local):
+                        return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool Mentions(IOperation operation, ILocalSymbol local)
+        {
+            foreach (var part in OperationFacts.DescendantsAndSelf(operation))
+            {
+                if (part is ILocalReferenceOperation mentioned && SymbolEqualityComparer.Default.Equals(mentioned.Local, local))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The params array or span of <c>Path.Combine(a, b, c, d, e)</c> (an array creation, or a collection

@@ -108,6 +108,60 @@ namespace Postmortem.Analyzers.Tests.Rules
             """));
 
         [Fact]
+        public Task FixedNameThenGivenAnotherName_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InClass("""
+                    void Reassigned(string title, bool fresh)
+                    {
+                        var path = Path.Combine(Path.GetTempPath(), "render.html");
+                        if (fresh)
+                        {
+                            path = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".html");
+                        }
+
+                        [|File.WriteAllText(path, title)|];
+                    }
+
+                    void Appended(string title)
+                    {
+                        var path = Path.Combine(Path.GetTempPath(), "render-");
+                        path += title;
+                        [|File.WriteAllText(path, title)|];
+                    }
+
+                    void ByOut(string title)
+                    {
+                        var path = Path.Combine(Path.GetTempPath(), "render.html");
+                        Pick(out path);
+                        [|File.WriteAllText(path, title)|];
+                    }
+
+                    void Deconstructed(string title)
+                    {
+                        var path = Path.Combine(Path.GetTempPath(), "render.html");
+                        (path, title) = (Path.Combine(Path.GetTempPath(), title), "x");
+                        [|File.WriteAllText(path, title)|];
+                    }
+
+                    static void Pick(out string path) => path = Path.GetTempPath() + Guid.NewGuid();
+            """));
+
+        [Fact]
+        public Task FixedNameThenGivenAnotherFixedName_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InClass("""
+                    void Reassigned(string title, bool html)
+                    {
+                        var path = Path.Combine(Path.GetTempPath(), "render.txt");
+                        if (html)
+                        {
+                            path = Path.Combine(Path.GetTempPath(), "render.html");
+                        }
+
+                        path ??= Path.GetTempPath() + "render.bak";
+                        File.WriteAllText(path, title);
+                    }
+            """));
+
+        [Fact]
         public Task TempFolderInLocalsAndField_ReportsDiagnostic()
             => VerifyCS.VerifyAnalyzerAsync(InClass("""
                     private static readonly string Scratch = Path.Combine(Path.GetTempPath(), "renderer");
