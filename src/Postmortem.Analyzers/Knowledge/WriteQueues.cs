@@ -63,7 +63,8 @@ namespace Postmortem.Analyzers.Knowledge
 
         /// <summary>
         /// Is the queue behind this receiver provably unbounded: created by <c>Channel.CreateUnbounded</c> (or
-        /// <c>new BlockingCollection&lt;T&gt;()</c> without a capacity) in an initializer the analyzer can see: a local's
+        /// <c>new BlockingCollection&lt;T&gt;()</c> without a capacity), or a Drop* channel whose every drop goes to an
+        /// <c>itemDropped</c> callback (<see cref="CountsEveryDrop"/>), in an initializer the analyzer can see: a local's
         /// declaration, a field's or auto-property's initializer, or every constructor assignment of a field with no initializer
         /// (in the same file). <c>channel.Writer</c> is followed to the channel.
         /// </summary>
@@ -81,8 +82,9 @@ namespace Postmortem.Analyzers.Knowledge
             {
                 case IInvocationOperation invocation:
                     return invocation.TargetMethod.IsStatic &&
-                           invocation.TargetMethod.Name.StartsWith("CreateUnbounded", System.StringComparison.Ordinal) &&
-                           SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, Channel);
+                           SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, Channel) &&
+                           (invocation.TargetMethod.Name.StartsWith("CreateUnbounded", System.StringComparison.Ordinal) ||
+                            CountsEveryDrop(invocation));
 
                 case IObjectCreationOperation creation:
                     return IsUnboundedBlockingCollection(creation);
@@ -103,6 +105,57 @@ namespace Postmortem.Analyzers.Knowledge
                 default:
                     return false;
             }
+        }
+
+        /// <summary>
+        /// <c>Channel.CreateBounded(new BoundedChannelOptions(n) { FullMode = BoundedChannelFullMode.Drop… }, itemDropped)</c>:
+        /// a Drop* channel never refuses a write, and every item it drops is handed to the callback, so nothing is lost
+        /// unseen. In <c>Wait</c> mode (the default, or a mode the analyzer cannot see) <c>TryWrite</c> returns false
+        /// without calling back, so the callback proves nothing.
+        /// </summary>
+        private static bool CountsEveryDrop(IInvocationOperation creation)
+        {
+            if (creation.TargetMethod.Name != "CreateBounded")
+            {
+                return false;
+            }
+
+            var hasCallback = false;
+            var dropMode = false;
+            foreach (var argument in creation.Arguments)
+            {
+                var value = OperationFacts.UnwrapConversions(argument.Value);
+                switch (argument.Parameter?.Name)
+                {
+                    case "itemDropped":
+                        hasCallback = !value.ConstantValue.HasValue && value is not IDefaultValueOperation;
+                        break;
+                    case "options":
+                        dropMode = SetsDropMode(value is ILocalReferenceOperation ? OperationFacts.GetVisibleInitializer(value) : value);
+                        break;
+                }
+            }
+
+            return hasCallback && dropMode;
+        }
+
+        /// <summary><c>new BoundedChannelOptions(n) { FullMode = BoundedChannelFullMode.DropWrite }</c> (any Drop* member).</summary>
+        private static bool SetsDropMode(IOperation? options)
+        {
+            if (options is not null && OperationFacts.UnwrapConversions(options) is IObjectCreationOperation { Initializer: { } initializer })
+            {
+                foreach (var initialization in initializer.Initializers)
+                {
+                    if (initialization is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "FullMode" } } assignment &&
+                        OperationFacts.UnwrapConversions(assignment.Value) is IFieldReferenceOperation { Field: { IsConst: true } mode } &&
+                        mode.Name.StartsWith("Drop", System.StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         private bool IsUnboundedBlockingCollection(IObjectCreationOperation creation)

@@ -13,6 +13,7 @@ namespace Postmortem.Analyzers.Tests.Rules
         private static string Queue(string members) => $$"""
             using System;
             using System.Collections.Concurrent;
+            using System.Threading;
             using System.Threading.Channels;
             using System.Threading.Tasks;
 
@@ -120,6 +121,28 @@ namespace Postmortem.Analyzers.Tests.Rules
                     }
                 """));
 
+        [Fact]
+        public Task DropCallbackThatCannotSeeEveryLoss_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(Queue("""
+                    // Wait mode (the default): TryWrite returns false and itemDropped is never called.
+                    private readonly Channel<int> _waiting = Channel.CreateBounded<int>(new BoundedChannelOptions(10), _ => { });
+                    private readonly Channel<int> _explicitWait = Channel.CreateBounded<int>(
+                        new BoundedChannelOptions(10) { FullMode = BoundedChannelFullMode.Wait }, _ => { });
+                    // No callback after all.
+                    private readonly Channel<int> _nullCallback = Channel.CreateBounded<int>(
+                        new BoundedChannelOptions(10) { FullMode = BoundedChannelFullMode.DropWrite }, null);
+
+                    public void Publish(int e, BoundedChannelOptions options)
+                    {
+                        _waiting.Writer.[|TryWrite|](e);
+                        _explicitWait.Writer.[|TryWrite|](e);
+                        _nullCallback.Writer.[|TryWrite|](e);
+                        // A mode the analyzer cannot see.
+                        var unknown = Channel.CreateBounded<int>(options, _ => { });
+                        unknown.Writer.[|TryWrite|](e);
+                    }
+                """));
+
         // ------------------------------------------------------------ safe look-alikes
 
         [Fact]
@@ -212,6 +235,34 @@ namespace Postmortem.Analyzers.Tests.Rules
                         var writer = local.Writer;
                         writer.TryWrite(e);
                     }
+                """));
+
+        [Fact]
+        public Task DropChannelWhoseDropsGoToACallback_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(Queue("""
+                    private static long s_dropped;
+                    private readonly Channel<int> _field = Channel.CreateBounded<int>(
+                        new BoundedChannelOptions(10) { FullMode = BoundedChannelFullMode.DropOldest },
+                        _ => Interlocked.Increment(ref s_dropped));
+                    private readonly Channel<string> _fromConstructor;
+
+                    public Events()
+                    {
+                        _fromConstructor = Channel.CreateBounded<string>(
+                            new BoundedChannelOptions(100) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true },
+                            OnDropped);
+                    }
+
+                    public void Publish(int e)
+                    {
+                        _field.Writer.TryWrite(e);
+                        _fromConstructor.Writer.TryWrite(e.ToString());
+                        var options = new BoundedChannelOptions(5) { FullMode = BoundedChannelFullMode.DropNewest };
+                        var local = Channel.CreateBounded<int>(options, itemDropped: OnDropped);
+                        local.Writer.TryWrite(e);
+                    }
+
+                    private static void OnDropped<T>(T item) => Interlocked.Increment(ref s_dropped);
                 """));
 
         [Fact]
