@@ -72,7 +72,7 @@ namespace Postmortem.Analyzers.Rules
                     return;
                 }
 
-                if (catchClause.Syntax is not CatchClauseSyntax syntax)
+                if (catchClause.Syntax is not CatchClauseSyntax syntax || IsToldAfterTheTry(tryOperation, syntax))
                 {
                     continue;
                 }
@@ -89,6 +89,92 @@ namespace Postmortem.Analyzers.Rules
             }
         }
 
+        /// <summary>
+        /// The catch ends by falling through, and the statement after the try tells what happened: a <c>throw</c>; a
+        /// <c>return</c> with a value when only a catch can reach it (every path through the try block leaves it: the
+        /// Try-pattern <c>try { Write(); return true; } catch (IOException) { } return false;</c>) or when it reads a local
+        /// the try block sets (a success flag); or an <c>if</c> testing such a flag. Asked only of a catch about to be reported.
+        /// </summary>
+        private static bool IsToldAfterTheTry(ITryOperation tryOperation, CatchClauseSyntax catchSyntax)
+        {
+            if (tryOperation.Parent is not IBlockOperation block || tryOperation.SemanticModel is not { } model ||
+                tryOperation.Syntax is not TryStatementSyntax tryStatement)
+            {
+                return false;
+            }
+
+            var index = block.Operations.IndexOf(tryOperation);
+            if (index < 0 || index + 1 >= block.Operations.Length)
+            {
+                return false;
+            }
+
+            var next = block.Operations[index + 1];
+            if (next is not (IThrowOperation or IExpressionStatementOperation { Operation: IThrowOperation } or IReturnOperation { ReturnedValue: not null } or IConditionalOperation))
+            {
+                return false;
+            }
+
+            switch (next)
+            {
+                case IReturnOperation { ReturnedValue: { } value } when next.Kind == OperationKind.Return:
+                    if (!EndsInJump(tryStatement.Block) && !ReadsLocalSetIn(value, tryOperation))
+                    {
+                        return false;
+                    }
+
+                    break;
+                case IConditionalOperation conditional:
+                    if (!ReadsLocalSetIn(conditional.Condition, tryOperation))
+                    {
+                        return false;
+                    }
+
+                    break;
+                case IReturnOperation:
+                    return false;
+            }
+
+            // Last, the compiler's flow analysis: the catch must reach the statement after the try.
+            var catchFlow = model.AnalyzeControlFlow(catchSyntax.Block);
+            return catchFlow is { Succeeded: true, EndPointIsReachable: true };
+        }
+
+        /// <summary>The block's last statement leaves it (so its end point cannot be reached: only a catch gets past the try).</summary>
+        private static bool EndsInJump(BlockSyntax block)
+            => block.Statements.LastOrDefault() is ReturnStatementSyntax or ThrowStatementSyntax or BreakStatementSyntax or
+                                                   ContinueStatementSyntax or GotoStatementSyntax or YieldStatementSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.YieldBreakStatement };
+
+        /// <summary>Does the expression read a local declared outside the try statement that its try block assigns?</summary>
+        private static bool ReadsLocalSetIn(IOperation expression, ITryOperation tryOperation)
+        {
+            var span = tryOperation.Syntax.Span;
+            foreach (var read in OperationFacts.DescendantsAndSelf(expression))
+            {
+                if (read is not ILocalReferenceOperation { Local: var local } ||
+                    local.DeclaringSyntaxReferences.Length != 1 || span.Contains(local.DeclaringSyntaxReferences[0].Span))
+                {
+                    continue;
+                }
+
+                foreach (var operation in OperationFacts.ExecutedDescendants(tryOperation.Body))
+                {
+                    var target = operation switch
+                    {
+                        IAssignmentOperation assignment => assignment.Target,
+                        IIncrementOrDecrementOperation increment => increment.Target,
+                        _ => null,
+                    };
+                    if (target is ILocalReferenceOperation assigned && SymbolEqualityComparer.Default.Equals(assigned.Local, local))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>The first write in source order; a using that disposes (flushes) a writer counts when nothing else writes.</summary>
         private static string? FindDurableWrite(IOperation body, IoTypes io)
         {
@@ -98,14 +184,14 @@ namespace Postmortem.Analyzers.Rules
                 switch (operation)
                 {
                     case IInvocationOperation invocation:
-                        if (io.GetDurableWrite(invocation) is { } write && !IsDroppedTask(invocation))
+                        if (io.GetDurableWrite(invocation) is { } write && !IsDroppedTask(invocation) && !IsCaughtInside(invocation, body, io))
                         {
                             return write;
                         }
 
                         break;
                     case IObjectCreationOperation creation:
-                        if (io.GetDurableCreation(creation) is { } created)
+                        if (io.GetDurableCreation(creation) is { } created && !IsCaughtInside(creation, body, io))
                         {
                             return created;
                         }
@@ -121,6 +207,46 @@ namespace Postmortem.Analyzers.Rules
             }
 
             return disposeWrite;
+        }
+
+        /// <summary>
+        /// Is the write inside a try (within <paramref name="body"/>) whose own catch takes every <c>IOException</c>
+        /// (bare, <c>Exception</c>, <c>SystemException</c> or <c>IOException</c>, no filter) and never throws? Then its
+        /// failure never reaches a catch around <paramref name="body"/>: that inner catch is judged on its own.
+        /// </summary>
+        private static bool IsCaughtInside(IOperation write, IOperation body, IoTypes io)
+        {
+            for (var current = write.Parent; current is not null && current != body; current = current.Parent)
+            {
+                if (current is ITryOperation inner && OperationFacts.IsExecutedWithin(write, inner.Body))
+                {
+                    foreach (var catchClause in inner.Catches)
+                    {
+                        if (catchClause.Filter is null &&
+                            (catchClause.ExceptionType is null or { SpecialType: SpecialType.System_Object } ||
+                             TypeSymbols.InheritsFromOrEquals(io.IOException, catchClause.ExceptionType)) &&
+                            !Throws(catchClause.Handler))
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static bool Throws(IOperation handler)
+        {
+            foreach (var operation in OperationFacts.ExecutedDescendants(handler))
+            {
+                if (operation is IThrowOperation)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>

@@ -290,6 +290,216 @@ namespace Postmortem.Analyzers.Tests.Rules
                 """);
 
         [Fact]
+        public Task FallsThroughToAStatementThatTells_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync("""
+                using System;
+                using System.IO;
+
+                class Store
+                {
+                    // The Try-pattern: only a catch reaches `return false`.
+                    static bool TryDelete(string path)
+                    {
+                        try
+                        {
+                            File.Delete(path);
+                            return true;
+                        }
+                        catch (ArgumentException) { }
+                        catch (IOException) { }
+                        catch (UnauthorizedAccessException) { }
+                        return false;
+                    }
+
+                    // A success flag set in the try block and returned or tested after it.
+                    static bool SaveWithFlag(string path)
+                    {
+                        var saved = false;
+                        try
+                        {
+                            File.WriteAllText(path, "x");
+                            saved = true;
+                        }
+                        catch (IOException) { }
+                        return saved;
+                    }
+
+                    static void SaveOrThrow(string path)
+                    {
+                        var attempts = 0;
+                        try
+                        {
+                            File.WriteAllText(path, "x");
+                            attempts++;
+                        }
+                        catch (IOException) { }
+                        if (attempts == 0)
+                        {
+                            throw new InvalidOperationException("not saved");
+                        }
+                    }
+
+                    static void SaveOrFail(string path)
+                    {
+                        try
+                        {
+                            File.WriteAllText(path, "x");
+                            return;
+                        }
+                        catch { }
+                        throw new InvalidOperationException("not saved");
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task FallsThroughToAStatementThatDoesNotTell_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync("""
+                using System;
+                using System.IO;
+
+                class Store
+                {
+                    // The try block falls through too: `return true` says the same either way.
+                    static bool Save(string path)
+                    {
+                        try
+                        {
+                            File.WriteAllText(path, "x");
+                        }
+                        [|catch (IOException)|] { }
+                        return true;
+                    }
+
+                    // The flag is set before the try, not by it (the try sets another local).
+                    static bool SaveWithStaleFlag(string path, bool force)
+                    {
+                        var saved = force;
+                        var writes = 0;
+                        try
+                        {
+                            File.WriteAllText(path, "x");
+                            writes++;
+                        }
+                        [|catch (IOException)|] { }
+                        return saved;
+                    }
+
+                    // The catch leaves the loop: the flag test after the try is not where it goes.
+                    static void SaveAll(string[] paths)
+                    {
+                        foreach (var path in paths)
+                        {
+                            var saved = 0;
+                            try
+                            {
+                                File.WriteAllText(path, "x");
+                                saved++;
+                            }
+                            [|catch (IOException)|]
+                            {
+                                break;
+                            }
+
+                            if (saved > 0)
+                            {
+                                Console.WriteLine(path);
+                            }
+                        }
+                    }
+
+                    // The statement after the try is not the next one the catch reaches.
+                    static bool SaveThenLog(string path)
+                    {
+                        try
+                        {
+                            File.WriteAllText(path, "x");
+                            return true;
+                        }
+                        [|catch (IOException)|] { }
+                        Console.Beep();
+                        return false;
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task WriteCaughtByAnInnerCatch_ReportsOnlyTheInnerCatch_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync("""
+                using System;
+                using System.IO;
+
+                class Store
+                {
+                    static void Cleanup(string dir)
+                    {
+                        try
+                        {
+                            foreach (var file in Directory.EnumerateFiles(dir))
+                            {
+                                try { File.Delete(file); }
+                                [|catch|] { }
+                            }
+                        }
+                        catch { }
+                    }
+
+                    static void Typed(string path)
+                    {
+                        try
+                        {
+                            try { File.WriteAllText(path, "x"); }
+                            [|catch (IOException)|] { }
+                        }
+                        catch (IOException) { }
+                    }
+
+                    // The inner catch rethrows, lets some I/O failures through, or filters: the outer catch sees the write.
+                    static void Rethrown(string path)
+                    {
+                        try
+                        {
+                            try { File.WriteAllText(path, "x"); }
+                            catch (IOException) { Console.WriteLine("retrying"); throw; }
+                        }
+                        [|catch (IOException)|] { }
+                    }
+
+                    static void Narrower(string path)
+                    {
+                        try
+                        {
+                            try { File.WriteAllText(path, "x"); }
+                            catch (FileNotFoundException) { Console.WriteLine("missing"); }
+                        }
+                        [|catch (IOException)|] { }
+                    }
+
+                    static void Filtered(string path, bool quiet)
+                    {
+                        try
+                        {
+                            try { File.WriteAllText(path, "x"); }
+                            catch (IOException) when (quiet) { Console.WriteLine("quiet"); }
+                        }
+                        [|catch (IOException)|] { }
+                    }
+
+                    // A second write outside the inner try is still the outer catch's.
+                    static void SecondWrite(string path)
+                    {
+                        try
+                        {
+                            try { File.WriteAllText(path, "x"); }
+                            catch (Exception e) { Console.WriteLine(e); }
+                            File.AppendAllText(path, "y");
+                        }
+                        [|catch (IOException)|] { }
+                    }
+                }
+                """);
+
+        [Fact]
         public Task CatchWritesAgain_NoDiagnostic()
             => VerifyCS.VerifyAnalyzerAsync(InMethod("""
                     try
