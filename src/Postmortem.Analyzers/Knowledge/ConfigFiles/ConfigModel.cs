@@ -129,6 +129,12 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
 
         /// <summary>The section itself makes the library's failures visible (NLog internal log or throwExceptions, log4net debug="true").</summary>
         public bool FailuresVisible { get; set; }
+
+        /// <summary>
+        /// NLog: an internal log output (<c>internalLogFile</c>, <c>internalLogToConsole</c>…) without <c>internalLogLevel</c>.
+        /// Whether that writes anything depends on the NLog generation (see <c>LoggingConfigFiles.FailuresVisible</c>).
+        /// </summary>
+        public bool NLogOutputWithoutLevel { get; set; }
     }
 
     /// <summary>What one configuration file says about logging and hosting.</summary>

@@ -123,7 +123,7 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
         /// (NLog's need the referenced NLog, as in code).
         /// </summary>
         public bool NeedsInvisibleFailuresCheck(ConfigSection section)
-            => HasSilentSink(section) && !section.FailuresVisible &&
+            => HasSilentSink(section) && !FailuresVisible(section) &&
                !(section.Library == LogLibrary.NLog && NLog == NLogGeneration.Unknown) &&
                !(section.Library == LogLibrary.Log4Net && _log4NetDebugInConfig);
 
@@ -160,7 +160,7 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
                 {
                     // Serilog has no switch in configuration files: only its sinks there count.
                     if (section.Library == configLibrary &&
-                        (section.Sinks.Count > 0 || (library != LoggingLibrary.Serilog && section.FailuresVisible)))
+                        (section.Sinks.Count > 0 || (library != LoggingLibrary.Serilog && FailuresVisible(section))))
                     {
                         return true;
                     }
@@ -169,6 +169,14 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
 
             return false;
         }
+
+        /// <summary>
+        /// The section switches the library's failure channel on. An NLog internal output without a level writes under
+        /// NLog 4 and 6 (Info), not under NLog 5 (Off): checked with NLog 5.0.4 and 6.2.0.
+        /// </summary>
+        private bool FailuresVisible(ConfigSection section)
+            => section.FailuresVisible ||
+               (section.NLogOutputWithoutLevel && NLog is NLogGeneration.V4 or NLogGeneration.V6);
 
         private static bool HasSilentSink(ConfigSection section)
         {

@@ -268,7 +268,7 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
             }
 
             var section = new ConfigSection(LogLibrary.NLog, nlog.NameSpan);
-            section.FailuresVisible = NLogFailuresVisible(name => Scalar(nlog.Value.Get(name)));
+            ReadNLogFailureSwitches(section, name => Scalar(nlog.Value.Get(name)));
             var variables = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             var variableSection = nlog.Value.Get("variables")?.Value;
             if (variableSection is not null && variableSection.Kind == JsonKind.Object)
@@ -466,7 +466,7 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
         private static void ReadNLogXml(XmlElementNode nlog, ConfigFileModel model)
         {
             var section = new ConfigSection(LogLibrary.NLog, nlog.NameSpan);
-            section.FailuresVisible = NLogFailuresVisible(nlog.AttributeValue);
+            ReadNLogFailureSwitches(section, nlog.AttributeValue);
 
             var variables = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             foreach (var variable in nlog.Elements("variable"))
@@ -625,24 +625,31 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
             return null;
         }
 
-        /// <summary>NLog's own switches that make its failures visible: an internal log with an output, or throwExceptions.</summary>
-        private static bool NLogFailuresVisible(Func<string, string?> attribute)
+        /// <summary>
+        /// NLog's own switches that make its failures visible: <c>throwExceptions</c>, or an internal log level other than
+        /// <c>Off</c>. An explicit <c>internalLogLevel="Off"</c> silences every internal output (NLog 5.0.4 and 6.2.0 checked:
+        /// nothing written). An output (<c>internalLogFile</c>, <c>internalLogToConsole</c>…) without a level is recorded
+        /// apart: NLog 5 leaves the level Off then (NLog/NLog#2935), NLog 4 and 6 log at Info (NLog/NLog#6070).
+        /// </summary>
+        private static void ReadNLogFailureSwitches(ConfigSection section, Func<string, string?> attribute)
         {
             if (IsTrue(attribute("throwExceptions")))
             {
-                return true;
+                section.FailuresVisible = true;
+                return;
             }
 
             var level = attribute("internalLogLevel")?.Trim();
-            if (level is { Length: > 0 } && !level.Equals("Off", StringComparison.OrdinalIgnoreCase))
+            if (level is { Length: > 0 })
             {
-                return true;
+                section.FailuresVisible = !level.Equals("Off", StringComparison.OrdinalIgnoreCase);
+                return;
             }
 
-            return attribute("internalLogFile") is { Length: > 0 } ||
-                   IsTrue(attribute("internalLogToConsole")) ||
-                   IsTrue(attribute("internalLogToConsoleError")) ||
-                   IsTrue(attribute("internalLogToTrace"));
+            section.NLogOutputWithoutLevel = attribute("internalLogFile") is { Length: > 0 } ||
+                                             IsTrue(attribute("internalLogToConsole")) ||
+                                             IsTrue(attribute("internalLogToConsoleError")) ||
+                                             IsTrue(attribute("internalLogToTrace"));
         }
 
         // ------------------------------------------------------------------ log4net (XML)

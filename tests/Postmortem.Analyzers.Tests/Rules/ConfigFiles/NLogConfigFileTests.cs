@@ -153,12 +153,34 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
 
         [Theory]
         [InlineData(" internalLogLevel=\"Warn\" internalLogFile=\"c:/temp/nlog-internal.log\"")]
-        [InlineData(" internalLogToConsoleError=\"true\"")]
+        [InlineData(" internalLogLevel=\"Error\" internalLogToConsoleError=\"true\"")]
         [InlineData(" throwExceptions=\"true\"")]
+        [InlineData(" internalLogLevel=\"Off\" throwExceptions=\"true\"")]
         public Task InternalLogOrThrowExceptions_NoInvisibleFailuresDiagnostic(string attributes)
             => RunAsync(NLogConfig, Config("""
                     <target xsi:type="File" name="f" fileName="logs/app.log" concurrentWrites="true" />
                 """, attributes), nlog: NLogRef.V5, failuresVisibleInCode: false);
+
+        [Theory]
+        [InlineData(" internalLogLevel=\"Off\" internalLogFile=\"c:/temp/nlog-internal.log\"", 5)]
+        [InlineData(" internalLogLevel=\"off\" internalLogToConsoleError=\"true\"", 6)]
+        [InlineData(" internalLogFile=\"c:/temp/nlog-internal.log\"", 5)]
+        [InlineData(" internalLogToConsole=\"true\" internalLogToTrace=\"true\"", 5)]
+        public Task InternalLogThatWritesNothing_ReportsInvisibleFailuresOnTheRoot(string attributes, int nlogMajor)
+        {
+            // internalLogLevel="Off" silences every output; an output without a level stays Off under NLog 5
+            // (checked with NLog 5.0.4 and 6.2.0: no internal log written in either case).
+            var config = Config("""
+                    <target xsi:type="File" name="f" fileName="logs/app.log" concurrentWrites="true" keepFileOpen="false" />
+                """, attributes).Replace("<nlog xmlns", "<{|PM3004:nlog|} xmlns", System.StringComparison.Ordinal);
+            return RunAsync(NLogConfig, config, nlog: nlogMajor == 6 ? NLogRef.V6 : NLogRef.V5, failuresVisibleInCode: false);
+        }
+
+        [Fact]
+        public Task InternalLogFileWithoutLevel_NLog6LogsAtInfo_NoInvisibleFailuresDiagnostic()
+            => RunAsync(NLogConfig, Config("""
+                    <target xsi:type="File" name="f" fileName="logs/app.log" keepFileOpen="false" />
+                """, " internalLogFile=\"c:/temp/nlog-internal.log\""), nlog: NLogRef.V6, failuresVisibleInCode: false);
 
         [Fact]
         public Task ConsoleProject_NoSharingDiagnostic()
