@@ -826,7 +826,7 @@ namespace Postmortem.Analyzers.Knowledge
 
             // A file or extraction inside a unique folder that this member creates is reported once, on the folder.
             var coveredByFolder = !creation.IsNamed("Directory.", "CreateDirectory") ? creation.Site : null;
-            return walker.Walk(memberRoot, creation.Path, coveredByFolder) || (member is not null && HasReleasingAttribute(member));
+            return walker.Walk(memberRoot, creation.Path, coveredByFolder, creation.Site) || (member is not null && HasReleasingAttribute(member));
         }
 
         /// <summary>
@@ -1060,6 +1060,32 @@ namespace Postmortem.Analyzers.Knowledge
             public void Track(ISymbol symbol) => _tracked.Add(symbol);
 
             /// <summary>
+            /// Can the deletion run after the file is created? When it comes later in the text, runs later (a lambda or local
+            /// function: a callback such as <c>Response.OnCompleted</c>), or shares a loop with the creation (the next pass).
+            /// A "delete a stale file" guard before the creation of a unique name deletes nothing this call creates.
+            /// </summary>
+            private static bool CanRunAfter(IOperation deletion, IOperation site)
+            {
+                if (deletion.Syntax.SpanStart >= site.Syntax.Span.End || deletion.Syntax.SyntaxTree != site.Syntax.SyntaxTree)
+                {
+                    return true;
+                }
+
+                for (var current = deletion.Parent; current is not null; current = current.Parent)
+                {
+                    switch (current)
+                    {
+                        case IAnonymousFunctionOperation or ILocalFunctionOperation:
+                            return true;
+                        case ILoopOperation loop when loop.Syntax.Span.Contains(site.Syntax.Span):
+                            return true;
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary>
             /// Follows the created value (a path, stream, writer or DirectoryInfo) up through wrappers to where it lands:
             /// a local (tracked), a return or field (handed over), a DeleteOnClose stream (deleted), a constructor (handed over).
             /// </summary>
@@ -1192,7 +1218,7 @@ namespace Postmortem.Analyzers.Knowledge
                 => _facts.IsTempRoot(OperationFacts.UnwrapConversions(initializer));
 
             /// <summary>One walk of the member in source order; aliases are tracked as they are declared.</summary>
-            public bool Walk(IOperation root, IOperation? createdPath, IOperation? coveredByFolder = null)
+            public bool Walk(IOperation root, IOperation? createdPath, IOperation? coveredByFolder = null, IOperation? site = null)
             {
                 foreach (var operation in OperationFacts.Descendants(root))
                 {
@@ -1202,7 +1228,13 @@ namespace Postmortem.Analyzers.Knowledge
                             if (_facts.IsDeleteCall(invocation, out var target) && target is not null &&
                                 (Mentions(target) || (createdPath is not null && SameExpression(target, createdPath))))
                             {
-                                return true;
+                                if (site is null || CanRunAfter(invocation, site))
+                                {
+                                    return true;
+                                }
+
+                                // A deletion of this file that runs before it exists releases nothing, by any name.
+                                break;
                             }
 
                             if (StoresInCollection(invocation))

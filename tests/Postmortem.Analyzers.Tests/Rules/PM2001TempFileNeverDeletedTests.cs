@@ -108,6 +108,17 @@ namespace Postmortem.Analyzers.Tests.Rules
             """));
 
         [Fact]
+        public Task StaleFileGuardBeforeTheCreation_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InClass("""
+                    void Export(string folder)
+                    {
+                        var zipPath = Path.Combine(Path.GetTempPath(), $"export_{Guid.NewGuid():N}.zip");
+                        if (File.Exists(zipPath)) File.Delete(zipPath);
+                        [|System.IO.Compression.ZipFile.CreateFromDirectory(folder, zipPath)|];
+                    }
+            """));
+
+        [Fact]
         public Task FixedNameThenGivenAnotherName_ReportsDiagnostic()
             => VerifyCS.VerifyAnalyzerAsync(InClass("""
                     void Reassigned(string title, bool fresh)

@@ -322,6 +322,44 @@ namespace Postmortem.Analyzers.Tests.Rules
                 }
                 """);
 
+        [Fact]
+        public Task StaleFileGuardBeforeTheCreation_ReportsDiagnostic()
+            => Verify(InAction("""
+                    // The guard runs before the file exists: on a fresh Guid name it never deletes anything.
+                    var path = Path.Combine("exports", $"export-{Guid.NewGuid():N}.csv");
+                    if (System.IO.File.Exists(path))
+                    {
+                        System.IO.File.Delete(path);
+                    }
+
+                    [|System.IO.File.WriteAllBytes(path, data)|];
+                    return PhysicalFile(Path.GetFullPath(path), "text/csv");
+            """));
+
+        [Fact]
+        public Task DeletionBeforeTheCreationThatRunsAfterIt_NoDiagnostic()
+            => Verify(InAction("""
+                    var path = Path.Combine("exports", $"export-{Guid.NewGuid():N}.csv");
+                    Response.OnCompleted(() =>
+                    {
+                        System.IO.File.Delete(path);
+                        return Task.CompletedTask;
+                    });
+                    System.IO.File.WriteAllBytes(path, data);
+                    for (var part = 0; part < 3; part++)
+                    {
+                        var piece = Path.Combine("exports", $"part-{Guid.NewGuid():N}.bin");
+                        for (var attempt = 0; attempt < 2; attempt++)
+                        {
+                            // The next pass deletes what this one wrote.
+                            System.IO.File.Delete(piece);
+                            System.IO.File.WriteAllBytes(piece, data);
+                        }
+                    }
+
+                    return PhysicalFile(Path.GetFullPath(path), "text/csv");
+            """));
+
         // ------------------------------------------------------------ safe forms
 
         [Theory]
