@@ -48,7 +48,7 @@ namespace Postmortem.Analyzers
         public static readonly DiagnosticDescriptor PM2002PerRequestFileLeft = Create(
             DiagnosticIds.PerRequestFileLeft,
             title: "A request handler leaves a new file behind on every request",
-            messageFormat: "'{0}' creates a new file at a path unique to the request and nothing deletes it: under load the disk fills",
+            messageFormat: "'{0}' creates a new {1} at a path unique to the request and nothing deletes it: under load the disk fills",
             description: "A request handler that writes a file under a unique name (a GUID, the clock, a random name) and never deletes it " +
                          "grows the disk with every request; the second incident took the site down this way.");
 

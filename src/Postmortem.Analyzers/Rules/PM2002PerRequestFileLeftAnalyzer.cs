@@ -76,7 +76,7 @@ namespace Postmortem.Analyzers.Rules
                 properties = properties.Add(ResponseProperty, response);
             }
 
-            context.ReportUnlessGenerated(Diagnostic.Create(Rule, context.Operation.Syntax.GetLocation(), properties, creation.Name));
+            context.ReportUnlessGenerated(Diagnostic.Create(Rule, context.Operation.Syntax.GetLocation(), properties, creation.Name, creation.IsFolder ? "folder" : "file"));
         }
     }
 }

@@ -66,7 +66,18 @@ namespace Postmortem.Analyzers.Tests.Rules
                     {|#0:System.IO.File.WriteAllText(path, "a,b")|};
                     return PhysicalFile(path, "text/csv");
             """),
-                VerifyCS.Diagnostic("PM2002").WithLocation(0).WithArguments("File.WriteAllText"));
+                VerifyCS.Diagnostic("PM2002").WithLocation(0).WithArguments("File.WriteAllText", "file"));
+
+        [Fact]
+        public Task UniqueFolderPerRequest_MessageSaysFolder_ReportsDiagnostic()
+            => Verify(
+                InAction("""
+                    var dir = Path.Combine(_env.ContentRootPath, "unpacked", Guid.NewGuid().ToString("N"));
+                    {|#0:Directory.CreateDirectory(dir)|};
+                    System.IO.File.WriteAllBytes(Path.Combine(dir, "data.bin"), data);
+                    return Ok();
+            """),
+                VerifyCS.Diagnostic("PM2002").WithLocation(0).WithArguments("Directory.CreateDirectory", "folder"));
 
         [Theory]
         [InlineData("Path.Combine(_env.ContentRootPath, $\"invoice-{id}-{DateTime.UtcNow:yyyyMMddHHmmssfff}.pdf\")")]
@@ -438,7 +449,7 @@ namespace Postmortem.Analyzers.Tests.Rules
                     var link = new PathString(path);
                     return PhysicalFile(path, "text/csv");
             """),
-                VerifyCS.Diagnostic("PM2002").WithLocation(0).WithArguments("File.WriteAllText"));
+                VerifyCS.Diagnostic("PM2002").WithLocation(0).WithArguments("File.WriteAllText", "file"));
 
         [Fact]
         public Task PathPassedToUserType_NoDiagnostic()
