@@ -21,6 +21,10 @@ namespace Postmortem.Analyzers.Rules
         /// <summary>Property on the diagnostic: the write that can fail, e.g. "File.WriteAllText".</summary>
         public const string WriteProperty = "Write";
 
+        /// <summary>Property on the diagnostic, present when the catch is in a retry loop that gives up silently: rethrowing
+        /// there would end the retries at the first failure, so the fix does not offer it.</summary>
+        public const string RetryLoopProperty = "RetryLoop";
+
         internal static readonly DiagnosticDescriptor Rule = Descriptors.PM3001SwallowedWriteFailure;
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
@@ -85,6 +89,11 @@ namespace Postmortem.Analyzers.Rules
                     properties = properties.Add(ExceptionVariableProperty, declarator.Symbol.Name);
                 }
 
+                if (RetryLoop(tryOperation) is not null)
+                {
+                    properties = properties.Add(RetryLoopProperty, "true");
+                }
+
                 context.ReportUnlessGenerated(Diagnostic.Create(Rule, location, properties, write));
             }
         }
@@ -118,14 +127,14 @@ namespace Postmortem.Analyzers.Rules
             switch (next)
             {
                 case IReturnOperation { ReturnedValue: { } value } when next.Kind == OperationKind.Return:
-                    if (!EndsInJump(tryStatement.Block) && !ReadsLocalSetIn(value, tryOperation))
+                    if (!EndsInJump(tryStatement.Block) && !ReadsLocalSetIn(value, tryOperation, tryOperation.Body))
                     {
                         return false;
                     }
 
                     break;
                 case IConditionalOperation conditional:
-                    if (!ReadsLocalSetIn(conditional.Condition, tryOperation))
+                    if (!ReadsLocalSetIn(conditional.Condition, tryOperation, tryOperation.Body))
                     {
                         return false;
                     }
@@ -145,10 +154,11 @@ namespace Postmortem.Analyzers.Rules
             => block.Statements.LastOrDefault() is ReturnStatementSyntax or ThrowStatementSyntax or BreakStatementSyntax or
                                                    ContinueStatementSyntax or GotoStatementSyntax or YieldStatementSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.YieldBreakStatement };
 
-        /// <summary>Does the expression read a local declared outside the try statement that its try block assigns?</summary>
-        private static bool ReadsLocalSetIn(IOperation expression, ITryOperation tryOperation)
+        /// <summary>Does the expression read a local declared outside <paramref name="statement"/> (a try or a loop) that
+        /// <paramref name="assignedIn"/> (its try block, or the loop) assigns?</summary>
+        private static bool ReadsLocalSetIn(IOperation expression, IOperation statement, IOperation assignedIn)
         {
-            var span = tryOperation.Syntax.Span;
+            var span = statement.Syntax.Span;
             foreach (var read in OperationFacts.DescendantsAndSelf(expression))
             {
                 if (read is not ILocalReferenceOperation { Local: var local } ||
@@ -157,7 +167,7 @@ namespace Postmortem.Analyzers.Rules
                     continue;
                 }
 
-                foreach (var operation in OperationFacts.ExecutedDescendants(tryOperation.Body))
+                foreach (var operation in OperationFacts.ExecutedDescendants(assignedIn))
                 {
                     var target = operation switch
                     {
@@ -335,7 +345,7 @@ namespace Postmortem.Analyzers.Rules
         {
             var exceptionLocal = (catchClause.ExceptionDeclarationOrExpression as IVariableDeclaratorOperation)?.Symbol;
             var handler = catchClause.Handler;
-            var retries = IsInRetryLoop(tryOperation);
+            var retryLoop = RetryLoop(tryOperation);
 
             foreach (var operation in OperationFacts.ExecutedDescendants(handler))
             {
@@ -357,15 +367,67 @@ namespace Postmortem.Analyzers.Rules
                         return true;
                     case IIncrementOrDecrementOperation increment when RecordsOutcome(increment.Target, handler):
                         return true;
-                    case IBranchOperation branch when retries && branch.BranchKind == BranchKind.Continue:
+                    case IBranchOperation { BranchKind: BranchKind.Continue } when retryLoop is not null && !GivesUpSilently(retryLoop, tryOperation, logging):
                         return true;
                     case IInvocationOperation or IObjectCreationOperation when RunsWriteAgain(operation, tryOperation, io, ref write):
                         return true;
                 }
             }
 
-            // A catch inside a loop that runs the write again (while/do/for) is a retry, whatever the body says.
-            return retries;
+            // A catch inside a loop that runs the write again (while/do/for) is a retry, whatever the body says, unless the
+            // loop gives up after its last attempt without a word.
+            return retryLoop is not null && !GivesUpSilently(retryLoop, tryOperation, logging);
+        }
+
+        /// <summary>
+        /// A retry loop bounded by a count (<c>for (…; attempt &lt; 3; …)</c>, <c>while (tries++ &lt; 3)</c>; not <c>while (true)</c>,
+        /// nor a loop that runs until the try block sets a flag) that, once the attempts are spent, carries on as if the
+        /// write had succeeded: the loop ends its member, or the statement after it does not tell (a <c>throw</c>, a
+        /// logging call, a <c>return</c> with a value that only the spent loop reaches or that reads what the loop set, or
+        /// an <c>if</c> testing that). Then the last failure vanishes like any swallowed one.
+        /// </summary>
+        private static bool GivesUpSilently(ILoopOperation loop, ITryOperation tryOperation, LoggingTypes logging)
+        {
+            var condition = loop switch
+            {
+                IForLoopOperation forLoop => forLoop.Condition,
+                IWhileLoopOperation whileLoop => whileLoop.Condition,
+                _ => null,
+            };
+            if (condition is null || condition.ConstantValue.HasValue || ReadsLocalSetIn(condition, tryOperation, tryOperation.Body) ||
+                loop.Parent is not IBlockOperation block || tryOperation.Syntax is not TryStatementSyntax tryStatement)
+            {
+                return false;
+            }
+
+            var index = block.Operations.IndexOf(loop);
+            if (index < 0)
+            {
+                return false;
+            }
+
+            if (index + 1 >= block.Operations.Length)
+            {
+                // The loop ends its member: nothing after it can tell. (Last in a nested block: what follows is not known.)
+                return block.Parent is null or IMethodBodyOperation or IConstructorBodyOperation or IAnonymousFunctionOperation or ILocalFunctionOperation;
+            }
+
+            switch (block.Operations[index + 1])
+            {
+                case IThrowOperation:
+                case IExpressionStatementOperation { Operation: IThrowOperation }:
+                    return false;
+                case IExpressionStatementOperation { Operation: IInvocationOperation invocation } when logging.IsReportingCall(invocation):
+                    return false;
+                case IReturnOperation { ReturnedValue: { } value } returned when returned.Kind == OperationKind.Return:
+                    // Only the spent loop reaches it when every successful attempt leaves the member (a break would reach it too).
+                    return tryStatement.Block.Statements.LastOrDefault() is not (ReturnStatementSyntax or ThrowStatementSyntax) &&
+                           !ReadsLocalSetIn(value, loop, loop);
+                case IConditionalOperation conditional:
+                    return !ReadsLocalSetIn(conditional.Condition, loop, loop);
+                default:
+                    return true;
+            }
         }
 
         /// <summary>
@@ -425,7 +487,7 @@ namespace Postmortem.Analyzers.Rules
             }
         }
 
-        private static bool IsInRetryLoop(ITryOperation tryOperation)
+        private static ILoopOperation? RetryLoop(ITryOperation tryOperation)
         {
             for (var current = tryOperation.Parent; current is not null; current = current.Parent)
             {
@@ -433,15 +495,15 @@ namespace Postmortem.Analyzers.Rules
                 {
                     case IWhileLoopOperation:
                     case IForLoopOperation:
-                        return true;
+                        return (ILoopOperation)current;
                     case IForEachLoopOperation:
                     case IAnonymousFunctionOperation:
                     case ILocalFunctionOperation:
-                        return false;
+                        return null;
                 }
             }
 
-            return false;
+            return null;
         }
     }
 }

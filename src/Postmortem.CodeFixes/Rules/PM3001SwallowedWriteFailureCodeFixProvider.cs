@@ -30,7 +30,12 @@ namespace Postmortem.CodeFixes.Rules
                 yield break;
             }
 
-            yield return new FixOption("Rethrow the exception", RethrowKey);
+            // In a retry loop, `throw;` would end the retries at the first failure: only logging is offered there.
+            if (!diagnostic.Properties.ContainsKey(PM3001SwallowedWriteFailureAnalyzer.RetryLoopProperty))
+            {
+                yield return new FixOption("Rethrow the exception", RethrowKey);
+            }
+
             if (FindLogger(catchClause, model, cancellationToken) is not null)
             {
                 yield return new FixOption("Log the failure with ILogger.LogError", LogKey);

@@ -636,12 +636,48 @@ namespace Postmortem.Analyzers.Tests.Rules
         [Fact]
         public Task RetryLoop_NoDiagnostic()
             => VerifyCS.VerifyAnalyzerAsync("""
+                using System;
                 using System.IO;
                 using System.Threading;
 
                 class Store
                 {
-                    void Save(string path)
+                    // Retries until it succeeds.
+                    void Forever(string path)
+                    {
+                        while (true)
+                        {
+                            try
+                            {
+                                File.AppendAllText(path, "y");
+                                break;
+                            }
+                            catch (IOException)
+                            {
+                            }
+                        }
+                    }
+
+                    void UntilSaved(string path)
+                    {
+                        var saved = false;
+                        do
+                        {
+                            try
+                            {
+                                File.WriteAllText(path, "x");
+                                saved = true;
+                            }
+                            catch (IOException)
+                            {
+                                Thread.Sleep(100);
+                            }
+                        }
+                        while (!saved);
+                    }
+
+                    // Bounded, and the spent loop tells.
+                    void ThenThrow(string path)
                     {
                         for (var attempt = 0; attempt < 3; attempt++)
                         {
@@ -656,18 +692,152 @@ namespace Postmortem.Analyzers.Tests.Rules
                             }
                         }
 
-                        while (true)
+                        throw new IOException("could not save " + path);
+                    }
+
+                    bool ThenReturnFalse(string path)
+                    {
+                        for (var attempt = 0; attempt < 3; attempt++)
                         {
                             try
                             {
-                                File.AppendAllText(path, "y");
+                                File.WriteAllText(path, "x");
+                                return true;
+                            }
+                            catch (IOException)
+                            {
+                                continue;
+                            }
+                        }
+
+                        return false;
+                    }
+
+                    void ThenTestTheCount(string path)
+                    {
+                        var attempts = 0;
+                        while (attempts < 3)
+                        {
+                            attempts++;
+                            try
+                            {
+                                File.WriteAllText(path, "x");
                                 break;
                             }
                             catch (IOException)
                             {
                             }
                         }
+
+                        if (attempts == 3)
+                        {
+                            Console.Error.WriteLine("not saved: " + path);
+                        }
                     }
+
+                    void ThenLog(string path)
+                    {
+                        for (var attempt = 0; attempt < 3; attempt++)
+                        {
+                            try
+                            {
+                                File.WriteAllText(path, "x");
+                                return;
+                            }
+                            catch (IOException)
+                            {
+                            }
+                        }
+
+                        Console.Error.WriteLine("not saved: " + path);
+                    }
+
+                    // Last in a nested block: what follows the if is not known.
+                    void Nested(string path, bool retry)
+                    {
+                        if (retry)
+                        {
+                            for (var attempt = 0; attempt < 3; attempt++)
+                            {
+                                try
+                                {
+                                    File.WriteAllText(path, "x");
+                                    return;
+                                }
+                                catch (IOException)
+                                {
+                                }
+                            }
+                        }
+
+                        throw new IOException("could not save " + path);
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task RetryLoopThatGivesUpSilently_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync("""
+                using System;
+                using System.IO;
+                using System.Threading.Tasks;
+
+                class Store
+                {
+                    // SlidyDev/ScarchivesBot's shape: after the last attempt the method just ends.
+                    static async Task WritePatiently(string path, string contents, int maxAttempts = 10)
+                    {
+                        for (var tries = 0; tries < maxAttempts; tries++)
+                        {
+                            try
+                            {
+                                await File.WriteAllTextAsync(path, contents);
+                                return;
+                            }
+                            [|catch (IOException)|]
+                            {
+                                await Task.Delay(100);
+                            }
+                        }
+                    }
+
+                    static bool SaveThenClaimSuccess(string path)
+                    {
+                        var attempt = 0;
+                        while (attempt++ < 3)
+                        {
+                            try
+                            {
+                                File.WriteAllText(path, "x");
+                                break;
+                            }
+                            [|catch (IOException)|]
+                            {
+                                continue;
+                            }
+                        }
+
+                        return true;
+                    }
+
+                    static void SaveThenGoOn(string path)
+                    {
+                        for (var attempt = 0; attempt < 3; attempt++)
+                        {
+                            try
+                            {
+                                File.WriteAllText(path, "x");
+                                break;
+                            }
+                            [|catch (IOException)|]
+                            {
+                            }
+                        }
+
+                        Publish(path);
+                    }
+
+                    static void Publish(string path) { }
                 }
                 """);
 
@@ -894,6 +1064,99 @@ namespace Postmortem.Analyzers.Tests.Rules
                     }
                 }
                 """, PM3001SwallowedWriteFailureCodeFixProvider.RethrowKey);
+
+        [Fact]
+        public Task RetryLoopThatGivesUp_NoRethrowOffered_ReportsDiagnostic()
+        {
+            // `throw;` would end the retries at the first failure; without a logger in scope nothing is offered.
+            var code = """
+                using System.IO;
+                using System.Threading;
+
+                class Store
+                {
+                    void Save(string path)
+                    {
+                        for (var attempt = 0; attempt < 3; attempt++)
+                        {
+                            try
+                            {
+                                File.WriteAllText(path, "x");
+                                return;
+                            }
+                            [|catch (IOException)|]
+                            {
+                                Thread.Sleep(100);
+                            }
+                        }
+                    }
+                }
+                """;
+            var test = VerifyCS.Test(code, code);
+            test.NumberOfIncrementalIterations = 0;
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task RetryLoopThatGivesUp_LogFix_ReportsDiagnostic()
+        {
+            var test = VerifyCS.Test("""
+                using System;
+                using System.IO;
+                using Microsoft.Extensions.Logging;
+
+                class Store
+                {
+                    private readonly ILogger<Store> _logger;
+
+                    public Store(ILogger<Store> logger) => _logger = logger;
+
+                    void Save(string path)
+                    {
+                        for (var attempt = 0; attempt < 3; attempt++)
+                        {
+                            try
+                            {
+                                File.WriteAllText(path, "x");
+                                return;
+                            }
+                            [|catch (IOException)|]
+                            {
+                            }
+                        }
+                    }
+                }
+                """, """
+                using System;
+                using System.IO;
+                using Microsoft.Extensions.Logging;
+
+                class Store
+                {
+                    private readonly ILogger<Store> _logger;
+
+                    public Store(ILogger<Store> logger) => _logger = logger;
+
+                    void Save(string path)
+                    {
+                        for (var attempt = 0; attempt < 3; attempt++)
+                        {
+                            try
+                            {
+                                File.WriteAllText(path, "x");
+                                return;
+                            }
+                            catch (IOException ex)
+                            {
+                                _logger.LogError(ex, "File.WriteAllText failed");
+                            }
+                        }
+                    }
+                }
+                """, PM3001SwallowedWriteFailureCodeFixProvider.LogKey);
+            test.References.AddRange(References.AspNetCore);
+            return test.RunAsync();
+        }
 
         [Fact]
         public Task LoggerFieldInScope_LogFix_ReportsDiagnostic()
