@@ -69,11 +69,12 @@ namespace Postmortem.Analyzers.Tests.Robustness
                             failures.Add($"{what}\n  adds compiler error(s): {string.Join("; ", newErrors)}\n{await ChangedTextAsync(changed, solution, cancellationToken)}");
                         }
 
-                        var sameIdBefore = before.Diagnostics.Count(d => d.Id == diagnostic.Id && d.Location.SourceTree?.FilePath == diagnostic.Location.SourceTree?.FilePath);
-                        var sameIdAfter = after.Diagnostics.Count(d => d.Id == diagnostic.Id && d.Location.SourceTree?.FilePath == diagnostic.Location.SourceTree?.FilePath);
-                        if (sameIdAfter >= sameIdBefore)
+                        // The fixed diagnostic must be gone: none of its ID where its span starts after the edit. (Another one may
+                        // appear elsewhere: rethrowing in an inner catch hands the failure to an outer catch, which then swallows it.)
+                        var stillThere = await StillReportedAsync(diagnostic, solution, changed, after.Diagnostics, cancellationToken).ConfigureAwait(false);
+                        if (stillThere is not null)
                         {
-                            failures.Add($"{what}\n  does not remove the diagnostic ({sameIdBefore} {diagnostic.Id} before, {sameIdAfter} after)\n{await ChangedTextAsync(changed, solution, cancellationToken)}");
+                            failures.Add($"{what}\n  does not remove the diagnostic (still reported: {Harness.Show(stillThere)})\n{await ChangedTextAsync(changed, solution, cancellationToken)}");
                         }
 
                         foreach (var exception in after.Exceptions)
@@ -261,6 +262,55 @@ namespace Postmortem.Analyzers.Tests.Robustness
 
         private static async Task<string> TextAsync(Document document, CancellationToken cancellationToken)
             => (await document.GetTextAsync(cancellationToken).ConfigureAwait(false)).ToString();
+
+        /// <summary>
+        /// The diagnostic of the same ID at the fixed diagnostic's place after the fix, if any: its start mapped through
+        /// the text changes (shifted when the edits come before it; when it lies inside an edit, anywhere in what replaced it).
+        /// </summary>
+        private static async Task<Diagnostic?> StillReportedAsync(Diagnostic fixedDiagnostic, Solution before, Solution after, ImmutableArray<Diagnostic> diagnosticsAfter, CancellationToken cancellationToken)
+        {
+            var path = fixedDiagnostic.Location.SourceTree?.FilePath;
+            var oldDocument = before.Projects.Single().Documents.FirstOrDefault(d => d.FilePath == path);
+            var newDocument = after.Projects.Single().Documents.FirstOrDefault(d => d.FilePath == path);
+            if (oldDocument is null || newDocument is null)
+            {
+                return null;
+            }
+
+            // The syntax diff of the edited tree against the original: fine-grained, where the texts' diff can be one
+            // change covering the whole document.
+            var oldTree = (await oldDocument.GetSyntaxTreeAsync(cancellationToken).ConfigureAwait(false))!;
+            var newTree = (await newDocument.GetSyntaxTreeAsync(cancellationToken).ConfigureAwait(false))!;
+            var start = fixedDiagnostic.Location.SourceSpan.Start;
+            var mappedStart = start;
+            var mappedEnd = start;
+            var delta = 0;
+            foreach (var change in newTree.GetChanges(oldTree).OrderBy(c => c.Span.Start))
+            {
+                if (change.Span.End <= start && !(change.Span.IsEmpty && change.Span.Start == start))
+                {
+                    delta += (change.NewText?.Length ?? 0) - change.Span.Length;
+                    continue;
+                }
+
+                if (change.Span.Start <= start)
+                {
+                    // The diagnostic's start lies in this edit: anywhere in its replacement counts.
+                    mappedStart = change.Span.Start + delta;
+                    mappedEnd = mappedStart + (change.NewText?.Length ?? 0);
+                    return First(mappedStart, mappedEnd);
+                }
+
+                break;
+            }
+
+            mappedStart = start + delta;
+            return First(mappedStart, mappedStart);
+
+            Diagnostic? First(int from, int to)
+                => diagnosticsAfter.FirstOrDefault(d => d.Id == fixedDiagnostic.Id && d.Location.SourceTree?.FilePath == path &&
+                                                         d.Location.SourceSpan.Start >= from && d.Location.SourceSpan.Start <= to);
+        }
 
         private static async Task<string> ChangedTextAsync(Solution changed, Solution original, CancellationToken cancellationToken)
         {
