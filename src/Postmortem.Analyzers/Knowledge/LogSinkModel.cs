@@ -580,8 +580,8 @@ namespace Postmortem.Analyzers.Knowledge
                         DiagnosticIds.SharedLogFileSink,
                         new[]
                         {
-                            $"{name} rolls {file} by renaming it",
-                            "each worker process counts its own bytes and rolls on its own, so the others keep writing into the renamed file and rolled files overwrite each other (log4net's FAQ: \"incompatible with any locking model\"); errors are reported only with internal debugging on",
+                            $"{name} rolls {file} in each worker process on its own",
+                            "each process counts its own bytes and rolls by renaming the file (or, with MaxSizeRollBackups 0, by truncating it), so the others keep writing into the renamed file or lose what the truncation cuts, and rolled files overwrite each other (log4net's FAQ: \"incompatible with any locking model\"); errors are reported only with internal debugging on",
                             $"Put the process id in the file name (PatternString with %processid), or log to stdout and let the platform collect it. {reason}",
                         },
                         LogSinkFix.None));
