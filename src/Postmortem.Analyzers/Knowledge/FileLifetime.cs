@@ -1059,6 +1059,10 @@ namespace Postmortem.Analyzers.Knowledge
 
             public void Track(ISymbol symbol) => _tracked.Add(symbol);
 
+            /// <summary><c>Path.ChangeExtension(file, ext)</c> names a different file than the one it is given: deleting,
+            /// storing or returning that name does nothing for the original (a <c>.tmp</c> from <c>GetTempFileName</c>).</summary>
+            private static bool NamesAnotherFile(IInvocationOperation pathCall) => pathCall.TargetMethod.Name == "ChangeExtension";
+
             /// <summary>
             /// Can the deletion run after the file is created? When it comes later in the text, runs later (a lambda or local
             /// function: a callback such as <c>Response.OnCompleted</c>), or shares a loop with the creation (the next pass).
@@ -1141,6 +1145,13 @@ namespace Postmortem.Analyzers.Knowledge
 
                                     if (SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, _facts.Path))
                                     {
+                                        if (NamesAnotherFile(invocation))
+                                        {
+                                            // Path.ChangeExtension(Path.GetTempFileName(), ".wav"): what follows is another
+                                            // name; the created file's own is dropped here, and nothing can delete it.
+                                            return false;
+                                        }
+
                                         parent = invocation;
                                         continue;
                                     }
@@ -1494,7 +1505,7 @@ namespace Postmortem.Analyzers.Knowledge
                     case IPropertyReferenceOperation property when property.Instance is not null:
                         return property.Property.Name is "FullName" or "Name" or "Directory" or "Parent" && Carries(property.Instance, depth + 1);
                     case IInvocationOperation invocation when SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, _facts.Path):
-                        return AnyArgumentCarries(invocation.Arguments, depth);
+                        return !NamesAnotherFile(invocation) && AnyArgumentCarries(invocation.Arguments, depth);
                     case IObjectCreationOperation creation:
                         // new PhysicalFileResult(path, …) serves the file, as PhysicalFile(path) does: ASP.NET Core's own
                         // results and responses delete nothing (a result type of your own, deriving from them, may).

@@ -108,6 +108,55 @@ namespace Postmortem.Analyzers.Tests.Rules
             """));
 
         [Fact]
+        public Task ExtensionChangedAfterCreation_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InClass("""
+                    // GetTempFileName creates tmpXXXX.tmp; the .wav/.db names are other files, and only those are deleted.
+                    private readonly string _db = Path.ChangeExtension({|#0:Path.GetTempFileName()|}, ".db");
+
+                    void Convert(byte[] data)
+                    {
+                        var wav = Path.ChangeExtension({|#1:Path.GetTempFileName()|}, ".wav");
+                        File.WriteAllBytes(wav, data);
+                        File.Delete(wav);
+                    }
+
+                    void TwoSteps(byte[] data)
+                    {
+                        var tmp = {|#2:Path.GetTempFileName()|};
+                        var pdf = Path.ChangeExtension(tmp, ".pdf");
+                        File.WriteAllBytes(pdf, data);
+                        File.Delete(pdf);
+                    }
+
+                    void Store() => File.Delete(_db);
+            """),
+                VerifyCS.Diagnostic("PM2001").WithLocation(0).WithArguments("file", "Path.GetTempFileName"),
+                VerifyCS.Diagnostic("PM2001").WithLocation(1).WithArguments("file", "Path.GetTempFileName"),
+                VerifyCS.Diagnostic("PM2001").WithLocation(2).WithArguments("file", "Path.GetTempFileName"));
+
+        [Fact]
+        public Task ExtensionChangedByAMove_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InClass("""
+                    void Convert(byte[] data)
+                    {
+                        var tmp = Path.GetTempFileName();
+                        var pdf = Path.ChangeExtension(tmp, ".pdf");
+                        File.Move(tmp, pdf);
+                        File.WriteAllBytes(pdf, data);
+                        File.Delete(pdf);
+                    }
+
+                    void BothDeleted(byte[] data)
+                    {
+                        var tmp = Path.GetTempFileName();
+                        var wav = Path.ChangeExtension(tmp, ".wav");
+                        File.WriteAllBytes(wav, data);
+                        File.Delete(wav);
+                        File.Delete(tmp);
+                    }
+            """));
+
+        [Fact]
         public Task StaleFileGuardBeforeTheCreation_ReportsDiagnostic()
             => VerifyCS.VerifyAnalyzerAsync(InClass("""
                     void Export(string folder)
