@@ -76,7 +76,7 @@ namespace Postmortem.Analyzers.Rules
                     return;
                 }
 
-                if (catchClause.Syntax is not CatchClauseSyntax syntax || IsToldAfterTheTry(tryOperation, syntax))
+                if (catchClause.Syntax is not CatchClauseSyntax syntax || IsToldAfterTheTry(tryOperation, syntax, logging))
                 {
                     continue;
                 }
@@ -99,54 +99,57 @@ namespace Postmortem.Analyzers.Rules
         }
 
         /// <summary>
-        /// The catch ends by falling through, and the statement after the try tells what happened: a <c>throw</c>; a
-        /// <c>return</c> with a value when only a catch can reach it (every path through the try block leaves it: the
-        /// Try-pattern <c>try { Write(); return true; } catch (IOException) { } return false;</c>) or when it reads a local
-        /// the try block sets (a success flag); or an <c>if</c> testing such a flag. Asked only of a catch about to be reported.
+        /// The catch ends by falling through, and the statement after the try tells what happened (<see cref="TellsAfter"/>):
+        /// the Try-pattern <c>try { Write(); return true; } catch (IOException) { } return false;</c>, or a success flag the
+        /// try block sets, returned or tested after it. Asked only of a catch about to be reported.
         /// </summary>
-        private static bool IsToldAfterTheTry(ITryOperation tryOperation, CatchClauseSyntax catchSyntax)
+        private static bool IsToldAfterTheTry(ITryOperation tryOperation, CatchClauseSyntax catchSyntax, LoggingTypes logging)
         {
-            if (tryOperation.Parent is not IBlockOperation block || tryOperation.SemanticModel is not { } model ||
-                tryOperation.Syntax is not TryStatementSyntax tryStatement)
+            if (tryOperation.Syntax is not TryStatementSyntax tryStatement || tryOperation.SemanticModel is not { } model ||
+                TellsAfter(tryOperation, EndsInJump(tryStatement.Block), tryOperation.Body, logging) != true)
             {
                 return false;
-            }
-
-            var index = block.Operations.IndexOf(tryOperation);
-            if (index < 0 || index + 1 >= block.Operations.Length)
-            {
-                return false;
-            }
-
-            var next = block.Operations[index + 1];
-            if (next is not (IThrowOperation or IExpressionStatementOperation { Operation: IThrowOperation } or IReturnOperation { ReturnedValue: not null } or IConditionalOperation))
-            {
-                return false;
-            }
-
-            switch (next)
-            {
-                case IReturnOperation { ReturnedValue: { } value } when next.Kind == OperationKind.Return:
-                    if (!EndsInJump(tryStatement.Block) && !ReadsLocalSetIn(value, tryOperation, tryOperation.Body))
-                    {
-                        return false;
-                    }
-
-                    break;
-                case IConditionalOperation conditional:
-                    if (!ReadsLocalSetIn(conditional.Condition, tryOperation, tryOperation.Body))
-                    {
-                        return false;
-                    }
-
-                    break;
-                case IReturnOperation:
-                    return false;
             }
 
             // Last, the compiler's flow analysis: the catch must reach the statement after the try.
             var catchFlow = model.AnalyzeControlFlow(catchSyntax.Block);
             return catchFlow is { Succeeded: true, EndPointIsReachable: true };
+        }
+
+        /// <summary>
+        /// Does the statement right after <paramref name="statement"/> (a try whose catch falls through, or a spent retry
+        /// loop) in its block tell what happened? A <c>throw</c>; when only a failure gets there
+        /// (<paramref name="onlyFailureGetsThere"/>), a <c>return</c> with a value or a logging call; a <c>return</c> or an
+        /// <c>if</c> reading a local declared outside the statement that <paramref name="flagsSetIn"/> assigns. Null when
+        /// the statement is the last of its block (or not in one): what follows is not here to read.
+        /// </summary>
+        private static bool? TellsAfter(IOperation statement, bool onlyFailureGetsThere, IOperation flagsSetIn, LoggingTypes logging)
+        {
+            if (statement.Parent is not IBlockOperation block)
+            {
+                return null;
+            }
+
+            var index = block.Operations.IndexOf(statement);
+            if (index < 0 || index + 1 >= block.Operations.Length)
+            {
+                return null;
+            }
+
+            switch (block.Operations[index + 1])
+            {
+                case IThrowOperation:
+                case IExpressionStatementOperation { Operation: IThrowOperation }:
+                    return true;
+                case IExpressionStatementOperation { Operation: IInvocationOperation invocation } when onlyFailureGetsThere:
+                    return logging.IsReportingCall(invocation);
+                case IReturnOperation { ReturnedValue: { } value } returned when returned.Kind == OperationKind.Return:
+                    return onlyFailureGetsThere || ReadsLocalSetIn(value, statement, flagsSetIn);
+                case IConditionalOperation conditional:
+                    return ReadsLocalSetIn(conditional.Condition, statement, flagsSetIn);
+                default:
+                    return false;
+            }
         }
 
         /// <summary>The block's last statement leaves it (so its end point cannot be reached: only a catch gets past the try).</summary>
@@ -400,34 +403,15 @@ namespace Postmortem.Analyzers.Rules
                 return false;
             }
 
-            var index = block.Operations.IndexOf(loop);
-            if (index < 0)
+            // Only the spent loop gets past it when every successful attempt leaves the member (a break would get there too).
+            var onlyFailureGetsThere = tryStatement.Block.Statements.LastOrDefault() is ReturnStatementSyntax or ThrowStatementSyntax;
+            return TellsAfter(loop, onlyFailureGetsThere, loop, logging) switch
             {
-                return false;
-            }
-
-            if (index + 1 >= block.Operations.Length)
-            {
+                true => false,
+                false => true,
                 // The loop ends its member: nothing after it can tell. (Last in a nested block: what follows is not known.)
-                return block.Parent is null or IMethodBodyOperation or IConstructorBodyOperation or IAnonymousFunctionOperation or ILocalFunctionOperation;
-            }
-
-            switch (block.Operations[index + 1])
-            {
-                case IThrowOperation:
-                case IExpressionStatementOperation { Operation: IThrowOperation }:
-                    return false;
-                case IExpressionStatementOperation { Operation: IInvocationOperation invocation } when logging.IsReportingCall(invocation):
-                    return false;
-                case IReturnOperation { ReturnedValue: { } value } returned when returned.Kind == OperationKind.Return:
-                    // Only the spent loop reaches it when every successful attempt leaves the member (a break would reach it too).
-                    return tryStatement.Block.Statements.LastOrDefault() is not (ReturnStatementSyntax or ThrowStatementSyntax) &&
-                           !ReadsLocalSetIn(value, loop, loop);
-                case IConditionalOperation conditional:
-                    return !ReadsLocalSetIn(conditional.Condition, loop, loop);
-                default:
-                    return true;
-            }
+                null => block.Parent is null or IMethodBodyOperation or IConstructorBodyOperation or IAnonymousFunctionOperation or ILocalFunctionOperation,
+            };
         }
 
         /// <summary>

@@ -349,6 +349,18 @@ namespace Postmortem.Analyzers.Tests.Rules
                         catch { }
                         throw new InvalidOperationException("not saved");
                     }
+
+                    // Only a catch gets past the try: the log after it is the catch's.
+                    static void SaveOrLog(string path)
+                    {
+                        try
+                        {
+                            File.WriteAllText(path, "x");
+                            return;
+                        }
+                        catch (IOException) { }
+                        Console.Error.WriteLine("not saved: " + path);
+                    }
                 }
                 """);
 
@@ -408,6 +420,17 @@ namespace Postmortem.Analyzers.Tests.Rules
                         }
                     }
 
+                    // The try falls through too: the log says the same whether the write failed or not.
+                    static void SaveThenLogEitherWay(string path)
+                    {
+                        try
+                        {
+                            File.WriteAllText(path, "x");
+                        }
+                        [|catch (IOException)|] { }
+                        Console.WriteLine("saved " + path);
+                    }
+
                     // The statement after the try is not the next one the catch reaches.
                     static bool SaveThenLog(string path)
                     {
@@ -417,9 +440,11 @@ namespace Postmortem.Analyzers.Tests.Rules
                             return true;
                         }
                         [|catch (IOException)|] { }
-                        Console.Beep();
+                        Touch(path);
                         return false;
                     }
+
+                    static void Touch(string path) { }
                 }
                 """);
 
@@ -835,6 +860,24 @@ namespace Postmortem.Analyzers.Tests.Rules
                         }
 
                         Publish(path);
+                    }
+
+                    // A successful attempt gets past the loop too (break): the log after it says the same either way.
+                    static void SaveThenLogEitherWay(string path)
+                    {
+                        for (var attempt = 0; attempt < 3; attempt++)
+                        {
+                            try
+                            {
+                                File.WriteAllText(path, "x");
+                                break;
+                            }
+                            [|catch (IOException)|]
+                            {
+                            }
+                        }
+
+                        Console.WriteLine("saved " + path);
                     }
 
                     static void Publish(string path) { }
