@@ -120,7 +120,8 @@ namespace Postmortem.Analyzers.Rules
         /// Does the statement right after <paramref name="statement"/> (a try whose catch falls through, or a spent retry
         /// loop) in its block tell what happened? A <c>throw</c>; when only a failure gets there
         /// (<paramref name="onlyFailureGetsThere"/>), a <c>return</c> with a value or a logging call; a <c>return</c> or an
-        /// <c>if</c> reading a local declared outside the statement that <paramref name="flagsSetIn"/> assigns. Null when
+        /// <c>if</c> reading a local declared outside the statement that <paramref name="flagsSetIn"/> assigns; an <c>if</c>
+        /// that throws (a check of the outcome, such as <c>if (!File.Exists(path)) throw …</c>). Null when
         /// the statement is the last of its block (or not in one): what follows is not here to read.
         /// </summary>
         private static bool? TellsAfter(IOperation statement, bool onlyFailureGetsThere, IOperation flagsSetIn, LoggingTypes logging)
@@ -146,7 +147,9 @@ namespace Postmortem.Analyzers.Rules
                 case IReturnOperation { ReturnedValue: { } value } returned when returned.Kind == OperationKind.Return:
                     return onlyFailureGetsThere || ReadsLocalSetIn(value, statement, flagsSetIn);
                 case IConditionalOperation conditional:
-                    return ReadsLocalSetIn(conditional.Condition, statement, flagsSetIn);
+                    // A flag the statement set, or a test that throws (`if (!File.Exists(path)) throw …`): the outcome is checked.
+                    return ReadsLocalSetIn(conditional.Condition, statement, flagsSetIn) ||
+                           Throws(conditional.WhenTrue) || (conditional.WhenFalse is { } whenFalse && Throws(whenFalse));
                 default:
                     return false;
             }

@@ -350,6 +350,20 @@ namespace Postmortem.Analyzers.Tests.Rules
                         throw new InvalidOperationException("not saved");
                     }
 
+                    // The outcome checked right after: a test that throws.
+                    static void CopyOrFail(string source, string target)
+                    {
+                        try
+                        {
+                            File.Copy(source, target, overwrite: true);
+                        }
+                        catch (IOException) { }
+                        if (!File.Exists(target))
+                        {
+                            throw new InvalidOperationException("not copied: " + target);
+                        }
+                    }
+
                     // Only a catch gets past the try: the log after it is the catch's.
                     static void SaveOrLog(string path)
                     {
@@ -417,6 +431,20 @@ namespace Postmortem.Analyzers.Tests.Rules
                             {
                                 Console.WriteLine(path);
                             }
+                        }
+                    }
+
+                    // A test after the try that only logs does not tell: it runs the same either way.
+                    static void SaveThenMaybeLog(string path, bool verbose)
+                    {
+                        try
+                        {
+                            File.WriteAllText(path, "x");
+                        }
+                        [|catch (IOException)|] { }
+                        if (verbose)
+                        {
+                            Console.WriteLine("wrote " + path);
                         }
                     }
 
@@ -775,6 +803,27 @@ namespace Postmortem.Analyzers.Tests.Rules
                         }
 
                         Console.Error.WriteLine("not saved: " + path);
+                    }
+
+                    void ThenCheckTheFile(string path)
+                    {
+                        for (var attempt = 0; attempt < 3; attempt++)
+                        {
+                            try
+                            {
+                                File.Copy(path, path + ".bak", overwrite: true);
+                                break;
+                            }
+                            catch (IOException)
+                            {
+                                Thread.Sleep(100);
+                            }
+                        }
+
+                        if (!File.Exists(path + ".bak"))
+                        {
+                            throw new IOException("no backup of " + path);
+                        }
                     }
 
                     // Last in a nested block: what follows the if is not known.
