@@ -155,10 +155,19 @@ namespace Postmortem.Analyzers.Rules
             }
         }
 
-        /// <summary>The block's last statement leaves it (so its end point cannot be reached: only a catch gets past the try).</summary>
-        private static bool EndsInJump(BlockSyntax block)
-            => block.Statements.LastOrDefault() is ReturnStatementSyntax or ThrowStatementSyntax or BreakStatementSyntax or
-                                                   ContinueStatementSyntax or GotoStatementSyntax or YieldStatementSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.YieldBreakStatement };
+        /// <summary>
+        /// The block's last statement leaves it (so its end point cannot be reached: only a catch gets past the try). With
+        /// <paramref name="leavingTheMemberOnly"/>, only a <c>return</c> or <c>throw</c> counts: a <c>break</c> or
+        /// <c>continue</c> leaves the try but not the loop around it.
+        /// </summary>
+        private static bool EndsInJump(BlockSyntax block, bool leavingTheMemberOnly = false)
+            => block.Statements.LastOrDefault() switch
+            {
+                ReturnStatementSyntax or ThrowStatementSyntax => true,
+                BreakStatementSyntax or ContinueStatementSyntax or GotoStatementSyntax => !leavingTheMemberOnly,
+                YieldStatementSyntax yield => yield.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.YieldBreakStatement),
+                _ => false,
+            };
 
         /// <summary>Does the expression read a local declared outside <paramref name="statement"/> (a try or a loop) that
         /// <paramref name="assignedIn"/> (its try block, or the loop) assigns?</summary>
@@ -407,8 +416,7 @@ namespace Postmortem.Analyzers.Rules
             }
 
             // Only the spent loop gets past it when every successful attempt leaves the member (a break would get there too).
-            var onlyFailureGetsThere = tryStatement.Block.Statements.LastOrDefault() is ReturnStatementSyntax or ThrowStatementSyntax;
-            return TellsAfter(loop, onlyFailureGetsThere, loop, logging) switch
+            return TellsAfter(loop, EndsInJump(tryStatement.Block, leavingTheMemberOnly: true), loop, logging) switch
             {
                 true => false,
                 false => true,
