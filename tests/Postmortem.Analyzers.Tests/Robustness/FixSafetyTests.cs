@@ -282,8 +282,6 @@ namespace Postmortem.Analyzers.Tests.Robustness
             var oldTree = (await oldDocument.GetSyntaxTreeAsync(cancellationToken).ConfigureAwait(false))!;
             var newTree = (await newDocument.GetSyntaxTreeAsync(cancellationToken).ConfigureAwait(false))!;
             var start = fixedDiagnostic.Location.SourceSpan.Start;
-            var mappedStart = start;
-            var mappedEnd = start;
             var delta = 0;
             foreach (var change in newTree.GetChanges(oldTree).OrderBy(c => c.Span.Start))
             {
@@ -296,16 +294,14 @@ namespace Postmortem.Analyzers.Tests.Robustness
                 if (change.Span.Start <= start)
                 {
                     // The diagnostic's start lies in this edit: anywhere in its replacement counts.
-                    mappedStart = change.Span.Start + delta;
-                    mappedEnd = mappedStart + (change.NewText?.Length ?? 0);
-                    return First(mappedStart, mappedEnd);
+                    var editStart = change.Span.Start + delta;
+                    return First(editStart, editStart + (change.NewText?.Length ?? 0));
                 }
 
                 break;
             }
 
-            mappedStart = start + delta;
-            return First(mappedStart, mappedStart);
+            return First(start + delta, start + delta);
 
             Diagnostic? First(int from, int to)
                 => diagnosticsAfter.FirstOrDefault(d => d.Id == fixedDiagnostic.Id && d.Location.SourceTree?.FilePath == path &&
