@@ -615,8 +615,51 @@ namespace Postmortem.Analyzers.Knowledge
                     new[] { $"{name} rolls {file} with MaxSizeRollBackups = {backups.ToString(CultureInfo.InvariantCulture)} (negative means no deletions)" },
                     LogSinkFix.None));
             }
+            else if (rolling && RollsLog4NetByDate(sink, out var style))
+            {
+                findings.Add(new LogSinkFinding(
+                    DiagnosticIds.LogFilesNeverDeleted,
+                    new[] { $"{name} rolls {file} by date (RollingStyle {style}) and deletes no earlier period's file: MaxSizeRollBackups counts only the backups within one period" },
+                    LogSinkFix.None));
+            }
 
             AddProcessIdLeak(name, file, scope, findings);
+        }
+
+        /// <summary>
+        /// Does a RollingFileAppender roll by date: RollingStyle Date or Composite (the default), with a date pattern (the
+        /// default ".yyyy-MM-dd"; null or empty turns date rolling off with an error)? log4net renames the file to its
+        /// period's name and never deletes an earlier period's files ("A maximum number of backup files when rolling on
+        /// date/time boundaries is not supported"; MaxSizeRollBackups "applies to each time based group of files and not
+        /// the total"). A style or pattern not known at build time is trusted.
+        /// </summary>
+        private static bool RollsLog4NetByDate(LogSinkSettings sink, out string style)
+        {
+            style = "Composite, the default";
+            var rollingStyle = sink["RollingStyle"];
+            if (!rollingStyle.IsAbsent)
+            {
+                if (rollingStyle.TryGetNumber(out var mode))
+                {
+                    style = mode switch { 2 => "Date", 3 => "Composite", _ => string.Empty };
+                }
+                else
+                {
+                    // log4net parses the configuration's enum names ignoring case.
+                    var text = rollingStyle.SimpleText;
+                    style = string.Equals(text, "Date", StringComparison.OrdinalIgnoreCase) ? "Date"
+                        : string.Equals(text, "Composite", StringComparison.OrdinalIgnoreCase) ? "Composite"
+                        : string.Empty;
+                }
+
+                if (style.Length == 0)
+                {
+                    return false;
+                }
+            }
+
+            var datePattern = sink["DatePattern"];
+            return datePattern.IsAbsent || (datePattern.Kind == LogSettingKind.Text && !string.IsNullOrWhiteSpace(datePattern.Text));
         }
 
         // ------------------------------------------------------------------ shared

@@ -247,12 +247,64 @@ namespace Postmortem.Analyzers.Tests.Knowledge
         [InlineData("0", false)]
         [InlineData("10", false)]
         public void Log4NetMaxSizeRollBackups(string value, bool reported)
-            => Assert.Equal(reported, Rules(Sink(LogSinkKind.Log4NetRollingFile, values: ("maxSizeRollBackups", T(value))), reason: null).Contains("PM2003"));
+            => Assert.Equal(reported, Rules(Sink(LogSinkKind.Log4NetRollingFile, values: new[] { ("maxSizeRollBackups", T(value)), ("rollingStyle", T("Size")) }), reason: null).Contains("PM2003"));
+
+        /// <summary>
+        /// Rolling by date (Date, or Composite, the default) never deletes an earlier period's files, whatever
+        /// MaxSizeRollBackups says; Size and Once keep a bounded set. A null or empty date pattern turns date rolling off.
+        /// </summary>
+        [Theory]
+        [InlineData(null, null, true)]
+        [InlineData("Composite", null, true)]
+        [InlineData("date", "yyyyMMdd", true)]
+        [InlineData("Size", null, false)]
+        [InlineData("Once", null, false)]
+        [InlineData("Date", "", false)]
+        public void Log4NetRollingByDate_PM2003(string? style, string? datePattern, bool reported)
+        {
+            var values = new System.Collections.Generic.List<(string, LogSettingValue)> { ("maxSizeRollBackups", T("10")) };
+            if (style is not null)
+            {
+                values.Add(("rollingStyle", T(style)));
+            }
+
+            if (datePattern is not null)
+            {
+                values.Add(("datePattern", T(datePattern)));
+            }
+
+            Assert.Equal(reported, Rules(Sink(LogSinkKind.Log4NetRollingFile, values: values.ToArray()), reason: null).Contains("PM2003"));
+        }
+
+        [Theory]
+        [InlineData(2, true)]
+        [InlineData(3, true)]
+        [InlineData(1, false)]
+        [InlineData(0, false)]
+        public void Log4NetRollingModeFromCode_PM2003(long mode, bool reported)
+            => Assert.Equal(reported, Rules(Sink(LogSinkKind.Log4NetRollingFile, values: ("RollingStyle", LogSettingValue.FromNumber(mode))), reason: null).Contains("PM2003"));
+
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public void Log4NetRollingStyleOrPatternUnknown_Trusted(bool patternUnknown)
+        {
+            var sink = patternUnknown
+                ? Sink(LogSinkKind.Log4NetRollingFile, values: ("DatePattern", LogSettingValue.Unknown))
+                : Sink(LogSinkKind.Log4NetRollingFile, values: ("RollingStyle", LogSettingValue.UnknownNonNull));
+            Assert.DoesNotContain("PM2003", Rules(sink, reason: null));
+        }
+
+        [Fact]
+        public void Log4NetDefaultRollingStyle_MessageSaysByDateAndDefault()
+            => Assert.Equal(
+                "log4net RollingFileAppender rolls 'logs/app.log' by date (RollingStyle Composite, the default) and deletes no earlier period's file: MaxSizeRollBackups counts only the backups within one period",
+                Assert.Single(Single(Sink(LogSinkKind.Log4NetRollingFile), "PM2003", reason: null).Arguments));
 
         [Fact]
         public void Log4NetProcessIdPattern_NoPM1001_PM2003Info()
         {
-            var findings = LogSinkModel.Evaluate(Sink(LogSinkKind.Log4NetRollingFile, "logs/app-[%processid].log"), Reason);
+            var findings = LogSinkModel.Evaluate(Sink(LogSinkKind.Log4NetRollingFile, "logs/app-[%processid].log", values: ("rollingStyle", T("Size"))), Reason);
             var finding = Assert.Single(findings);
             Assert.Equal("PM2003", finding.RuleId);
             Assert.True(finding.IsInfo);

@@ -52,6 +52,7 @@ namespace Postmortem.Analyzers.Tests.Rules
                 {
                     public enum RollingMode { Once = 0, Size = 1, Date = 2, Composite = 3 }
                     public RollingMode RollingStyle { get; set; } = RollingMode.Composite;
+                    public string? DatePattern { get; set; } = ".yyyy-MM-dd";
                     public string MaximumFileSize { get; set; } = "10MB";
                     public int MaxSizeRollBackups { get; set; }
                     public bool StaticLogFileName { get; set; } = true;

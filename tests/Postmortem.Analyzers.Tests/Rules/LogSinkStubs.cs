@@ -42,6 +42,7 @@ namespace Postmortem.Analyzers.Tests.Rules
                     public int MaxSizeRollBackups { get; set; }
                     public string MaximumFileSize { get; set; } = "10MB";
                     public RollingMode RollingStyle { get; set; } = RollingMode.Composite;
+                    public string? DatePattern { get; set; } = ".yyyy-MM-dd";
                     public bool StaticLogFileName { get; set; } = true;
                 }
             }

@@ -161,11 +161,44 @@ namespace Postmortem.Analyzers.Tests.Rules
                     return [|new RollingFileAppender()|] { File = "logs/app.log", MaxSizeRollBackups = -1 };
             """)).WithLog4Net().RunAsync();
 
+        // Rolling by date (Composite, the default, or Date) keeps every period's file: MaxSizeRollBackups counts only
+        // within one period (log4net: "A maximum number of backup files when rolling on date/time boundaries is not supported").
         [Theory]
-        [InlineData("new RollingFileAppender { File = \"logs/app.log\", MaxSizeRollBackups = 10 }")]
-        [InlineData("new RollingFileAppender { File = \"logs/app.log\" }")]
+        [InlineData("new RollingFileAppender()|] { File = \"logs/app.log\", MaxSizeRollBackups = 10 }")]
+        [InlineData("new RollingFileAppender()|] { File = \"logs/app.log\", RollingStyle = RollingFileAppender.RollingMode.Date }")]
+        [InlineData("new RollingFileAppender()|] { File = \"logs/app.log\", RollingStyle = RollingFileAppender.RollingMode.Composite, MaxSizeRollBackups = 5 }")]
+        public Task Log4NetRollingByDate_ReportsDiagnostic(string creation)
+            => Analyze(Log4Net($"        return [|{creation};")).WithLog4Net().RunAsync();
+
+        [Fact]
+        public Task Log4NetRollingByDateSetAfterTheCreation_ReportsDiagnostic()
+            => Analyze(Log4Net("""
+                    var appender = [|new RollingFileAppender()|];
+                    appender.File = "logs/app.log";
+                    appender.RollingStyle = RollingFileAppender.RollingMode.Date;
+                    appender.DatePattern = "yyyyMMdd";
+                    return appender;
+            """)).WithLog4Net().RunAsync();
+
+        [Fact]
+        public Task Log4NetRollingByDate_MessageNamesTheStyle()
+        {
+            var test = Analyze(Log4Net("""
+                    return {|#0:new RollingFileAppender()|} { File = "logs/app.log", RollingStyle = RollingFileAppender.RollingMode.Date };
+            """)).WithLog4Net();
+            test.ExpectedDiagnostics.Add(new DiagnosticResult("PM2003").WithLocation(0)
+                .WithArguments("log4net RollingFileAppender rolls 'logs/app.log' by date (RollingStyle Date) and deletes no earlier period's file: MaxSizeRollBackups counts only the backups within one period"));
+            return test.RunAsync();
+        }
+
+        [Theory]
+        [InlineData("new RollingFileAppender { File = \"logs/app.log\", RollingStyle = RollingFileAppender.RollingMode.Size, MaxSizeRollBackups = 10 }")]
+        [InlineData("new RollingFileAppender { File = \"logs/app.log\", RollingStyle = RollingFileAppender.RollingMode.Size }")]
+        [InlineData("new RollingFileAppender { File = \"logs/app.log\", RollingStyle = RollingFileAppender.RollingMode.Once, MaxSizeRollBackups = 3 }")]
+        [InlineData("new RollingFileAppender { File = \"logs/app.log\", DatePattern = null }")]
+        [InlineData("new RollingFileAppender { File = \"logs/app.log\", RollingStyle = style }")]
         [InlineData("new FileAppender { File = \"logs/app.log\" }")]
         public Task Log4NetBounded_NoDiagnostic(string creation)
-            => Analyze(Log4Net($"        return {creation};")).WithLog4Net().RunAsync();
+            => Analyze(Log4Net($"        var style = RollingFileAppender.RollingMode.Size; if (Environment.TickCount > 0) style = RollingFileAppender.RollingMode.Once;\n        return {creation};")).WithLog4Net().RunAsync();
     }
 }

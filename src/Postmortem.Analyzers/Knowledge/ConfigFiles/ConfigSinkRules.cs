@@ -191,7 +191,7 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
             return sink.Anchor;
         }
 
-        /// <summary>Where a PM2003 is: the null/negative/zero limit, else the sink (a missing limit), else its file name (date-named files).</summary>
+        /// <summary>Where a PM2003 is: the null/negative/zero limit, else the sink (a missing limit), else its file name (date-named files); log4net's rolling by date: its rollingStyle, else the sink.</summary>
         private static TextSpan RetentionSpan(ConfigSink sink, ConfigSetting? pathSetting)
         {
             switch (sink.Library)
@@ -213,7 +213,13 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
                     var archives = sink.Get("archiveAboveSize") ?? sink.Get("archiveEvery");
                     return archives is null ? pathSetting?.Span ?? sink.Anchor : sink.Anchor;
                 default:
-                    return sink.Get("maxSizeRollBackups")?.Span ?? sink.Anchor;
+                    // The negative MaxSizeRollBackups, else the style that rolls by date (the sink when it is the default).
+                    if (sink.Get("maxSizeRollBackups") is { } backups && ToValue(sink.Library, backups).TryGetNumber(out var number) && number < 0)
+                    {
+                        return backups.Span;
+                    }
+
+                    return sink.Get("rollingStyle")?.Span ?? sink.Anchor;
             }
         }
 

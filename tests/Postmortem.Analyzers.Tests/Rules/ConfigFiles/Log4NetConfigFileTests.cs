@@ -38,6 +38,7 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
             => RunAsync(Log4NetConfig, Config("""
                   <appender name="R" {|PM1001:type="log4net.Appender.RollingFileAppender, log4net"|}>
                     <param name="File" value="logs/app.log" />
+                    <param name="RollingStyle" value="Size" />
                     <param name="MaxSizeRollBackups" value="5" />
                   </appender>
                 """));
@@ -47,6 +48,7 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
             => RunAsync(Log4NetConfig, Config("""
                   <appender name="R" type="log4net.Appender.RollingFileAppender">
                     <file type="log4net.Util.PatternString" {|PM2003:value="logs/app-[%processid].log"|} />
+                    <rollingStyle value="Size" />
                     <maxSizeRollBackups value="10" />
                   </appender>
                 """));
@@ -60,11 +62,50 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
                   </appender>
                 """), web: false);
 
+        // Rolling by date keeps every period's file: MaxSizeRollBackups counts only within one period. A console
+        // project (web: false) has no PM1001, so PM2003 is the only diagnostic.
+        [Fact]
+        public Task DefaultRollingStyle_ReportsRetentionAtTheAppender()
+            => RunAsync(Log4NetConfig, Config("""
+                  <appender name="R" {|PM2003:type="log4net.Appender.RollingFileAppender"|}>
+                    <file value="logs/app.log" />
+                    <maxSizeRollBackups value="10" />
+                  </appender>
+                """), web: false);
+
+        [Theory]
+        [InlineData("Date")]
+        [InlineData("Composite")]
+        [InlineData("date")]
+        public Task DateRollingStyle_ReportsRetentionAtTheStyle(string style)
+            => RunAsync(Log4NetConfig, Config($$"""
+                  <appender name="R" type="log4net.Appender.RollingFileAppender">
+                    <file value="logs/app.log" />
+                    <rollingStyle {|PM2003:value="{{style}}"|} />
+                    <datePattern value="yyyyMMdd" />
+                    <maxSizeRollBackups value="10" />
+                  </appender>
+                """), web: false);
+
+        [Theory]
+        [InlineData("<rollingStyle value=\"Size\" />")]
+        [InlineData("<rollingStyle value=\"Once\" />")]
+        [InlineData("<param name=\"RollingStyle\" value=\"Size\" />")]
+        public Task SizeOrOnceRollingStyle_NoDiagnostic(string style)
+            => RunAsync(Log4NetConfig, Config($$"""
+                  <appender name="R" type="log4net.Appender.RollingFileAppender">
+                    <file value="logs/app.log" />
+                    {{style}}
+                    <maxSizeRollBackups value="10" />
+                  </appender>
+                """), web: false);
+
         [Fact]
         public Task FileAppenderWithDefaultLock_ReportsDiagnostic()
             => RunAsync(Log4NetConfig, Config("""
                   <appender name="R" {|PM1001:type="log4net.Appender.FileAppender"|}>
                     <file value="logs/app.log" />
+                    <rollingStyle value="Size" />
                   </appender>
                 """));
 
@@ -106,6 +147,7 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
                 <log4net>
                   <appender name="R" {|PM1001:type="log4net.Appender.RollingFileAppender"|}>
                     <file value="logs/app.log" />
+                    <rollingStyle value="Size" />
                   </appender>
                   <appender name="Buffer" type="log4net.Appender.BufferingForwardingAppender">
                     <appender-ref ref="R" />
@@ -127,6 +169,7 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
             => RunAsync(Log4NetConfig, Config("""
                   <appender name="R" type="log4net.Appender.RollingFileAppender">
                     <file value="logs/app.log" />
+                    <rollingStyle value="Size" />
                   </appender>
                 """), web: false);
 
@@ -180,6 +223,7 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
                   <log4net>
                     <appender name="R" {|PM1001:type="log4net.Appender.RollingFileAppender"|}>
                       <file value="logs/app.log" />
+                      <rollingStyle value="Size" />
                     </appender>
                     <root><appender-ref ref="R" /></root>
                   </log4net>
@@ -193,6 +237,7 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
                   <{|PM3004:log4net|}>
                     <appender name="R" {|PM1001:type="log4net.Appender.RollingFileAppender"|}>
                       <file value="logs/app.log" />
+                      <rollingStyle value="Size" />
                     </appender>
                     <logger name="App"><appender-ref ref="r" /></logger>
                   </log4net>
@@ -213,6 +258,7 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
             => RunAsync(Log4NetConfig, Config("""
                   <appender name="R" type="log4net.Appender.RollingFileAppender">
                     <file value="logs/${COMPUTERNAME}/app.log" />
+                    <rollingStyle value="Size" />
                   </appender>
                 """));
     }
