@@ -442,10 +442,10 @@ namespace Postmortem.Analyzers.Knowledge
 
         // ------------------------------------------------------------------ path facts (small trees only)
 
-        /// <summary>Is the path built from Path.GetTempPath() (directly, via Path.Combine, interpolation, a local or field holding it)?</summary>
+        /// <summary>Is the path built from Path.GetTempPath() (directly, via Path.Combine, interpolation, a local or field holding it, or a readonly field every constructor gives it)?</summary>
         public bool IsUnderTemp(IOperation path, CancellationToken cancellationToken)
             => NamesTempRoot(path.Syntax.SyntaxTree, cancellationToken) &&
-               Contains(path, _isTempRoot, MaxDepth, staticFields: true, cancellationToken, _localsUnderTemp);
+               Contains(path, _isTempRoot, MaxDepth, staticFields: true, constructors: true, cancellationToken, _localsUnderTemp);
 
         /// <summary>
         /// Can a path in this file reach a temp root? <see cref="Contains"/> looks only at the path, the initializers of the
@@ -510,12 +510,28 @@ namespace Postmortem.Analyzers.Knowledge
                            IsFixed(localInitializer, depth - 1, cancellationToken) &&
                            EveryAssignmentFixed(local, depth - 1, cancellationToken);
                 case IFieldReferenceOperation { Field.IsReadOnly: true } field when depth > 0:
-                    return OperationFacts.InitializerOf(field.Field, value, cancellationToken) is { } fieldInitializer &&
-                           IsFixed(fieldInitializer, depth - 1, cancellationToken);
+                    if (OperationFacts.InitializerOf(field.Field, value, cancellationToken) is { } fieldInitializer)
+                    {
+                        return IsFixed(fieldInitializer, depth - 1, cancellationToken);
+                    }
+
+                    // No initializer: every value the constructors give it (a readonly field has no other).
+                    return ConstructorValues(field, cancellationToken) is { } values && values.TrueForAll(v => IsFixed(v, depth - 1, cancellationToken));
                 default:
                     return false;
             }
         }
+
+        /// <summary>
+        /// The values a readonly field without an initializer is given in its type's constructors in this file (it can be
+        /// given none elsewhere); null when there are none or one the analyzer cannot read (see
+        /// <see cref="OperationFacts.ConstructorAssignments"/>).
+        /// </summary>
+        private static List<IOperation>? ConstructorValues(IFieldReferenceOperation field, CancellationToken cancellationToken)
+            => field.Field.IsReadOnly && field.SemanticModel is { } model &&
+               OperationFacts.ConstructorAssignments(field.Field, model, cancellationToken) is { Count: > 0 } values
+                ? values
+                : null;
 
         /// <summary>
         /// Every value the local is given after its declaration (<c>=</c>, <c>+=</c>, <c>??=</c>), in the body the reference is in, is fixed too: a local
@@ -587,7 +603,7 @@ namespace Postmortem.Analyzers.Knowledge
             }
 
             // A static field's GUID is made once per process, not per call.
-            return Contains(path, _isUniqueSource, MaxDepth, staticFields: false, cancellationToken, _localsUniquePerCall);
+            return Contains(path, _isUniqueSource, MaxDepth, staticFields: false, constructors: false, cancellationToken, _localsUniquePerCall);
         }
 
         private bool IsTempRoot(IOperation operation)
@@ -736,7 +752,8 @@ namespace Postmortem.Analyzers.Knowledge
 
         /// <summary>
         /// Does the expression tree contain a match, looking through locals (their declarator initializer) and fields
-        /// declared in the same syntax tree (their initializer), to a small depth?
+        /// declared in the same syntax tree (their initializer; with <paramref name="constructors"/>, a readonly field
+        /// without one: every value its constructors give it), to a small depth?
         /// </summary>
         /// <param name="locals">What is known of locals' initializers for this predicate (by local and remaining depth), or
         /// null. A local is declared in the tree of its references, so its answer does not depend on which reference asks;
@@ -746,6 +763,7 @@ namespace Postmortem.Analyzers.Knowledge
             System.Func<IOperation, bool> match,
             int depth,
             bool staticFields,
+            bool constructors,
             CancellationToken cancellationToken,
             ConcurrentDictionary<(ILocalSymbol Local, int Depth), bool>? locals = null)
         {
@@ -780,7 +798,7 @@ namespace Postmortem.Analyzers.Knowledge
                     if (!locals.TryGetValue(key, out var known))
                     {
                         known = OperationFacts.InitializerOf(local, operation, cancellationToken) is { } localInitializer &&
-                                Contains(localInitializer, match, depth - 1, staticFields, cancellationToken, locals);
+                                Contains(localInitializer, match, depth - 1, staticFields, constructors, cancellationToken, locals);
                         locals.TryAdd(key, known);
                     }
 
@@ -792,9 +810,20 @@ namespace Postmortem.Analyzers.Knowledge
                     continue;
                 }
 
-                if (OperationFacts.InitializerOf(holder, operation, cancellationToken) is { } initializer &&
-                    Contains(initializer, match, depth - 1, staticFields, cancellationToken, locals))
+                if (OperationFacts.InitializerOf(holder, operation, cancellationToken) is { } initializer)
                 {
+                    if (Contains(initializer, match, depth - 1, staticFields, constructors, cancellationToken, locals))
+                    {
+                        return true;
+                    }
+                }
+                else if (constructors && operation is IFieldReferenceOperation field &&
+                         ConstructorValues(field, cancellationToken) is { } values &&
+                         values.TrueForAll(v => Contains(v, match, depth - 1, staticFields, constructors, cancellationToken, locals)))
+                {
+                    // A readonly field the constructors give a temp root (_root = Path.Combine(Path.GetTempPath(), "app")):
+                    // every value they give it. Only for the temp root: a unique value given once per instance is not
+                    // one per call, so IsUniquePerCall does not follow constructors.
                     return true;
                 }
             }
@@ -905,6 +934,7 @@ namespace Postmortem.Analyzers.Knowledge
                 },
                 depth,
                 staticFields: false,
+                constructors: false,
                 cancellationToken);
 
         private static bool DeclaredWithin(ISymbol symbol, TextSpan span)

@@ -151,6 +151,83 @@ namespace Postmortem.Analyzers.Knowledge
             return model.GetOperation(value, cancellationToken);
         }
 
+        /// <summary>
+        /// The values a field or auto-property is given in its type's constructors, for one declared (alone) in
+        /// <paramref name="model"/>'s tree: the constructors of that declaration, in that file. Null when the member is
+        /// declared elsewhere, or when a constructor gives it a value other than by a plain assignment (<c>+=</c>, a
+        /// <c>ref</c>/<c>out</c> argument, a deconstruction) or names something else by its name; empty when no constructor
+        /// assigns it. The caller decides whether assignments elsewhere matter (a readonly field has none).
+        /// </summary>
+        public static List<IOperation>? ConstructorAssignments(ISymbol member, SemanticModel model, CancellationToken cancellationToken)
+        {
+            var references = member.DeclaringSyntaxReferences;
+            if (references.Length != 1 || references[0].SyntaxTree != model.SyntaxTree ||
+                references[0].GetSyntax(cancellationToken).FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } type)
+            {
+                return null;
+            }
+
+            var values = new List<IOperation>();
+            foreach (var typeMember in type.Members)
+            {
+                if (typeMember is not ConstructorDeclarationSyntax constructor)
+                {
+                    continue;
+                }
+
+                foreach (var node in constructor.DescendantNodes())
+                {
+                    switch (node)
+                    {
+                        case AssignmentExpressionSyntax { Left: TupleExpressionSyntax tuple } when NamesMemberWithin(tuple, member.Name):
+                            return null;
+                        case AssignmentExpressionSyntax assignment when NamesMember(assignment.Left, member.Name):
+                            if (model.GetOperation(assignment, cancellationToken) is not ISimpleAssignmentOperation operation ||
+                                !IsMember(operation.Target, member))
+                            {
+                                return null;
+                            }
+
+                            values.Add(operation.Value);
+                            break;
+                        case ArgumentSyntax { RefKindKeyword.RawKind: not 0 } argument when NamesMember(argument.Expression, member.Name):
+                            return null;
+                    }
+                }
+            }
+
+            return values;
+        }
+
+        private static bool NamesMember(ExpressionSyntax expression, string name)
+            => expression switch
+            {
+                IdentifierNameSyntax identifier => identifier.Identifier.ValueText == name,
+                MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } access => access.Name.Identifier.ValueText == name,
+                _ => false,
+            };
+
+        private static bool NamesMemberWithin(TupleExpressionSyntax tuple, string name)
+        {
+            foreach (var node in tuple.DescendantNodes())
+            {
+                if (node is ExpressionSyntax expression && NamesMember(expression, name))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsMember(IOperation target, ISymbol member)
+            => target switch
+            {
+                IFieldReferenceOperation field => SymbolEqualityComparer.Default.Equals(field.Field, member),
+                IPropertyReferenceOperation property => SymbolEqualityComparer.Default.Equals(property.Property, member),
+                _ => false,
+            };
+
         /// <summary>For a local reference, the value of its declaration's initializer in the same body, if any.</summary>
         public static IOperation? GetVisibleInitializer(IOperation operation)
         {

@@ -1,3 +1,4 @@
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -209,39 +210,21 @@ namespace Postmortem.Analyzers.Knowledge
             }
 
             // No initializer: every assignment in the type's constructors (in this file) must create an unbounded queue.
-            var type = declaration.FirstAncestorOrSelf<TypeDeclarationSyntax>();
-            if (type is null)
+            var values = OperationFacts.ConstructorAssignments(member, model, CancellationToken.None);
+            if (values is null || values.Count == 0)
             {
                 return false;
             }
 
-            var found = false;
-            foreach (var typeMember in type.Members)
+            foreach (var value in values)
             {
-                if (typeMember is not ConstructorDeclarationSyntax constructor)
+                if (!IsProvablyUnbounded(value, model, depth + 1))
                 {
-                    continue;
-                }
-
-                foreach (var node in constructor.DescendantNodes())
-                {
-                    if (node is not AssignmentExpressionSyntax assignment || !NamesMember(assignment.Left, member.Name))
-                    {
-                        continue;
-                    }
-
-                    if (model.GetOperation(assignment) is not ISimpleAssignmentOperation operation ||
-                        !IsMember(operation.Target, member) ||
-                        !IsProvablyUnbounded(operation.Value, model, depth + 1))
-                    {
-                        return false;
-                    }
-
-                    found = true;
+                    return false;
                 }
             }
 
-            return found;
+            return true;
         }
 
         private static bool IsAutoProperty(PropertyDeclarationSyntax property)
@@ -261,21 +244,5 @@ namespace Postmortem.Analyzers.Knowledge
 
             return true;
         }
-
-        private static bool NamesMember(ExpressionSyntax left, string name)
-            => left switch
-            {
-                IdentifierNameSyntax identifier => identifier.Identifier.ValueText == name,
-                MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } access => access.Name.Identifier.ValueText == name,
-                _ => false,
-            };
-
-        private static bool IsMember(IOperation target, ISymbol member)
-            => target switch
-            {
-                IFieldReferenceOperation field => SymbolEqualityComparer.Default.Equals(field.Field, member),
-                IPropertyReferenceOperation property => SymbolEqualityComparer.Default.Equals(property.Property, member),
-                _ => false,
-            };
     }
 }

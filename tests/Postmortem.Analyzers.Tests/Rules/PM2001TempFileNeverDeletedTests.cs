@@ -240,6 +240,96 @@ namespace Postmortem.Analyzers.Tests.Rules
                     }
             """));
 
+        // A readonly temp-root field given its value in the constructor rather than by an initializer
+        // (Emmo65/PDFHelper.Api, docs/precision.md): the files under it are temp files too.
+        [Fact]
+        public Task TempFolderFieldAssignedInConstructor_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InClass("""
+                    private readonly string _scratch;
+                    private static readonly string Shared;
+
+                    static Renderer() => Shared = Path.Combine(Path.GetTempPath(), "shared");
+
+                    public Renderer()
+                    {
+                        _scratch = Path.Combine(Path.GetTempPath(), "renderer");
+                        Directory.CreateDirectory(_scratch);
+                    }
+
+                    public Renderer(int _) : this()
+                    {
+                    }
+
+                    string Render(string title)
+                    {
+                        var file = Path.Combine(_scratch, Guid.NewGuid() + ".html");
+                        [|File.WriteAllText(file, title)|];
+                        [|File.WriteAllText(Path.Combine(Shared, Guid.NewGuid() + ".html"), title)|];
+                        return title;
+                    }
+            """));
+
+        [Fact]
+        public Task FixedNameUnderTempFolderFieldAssignedInConstructor_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InClass("""
+                    private readonly string _scratch;
+                    private readonly string _last;
+
+                    public Renderer()
+                    {
+                        _scratch = Path.Combine(Path.GetTempPath(), "renderer");
+                        this._last = Path.Combine(_scratch, "last.html");
+                    }
+
+                    void Overwritten(string title)
+                    {
+                        // One file each, overwritten on every call.
+                        File.WriteAllText(Path.Combine(_scratch, "render.html"), title);
+                        File.WriteAllText(_last, title);
+                    }
+            """));
+
+        // Not every constructor gives a temp root, the field is not readonly, or a constructor gives it a value through a
+        // ref or a deconstruction: the folder is not known to be the temp folder.
+        [Fact]
+        public Task FieldNotAlwaysTheTempFolder_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InClass("""
+                    private readonly string _mixed;
+                    private string _writable;
+                    private readonly string _byRef;
+                    private readonly string _deconstructed;
+
+                    public Renderer()
+                    {
+                        _mixed = Path.Combine(Path.GetTempPath(), "renderer");
+                        _writable = Path.Combine(Path.GetTempPath(), "renderer");
+                        _byRef = Path.GetTempPath();
+                        Init(ref _byRef);
+                        _deconstructed = Path.GetTempPath();
+                    }
+
+                    public Renderer(string folder)
+                    {
+                        _mixed = folder;
+                        _writable = Path.Combine(Path.GetTempPath(), "renderer");
+                        _byRef = Path.GetTempPath();
+                        (_deconstructed, var n) = (folder, 1);
+                    }
+
+                    static void Init(ref string folder) => folder = "/srv/renders";
+
+                    // Not readonly: any method can point it elsewhere.
+                    void Configure(string folder) => _writable = folder;
+
+                    void Render(string title)
+                    {
+                        File.WriteAllText(Path.Combine(_mixed, Guid.NewGuid() + ".html"), title);
+                        File.WriteAllText(Path.Combine(_writable, Guid.NewGuid() + ".html"), title);
+                        File.WriteAllText(Path.Combine(_byRef, Guid.NewGuid() + ".html"), title);
+                        File.WriteAllText(Path.Combine(_deconstructed, Guid.NewGuid() + ".html"), title);
+                    }
+            """));
+
         [Fact]
         public Task UniqueTempFolders_ReportedOnceOnTheFolder_ReportsDiagnostic()
             => VerifyCS.VerifyAnalyzerAsync(InClass("""
