@@ -581,7 +581,7 @@ namespace Postmortem.Analyzers.Knowledge
                         new[]
                         {
                             $"{name} rolls {file} in each worker process on its own",
-                            "each process counts its own bytes and rolls by renaming the file (or, with MaxSizeRollBackups 0, by truncating it), so the others keep writing into the renamed file or lose what the truncation cuts, and rolled files overwrite each other (log4net's FAQ: \"incompatible with any locking model\"); errors are reported only with internal debugging on",
+                            "each process counts its own bytes and rolls by renaming the file (or, with MaxSizeRollBackups 0, by truncating it), so the others keep writing into the renamed file or lose what the truncation cuts, and rolled files overwrite each other (log4net's FAQ: \"incompatible with any locking model\"); log4net reports these failures only to its internal debug output (LogLog)",
                             $"Put the process id in the file name (PatternString with %processid), or log to stdout and let the platform collect it. {reason}",
                         },
                         LogSinkFix.None));
@@ -594,7 +594,7 @@ namespace Postmortem.Analyzers.Knowledge
                     {
                         var why = model == "NoLock"
                             ? "NoLock does not coordinate anything, so the processes' lines overwrite and corrupt each other"
-                            : "on Windows every other worker process cannot open the file and discards its messages, on Linux the processes overwrite each other's lines; errors are reported only with internal debugging on";
+                            : "on Windows every other worker process cannot open the file and discards its messages, on Linux the processes overwrite each other's lines; log4net reports these failures only to its internal debug output (LogLog)";
                         findings.Add(new LogSinkFinding(
                             DiagnosticIds.SharedLogFileSink,
                             new[]
