@@ -182,6 +182,24 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
                 """,
                 failuresVisibleInCode: false);
 
+        // Serilog configured both in code (a file sink) and in appsettings.json: one PM3004, at the section; one
+        // SelfLog.Enable makes both visible, so the code's sink is not reported too.
+        [Fact]
+        public Task FileSinksInCodeAndInTheSection_ReportsOnceOnTheSection()
+            => Create(
+                new[]
+                {
+                    (AppSettings, """
+                    {
+                      {|PM3004:"Serilog"|}: {
+                        "WriteTo": [ { "Name": "File", "Args": { "path": "logs/app-.txt", "shared": true, "rollingInterval": "Day", "rollOnFileSizeLimit": true } } ]
+                      }
+                    }
+                    """),
+                },
+                failuresVisibleInCode: false,
+                code: "Serilog.Log.Logger = Serilog.FileLoggerConfigurationExtensions.File(new Serilog.LoggerConfiguration().WriteTo, \"logs/code.txt\", shared: true).CreateLogger();").RunAsync();
+
         [Fact]
         public Task AuditToFile_ReportsSharingButNotInvisibleFailures()
             => RunAsync(AppSettings, """
