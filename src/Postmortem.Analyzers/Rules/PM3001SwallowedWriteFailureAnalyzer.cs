@@ -201,7 +201,78 @@ namespace Postmortem.Analyzers.Rules
         }
 
         /// <summary>The first write in source order; a using that disposes (flushes) a writer counts when nothing else writes.</summary>
+        /// <summary>
+        /// The first durable write the body runs whose failure reaches a catch around it; else, the first call of a
+        /// helper declared in the same file whose own body runs such a write (<see cref="FindHelperWrite"/>), shown as
+        /// "Save (File.WriteAllText)". Null when neither.
+        /// </summary>
         private static string? FindDurableWrite(IOperation body, IoTypes io)
+            => FindDirectWrite(body, io) ?? FindHelperWrite(body, io);
+
+        /// <summary>
+        /// A call in the body of a method or local function declared in the same file (not virtual, abstract, partial
+        /// without a body, or an iterator, whose body runs later), awaited or run to completion there, whose body runs a
+        /// durable write that no catch inside it takes: its failure reaches the catch around the call. One level deep;
+        /// asked only when some catch swallows and the body writes nothing itself.
+        /// </summary>
+        private static string? FindHelperWrite(IOperation body, IoTypes io)
+        {
+            var model = body.SemanticModel;
+            if (model is null)
+            {
+                return null;
+            }
+
+            foreach (var operation in OperationFacts.ExecutedDescendants(body))
+            {
+                if (operation is not IInvocationOperation { TargetMethod: { } method } invocation ||
+                    method.MethodKind is not (MethodKind.Ordinary or MethodKind.LocalFunction) ||
+                    method.IsVirtual || method.IsAbstract || method.IsOverride || method.IsExtern ||
+                    method.DeclaringSyntaxReferences.Length != 1 ||
+                    method.DeclaringSyntaxReferences[0].SyntaxTree != model.SyntaxTree ||
+                    IsDroppedTask(invocation) || IsCaughtInside(invocation, body, io))
+                {
+                    continue;
+                }
+
+                var declaration = method.DeclaringSyntaxReferences[0].GetSyntax();
+                var helperBody = declaration switch
+                {
+                    MethodDeclarationSyntax m => (SyntaxNode?)m.Body ?? m.ExpressionBody,
+                    LocalFunctionStatementSyntax f => (SyntaxNode?)f.Body ?? f.ExpressionBody,
+                    _ => null,
+                };
+                if (helperBody is null || IsIterator(helperBody) || model.GetOperation(helperBody) is not { } helperOperation)
+                {
+                    continue;
+                }
+
+                if (FindDirectWrite(helperOperation, io, namedFilesOnly: true) is { } write)
+                {
+                    return method.Name + " (" + write + ")";
+                }
+            }
+
+            return null;
+        }
+
+        private static bool IsIterator(SyntaxNode body)
+        {
+            foreach (var node in body.DescendantNodes(n => n is not (LambdaExpressionSyntax or AnonymousMethodExpressionSyntax or LocalFunctionStatementSyntax)))
+            {
+                if (node is YieldStatementSyntax)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <param name="namedFilesOnly">In a helper: only writes that name their file themselves (<c>File.*</c>,
+        /// <c>FileInfo.*</c>, <c>new FileStream(path, …)</c>, <c>new StreamWriter(path)</c>). A stream or writer the helper
+        /// is given may be a <c>MemoryStream</c> the caller made, which only the caller's code shows.</param>
+        private static string? FindDirectWrite(IOperation body, IoTypes io, bool namedFilesOnly = false)
         {
             string? disposeWrite = null;
             foreach (var operation in OperationFacts.ExecutedDescendants(body))
@@ -209,7 +280,8 @@ namespace Postmortem.Analyzers.Rules
                 switch (operation)
                 {
                     case IInvocationOperation invocation:
-                        if (io.GetDurableWrite(invocation) is { } write && !IsDroppedTask(invocation) && !IsCaughtInside(invocation, body, io))
+                        if (io.GetDurableWrite(invocation) is { } write && !IsDroppedTask(invocation) && !IsCaughtInside(invocation, body, io) &&
+                            (!namedFilesOnly || write.StartsWith("File.", System.StringComparison.Ordinal) || write.StartsWith("FileInfo.", System.StringComparison.Ordinal)))
                         {
                             return write;
                         }
@@ -222,10 +294,10 @@ namespace Postmortem.Analyzers.Rules
                         }
 
                         break;
-                    case IUsingOperation usingOperation:
+                    case IUsingOperation usingOperation when !namedFilesOnly:
                         disposeWrite ??= UsingDisposesDurableWriter(usingOperation.Resources, io);
                         break;
-                    case IUsingDeclarationOperation usingDeclaration:
+                    case IUsingDeclarationOperation usingDeclaration when !namedFilesOnly:
                         disposeWrite ??= UsingDisposesDurableWriter(usingDeclaration.DeclarationGroup, io);
                         break;
                 }

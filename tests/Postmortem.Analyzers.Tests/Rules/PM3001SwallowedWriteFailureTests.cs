@@ -195,6 +195,162 @@ namespace Postmortem.Analyzers.Tests.Rules
                     save();
             """));
 
+        // A write behind a helper of the same file (Px2uRo/WebGen, docs/precision.md): its failure reaches the catch
+        // around the call just as well, when the helper runs it to completion and catches nothing itself.
+        [Fact]
+        public Task WriteInAHelperOfTheSameFile_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync("""
+                using System;
+                using System.IO;
+                using System.Threading.Tasks;
+
+                class Site
+                {
+                    private readonly string _root = "out";
+
+                    public async Task Generate(string page, string html)
+                    {
+                        try
+                        {
+                            var name = page.Trim();
+                            SavePage(name, html);
+                        }
+                        {|#0:catch (Exception)|}
+                        {
+                        }
+
+                        try
+                        {
+                            await SaveIndexAsync(html);
+                        }
+                        {|#1:catch|}
+                        {
+                        }
+
+                        try
+                        {
+                            Copy(page);
+                        }
+                        {|#2:catch (IOException)|}
+                        {
+                        }
+
+                        void Copy(string from) => File.Copy(from, Path.Combine(_root, from), overwrite: true);
+                    }
+
+                    private void SavePage(string name, string html)
+                    {
+                        Directory.CreateDirectory(_root);
+                        File.WriteAllText(Path.Combine(_root, name + ".html"), html);
+                    }
+
+                    private static async Task SaveIndexAsync(string html)
+                    {
+                        await using var stream = new FileStream("index.html", FileMode.Create);
+                        await stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(html));
+                    }
+                }
+                """,
+                VerifyCS.Diagnostic("PM3001").WithLocation(0).WithArguments("SavePage (File.WriteAllText)"),
+                VerifyCS.Diagnostic("PM3001").WithLocation(1).WithArguments("SaveIndexAsync (new FileStream)"),
+                VerifyCS.Diagnostic("PM3001").WithLocation(2).WithArguments("Copy (File.Copy)"));
+
+        // The helper takes its own failures, an inner catch around the call takes them, its task is dropped (PM3002's),
+        // it may be overridden or lives behind an interface, its write runs later (an iterator, a lambda), the write is
+        // two calls down, or it writes to a stream it is given (here a MemoryStream): not followed.
+        [Fact]
+        public Task HelperThatCannotFailIntoTheCatch_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync("""
+                using System;
+                using System.Collections.Generic;
+                using System.IO;
+                using System.Threading.Tasks;
+
+                interface IStore { void Save(string text); }
+
+                class Site
+                {
+                    private readonly IStore _store = null!;
+
+                    public void Generate(string html)
+                    {
+                        try { SaveOrLog(html); } catch { }
+                        try { _ = SaveAsync(html); } catch { }
+                        try { SaveVirtual(html); } catch { }
+                        try { _store.Save(html); } catch { }
+                        try { foreach (var line in Lines(html)) { } } catch { }
+                        try { Later(html)(); } catch { }
+                        try { Outer(html); } catch { }
+                        try { Serialize(new MemoryStream(), html); } catch { }
+                        try
+                        {
+                            try { Inner(html); } catch (IOException e) { Console.Error.WriteLine(e); }
+                        }
+                        catch
+                        {
+                        }
+                    }
+
+                    private static void SaveOrLog(string html)
+                    {
+                        try
+                        {
+                            File.WriteAllText("page.html", html);
+                        }
+                        catch (IOException e)
+                        {
+                            Console.Error.WriteLine(e);
+                        }
+                    }
+
+                    private static async Task SaveAsync(string html) => await File.WriteAllTextAsync("page.html", html);
+
+                    protected virtual void SaveVirtual(string html) => File.WriteAllText("page.html", html);
+
+                    private static IEnumerable<string> Lines(string html)
+                    {
+                        File.AppendAllText("lines.txt", html);
+                        yield return html;
+                    }
+
+                    private static Action Later(string html) => () => File.WriteAllText("later.html", html);
+
+                    private static void Outer(string html) => Inner(html);
+
+                    private static void Inner(string html) => File.WriteAllText("inner.html", html);
+
+                    private static void Serialize(Stream stream, string html)
+                    {
+                        using var writer = new StreamWriter(stream);
+                        writer.Write(html);
+                        stream.Flush();
+                    }
+                }
+                """);
+
+        // Only helpers of the same file are followed (a semantic model answers for its own tree): a partial class's
+        // helper in another file is not, and asking must not throw.
+        [Fact]
+        public Task WriteInAHelperOfAnotherFile_NoDiagnostic()
+        {
+            var test = CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.PM3001SwallowedWriteFailureAnalyzer>.Test("""
+                partial class Site
+                {
+                    public void Generate(string html)
+                    {
+                        try { SavePage(html); } catch { }
+                    }
+                }
+                """);
+            test.Sources.Add("""
+                partial class Site
+                {
+                    private static void SavePage(string html) => System.IO.File.WriteAllText("page.html", html);
+                }
+                """);
+            return test.RunAsync();
+        }
+
         // ------------------------------------------------------------ safe look-alikes
 
         [Theory]
