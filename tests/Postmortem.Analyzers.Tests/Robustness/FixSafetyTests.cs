@@ -71,7 +71,7 @@ namespace Postmortem.Analyzers.Tests.Robustness
 
                         // The fixed diagnostic must be gone: none of its ID where its span starts after the edit. (Another one may
                         // appear elsewhere: rethrowing in an inner catch hands the failure to an outer catch, which then swallows it.)
-                        var stillThere = await StillReportedAsync(diagnostic, solution, changed, after.Diagnostics, cancellationToken).ConfigureAwait(false);
+                        var stillThere = await StillReportedAsync(diagnostic, before.Diagnostics, solution, changed, after.Diagnostics, cancellationToken).ConfigureAwait(false);
                         if (stillThere is not null)
                         {
                             failures.Add($"{what}\n  does not remove the diagnostic (still reported: {Harness.Show(stillThere)})\n{await ChangedTextAsync(changed, solution, cancellationToken)}");
@@ -267,7 +267,13 @@ namespace Postmortem.Analyzers.Tests.Robustness
         /// The diagnostic of the same ID at the fixed diagnostic's place after the fix, if any: its start mapped through
         /// the text changes (shifted when the edits come before it; when it lies inside an edit, anywhere in what replaced it).
         /// </summary>
-        private static async Task<Diagnostic?> StillReportedAsync(Diagnostic fixedDiagnostic, Solution before, Solution after, ImmutableArray<Diagnostic> diagnosticsAfter, CancellationToken cancellationToken)
+        private static async Task<Diagnostic?> StillReportedAsync(
+            Diagnostic fixedDiagnostic,
+            ImmutableArray<Diagnostic> diagnosticsBefore,
+            Solution before,
+            Solution after,
+            ImmutableArray<Diagnostic> diagnosticsAfter,
+            CancellationToken cancellationToken)
         {
             var path = fixedDiagnostic.Location.SourceTree?.FilePath;
             var oldDocument = before.Projects.Single().Documents.FirstOrDefault(d => d.FilePath == path);
@@ -293,19 +299,24 @@ namespace Postmortem.Analyzers.Tests.Robustness
 
                 if (change.Span.Start <= start)
                 {
-                    // The diagnostic's start lies in this edit: anywhere in its replacement counts.
+                    // The diagnostic's start lies in this edit (a fix that wraps statements in try/finally replaces them
+                    // all): the replacement must hold fewer diagnostics of the ID than the replaced text did, which may
+                    // have held others (two temp files in one body, the fix applied to one of them).
                     var editStart = change.Span.Start + delta;
-                    return First(editStart, editStart + (change.NewText?.Length ?? 0));
+                    var editEnd = editStart + (change.NewText?.Length ?? 0);
+                    var replaced = InSpan(diagnosticsBefore, change.Span.Start, change.Span.End).Count();
+                    var remaining = InSpan(diagnosticsAfter, editStart, editEnd).ToList();
+                    return remaining.Count >= replaced ? remaining[0] : null;
                 }
 
                 break;
             }
 
-            return First(start + delta, start + delta);
+            return InSpan(diagnosticsAfter, start + delta, start + delta).FirstOrDefault();
 
-            Diagnostic? First(int from, int to)
-                => diagnosticsAfter.FirstOrDefault(d => d.Id == fixedDiagnostic.Id && d.Location.SourceTree?.FilePath == path &&
-                                                         d.Location.SourceSpan.Start >= from && d.Location.SourceSpan.Start <= to);
+            IEnumerable<Diagnostic> InSpan(ImmutableArray<Diagnostic> diagnostics, int from, int to)
+                => diagnostics.Where(d => d.Id == fixedDiagnostic.Id && d.Location.SourceTree?.FilePath == path &&
+                                          d.Location.SourceSpan.Start >= from && d.Location.SourceSpan.Start <= to);
         }
 
         private static async Task<string> ChangedTextAsync(Solution changed, Solution original, CancellationToken cancellationToken)
