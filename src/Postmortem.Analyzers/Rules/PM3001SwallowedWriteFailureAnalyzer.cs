@@ -200,7 +200,6 @@ namespace Postmortem.Analyzers.Rules
             return false;
         }
 
-        /// <summary>The first write in source order; a using that disposes (flushes) a writer counts when nothing else writes.</summary>
         /// <summary>
         /// The first durable write the body runs whose failure reaches a catch around it; else, the first call of a
         /// helper declared in the same file whose own body runs such a write (<see cref="FindHelperWrite"/>), shown as
@@ -210,10 +209,11 @@ namespace Postmortem.Analyzers.Rules
             => FindDirectWrite(body, io) ?? FindHelperWrite(body, io);
 
         /// <summary>
-        /// A call in the body of a method or local function declared in the same file (not virtual, abstract, partial
-        /// without a body, or an iterator, whose body runs later), awaited or run to completion there, whose body runs a
-        /// durable write that no catch inside it takes: its failure reaches the catch around the call. One level deep;
-        /// asked only when some catch swallows and the body writes nothing itself.
+        /// A call in the body of a method or local function declared in the same file (not virtual, abstract, an
+        /// override, partial without a body, or an iterator, whose body runs later), awaited or run to completion there
+        /// (not a dropped task, not inside a nested catch that takes it), whose body runs a write naming its file that no
+        /// catch inside it takes: its failure reaches the catch around the call. One level deep; asked only when some catch
+        /// swallows and the body writes nothing itself.
         /// </summary>
         private static string? FindHelperWrite(IOperation body, IoTypes io)
         {
@@ -269,6 +269,7 @@ namespace Postmortem.Analyzers.Rules
             return false;
         }
 
+        /// <summary>The first write in source order; a using that disposes (flushes) a writer counts when nothing else writes.</summary>
         /// <param name="namedFilesOnly">In a helper: only writes that name their file themselves (<c>File.*</c>,
         /// <c>FileInfo.*</c>, <c>new FileStream(path, …)</c>, <c>new StreamWriter(path)</c>). A stream or writer the helper
         /// is given may be a <c>MemoryStream</c> the caller made, which only the caller's code shows.</param>
