@@ -1358,17 +1358,88 @@ namespace Postmortem.Analyzers.Knowledge
 
                             break;
                         case ISimpleAssignmentOperation assignment:
+                            if (site is not null && RenamesAfter(assignment, site))
+                            {
+                                break;
+                            }
+
                             if (Carries(assignment.Value, 0) && AssignmentReleases(assignment.Target))
                             {
                                 return true;
                             }
 
                             break;
+                        case ICompoundAssignmentOperation compound when site is not null:
+                            RenamesAfter(compound, site);
+                            break;
                     }
                 }
 
                 return false;
             }
+
+            /// <summary>
+            /// <c>t = t + ".pdf"</c>, <c>t += ".pdf"</c>, <c>t = Path.ChangeExtension(t, ".pdf")</c> or <c>Path.Combine(t, …)</c>
+            /// after the creation: from here on the local names another file, so what follows (a return, a deletion) is
+            /// that file's, not the created one's; the local is no longer tracked. <c>Path.GetFullPath(t)</c> or
+            /// <c>t.Trim()</c> name the same file and are not renames; nor is a rename before the creation (the created
+            /// file is then the new name's).
+            /// </summary>
+            private bool RenamesAfter(IAssignmentOperation assignment, IOperation site)
+            {
+                if (assignment.Target is not ILocalReferenceOperation target || !_tracked.Contains(target.Local) ||
+                    assignment.Syntax.SpanStart < site.Syntax.Span.End || assignment.Syntax.SyntaxTree != site.Syntax.SyntaxTree)
+                {
+                    return false;
+                }
+
+                var renames = assignment switch
+                {
+                    ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add } => true,
+                    ISimpleAssignmentOperation simple => NamesAnotherFileFrom(OperationFacts.UnwrapConversions(simple.Value), target.Local),
+                    _ => false,
+                };
+                if (renames)
+                {
+                    _tracked.Remove(target.Local);
+                }
+
+                return renames;
+            }
+
+            private bool NamesAnotherFileFrom(IOperation value, ILocalSymbol local)
+            {
+                switch (value)
+                {
+                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } concatenation:
+                        return IsLocal(concatenation.LeftOperand, local) || IsLocal(concatenation.RightOperand, local);
+                    case IInterpolatedStringOperation interpolated:
+                        var mentions = false;
+                        var hasText = false;
+                        foreach (var part in interpolated.Parts)
+                        {
+                            if (part is IInterpolationOperation interpolation)
+                            {
+                                mentions |= IsLocal(interpolation.Expression, local);
+                            }
+                            else
+                            {
+                                hasText = true;
+                            }
+                        }
+
+                        return mentions && hasText;
+                    case IInvocationOperation { TargetMethod.Name: "ChangeExtension" or "Combine" or "Join" } call when
+                        SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, _facts.Path) && call.Arguments.Length > 1:
+                        return IsLocal(call.Arguments[0].Value, local);
+                    default:
+                        return false;
+                }
+            }
+
+            private static bool IsLocal(IOperation operation, ILocalSymbol local)
+                => OperationFacts.UnwrapConversions(operation) is ILocalReferenceOperation reference &&
+                   SymbolEqualityComparer.Default.Equals(reference.Local, local);
 
             /// <summary>
             /// An assignment of the value to a field, property, array element, event or out/ref parameter hands it over;

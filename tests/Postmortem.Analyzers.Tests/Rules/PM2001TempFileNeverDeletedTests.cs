@@ -134,6 +134,88 @@ namespace Postmortem.Analyzers.Tests.Rules
                 VerifyCS.Diagnostic("PM2001").WithLocation(1).WithArguments("file", "Path.GetTempFileName"),
                 VerifyCS.Diagnostic("PM2001").WithLocation(2).WithArguments("file", "Path.GetTempFileName"));
 
+        // The local itself given another name after the creation (docs/precision.md, second round): what is returned or
+        // deleted from then on is that other file, and GetTempFileName's .tmp stays.
+        [Fact]
+        public Task LocalRenamedAfterCreation_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InClass("""
+                    string Concatenated(byte[] data)
+                    {
+                        var t = {|#0:Path.GetTempFileName()|};
+                        t = t + ".pdf";
+                        File.WriteAllBytes(t, data);
+                        return t;
+                    }
+
+                    string Appended(byte[] data)
+                    {
+                        var t = {|#1:Path.GetTempFileName()|};
+                        t += ".pdf";
+                        File.WriteAllBytes(t, data);
+                        return t;
+                    }
+
+                    void Changed(byte[] data)
+                    {
+                        var t = {|#2:Path.GetTempFileName()|};
+                        t = Path.ChangeExtension(t, ".wav");
+                        File.WriteAllBytes(t, data);
+                        File.Delete(t);
+                    }
+
+                    string Interpolated(byte[] data)
+                    {
+                        var t = {|#3:Path.GetTempFileName()|};
+                        t = $"{t}.pdf";
+                        File.WriteAllBytes(t, data);
+                        return t;
+                    }
+            """),
+                VerifyCS.Diagnostic("PM2001").WithLocation(0).WithArguments("file", "Path.GetTempFileName"),
+                VerifyCS.Diagnostic("PM2001").WithLocation(1).WithArguments("file", "Path.GetTempFileName"),
+                VerifyCS.Diagnostic("PM2001").WithLocation(2).WithArguments("file", "Path.GetTempFileName"),
+                VerifyCS.Diagnostic("PM2001").WithLocation(3).WithArguments("file", "Path.GetTempFileName"));
+
+        // The same file by another spelling, a rename before the creation (the new name is the created file), or a
+        // release before the rename: nothing is left.
+        [Fact]
+        public Task LocalRenamedToTheSameFileOrBeforeTheCreation_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InClass("""
+                    string FullPath(byte[] data)
+                    {
+                        var t = Path.GetTempFileName();
+                        t = Path.GetFullPath(t);
+                        File.WriteAllBytes(t, data);
+                        return t;
+                    }
+
+                    string RenamedFirst(byte[] data)
+                    {
+                        var t = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"));
+                        t += ".pdf";
+                        File.WriteAllBytes(t, data);
+                        return t;
+                    }
+
+                    string MovedThenRenamed(byte[] data)
+                    {
+                        var t = Path.GetTempFileName();
+                        File.Move(t, t + ".pdf");
+                        t += ".pdf";
+                        File.WriteAllBytes(t, data);
+                        return t;
+                    }
+
+                    void DeletedThenRenamed(byte[] data)
+                    {
+                        var t = Path.GetTempFileName();
+                        File.WriteAllBytes(t, data);
+                        File.Delete(t);
+                        t = t + ".bak";
+                        File.Delete(t);
+                    }
+            """));
+
         [Fact]
         public Task ExtensionChangedByAMove_NoDiagnostic()
             => VerifyCS.VerifyAnalyzerAsync(InClass("""
