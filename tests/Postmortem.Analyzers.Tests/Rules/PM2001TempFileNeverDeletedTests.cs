@@ -1115,6 +1115,22 @@ namespace Postmortem.Analyzers.Tests.Rules
             return test.RunAsync();
         }
 
+        // A finally deleting t would delete the renamed file (here the one returned), not the created .tmp.
+        [Fact]
+        public Task LocalRenamedAfterCreation_NoDeleteInFinallyFix()
+        {
+            var source = InClass("""
+                string Concatenated(byte[] data)
+                {
+                    var t = [|Path.GetTempFileName()|];
+                    t = t + ".pdf";
+                    File.WriteAllBytes(t, data);
+                    return t;
+                }
+            """);
+            return VerifyCS.Test(source, source, PM2001TempFileNeverDeletedCodeFixProvider.DeleteInFinallyKey).RunAsync();
+        }
+
         [Fact]
         public Task FixAll_DeleteInFinally_ReportsDiagnostic()
             => VerifyCS.VerifyCodeFixAsync(InClass("""
