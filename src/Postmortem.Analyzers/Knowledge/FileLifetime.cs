@@ -1379,11 +1379,11 @@ namespace Postmortem.Analyzers.Knowledge
             }
 
             /// <summary>
-            /// <c>t = t + ".pdf"</c>, <c>t += ".pdf"</c>, <c>t = Path.ChangeExtension(t, ".pdf")</c> or <c>Path.Combine(t, …)</c>
+            /// <c>t = t + ".pdf"</c>, <c>t += ".pdf"</c>, <c>t = $"{t}.pdf"</c> or <c>t = Path.ChangeExtension(t, ".pdf")</c>
             /// after the creation: from here on the local names another file, so what follows (a return, a deletion) is
-            /// that file's, not the created one's; the local is no longer tracked. <c>Path.GetFullPath(t)</c> or
-            /// <c>t.Trim()</c> name the same file and are not renames; nor is a rename before the creation (the created
-            /// file is then the new name's).
+            /// that file's, not the created one's; the local is no longer tracked. <c>Path.GetFullPath(t)</c>,
+            /// <c>t.Trim()</c> and <c>Path.Combine(t, …)</c> (a path inside t, carried as <see cref="Carries"/> carries it)
+            /// are not renames; nor is a rename before the creation (the created file is then the new name's).
             /// </summary>
             private bool RenamesAfter(IAssignmentOperation assignment, IOperation site)
             {
@@ -1429,7 +1429,10 @@ namespace Postmortem.Analyzers.Knowledge
                         }
 
                         return mentions && hasText;
-                    case IInvocationOperation { TargetMethod.Name: "ChangeExtension" or "Combine" or "Join" } call when
+                    // One predicate with Carries: of Path's calls only ChangeExtension names another file. Combine/Join(t, …)
+                    // name a path inside t, which Carries treats as carrying it (`return Path.Combine(dir, "out")` hands
+                    // the folder over), so `dir = Path.Combine(dir, "out"); return dir;` does too.
+                    case IInvocationOperation call when NamesAnotherFile(call) &&
                         SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, _facts.Path) && call.Arguments.Length > 1:
                         return IsLocal(call.Arguments[0].Value, local);
                     default:

@@ -214,6 +214,23 @@ namespace Postmortem.Analyzers.Tests.Rules
                         t = t + ".bak";
                         File.Delete(t);
                     }
+
+                    // A path inside the created folder is handed over as `return Path.Combine(dir, "out")` is.
+                    string CombinedIntoTheFolder()
+                    {
+                        var dir = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"));
+                        Directory.CreateDirectory(dir);
+                        dir = Path.Combine(dir, "out");
+                        return dir;
+                    }
+
+                    string JoinedIntoTheFolder()
+                    {
+                        var dir = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"));
+                        Directory.CreateDirectory(dir);
+                        dir = Path.Join(dir, "out");
+                        return dir;
+                    }
             """));
 
         [Fact]
