@@ -246,6 +246,80 @@ namespace Postmortem.Analyzers.Knowledge
         }
 
         /// <summary>
+        /// The body of the method or local function that <paramref name="call"/> runs, when it is declared in the tree of
+        /// <paramref name="model"/> and that body is what runs: not virtual, abstract, an override or extern (another body
+        /// may run), not partial without a body, not an iterator (its body runs later, as it is enumerated). Null otherwise.
+        /// </summary>
+        public static IOperation? SameFileHelperBody(IInvocationOperation call, SemanticModel model, CancellationToken cancellationToken)
+        {
+            var method = call.TargetMethod;
+            if (!IsSameFileHelper(method, model.SyntaxTree))
+            {
+                return null;
+            }
+
+            var body = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) switch
+            {
+                MethodDeclarationSyntax m => (SyntaxNode?)m.Body ?? m.ExpressionBody,
+                LocalFunctionStatementSyntax f => (SyntaxNode?)f.Body ?? f.ExpressionBody,
+                _ => null,
+            };
+            return body is null || IsIterator(body) ? null : model.GetOperation(body, cancellationToken);
+        }
+
+        /// <summary>Symbols only, the first part of <see cref="SameFileHelperBody"/>: an ordinary method or local function
+        /// declared once, in <paramref name="tree"/>, whose own body is what a call runs.</summary>
+        public static bool IsSameFileHelper(IMethodSymbol method, SyntaxTree tree)
+            => method.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction &&
+               !method.IsVirtual && !method.IsAbstract && !method.IsOverride && !method.IsExtern &&
+               method.DeclaringSyntaxReferences.Length == 1 &&
+               method.DeclaringSyntaxReferences[0].SyntaxTree == tree;
+
+        /// <summary>
+        /// The values a helper of <see cref="SameFileHelperBody"/> returns: every <c>return</c> of its body (those of
+        /// lambdas and local functions inside it left out), or its expression body. Null when it is not such a helper or
+        /// returns no value.
+        /// </summary>
+        public static List<IOperation>? HelperReturnValues(IInvocationOperation call, CancellationToken cancellationToken)
+        {
+            if (call.TargetMethod.ReturnsVoid || call.SemanticModel is not { } model ||
+                SameFileHelperBody(call, model, cancellationToken) is not { } body)
+            {
+                return null;
+            }
+
+            List<IOperation>? values = null;
+            foreach (var operation in ExecutedDescendants(body))
+            {
+                if (operation is IReturnOperation { ReturnedValue: { } value })
+                {
+                    (values ??= new List<IOperation>()).Add(value);
+                }
+            }
+
+            if (values is null && body is not IBlockOperation)
+            {
+                // An expression body given as the expression itself.
+                values = new List<IOperation> { body };
+            }
+
+            return values;
+        }
+
+        private static bool IsIterator(SyntaxNode body)
+        {
+            foreach (var node in body.DescendantNodes(n => n is not (LambdaExpressionSyntax or AnonymousMethodExpressionSyntax or LocalFunctionStatementSyntax)))
+            {
+                if (node is YieldStatementSyntax)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
         /// The descendants of an operation that run as part of it: lambdas and local functions
         /// declared inside run later (or never), so their bodies are skipped.
         /// </summary>

@@ -225,48 +225,21 @@ namespace Postmortem.Analyzers.Rules
 
             foreach (var operation in OperationFacts.ExecutedDescendants(body))
             {
-                if (operation is not IInvocationOperation { TargetMethod: { } method } invocation ||
-                    method.MethodKind is not (MethodKind.Ordinary or MethodKind.LocalFunction) ||
-                    method.IsVirtual || method.IsAbstract || method.IsOverride || method.IsExtern ||
-                    method.DeclaringSyntaxReferences.Length != 1 ||
-                    method.DeclaringSyntaxReferences[0].SyntaxTree != model.SyntaxTree ||
-                    IsDroppedTask(invocation) || IsCaughtInside(invocation, body, io))
-                {
-                    continue;
-                }
-
-                var declaration = method.DeclaringSyntaxReferences[0].GetSyntax();
-                var helperBody = declaration switch
-                {
-                    MethodDeclarationSyntax m => (SyntaxNode?)m.Body ?? m.ExpressionBody,
-                    LocalFunctionStatementSyntax f => (SyntaxNode?)f.Body ?? f.ExpressionBody,
-                    _ => null,
-                };
-                if (helperBody is null || IsIterator(helperBody) || model.GetOperation(helperBody) is not { } helperOperation)
+                if (operation is not IInvocationOperation invocation ||
+                    !OperationFacts.IsSameFileHelper(invocation.TargetMethod, model.SyntaxTree) ||
+                    IsDroppedTask(invocation) || IsCaughtInside(invocation, body, io) ||
+                    OperationFacts.SameFileHelperBody(invocation, model, System.Threading.CancellationToken.None) is not { } helperOperation)
                 {
                     continue;
                 }
 
                 if (FindDirectWrite(helperOperation, io, namedFilesOnly: true) is { } write)
                 {
-                    return method.Name + " (" + write + ")";
+                    return invocation.TargetMethod.Name + " (" + write + ")";
                 }
             }
 
             return null;
-        }
-
-        private static bool IsIterator(SyntaxNode body)
-        {
-            foreach (var node in body.DescendantNodes(n => n is not (LambdaExpressionSyntax or AnonymousMethodExpressionSyntax or LocalFunctionStatementSyntax)))
-            {
-                if (node is YieldStatementSyntax)
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         /// <summary>The first write in source order; a using that disposes (flushes) a writer counts when nothing else writes.</summary>
