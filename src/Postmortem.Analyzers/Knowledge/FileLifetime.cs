@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -442,7 +444,7 @@ namespace Postmortem.Analyzers.Knowledge
 
         // ------------------------------------------------------------------ path facts (small trees only)
 
-        /// <summary>Is the path built from Path.GetTempPath() (directly, via Path.Combine, interpolation, a local or field holding it, or a readonly field every constructor gives it)?</summary>
+        /// <summary>Is the path built from Path.GetTempPath() (directly, via Path.Combine, interpolation, a local or field holding it, a readonly field every constructor gives it, or a helper of the same file returning it)?</summary>
         public bool IsUnderTemp(IOperation path, CancellationToken cancellationToken)
             => NamesTempRoot(path.Syntax.SyntaxTree, cancellationToken) &&
                Contains(path, _isTempRoot, MaxDepth, staticFields: true, constructors: true, cancellationToken, _localsUnderTemp);
@@ -465,12 +467,15 @@ namespace Postmortem.Analyzers.Knowledge
         /// <summary>
         /// Is every part of the path fixed: constants and the temp root, joined by <c>Path.Combine</c>/<c>Join</c>,
         /// concatenation or interpolation, directly or through locals and readonly fields initialized so
-        /// (<c>Path.Combine(Path.GetTempPath(), "myapp-export.zip")</c>)? Such a path names one file, overwritten on every
-        /// call, not one more file per call. A part the analyzer cannot see (a parameter, a call) is not fixed.
+        /// (<c>Path.Combine(Path.GetTempPath(), "myapp-export.zip")</c>), or a helper of the same file returning only such
+        /// paths, its parameters read as the call's arguments? Such a path names one file, overwritten on every call, not one
+        /// more file per call. A part the analyzer cannot see (a parameter, another call) is not fixed.
         /// </summary>
         public bool IsFixedPath(IOperation path, CancellationToken cancellationToken) => IsFixed(path, MaxDepth, cancellationToken);
 
-        private bool IsFixed(IOperation operation, int depth, CancellationToken cancellationToken)
+        /// <param name="frame">The call of a same-file helper whose returned value is being read (and the calls around it): a
+        /// parameter of that helper is the call's argument. Null outside helpers, where a parameter is not known.</param>
+        private bool IsFixed(IOperation operation, int depth, CancellationToken cancellationToken, HelperCall? frame = null)
         {
             var value = OperationFacts.UnwrapConversions(operation);
             if (value.ConstantValue.HasValue || IsTempRoot(value))
@@ -485,8 +490,8 @@ namespace Postmortem.Analyzers.Knowledge
                     foreach (var argument in invocation.Arguments)
                     {
                         if (!(argument.Value.Type?.SpecialType == SpecialType.System_String
-                                ? IsFixed(argument.Value, depth, cancellationToken)
-                                : AllPartsFixed(argument.Value, depth, cancellationToken)))
+                                ? IsFixed(argument.Value, depth, cancellationToken, frame)
+                                : AllPartsFixed(argument.Value, depth, cancellationToken, frame)))
                         {
                             return false;
                         }
@@ -494,11 +499,11 @@ namespace Postmortem.Analyzers.Knowledge
 
                     return true;
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } concatenation:
-                    return IsFixed(concatenation.LeftOperand, depth, cancellationToken) && IsFixed(concatenation.RightOperand, depth, cancellationToken);
+                    return IsFixed(concatenation.LeftOperand, depth, cancellationToken, frame) && IsFixed(concatenation.RightOperand, depth, cancellationToken, frame);
                 case IInterpolatedStringOperation interpolated:
                     foreach (var part in interpolated.Parts)
                     {
-                        if (part is IInterpolationOperation interpolation && !IsFixed(interpolation.Expression, depth, cancellationToken))
+                        if (part is IInterpolationOperation interpolation && !IsFixed(interpolation.Expression, depth, cancellationToken, frame))
                         {
                             return false;
                         }
@@ -506,9 +511,15 @@ namespace Postmortem.Analyzers.Knowledge
 
                     return true;
                 case ILocalReferenceOperation local when depth > 0:
+                    if (LaterValues(local.Local, value, cancellationToken) is { } later)
+                    {
+                        // string path = null; … path = Path.Combine(Path.GetTempPath(), "manifest.json"): given a value later.
+                        return later.Count > 0 && later.TrueForAll(v => IsFixed(v, depth - 1, cancellationToken, frame));
+                    }
+
                     return OperationFacts.InitializerOf(local.Local, value, cancellationToken) is { } localInitializer &&
-                           IsFixed(localInitializer, depth - 1, cancellationToken) &&
-                           EveryAssignmentFixed(local, depth - 1, cancellationToken);
+                           IsFixed(localInitializer, depth - 1, cancellationToken, frame) &&
+                           EveryAssignmentFixed(local, depth - 1, cancellationToken, frame);
                 case IFieldReferenceOperation { Field.IsReadOnly: true } field when depth > 0:
                     if (OperationFacts.InitializerOf(field.Field, value, cancellationToken) is { } fieldInitializer)
                     {
@@ -517,9 +528,87 @@ namespace Postmortem.Analyzers.Knowledge
 
                     // No initializer: every value the constructors give it (a readonly field has no other).
                     return ConstructorValues(field, cancellationToken) is { } values && values.TrueForAll(v => IsFixed(v, depth - 1, cancellationToken));
+                case IInvocationOperation call when depth > 0 && OperationFacts.IsSameFileHelper(call.TargetMethod, call.Syntax.SyntaxTree):
+                    // TempPath("manifest.json"), with string TempPath(string name) => Path.Combine(Path.GetTempPath(), name):
+                    // every value the helper returns, its parameters read as this call's arguments.
+                    if (OperationFacts.HelperReturnValues(call, cancellationToken) is not { } returned)
+                    {
+                        return false;
+                    }
+
+                    var inner = new HelperCall(call, frame);
+                    return returned.TrueForAll(v => IsFixed(v, depth - 1, cancellationToken, inner));
+                case IParameterReferenceOperation parameter when frame is not null &&
+                                                                 SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol.OriginalDefinition, frame.Call.TargetMethod.OriginalDefinition):
+                    foreach (var argument in frame.Call.Arguments)
+                    {
+                        if (argument.Parameter?.Ordinal == parameter.Parameter.Ordinal)
+                        {
+                            return IsFixed(argument.Value, depth, cancellationToken, frame.Outer);
+                        }
+                    }
+
+                    return false;
                 default:
                     return false;
             }
+        }
+
+        /// <summary>
+        /// The values given later to a local declared without one or with a placeholder (<c>string path = null;</c>,
+        /// <c>""</c>, <c>string.Empty</c>, <c>default</c>) in the body it is declared in: <c>string path = null; try { path =
+        /// Path.Combine(Path.GetTempPath(), …); … }</c>. Null when the local is declared otherwise (with a value, by a
+        /// pattern, <c>foreach</c> or <c>out var</c>, with others in one declaration: the declarator's initializer tells)
+        /// or passed by <c>ref</c>/<c>out</c> or deconstructed into, which gives it values no assignment shows.
+        /// </summary>
+        private static List<IOperation>? LaterValues(ILocalSymbol local, IOperation reference, CancellationToken cancellationToken)
+        {
+            var references = local.DeclaringSyntaxReferences;
+            if (references.Length != 1 || references[0].SyntaxTree != reference.Syntax.SyntaxTree ||
+                references[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax declarator ||
+                (declarator.Initializer is { } initializer && !IsPlaceholder(initializer.Value)))
+            {
+                return null;
+            }
+
+            var values = new List<IOperation>();
+            foreach (var operation in OperationFacts.Descendants(OperationFacts.Root(reference)))
+            {
+                switch (operation)
+                {
+                    case IAssignmentOperation { Target: ILocalReferenceOperation target } assignment
+                        when SymbolEqualityComparer.Default.Equals(target.Local, local):
+                        values.Add(assignment.Value);
+                        break;
+                    case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out, Value: ILocalReferenceOperation passed }
+                        when SymbolEqualityComparer.Default.Equals(passed.Local, local):
+                        return null;
+                    case IDeconstructionAssignmentOperation deconstruction when Mentions(deconstruction.Target, local):
+                        return null;
+                }
+            }
+
+            return values;
+        }
+
+        private static bool IsPlaceholder(ExpressionSyntax value)
+            => value is LiteralExpressionSyntax literal
+                ? literal.IsKind(SyntaxKind.NullLiteralExpression) || literal.IsKind(SyntaxKind.DefaultLiteralExpression) ||
+                  (literal.IsKind(SyntaxKind.StringLiteralExpression) && literal.Token.ValueText.Length == 0)
+                : value is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Empty", Expression: PredefinedTypeSyntax or IdentifierNameSyntax { Identifier.ValueText: "String" } };
+
+        /// <summary>A call of a same-file helper whose body <see cref="IsFixed"/> is reading, and the call around it.</summary>
+        private sealed class HelperCall
+        {
+            public HelperCall(IInvocationOperation call, HelperCall? outer)
+            {
+                Call = call;
+                Outer = outer;
+            }
+
+            public IInvocationOperation Call { get; }
+
+            public HelperCall? Outer { get; }
         }
 
         /// <summary>
@@ -538,7 +627,7 @@ namespace Postmortem.Analyzers.Knowledge
         /// declared with a fixed name and then given a unique one (<c>p = Path.Combine(temp, Guid.NewGuid() + ".txt")</c>)
         /// is not one file. Passed by <c>ref</c>/<c>out</c> or deconstructed into, it is not known.
         /// </summary>
-        private bool EveryAssignmentFixed(ILocalReferenceOperation reference, int depth, CancellationToken cancellationToken)
+        private bool EveryAssignmentFixed(ILocalReferenceOperation reference, int depth, CancellationToken cancellationToken, HelperCall? frame)
         {
             foreach (var operation in OperationFacts.Descendants(OperationFacts.Root(reference)))
             {
@@ -546,7 +635,7 @@ namespace Postmortem.Analyzers.Knowledge
                 {
                     case IAssignmentOperation { Target: ILocalReferenceOperation target } assignment
                         when SymbolEqualityComparer.Default.Equals(target.Local, reference.Local):
-                        if (!IsFixed(assignment.Value, depth, cancellationToken))
+                        if (!IsFixed(assignment.Value, depth, cancellationToken, frame))
                         {
                             return false;
                         }
@@ -578,12 +667,12 @@ namespace Postmortem.Analyzers.Knowledge
 
         /// <summary>The params array or span of <c>Path.Combine(a, b, c, d, e)</c> (an array creation, or a collection
         /// expression in newer compilers): every string in it fixed.</summary>
-        private bool AllPartsFixed(IOperation parts, int depth, CancellationToken cancellationToken)
+        private bool AllPartsFixed(IOperation parts, int depth, CancellationToken cancellationToken, HelperCall? frame)
         {
             foreach (var part in OperationFacts.Descendants(parts))
             {
                 if (part.Type?.SpecialType == SpecialType.System_String && part.Parent?.Type?.SpecialType != SpecialType.System_String &&
-                    !IsFixed(part, depth, cancellationToken))
+                    !IsFixed(part, depth, cancellationToken, frame))
                 {
                     return false;
                 }
@@ -751,9 +840,10 @@ namespace Postmortem.Analyzers.Knowledge
         }
 
         /// <summary>
-        /// Does the expression tree contain a match, looking through locals (their declarator initializer) and fields
+        /// Does the expression tree contain a match, looking through locals (their declarator initializer), fields
         /// declared in the same syntax tree (their initializer; with <paramref name="constructors"/>, a readonly field
-        /// without one: every value its constructors give it), to a small depth?
+        /// without one: every value its constructors give it) and calls of helpers declared there (every value they
+        /// return: <see cref="OperationFacts.HelperReturnValues"/>), to a small depth?
         /// </summary>
         /// <param name="locals">What is known of locals' initializers for this predicate (by local and remaining depth), or
         /// null. A local is declared in the tree of its references, so its answer does not depend on which reference asks;
@@ -779,6 +869,24 @@ namespace Postmortem.Analyzers.Knowledge
                     continue;
                 }
 
+                if (operation is IInvocationOperation call && OperationFacts.IsSameFileHelper(call.TargetMethod, call.Syntax.SyntaxTree))
+                {
+                    // A path from a helper of the same file (string NewTempPath() => Path.Combine(Path.GetTempPath(), …)):
+                    // what it returns. Its arguments are this call's descendants, searched as such.
+                    if (OperationFacts.HelperReturnValues(call, cancellationToken) is { } returned)
+                    {
+                        foreach (var value in returned)
+                        {
+                            if (Contains(value, match, depth - 1, staticFields, constructors, cancellationToken, locals))
+                            {
+                                return true;
+                            }
+                        }
+                    }
+
+                    continue;
+                }
+
                 ISymbol? holder = operation switch
                 {
                     ILocalReferenceOperation reference => reference.Local,
@@ -797,8 +905,10 @@ namespace Postmortem.Analyzers.Knowledge
                     var key = (local, depth - 1);
                     if (!locals.TryGetValue(key, out var known))
                     {
-                        known = OperationFacts.InitializerOf(local, operation, cancellationToken) is { } localInitializer &&
-                                Contains(localInitializer, match, depth - 1, staticFields, constructors, cancellationToken, locals);
+                        known = LaterValues(local, operation, cancellationToken) is { } later
+                            ? later.Exists(v => Contains(v, match, depth - 1, staticFields, constructors, cancellationToken, locals))
+                            : OperationFacts.InitializerOf(local, operation, cancellationToken) is { } localInitializer &&
+                              Contains(localInitializer, match, depth - 1, staticFields, constructors, cancellationToken, locals);
                         locals.TryAdd(key, known);
                     }
 

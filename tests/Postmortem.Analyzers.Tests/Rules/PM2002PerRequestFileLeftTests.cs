@@ -68,6 +68,36 @@ namespace Postmortem.Analyzers.Tests.Rules
             """),
                 VerifyCS.Diagnostic("PM2002").WithLocation(0).WithArguments("File.WriteAllText", "file"));
 
+        // The unique name made by a helper of the same file (docs/precision.md, first round).
+        [Fact]
+        public Task UniquePathFromHelperOfTheSameFile_ReportsDiagnostic()
+            => Verify("""
+                public class UploadsController : ControllerBase
+                {
+                    private readonly IWebHostEnvironment _env;
+
+                    public UploadsController(IWebHostEnvironment env) => _env = env;
+
+                    private string NewUploadPath(string extension) => Path.Combine(_env.WebRootPath, "uploads", Guid.NewGuid().ToString("N") + extension);
+
+                    private string ReportPath(int id) => Path.Combine(_env.WebRootPath, "reports", $"report-{id}.pdf");
+
+                    public IActionResult Upload(byte[] data)
+                    {
+                        var path = NewUploadPath(".bin");
+                        {|#0:System.IO.File.WriteAllBytes(path, data)|};
+                        return Ok();
+                    }
+
+                    public IActionResult Report(int id, byte[] data)
+                    {
+                        System.IO.File.WriteAllBytes(ReportPath(id), data);
+                        return Ok();
+                    }
+                }
+                """,
+                VerifyCS.Diagnostic("PM2002").WithLocation(0).WithArguments("File.WriteAllBytes", "file"));
+
         [Fact]
         public Task UniqueFolderPerRequest_MessageSaysFolder_ReportsDiagnostic()
             => Verify(
