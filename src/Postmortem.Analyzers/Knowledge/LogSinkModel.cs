@@ -447,9 +447,34 @@ namespace Postmortem.Analyzers.Knowledge
                 };
                 if (size is not null)
                 {
-                    findings.Add(new LogSinkFinding(DiagnosticIds.FileSinkStopsAtSizeLimit, new[] { size }, LogSinkFix.SerilogRollOnFileSizeLimit));
+                    // A file rolling by time stops only until the next period's file; a plain file stops for good.
+                    var until = rollsByTime == false ? " for good"
+                        : RollingPeriod(rollingInterval) is { } period ? $" until the next {period}'s file"
+                        : string.Empty;
+                    findings.Add(new LogSinkFinding(DiagnosticIds.FileSinkStopsAtSizeLimit, new[] { size, until }, LogSinkFix.SerilogRollOnFileSizeLimit));
                 }
             }
+        }
+
+        /// <summary>The period of a Serilog <c>RollingInterval</c> (Year = 1 … Minute = 5), by number or name; null when it is
+        /// not known or does not roll (Infinite = 0).</summary>
+        private static string? RollingPeriod(LogSettingValue value)
+        {
+            string? name = value.TryGetNumber(out var number) ? null : value.SimpleText;
+            if (name is null)
+            {
+                name = number switch { 1 => "Year", 2 => "Month", 3 => "Day", 4 => "Hour", 5 => "Minute", _ => null };
+            }
+
+            return name?.ToLowerInvariant() switch
+            {
+                "year" => "year",
+                "month" => "month",
+                "day" => "day",
+                "hour" => "hour",
+                "minute" => "minute",
+                _ => null,
+            };
         }
 
         private static bool IsRollingIntervalKnown(LogSettingValue value, out bool rolls)

@@ -16,7 +16,7 @@ namespace Postmortem.Analyzers.Tests.Rules
 
             static class Logging
             {
-                public static Serilog.ILogger Create(string root, long limit, long? maybeLimit, bool roll)
+                public static Serilog.ILogger Create(string root, long limit, long? maybeLimit, bool roll, RollingInterval interval)
                 {
                     return new LoggerConfiguration()
                         {{sink}}
@@ -28,16 +28,19 @@ namespace Postmortem.Analyzers.Tests.Rules
         private static AnalyzerTest Analyze(string source) => CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.PM3005FileSinkStopsAtSizeLimitAnalyzer>.Test(source).WithSerilog();
 
         [Theory]
-        [InlineData("File(\"logs/app.log\")", "1 GB (the default limit)")]
-        [InlineData("File(\"logs/app.log\", fileSizeLimitBytes: 10 * 1024 * 1024)", "10 MB")]
-        [InlineData("File(\"logs/app.log\", fileSizeLimitBytes: 50_000_000, rollOnFileSizeLimit: false)", "50,000,000 bytes")]
-        [InlineData("File(\"logs/app-.log\", rollingInterval: RollingInterval.Day)", "1 GB (the default limit)")]
-        [InlineData("File(\"logs/app.log\", fileSizeLimitBytes: limit)", "its size limit")]
-        [InlineData("File(new Serilog.Formatting.Json.JsonFormatter(), \"logs/app.json\", shared: true)", "1 GB (the default limit)")]
-        public Task SizeLimitWithoutRolling_ReportsDiagnostic(string call, string size)
+        [InlineData("File(\"logs/app.log\")", "1 GB (the default limit)", " for good")]
+        [InlineData("File(\"logs/app.log\", fileSizeLimitBytes: 10 * 1024 * 1024)", "10 MB", " for good")]
+        [InlineData("File(\"logs/app.log\", fileSizeLimitBytes: 50_000_000, rollOnFileSizeLimit: false)", "50,000,000 bytes", " for good")]
+        [InlineData("File(\"logs/app-.log\", rollingInterval: RollingInterval.Day)", "1 GB (the default limit)", " until the next day's file")]
+        [InlineData("File(\"logs/app-.log\", rollingInterval: RollingInterval.Hour, fileSizeLimitBytes: 10 * 1024 * 1024)", "10 MB", " until the next hour's file")]
+        [InlineData("File(\"logs/app-.log\", rollingInterval: RollingInterval.Infinite)", "1 GB (the default limit)", " for good")]
+        [InlineData("File(\"logs/app-.log\", rollingInterval: interval)", "1 GB (the default limit)", "")]
+        [InlineData("File(\"logs/app.log\", fileSizeLimitBytes: limit)", "its size limit", " for good")]
+        [InlineData("File(new Serilog.Formatting.Json.JsonFormatter(), \"logs/app.json\", shared: true)", "1 GB (the default limit)", " for good")]
+        public Task SizeLimitWithoutRolling_ReportsDiagnostic(string call, string size, string until)
         {
             var test = Analyze(Serilog($".WriteTo.{{|#0:{call}|}}"));
-            test.ExpectedDiagnostics.Add(new DiagnosticResult("PM3005").WithLocation(0).WithArguments(size));
+            test.ExpectedDiagnostics.Add(new DiagnosticResult("PM3005").WithLocation(0).WithArguments(size, until));
             return test.RunAsync();
         }
 

@@ -119,7 +119,21 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
                   }
                 }
                 """,
-                expected: Diagnostic("PM3005").WithLocation(0).WithArguments("10 MB"));
+                expected: Diagnostic("PM3005").WithLocation(0).WithArguments("10 MB", " for good"));
+
+        // A file rolling by time stops only until the next period's file (the message says which).
+        [Fact]
+        public Task SizeLimitWithoutRollingOnADailyFile_ReportsDiagnosticUntilTheNextDay()
+            => RunAsync(AppSettings, """
+                {
+                  "Serilog": {
+                    "WriteTo": [
+                      { "Name": "File", "Args": { "path": "logs/app-.txt", "shared": true, "rollingInterval": "Day", "rollOnFileSizeLimit": {|#0:false|} } }
+                    ]
+                  }
+                }
+                """,
+                expected: Diagnostic("PM3005").WithLocation(0).WithArguments("1 GB (the default limit)", " until the next day's file"));
 
         [Fact]
         public Task RetainedFileCountLimitNull_ReportsDiagnostic()
