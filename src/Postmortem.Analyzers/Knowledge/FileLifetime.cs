@@ -79,6 +79,10 @@ namespace Postmortem.Analyzers.Knowledge
         // is GetTempPath and GetTempFileName; with the temp roots' other name and Directory.CreateTempSubdirectory).
         private readonly FilesNaming _filesNamingTemp = new FilesNaming("GetTemp", "GetEnvironmentVariable", "CreateTempSubdirectory");
 
+        // Per compilation: the files whose text names something IsUniqueSource matches (see FilesThatMayNameUniquePaths).
+        private readonly FilesNaming _filesNamingUniqueSource = new FilesNaming(
+            "Guid", "Version7", "Random", "Timestamp", "Increment", "Now", "Tick", "TraceIdentifier", "Next", "GetItems");
+
         private FileLifetime(Compilation compilation, INamedTypeSymbol file, INamedTypeSymbol path)
         {
             _isTempRoot = IsTempRoot;
@@ -463,6 +467,22 @@ namespace Postmortem.Analyzers.Knowledge
         /// searched once per compilation.
         /// </summary>
         public FilesNaming FilesThatMayMakeTempFiles => _filesNamingTemp;
+
+        /// <summary>
+        /// The files in which a path can be unique per call (PM2002): <see cref="IsUniquePerCall"/> finds its unique value
+        /// in the path, the initializers of locals and fields declared in the path's file and the helpers declared there,
+        /// so the value is written in that file, and with it a word of the name <see cref="IsUniqueSource"/> matches:
+        /// <c>Guid</c> (<c>Guid.NewGuid()</c>, <c>NewGuid()</c> under <c>using static</c>; <c>Version7</c> for
+        /// <c>CreateVersion7()</c> there), <c>Random</c> (<c>GetRandomFileName</c>, <c>Random</c>,
+        /// <c>RandomNumberGenerator</c> and their static calls), <c>Timestamp</c>, <c>Increment</c>, <c>Now</c>
+        /// (<c>UtcNow</c>), <c>Tick</c> (<c>TickCount64</c>), <c>TraceIdentifier</c>, and for an instance of
+        /// <c>Random</c> held in a member declared in another file its methods that return a value (<c>Next…</c>,
+        /// <c>GetItems</c>; <c>RandomNumberGenerator</c>'s instance methods return nothing). Not seen: a method of your own on a subclass of
+        /// <c>Random</c> declared in another file, or a static call imported by a global <c>using static</c> of another
+        /// file. Each file's text is searched once per compilation; a file that may spell a name with an escape counts as
+        /// naming it.
+        /// </summary>
+        public FilesNaming FilesThatMayNameUniquePaths => _filesNamingUniqueSource;
 
         /// <summary>
         /// Is every part of the path fixed: constants and the temp root, joined by <c>Path.Combine</c>/<c>Join</c>,

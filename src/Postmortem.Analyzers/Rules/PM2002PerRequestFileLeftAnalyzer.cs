@@ -33,7 +33,10 @@ namespace Postmortem.Analyzers.Rules
                     return;
                 }
 
-                start.RegisterOperationAction(c => Analyze(c, files, handlers), OperationKind.Invocation, OperationKind.ObjectCreation);
+                // Only a path unique per call is reported, and its unique value is written in the path's file (see
+                // FileLifetime.FilesThatMayNameUniquePaths): types declared elsewhere get no action, so the driver does not
+                // call this rule for every call and creation of files that never name a GUID, the clock or a random value.
+                files.FilesThatMayNameUniquePaths.RegisterOperationActionInTypesNaming(start, c => Analyze(c, files, handlers), OperationKind.Invocation, OperationKind.ObjectCreation);
             });
         }
 

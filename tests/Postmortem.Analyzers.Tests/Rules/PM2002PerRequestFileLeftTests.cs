@@ -98,6 +98,59 @@ namespace Postmortem.Analyzers.Tests.Rules
                 """,
                 VerifyCS.Diagnostic("PM2002").WithLocation(0).WithArguments("File.WriteAllBytes", "file"));
 
+        // The rule runs only in types whose files name a unique value (FileLifetime.FilesThatMayNameUniquePaths): each
+        // unique value alone in its file, with no other word of the list, is still seen.
+        [Theory]
+        [InlineData("Guid.NewGuid()")]
+        [InlineData("Path.GetRandomFileName()")]
+        [InlineData("System.Diagnostics.Stopwatch.GetTimestamp()")]
+        [InlineData("System.Threading.Interlocked.Increment(ref _count)")]
+        [InlineData("DateTime.UtcNow.ToString(\"O\")")]
+        [InlineData("Environment.TickCount64")]
+        [InlineData("HttpContext.TraceIdentifier")]
+        [InlineData("System.Security.Cryptography.RandomNumberGenerator.GetInt32(1_000_000)")]
+        public Task EachUniqueValueAloneInItsFile_ReportsDiagnostic(string unique)
+            => Verify(
+                $$"""
+                public class ExportsController : ControllerBase
+                {
+                    private static int _count;
+
+                    public IActionResult Export(string csv)
+                    {
+                        {|#0:System.IO.File.WriteAllText(Path.Combine("exports", {{unique}} + ".csv"), csv)|};
+                        return Ok();
+                    }
+                }
+                """,
+                VerifyCS.Diagnostic("PM2002").WithLocation(0).WithArguments("File.WriteAllText", "file"));
+
+        // The rule runs only in types whose files name a unique value (FileLifetime.FilesThatMayNameUniquePaths): a Random
+        // field declared in a base class in another file is named in this one only by its method.
+        [Fact]
+        public Task RandomFieldDeclaredInAnotherFile_ReportsDiagnostic()
+        {
+            var test = CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.PM2002PerRequestFileLeftAnalyzer>.Test(Usings + """
+                public class ExportsController : ExportsControllerBase
+                {
+                    public IActionResult Export(string csv)
+                    {
+                        {|#0:System.IO.File.WriteAllText(Path.Combine("exports", _rng.NextInt64() + ".csv"), csv)|};
+                        return Ok();
+                    }
+                }
+                """);
+            test.Sources.Add(Usings + """
+                public class ExportsControllerBase : ControllerBase
+                {
+                    protected readonly Random _rng = new();
+                }
+                """);
+            test.References.AddRange(References.AspNetCore);
+            test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("PM2002").WithLocation(0).WithArguments("File.WriteAllText", "file"));
+            return test.RunAsync();
+        }
+
         [Fact]
         public Task UniqueFolderPerRequest_MessageSaysFolder_ReportsDiagnostic()
             => Verify(
