@@ -22,6 +22,33 @@ namespace Postmortem.Analyzers.Tests.Rules
         public Task SerilogUnbounded_ReportsDiagnostic(string call)
             => Analyze(Serilog($".WriteTo.[|{call}|]")).WithSerilog().RunAsync();
 
+        // A RollingFile call on a lambda's parameter, the delegate's type written in another file (sinks configured
+        // through a helper of your own).
+        [Fact]
+        public Task RollingFileCalledOnALambdaParameter_ReportsDiagnostic()
+        {
+            var test = Analyze("""
+                using Serilog;
+
+                static class Logging
+                {
+                    public static Serilog.ILogger Create() => Sinks.Add(new LoggerConfiguration(), a => a.[|RollingFile("logs/app-{Date}.log", retainedFileCountLimit: null)|]).CreateLogger();
+                }
+                """).WithSerilogRollingFile();
+            test.Sources.Add("""
+                using System;
+                using Serilog;
+                using Serilog.Configuration;
+
+                static class Sinks
+                {
+                    public static LoggerConfiguration Add(LoggerConfiguration configuration, Func<LoggerSinkConfiguration, LoggerConfiguration> sinks)
+                        => sinks(configuration.WriteTo);
+                }
+                """);
+            return test.RunAsync();
+        }
+
         [Fact]
         public Task SerilogRetainedNull_MessageNamesTheCause()
         {

@@ -44,6 +44,34 @@ namespace Postmortem.Analyzers.Tests.Rules
             return test.RunAsync();
         }
 
+        // A File call on a lambda's parameter, the delegate's type written in another file (sinks configured through a
+        // helper of your own).
+        [Fact]
+        public Task FileCalledOnALambdaParameter_ReportsDiagnostic()
+        {
+            var test = Analyze("""
+                using Serilog;
+
+                static class Logging
+                {
+                    public static Serilog.ILogger Create() => Sinks.Add(new LoggerConfiguration(), a => a.{|#0:File("logs/app.log")|}).CreateLogger();
+                }
+                """);
+            test.Sources.Add("""
+                using System;
+                using Serilog;
+                using Serilog.Configuration;
+
+                static class Sinks
+                {
+                    public static LoggerConfiguration Add(LoggerConfiguration configuration, Func<LoggerSinkConfiguration, LoggerConfiguration> sinks)
+                        => sinks(configuration.WriteTo);
+                }
+                """);
+            test.ExpectedDiagnostics.Add(new DiagnosticResult("PM3005").WithLocation(0).WithArguments("1 GB (the default limit)", " for good"));
+            return test.RunAsync();
+        }
+
         [Theory]
         [InlineData("WriteTo.File(\"logs/app.log\", rollOnFileSizeLimit: true)")]
         [InlineData("WriteTo.File(\"logs/app.log\", fileSizeLimitBytes: null)")]
