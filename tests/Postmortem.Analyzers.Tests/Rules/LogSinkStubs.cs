@@ -10,6 +10,20 @@ namespace Postmortem.Analyzers.Tests.Rules
     /// </summary>
     internal static class LogSinkStubs
     {
+        /// <summary>A second file for tests of a Serilog sink configured on a lambda's parameter: the helper that takes the
+        /// lambda, its delegate type (and so LoggerSinkConfiguration) written here, not in the file of the call.</summary>
+        public const string SerilogSinkHelperInAnotherFile = """
+            using System;
+            using Serilog;
+            using Serilog.Configuration;
+
+            static class Sinks
+            {
+                public static LoggerConfiguration Add(LoggerConfiguration configuration, Func<LoggerSinkConfiguration, LoggerConfiguration> sinks)
+                    => sinks(configuration.WriteTo);
+            }
+            """;
+
         public const string Log4Net = """
             namespace log4net.Appender
             {

@@ -35,17 +35,7 @@ namespace Postmortem.Analyzers.Tests.Rules
                     public static Serilog.ILogger Create() => Sinks.Add(new LoggerConfiguration(), a => a.[|RollingFile("logs/app-{Date}.log", retainedFileCountLimit: null)|]).CreateLogger();
                 }
                 """).WithSerilogRollingFile();
-            test.Sources.Add("""
-                using System;
-                using Serilog;
-                using Serilog.Configuration;
-
-                static class Sinks
-                {
-                    public static LoggerConfiguration Add(LoggerConfiguration configuration, Func<LoggerSinkConfiguration, LoggerConfiguration> sinks)
-                        => sinks(configuration.WriteTo);
-                }
-                """);
+            test.Sources.Add(LogSinkStubs.SerilogSinkHelperInAnotherFile);
             return test.RunAsync();
         }
 

@@ -57,17 +57,7 @@ namespace Postmortem.Analyzers.Tests.Rules
                     public static Serilog.ILogger Create() => Sinks.Add(new LoggerConfiguration(), a => a.{|#0:File("logs/app.log")|}).CreateLogger();
                 }
                 """);
-            test.Sources.Add("""
-                using System;
-                using Serilog;
-                using Serilog.Configuration;
-
-                static class Sinks
-                {
-                    public static LoggerConfiguration Add(LoggerConfiguration configuration, Func<LoggerSinkConfiguration, LoggerConfiguration> sinks)
-                        => sinks(configuration.WriteTo);
-                }
-                """);
+            test.Sources.Add(LogSinkStubs.SerilogSinkHelperInAnotherFile);
             test.ExpectedDiagnostics.Add(new DiagnosticResult("PM3005").WithLocation(0).WithArguments("1 GB (the default limit)", " for good"));
             return test.RunAsync();
         }
