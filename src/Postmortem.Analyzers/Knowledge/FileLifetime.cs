@@ -81,7 +81,8 @@ namespace Postmortem.Analyzers.Knowledge
 
         // Per compilation: the files whose text names something IsUniqueSource matches (see FilesThatMayNameUniquePaths).
         private readonly FilesNaming _filesNamingUniqueSource = new FilesNaming(
-            "Guid", "Version7", "Random", "Timestamp", "Increment", "Now", "Tick", "TraceIdentifier", "Next", "GetItems");
+            "Guid", "Version7", "Random", "Timestamp", "Increment", "Now", "Tick", "TraceIdentifier", "Next", "GetItems", "GetString",
+            "GetHexString");
 
         private FileLifetime(Compilation compilation, INamedTypeSymbol file, INamedTypeSymbol path)
         {
@@ -477,9 +478,9 @@ namespace Postmortem.Analyzers.Knowledge
         /// <c>RandomNumberGenerator</c> and their static calls), <c>Timestamp</c>, <c>Increment</c>, <c>Now</c>
         /// (<c>UtcNow</c>), <c>Tick</c> (<c>TickCount64</c>), <c>TraceIdentifier</c>, and for an instance of
         /// <c>Random</c> held in a member declared in another file its methods that return a value (<c>Next…</c>,
-        /// <c>GetItems</c>; <c>RandomNumberGenerator</c>'s instance methods return nothing). Not seen: a method of your own on a subclass of
-        /// <c>Random</c> declared in another file, or a static call imported by a global <c>using static</c> of another
-        /// file. Each file's text is searched once per compilation; a file that may spell a name with an escape counts as
+        /// <c>GetItems</c>, and .NET 10's <c>GetString</c> and <c>GetHexString</c>; <c>RandomNumberGenerator</c>'s instance
+        /// methods return nothing). Not seen: a method of your own on a subclass of <c>Random</c> declared in another file,
+        /// or a static call imported by a global <c>using static</c> or through a global alias of another file. Each file's text is searched once per compilation; a file that may spell a name with an escape counts as
         /// naming it.
         /// </summary>
         public FilesNaming FilesThatMayNameUniquePaths => _filesNamingUniqueSource;
@@ -560,6 +561,12 @@ namespace Postmortem.Analyzers.Knowledge
                     return returned.TrueForAll(v => IsFixed(v, depth - 1, cancellationToken, inner));
                 case IParameterReferenceOperation parameter when frame is not null &&
                                                                  SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol.OriginalDefinition, frame.Call.TargetMethod.OriginalDefinition):
+                    if (IsGivenAnotherValue(parameter))
+                    {
+                        // n ??= Guid.NewGuid().ToString() in the helper: not the call's argument any more.
+                        return false;
+                    }
+
                     foreach (var argument in frame.Call.Arguments)
                     {
                         if (argument.Parameter?.Ordinal == parameter.Parameter.Ordinal)
@@ -612,10 +619,40 @@ namespace Postmortem.Analyzers.Knowledge
         }
 
         private static bool IsPlaceholder(ExpressionSyntax value)
-            => value is LiteralExpressionSyntax literal
+            => value is PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } suppressed
+                ? IsPlaceholder(suppressed.Operand)
+                : value is LiteralExpressionSyntax literal
                 ? literal.IsKind(SyntaxKind.NullLiteralExpression) || literal.IsKind(SyntaxKind.DefaultLiteralExpression) ||
                   (literal.IsKind(SyntaxKind.StringLiteralExpression) && literal.Token.ValueText.Length == 0)
                 : value is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Empty", Expression: PredefinedTypeSyntax or IdentifierNameSyntax { Identifier.ValueText: "String" } };
+
+        /// <summary>Is the parameter assigned, or passed by <c>ref</c>/<c>out</c>, in the body it is referenced in?</summary>
+        private static bool IsGivenAnotherValue(IParameterReferenceOperation reference)
+        {
+            foreach (var operation in OperationFacts.Descendants(OperationFacts.Root(reference)))
+            {
+                switch (operation)
+                {
+                    case IAssignmentOperation { Target: IParameterReferenceOperation target }
+                        when SymbolEqualityComparer.Default.Equals(target.Parameter, reference.Parameter):
+                    case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out, Value: IParameterReferenceOperation passed }
+                        when SymbolEqualityComparer.Default.Equals(passed.Parameter, reference.Parameter):
+                        return true;
+                    case IDeconstructionAssignmentOperation deconstruction:
+                        foreach (var part in OperationFacts.DescendantsAndSelf(deconstruction.Target))
+                        {
+                            if (part is IParameterReferenceOperation mentioned && SymbolEqualityComparer.Default.Equals(mentioned.Parameter, reference.Parameter))
+                            {
+                                return true;
+                            }
+                        }
+
+                        break;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>A call of a same-file helper whose body <see cref="IsFixed"/> is reading, and the call around it.</summary>
         private sealed class HelperCall
@@ -689,6 +726,13 @@ namespace Postmortem.Analyzers.Knowledge
         /// expression in newer compilers): every string in it fixed.</summary>
         private bool AllPartsFixed(IOperation parts, int depth, CancellationToken cancellationToken, HelperCall? frame)
         {
+            if (OperationFacts.UnwrapConversions(parts) is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or
+                IPropertyReferenceOperation or IInvocationOperation)
+            {
+                // Path.Combine(parts), Path.Combine(list.ToArray()): an array made elsewhere, whose strings are not seen.
+                return false;
+            }
+
             foreach (var part in OperationFacts.Descendants(parts))
             {
                 if (part.Type?.SpecialType == SpecialType.System_String && part.Parent?.Type?.SpecialType != SpecialType.System_String &&

@@ -301,6 +301,42 @@ namespace Postmortem.Analyzers.Tests.Rules
                     }
             """));
 
+        // A helper that gives its parameter another value (n ??= a GUID) no longer returns the call's argument; an array of
+        // parts made elsewhere (a params parameter, a local array) is not seen, so it is not a fixed name; a local declared
+        // with null! is declared empty.
+        [Fact]
+        public Task HelperParameterReassignedOrPartsArrayOrNullSuppressed_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InClass("""
+                    static string TempPath(string n = null)
+                    {
+                        n ??= Guid.NewGuid().ToString("N");
+                        return Path.Combine(Path.GetTempPath(), n);
+                    }
+
+                    static string Joined(params string[] parts) => Path.Combine(parts);
+
+                    void Reassigned(string json) => {|#0:File.WriteAllText(TempPath(), json)|};
+
+                    void PartsOfAHelper(string json) => {|#1:File.WriteAllText(Joined(Path.GetTempPath(), Guid.NewGuid() + ".tmp"), json)|};
+
+                    void PartsOfALocal(string json)
+                    {
+                        var parts = new[] { Path.GetTempPath(), Guid.NewGuid() + ".tmp" };
+                        {|#2:File.WriteAllText(Path.Combine(parts), json)|};
+                    }
+
+                    void NullSuppressed(byte[] data)
+                    {
+                        string path = null!;
+                        path = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".bin");
+                        {|#3:File.WriteAllBytes(path, data)|};
+                    }
+            """),
+                VerifyCS.Diagnostic("PM2001").WithLocation(0).WithArguments("file", "File.WriteAllText"),
+                VerifyCS.Diagnostic("PM2001").WithLocation(1).WithArguments("file", "File.WriteAllText"),
+                VerifyCS.Diagnostic("PM2001").WithLocation(2).WithArguments("file", "File.WriteAllText"),
+                VerifyCS.Diagnostic("PM2001").WithLocation(3).WithArguments("file", "File.WriteAllBytes"));
+
         // A helper's fixed name under the temp folder is one file (its parameter read as the call's constant argument); a
         // helper's file deleted by the caller is released; a virtual helper may be overridden to return anything; a helper
         // returning a path outside the temp folder is not a temp file.

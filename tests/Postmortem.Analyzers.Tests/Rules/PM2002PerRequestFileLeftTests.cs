@@ -109,10 +109,12 @@ namespace Postmortem.Analyzers.Tests.Rules
         [InlineData("Environment.TickCount64")]
         [InlineData("HttpContext.TraceIdentifier")]
         [InlineData("System.Security.Cryptography.RandomNumberGenerator.GetInt32(1_000_000)")]
+        [InlineData("_rng.GetHexString(12)")]
+        [InlineData("_rng.GetString(\"abcdef\", 12)")]
         public Task EachUniqueValueAloneInItsFile_ReportsDiagnostic(string unique)
-            => Verify(
-                $$"""
-                public class ExportsController : ControllerBase
+        {
+            var test = CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.PM2002PerRequestFileLeftAnalyzer>.Test(Usings + $$"""
+                public class ExportsController : ExportsControllerBase
                 {
                     private static int _count;
 
@@ -122,8 +124,17 @@ namespace Postmortem.Analyzers.Tests.Rules
                         return Ok();
                     }
                 }
-                """,
-                VerifyCS.Diagnostic("PM2002").WithLocation(0).WithArguments("File.WriteAllText", "file"));
+                """);
+            test.Sources.Add(Usings + """
+                public class ExportsControllerBase : ControllerBase
+                {
+                    protected readonly Random _rng = new();
+                }
+                """);
+            test.References.AddRange(References.AspNetCore);
+            test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("PM2002").WithLocation(0).WithArguments("File.WriteAllText", "file"));
+            return test.RunAsync();
+        }
 
         // The rule runs only in types whose files name a unique value (FileLifetime.FilesThatMayNameUniquePaths): a Random
         // field declared in a base class in another file is named in this one only by its method.
