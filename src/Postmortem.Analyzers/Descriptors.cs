@@ -89,7 +89,7 @@ namespace Postmortem.Analyzers
         public static readonly DiagnosticDescriptor PM3005FileSinkStopsAtSizeLimit = Create(
             DiagnosticIds.FileSinkStopsAtSizeLimit,
             title: "A Serilog file sink stops writing at its size limit",
-            messageFormat: "This file sink stops writing when the file reaches {0}{1}, because rollOnFileSizeLimit is not true",
+            messageFormat: "This file sink stops writing{1} when the file reaches {0}, because rollOnFileSizeLimit is not true",
             description: "Serilog's file sink has a size limit (1 GB by default). Without rollOnFileSizeLimit: true, reaching it silently stops all writing.");
 
         public static DiagnosticDescriptor Create(
