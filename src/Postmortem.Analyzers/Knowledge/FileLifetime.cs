@@ -598,25 +598,40 @@ namespace Postmortem.Analyzers.Knowledge
                 return null;
             }
 
+            return AssignedValues(local, reference);
+        }
+
+        /// <summary>
+        /// The values a local or parameter is given by assignment (<c>=</c>, <c>+=</c>, <c>??=</c>) in the body
+        /// <paramref name="reference"/> is in; null when it is passed by <c>ref</c>/<c>out</c> or deconstructed into
+        /// there, which gives it values no assignment shows.
+        /// </summary>
+        private static List<IOperation>? AssignedValues(ISymbol variable, IOperation reference)
+        {
             var values = new List<IOperation>();
             foreach (var operation in OperationFacts.Descendants(OperationFacts.Root(reference)))
             {
                 switch (operation)
                 {
-                    case IAssignmentOperation { Target: ILocalReferenceOperation target } assignment
-                        when SymbolEqualityComparer.Default.Equals(target.Local, local):
+                    case IAssignmentOperation assignment when IsReferenceTo(assignment.Target, variable):
                         values.Add(assignment.Value);
                         break;
-                    case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out, Value: ILocalReferenceOperation passed }
-                        when SymbolEqualityComparer.Default.Equals(passed.Local, local):
+                    case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } argument when IsReferenceTo(argument.Value, variable):
                         return null;
-                    case IDeconstructionAssignmentOperation deconstruction when Mentions(deconstruction.Target, local):
+                    case IDeconstructionAssignmentOperation deconstruction when Mentions(deconstruction.Target, variable):
                         return null;
                 }
             }
 
             return values;
         }
+
+        private static bool IsReferenceTo(IOperation operation, ISymbol variable) => operation switch
+        {
+            ILocalReferenceOperation local => SymbolEqualityComparer.Default.Equals(local.Local, variable),
+            IParameterReferenceOperation parameter => SymbolEqualityComparer.Default.Equals(parameter.Parameter, variable),
+            _ => false,
+        };
 
         private static bool IsPlaceholder(ExpressionSyntax value)
             => value is PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } suppressed
@@ -628,31 +643,7 @@ namespace Postmortem.Analyzers.Knowledge
 
         /// <summary>Is the parameter assigned, or passed by <c>ref</c>/<c>out</c>, in the body it is referenced in?</summary>
         private static bool IsGivenAnotherValue(IParameterReferenceOperation reference)
-        {
-            foreach (var operation in OperationFacts.Descendants(OperationFacts.Root(reference)))
-            {
-                switch (operation)
-                {
-                    case IAssignmentOperation { Target: IParameterReferenceOperation target }
-                        when SymbolEqualityComparer.Default.Equals(target.Parameter, reference.Parameter):
-                    case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out, Value: IParameterReferenceOperation passed }
-                        when SymbolEqualityComparer.Default.Equals(passed.Parameter, reference.Parameter):
-                        return true;
-                    case IDeconstructionAssignmentOperation deconstruction:
-                        foreach (var part in OperationFacts.DescendantsAndSelf(deconstruction.Target))
-                        {
-                            if (part is IParameterReferenceOperation mentioned && SymbolEqualityComparer.Default.Equals(mentioned.Parameter, reference.Parameter))
-                            {
-                                return true;
-                            }
-                        }
-
-                        break;
-                }
-            }
-
-            return false;
-        }
+            => AssignedValues(reference.Parameter, reference) is not { Count: 0 };
 
         /// <summary>A call of a same-file helper whose body <see cref="IsFixed"/> is reading, and the call around it.</summary>
         private sealed class HelperCall
@@ -685,35 +676,13 @@ namespace Postmortem.Analyzers.Knowledge
         /// is not one file. Passed by <c>ref</c>/<c>out</c> or deconstructed into, it is not known.
         /// </summary>
         private bool EveryAssignmentFixed(ILocalReferenceOperation reference, int depth, CancellationToken cancellationToken, HelperCall? frame)
-        {
-            foreach (var operation in OperationFacts.Descendants(OperationFacts.Root(reference)))
-            {
-                switch (operation)
-                {
-                    case IAssignmentOperation { Target: ILocalReferenceOperation target } assignment
-                        when SymbolEqualityComparer.Default.Equals(target.Local, reference.Local):
-                        if (!IsFixed(assignment.Value, depth, cancellationToken, frame))
-                        {
-                            return false;
-                        }
+            => AssignedValues(reference.Local, reference) is { } values && values.TrueForAll(v => IsFixed(v, depth, cancellationToken, frame));
 
-                        break;
-                    case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out, Value: ILocalReferenceOperation passed }
-                        when SymbolEqualityComparer.Default.Equals(passed.Local, reference.Local):
-                        return false;
-                    case IDeconstructionAssignmentOperation deconstruction when Mentions(deconstruction.Target, reference.Local):
-                        return false;
-                }
-            }
-
-            return true;
-        }
-
-        private static bool Mentions(IOperation operation, ILocalSymbol local)
+        private static bool Mentions(IOperation operation, ISymbol variable)
         {
             foreach (var part in OperationFacts.DescendantsAndSelf(operation))
             {
-                if (part is ILocalReferenceOperation mentioned && SymbolEqualityComparer.Default.Equals(mentioned.Local, local))
+                if (IsReferenceTo(part, variable))
                 {
                     return true;
                 }
