@@ -40,17 +40,21 @@ namespace Postmortem.CodeFixes.Rules
                 return;
             }
 
-            var (statement, local, response) = target.Value;
+            var (statement, local, response, isFolder) = target.Value;
             var position = statement.SpanStart;
-            var file = PM2001TempFileNeverDeletedCodeFixProvider.TypeName(context.Model, position, "System.IO", "File");
+
+            // A folder goes with what it holds: File.Delete on a folder throws (inside a callback nobody watches).
+            var delete = isFolder
+                ? PM2001TempFileNeverDeletedCodeFixProvider.TypeName(context.Model, position, "System.IO", "Directory") + ".Delete(" + local.Name + ", recursive: true);"
+                : PM2001TempFileNeverDeletedCodeFixProvider.TypeName(context.Model, position, "System.IO", "File") + ".Delete(" + local.Name + ");";
             var task = PM2001TempFileNeverDeletedCodeFixProvider.TypeName(context.Model, position, "System.Threading.Tasks", "Task");
             var registration = SyntaxFactory.ParseStatement(
-                    $"{response}.OnCompleted(() =>\n{{\n{file}.Delete({local.Name});\nreturn {task}.CompletedTask;\n}});")
+                    $"{response}.OnCompleted(() =>\n{{\n{delete}\nreturn {task}.CompletedTask;\n}});")
                 .WithAdditionalAnnotations(Formatter.Annotation);
             context.Editor.InsertAfter(statement, registration.WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed));
         }
 
-        private static (StatementSyntax Statement, ILocalSymbol Local, string Response)? Analyze(Diagnostic diagnostic, SyntaxNode root, SemanticModel model, CancellationToken cancellationToken)
+        private static (StatementSyntax Statement, ILocalSymbol Local, string Response, bool IsFolder)? Analyze(Diagnostic diagnostic, SyntaxNode root, SemanticModel model, CancellationToken cancellationToken)
         {
             if (!diagnostic.Properties.TryGetValue(PM2002PerRequestFileLeftAnalyzer.ResponseProperty, out var response) || string.IsNullOrEmpty(response))
             {
@@ -79,7 +83,7 @@ namespace Postmortem.CodeFixes.Rules
                 return null;
             }
 
-            return (statement, local, response!);
+            return (statement, local, response!, creation.IsFolder);
         }
     }
 }

@@ -794,6 +794,26 @@ namespace Postmortem.Analyzers.Tests.Rules
                     return PhysicalFile(path, "text/csv");
             """));
 
+        // A folder is deleted with what it holds (File.Delete on a folder throws, inside a callback nobody watches).
+        [Fact]
+        public Task UniqueFolder_DeleteAfterResponse_ReportsDiagnostic()
+            => VerifyFix(InAction("""
+                    var dir = Path.Combine(_env.ContentRootPath, "unpacked", Guid.NewGuid().ToString("N"));
+                    [|Directory.CreateDirectory(dir)|];
+                    System.IO.File.WriteAllBytes(Path.Combine(dir, "data.bin"), data);
+                    return Ok();
+            """), InAction("""
+                    var dir = Path.Combine(_env.ContentRootPath, "unpacked", Guid.NewGuid().ToString("N"));
+                    Directory.CreateDirectory(dir);
+                    Response.OnCompleted(() =>
+                    {
+                        Directory.Delete(dir, recursive: true);
+                        return Task.CompletedTask;
+                    });
+                    System.IO.File.WriteAllBytes(Path.Combine(dir, "data.bin"), data);
+                    return Ok();
+            """));
+
         [Fact]
         public Task MinimalApiWithHttpContext_DeleteAfterResponse_ReportsDiagnostic()
             => VerifyFix("""
