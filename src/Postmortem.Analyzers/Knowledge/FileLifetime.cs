@@ -71,6 +71,21 @@ namespace Postmortem.Analyzers.Knowledge
         private readonly ConcurrentDictionary<(ILocalSymbol Local, int Depth), bool> _localsUniquePerCall =
             new ConcurrentDictionary<(ILocalSymbol Local, int Depth), bool>(LocalAtDepthComparer.Instance);
 
+        // Per compilation: what each helper of TryGetHelperCreation returns (by the method's original definition), a
+        // temporary file (PM2001) or a file at a path unique per call outside the temp folder (PM2002).
+        private readonly ConcurrentDictionary<IMethodSymbol, HelperReturn> _helpersReturningTemporary =
+            new ConcurrentDictionary<IMethodSymbol, HelperReturn>(SymbolEqualityComparer.Default);
+
+        private readonly ConcurrentDictionary<IMethodSymbol, HelperReturn> _helpersReturningUnique =
+            new ConcurrentDictionary<IMethodSymbol, HelperReturn>(SymbolEqualityComparer.Default);
+
+        private enum HelperReturn : byte
+        {
+            Nothing,
+            File,
+            Folder,
+        }
+
         // Per compilation: the files whose text names a temp root at all (see IsUnderTemp): the method names IsTempRoot
         // matches, one of which is written in the file of any path under the temp folder.
         private readonly FilesNaming _filesNamingTempRoot = new FilesNaming("GetTempPath", "GetEnvironmentVariable");
@@ -446,6 +461,115 @@ namespace Postmortem.Analyzers.Knowledge
                    OperationFacts.InitializerOf(local.Local, unwrapped, cancellationToken) is { } localInitializer &&
                    IsDeleteOnClose(localInitializer, depth - 1, cancellationToken);
         }
+
+        /// <summary>
+        /// Is the creation a temporary file or folder (PM2001): one that makes its own name (<c>Path.GetTempFileName</c>,
+        /// <c>Directory.CreateTempSubdirectory</c>), or a path under the temp folder that is unique per call where that
+        /// matters (a folder) and is not a fixed name (one file, overwritten on every call)?
+        /// </summary>
+        public bool IsTemporary(in FileCreation creation, CancellationToken cancellationToken)
+        {
+            if (creation.MakesOwnName)
+            {
+                return true;
+            }
+
+            if (creation.Path is not { } path || !IsUnderTemp(path, cancellationToken))
+            {
+                return false;
+            }
+
+            return creation.NeedsUniquePath ? IsUniquePerCall(path, cancellationToken) : !IsFixedPath(path, cancellationToken);
+        }
+
+        /// <summary>
+        /// A call of a helper of the same file (<see cref="OperationFacts.IsSameFileHelper"/>) that creates a file or folder
+        /// and hands it over only by returning it (<c>string NewScratch() { var p = Path.GetTempFileName(); …; return p; }</c>):
+        /// the caller holds the file, so the call is a creation that makes its own name, as <c>Path.GetTempFileName()</c>
+        /// is. With <paramref name="temporary"/>, a temporary file or folder (<see cref="IsTemporary"/>, PM2001); without,
+        /// one at a path unique per call outside the temp folder (PM2002). Only the helper's own creations count (not its
+        /// helpers'); one it deletes, stores or passes on is not handed to the caller, and one it leaks is the helper's to
+        /// report. Answered once per helper.
+        /// </summary>
+        public bool TryGetHelperCreation(IInvocationOperation call, bool temporary, Compilation compilation, CancellationToken cancellationToken, out FileCreation creation)
+        {
+            creation = default;
+            if (!MayCallCreatingHelper(call))
+            {
+                return false;
+            }
+
+            var method = call.TargetMethod;
+            var key = method.OriginalDefinition;
+            var known = temporary ? _helpersReturningTemporary : _helpersReturningUnique;
+            if (!known.TryGetValue(key, out var returned))
+            {
+                returned = HelperReturns(call, key, temporary, compilation, cancellationToken);
+                known.TryAdd(key, returned);
+            }
+
+            if (returned == HelperReturn.Nothing)
+            {
+                return false;
+            }
+
+            creation = new FileCreation(call, null, string.Empty, method.Name, isFolder: returned == HelperReturn.Folder, makesOwnName: true);
+            return true;
+        }
+
+        /// <summary>Symbols only, the first part of <see cref="TryGetHelperCreation"/>: a helper of this file that returns a
+        /// string, FileInfo or DirectoryInfo (or a task of one).</summary>
+        public bool MayCallCreatingHelper(IInvocationOperation call)
+        {
+            var method = call.TargetMethod;
+            return !method.ReturnsVoid && NamesFileOrFolder(AwaitedType(method.ReturnType)) && OperationFacts.IsSameFileHelper(method, call.Syntax.SyntaxTree);
+        }
+
+        private HelperReturn HelperReturns(IInvocationOperation call, IMethodSymbol helper, bool temporary, Compilation compilation, CancellationToken cancellationToken)
+        {
+            if (call.SemanticModel is not { } model || OperationFacts.SameFileHelperBody(call, model, cancellationToken) is not { } body)
+            {
+                return HelperReturn.Nothing;
+            }
+
+            foreach (var operation in OperationFacts.ExecutedDescendants(body))
+            {
+                if (operation is not (IInvocationOperation or IObjectCreationOperation) || !TryGetCreation(operation, cancellationToken, out var inner))
+                {
+                    continue;
+                }
+
+                var kind = temporary
+                    ? IsTemporary(inner, cancellationToken)
+                    : !inner.MakesOwnName && inner.Path is { } path && IsUniquePerCall(path, cancellationToken) && !IsUnderTemp(path, cancellationToken);
+                if (!kind)
+                {
+                    continue;
+                }
+
+                var root = ReleaseScope(inner, cancellationToken);
+                if (!IsReleased(inner, root, helper, compilation, cancellationToken, returnsHandOver: false) &&
+                    IsReleased(inner, root, helper, compilation, cancellationToken))
+                {
+                    return inner.IsFolder ? HelperReturn.Folder : HelperReturn.File;
+                }
+            }
+
+            return HelperReturn.Nothing;
+        }
+
+        /// <summary>A string, FileInfo or DirectoryInfo: a value the caller can delete the file or folder through (a stream
+        /// returned by a helper is left out: it is closed, not deleted, and is often opened with DeleteOnClose).</summary>
+        private bool NamesFileOrFolder(ITypeSymbol type)
+            => type.SpecialType == SpecialType.System_String ||
+               SymbolEqualityComparer.Default.Equals(type, FileInfo) || SymbolEqualityComparer.Default.Equals(type, DirectoryInfo);
+
+        /// <summary><c>T</c> of <c>Task&lt;T&gt;</c> or <c>ValueTask&lt;T&gt;</c> (an async helper's result, awaited by the caller), else the type itself.</summary>
+        private static ITypeSymbol AwaitedType(ITypeSymbol type)
+            => type is INamedTypeSymbol { Name: "Task" or "ValueTask", TypeArguments.Length: 1 } task &&
+               task.ContainingNamespace is { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } }
+                ? task.TypeArguments[0]
+                : type;
 
         // ------------------------------------------------------------------ path facts (small trees only)
 
@@ -983,9 +1107,10 @@ namespace Postmortem.Analyzers.Knowledge
         /// method in source that deletes or stores it)? One walk of the member, lambdas and local functions included; then
         /// the attributes of <paramref name="member"/> (the analyzed member), for a filter that deletes.
         /// </summary>
-        public bool IsReleased(in FileCreation creation, IOperation memberRoot, ISymbol? member, Compilation compilation, CancellationToken cancellationToken)
+        /// <param name="returnsHandOver">False to ask whether anything but a <c>return</c> releases it (<see cref="TryGetHelperCreation"/>).</param>
+        public bool IsReleased(in FileCreation creation, IOperation memberRoot, ISymbol? member, Compilation compilation, CancellationToken cancellationToken, bool returnsHandOver = true)
         {
-            var walker = new ReleaseWalker(this, compilation, cancellationToken, helperDepth: 0, returnsHandOver: true);
+            var walker = new ReleaseWalker(this, compilation, cancellationToken, helperDepth: 0, returnsHandOver);
             if (walker.ClimbFromSite(creation.Site))
             {
                 return true;
@@ -1107,7 +1232,7 @@ namespace Postmortem.Analyzers.Knowledge
             }
 
             var parent = creation.Site.Parent;
-            while (parent is IConversionOperation or IParenthesizedOperation)
+            while (parent is IConversionOperation or IParenthesizedOperation or IAwaitOperation)
             {
                 parent = parent.Parent;
             }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 using Postmortem.Analyzers.Knowledge;
 
 namespace Postmortem.Analyzers.Rules
@@ -45,25 +46,19 @@ namespace Postmortem.Analyzers.Rules
 
         private static void Analyze(OperationAnalysisContext context, FileLifetime files)
         {
-            // Cheap first: a System.IO creating call (symbol comparisons only).
-            if (!files.TryGetCreation(context.Operation, context.CancellationToken, out var creation))
+            // Cheap first: a System.IO creating call (symbol comparisons only), or a call of a helper of this file that
+            // returns a temporary file it creates (the caller then holds it).
+            if (files.TryGetCreation(context.Operation, context.CancellationToken, out var creation))
             {
-                return;
+                // A write is a temporary file only when its path is under the temp folder, and one file per call only when
+                // its name is not fixed (every part a constant: one file, overwritten on every call).
+                if (!files.IsTemporary(creation, context.CancellationToken))
+                {
+                    return;
+                }
             }
-
-            // A write is a temporary file only when its path is under the temp folder.
-            if (!creation.MakesOwnName && (creation.Path is null || !files.IsUnderTemp(creation.Path, context.CancellationToken)))
-            {
-                return;
-            }
-
-            if (creation.NeedsUniquePath && !files.IsUniquePerCall(creation.Path!, context.CancellationToken))
-            {
-                return;
-            }
-
-            // A fixed name under the temp folder (every part a constant) is one file, overwritten on every call.
-            if (!creation.MakesOwnName && !creation.NeedsUniquePath && files.IsFixedPath(creation.Path!, context.CancellationToken))
+            else if (context.Operation is not IInvocationOperation call ||
+                     !files.TryGetHelperCreation(call, temporary: true, context.Compilation, context.CancellationToken, out creation))
             {
                 return;
             }

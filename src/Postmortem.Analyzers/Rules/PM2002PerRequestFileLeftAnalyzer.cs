@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 using Postmortem.Analyzers.Knowledge;
 
 namespace Postmortem.Analyzers.Rules
@@ -42,8 +43,16 @@ namespace Postmortem.Analyzers.Rules
 
         private static void Analyze(OperationAnalysisContext context, FileLifetime files, RequestHandlers handlers)
         {
-            // Cheap first: a System.IO creating call with a path argument (symbol comparisons only).
-            if (!files.TryGetCreation(context.Operation, context.CancellationToken, out var creation) || creation.MakesOwnName || creation.Path is null)
+            // Cheap first: a System.IO creating call with a path argument (symbol comparisons only), or else a call of a
+            // helper of this file that returns a file it creates at a unique path outside the temp folder (asked inside
+            // handlers only).
+            var created = files.TryGetCreation(context.Operation, context.CancellationToken, out var creation);
+            if (created && (creation.MakesOwnName || creation.Path is null))
+            {
+                return;
+            }
+
+            if (!created && (context.Operation is not IInvocationOperation call || !files.MayCallCreatingHelper(call)))
             {
                 return;
             }
@@ -55,7 +64,14 @@ namespace Postmortem.Analyzers.Rules
                 return;
             }
 
-            if (!files.IsUniquePerCall(creation.Path, context.CancellationToken))
+            if (!created)
+            {
+                if (!files.TryGetHelperCreation((IInvocationOperation)context.Operation, temporary: false, context.Compilation, context.CancellationToken, out creation))
+                {
+                    return;
+                }
+            }
+            else if (!files.IsUniquePerCall(creation.Path!, context.CancellationToken))
             {
                 return;
             }
@@ -67,8 +83,8 @@ namespace Postmortem.Analyzers.Rules
             }
 
             // Under the temp folder it is PM2001's: one leak, one diagnostic (as Path.GetTempFileName() in a handler).
-            // Asked last, of a file about to be reported only.
-            if (files.IsUnderTemp(creation.Path, context.CancellationToken))
+            // Asked last, of a file about to be reported only (a helper's file was asked already).
+            if (creation.Path is { } path && files.IsUnderTemp(path, context.CancellationToken))
             {
                 return;
             }

@@ -121,7 +121,14 @@ namespace Postmortem.CodeFixes.Rules
 
             var node = root.FindNode(span, getInnermostNodeForTie: true);
             var files = FileLifetime.Create(model.Compilation);
-            if (files is null || model.GetOperation(node, cancellationToken) is not { } operation || !files.TryGetCreation(operation, cancellationToken, out var creation))
+            if (files is null || model.GetOperation(node, cancellationToken) is not { } operation)
+            {
+                return null;
+            }
+
+            // A System.IO creation, or the call of a helper returning the temporary file it creates (as the analyzer).
+            if (!files.TryGetCreation(operation, cancellationToken, out var creation) &&
+                (operation is not IInvocationOperation call || !files.TryGetHelperCreation(call, temporary: true, model.Compilation, cancellationToken, out creation)))
             {
                 return null;
             }

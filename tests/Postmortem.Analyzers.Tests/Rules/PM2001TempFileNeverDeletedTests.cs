@@ -876,6 +876,158 @@ namespace Postmortem.Analyzers.Tests.Rules
                     private readonly string _scratch = Path.GetTempFileName();
             """));
 
+        // A helper of the same file that creates a temporary file and returns it hands it to its caller: the call is where
+        // the file must be deleted (an S3 upload helper seen in the code search: docs/precision.md, twelfth session).
+        [Fact]
+        public Task TempFileReturnedByHelperOfTheSameFile_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InClass("""
+                    string CreateScratch() => Path.GetTempFileName();
+
+                    static string Render(string text)
+                    {
+                        var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".txt");
+                        File.WriteAllText(path, text);
+                        return path;
+                    }
+
+                    async Task<string> DownloadAsync(byte[] data)
+                    {
+                        var path = Path.GetTempFileName();
+                        await File.WriteAllBytesAsync(path, data);
+                        return path;
+                    }
+
+                    static DirectoryInfo Workspace() => Directory.CreateTempSubdirectory("render");
+
+                    string Leaks(string text)
+                    {
+                        var path = {|#5:Path.GetTempFileName()|};
+                        File.WriteAllText(path, text);
+                        return text;
+                    }
+
+                    byte[] Read(string title)
+                    {
+                        var path = {|#0:CreateScratch()|};
+                        File.WriteAllText(path, title);
+                        return File.ReadAllBytes(path);
+                    }
+
+                    void Print(string text) => Console.WriteLine(File.ReadAllText({|#1:Render(text)|}));
+
+                    async Task<long> SizeAsync(byte[] data)
+                    {
+                        var path = await {|#2:DownloadAsync(data)|};
+                        return new FileInfo(path).Length;
+                    }
+
+                    void Build()
+                    {
+                        var dir = {|#3:Workspace()|};
+                        File.WriteAllText(Path.Combine(dir.FullName, "page.html"), "<html/>");
+                    }
+
+                    void FromLocalFunction(string title)
+                    {
+                        string Scratch() => Path.GetTempFileName();
+                        File.WriteAllText({|#4:Scratch()|}, title);
+                        Console.WriteLine(Leaks(title));
+                    }
+            """),
+                VerifyCS.Diagnostic("PM2001").WithLocation(0).WithArguments("file", "CreateScratch"),
+                VerifyCS.Diagnostic("PM2001").WithLocation(1).WithArguments("file", "Render"),
+                VerifyCS.Diagnostic("PM2001").WithLocation(2).WithArguments("file", "DownloadAsync"),
+                VerifyCS.Diagnostic("PM2001").WithLocation(3).WithArguments("folder", "Workspace"),
+                VerifyCS.Diagnostic("PM2001").WithLocation(4).WithArguments("file", "Scratch"),
+                VerifyCS.Diagnostic("PM2001").WithLocation(5).WithArguments("file", "Path.GetTempFileName"));
+
+        // The caller deletes, returns, stores or hands over what the helper returns; or the helper deletes or keeps the file
+        // itself, names one fixed file, writes outside the temp folder, or can be overridden.
+        [Fact]
+        public Task TempFileReturnedByHelper_ReleasedByTheCallerOrNotHandedOver_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InClass("""
+                    private string _last = "";
+                    private string? _cache;
+
+                    sealed class TempFile : IDisposable
+                    {
+                        public TempFile(string path) => Path = path;
+                        public string Path { get; }
+                        public void Dispose() => File.Delete(Path);
+                    }
+
+                    string CreateScratch() => Path.GetTempFileName();
+
+                    string ReadThrough(string text)
+                    {
+                        var path = Path.GetTempFileName();
+                        try
+                        {
+                            File.WriteAllText(path, text);
+                            return File.ReadAllText(path);
+                        }
+                        finally
+                        {
+                            File.Delete(path);
+                        }
+                    }
+
+                    string Cached() => _cache ??= Path.GetTempFileName();
+
+                    static string Fixed()
+                    {
+                        var path = Path.Combine(Path.GetTempPath(), "app.lock");
+                        File.WriteAllText(path, "");
+                        return path;
+                    }
+
+                    static string Export()
+                    {
+                        var path = Path.Combine("exports", Guid.NewGuid() + ".csv");
+                        File.WriteAllText(path, "");
+                        return path;
+                    }
+
+                    protected virtual string Overridable() => Path.GetTempFileName();
+
+                    FileStream OpenScratch() => File.Create(Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".tmp"));
+
+                    byte[] Deleted(string title)
+                    {
+                        var path = CreateScratch();
+                        try
+                        {
+                            File.WriteAllText(path, title);
+                            return File.ReadAllBytes(path);
+                        }
+                        finally
+                        {
+                            File.Delete(path);
+                        }
+                    }
+
+                    string Returned() => CreateScratch();
+
+                    void Stored() => _last = CreateScratch();
+
+                    void HandedOver(string title)
+                    {
+                        using var temp = new TempFile(CreateScratch());
+                        File.WriteAllText(temp.Path, title);
+                    }
+
+                    void NotHandedOver(string title)
+                    {
+                        Console.WriteLine(ReadThrough(title));
+                        File.WriteAllText(Cached(), title);
+                        File.WriteAllText(Fixed(), title);
+                        File.WriteAllText(Export(), title);
+                        File.WriteAllText(Overridable(), title);
+                        using var stream = OpenScratch();
+                        stream.WriteByte(1);
+                    }
+            """));
+
         [Fact]
         public Task DeleteOnCloseThroughBaseConstructorOptionsOrLocal_NoDiagnostic()
             => VerifyCS.VerifyAnalyzerAsync(InClass("""
@@ -1355,6 +1507,68 @@ namespace Postmortem.Analyzers.Tests.Rules
             """);
             return VerifyCS.Test(source, source, PM2001TempFileNeverDeletedCodeFixProvider.DeleteInFinallyKey).RunAsync();
         }
+
+        [Fact]
+        public Task TempFileReturnedByHelper_DeleteInFinally_ReportsDiagnostic()
+            => VerifyCS.VerifyCodeFixAsync(InClass("""
+                string CreateScratch() => Path.GetTempFileName();
+
+                async Task<FileInfo> DownloadAsync(byte[] data)
+                {
+                    var file = new FileInfo(Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".bin"));
+                    await File.WriteAllBytesAsync(file.FullName, data);
+                    return file;
+                }
+
+                byte[] Read(string title)
+                {
+                    var scratch = [|CreateScratch()|];
+                    File.WriteAllText(scratch, title);
+                    return File.ReadAllBytes(scratch);
+                }
+
+                async Task<long> SizeAsync(byte[] data)
+                {
+                    var file = await [|DownloadAsync(data)|];
+                    return file.Length;
+                }
+            """), InClass("""
+                string CreateScratch() => Path.GetTempFileName();
+
+                async Task<FileInfo> DownloadAsync(byte[] data)
+                {
+                    var file = new FileInfo(Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".bin"));
+                    await File.WriteAllBytesAsync(file.FullName, data);
+                    return file;
+                }
+
+                byte[] Read(string title)
+                {
+                    var scratch = CreateScratch();
+                    try
+                    {
+                        File.WriteAllText(scratch, title);
+                        return File.ReadAllBytes(scratch);
+                    }
+                    finally
+                    {
+                        File.Delete(scratch);
+                    }
+                }
+
+                async Task<long> SizeAsync(byte[] data)
+                {
+                    var file = await DownloadAsync(data);
+                    try
+                    {
+                        return file.Length;
+                    }
+                    finally
+                    {
+                        file.Delete();
+                    }
+                }
+            """), PM2001TempFileNeverDeletedCodeFixProvider.DeleteInFinallyKey);
 
         [Fact]
         public Task FixAll_DeleteInFinally_ReportsDiagnostic()

@@ -98,6 +98,119 @@ namespace Postmortem.Analyzers.Tests.Rules
                 """,
                 VerifyCS.Diagnostic("PM2002").WithLocation(0).WithArguments("File.WriteAllBytes", "file"));
 
+        // A helper of the same file that creates the file at a unique path and returns it hands it to the handler: the
+        // handler's call is where the file is left (the second incident's downloads, written by a helper of the controller).
+        [Fact]
+        public Task UniqueFileReturnedByHelperOfTheSameFile_ReportsDiagnostic()
+            => Verify("""
+                public class ExportsController : ControllerBase
+                {
+                    private readonly IWebHostEnvironment _env;
+
+                    public ExportsController(IWebHostEnvironment env) => _env = env;
+
+                    private async Task<string> WriteExportAsync(int id)
+                    {
+                        var path = Path.Combine(_env.WebRootPath, "exports", $"export-{id}-{Guid.NewGuid():N}.csv");
+                        await System.IO.File.WriteAllTextAsync(path, "a,b");
+                        return path;
+                    }
+
+                    private DirectoryInfo Unpack(byte[] data)
+                    {
+                        var dir = Directory.CreateDirectory(Path.Combine(_env.ContentRootPath, "unpacked", Guid.NewGuid().ToString("N")));
+                        System.IO.File.WriteAllBytes(Path.Combine(dir.FullName, "data.bin"), data);
+                        return dir;
+                    }
+
+                    public async Task<IActionResult> Export(int id)
+                    {
+                        var path = await {|#0:WriteExportAsync(id)|};
+                        return PhysicalFile(path, "text/csv");
+                    }
+
+                    public IActionResult Import(byte[] data)
+                    {
+                        var dir = {|#1:Unpack(data)|};
+                        return Ok(dir.GetFiles().Length);
+                    }
+                }
+                """,
+                VerifyCS.Diagnostic("PM2002").WithLocation(0).WithArguments("WriteExportAsync", "file"),
+                VerifyCS.Diagnostic("PM2002").WithLocation(1).WithArguments("Unpack", "folder"));
+
+        // The handler deletes or stores what the helper returns; or the helper keeps or deletes the file itself, names a
+        // fixed file, writes under the temp folder (PM2001's), or is called outside a handler.
+        [Fact]
+        public Task UniqueFileReturnedByHelper_ReleasedOrNotHandedOverOrNotInAHandler_NoDiagnostic()
+            => Verify("""
+                public class ExportsController : ControllerBase
+                {
+                    private readonly IWebHostEnvironment _env;
+                    private readonly List<string> _written = new();
+
+                    public ExportsController(IWebHostEnvironment env) => _env = env;
+
+                    public string LastExport { get; private set; } = "";
+
+                    private string WriteExport(int id)
+                    {
+                        var path = Path.Combine(_env.WebRootPath, "exports", $"export-{id}-{Guid.NewGuid():N}.csv");
+                        System.IO.File.WriteAllText(path, "a,b");
+                        return path;
+                    }
+
+                    private string WriteAndRemember(int id)
+                    {
+                        var path = Path.Combine(_env.WebRootPath, "exports", $"export-{id}-{Guid.NewGuid():N}.csv");
+                        System.IO.File.WriteAllText(path, "a,b");
+                        _written.Add(path);
+                        return path;
+                    }
+
+                    private string WriteFixed(int id)
+                    {
+                        var path = Path.Combine(_env.WebRootPath, "exports", $"export-{id}.csv");
+                        System.IO.File.WriteAllText(path, "a,b");
+                        return path;
+                    }
+
+                    private string WriteScratch()
+                    {
+                        var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".csv");
+                        System.IO.File.WriteAllText(path, "a,b");
+                        return path;
+                    }
+
+                    public IActionResult Deleted(int id)
+                    {
+                        var path = WriteExport(id);
+                        Response.OnCompleted(() =>
+                        {
+                            System.IO.File.Delete(path);
+                            return Task.CompletedTask;
+                        });
+                        return PhysicalFile(path, "text/csv");
+                    }
+
+                    public IActionResult Stored(int id)
+                    {
+                        LastExport = WriteExport(id);
+                        return Ok();
+                    }
+
+                    public IActionResult NotHandedOver(int id)
+                    {
+                        var kept = WriteAndRemember(id);
+                        var fixedName = WriteFixed(id);
+                        var scratch = WriteScratch();
+                        return Ok(kept + fixedName + scratch);
+                    }
+
+                    private void Warm(int id) => Console.WriteLine(WriteExport(id));
+                }
+                """);
+
         // The rule runs only in types whose files name a unique value (FileLifetime.FilesThatMayNameUniquePaths): each
         // unique value alone in its file, with no other word of the list, is still seen; the Random field is declared in
         // a base class in another file, so this file names it only by its method.
@@ -793,6 +906,47 @@ namespace Postmortem.Analyzers.Tests.Rules
                     });
                     return PhysicalFile(path, "text/csv");
             """));
+
+        [Fact]
+        public Task UniqueFileReturnedByHelper_DeleteAfterResponse_ReportsDiagnostic()
+            => VerifyFix("""
+                public class ExportsController : ControllerBase
+                {
+                    private static async Task<string> WriteExportAsync(int id)
+                    {
+                        var path = Path.Combine("exports", $"export-{id}-{Guid.NewGuid():N}.csv");
+                        await System.IO.File.WriteAllTextAsync(path, "a,b");
+                        return path;
+                    }
+
+                    public async Task<IActionResult> Export(int id)
+                    {
+                        var path = await [|WriteExportAsync(id)|];
+                        return PhysicalFile(Path.GetFullPath(path), "text/csv");
+                    }
+                }
+                """, """
+                public class ExportsController : ControllerBase
+                {
+                    private static async Task<string> WriteExportAsync(int id)
+                    {
+                        var path = Path.Combine("exports", $"export-{id}-{Guid.NewGuid():N}.csv");
+                        await System.IO.File.WriteAllTextAsync(path, "a,b");
+                        return path;
+                    }
+
+                    public async Task<IActionResult> Export(int id)
+                    {
+                        var path = await WriteExportAsync(id);
+                        Response.OnCompleted(() =>
+                        {
+                            System.IO.File.Delete(path);
+                            return Task.CompletedTask;
+                        });
+                        return PhysicalFile(Path.GetFullPath(path), "text/csv");
+                    }
+                }
+                """);
 
         // A folder is deleted with what it holds (File.Delete on a folder throws, inside a callback nobody watches).
         [Fact]
