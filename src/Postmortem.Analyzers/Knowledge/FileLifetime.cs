@@ -79,6 +79,11 @@ namespace Postmortem.Analyzers.Knowledge
         private readonly ConcurrentDictionary<IMethodSymbol, HelperReturn> _helpersReturningUnique =
             new ConcurrentDictionary<IMethodSymbol, HelperReturn>(SymbolEqualityComparer.Default);
 
+        // Per compilation: for a helper and one of its string parameters, what the helper creates and leaves at a path made
+        // from that parameter (see TryGetCreationThroughHelper).
+        private readonly ConcurrentDictionary<(IMethodSymbol Helper, int Ordinal), HelperReturn> _helpersCreatingAtParameter =
+            new ConcurrentDictionary<(IMethodSymbol Helper, int Ordinal), HelperReturn>(HelperParameterComparer.Instance);
+
         private enum HelperReturn : byte
         {
             Nothing,
@@ -519,10 +524,121 @@ namespace Postmortem.Analyzers.Knowledge
 
         /// <summary>Symbols only, the first part of <see cref="TryGetHelperCreation"/>: a helper of this file that returns a
         /// string, FileInfo or DirectoryInfo (or a task of one).</summary>
-        public bool MayCallCreatingHelper(IInvocationOperation call)
+        private bool MayCallCreatingHelper(IInvocationOperation call)
         {
             var method = call.TargetMethod;
             return !method.ReturnsVoid && NamesFileOrFolder(AwaitedType(method.ReturnType)) && OperationFacts.IsSameFileHelper(method, call.Syntax.SyntaxTree);
+        }
+
+        /// <summary>
+        /// A call of a helper of the same file that creates a file or folder at a path made from one of its string
+        /// parameters (<c>Path.Combine(dir, name)</c>, directly, through its locals or a helper of the file) and neither
+        /// deletes nor hands it over (<c>async Task Save(IFormFile file, string name) { …; using var s = new FileStream(
+        /// Path.Combine(dir, name), FileMode.Create); … }</c>): the call creates the file the argument names. The creation's
+        /// path is that argument, for the caller to check (PM2002: a unique name, in a request handler). A helper that
+        /// returns the file is <see cref="TryGetHelperCreation"/>'s; one creating under the temp folder is PM2001's.
+        /// Answered once per helper and parameter.
+        /// </summary>
+        public bool TryGetCreationThroughHelper(IInvocationOperation call, Compilation compilation, CancellationToken cancellationToken, out FileCreation creation)
+        {
+            creation = default;
+            var method = call.TargetMethod;
+            if (!OperationFacts.IsSameFileHelper(method, call.Syntax.SyntaxTree))
+            {
+                return false;
+            }
+
+            foreach (var argument in call.Arguments)
+            {
+                if (argument.Parameter is not { Type.SpecialType: SpecialType.System_String, RefKind: RefKind.None } parameter ||
+                    argument.ArgumentKind != ArgumentKind.Explicit)
+                {
+                    continue;
+                }
+
+                var key = (method.OriginalDefinition, parameter.Ordinal);
+                if (!_helpersCreatingAtParameter.TryGetValue(key, out var created))
+                {
+                    created = HelperCreatesAt(call, key.OriginalDefinition, parameter.Ordinal, compilation, cancellationToken);
+                    _helpersCreatingAtParameter.TryAdd(key, created);
+                }
+
+                if (created != HelperReturn.Nothing)
+                {
+                    creation = new FileCreation(call, argument.Value, string.Empty, method.Name, isFolder: created == HelperReturn.Folder, makesOwnName: false);
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Symbols only, the first part of <see cref="TryGetHelperCreation"/> and <see cref="TryGetCreationThroughHelper"/>:
+        /// a helper of this file that returns a file or folder, or takes a string.</summary>
+        public bool MayCallHelperCreating(IInvocationOperation call)
+        {
+            var method = call.TargetMethod;
+            if (!OperationFacts.IsSameFileHelper(method, call.Syntax.SyntaxTree))
+            {
+                return false;
+            }
+
+            if (!method.ReturnsVoid && NamesFileOrFolder(AwaitedType(method.ReturnType)))
+            {
+                return true;
+            }
+
+            foreach (var parameter in method.Parameters)
+            {
+                if (parameter.Type.SpecialType == SpecialType.System_String)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private HelperReturn HelperCreatesAt(IInvocationOperation call, IMethodSymbol helper, int ordinal, Compilation compilation, CancellationToken cancellationToken)
+        {
+            if (call.SemanticModel is not { } model || OperationFacts.SameFileHelperBody(call, model, cancellationToken) is not { } body)
+            {
+                return HelperReturn.Nothing;
+            }
+
+            bool IsTheParameter(IOperation operation)
+                => operation is IParameterReferenceOperation reference && reference.Parameter.Ordinal == ordinal &&
+                   SymbolEqualityComparer.Default.Equals(reference.Parameter.ContainingSymbol.OriginalDefinition, helper);
+
+            foreach (var operation in OperationFacts.ExecutedDescendants(body))
+            {
+                if (operation is not (IInvocationOperation or IObjectCreationOperation) || !TryGetCreation(operation, cancellationToken, out var inner) ||
+                    inner.MakesOwnName || inner.Path is not { } path ||
+                    !Contains(path, IsTheParameter, MaxDepth, staticFields: false, constructors: false, cancellationToken) ||
+                    IsUnderTemp(path, cancellationToken))
+                {
+                    continue;
+                }
+
+                // Returning it is not a release here: the caller receives the path and is checked for it (with the argument).
+                if (!IsReleased(inner, ReleaseScope(inner, cancellationToken), helper, compilation, cancellationToken, returnsHandOver: false))
+                {
+                    return inner.IsFolder ? HelperReturn.Folder : HelperReturn.File;
+                }
+            }
+
+            return HelperReturn.Nothing;
+        }
+
+        private sealed class HelperParameterComparer : IEqualityComparer<(IMethodSymbol Helper, int Ordinal)>
+        {
+            public static readonly HelperParameterComparer Instance = new HelperParameterComparer();
+
+            public bool Equals((IMethodSymbol Helper, int Ordinal) x, (IMethodSymbol Helper, int Ordinal) y)
+                => x.Ordinal == y.Ordinal && SymbolEqualityComparer.Default.Equals(x.Helper, y.Helper);
+
+            public int GetHashCode((IMethodSymbol Helper, int Ordinal) obj)
+                => (SymbolEqualityComparer.Default.GetHashCode(obj.Helper) * 31) + obj.Ordinal;
         }
 
         private HelperReturn HelperReturns(IInvocationOperation call, IMethodSymbol helper, bool temporary, Compilation compilation, CancellationToken cancellationToken)

@@ -44,15 +44,15 @@ namespace Postmortem.Analyzers.Rules
         private static void Analyze(OperationAnalysisContext context, FileLifetime files, RequestHandlers handlers)
         {
             // Cheap first: a System.IO creating call with a path argument (symbol comparisons only), or else a call of a
-            // helper of this file that returns a file it creates at a unique path outside the temp folder (asked inside
-            // handlers only).
+            // helper of this file that may create a file (asked inside handlers only: see below).
             var created = files.TryGetCreation(context.Operation, context.CancellationToken, out var creation);
             if (created && (creation.MakesOwnName || creation.Path is null))
             {
                 return;
             }
 
-            if (!created && (context.Operation is not IInvocationOperation call || !files.MayCallCreatingHelper(call)))
+            var helperCall = created ? null : context.Operation as IInvocationOperation;
+            if (!created && (helperCall is null || !files.MayCallHelperCreating(helperCall)))
             {
                 return;
             }
@@ -64,9 +64,13 @@ namespace Postmortem.Analyzers.Rules
                 return;
             }
 
-            if (!created)
+            // A helper returning the file it creates made the unique name itself; one creating the file at a path made from
+            // an argument is given it: that argument is the path to examine.
+            if (helperCall is not null)
             {
-                if (!files.TryGetHelperCreation((IInvocationOperation)context.Operation, temporary: false, context.Compilation, context.CancellationToken, out creation))
+                if (!files.TryGetHelperCreation(helperCall, temporary: false, context.Compilation, context.CancellationToken, out creation) &&
+                    (!files.TryGetCreationThroughHelper(helperCall, context.Compilation, context.CancellationToken, out creation) ||
+                     !files.IsUniquePerCall(creation.Path!, context.CancellationToken)))
                 {
                     return;
                 }

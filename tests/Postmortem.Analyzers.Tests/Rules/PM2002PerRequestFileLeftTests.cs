@@ -211,6 +211,148 @@ namespace Postmortem.Analyzers.Tests.Rules
                 }
                 """);
 
+        // The handler picks the unique name and a helper of the same file creates the file from it (Microsoft's minimal-API
+        // upload sample, docs/precision.md, first round: FN2); the call is where the file is left.
+        [Fact]
+        public Task UniqueNamePassedToHelperCreatingTheFile_ReportsDiagnostic()
+            => Verify("""
+                public static class Uploads
+                {
+                    public static void Map(WebApplication app)
+                    {
+                        string GetOrCreateFilePath(string fileName)
+                        {
+                            var directoryPath = Path.Combine(app.Environment.ContentRootPath, "uploadFiles");
+                            Directory.CreateDirectory(directoryPath);
+                            return Path.Combine(directoryPath, fileName);
+                        }
+
+                        async Task UploadFileWithName(IFormFile file, string fileSaveName)
+                        {
+                            var filePath = GetOrCreateFilePath(fileSaveName);
+                            await using var fileStream = new FileStream(filePath, FileMode.Create);
+                            await file.CopyToAsync(fileStream);
+                        }
+
+                        app.MapPost("/upload", async (IFormFile file) =>
+                        {
+                            var fileSaveName = Guid.NewGuid().ToString("N") + Path.GetExtension(file.FileName);
+                            await {|#0:UploadFileWithName(file, fileSaveName)|};
+                            return Results.Ok("File uploaded successfully!");
+                        });
+                    }
+                }
+
+                public class UploadsController : ControllerBase
+                {
+                    private readonly IWebHostEnvironment _env;
+
+                    public UploadsController(IWebHostEnvironment env) => _env = env;
+
+                    private void Save(byte[] data, string name) => System.IO.File.WriteAllBytes(Path.Combine(_env.WebRootPath, "uploads", name), data);
+
+                    private string SaveAndLocate(byte[] data, string name)
+                    {
+                        var path = Path.Combine(_env.WebRootPath, "uploads", name);
+                        System.IO.File.WriteAllBytes(path, data);
+                        return path;
+                    }
+
+                    public IActionResult Upload(byte[] data)
+                    {
+                        var name = $"{Guid.NewGuid():N}.bin";
+                        {|#1:Save(data, name)|};
+                        return Ok();
+                    }
+
+                    public IActionResult UploadAndDropThePath(byte[] data)
+                    {
+                        var path = {|#2:SaveAndLocate(data, Path.GetRandomFileName())|};
+                        return Ok(path.Length);
+                    }
+                }
+                """,
+                VerifyCS.Diagnostic("PM2002").WithLocation(0).WithArguments("UploadFileWithName", "file"),
+                VerifyCS.Diagnostic("PM2002").WithLocation(1).WithArguments("Save", "file"),
+                VerifyCS.Diagnostic("PM2002").WithLocation(2).WithArguments("SaveAndLocate", "file"));
+
+        // The handler stores the name or the returned path, the name is fixed, the helper deletes or keeps the file itself,
+        // writes under the temp folder, writes somewhere the argument does not name, or is called outside a handler.
+        [Fact]
+        public Task UniqueNamePassedToHelper_StoredFixedReleasedOrNotTheFile_NoDiagnostic()
+            => Verify("""
+                public class UploadsController : ControllerBase
+                {
+                    private readonly List<string> _written = new();
+
+                    public string LastUpload { get; private set; } = "";
+
+                    private static void Save(byte[] data, string name) => System.IO.File.WriteAllBytes(Path.Combine("uploads", name), data);
+
+                    private static string SaveAndLocate(byte[] data, string name)
+                    {
+                        var path = Path.Combine("uploads", name);
+                        System.IO.File.WriteAllBytes(path, data);
+                        return path;
+                    }
+
+                    private static void SaveAndProcess(byte[] data, string name)
+                    {
+                        var path = Path.Combine("uploads", name);
+                        try
+                        {
+                            System.IO.File.WriteAllBytes(path, data);
+                        }
+                        finally
+                        {
+                            System.IO.File.Delete(path);
+                        }
+                    }
+
+                    private void SaveAndRemember(byte[] data, string name)
+                    {
+                        var path = Path.Combine("uploads", name);
+                        System.IO.File.WriteAllBytes(path, data);
+                        _written.Add(path);
+                    }
+
+                    private static void SaveTemp(byte[] data, string name) => System.IO.File.WriteAllBytes(Path.Combine(Path.GetTempPath(), name), data);
+
+                    private static void Log(string message) => System.IO.File.AppendAllText("logs/app.log", message);
+
+                    public IActionResult Stored(byte[] data)
+                    {
+                        var name = Guid.NewGuid() + ".bin";
+                        Save(data, name);
+                        LastUpload = name;
+                        return Ok();
+                    }
+
+                    public IActionResult PathStored(byte[] data)
+                    {
+                        LastUpload = SaveAndLocate(data, Guid.NewGuid() + ".bin");
+                        return Ok();
+                    }
+
+                    public IActionResult Fixed(int id, byte[] data)
+                    {
+                        Save(data, $"upload-{id}.bin");
+                        return Ok();
+                    }
+
+                    public IActionResult ReleasedByTheHelper(byte[] data)
+                    {
+                        SaveAndProcess(data, Guid.NewGuid() + ".bin");
+                        SaveAndRemember(data, Guid.NewGuid() + ".bin");
+                        SaveTemp(data, Guid.NewGuid() + ".bin");
+                        Log($"request {Guid.NewGuid()}");
+                        return Ok();
+                    }
+
+                    private void Warm(byte[] data) => Save(data, Guid.NewGuid() + ".bin");
+                }
+                """);
+
         // The rule runs only in types whose files name a unique value (FileLifetime.FilesThatMayNameUniquePaths): each
         // unique value alone in its file, with no other word of the list, is still seen; the Random field is declared in
         // a base class in another file, so this file names it only by its method.
@@ -947,6 +1089,29 @@ namespace Postmortem.Analyzers.Tests.Rules
                     }
                 }
                 """);
+
+        // The argument is a name the helper combines with its folder: deleting the name would delete another file, so no
+        // fix is offered for a file created through a helper's parameter.
+        [Fact]
+        public Task UniqueNamePassedToHelper_NoFixOffered()
+        {
+            var source = Usings + """
+                public class UploadsController : ControllerBase
+                {
+                    private static void Save(byte[] data, string name) => System.IO.File.WriteAllBytes(Path.Combine("uploads", name), data);
+
+                    public IActionResult Upload(byte[] data)
+                    {
+                        var name = Guid.NewGuid() + ".bin";
+                        [|Save(data, name)|];
+                        return Ok();
+                    }
+                }
+                """;
+            var test = VerifyCS.Test(source, source, PM2002PerRequestFileLeftCodeFixProvider.DeleteAfterResponseKey);
+            test.References.AddRange(References.AspNetCore);
+            return test.RunAsync();
+        }
 
         // A folder is deleted with what it holds (File.Delete on a folder throws, inside a callback nobody watches).
         [Fact]
