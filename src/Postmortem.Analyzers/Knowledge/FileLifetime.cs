@@ -601,27 +601,47 @@ namespace Postmortem.Analyzers.Knowledge
 
         private HelperReturn HelperCreatesAt(IInvocationOperation call, IMethodSymbol helper, int ordinal, Compilation compilation, CancellationToken cancellationToken)
         {
+            bool IsTheParameter(IOperation operation)
+                => operation is IParameterReferenceOperation reference && reference.Parameter.Ordinal == ordinal &&
+                   SymbolEqualityComparer.Default.Equals(reference.Parameter.ContainingSymbol.OriginalDefinition, helper);
+
+            // Returning it is not a release here: the caller receives the path and is checked for it (with the argument).
+            return FirstLeftCreation(
+                call,
+                helper,
+                (in FileCreation inner) => !inner.MakesOwnName && inner.Path is { } path &&
+                                           Contains(path, IsTheParameter, MaxDepth, staticFields: false, constructors: false, cancellationToken) &&
+                                           !IsUnderTemp(path, cancellationToken),
+                onlyReturned: false,
+                compilation,
+                cancellationToken);
+        }
+
+        private delegate bool CreationPredicate(in FileCreation creation);
+
+        /// <summary>
+        /// The first creation of a same-file helper's body (lambdas and local functions inside it left out) that
+        /// <paramref name="counts"/> and that nothing but a <c>return</c> releases; with <paramref name="onlyReturned"/>,
+        /// one that a <c>return</c> does release (it reaches the caller). Whether it is a file or a folder, or nothing.
+        /// </summary>
+        private HelperReturn FirstLeftCreation(IInvocationOperation call, IMethodSymbol helper, CreationPredicate counts, bool onlyReturned, Compilation compilation, CancellationToken cancellationToken)
+        {
             if (call.SemanticModel is not { } model || OperationFacts.SameFileHelperBody(call, model, cancellationToken) is not { } body)
             {
                 return HelperReturn.Nothing;
             }
 
-            bool IsTheParameter(IOperation operation)
-                => operation is IParameterReferenceOperation reference && reference.Parameter.Ordinal == ordinal &&
-                   SymbolEqualityComparer.Default.Equals(reference.Parameter.ContainingSymbol.OriginalDefinition, helper);
-
             foreach (var operation in OperationFacts.ExecutedDescendants(body))
             {
                 if (operation is not (IInvocationOperation or IObjectCreationOperation) || !TryGetCreation(operation, cancellationToken, out var inner) ||
-                    inner.MakesOwnName || inner.Path is not { } path ||
-                    !Contains(path, IsTheParameter, MaxDepth, staticFields: false, constructors: false, cancellationToken) ||
-                    IsUnderTemp(path, cancellationToken))
+                    !counts(inner))
                 {
                     continue;
                 }
 
-                // Returning it is not a release here: the caller receives the path and is checked for it (with the argument).
-                if (!IsReleased(inner, ReleaseScope(inner, cancellationToken), helper, compilation, cancellationToken, returnsHandOver: false))
+                var root = ReleaseScope(inner, cancellationToken);
+                if (!IsReleased(inner, root, helper, compilation, cancellationToken, returnsHandOver: false) &&
+                    (!onlyReturned || IsReleased(inner, root, helper, compilation, cancellationToken)))
                 {
                     return inner.IsFolder ? HelperReturn.Folder : HelperReturn.File;
                 }
@@ -642,37 +662,15 @@ namespace Postmortem.Analyzers.Knowledge
         }
 
         private HelperReturn HelperReturns(IInvocationOperation call, IMethodSymbol helper, bool temporary, Compilation compilation, CancellationToken cancellationToken)
-        {
-            if (call.SemanticModel is not { } model || OperationFacts.SameFileHelperBody(call, model, cancellationToken) is not { } body)
-            {
-                return HelperReturn.Nothing;
-            }
-
-            foreach (var operation in OperationFacts.ExecutedDescendants(body))
-            {
-                if (operation is not (IInvocationOperation or IObjectCreationOperation) || !TryGetCreation(operation, cancellationToken, out var inner))
-                {
-                    continue;
-                }
-
-                var kind = temporary
-                    ? IsTemporary(inner, cancellationToken)
-                    : !inner.MakesOwnName && inner.Path is { } path && IsUniquePerCall(path, cancellationToken) && !IsUnderTemp(path, cancellationToken);
-                if (!kind)
-                {
-                    continue;
-                }
-
-                var root = ReleaseScope(inner, cancellationToken);
-                if (!IsReleased(inner, root, helper, compilation, cancellationToken, returnsHandOver: false) &&
-                    IsReleased(inner, root, helper, compilation, cancellationToken))
-                {
-                    return inner.IsFolder ? HelperReturn.Folder : HelperReturn.File;
-                }
-            }
-
-            return HelperReturn.Nothing;
-        }
+            => FirstLeftCreation(
+                call,
+                helper,
+                temporary
+                    ? (in FileCreation inner) => IsTemporary(inner, cancellationToken)
+                    : (in FileCreation inner) => !inner.MakesOwnName && inner.Path is { } path && IsUniquePerCall(path, cancellationToken) && !IsUnderTemp(path, cancellationToken),
+                onlyReturned: true,
+                compilation,
+                cancellationToken);
 
         /// <summary>A string, FileInfo or DirectoryInfo: a value the caller can delete the file or folder through (a stream
         /// returned by a helper is left out: it is closed, not deleted, and is often opened with DeleteOnClose).</summary>
