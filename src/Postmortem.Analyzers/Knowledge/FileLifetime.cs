@@ -610,6 +610,7 @@ namespace Postmortem.Analyzers.Knowledge
                 call,
                 helper,
                 (in FileCreation inner) => !inner.MakesOwnName && inner.Path is { } path &&
+                                           !(inner.NeedsUniquePath && IsParentFolder(path)) &&
                                            Contains(path, IsTheParameter, MaxDepth, staticFields: false, constructors: false, cancellationToken) &&
                                            !IsUnderTemp(path, cancellationToken),
                 onlyReturned: false,
@@ -955,9 +956,7 @@ namespace Postmortem.Analyzers.Knowledge
         /// <summary>Is the path built from something that differs on every call: a GUID, the clock, a random name or number?</summary>
         public bool IsUniquePerCall(IOperation path, CancellationToken cancellationToken)
         {
-            // Path.GetDirectoryName(uniqueFile) is the fixed folder the unique file goes into.
-            if (OperationFacts.UnwrapConversions(path) is IInvocationOperation { TargetMethod.Name: "GetDirectoryName" } parent &&
-                SymbolEqualityComparer.Default.Equals(parent.TargetMethod.ContainingType, Path))
+            if (IsParentFolder(path))
             {
                 return false;
             }
@@ -965,6 +964,11 @@ namespace Postmortem.Analyzers.Knowledge
             // A static field's GUID is made once per process, not per call.
             return Contains(path, _isUniqueSource, MaxDepth, staticFields: false, constructors: false, cancellationToken, _localsUniquePerCall);
         }
+
+        /// <summary><c>Path.GetDirectoryName(file)</c>: the fixed folder a unique file goes into, not a unique folder.</summary>
+        private bool IsParentFolder(IOperation path)
+            => OperationFacts.UnwrapConversions(path) is IInvocationOperation { TargetMethod.Name: "GetDirectoryName" } parent &&
+               SymbolEqualityComparer.Default.Equals(parent.TargetMethod.ContainingType, Path);
 
         private bool IsTempRoot(IOperation operation)
         {

@@ -270,11 +270,26 @@ namespace Postmortem.Analyzers.Tests.Rules
                         var path = {|#2:SaveAndLocate(data, Path.GetRandomFileName())|};
                         return Ok(path.Length);
                     }
+
+                    // The folder made for the file is its fixed parent: the file is what is left.
+                    private void SaveInFolder(byte[] data, string name)
+                    {
+                        var path = Path.Combine(_env.WebRootPath, "uploads", name);
+                        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                        System.IO.File.WriteAllBytes(path, data);
+                    }
+
+                    public IActionResult UploadInFolder(byte[] data)
+                    {
+                        {|#3:SaveInFolder(data, Guid.NewGuid() + ".bin")|};
+                        return Ok();
+                    }
                 }
                 """,
                 VerifyCS.Diagnostic("PM2002").WithLocation(0).WithArguments("UploadFileWithName", "file"),
                 VerifyCS.Diagnostic("PM2002").WithLocation(1).WithArguments("Save", "file"),
-                VerifyCS.Diagnostic("PM2002").WithLocation(2).WithArguments("SaveAndLocate", "file"));
+                VerifyCS.Diagnostic("PM2002").WithLocation(2).WithArguments("SaveAndLocate", "file"),
+                VerifyCS.Diagnostic("PM2002").WithLocation(3).WithArguments("SaveInFolder", "file"));
 
         // The handler stores the name or the returned path, the name is fixed, the helper deletes or keeps the file itself,
         // writes under the temp folder, writes somewhere the argument does not name, or is called outside a handler.
@@ -318,6 +333,14 @@ namespace Postmortem.Analyzers.Tests.Rules
 
                     private static void SaveTemp(byte[] data, string name) => System.IO.File.WriteAllBytes(Path.Combine(Path.GetTempPath(), name), data);
 
+                    private static void SaveInFolderAndProcess(byte[] data, string name)
+                    {
+                        var path = Path.Combine("uploads", name);
+                        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                        System.IO.File.WriteAllBytes(path, data);
+                        System.IO.File.Delete(path);
+                    }
+
                     private static void Log(string message) => System.IO.File.AppendAllText("logs/app.log", message);
 
                     public IActionResult Stored(byte[] data)
@@ -345,6 +368,7 @@ namespace Postmortem.Analyzers.Tests.Rules
                         SaveAndProcess(data, Guid.NewGuid() + ".bin");
                         SaveAndRemember(data, Guid.NewGuid() + ".bin");
                         SaveTemp(data, Guid.NewGuid() + ".bin");
+                        SaveInFolderAndProcess(data, Guid.NewGuid() + ".bin");
                         Log($"request {Guid.NewGuid()}");
                         return Ok();
                     }
