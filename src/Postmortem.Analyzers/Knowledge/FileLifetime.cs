@@ -522,6 +522,15 @@ namespace Postmortem.Analyzers.Knowledge
             return true;
         }
 
+        /// <summary>
+        /// The creation a diagnostic of PM2001 or PM2002 points at, for the fixes: a System.IO creating call
+        /// (<see cref="TryGetCreation"/>), or else the call of a helper returning the file it creates
+        /// (<see cref="TryGetHelperCreation"/>, temporary for PM2001).
+        /// </summary>
+        public bool TryGetCreationOrReturningHelper(IOperation operation, bool temporary, Compilation compilation, CancellationToken cancellationToken, out FileCreation creation)
+            => TryGetCreation(operation, cancellationToken, out creation) ||
+               (operation is IInvocationOperation call && TryGetHelperCreation(call, temporary, compilation, cancellationToken, out creation));
+
         /// <summary>Symbols only, the first part of <see cref="TryGetHelperCreation"/>: a helper of this file that returns a
         /// string, FileInfo or DirectoryInfo (or a task of one).</summary>
         private bool MayCallCreatingHelper(IInvocationOperation call)

@@ -126,9 +126,8 @@ namespace Postmortem.CodeFixes.Rules
                 return null;
             }
 
-            // A System.IO creation, or the call of a helper returning the temporary file it creates (as the analyzer).
-            if (!files.TryGetCreation(operation, cancellationToken, out var creation) &&
-                (operation is not IInvocationOperation call || !files.TryGetHelperCreation(call, temporary: true, model.Compilation, cancellationToken, out creation)))
+            // A System.IO creation, or the call of a helper returning the file it creates (as the analyzer).
+            if (!files.TryGetCreationOrReturningHelper(operation, temporary: true, model.Compilation, cancellationToken, out var creation))
             {
                 return null;
             }

@@ -7,7 +7,6 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
-using Microsoft.CodeAnalysis.Operations;
 using Postmortem.Analyzers;
 using Postmortem.Analyzers.Knowledge;
 using Postmortem.Analyzers.Rules;
@@ -76,8 +75,7 @@ namespace Postmortem.CodeFixes.Rules
             }
 
             // A System.IO creation, or the call of a helper returning the file it creates (as the analyzer).
-            if (!files.TryGetCreation(operation, cancellationToken, out var creation) &&
-                (operation is not IInvocationOperation call || !files.TryGetHelperCreation(call, temporary: false, model.Compilation, cancellationToken, out creation)))
+            if (!files.TryGetCreationOrReturningHelper(operation, temporary: false, model.Compilation, cancellationToken, out var creation))
             {
                 return null;
             }
