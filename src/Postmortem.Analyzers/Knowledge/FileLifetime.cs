@@ -66,10 +66,10 @@ namespace Postmortem.Analyzers.Knowledge
         // Per compilation (the instance lives in a compilation-start action): does a local's initializer hold a temp
         // root / a per-call unique value, within the remaining depth.
         private readonly ConcurrentDictionary<(ILocalSymbol Local, int Depth), bool> _localsUnderTemp =
-            new ConcurrentDictionary<(ILocalSymbol Local, int Depth), bool>(LocalAtDepthComparer.Instance);
+            new ConcurrentDictionary<(ILocalSymbol Local, int Depth), bool>(SymbolAndNumberComparer<ILocalSymbol>.Instance);
 
         private readonly ConcurrentDictionary<(ILocalSymbol Local, int Depth), bool> _localsUniquePerCall =
-            new ConcurrentDictionary<(ILocalSymbol Local, int Depth), bool>(LocalAtDepthComparer.Instance);
+            new ConcurrentDictionary<(ILocalSymbol Local, int Depth), bool>(SymbolAndNumberComparer<ILocalSymbol>.Instance);
 
         // Per compilation: what each helper of TryGetHelperCreation returns (by the method's original definition), a
         // temporary file (PM2001) or a file at a path unique per call outside the temp folder (PM2002).
@@ -82,7 +82,7 @@ namespace Postmortem.Analyzers.Knowledge
         // Per compilation: for a helper and one of its string parameters, what the helper creates and leaves at a path made
         // from that parameter (see TryGetCreationThroughHelper).
         private readonly ConcurrentDictionary<(IMethodSymbol Helper, int Ordinal), HelperReturn> _helpersCreatingAtParameter =
-            new ConcurrentDictionary<(IMethodSymbol Helper, int Ordinal), HelperReturn>(HelperParameterComparer.Instance);
+            new ConcurrentDictionary<(IMethodSymbol Helper, int Ordinal), HelperReturn>(SymbolAndNumberComparer<IMethodSymbol>.Instance);
 
         private enum HelperReturn : byte
         {
@@ -658,17 +658,6 @@ namespace Postmortem.Analyzers.Knowledge
             }
 
             return HelperReturn.Nothing;
-        }
-
-        private sealed class HelperParameterComparer : IEqualityComparer<(IMethodSymbol Helper, int Ordinal)>
-        {
-            public static readonly HelperParameterComparer Instance = new HelperParameterComparer();
-
-            public bool Equals((IMethodSymbol Helper, int Ordinal) x, (IMethodSymbol Helper, int Ordinal) y)
-                => x.Ordinal == y.Ordinal && SymbolEqualityComparer.Default.Equals(x.Helper, y.Helper);
-
-            public int GetHashCode((IMethodSymbol Helper, int Ordinal) obj)
-                => (SymbolEqualityComparer.Default.GetHashCode(obj.Helper) * 31) + obj.Ordinal;
         }
 
         private HelperReturn HelperReturns(IInvocationOperation call, IMethodSymbol helper, bool temporary, Compilation compilation, CancellationToken cancellationToken)
@@ -1453,15 +1442,17 @@ namespace Postmortem.Analyzers.Knowledge
             return false;
         }
 
-        private sealed class LocalAtDepthComparer : IEqualityComparer<(ILocalSymbol Local, int Depth)>
+        /// <summary>A symbol and a number (a local at a depth, a helper's parameter by its ordinal), compared as symbols are.</summary>
+        private sealed class SymbolAndNumberComparer<TSymbol> : IEqualityComparer<(TSymbol Symbol, int Number)>
+            where TSymbol : ISymbol
         {
-            public static readonly LocalAtDepthComparer Instance = new LocalAtDepthComparer();
+            public static readonly SymbolAndNumberComparer<TSymbol> Instance = new SymbolAndNumberComparer<TSymbol>();
 
-            public bool Equals((ILocalSymbol Local, int Depth) x, (ILocalSymbol Local, int Depth) y)
-                => x.Depth == y.Depth && SymbolEqualityComparer.Default.Equals(x.Local, y.Local);
+            public bool Equals((TSymbol Symbol, int Number) x, (TSymbol Symbol, int Number) y)
+                => x.Number == y.Number && SymbolEqualityComparer.Default.Equals(x.Symbol, y.Symbol);
 
-            public int GetHashCode((ILocalSymbol Local, int Depth) obj)
-                => (SymbolEqualityComparer.Default.GetHashCode(obj.Local) * 31) + obj.Depth;
+            public int GetHashCode((TSymbol Symbol, int Number) obj)
+                => (SymbolEqualityComparer.Default.GetHashCode(obj.Symbol) * 31) + obj.Number;
         }
 
         private sealed class ReleaseWalker
