@@ -544,11 +544,13 @@ namespace Postmortem.Analyzers.Knowledge
         /// parameters (<c>Path.Combine(dir, name)</c>, directly, through its locals or a helper of the file) and neither
         /// deletes nor hands it over (<c>async Task Save(IFormFile file, string name) { …; using var s = new FileStream(
         /// Path.Combine(dir, name), FileMode.Create); … }</c>): the call creates the file the argument names. The creation's
-        /// path is that argument, for the caller to check (PM2002: a unique name, in a request handler). A helper that
-        /// returns the file is <see cref="TryGetHelperCreation"/>'s; one creating under the temp folder is PM2001's.
-        /// Answered once per helper and parameter.
+        /// path is that argument, the first one that, with <paramref name="temporary"/>, is a temporary path
+        /// (<see cref="IsTemporary"/>, PM2001), else a name unique per call (PM2002, in a request handler). A helper that
+        /// returns the file is <see cref="TryGetHelperCreation"/>'s; a path the helper itself puts under the temp folder is
+        /// the helper's own (PM2001 there). A folder made from the argument needs it to be unique per call
+        /// (<see cref="FileCreation.NeedsUniquePath"/>). Answered once per helper and parameter.
         /// </summary>
-        public bool TryGetCreationThroughHelper(IInvocationOperation call, Compilation compilation, CancellationToken cancellationToken, out FileCreation creation)
+        public bool TryGetCreationThroughHelper(IInvocationOperation call, bool temporary, Compilation compilation, CancellationToken cancellationToken, out FileCreation creation)
         {
             creation = default;
             var method = call.TargetMethod;
@@ -574,11 +576,16 @@ namespace Postmortem.Analyzers.Knowledge
 
                 if (created != HelperReturn.Nothing)
                 {
-                    creation = new FileCreation(call, argument.Value, string.Empty, method.Name, isFolder: created == HelperReturn.Folder, makesOwnName: false);
-                    return true;
+                    var isFolder = created == HelperReturn.Folder;
+                    creation = new FileCreation(call, argument.Value, string.Empty, method.Name, isFolder, makesOwnName: false, needsUniquePath: isFolder);
+                    if (temporary ? IsTemporary(creation, cancellationToken) : IsUniquePerCall(argument.Value, cancellationToken))
+                    {
+                        return true;
+                    }
                 }
             }
 
+            creation = default;
             return false;
         }
 

@@ -47,18 +47,21 @@ namespace Postmortem.Analyzers.Rules
         private static void Analyze(OperationAnalysisContext context, FileLifetime files)
         {
             // Cheap first: a System.IO creating call (symbol comparisons only), or a call of a helper of this file that
-            // returns a temporary file it creates (the caller then holds it).
-            if (files.TryGetCreation(context.Operation, context.CancellationToken, out var creation))
+            // returns a temporary file it creates (the caller then holds it), or that creates one at a temporary path the
+            // caller gives it.
+            var cancellationToken = context.CancellationToken;
+            if (files.TryGetCreation(context.Operation, cancellationToken, out var creation))
             {
                 // A write is a temporary file only when its path is under the temp folder, and one file per call only when
                 // its name is not fixed (every part a constant: one file, overwritten on every call).
-                if (!files.IsTemporary(creation, context.CancellationToken))
+                if (!files.IsTemporary(creation, cancellationToken))
                 {
                     return;
                 }
             }
             else if (context.Operation is not IInvocationOperation call ||
-                     !files.TryGetHelperCreation(call, temporary: true, context.Compilation, context.CancellationToken, out creation))
+                     (!files.TryGetHelperCreation(call, temporary: true, context.Compilation, cancellationToken, out creation) &&
+                      !files.TryGetCreationThroughHelper(call, temporary: true, context.Compilation, cancellationToken, out creation)))
             {
                 return;
             }

@@ -69,8 +69,7 @@ namespace Postmortem.Analyzers.Rules
             if (helperCall is not null)
             {
                 if (!files.TryGetHelperCreation(helperCall, temporary: false, context.Compilation, context.CancellationToken, out creation) &&
-                    (!files.TryGetCreationThroughHelper(helperCall, context.Compilation, context.CancellationToken, out creation) ||
-                     !files.IsUniquePerCall(creation.Path!, context.CancellationToken)))
+                    !files.TryGetCreationThroughHelper(helperCall, temporary: false, context.Compilation, context.CancellationToken, out creation))
                 {
                     return;
                 }

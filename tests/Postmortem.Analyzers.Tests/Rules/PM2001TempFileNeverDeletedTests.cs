@@ -1028,6 +1028,95 @@ namespace Postmortem.Analyzers.Tests.Rules
                     }
             """));
 
+        // The caller names the temp file and a helper of the same file creates it from its parameter: the call is where the
+        // file is made, and the caller never deletes it.
+        [Fact]
+        public Task TempPathPassedToHelperCreatingTheFile_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InClass("""
+                    static void Render(string html, string target) => File.WriteAllText(target, html);
+
+                    static async Task DownloadAsync(byte[] data, string folder, string name)
+                    {
+                        Directory.CreateDirectory(folder);
+                        await File.WriteAllBytesAsync(Path.Combine(folder, name), data);
+                    }
+
+                    byte[] Pdf(string html)
+                    {
+                        var tmp = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".pdf");
+                        {|#0:Render(html, tmp)|};
+                        return File.ReadAllBytes(tmp);
+                    }
+
+                    async Task<long> SizeAsync(byte[] data)
+                    {
+                        var work = Path.Combine(Path.GetTempPath(), "downloads", Guid.NewGuid().ToString("N"));
+                        await {|#1:DownloadAsync(data, work, "data.bin")|};
+                        return new DirectoryInfo(work).GetFiles().Length;
+                    }
+            """),
+                VerifyCS.Diagnostic("PM2001").WithLocation(0).WithArguments("file", "Render"),
+                VerifyCS.Diagnostic("PM2001").WithLocation(1).WithArguments("folder", "DownloadAsync"));
+
+        // The caller deletes or hands over the file; the temp name is fixed; the helper deletes the file itself; the path is
+        // not under the temp folder; or the argument is not what the helper writes to.
+        [Fact]
+        public Task TempPathPassedToHelper_DeletedFixedOrNotTheFile_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InClass("""
+                    private readonly List<string> _pending = new();
+
+                    static void Render(string html, string target) => File.WriteAllText(target, html);
+
+                    static void RenderAndCheck(string html, string target)
+                    {
+                        File.WriteAllText(target, html);
+                        File.Delete(target);
+                    }
+
+                    static void Log(string message) => File.AppendAllText("logs/render.log", message);
+
+                    static async Task DownloadAsync(byte[] data, string folder, string name)
+                    {
+                        Directory.CreateDirectory(folder);
+                        await File.WriteAllBytesAsync(Path.Combine(folder, name), data);
+                    }
+
+                    // One cache folder per user, reused: a folder accumulates only when its name is unique per call.
+                    async Task CacheAsync(byte[] data, string user)
+                    {
+                        await DownloadAsync(data, Path.Combine(Path.GetTempPath(), "cache", user), "data.bin");
+                    }
+
+                    byte[] Deleted(string html)
+                    {
+                        var tmp = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".pdf");
+                        try
+                        {
+                            Render(html, tmp);
+                            return File.ReadAllBytes(tmp);
+                        }
+                        finally
+                        {
+                            File.Delete(tmp);
+                        }
+                    }
+
+                    void HandedOver(string html)
+                    {
+                        var tmp = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".pdf");
+                        Render(html, tmp);
+                        _pending.Add(tmp);
+                    }
+
+                    void NotLeft(string html)
+                    {
+                        Render(html, Path.Combine(Path.GetTempPath(), "last-render.pdf"));
+                        RenderAndCheck(html, Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".pdf"));
+                        Render(html, Path.Combine("exports", Guid.NewGuid() + ".pdf"));
+                        Log(Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".pdf"));
+                    }
+            """));
+
         [Fact]
         public Task DeleteOnCloseThroughBaseConstructorOptionsOrLocal_NoDiagnostic()
             => VerifyCS.VerifyAnalyzerAsync(InClass("""
