@@ -499,12 +499,12 @@ namespace Postmortem.Analyzers.Knowledge
         public bool TryGetHelperCreation(IInvocationOperation call, bool temporary, Compilation compilation, CancellationToken cancellationToken, out FileCreation creation)
         {
             creation = default;
-            if (!MayCallCreatingHelper(call))
+            var method = call.TargetMethod;
+            if (!ReturnsFileOrFolder(method) || !OperationFacts.IsSameFileHelper(method, call.Syntax.SyntaxTree))
             {
                 return false;
             }
 
-            var method = call.TargetMethod;
             var key = method.OriginalDefinition;
             var known = temporary ? _helpersReturningTemporary : _helpersReturningUnique;
             if (!known.TryGetValue(key, out var returned))
@@ -530,14 +530,6 @@ namespace Postmortem.Analyzers.Knowledge
         public bool TryGetCreationOrReturningHelper(IOperation operation, bool temporary, Compilation compilation, CancellationToken cancellationToken, out FileCreation creation)
             => TryGetCreation(operation, cancellationToken, out creation) ||
                (operation is IInvocationOperation call && TryGetHelperCreation(call, temporary, compilation, cancellationToken, out creation));
-
-        /// <summary>Symbols only, the first part of <see cref="TryGetHelperCreation"/>: a helper of this file that returns a
-        /// string, FileInfo or DirectoryInfo (or a task of one).</summary>
-        private bool MayCallCreatingHelper(IInvocationOperation call)
-        {
-            var method = call.TargetMethod;
-            return !method.ReturnsVoid && NamesFileOrFolder(AwaitedType(method.ReturnType)) && OperationFacts.IsSameFileHelper(method, call.Syntax.SyntaxTree);
-        }
 
         /// <summary>
         /// A call of a helper of the same file that creates a file or folder at a path made from one of its string
@@ -589,9 +581,9 @@ namespace Postmortem.Analyzers.Knowledge
             return false;
         }
 
-        /// <summary>Symbols only, the first part of <see cref="TryGetHelperCreation"/> and <see cref="TryGetCreationThroughHelper"/>:
-        /// a helper of this file that returns a file or folder, or takes a string.</summary>
-        public bool MayCallHelperCreating(IInvocationOperation call)
+        /// <summary>Symbols only, the first part of <see cref="TryGetHelperCreation"/> and <see cref="TryGetCreationThroughHelper"/>
+        /// (a rule asks it once, before either): a helper of this file that returns a file or folder, or takes a string.</summary>
+        public bool MayCallCreatingHelper(IInvocationOperation call)
         {
             var method = call.TargetMethod;
             if (!OperationFacts.IsSameFileHelper(method, call.Syntax.SyntaxTree))
@@ -599,7 +591,7 @@ namespace Postmortem.Analyzers.Knowledge
                 return false;
             }
 
-            if (!method.ReturnsVoid && NamesFileOrFolder(AwaitedType(method.ReturnType)))
+            if (ReturnsFileOrFolder(method))
             {
                 return true;
             }
@@ -677,6 +669,9 @@ namespace Postmortem.Analyzers.Knowledge
                 onlyReturned: true,
                 compilation,
                 cancellationToken);
+
+        /// <summary>Returns a string, FileInfo or DirectoryInfo, or a task of one (see <see cref="NamesFileOrFolder"/>).</summary>
+        private bool ReturnsFileOrFolder(IMethodSymbol method) => !method.ReturnsVoid && NamesFileOrFolder(AwaitedType(method.ReturnType));
 
         /// <summary>A string, FileInfo or DirectoryInfo: a value the caller can delete the file or folder through (a stream
         /// returned by a helper is left out: it is closed, not deleted, and is often opened with DeleteOnClose).</summary>

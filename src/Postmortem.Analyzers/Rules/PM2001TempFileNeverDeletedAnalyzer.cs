@@ -59,7 +59,7 @@ namespace Postmortem.Analyzers.Rules
                     return;
                 }
             }
-            else if (context.Operation is not IInvocationOperation call ||
+            else if (context.Operation is not IInvocationOperation call || !files.MayCallCreatingHelper(call) ||
                      (!files.TryGetHelperCreation(call, temporary: true, context.Compilation, cancellationToken, out creation) &&
                       !files.TryGetCreationThroughHelper(call, temporary: true, context.Compilation, cancellationToken, out creation)))
             {

@@ -52,7 +52,7 @@ namespace Postmortem.Analyzers.Rules
             }
 
             var helperCall = created ? null : context.Operation as IInvocationOperation;
-            if (!created && (helperCall is null || !files.MayCallHelperCreating(helperCall)))
+            if (!created && (helperCall is null || !files.MayCallCreatingHelper(helperCall)))
             {
                 return;
             }
