@@ -1075,6 +1075,8 @@ namespace Postmortem.Analyzers.Tests.Rules
 
                     static void Log(string message) => File.AppendAllText("logs/render.log", message);
 
+                    static string ReadBack(string path) => File.ReadAllText(path);
+
                     static async Task DownloadAsync(byte[] data, string folder, string name)
                     {
                         Directory.CreateDirectory(folder);
@@ -1114,6 +1116,7 @@ namespace Postmortem.Analyzers.Tests.Rules
                         RenderAndCheck(html, Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".pdf"));
                         Render(html, Path.Combine("exports", Guid.NewGuid() + ".pdf"));
                         Log(Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".pdf"));
+                        Console.WriteLine(ReadBack(Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".pdf")));
                     }
             """));
 
