@@ -128,6 +128,12 @@ namespace Postmortem.CodeFixes
 
             foreach (var diagnostic in context.Diagnostics)
             {
+                if (!FixableDiagnosticIds.Contains(diagnostic.Id))
+                {
+                    RegisterEachFirstFix(context, diagnostic);
+                    continue;
+                }
+
                 foreach (var option in GetFixOptions(diagnostic, root, model, context.CancellationToken))
                 {
                     var document = context.Document;
@@ -140,6 +146,33 @@ namespace Postmortem.CodeFixes
                         diagnostic);
                 }
             }
+        }
+
+        /// <summary>
+        /// The equivalence key of "each diagnostic's first fix": Fix All with it applies to every diagnostic of this
+        /// fixer's rule the first fix it offers, whatever that fix's own key.
+        /// </summary>
+        internal string EachFirstFixKey => FixableDiagnosticIds[0] + ".EachFirstFix";
+
+        /// <summary>
+        /// `dotnet format analyzers` fixes one rule at a time: it asks the rule's fixer for the fixes of the first
+        /// diagnostic of the analyzers that report the rule, <b>whatever that diagnostic's rule</b>, and runs Fix All
+        /// (solution scope, the rule's diagnostics only) with the equivalence key of the first fix registered
+        /// (dotnet-format's SolutionCodeFixApplier). For an analyzer that reports several rules that first diagnostic
+        /// can be another rule's; with no fix registered for it the key is null and Fix All fixes nothing. So for
+        /// another rule's diagnostic (no other host hands a fixer one) this registers one fix whose key makes Fix
+        /// All apply each of this rule's diagnostics its first fix. Applied to the other rule's diagnostic itself it
+        /// changes nothing.
+        /// </summary>
+        private void RegisterEachFirstFix(CodeFixContext context, Diagnostic diagnostic)
+        {
+            var document = context.Document;
+            context.RegisterCodeFix(
+                CodeAction.Create(
+                    $"Apply the first fix of each {FixableDiagnosticIds[0]} diagnostic",
+                    ct => Task.FromResult(document),
+                    EachFirstFixKey),
+                diagnostic);
         }
 
         private async Task<Document?> FixDocumentAsync(Document document, ImmutableArray<Diagnostic> diagnostics, string? equivalenceKey, CancellationToken cancellationToken)
@@ -155,11 +188,21 @@ namespace Postmortem.CodeFixes
             var context = new FixContext(editor, root, model, cancellationToken);
 
             // Innermost first, so nested edits compose.
+            var eachFirst = equivalenceKey == EachFirstFixKey;
             foreach (var diagnostic in diagnostics.OrderByDescending(d => d.Location.SourceSpan.Start))
             {
-                if (GetFixOptions(diagnostic, root, model, cancellationToken).Any(o => o.EquivalenceKey == equivalenceKey))
+                if (!FixableDiagnosticIds.Contains(diagnostic.Id))
                 {
-                    ApplyFix(context, diagnostic, equivalenceKey!);
+                    continue;
+                }
+
+                var options = GetFixOptions(diagnostic, root, model, cancellationToken);
+                var key = eachFirst
+                    ? options.Select(o => o.EquivalenceKey).FirstOrDefault()
+                    : options.Any(o => o.EquivalenceKey == equivalenceKey) ? equivalenceKey : null;
+                if (key is not null)
+                {
+                    ApplyFix(context, diagnostic, key);
                 }
             }
 

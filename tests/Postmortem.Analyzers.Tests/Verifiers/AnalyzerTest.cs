@@ -75,6 +75,11 @@ namespace Postmortem.Analyzers.Tests.Verifiers
 
         public bool SkipFixAllCheck { get; set; }
 
+        /// <summary>The rules under test; null = every rule the analyzers report. An analyzer that reports several rules is
+        /// tested rule by rule: the other rules' diagnostics are not compared (they have tests of their own), and
+        /// <c>[|…|]</c> markup means the one rule under test.</summary>
+        public IReadOnlyCollection<string>? RuleIds { get; set; }
+
         /// <summary>Force-enable descriptors that are off by default (as the SDK's test framework does).</summary>
         public bool EnableAllDescriptors { get; set; } = true;
 
@@ -227,7 +232,7 @@ namespace Postmortem.Analyzers.Tests.Verifiers
 
         private List<Expected> ResolveExpected(TestState state, IEnumerable<DiagnosticResult> explicitResults)
         {
-            var defaultIds = Analyzers[0].SupportedDiagnostics.Select(d => d.Id).Distinct().ToList();
+            var defaultIds = RuleIds?.ToList() ?? Analyzers[0].SupportedDiagnostics.Select(d => d.Id).Distinct().ToList();
             var expected = new List<Expected>();
             foreach (var file in state.All)
             {
@@ -284,7 +289,7 @@ namespace Postmortem.Analyzers.Tests.Verifiers
             var relevant = actual
                 .Where(d => d.Severity == DiagnosticSeverity.Error && d.Descriptor.Category == "Compiler"
                     ? !AllowCompilerErrors || expectedIds.Contains(d.Id)
-                    : true)
+                    : RuleIds is null || d.Descriptor.Category == "Compiler" || RuleIds.Contains(d.Id))
                 .ToList();
 
             var unexpectedErrors = relevant.Where(d => d.Descriptor.Category == "Compiler" && !expectedIds.Contains(d.Id)).ToList();
@@ -492,6 +497,46 @@ namespace Postmortem.Analyzers.Tests.Verifiers
                 var fixedAll = await FixAllAsync(initial, scope, usedKey!, cancellationToken).ConfigureAwait(false);
                 await VerifyFixedStateAsync($"Fix All ({scope})", fixedAll, fixedState, cancellationToken).ConfigureAwait(false);
             }
+
+            if (CodeActionEquivalenceKey is null)
+            {
+                await VerifyDotnetFormatFixesAsync(initial, initialDiagnostics, fixedState, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>
+        /// `dotnet format analyzers` fixes a rule from the first diagnostic of the analyzers that report it, whatever that
+        /// diagnostic's rule (dotnet-format's SolutionCodeFixApplier): it asks the rule's fixer for that diagnostic's fixes,
+        /// takes the first one's equivalence key and runs Fix All in solution scope on the rule's diagnostics. When the
+        /// analyzers report another rule here, this does the same from that rule's first diagnostic: the result must be
+        /// the fixed code.
+        /// </summary>
+        private async Task VerifyDotnetFormatFixesAsync(Solution initial, ImmutableArray<Diagnostic> initialDiagnostics, TestState fixedState, CancellationToken cancellationToken)
+        {
+            var reported = new HashSet<string>(Analyzers.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id));
+            var other = initialDiagnostics
+                .Where(d => d.Location.IsInSource && reported.Contains(d.Id) && !CodeFix!.FixableDiagnosticIds.Contains(d.Id))
+                .OrderBy(d => d.Location.SourceSpan.Start)
+                .FirstOrDefault();
+            if (other is null)
+            {
+                return;
+            }
+
+            var document = initial.GetDocument(other.Location.SourceTree)!;
+            CodeAction? first = null;
+            var context = new CodeFixContext(document, other, (action, _) => first ??= action, cancellationToken);
+            await CodeFix!.RegisterCodeFixesAsync(context).ConfigureAwait(false);
+            if (first?.EquivalenceKey is not { } key)
+            {
+                throw new VerifierException($"dotnet format would fix nothing: handed {other.Id} (another rule of the same analyzer) by dotnet format, the fixer registers no fix with an equivalence key.");
+            }
+
+            var fixAll = new FixAllContext(document, CodeFix, FixAllScope.Solution, key, CodeFix.FixableDiagnosticIds, new TestDiagnosticProvider(this), cancellationToken);
+            var action = await CodeFix.GetFixAllProvider()!.GetFixAsync(fixAll).ConfigureAwait(false)
+                ?? throw new VerifierException($"dotnet format would fix nothing: no Fix All action for key '{key}'.");
+            var fixedByFormat = await ApplyAsync(initial, action, cancellationToken).ConfigureAwait(false);
+            await VerifyFixedStateAsync($"Fix All as dotnet format runs it (from {other.Id})", fixedByFormat, fixedState, cancellationToken).ConfigureAwait(false);
         }
 
         private async Task<Solution> FixAllAsync(Solution solution, FixAllScope scope, string equivalenceKey, CancellationToken cancellationToken)

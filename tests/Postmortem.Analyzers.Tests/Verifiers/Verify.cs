@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -42,11 +44,31 @@ namespace Postmortem.Analyzers.Tests.Verifiers
                 CodeActionEquivalenceKey = equivalenceKey,
             };
             test.Analyzers.Add(new TAnalyzer());
+            test.RuleIds = RulesUnderTest(test);
+            return test;
+        }
+
+        /// <summary>An analysis-only test of the fixer's rules (no fixed code).</summary>
+        public static AnalyzerTest AnalysisTest(string source)
+        {
+            var test = CSharpAnalyzerVerifier<TAnalyzer>.Test(source);
+            test.RuleIds = RulesUnderTest(test);
             return test;
         }
 
         public static Task VerifyAnalyzerAsync(string source, params DiagnosticResult[] expected)
-            => CSharpAnalyzerVerifier<TAnalyzer>.VerifyAnalyzerAsync(source, expected);
+        {
+            var test = AnalysisTest(source);
+            test.ExpectedDiagnostics.AddRange(expected);
+            return test.RunAsync();
+        }
+
+        /// <summary>The fixer's rules, when the analyzer reports others too (they are tested with their own fixers).</summary>
+        private static IReadOnlyCollection<string>? RulesUnderTest(AnalyzerTest test)
+        {
+            var fixable = new TCodeFix().FixableDiagnosticIds;
+            return test.Analyzers.SelectMany(a => a.SupportedDiagnostics).All(d => fixable.Contains(d.Id)) ? null : fixable;
+        }
 
         public static Task VerifyCodeFixAsync(string source, string fixedSource, string? equivalenceKey = null)
             => Test(source, fixedSource, equivalenceKey).RunAsync();

@@ -51,6 +51,47 @@ namespace Postmortem.Analyzers.Tests.Verifiers.SelfTests
         }
     }
 
+    /// <summary>Reports two rules: TST001 at classes named "Bad", TST002 at classes named "Worse".</summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class TwoRulesAnalyzer : DiagnosticAnalyzer
+    {
+        public static readonly DiagnosticDescriptor Worse = new("TST002", "Worse class", "Class '{0}' is worse", "Test", DiagnosticSeverity.Warning, true);
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(BadClassAnalyzer.Rule, Worse);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterSyntaxNodeAction(
+                c =>
+                {
+                    var identifier = ((ClassDeclarationSyntax)c.Node).Identifier;
+                    var rule = identifier.ValueText switch { "Bad" => BadClassAnalyzer.Rule, "Worse" => Worse, _ => null };
+                    if (rule is not null)
+                    {
+                        c.ReportDiagnostic(Diagnostic.Create(rule, identifier.GetLocation(), identifier.ValueText));
+                    }
+                },
+                SyntaxKind.ClassDeclaration);
+        }
+    }
+
+    /// <summary>Renames Bad to Good as <see cref="RenameFix"/> does, but registers fixes only for its own rule's
+    /// diagnostics: handed another rule's diagnostic, as dotnet format does, it gives no equivalence key.</summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp), Shared]
+    public sealed class OwnRuleOnlyRenameFix : CodeFixProvider
+    {
+        private readonly RenameFix _rename = new();
+
+        public override ImmutableArray<string> FixableDiagnosticIds => _rename.FixableDiagnosticIds;
+
+        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+        public override Task RegisterCodeFixesAsync(CodeFixContext context)
+            => context.Diagnostics.All(d => FixableDiagnosticIds.Contains(d.Id)) ? _rename.RegisterCodeFixesAsync(context) : Task.CompletedTask;
+    }
+
     /// <summary>Reports in generated code too (the verifier's generated-code re-run must catch it).</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class GeneratedCodeReportingAnalyzer : DiagnosticAnalyzer

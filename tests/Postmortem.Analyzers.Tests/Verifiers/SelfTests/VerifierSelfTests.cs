@@ -130,6 +130,34 @@ namespace Postmortem.Analyzers.Tests.Verifiers.SelfTests
             => Assert.Contains("does not compile", await FailsAsync(Test("class [|Bad|] { }", fix: new BreakingFix(), fixedCode: "class Good : Missing { }")));
 
         [Fact]
+        public Task OtherRulesOfTheAnalyzer_NotComparedWhenRulesAreGiven_NoDiagnostic()
+        {
+            var test = Test("class Worse { } class [|Bad|] { }", new TwoRulesAnalyzer());
+            test.RuleIds = new[] { "TST001" };
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public async Task OtherRulesOfTheAnalyzer_ComparedByDefault_Fails()
+            => Assert.Contains("Expected 1 diagnostic(s), got 2", await FailsAsync(Test("class Worse { } class {|TST001:Bad|} { }", new TwoRulesAnalyzer())));
+
+        [Fact]
+        public Task FixOfOneRule_AppliedAsDotnetFormatDoes_FromAnotherRulesDiagnostic()
+        {
+            var test = Test("class Worse { } class [|Bad|] { }", new TwoRulesAnalyzer(), new RenameFix(), "class Worse { } class Good { }");
+            test.RuleIds = new[] { "TST001" };
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public async Task FixerGivingNoKeyForAnotherRulesDiagnostic_Fails()
+        {
+            var test = Test("class Worse { } class [|Bad|] { }", new TwoRulesAnalyzer(), new OwnRuleOnlyRenameFix(), "class Worse { } class Good { }");
+            test.RuleIds = new[] { "TST001" };
+            Assert.Contains("dotnet format would fix nothing", await FailsAsync(test));
+        }
+
+        [Fact]
         public void Markup_RoundTrips()
         {
             var (text, spans) = TestMarkup.Parse("a [|b {|X1:c|}|] {|#2:d|} e");
