@@ -95,15 +95,14 @@ namespace Postmortem.Analyzers.Knowledge
                 : code;
         }
 
-        /// <summary>Registers <paramref name="action"/> for every file sink in code (invocations, and object creations unless
-        /// <paramref name="serilogOnly"/>: NLog targets and log4net appenders are created, Serilog sinks are called), and
-        /// only for the operation kinds the compilation's libraries can produce a sink from: a Serilog-only project gets
-        /// no callback on object creations, a project with NLog's FileTarget but no Serilog or NLog WriteToFile none on calls.</summary>
-        public void Register(CompilationStartAnalysisContext start, Action<OperationAnalysisContext, LogSinkSite> action, bool serilogOnly = false)
+        /// <summary>Registers <paramref name="action"/> for every file sink in code (invocations and object creations: NLog
+        /// targets and log4net appenders are created, Serilog sinks are called), and only for the operation kinds the
+        /// compilation's libraries can produce a sink from: a Serilog-only project gets no callback on object creations, a
+        /// project with NLog's FileTarget but no Serilog or NLog WriteToFile none on calls.</summary>
+        public void Register(CompilationStartAnalysisContext start, Action<OperationAnalysisContext, LogSinkSite> action)
         {
-            var serilog = _serilogFileExtensions is not null || _serilogRollingFileExtensions is not null;
-            var called = serilog || (!serilogOnly && _nlogSetupTargetBuilder is not null);
-            var created = !serilogOnly && (_nlogFileTarget is not null || _log4netFileAppender is not null || _log4netRollingFileAppender is not null);
+            var called = _serilogFileExtensions is not null || _serilogRollingFileExtensions is not null || _nlogSetupTargetBuilder is not null;
+            var created = _nlogFileTarget is not null || _log4netFileAppender is not null || _log4netRollingFileAppender is not null;
             var kinds = new List<OperationKind>(2);
             if (called)
             {
@@ -123,8 +122,7 @@ namespace Postmortem.Analyzers.Knowledge
             start.RegisterOperationAction(
                 c =>
                 {
-                    var site = Read(c.Operation, c.CancellationToken);
-                    if (site is not null && (!serilogOnly || site.Settings.Kind is LogSinkKind.SerilogFile or LogSinkKind.SerilogAuditFile or LogSinkKind.SerilogRollingFile))
+                    if (Read(c.Operation, c.CancellationToken) is { } site)
                     {
                         action(c, site);
                     }
@@ -132,12 +130,19 @@ namespace Postmortem.Analyzers.Knowledge
                 kinds.ToArray());
         }
 
-        /// <summary>Reports the findings of one rule for a site.</summary>
-        public static void Report(OperationAnalysisContext context, LogSinkSite site, DiagnosticDescriptor descriptor, string? multiProcessReason)
+        /// <summary>Reports every finding of <see cref="LogSinkModel"/> for a site, each under its rule's descriptor.</summary>
+        public static void Report(OperationAnalysisContext context, LogSinkSite site, string? multiProcessReason)
         {
             foreach (var finding in LogSinkModel.Evaluate(site.Settings, multiProcessReason))
             {
-                if (finding.RuleId != descriptor.Id)
+                var descriptor = finding.RuleId switch
+                {
+                    DiagnosticIds.SharedLogFileSink => Descriptors.PM1001SharedLogFileSink,
+                    DiagnosticIds.LogFilesNeverDeleted => Descriptors.PM2003LogFilesNeverDeleted,
+                    DiagnosticIds.FileSinkStopsAtSizeLimit => Descriptors.PM3005FileSinkStopsAtSizeLimit,
+                    _ => null,
+                };
+                if (descriptor is null)
                 {
                     continue;
                 }

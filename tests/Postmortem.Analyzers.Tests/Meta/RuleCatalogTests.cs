@@ -77,30 +77,10 @@ namespace Postmortem.Analyzers.Tests.Meta
         }
 
         /// <summary>
-        /// `dotnet format analyzers` fixes one ID at a time and takes the Fix All key from the first diagnostic of the
-        /// analyzers that support that ID, whatever its ID (dotnet-format's SolutionCodeFixApplier): an analyzer that
-        /// reports two rules with fixes in C# code makes it hand one rule's fixer the other rule's diagnostic, and the fix
-        /// is not applied (seen when PM1001, PM2003 and PM3005 were tried as one analyzer: docs/performance.md). So each
-        /// analyzer reports at most one fixable rule, except one whose diagnostics are all in additional files, which
-        /// dotnet format skips.
-        /// </summary>
-        [Fact]
-        public void AnalyzersReportingCode_HaveAtMostOneFixableRule()
-        {
-            var fixable = AllCodeFixes.SelectMany(f => f.FixableDiagnosticIds).ToHashSet(StringComparer.Ordinal);
-            var onlyInAdditionalFiles = new[] { typeof(Postmortem.Analyzers.Rules.ConfigFiles.LoggingConfigFileAnalyzer) };
-            foreach (var analyzer in AllAnalyzers.Where(a => !onlyInAdditionalFiles.Contains(a.GetType())))
-            {
-                var ids = analyzer.SupportedDiagnostics.Select(d => d.Id).Where(fixable.Contains).Distinct().ToList();
-                Assert.True(ids.Count <= 1, $"{analyzer.GetType().Name} reports {string.Join(", ", ids)}, which all have fixes");
-            }
-        }
-
-        /// <summary>
         /// `dotnet format analyzers` fixes one rule at a time from the first diagnostic of the analyzers that report it,
         /// whatever that diagnostic's rule: it hands the rule's fixer that diagnostic and runs Fix All with the key of the
         /// first fix registered (dotnet-format's SolutionCodeFixApplier). An analyzer reporting several rules with fixes
-        /// (as in the end-to-end test's web app, where one analyzer reporting PM1001, PM2003 and PM3005 would) makes that another rule's diagnostic, so every fixer answers one
+        /// (LogFileSinkAnalyzer: PM1001, PM2003, PM3005) makes that another rule's diagnostic, so every fixer answers one
         /// with a keyed fix (a null key fixes nothing: seen in the third session, docs/performance.md). The rule tests
         /// check what Fix All then does (the verifier's "as dotnet format runs it" stage), the end-to-end test runs
         /// dotnet format itself.

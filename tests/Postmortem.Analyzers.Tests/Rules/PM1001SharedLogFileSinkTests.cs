@@ -3,7 +3,7 @@ using Postmortem.Analyzers.Tests.Verifiers;
 using Xunit;
 using static Postmortem.Analyzers.Tests.Rules.LogSinkSources;
 using VerifyCS = Postmortem.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    Postmortem.Analyzers.Rules.PM1001SharedLogFileSinkAnalyzer,
+    Postmortem.Analyzers.Rules.LogFileSinkAnalyzer,
     Postmortem.CodeFixes.Rules.PM1001SharedLogFileSinkCodeFixProvider>;
 
 namespace Postmortem.Analyzers.Tests.Rules
@@ -16,18 +16,18 @@ namespace Postmortem.Analyzers.Tests.Rules
 
         private static Task WebSerilog(string source) => VerifyCS.Test(source, source).Web().WithSerilog().RunAsync();
 
-        private static Task WebNLog5(string source) => CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.PM1001SharedLogFileSinkAnalyzer>.Test(source).Web().WithNLog5().RunAsync();
+        private static Task WebNLog5(string source) => VerifyCS.AnalysisTest(source).Web().WithNLog5().RunAsync();
 
-        private static Task WebNLog6(string source) => CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.PM1001SharedLogFileSinkAnalyzer>.Test(source).Web().WithNLog6().RunAsync();
+        private static Task WebNLog6(string source) => VerifyCS.AnalysisTest(source).Web().WithNLog6().RunAsync();
 
-        private static Task WebLog4Net(string source) => CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.PM1001SharedLogFileSinkAnalyzer>.Test(source).Web().WithLog4Net().RunAsync();
+        private static Task WebLog4Net(string source) => VerifyCS.AnalysisTest(source).Web().WithLog4Net().RunAsync();
 
         // ------------------------------------------------------------ Serilog: unsafe forms
 
         [Fact]
         public Task SerilogFileWithoutShared_ReportsDiagnostic()
         {
-            var test = CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.PM1001SharedLogFileSinkAnalyzer>.Test(Serilog("""
+            var test = VerifyCS.AnalysisTest(Serilog("""
                 .WriteTo.{|#0:File("logs/app.log")|}
                 """)).Web().WithSerilog();
             test.ExpectedDiagnostics.Add(new DiagnosticResult("PM1001").WithLocation(0).WithArguments(
@@ -44,18 +44,18 @@ namespace Postmortem.Analyzers.Tests.Rules
         [InlineData("File(new Serilog.Formatting.Json.JsonFormatter(), \"logs/app.json\")")]
         [InlineData("File(path: \"logs/app.log\", outputTemplate: \"{Message}{NewLine}\")")]
         public Task SerilogUnsharedForms_ReportsDiagnostic(string call)
-            => CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.PM1001SharedLogFileSinkAnalyzer>.Test(Serilog($".WriteTo.[|{call}|]")).Web().WithSerilog().RunAsync();
+            => VerifyCS.AnalysisTest(Serilog($".WriteTo.[|{call}|]")).Web().WithSerilog().RunAsync();
 
         [Fact]
         public Task SerilogInsideAsyncWrapper_ReportsDiagnostic()
-            => CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.PM1001SharedLogFileSinkAnalyzer>.Test(Serilog("""
+            => VerifyCS.AnalysisTest(Serilog("""
                 .WriteTo.Logger(lc => lc.WriteTo.[|File("logs/app.log")|])
                 """)).Web().WithSerilog().RunAsync();
 
         [Fact]
         public Task SerilogInTopLevelStatementsAndNestedType_ReportsDiagnostic()
         {
-            var test = CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.PM1001SharedLogFileSinkAnalyzer>.Test("""
+            var test = VerifyCS.AnalysisTest("""
                 using Serilog;
 
                 Log.Logger = new LoggerConfiguration().WriteTo.[|File("logs/app.log")|].CreateLogger();
@@ -80,14 +80,14 @@ namespace Postmortem.Analyzers.Tests.Rules
 
         [Fact]
         public Task SerilogLegacyRollingFile_ReportsDiagnostic()
-            => CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.PM1001SharedLogFileSinkAnalyzer>.Test(Serilog("""
+            => VerifyCS.AnalysisTest(Serilog("""
                 .WriteTo.[|RollingFile("logs/app-{Date}.log")|]
                 """)).Web().WithSerilogRollingFile().RunAsync();
 
         [Fact]
         public Task ConsoleProjectDeclaredMultiple_ReportsDiagnostic()
         {
-            var test = CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.PM1001SharedLogFileSinkAnalyzer>.Test(Serilog("""
+            var test = VerifyCS.AnalysisTest(Serilog("""
                 .WriteTo.[|File("logs/app.log")|]
                 """)).WithSerilog();
             test.EditorConfig = "postmortem.worker_processes = multiple";
@@ -98,7 +98,7 @@ namespace Postmortem.Analyzers.Tests.Rules
         public Task ConsoleProjectWithOneFileDeclaredMultiple_ReportsDiagnostic()
         {
             // Only Test1.cs runs in several processes (an .editorconfig section naming it): its sink is reported.
-            var test = CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.PM1001SharedLogFileSinkAnalyzer>.Test("""
+            var test = VerifyCS.AnalysisTest("""
                 public static class Tool
                 {
                     public static int Run() => 0;
@@ -115,7 +115,7 @@ namespace Postmortem.Analyzers.Tests.Rules
         public Task ConsoleProjectWithAnotherFileDeclaredMultiple_NoDiagnostic()
         {
             // Test1.cs runs in several processes but configures nothing; the sink's file is single-process.
-            var test = CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.PM1001SharedLogFileSinkAnalyzer>.Test(Serilog("""
+            var test = VerifyCS.AnalysisTest(Serilog("""
                 .WriteTo.File("logs/app.log")
                 """)).WithSerilog();
             test.Sources.Add("""
@@ -131,7 +131,7 @@ namespace Postmortem.Analyzers.Tests.Rules
         [Fact]
         public Task MultipleDeclaredAsMSBuildProperty_ReportsDiagnostic()
         {
-            var test = CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.PM1001SharedLogFileSinkAnalyzer>.Test(Serilog("""
+            var test = VerifyCS.AnalysisTest(Serilog("""
                 .WriteTo.[|File("logs/app.log")|]
                 """)).WithSerilog();
             test.GlobalOptions["build_property.PostmortemWorkerProcesses"] = "multiple";
@@ -141,7 +141,7 @@ namespace Postmortem.Analyzers.Tests.Rules
         [Fact]
         public Task ConsoleProjectWithWebConfigProcessesPerApplication_ReportsDiagnostic()
         {
-            var test = CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.PM1001SharedLogFileSinkAnalyzer>.Test(Serilog("""
+            var test = VerifyCS.AnalysisTest(Serilog("""
                 .WriteTo.{|#0:File("logs/app.log")|}
                 """)).WithSerilog();
             test.AdditionalFiles.Add(("/0/web.config", """
@@ -163,7 +163,7 @@ namespace Postmortem.Analyzers.Tests.Rules
         [Fact]
         public Task ConsoleProjectWithWebConfigOneProcess_NoDiagnostic()
         {
-            var test = CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.PM1001SharedLogFileSinkAnalyzer>.Test(Serilog("""
+            var test = VerifyCS.AnalysisTest(Serilog("""
                 .WriteTo.File("logs/app.log")
                 """)).WithSerilog();
             test.AdditionalFiles.Add(("/0/web.config", """
@@ -185,11 +185,11 @@ namespace Postmortem.Analyzers.Tests.Rules
         [InlineData("File(Path.Combine(root, Environment.GetEnvironmentVariable(\"WEBSITE_INSTANCE_ID\") ?? \"local\", \"app.log\"))")]
         [InlineData("File(\"logs/app.log\", shared: Environment.UserInteractive)")]
         public Task SerilogSafeForms_NoDiagnostic(string call)
-            => CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.PM1001SharedLogFileSinkAnalyzer>.Test(Serilog($".WriteTo.{call}")).Web().WithSerilog().RunAsync();
+            => VerifyCS.AnalysisTest(Serilog($".WriteTo.{call}")).Web().WithSerilog().RunAsync();
 
         [Fact]
         public Task SerilogPathFromLocalWithProcessId_NoDiagnostic()
-            => CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.PM1001SharedLogFileSinkAnalyzer>.Test("""
+            => VerifyCS.AnalysisTest("""
                 using System;
                 using System.IO;
                 using Serilog;
@@ -207,14 +207,14 @@ namespace Postmortem.Analyzers.Tests.Rules
 
         [Fact]
         public Task ConsoleProject_NoDiagnostic()
-            => CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.PM1001SharedLogFileSinkAnalyzer>.Test(Serilog("""
+            => VerifyCS.AnalysisTest(Serilog("""
                 .WriteTo.File("logs/app.log")
                 """)).WithSerilog().RunAsync();
 
         [Fact]
         public Task WebProjectDeclaredSingle_NoDiagnostic()
         {
-            var test = CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.PM1001SharedLogFileSinkAnalyzer>.Test(Serilog("""
+            var test = VerifyCS.AnalysisTest(Serilog("""
                 .WriteTo.File("logs/app.log")
                 """)).Web().WithSerilog();
             test.EditorConfig = "postmortem.worker_processes = single";
@@ -224,7 +224,7 @@ namespace Postmortem.Analyzers.Tests.Rules
         [Fact]
         public Task UserTypesNamedLikeTheLibraries_NoDiagnostic()
         {
-            var test = CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.PM1001SharedLogFileSinkAnalyzer>.Test("""
+            var test = VerifyCS.AnalysisTest("""
                 namespace MyLogging
                 {
                     public class LoggerSinkConfiguration { }
@@ -254,7 +254,7 @@ namespace Postmortem.Analyzers.Tests.Rules
         [Fact]
         public Task BrokenCode_NoCrash()
         {
-            var test = CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.PM1001SharedLogFileSinkAnalyzer>.Test("""
+            var test = VerifyCS.AnalysisTest("""
                 using Serilog;
                 using NLog.Targets;
 
@@ -384,7 +384,7 @@ namespace Postmortem.Analyzers.Tests.Rules
 
         [Fact]
         public Task NLog5ConsoleProject_NoDiagnostic()
-            => CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.PM1001SharedLogFileSinkAnalyzer>.Test(NLog("""
+            => VerifyCS.AnalysisTest(NLog("""
                     config.AddRuleForAllLevels(new FileTarget("file") { FileName = "logs/app.log" });
             """)).WithNLog5().RunAsync();
 
@@ -510,7 +510,7 @@ namespace Postmortem.Analyzers.Tests.Rules
         [Fact]
         public Task SerilogPathCombine_MessageShowsThePath()
         {
-            var test = CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.PM1001SharedLogFileSinkAnalyzer>.Test(Serilog("""
+            var test = VerifyCS.AnalysisTest(Serilog("""
                 .WriteTo.{|#0:File(Path.Combine(root, "logs", "recommendations.log"), rollOnFileSizeLimit: true)|}
                 """)).Web().WithSerilog();
             test.ExpectedDiagnostics.Add(new DiagnosticResult("PM1001").WithLocation(0).WithArguments(

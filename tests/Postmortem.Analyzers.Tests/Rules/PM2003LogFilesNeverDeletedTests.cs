@@ -3,14 +3,14 @@ using Postmortem.Analyzers.Tests.Verifiers;
 using Xunit;
 using static Postmortem.Analyzers.Tests.Rules.LogSinkSources;
 using VerifyCS = Postmortem.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    Postmortem.Analyzers.Rules.PM2003LogFilesNeverDeletedAnalyzer,
+    Postmortem.Analyzers.Rules.LogFileSinkAnalyzer,
     Postmortem.CodeFixes.Rules.PM2003LogFilesNeverDeletedCodeFixProvider>;
 
 namespace Postmortem.Analyzers.Tests.Rules
 {
     public class PM2003LogFilesNeverDeletedTests
     {
-        private static AnalyzerTest Analyze(string source) => CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.PM2003LogFilesNeverDeletedAnalyzer>.Test(source);
+        private static AnalyzerTest Analyze(string source) => VerifyCS.AnalysisTest(source);
 
         // ------------------------------------------------------------ Serilog
 

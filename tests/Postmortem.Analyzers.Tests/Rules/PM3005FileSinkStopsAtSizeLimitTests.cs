@@ -2,7 +2,7 @@ using System.Threading.Tasks;
 using Postmortem.Analyzers.Tests.Verifiers;
 using Xunit;
 using VerifyCS = Postmortem.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    Postmortem.Analyzers.Rules.PM3005FileSinkStopsAtSizeLimitAnalyzer,
+    Postmortem.Analyzers.Rules.LogFileSinkAnalyzer,
     Postmortem.CodeFixes.Rules.PM3005FileSinkStopsAtSizeLimitCodeFixProvider>;
 
 namespace Postmortem.Analyzers.Tests.Rules
@@ -25,7 +25,7 @@ namespace Postmortem.Analyzers.Tests.Rules
             }
             """;
 
-        private static AnalyzerTest Analyze(string source) => CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.PM3005FileSinkStopsAtSizeLimitAnalyzer>.Test(source).WithSerilog();
+        private static AnalyzerTest Analyze(string source) => VerifyCS.AnalysisTest(source).WithSerilog();
 
         [Theory]
         [InlineData("File(\"logs/app.log\")", "1 GB (the default limit)", " for good")]
