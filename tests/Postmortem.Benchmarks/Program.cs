@@ -69,8 +69,8 @@ namespace Postmortem.Benchmarks
               --sdk-analyzers PATH  folder holding Microsoft.CodeAnalysis(.CSharp).NetAnalyzers.dll (default: the installed SDK's)
               --no-ca          skip the CA analyzers
               --together       ours and CA in one driver with concurrent execution (as a build does; noisier per analyzer)
-              --only NAMES     only our analyzers whose type name contains one of the comma-separated NAMES (e.g. PM2001,PM2002),
-                               to profile or compare a few rules; the total is then theirs alone
+              --only NAMES     only our analyzers whose type name contains one of the comma-separated NAMES or that report a rule
+                               of that ID (e.g. PM2001,PM2002), to profile or compare a few rules; the total is then theirs alone
               --baseline PATH  also run another build of our analyzers (its Postmortem.Analyzers.dll, or the folder holding it)
                                in the same process and runs, alternating which goes first, and print both side by side:
                                a change measured this way is not lost in the differences between processes
@@ -174,7 +174,7 @@ namespace Postmortem.Benchmarks
             var ours = OurAnalyzers();
             if (only is not null)
             {
-                ours = ours.Where(a => only.Any(name => a.GetType().Name.Contains(name, StringComparison.OrdinalIgnoreCase))).ToImmutableArray();
+                ours = ours.Where(a => Selected(a, only)).ToImmutableArray();
                 if (ours.IsEmpty)
                 {
                     Console.Error.WriteLine($"--only {string.Join(",", only)}: none of our analyzers matches");
@@ -190,8 +190,7 @@ namespace Postmortem.Benchmarks
                     return 2;
                 }
 
-                var names = ours.Select(a => a.GetType().FullName).ToHashSet(StringComparer.Ordinal);
-                Settings.Baseline = BaselineAnalyzers(baseline).Where(a => names.Contains(a.GetType().FullName)).ToImmutableArray();
+                Settings.Baseline = BaselineAnalyzers(baseline).Where(a => only is null || Selected(a, only)).ToImmutableArray();
                 Console.WriteLine($"Baseline: {Settings.Baseline.Length} analyzers from {baseline}");
             }
 
@@ -649,9 +648,16 @@ namespace Postmortem.Benchmarks
                 .ToImmutableArray();
         }
 
+        /// <summary>--only: an analyzer whose type name contains one of the names, or that reports a rule of that ID.</summary>
+        private static bool Selected(DiagnosticAnalyzer analyzer, string[] only)
+            => only.Any(name => analyzer.GetType().Name.Contains(name, StringComparison.OrdinalIgnoreCase)
+                                || analyzer.SupportedDiagnostics.Any(d => string.Equals(d.Id, name, StringComparison.OrdinalIgnoreCase)));
+
         /// <summary>
-        /// This build next to the baseline, analyzer by analyzer: the minimum of each over the runs, and the median of the
-        /// per-run ratios (both measured in the same run, on the same trees, one after the other).
+        /// This build next to the baseline, analyzer by analyzer (those of the same name in both) and rule by rule (each
+        /// rule's time counted as in the main table, so analyzers merged or split between the builds compare too): the
+        /// minimum of each over the runs, and the median of the per-run ratios (both measured in the same run, on the same
+        /// trees, one after the other). The total is every analyzer of each build.
         /// </summary>
         private static void PrintComparison(List<RunResult> results, RunResult fastest, ImmutableArray<DiagnosticAnalyzer> ours)
         {
@@ -670,12 +676,25 @@ namespace Postmortem.Benchmarks
                 Console.WriteLine($"| {analyzer.GetType().Name} | {mine:F1} | {theirs:F1} | {mine / Math.Max(0.001, theirs):F2} | {perRun:F2} |");
             }
 
-            var total = pairs.Sum(p => fastest.AnalyzerTimes[p.Ours].TotalMilliseconds);
-            var baseTotal = pairs.Sum(p => fastest.AnalyzerTimes[p.Baseline!].TotalMilliseconds);
+            var total = ours.Sum(a => fastest.AnalyzerTimes[a].TotalMilliseconds);
+            var baseTotal = Settings.Baseline.Sum(a => fastest.AnalyzerTimes[a].TotalMilliseconds);
             var totalPerRun = Median(results
-                .Select(r => pairs.Sum(p => r.AnalyzerTimes[p.Ours].TotalMilliseconds) / Math.Max(0.001, pairs.Sum(p => r.AnalyzerTimes[p.Baseline!].TotalMilliseconds)))
+                .Select(r => ours.Sum(a => r.AnalyzerTimes[a].TotalMilliseconds) / Math.Max(0.001, Settings.Baseline.Sum(a => r.AnalyzerTimes[a].TotalMilliseconds)))
                 .OrderBy(x => x).ToList());
-            Console.WriteLine($"| **All** | {total:F1} | {baseTotal:F1} | **{total / Math.Max(0.001, baseTotal):F2}** | {totalPerRun:F2} |");
+            Console.WriteLine($"| **All** ({ours.Length} and {Settings.Baseline.Length} analyzers) | {total:F1} | {baseTotal:F1} | **{total / Math.Max(0.001, baseTotal):F2}** | {totalPerRun:F2} |");
+
+            Console.WriteLine();
+            Console.WriteLine("| Rule | This build (ms) | Baseline (ms) | This / baseline (minimums) | Median of per-run ratios |");
+            Console.WriteLine("|---|---:|---:|---:|---:|");
+            var mineByRule = RuleTimes(fastest, ours).ToDictionary(r => r.Id, r => r.Ms, StringComparer.Ordinal);
+            var theirsByRule = RuleTimes(fastest, Settings.Baseline).ToDictionary(r => r.Id, r => r.Ms, StringComparer.Ordinal);
+            foreach (var id in mineByRule.Keys.Intersect(theirsByRule.Keys).OrderByDescending(id => mineByRule[id]))
+            {
+                var perRun = Median(results
+                    .Select(r => RuleTimes(r, ours).First(t => t.Id == id).Ms / Math.Max(0.001, RuleTimes(r, Settings.Baseline).First(t => t.Id == id).Ms))
+                    .OrderBy(x => x).ToList());
+                Console.WriteLine($"| {id} | {mineByRule[id]:F1} | {theirsByRule[id]:F1} | {mineByRule[id] / Math.Max(0.001, theirsByRule[id]):F2} | {perRun:F2} |");
+            }
         }
 
         /// <summary>Another build of our analyzers, loaded beside ours (Roslyn itself is shared from the default context).</summary>
