@@ -74,6 +74,70 @@ namespace Postmortem.Analyzers.Tests.Rules
                     return File.ReadAllBytes(path);
             """));
 
+        // .NET's own library calls that write a file at a path they are given, as File.WriteAllText does.
+        [Theory]
+        [InlineData("[|new System.Xml.Linq.XDocument(new System.Xml.Linq.XElement(\"page\", title)).Save(path)|];")]
+        [InlineData("[|new System.Xml.Linq.XElement(\"page\", title).Save(path, System.Xml.Linq.SaveOptions.None)|];")]
+        [InlineData("var doc = new System.Xml.XmlDocument(); doc.LoadXml(\"<page/>\"); [|doc.Save(path)|];")]
+        [InlineData("using (var w = [|System.Xml.XmlWriter.Create(path)|]) { w.WriteElementString(\"page\", title); }")]
+        [InlineData("using var client = new System.Net.WebClient(); [|client.DownloadFile(\"http://localhost/page\", path)|];")]
+        [InlineData("using var client = new System.Net.WebClient(); [|client.DownloadFileTaskAsync(new Uri(\"http://localhost/page\"), path)|].Wait();")]
+        [InlineData("using var image = System.Drawing.Image.FromFile(\"logo.png\"); [|image.Save(path)|];")]
+        [InlineData("using var bitmap = new System.Drawing.Bitmap(); [|bitmap.Save(path)|];")]
+        public Task LibraryWritesUnderTempPath_ReportsDiagnostic(string write)
+        {
+            var test = VerifyCS.AnalysisTest(InMethod($$"""
+                    var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".xml");
+                    {{write}}
+                    return File.ReadAllBytes(path);
+            """));
+            test.Sources.Add(DrawingImageStub);
+            return test.RunAsync();
+        }
+
+        // The same calls writing to a stream or a writer, a type of one's own with a Save(fileName), and a library write
+        // deleted in finally.
+        [Theory]
+        [InlineData("using var s = new MemoryStream(); new System.Xml.Linq.XDocument().Save(s); File.WriteAllBytes(path + \".keep\", s.ToArray()); File.Delete(path + \".keep\");")]
+        [InlineData("using var image = System.Drawing.Image.FromFile(\"logo.png\"); using var s = new MemoryStream(); image.Save(s, null);")]
+        [InlineData("new Report().Save(path);")]
+        [InlineData("try { new System.Xml.Linq.XDocument().Save(path); } finally { File.Delete(path); }")]
+        [InlineData("using var client = new System.Net.WebClient(); try { client.DownloadFile(\"http://localhost/page\", path); } finally { File.Delete(path); }")]
+        public Task LibraryWritesToAStreamOrDeleted_NoDiagnostic(string statement)
+        {
+            var test = VerifyCS.AnalysisTest(InClass($$"""
+                    byte[] Render(string title, byte[] data)
+                    {
+                        var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".xml");
+                        {{statement}}
+                        return data;
+                    }
+
+                    sealed class Report
+                    {
+                        public void Save(string fileName) { }
+                    }
+            """));
+            test.Sources.Add(DrawingImageStub);
+            return test.RunAsync();
+        }
+
+        /// <summary>System.Drawing.Image's surface used here (System.Drawing.Common is a package of its own).</summary>
+        private const string DrawingImageStub = """
+            namespace System.Drawing
+            {
+                public class Image : System.IDisposable
+                {
+                    public static Image FromFile(string filename) => new Bitmap();
+                    public void Save(string filename) { }
+                    public void Save(System.IO.Stream stream, object? format) { }
+                    public void Dispose() { }
+                }
+
+                public sealed class Bitmap : Image { }
+            }
+            """;
+
         [Theory]
         [InlineData("Path.Combine(Path.GetTempPath(), title + \".html\")")]
         [InlineData("Path.GetTempPath() + title")]

@@ -68,6 +68,28 @@ namespace Postmortem.Analyzers.Tests.Rules
             """),
                 VerifyCS.Diagnostic("PM2002").WithLocation(0).WithArguments("File.WriteAllText", "file"));
 
+        // .NET's own library calls that write a file at a path they are given (FileLifetime.TryGetLibraryWrite).
+        [Fact]
+        public Task ControllerActionSavesXmlUnderAGuidName_ReportsDiagnostic()
+            => Verify(
+                InAction("""
+                    var path = Path.Combine(_env.WebRootPath, "exports", $"export-{id}-{Guid.NewGuid():N}.xml");
+                    {|#0:new System.Xml.Linq.XDocument(new System.Xml.Linq.XElement("export", id)).Save(path)|};
+                    return PhysicalFile(path, "application/xml");
+            """),
+                VerifyCS.Diagnostic("PM2002").WithLocation(0).WithArguments("XDocument.Save", "file"));
+
+        [Fact]
+        public Task ControllerActionDownloadsUnderAGuidName_ReportsDiagnostic()
+            => Verify(
+                InAction("""
+                    var path = Path.Combine(_env.WebRootPath, "mirror", Guid.NewGuid().ToString("N"));
+                    using var client = new System.Net.WebClient();
+                    {|#0:client.DownloadFile("http://localhost/source", path)|};
+                    return PhysicalFile(path, "application/octet-stream");
+            """),
+                VerifyCS.Diagnostic("PM2002").WithLocation(0).WithArguments("WebClient.DownloadFile", "file"));
+
         // The unique name made by a helper of the same file (docs/precision.md, first round).
         [Fact]
         public Task UniquePathFromHelperOfTheSameFile_ReportsDiagnostic()
