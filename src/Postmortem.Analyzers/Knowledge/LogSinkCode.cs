@@ -135,18 +135,7 @@ namespace Postmortem.Analyzers.Knowledge
         {
             foreach (var finding in LogSinkModel.Evaluate(site.Settings, multiProcessReason))
             {
-                var descriptor = finding.RuleId switch
-                {
-                    DiagnosticIds.SharedLogFileSink => Descriptors.PM1001SharedLogFileSink,
-                    DiagnosticIds.LogFilesNeverDeleted => Descriptors.PM2003LogFilesNeverDeleted,
-                    DiagnosticIds.FileSinkStopsAtSizeLimit => Descriptors.PM3005FileSinkStopsAtSizeLimit,
-                    _ => null,
-                };
-                if (descriptor is null)
-                {
-                    continue;
-                }
-
+                var descriptor = finding.Descriptor;
                 var properties = ImmutableDictionary<string, string?>.Empty.Add(FixProperty, LogSinkFinding.FixName(finding.Fix));
                 var additional = Array.Empty<Location>();
                 if (LogSinkFinding.FixSetting(finding.Fix) is { } setting && site.SettingLocations.TryGetValue(setting.Name, out var existing))

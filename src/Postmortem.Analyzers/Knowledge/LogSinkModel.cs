@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Globalization;
+using Microsoft.CodeAnalysis;
 
 namespace Postmortem.Analyzers.Knowledge
 {
@@ -233,15 +235,18 @@ namespace Postmortem.Analyzers.Knowledge
     /// <summary>One finding: the rule, its message arguments (in the descriptor's shape), the fix, and whether it is informational.</summary>
     internal readonly struct LogSinkFinding
     {
-        public LogSinkFinding(string ruleId, string[] arguments, LogSinkFix fix, bool isInfo = false)
+        public LogSinkFinding(DiagnosticDescriptor descriptor, string[] arguments, LogSinkFix fix, bool isInfo = false)
         {
-            RuleId = ruleId;
+            Descriptor = descriptor;
             Arguments = arguments;
             Fix = fix;
             IsInfo = isInfo;
         }
 
-        public string RuleId { get; }
+        /// <summary>The rule: PM1001, PM2003 or PM3005 (<see cref="LogSinkModel.Rules"/>).</summary>
+        public DiagnosticDescriptor Descriptor { get; }
+
+        public string RuleId => Descriptor.Id;
 
         /// <summary>PM1001: what, why it breaks, how to fix plus the host reason. PM2003: the cause. PM3005: the size.</summary>
         public string[] Arguments { get; }
@@ -286,6 +291,12 @@ namespace Postmortem.Analyzers.Knowledge
     internal static class LogSinkModel
     {
         public const long SerilogDefaultFileSizeLimitBytes = 1L * 1024 * 1024 * 1024;
+
+        /// <summary>The rules a finding can be of, reported by the analyzers of log sinks in code and in configuration files.</summary>
+        public static ImmutableArray<DiagnosticDescriptor> Rules { get; } = ImmutableArray.Create(
+            Descriptors.PM1001SharedLogFileSink,
+            Descriptors.PM2003LogFilesNeverDeleted,
+            Descriptors.PM3005FileSinkStopsAtSizeLimit);
 
         /// <summary>The findings for one sink. <paramref name="multiProcessReason"/> is <see cref="HostModel.Reason"/> when the
         /// project runs as several worker processes, null otherwise (then PM1001 is never reported).</summary>
@@ -377,7 +388,7 @@ namespace Postmortem.Analyzers.Knowledge
                 if (sink.Kind == LogSinkKind.SerilogAuditFile)
                 {
                     findings.Add(new LogSinkFinding(
-                        DiagnosticIds.SharedLogFileSink,
+                        Descriptors.PM1001SharedLogFileSink,
                         new[]
                         {
                             $"{name} writes {file}, which it cannot share",
@@ -402,7 +413,7 @@ namespace Postmortem.Analyzers.Knowledge
                             ? $"Add shared: true and remove {(buffered ? "buffered: true" : "hooks")} (together they throw at startup), or put the process or instance id in the path"
                             : "Add shared: true (coordinates the processes of one host), or put the process or instance id in the path";
                         findings.Add(new LogSinkFinding(
-                            DiagnosticIds.SharedLogFileSink,
+                            Descriptors.PM1001SharedLogFileSink,
                             new[] { $"{name} writes {file} without shared: true", why, $"{fix}. {reason}" },
                             buffered || hasHooks ? LogSinkFix.None : LogSinkFix.SerilogShared));
                     }
@@ -417,14 +428,14 @@ namespace Postmortem.Analyzers.Knowledge
                 if (rolls == true && retained.IsNull && (timeLimit.IsAbsent || timeLimit.IsNull))
                 {
                     findings.Add(new LogSinkFinding(
-                        DiagnosticIds.LogFilesNeverDeleted,
+                        Descriptors.PM2003LogFilesNeverDeleted,
                         new[] { $"{name} rolls {file} with retainedFileCountLimit: null and no retainedFileTimeLimit" },
                         LogSinkFix.SerilogRetainedFileCountLimit));
                 }
                 else if (rolls == false && sink["fileSizeLimitBytes"].IsNull)
                 {
                     findings.Add(new LogSinkFinding(
-                        DiagnosticIds.LogFilesNeverDeleted,
+                        Descriptors.PM2003LogFilesNeverDeleted,
                         new[] { $"{name} writes {file} with fileSizeLimitBytes: null and never rolls, so the one file grows without limit" },
                         LogSinkFix.None));
                 }
@@ -451,7 +462,7 @@ namespace Postmortem.Analyzers.Knowledge
                     var until = rollsByTime == false ? " for good"
                         : RollingPeriod(rollingInterval) is { } period ? $" until the next {period}'s file"
                         : string.Empty;
-                    findings.Add(new LogSinkFinding(DiagnosticIds.FileSinkStopsAtSizeLimit, new[] { size, until }, LogSinkFix.SerilogRollOnFileSizeLimit));
+                    findings.Add(new LogSinkFinding(Descriptors.PM3005FileSinkStopsAtSizeLimit, new[] { size, until }, LogSinkFix.SerilogRollOnFileSizeLimit));
                 }
             }
         }
@@ -528,7 +539,7 @@ namespace Postmortem.Analyzers.Knowledge
                             ? "with ArchiveFileName set, archiving moves the active file, and the other worker processes keep writing into the moved file while the shipper reads the new one; NLog 6 has no ConcurrentWrites, and failures go only to the InternalLogger (off by default)"
                             : "NLog 6 has no ConcurrentWrites: on Windows a second worker process cannot open the file, on Linux the processes overwrite each other's lines, and failures go only to the InternalLogger (off by default)";
                         findings.Add(new LogSinkFinding(
-                            DiagnosticIds.SharedLogFileSink,
+                            Descriptors.PM1001SharedLogFileSink,
                             new[]
                             {
                                 $"{name} keeps {file} open (KeepFileOpen defaults to true)",
@@ -547,7 +558,7 @@ namespace Postmortem.Analyzers.Knowledge
                             ? "archiving moves the active file (File.Move), and the other worker processes keep writing into the moved file while the shipper reads the new one; failures go only to the InternalLogger (off by default)"
                             : "NLog's release notes say several processes on one path with KeepFileOpen = true \"will lead to failure\": on Windows a second process cannot open the file, on Linux the processes overwrite each other's lines, and failures go only to the InternalLogger (off by default)";
                         findings.Add(new LogSinkFinding(
-                            DiagnosticIds.SharedLogFileSink,
+                            Descriptors.PM1001SharedLogFileSink,
                             new[] { $"{name} keeps {file} open without ConcurrentWrites = true", why, $"Set ConcurrentWrites = true, or put ${{processid}} in FileName. {reason}" },
                             LogSinkFix.NLogConcurrentWrites));
                     }
@@ -567,14 +578,14 @@ namespace Postmortem.Analyzers.Knowledge
                 {
                     var zero = !maxFiles.IsAbsent && generation != NLogGeneration.V6 ? " (MaxArchiveFiles = 0 means unlimited before NLog 6)" : string.Empty;
                     findings.Add(new LogSinkFinding(
-                        DiagnosticIds.LogFilesNeverDeleted,
+                        Descriptors.PM2003LogFilesNeverDeleted,
                         new[] { $"{name} archives {file} without MaxArchiveFiles or MaxArchiveDays{zero}" },
                         LogSinkFix.NLogMaxArchiveFiles));
                 }
                 else if (archives == false && (HasDateToken(sink.PathText) || HasDateToken(sink.PathHints)))
                 {
                     findings.Add(new LogSinkFinding(
-                        DiagnosticIds.LogFilesNeverDeleted,
+                        Descriptors.PM2003LogFilesNeverDeleted,
                         new[] { $"{name} names {file} by date without MaxArchiveFiles or MaxArchiveDays, so every day leaves a file nothing deletes" },
                         LogSinkFix.None));
                 }
@@ -602,7 +613,7 @@ namespace Postmortem.Analyzers.Knowledge
                 if (rolling)
                 {
                     findings.Add(new LogSinkFinding(
-                        DiagnosticIds.SharedLogFileSink,
+                        Descriptors.PM1001SharedLogFileSink,
                         new[]
                         {
                             $"{name} rolls {file} in each worker process on its own",
@@ -621,7 +632,7 @@ namespace Postmortem.Analyzers.Knowledge
                             ? "NoLock does not coordinate anything, so the processes' lines overwrite and corrupt each other"
                             : "on Windows every other worker process cannot open the file and discards its messages, on Linux the processes overwrite each other's lines; log4net reports these failures only to its internal debug output (LogLog)";
                         findings.Add(new LogSinkFinding(
-                            DiagnosticIds.SharedLogFileSink,
+                            Descriptors.PM1001SharedLogFileSink,
                             new[]
                             {
                                 $"{name} opens {file} with {(model == "NoLock" ? "NoLock" : "the exclusive lock (the default)")}",
@@ -636,14 +647,14 @@ namespace Postmortem.Analyzers.Knowledge
             if (rolling && sink["MaxSizeRollBackups"].TryGetNumber(out var backups) && backups < 0)
             {
                 findings.Add(new LogSinkFinding(
-                    DiagnosticIds.LogFilesNeverDeleted,
+                    Descriptors.PM2003LogFilesNeverDeleted,
                     new[] { $"{name} rolls {file} with MaxSizeRollBackups = {backups.ToString(CultureInfo.InvariantCulture)} (negative means no deletions)" },
                     LogSinkFix.None));
             }
             else if (rolling && RollsLog4NetByDate(sink, out var style))
             {
                 findings.Add(new LogSinkFinding(
-                    DiagnosticIds.LogFilesNeverDeleted,
+                    Descriptors.PM2003LogFilesNeverDeleted,
                     new[] { $"{name} rolls {file} by date (RollingStyle {style}) and deletes no earlier period's file: MaxSizeRollBackups counts only the backups within one period" },
                     LogSinkFix.None));
             }
@@ -697,7 +708,7 @@ namespace Postmortem.Analyzers.Knowledge
             }
 
             findings.Add(new LogSinkFinding(
-                DiagnosticIds.LogFilesNeverDeleted,
+                Descriptors.PM2003LogFilesNeverDeleted,
                 new[] { $"{name} puts the process id in {file}: retention works per name, so the files of every process that ever ran (every recycle, every deploy) stay" },
                 LogSinkFix.None,
                 isInfo: true));

@@ -25,10 +25,7 @@ namespace Postmortem.Analyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class LogFileSinkAnalyzer : DiagnosticAnalyzer
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-            Descriptors.PM1001SharedLogFileSink,
-            Descriptors.PM2003LogFilesNeverDeleted,
-            Descriptors.PM3005FileSinkStopsAtSizeLimit);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => LogSinkModel.Rules;
 
         public override void Initialize(AnalysisContext context)
         {

@@ -70,11 +70,9 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
             {
                 var arguments = (object[])finding.Arguments.Clone();
                 TextSpan span;
-                DiagnosticDescriptor descriptor;
                 switch (finding.RuleId)
                 {
                     case DiagnosticIds.SharedLogFileSink:
-                        descriptor = Descriptors.PM1001SharedLogFileSink;
                         span = SharedSpan(sink);
                         if (sink.Library == LogLibrary.NLog && nlog == NLogGeneration.V6 && sink.Get("concurrentWrites") is not null && arguments.Length > 1)
                         {
@@ -83,18 +81,16 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
 
                         break;
                     case DiagnosticIds.LogFilesNeverDeleted:
-                        descriptor = Descriptors.PM2003LogFilesNeverDeleted;
                         span = finding.IsInfo ? pathSetting?.Span ?? sink.Anchor : RetentionSpan(sink, pathSetting);
                         break;
                     case DiagnosticIds.FileSinkStopsAtSizeLimit:
-                        descriptor = Descriptors.PM3005FileSinkStopsAtSizeLimit;
                         span = (sink.Get("rollOnFileSizeLimit") ?? sink.Get("fileSizeLimitBytes"))?.Span ?? sink.Anchor;
                         break;
                     default:
                         continue;
                 }
 
-                findings.Add(new ConfigFinding(descriptor, span, arguments, finding.IsInfo ? DiagnosticSeverity.Info : null));
+                findings.Add(new ConfigFinding(finding.Descriptor, span, arguments, finding.IsInfo ? DiagnosticSeverity.Info : null));
             }
         }
 

@@ -19,11 +19,8 @@ namespace Postmortem.Analyzers.Rules.ConfigFiles
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class LoggingConfigFileAnalyzer : DiagnosticAnalyzer
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-            Descriptors.PM0001ConfigFileUnreadable,
-            Descriptors.PM1001SharedLogFileSink,
-            Descriptors.PM2003LogFilesNeverDeleted,
-            Descriptors.PM3005FileSinkStopsAtSizeLimit);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            LogSinkModel.Rules.Insert(0, Descriptors.PM0001ConfigFileUnreadable);
 
         public override void Initialize(AnalysisContext context)
         {
