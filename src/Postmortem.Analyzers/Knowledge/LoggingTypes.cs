@@ -14,8 +14,14 @@ namespace Postmortem.Analyzers.Knowledge
         private readonly INamedTypeSymbol?[] _loggerTypes;
         private readonly INamedTypeSymbol?[] _staticLoggingTypes;
 
+        // A Windows GUI application (OutputType WinExe: WPF, WinForms) starts with no console, and .NET then gives
+        // Console.Out and Console.Error a null stream (ConsolePal.Windows: an invalid standard handle is Stream.Null):
+        // what it writes there is discarded, so a console write reports nothing.
+        private readonly bool _consoleIsSeen;
+
         private LoggingTypes(Compilation compilation)
         {
+            _consoleIsSeen = compilation.Options.OutputKind != OutputKind.WindowsApplication;
             var present = LibraryPresence.Of(compilation);
             MelILogger = TypeLookup.Get(compilation, "Microsoft.Extensions.Logging.ILogger");
             MelILoggerOfT = TypeLookup.Get(compilation, "Microsoft.Extensions.Logging.ILogger`1");
@@ -62,8 +68,13 @@ namespace Postmortem.Analyzers.Knowledge
             {
                 if (type is not null && SymbolEqualityComparer.Default.Equals(containing, type))
                 {
-                    // Environment: only FailFast/Exit report; Console: any write.
-                    return type.Name != "Environment" || method.Name is "FailFast" or "Exit";
+                    // Environment: only FailFast/Exit report; Console: any write, where a console is seen.
+                    return type.Name switch
+                    {
+                        "Environment" => method.Name is "FailFast" or "Exit",
+                        "Console" => _consoleIsSeen,
+                        _ => true,
+                    };
                 }
             }
 
@@ -74,11 +85,9 @@ namespace Postmortem.Analyzers.Knowledge
             }
 
             // Console.Error.WriteLine(...), Console.Out.Write(...)
-            if (invocation.Instance is IPropertyReferenceOperation property &&
-                property.Property.ContainingType?.Name == "Console" &&
-                property.Property.ContainingType.ContainingNamespace?.ToDisplayString() == "System")
+            if (IsConsoleWriterCall(invocation))
             {
-                return true;
+                return _consoleIsSeen;
             }
 
             // [LoggerMessage] source-generated methods, and any call that is handed an ILogger.
@@ -105,6 +114,36 @@ namespace Postmortem.Analyzers.Knowledge
                    (invocation.Instance is ILocalReferenceOperation local && HasReportingWord(local.Local.Name)) ||
                    (invocation.Instance is IParameterReferenceOperation parameter && HasReportingWord(parameter.Parameter.Name));
         }
+
+        /// <summary>
+        /// Is <paramref name="operation"/> (an exception read in a catch, say) part of a console write that nobody sees,
+        /// in a Windows GUI application, looking up to <paramref name="stopAt"/>?
+        /// </summary>
+        public bool IsInUnseenConsoleWrite(IOperation operation, IOperation stopAt)
+        {
+            if (_consoleIsSeen)
+            {
+                return false;
+            }
+
+            for (var current = operation.Parent; current is not null && current != stopAt; current = current.Parent)
+            {
+                if (current is IInvocationOperation invocation &&
+                    (IsConsoleWriterCall(invocation) || invocation.TargetMethod.ContainingType is { Name: "Console" } type && IsSystemConsole(type)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>A call on <c>Console.Out</c> or <c>Console.Error</c>.</summary>
+        private static bool IsConsoleWriterCall(IInvocationOperation invocation)
+            => invocation.Instance is IPropertyReferenceOperation property && property.Property.ContainingType is { Name: "Console" } type && IsSystemConsole(type);
+
+        private static bool IsSystemConsole(INamedTypeSymbol type)
+            => type.ContainingNamespace is { Name: "System" } ns && ns.ContainingNamespace is { IsGlobalNamespace: true };
 
         private static readonly string[] ReportingWords =
         {

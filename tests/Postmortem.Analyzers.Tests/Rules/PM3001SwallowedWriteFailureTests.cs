@@ -351,6 +351,52 @@ namespace Postmortem.Analyzers.Tests.Rules
             return test.RunAsync();
         }
 
+        // A Windows GUI application (WinExe: WPF, WinForms) has no console: .NET discards what it writes to Console.Out and
+        // Console.Error, so a catch that only writes there swallows the failure.
+        [Theory]
+        [InlineData("[|catch (IOException ex)|] { Console.Error.WriteLine(ex.Message); }")]
+        [InlineData("[|catch (IOException)|] { Console.WriteLine(\"save failed\"); }")]
+        [InlineData("[|catch (IOException ex)|] { Console.Out.WriteLine(ex); }")]
+        public Task ConsoleWriteInAGuiApplication_ReportsDiagnostic(string catchClause)
+        {
+            var test = VerifyCS.AnalysisTest(GuiStore(catchClause));
+            test.OutputKind = Microsoft.CodeAnalysis.OutputKind.WindowsApplication;
+            return test.RunAsync();
+        }
+
+        // The same catch in a console application, and a GUI application's catch that reports through a trace or a logger.
+        [Theory]
+        [InlineData("catch (IOException ex) { Console.Error.WriteLine(ex.Message); }", false)]
+        [InlineData("catch (IOException) { System.Diagnostics.Trace.TraceError(\"save failed\"); }", true)]
+        [InlineData("catch (IOException ex) { ReportFailure(ex); }", true)]
+        public Task ConsoleWriteInAConsoleApplicationOrTraceInAGuiApplication_NoDiagnostic(string catchClause, bool gui)
+        {
+            var test = VerifyCS.AnalysisTest(GuiStore(catchClause));
+            test.OutputKind = gui ? Microsoft.CodeAnalysis.OutputKind.WindowsApplication : Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+            return test.RunAsync();
+        }
+
+        private static string GuiStore(string catchClause) => $$"""
+            using System;
+            using System.IO;
+
+            static class Program
+            {
+                static void Main() => Save("settings.json");
+
+                static void Save(string path)
+                {
+                    try
+                    {
+                        File.WriteAllText(path, "{}");
+                    }
+                    {{catchClause}}
+                }
+
+                static void ReportFailure(Exception ex) { }
+            }
+            """;
+
         // ------------------------------------------------------------ safe look-alikes
 
         [Theory]
