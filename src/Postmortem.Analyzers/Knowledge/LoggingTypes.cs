@@ -6,7 +6,8 @@ namespace Postmortem.Analyzers.Knowledge
 {
     /// <summary>
     /// Logging APIs that make a failure visible: Microsoft.Extensions.Logging, Serilog, NLog,
-    /// log4net, System.Diagnostics Trace/Debug/TraceSource/EventLog and the console. Resolved by
+    /// log4net, System.Diagnostics Trace/TraceSource/EventLog and the console (not Debug, which Release builds leave
+    /// out, nor the console of a Windows GUI application, which has none). Resolved by
     /// metadata name once per compilation; a library that is not referenced simply never matches.
     /// </summary>
     internal sealed class LoggingTypes
@@ -45,7 +46,6 @@ namespace Postmortem.Analyzers.Knowledge
                 LibraryPresence.Lookup(compilation, present.NLog, "NLog.LogManager"),
                 LibraryPresence.Lookup(compilation, present.Log4Net, "log4net.LogManager"),
                 TypeLookup.Get(compilation, "System.Diagnostics.Trace"),
-                TypeLookup.Get(compilation, "System.Diagnostics.Debug"),
                 TypeLookup.Get(compilation, "System.Diagnostics.EventLog"),
                 TypeLookup.Get(compilation, "System.Console"),
                 TypeLookup.Get(compilation, "System.Environment"),
@@ -62,6 +62,11 @@ namespace Postmortem.Analyzers.Knowledge
         public bool IsReportingCall(IInvocationOperation invocation)
         {
             var method = invocation.TargetMethod;
+            if (IsDebugOnly(method))
+            {
+                return false;
+            }
+
             var containing = method.ContainingType;
 
             foreach (var type in _staticLoggingTypes)
@@ -116,20 +121,35 @@ namespace Postmortem.Analyzers.Knowledge
         }
 
         /// <summary>
-        /// Is <paramref name="operation"/> (an exception read in a catch, say) part of a console write that nobody sees,
-        /// in a Windows GUI application, looking up to <paramref name="stopAt"/>?
+        /// Is <paramref name="operation"/> (an exception read in a catch, say) part of a write nobody sees in production,
+        /// looking up to <paramref name="stopAt"/>: a call compiled only into Debug builds (<c>Debug.WriteLine(ex)</c>), or
+        /// a console write in a Windows GUI application?
         /// </summary>
-        public bool IsInUnseenConsoleWrite(IOperation operation, IOperation stopAt)
+        public bool IsInUnseenWrite(IOperation operation, IOperation stopAt)
         {
-            if (_consoleIsSeen)
-            {
-                return false;
-            }
-
             for (var current = operation.Parent; current is not null && current != stopAt; current = current.Parent)
             {
                 if (current is IInvocationOperation invocation &&
-                    (IsConsoleWriterCall(invocation) || invocation.TargetMethod.ContainingType is { Name: "Console" } type && IsSystemConsole(type)))
+                    (IsDebugOnly(invocation.TargetMethod) ||
+                     (!_consoleIsSeen && (IsConsoleWriterCall(invocation) || invocation.TargetMethod.ContainingType is { Name: "Console" } type && IsSystemConsole(type)))))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// <c>[Conditional("DEBUG")]</c>, as every member of <c>System.Diagnostics.Debug</c> is: the compiler leaves the call
+        /// out of a Release build, so in production it does nothing.
+        /// </summary>
+        private static bool IsDebugOnly(IMethodSymbol method)
+        {
+            foreach (var attribute in method.GetAttributes())
+            {
+                if (attribute.AttributeClass is { Name: "ConditionalAttribute" } &&
+                    attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is "DEBUG")
                 {
                     return true;
                 }

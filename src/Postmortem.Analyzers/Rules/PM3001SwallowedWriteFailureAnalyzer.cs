@@ -422,7 +422,7 @@ namespace Postmortem.Analyzers.Rules
                         return true;
                     case ILocalReferenceOperation reference when exceptionLocal is not null &&
                                                                  SymbolEqualityComparer.Default.Equals(reference.Local, exceptionLocal) &&
-                                                                 !IsDiscarded(reference) && !logging.IsInUnseenConsoleWrite(reference, handler):
+                                                                 !IsDiscarded(reference) && !logging.IsInUnseenWrite(reference, handler):
                         return true;
                     case IAssignmentOperation assignment when RecordsOutcome(assignment.Target, handler):
                         return true;

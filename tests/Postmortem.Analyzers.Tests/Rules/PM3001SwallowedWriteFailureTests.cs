@@ -364,11 +364,25 @@ namespace Postmortem.Analyzers.Tests.Rules
             return test.RunAsync();
         }
 
+        // System.Diagnostics.Debug is [Conditional("DEBUG")]: a Release build leaves the call out, so in production a catch
+        // that only writes there swallows the failure (so does a method of one's own marked so).
+        [Theory]
+        [InlineData("[|catch (IOException ex)|] { System.Diagnostics.Debug.WriteLine(ex); }")]
+        [InlineData("[|catch (IOException ex)|] { System.Diagnostics.Debug.Fail(\"save failed: \" + ex.Message); }")]
+        [InlineData("[|catch (IOException)|] { DebugLog(\"save failed\"); }")]
+        public Task DebugOnlyWrite_ReportsDiagnostic(string catchClause)
+        {
+            var test = VerifyCS.AnalysisTest(GuiStore(catchClause));
+            test.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+            return test.RunAsync();
+        }
+
         // The same catch in a console application, and a GUI application's catch that reports through a trace or a logger.
         [Theory]
         [InlineData("catch (IOException ex) { Console.Error.WriteLine(ex.Message); }", false)]
         [InlineData("catch (IOException) { System.Diagnostics.Trace.TraceError(\"save failed\"); }", true)]
         [InlineData("catch (IOException ex) { ReportFailure(ex); }", true)]
+        [InlineData("catch (IOException ex) { System.Diagnostics.Trace.WriteLine(ex); }", false)]
         public Task ConsoleWriteInAConsoleApplicationOrTraceInAGuiApplication_NoDiagnostic(string catchClause, bool gui)
         {
             var test = VerifyCS.AnalysisTest(GuiStore(catchClause));
@@ -394,6 +408,9 @@ namespace Postmortem.Analyzers.Tests.Rules
                 }
 
                 static void ReportFailure(Exception ex) { }
+
+                [System.Diagnostics.Conditional("DEBUG")]
+                static void DebugLog(string message) { }
             }
             """;
 
