@@ -100,6 +100,7 @@ namespace Postmortem.Analyzers.Tests.Rules
         [Theory]
         [InlineData("using var s = new MemoryStream(); new System.Xml.Linq.XDocument().Save(s); File.WriteAllBytes(path + \".keep\", s.ToArray()); File.Delete(path + \".keep\");")]
         [InlineData("using var image = System.Drawing.Image.FromFile(\"logo.png\"); using var s = new MemoryStream(); image.Save(s, null);")]
+        [InlineData("using var s = new MemoryStream(); using (var w = System.Xml.XmlWriter.Create(s)) { w.WriteElementString(\"page\", path); }")]
         [InlineData("new Report().Save(path);")]
         [InlineData("try { new System.Xml.Linq.XDocument().Save(path); } finally { File.Delete(path); }")]
         [InlineData("using var client = new System.Net.WebClient(); try { client.DownloadFile(\"http://localhost/page\", path); } finally { File.Delete(path); }")]
