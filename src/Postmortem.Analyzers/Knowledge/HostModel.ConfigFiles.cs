@@ -6,19 +6,21 @@ using Postmortem.Analyzers.Knowledge.ConfigFiles;
 namespace Postmortem.Analyzers.Knowledge
 {
     /// <summary>
-    /// What a project's web.config says about its worker processes: <c>&lt;aspNetCore processesPerApplication="N"&gt;</c>
-    /// with N &gt; 1 (the ASP.NET Core Module starts N processes), or an IIS-hosted app (&lt;system.webServer&gt; /
-    /// &lt;system.web&gt;), where overlapped recycling alone runs two workers at once.
+    /// What the project itself says about its worker processes, read once per compilation: its web.config
+    /// (<c>&lt;aspNetCore processesPerApplication="N"&gt;</c> with N &gt; 1, the ASP.NET Core Module starting N processes,
+    /// or an IIS-hosted app, &lt;system.webServer&gt; / &lt;system.web&gt;, where overlapped recycling alone runs two workers
+    /// at once), and whether it is a class library of ASP.NET Core apps (<see cref="HostModel.IsAspNetCoreLibrary"/>).
     /// </summary>
-    internal readonly struct WebConfigSignal
+    internal readonly struct HostSignals
     {
-        public static readonly WebConfigSignal None = default;
+        public static readonly HostSignals None = default;
 
-        public WebConfigSignal(int processesPerApplication, bool iisHosted, string? path)
+        public HostSignals(int processesPerApplication, bool iisHosted, string? path, bool aspNetCoreLibrary = false)
         {
             ProcessesPerApplication = processesPerApplication;
             IisHosted = iisHosted;
             Path = path;
+            AspNetCoreLibrary = aspNetCoreLibrary;
         }
 
         public int ProcessesPerApplication { get; }
@@ -27,8 +29,15 @@ namespace Postmortem.Analyzers.Knowledge
 
         public string? Path { get; }
 
+        /// <summary>A class library that references ASP.NET Core's host (<see cref="HostModel.IsAspNetCoreLibrary"/>).</summary>
+        public bool AspNetCoreLibrary { get; }
+
         public bool MakesMultiProcess => ProcessesPerApplication > 1 || IisHosted;
 
+        public HostSignals WithAspNetCoreLibrary(bool aspNetCoreLibrary)
+            => new HostSignals(ProcessesPerApplication, IisHosted, Path, aspNetCoreLibrary);
+
+        /// <summary>Why web.config makes the project multi-process (when <see cref="MakesMultiProcess"/>).</summary>
         public string Reason
         {
             get
@@ -49,13 +58,41 @@ namespace Postmortem.Analyzers.Knowledge
     internal readonly partial struct HostModel
     {
         /// <summary>
-        /// Reads the project's web.config files among the additional files (the package adds them). Call once per
-        /// compilation (e.g. in a compilation start action) and pass the result to
-        /// <see cref="Resolve(AnalyzerOptions, SyntaxTree?, WebConfigSignal)"/>.
+        /// Reads the project's web.config files among the additional files (the package adds them), and whether the
+        /// compilation is an ASP.NET Core class library. Call once per compilation (e.g. in a compilation start action)
+        /// and pass the result to <see cref="Resolve(AnalyzerOptions, SyntaxTree?, HostSignals)"/>.
         /// </summary>
-        public static WebConfigSignal ReadWebConfigSignal(AnalyzerOptions options, CancellationToken cancellationToken)
+        public static HostSignals ReadHostSignals(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
+            => ReadWebConfigs(options, cancellationToken).WithAspNetCoreLibrary(IsAspNetCoreLibrary(compilation));
+
+        /// <summary>
+        /// A class library (not an app: a console app, worker service or test project counts as one process under
+        /// <c>auto</c>) that references the assembly holding ASP.NET Core's host (<c>Microsoft.AspNetCore</c>:
+        /// <c>WebApplication</c>, <c>WebHost</c>), as a <c>FrameworkReference</c> to <c>Microsoft.AspNetCore.App</c>
+        /// gives it. Its code runs inside the web apps that reference it: a logging setup in such a library (an
+        /// "Infrastructure" or "Components" project) runs in every worker process of the app.
+        /// </summary>
+        public static bool IsAspNetCoreLibrary(Compilation compilation)
         {
-            var signal = WebConfigSignal.None;
+            if (compilation.Options.OutputKind != OutputKind.DynamicallyLinkedLibrary)
+            {
+                return false;
+            }
+
+            foreach (var name in compilation.ReferencedAssemblyNames)
+            {
+                if (name.Name == "Microsoft.AspNetCore")
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static HostSignals ReadWebConfigs(AnalyzerOptions options, CancellationToken cancellationToken)
+        {
+            var signal = HostSignals.None;
             foreach (var file in options.AdditionalFiles)
             {
                 if (LoggingConfigReader.Classify(file.Path) != ConfigFileKind.WebConfig)
@@ -76,7 +113,7 @@ namespace Postmortem.Analyzers.Knowledge
             return signal;
         }
 
-        internal static WebConfigSignal Combine(WebConfigSignal signal, ConfigFileModel model)
+        internal static HostSignals Combine(HostSignals signal, ConfigFileModel model)
         {
             if (model.Kind != ConfigFileKind.WebConfig)
             {
@@ -85,12 +122,12 @@ namespace Postmortem.Analyzers.Knowledge
 
             if (model.ProcessesPerApplication > 1 && model.ProcessesPerApplication > signal.ProcessesPerApplication)
             {
-                return new WebConfigSignal(model.ProcessesPerApplication, signal.IisHosted || model.IisHosted, model.Path);
+                return new HostSignals(model.ProcessesPerApplication, signal.IisHosted || model.IisHosted, model.Path, signal.AspNetCoreLibrary);
             }
 
             if (model.IisHosted && !signal.MakesMultiProcess)
             {
-                return new WebConfigSignal(signal.ProcessesPerApplication, true, model.Path);
+                return new HostSignals(signal.ProcessesPerApplication, true, model.Path, signal.AspNetCoreLibrary);
             }
 
             return signal;
@@ -101,7 +138,7 @@ namespace Postmortem.Analyzers.Knowledge
         /// apply to the file itself (.editorconfig <c>[*]</c>, .globalconfig), then in those of the project's C# files
         /// (users usually write it under <c>[*.cs]</c>), then the MSBuild property; then <c>auto</c> as in code.
         /// </summary>
-        public static HostModel ResolveForAdditionalFile(AnalyzerOptions options, AdditionalText file, Compilation compilation, WebConfigSignal webConfig)
+        public static HostModel ResolveForAdditionalFile(AnalyzerOptions options, AdditionalText file, Compilation compilation, HostSignals signals)
         {
             var provider = options.AnalyzerConfigOptionsProvider;
             if (!provider.GetOptions(file).TryGetValue(OptionKey, out var value))
@@ -117,7 +154,7 @@ namespace Postmortem.Analyzers.Knowledge
                 }
             }
 
-            return Resolve(provider.GlobalOptions, value, webConfig);
+            return Resolve(provider.GlobalOptions, value, signals);
         }
     }
 }

@@ -7,7 +7,8 @@ namespace Postmortem.Analyzers.Knowledge
     /// <summary>
     /// Does the project run as several worker processes? From <c>postmortem.worker_processes</c>
     /// (.editorconfig/.globalconfig), else the MSBuild property <c>PostmortemWorkerProcesses</c>,
-    /// else <c>auto</c>: multiple for ASP.NET Core (Web SDK) projects, single otherwise.
+    /// else <c>auto</c>: multiple for ASP.NET Core (Web SDK) projects, class libraries of ASP.NET Core apps and projects
+    /// whose web.config runs several processes, single otherwise.
     /// </summary>
     internal readonly partial struct HostModel
     {
@@ -27,14 +28,14 @@ namespace Postmortem.Analyzers.Knowledge
         public string Reason { get; }
 
         public static HostModel Resolve(AnalyzerOptions options, SyntaxTree? tree)
-            => Resolve(options, tree, WebConfigSignal.None);
+            => Resolve(options, tree, HostSignals.None);
 
         /// <summary>
         /// As <see cref="Resolve(AnalyzerOptions, SyntaxTree?)"/>, and under <c>auto</c> a web.config that runs several
-        /// processes (<see cref="WebConfigSignal"/>, read once per compilation with <see cref="ReadWebConfigSignal"/>)
-        /// makes the project multi-process even outside the Web SDK.
+        /// processes, or a class library of ASP.NET Core apps (<see cref="HostSignals"/>, read once per compilation with
+        /// <see cref="ReadHostSignals"/>), makes the project multi-process even outside the Web SDK.
         /// </summary>
-        public static HostModel Resolve(AnalyzerOptions options, SyntaxTree? tree, WebConfigSignal webConfig)
+        public static HostModel Resolve(AnalyzerOptions options, SyntaxTree? tree, HostSignals signals)
         {
             var provider = options.AnalyzerConfigOptionsProvider;
             string? perFile = null;
@@ -43,22 +44,22 @@ namespace Postmortem.Analyzers.Knowledge
                 provider.GetOptions(tree).TryGetValue(OptionKey, out perFile);
             }
 
-            return Resolve(provider.GlobalOptions, perFile, webConfig);
+            return Resolve(provider.GlobalOptions, perFile, signals);
         }
 
         /// <summary>
-        /// Does any source file of the compilation run in several worker processes (<see cref="Resolve(AnalyzerOptions, SyntaxTree?, WebConfigSignal)"/>
+        /// Does any source file of the compilation run in several worker processes (<see cref="Resolve(AnalyzerOptions, SyntaxTree?, HostSignals)"/>
         /// file by file: an .editorconfig section may declare some files <c>multiple</c>)? When none does, a rule that
         /// reports only there registers nothing: a console app or a library pays for this loop over its files' options only.
         /// </summary>
-        /// <param name="webConfig">The web.config signal read once for the compilation (<see cref="ReadWebConfigSignal"/>),
+        /// <param name="signals">The project's signals read once for the compilation (<see cref="ReadHostSignals"/>),
         /// for the rule to resolve each site's file with.</param>
-        public static bool AnyMultiProcess(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken, out WebConfigSignal webConfig)
+        public static bool AnyMultiProcess(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken, out HostSignals signals)
         {
-            webConfig = ReadWebConfigSignal(options, cancellationToken);
+            signals = ReadHostSignals(compilation, options, cancellationToken);
             foreach (var tree in compilation.SyntaxTrees)
             {
-                if (Resolve(options, tree, webConfig).IsMultiProcess)
+                if (Resolve(options, tree, signals).IsMultiProcess)
                 {
                     return true;
                 }
@@ -67,7 +68,7 @@ namespace Postmortem.Analyzers.Knowledge
             return false;
         }
 
-        private static HostModel Resolve(AnalyzerConfigOptions global, string? perFile, WebConfigSignal webConfig)
+        private static HostModel Resolve(AnalyzerConfigOptions global, string? perFile, HostSignals signals)
         {
             string? value = null;
             if (perFile is not null)
@@ -91,9 +92,9 @@ namespace Postmortem.Analyzers.Knowledge
                     return new HostModel(false, "The project declares a single process (postmortem.worker_processes = single)");
             }
 
-            if (webConfig.ProcessesPerApplication > 1)
+            if (signals.ProcessesPerApplication > 1)
             {
-                return new HostModel(true, webConfig.Reason);
+                return new HostModel(true, signals.Reason);
             }
 
             if (global.TryGetValue(WebSdkProperty, out var web) && string.Equals(web?.Trim(), "true", System.StringComparison.OrdinalIgnoreCase))
@@ -104,9 +105,17 @@ namespace Postmortem.Analyzers.Knowledge
                     "if it never does, set postmortem.worker_processes = single in .editorconfig");
             }
 
-            if (webConfig.IisHosted)
+            if (signals.IisHosted)
             {
-                return new HostModel(true, webConfig.Reason);
+                return new HostModel(true, signals.Reason);
+            }
+
+            if (signals.AspNetCoreLibrary)
+            {
+                return new HostModel(
+                    true,
+                    "This class library references ASP.NET Core, so its code runs in web apps, which can run as several worker processes " +
+                    "(IIS overlapped recycling, web gardens, scale-out on shared storage); if they never do, set postmortem.worker_processes = single in .editorconfig");
             }
 
             return new HostModel(false, "The project is not a web project, so it counts as a single process (postmortem.worker_processes = auto)");

@@ -41,13 +41,13 @@ namespace Postmortem.Analyzers.Rules
 
                 // A web.config with processesPerApplication > 1 (or IIS hosting) makes `auto` multi-process: read it once.
                 // In a project where no file runs in several processes PM1001 is not looked for.
-                var anyMultiProcess = HostModel.AnyMultiProcess(start.Compilation, start.Options, start.CancellationToken, out var webConfig);
+                var anyMultiProcess = HostModel.AnyMultiProcess(start.Compilation, start.Options, start.CancellationToken, out var signals);
                 code.Register(start, (c, site) =>
                 {
                     string? reason = null;
                     if (anyMultiProcess)
                     {
-                        var host = HostModel.Resolve(c.Options, c.Operation.Syntax.SyntaxTree, webConfig);
+                        var host = HostModel.Resolve(c.Options, c.Operation.Syntax.SyntaxTree, signals);
                         reason = host.IsMultiProcess ? host.Reason : null;
                     }
 

@@ -37,7 +37,7 @@ namespace Postmortem.Analyzers.Rules
                 // A web.config with processesPerApplication > 1 (or IIS hosting) makes `auto` multi-process: read it once.
                 // In a project where no file runs in several processes nothing can be reported: no type lookups, no
                 // callback for each type.
-                if (!HostModel.AnyMultiProcess(start.Compilation, start.Options, start.CancellationToken, out var webConfig))
+                if (!HostModel.AnyMultiProcess(start.Compilation, start.Options, start.CancellationToken, out var signals))
                 {
                     return;
                 }
@@ -51,11 +51,11 @@ namespace Postmortem.Analyzers.Rules
                 // The names of every rotating call (ClassifyFileCall, ClassifyFileInfoCall: File.Move/Replace/Delete,
                 // FileInfo.MoveTo/Replace/Delete): a type rotates a file only if one is written in a file it is declared in.
                 var filesNamingRotation = new FilesNaming("Move", "Replace", "Delete");
-                start.RegisterSymbolStartAction(symbolStart => OnTypeStart(symbolStart, types, webConfig, filesNamingRotation), SymbolKind.NamedType);
+                start.RegisterSymbolStartAction(symbolStart => OnTypeStart(symbolStart, types, signals, filesNamingRotation), SymbolKind.NamedType);
             });
         }
 
-        private static void OnTypeStart(SymbolStartAnalysisContext context, RotationTypes types, WebConfigSignal webConfig, FilesNaming filesNamingRotation)
+        private static void OnTypeStart(SymbolStartAnalysisContext context, RotationTypes types, HostSignals signals, FilesNaming filesNamingRotation)
         {
             var type = (INamedTypeSymbol)context.Symbol;
             if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct))
@@ -67,7 +67,7 @@ namespace Postmortem.Analyzers.Rules
             var anyMultiProcess = false;
             foreach (var location in type.Locations)
             {
-                if (location.IsInSource && HostModel.Resolve(context.Options, location.SourceTree, webConfig).IsMultiProcess)
+                if (location.IsInSource && HostModel.Resolve(context.Options, location.SourceTree, signals).IsMultiProcess)
                 {
                     anyMultiProcess = true;
                     break;
@@ -95,7 +95,7 @@ namespace Postmortem.Analyzers.Rules
                 context.RegisterOperationAction(c => OnPropertyReference(c, types, state), OperationKind.PropertyReference);
             }
 
-            context.RegisterSymbolEndAction(c => OnTypeEnd(c, types, state, webConfig, oneTree));
+            context.RegisterSymbolEndAction(c => OnTypeEnd(c, types, state, signals, oneTree));
         }
 
         private static bool DeclaredInOneTree(INamedTypeSymbol type)
@@ -526,7 +526,7 @@ namespace Postmortem.Analyzers.Rules
 
         // ------------------------------------------------------------------ reporting
 
-        private static void OnTypeEnd(SymbolAnalysisContext context, RotationTypes types, TypeState state, WebConfigSignal webConfig, bool oneTree)
+        private static void OnTypeEnd(SymbolAnalysisContext context, RotationTypes types, TypeState state, HostSignals signals, bool oneTree)
         {
             // Most types neither rotate nor write a file: nothing is copied for them.
             if (state.UsesMutex || state.Snapshot() is not { } snapshot)
@@ -556,7 +556,7 @@ namespace Postmortem.Analyzers.Rules
                     continue;
                 }
 
-                var host = HostModel.Resolve(context.Options, rotation.Location.SourceTree, webConfig);
+                var host = HostModel.Resolve(context.Options, rotation.Location.SourceTree, signals);
                 if (!host.IsMultiProcess)
                 {
                     continue;

@@ -174,6 +174,44 @@ namespace Postmortem.Analyzers.Tests.Rules
             return test.RunAsync();
         }
 
+        [Fact]
+        public Task AspNetCoreClassLibrary_ReportsDiagnostic()
+        {
+            // A class library with a FrameworkReference to Microsoft.AspNetCore.App (an "Infrastructure" project): its
+            // logging setup runs in every worker process of the web app that calls it.
+            var test = VerifyCS.AnalysisTest(Serilog("""
+                .WriteTo.{|#0:File("logs/app.log")|}
+                """)).WithSerilog();
+            test.References.AddRange(References.AspNetCore);
+            test.ExpectedDiagnostics.Add(new DiagnosticResult("PM1001").WithLocation(0).WithArguments(
+                "Serilog WriteTo.File writes 'logs/app.log' without shared: true",
+                "on Windows a second worker process cannot open the file and logs nothing for its lifetime, on Linux the processes overwrite each other's lines, and no error is reported (only to SelfLog)",
+                "Add shared: true (coordinates the processes of one host), or put the process or instance id in the path. " +
+                "This class library references ASP.NET Core, so its code runs in web apps, which can run as several worker processes " +
+                "(IIS overlapped recycling, web gardens, scale-out on shared storage); if they never do, set postmortem.worker_processes = single in .editorconfig"));
+            return test.RunAsync();
+        }
+
+        [Theory]
+        [InlineData("ConsoleApplication", null)]
+        [InlineData("DynamicallyLinkedLibrary", "single")]
+        public Task AspNetCoreReferencedByAnAppOrDeclaredSingle_NoDiagnostic(string outputKind, string? workerProcesses)
+        {
+            // An app outside the Web SDK that references ASP.NET Core (a test project hosting WebApplicationFactory, a
+            // worker service) counts as one process under auto, and a library declared single is one.
+            var test = VerifyCS.AnalysisTest(Serilog("""
+                .WriteTo.File("logs/app.log")
+                """) + "\nstatic class Program { static void Main() { } }\n").WithSerilog();
+            test.References.AddRange(References.AspNetCore);
+            test.OutputKind = System.Enum.Parse<Microsoft.CodeAnalysis.OutputKind>(outputKind);
+            if (workerProcesses is not null)
+            {
+                test.EditorConfig = "postmortem.worker_processes = " + workerProcesses;
+            }
+
+            return test.RunAsync();
+        }
+
         // ------------------------------------------------------------ Serilog: safe forms
 
         [Theory]

@@ -233,6 +233,16 @@ namespace Postmortem.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public Task AspNetCoreClassLibrary_ReportsDiagnostic()
+        {
+            // A hand-written file logger in a class library of the web app (FrameworkReference to Microsoft.AspNetCore.App),
+            // as in the real-world study's AspNetCore.Template components library: it runs in the app's worker processes.
+            var test = VerifyCS.Test(Journal("[|File.Move(_path, _path + \".1\", true)|];"));
+            test.References.AddRange(References.AspNetCore);
+            return test.RunAsync();
+        }
+
+        [Fact]
         public Task ConsoleProjectUnderAuto_NoDiagnostic()
             => VerifyCS.VerifyAnalyzerAsync(Journal("File.Move(_path, _path + \".1\", true);"));
 

@@ -26,7 +26,7 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
             NLog = ConfigSinkRules.DetectNLog(compilation);
 
             // web.config and app.config are small and decide things for every other file: read them first.
-            var signal = WebConfigSignal.None;
+            var signal = HostSignals.None;
             foreach (var file in options.AdditionalFiles)
             {
                 var kind = LoggingConfigReader.Classify(file.Path);
@@ -37,7 +37,7 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
                 }
             }
 
-            WebConfig = signal;
+            HostSignals = signal.WithAspNetCoreLibrary(HostModel.IsAspNetCoreLibrary(compilation));
 
             // The files are small: read them all now (each once), so the analyzers register only what they need.
             foreach (var file in options.AdditionalFiles)
@@ -61,8 +61,8 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
         /// <summary>The generation of NLog referenced (its facts differ), or Unknown.</summary>
         public NLogGeneration NLog { get; }
 
-        /// <summary>What web.config/app.config say about the host (processes per application, IIS).</summary>
-        public WebConfigSignal WebConfig { get; }
+        /// <summary>What web.config/app.config say about the host (processes per application, IIS), and whether the project is an ASP.NET Core class library.</summary>
+        public HostSignals HostSignals { get; }
 
         /// <summary>At least one additional file is a logging configuration file (or could not be read as one).</summary>
         public bool HasConfigFiles { get; }

@@ -76,7 +76,7 @@ namespace Postmortem.Analyzers.Rules.ConfigFiles
                 return;
             }
 
-            var host = HostModel.ResolveForAdditionalFile(options, file, compilation, files.WebConfig);
+            var host = HostModel.ResolveForAdditionalFile(options, file, compilation, files.HostSignals);
             var findings = new List<ConfigFinding>();
             foreach (var section in model.Sections)
             {

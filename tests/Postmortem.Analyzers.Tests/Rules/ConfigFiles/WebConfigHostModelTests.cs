@@ -70,6 +70,26 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
                 web: false);
 
         [Fact]
+        public Task AspNetCoreClassLibrary_ReportsDiagnostic()
+        {
+            // A class library referencing ASP.NET Core (outside the Web SDK) runs in web apps' worker processes.
+            var test = Create(new[] { ("/0/appsettings.json", AppSettings) }, web: false);
+            test.References.AddRange(References.AspNetCore);
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task AspNetCoreReferencedByConsoleApp_NoDiagnostic()
+        {
+            // An app outside the Web SDK (a test project hosting WebApplicationFactory, a worker service) stays one process.
+            var test = Create(new[] { ("/0/appsettings.json", SafeAppSettings) }, web: false);
+            test.Sources.Add("static class Program { static void Main() { } }");
+            test.References.AddRange(References.AspNetCore);
+            test.OutputKind = OutputKind.ConsoleApplication;
+            return test.RunAsync();
+        }
+
+        [Fact]
         public void Reason_SaysWhyTheProjectIsMultiProcess()
         {
             var options = new AnalyzerOptions(
@@ -77,7 +97,7 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
                     "/0/web.config",
                     SourceText.From("<configuration><system.webServer><aspNetCore processesPerApplication=\"4\" /></system.webServer></configuration>"))),
                 new TestAnalyzerConfigOptionsProvider(new Dictionary<string, string>(), new Dictionary<string, string>()));
-            var signal = HostModel.ReadWebConfigSignal(options, default);
+            var signal = HostModel.ReadHostSignals(Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("App"), options, default);
             var host = HostModel.Resolve(options, null, signal);
             Assert.True(host.IsMultiProcess);
             Assert.Contains("processesPerApplication=\"4\"", host.Reason, System.StringComparison.Ordinal);
@@ -93,7 +113,7 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
             var options = new AnalyzerOptions(
                 ImmutableArray<AdditionalText>.Empty,
                 new TestAnalyzerConfigOptionsProvider(new Dictionary<string, string> { ["postmortem.worker_processes"] = "single" }, new Dictionary<string, string>()));
-            var host = HostModel.Resolve(options, null, new WebConfigSignal(4, true, "/0/web.config"));
+            var host = HostModel.Resolve(options, null, new HostSignals(4, true, "/0/web.config"));
             Assert.False(host.IsMultiProcess);
         }
     }
