@@ -73,7 +73,7 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
                 switch (finding.RuleId)
                 {
                     case DiagnosticIds.SharedLogFileSink:
-                        span = SharedSpan(sink);
+                        span = SharedSpan(sink, nlog);
                         if (sink.Library == LogLibrary.NLog && nlog == NLogGeneration.V6 && sink.Get("concurrentWrites") is not null && arguments.Length > 1)
                         {
                             arguments[1] = "NLog 6 silently ignores the concurrentWrites attribute (the property was removed); " + arguments[1];
@@ -167,13 +167,18 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
             return LogSettingValue.FromText(value);
         }
 
-        /// <summary>Where a PM1001 is: the setting that lets the processes collide, or the sink's type when the default does.</summary>
-        private static TextSpan SharedSpan(ConfigSink sink)
+        /// <summary>
+        /// Where a PM1001 is: the setting that lets the processes collide, or the sink's type when the default does. NLog 6:
+        /// an archiveFileName (archiving then moves the active file) before keepFileOpen. Before NLog 6 archiving always
+        /// moves the file and the fix is concurrentWrites, so that comes first and archiveFileName is not a place.
+        /// </summary>
+        private static TextSpan SharedSpan(ConfigSink sink, NLogGeneration nlog)
         {
             string[] names = sink.Library switch
             {
                 LogLibrary.Serilog => new[] { "shared" },
-                LogLibrary.NLog => new[] { "archiveFileName", "concurrentWrites", "keepFileOpen" },
+                LogLibrary.NLog when nlog == NLogGeneration.V6 => new[] { "archiveFileName", "concurrentWrites", "keepFileOpen" },
+                LogLibrary.NLog => new[] { "concurrentWrites", "keepFileOpen" },
                 _ => sink.Kind == "FileAppender" ? new[] { "lockingModel" } : Array.Empty<string>(),
             };
             foreach (var name in names)

@@ -133,6 +133,14 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
                     <target xsi:type="File" name="f" fileName="logs/app.log" archiveAboveSize="1000000" maxArchiveFiles="5" {|PM1001:archiveFileName="logs/app.{#}.log"|} />
                 """), nlog: NLogRef.V6);
 
+        // Before NLog 6 archiving moves the file whatever archiveFileName says, and the message's fix is concurrentWrites:
+        // the diagnostic is there (the shape of qusma/QPAS's NLog.config, real-world round 4).
+        [Fact]
+        public Task NLog5ArchiveFileNameWithConcurrentWritesOff_ReportsDiagnosticAtConcurrentWrites()
+            => RunAsync(NLogConfig, Config("""
+                    <target xsi:type="File" name="f" fileName="a.log" keepFileOpen="true" {|PM1001:concurrentWrites="false"|} archiveFileName="a.{#}.log" archiveEvery="Day" maxArchiveFiles="30" />
+                """), nlog: NLogRef.V5);
+
         [Fact]
         public Task NLog6MaxArchiveFilesZero_NoRetentionDiagnostic()
             => RunAsync(NLogConfig, Config("""
