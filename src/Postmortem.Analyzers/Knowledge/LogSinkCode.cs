@@ -49,7 +49,7 @@ namespace Postmortem.Analyzers.Knowledge
             "FileName", "KeepFileOpen", "ConcurrentWrites", "ArchiveAboveSize", "ArchiveEvery", "ArchiveFileName", "MaxArchiveFiles", "MaxArchiveDays",
         };
 
-        private static readonly string[] Log4NetSettings = { "File", "LockingModel", "MaxSizeRollBackups", "RollingStyle", "DatePattern" };
+        private static readonly string[] Log4NetSettings = { "File", "LockingModel", "MaxSizeRollBackups", "RollingStyle", "DatePattern", "StaticLogFileName", "AppendToFile" };
 
         private readonly INamedTypeSymbol? _serilogFileExtensions;
         private readonly INamedTypeSymbol? _serilogRollingFileExtensions;

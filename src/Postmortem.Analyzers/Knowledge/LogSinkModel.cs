@@ -610,7 +610,8 @@ namespace Postmortem.Analyzers.Knowledge
 
             if (reason is not null && scope == LogPathScope.Shared)
             {
-                if (rolling)
+                // A RollingFileAppender that only opens a new dated file renames nothing: its lock decides, as a FileAppender's.
+                if (rolling && !OnlyStartsDatedFiles(sink))
                 {
                     findings.Add(new LogSinkFinding(
                         Descriptors.PM1001SharedLogFileSink,
@@ -660,6 +661,23 @@ namespace Postmortem.Analyzers.Knowledge
             }
 
             AddProcessIdLeak(name, file, scope, findings);
+        }
+
+        /// <summary>
+        /// Does a RollingFileAppender never rename a file: RollingStyle Date (no size rolling) with StaticLogFileName false,
+        /// so each period is written to a new file named by its date (log4net's <c>RollOverTime</c> renames only when the
+        /// name is static), and AppendToFile not false (otherwise an existing file is rolled away at start)? Checked in
+        /// log4net's RollingFileAppender.cs (1.2.x to 3.x). Only settings known at build time count.
+        /// </summary>
+        private static bool OnlyStartsDatedFiles(LogSinkSettings sink)
+        {
+            var rollingStyle = sink["RollingStyle"];
+            var byDateOnly = rollingStyle.TryGetNumber(out var mode)
+                ? mode == 2
+                : string.Equals(rollingStyle.SimpleText, "Date", StringComparison.OrdinalIgnoreCase);
+            return byDateOnly &&
+                   sink["StaticLogFileName"].TryGetBool(out var staticName) && !staticName &&
+                   !(sink["AppendToFile"].TryGetBool(out var append) && !append);
         }
 
         /// <summary>

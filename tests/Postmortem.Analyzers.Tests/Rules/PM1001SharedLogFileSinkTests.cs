@@ -627,6 +627,32 @@ namespace Postmortem.Analyzers.Tests.Rules
         public Task Log4NetSafeForms_NoDiagnostic(string creation)
             => WebLog4Net(Log4Net($"        return {creation};"));
 
+        // A RollingFileAppender rolling only by date with StaticLogFileName false writes each period to a new dated file and
+        // renames nothing (log4net's RollOverTime renames only a static name): its lock decides, as a FileAppender's.
+        private const string DatedFiles = "File = \"logs/app.log\", RollingStyle = RollingFileAppender.RollingMode.Date, StaticLogFileName = false";
+
+        [Theory]
+        [InlineData("LockingModel = new FileAppender.MinimalLock()")]
+        [InlineData("LockingModel = new FileAppender.InterProcessLock()")]
+        public Task Log4NetRollingFileAppenderStartingDatedFilesWithCoordinatingLock_NoDiagnostic(string locking)
+            => WebLog4Net(Log4Net($"        return new RollingFileAppender {{ {DatedFiles}, {locking} }};"));
+
+        [Fact]
+        public Task Log4NetRollingFileAppenderStartingDatedFilesWithExclusiveLock_ReportsDiagnosticAndFixSetsInterProcessLock()
+            => VerifyCS.Test(
+                Log4Net($"        return [|new RollingFileAppender()|] {{ {DatedFiles} }};"),
+                Log4Net($"        return new RollingFileAppender() {{ {DatedFiles}, LockingModel = new log4net.Appender.FileAppender.InterProcessLock() }};"))
+                .Web().WithLog4Net().RunAsync();
+
+        [Theory]
+        [InlineData("RollingStyle = RollingFileAppender.RollingMode.Date, StaticLogFileName = true")]
+        [InlineData("RollingStyle = RollingFileAppender.RollingMode.Date")]
+        [InlineData("RollingStyle = RollingFileAppender.RollingMode.Composite, StaticLogFileName = false")]
+        [InlineData("StaticLogFileName = false")]
+        [InlineData("RollingStyle = RollingFileAppender.RollingMode.Date, StaticLogFileName = false, AppendToFile = false")]
+        public Task Log4NetRollingFileAppenderThatRenames_ReportsDiagnosticWhateverTheLock(string settings)
+            => WebLog4Net(Log4Net($"        return [|new RollingFileAppender|] {{ File = \"logs/app.log\", {settings}, LockingModel = new FileAppender.MinimalLock() }};"));
+
         [Fact]
         public Task Log4NetFileAppender_FixSetsInterProcessLock()
             => VerifyCS.Test(

@@ -73,7 +73,7 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
                 switch (finding.RuleId)
                 {
                     case DiagnosticIds.SharedLogFileSink:
-                        span = SharedSpan(sink, nlog);
+                        span = SharedSpan(sink, nlog, finding.Fix);
                         if (sink.Library == LogLibrary.NLog && nlog == NLogGeneration.V6 && sink.Get("concurrentWrites") is not null && arguments.Length > 1)
                         {
                             arguments[1] = "NLog 6 silently ignores the concurrentWrites attribute (the property was removed); " + arguments[1];
@@ -172,14 +172,15 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
         /// an archiveFileName (archiving then moves the active file) before keepFileOpen. Before NLog 6 archiving always
         /// moves the file and the fix is concurrentWrites, so that comes first and archiveFileName is not a place.
         /// </summary>
-        private static TextSpan SharedSpan(ConfigSink sink, NLogGeneration nlog)
+        private static TextSpan SharedSpan(ConfigSink sink, NLogGeneration nlog, LogSinkFix fix)
         {
             string[] names = sink.Library switch
             {
                 LogLibrary.Serilog => new[] { "shared" },
                 LogLibrary.NLog when nlog == NLogGeneration.V6 => new[] { "archiveFileName", "concurrentWrites", "keepFileOpen" },
                 LogLibrary.NLog => new[] { "concurrentWrites", "keepFileOpen" },
-                _ => sink.Kind == "FileAppender" ? new[] { "lockingModel" } : Array.Empty<string>(),
+                // log4net: the lock when the lock is the problem (a FileAppender, or a RollingFileAppender that renames nothing).
+                _ => fix == LogSinkFix.Log4NetInterProcessLock ? new[] { "lockingModel" } : Array.Empty<string>(),
             };
             foreach (var name in names)
             {

@@ -87,6 +87,47 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
                   </appender>
                 """), web: false);
 
+        // Rolling only by date with staticLogFileName false: each period goes to a new dated file and nothing is renamed
+        // (log4net's RollOverTime renames only a static name), so the lock decides, as for a FileAppender. The shape of
+        // dnnsoftware/Dnn.Platform's DotNetNuke.log4net.config (real-world round 4). The dated files are still never deleted.
+        [Theory]
+        [InlineData("log4net.Appender.FileAppender+MinimalLock")]
+        [InlineData("log4net.Appender.FileAppender+InterProcessLock")]
+        public Task RollingFileAppenderStartingDatedFilesWithCoordinatingLock_ReportsOnlyRetention(string locking)
+            => RunAsync(Log4NetConfig, Config($$"""
+                  <appender name="R" type="log4net.Appender.RollingFileAppender">
+                    <file value="logs/app" />
+                    <rollingStyle {|PM2003:value="Date"|} />
+                    <datePattern value="'.'yyyy-MM-dd'.log'" />
+                    <staticLogFileName value="false" />
+                    <lockingModel type="{{locking}}" />
+                  </appender>
+                """));
+
+        [Fact]
+        public Task RollingFileAppenderStartingDatedFilesWithExclusiveLock_ReportsDiagnosticAtTheLock()
+            => RunAsync(Log4NetConfig, Config("""
+                  <appender name="R" type="log4net.Appender.RollingFileAppender">
+                    <file value="logs/app" />
+                    <rollingStyle {|PM2003:value="date"|} />
+                    <staticLogFileName value="false" />
+                    <lockingModel {|PM1001:type="log4net.Appender.FileAppender+ExclusiveLock"|} />
+                  </appender>
+                """));
+
+        [Theory]
+        [InlineData("<staticLogFileName value=\"true\" />")]
+        [InlineData("<staticLogFileName value=\"false\" /><appendToFile value=\"false\" />")]
+        public Task RollingFileAppenderByDateThatRenames_ReportsDiagnosticWhateverTheLock(string settings)
+            => RunAsync(Log4NetConfig, Config($$"""
+                  <appender name="R" {|PM1001:type="log4net.Appender.RollingFileAppender"|}>
+                    <file value="logs/app" />
+                    <rollingStyle {|PM2003:value="Date"|} />
+                    {{settings}}
+                    <lockingModel type="log4net.Appender.FileAppender+MinimalLock" />
+                  </appender>
+                """));
+
         [Theory]
         [InlineData("<rollingStyle value=\"Size\" />")]
         [InlineData("<rollingStyle value=\"Once\" />")]
