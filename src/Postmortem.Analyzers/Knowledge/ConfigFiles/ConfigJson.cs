@@ -255,6 +255,7 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
                 var start = _pos;
                 _pos++; // {
                 var properties = new List<JsonProperty>();
+                var sectionPaths = false;
                 while (true)
                 {
                     SkipTrivia();
@@ -266,7 +267,7 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
                     if (_text[_pos] == '}')
                     {
                         _pos++;
-                        return new JsonNode(JsonKind.Object, TextSpan.FromBounds(start, _pos), null, properties, null);
+                        return new JsonNode(JsonKind.Object, TextSpan.FromBounds(start, _pos), null, sectionPaths ? ConfigurationKeys.Expand(properties) : properties, null);
                     }
 
                     if (_text[_pos] != '"')
@@ -286,6 +287,7 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
                     _pos++;
                     var value = ParseValue(depth + 1);
                     properties.Add(new JsonProperty(name, nameSpan, value));
+                    sectionPaths |= name.IndexOf(':') >= 0;
                     SkipTrivia();
                     if (AtEnd)
                     {
@@ -468,6 +470,111 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
             }
 
             private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';
+        }
+    }
+
+    /// <summary>
+    /// Microsoft.Extensions.Configuration reads a ':' in a key as the separator of section paths: <c>"WriteTo:0": {…}</c>
+    /// inside <c>"Serilog"</c> is the key <c>Serilog:WriteTo:0</c>, exactly as <c>"WriteTo": [ {…} ]</c> is, and
+    /// <c>"WriteTo:Async"</c> next to a <c>"WriteTo"</c> array adds a child to it (Serilog.Settings.Configuration's own
+    /// sample writes its sinks so). The keys of an object are expanded into nested objects, and objects (or arrays, read
+    /// as objects keyed "0", "1"…) reached by the same section name are merged, case-insensitively.
+    /// </summary>
+    internal static class ConfigurationKeys
+    {
+        /// <summary>Keys with more segments than this are left as they are (no real key has them; it bounds the nesting).</summary>
+        private const int MaxSegments = 16;
+
+        public static List<JsonProperty> Expand(List<JsonProperty> properties)
+        {
+            var result = new List<JsonProperty>(properties.Count);
+            var sections = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            foreach (var property in properties)
+            {
+                Add(result, sections, Nest(property));
+            }
+
+            return result;
+        }
+
+        /// <summary>"a:b:c": V as "a": { "b": { "c": V } }; a key with an empty segment or too many is kept as written.</summary>
+        private static JsonProperty Nest(JsonProperty property)
+        {
+            var name = property.Name;
+            if (name.IndexOf(':') < 0)
+            {
+                return property;
+            }
+
+            var segments = name.Split(':');
+            if (segments.Length > MaxSegments || Array.IndexOf(segments, string.Empty) >= 0)
+            {
+                return property;
+            }
+
+            var nested = new JsonProperty(segments[segments.Length - 1], property.NameSpan, property.Value);
+            for (var i = segments.Length - 2; i >= 0; i--)
+            {
+                var holder = new JsonNode(JsonKind.Object, property.Value.Span, null, new[] { nested }, null);
+                nested = new JsonProperty(segments[i], property.NameSpan, holder);
+            }
+
+            return nested;
+        }
+
+        /// <summary>
+        /// Adds the property, merging it into an earlier one of the same name when both hold sections (<paramref name="sections"/>:
+        /// the index in <paramref name="result"/> of each name whose value is an object or array).
+        /// </summary>
+        private static void Add(List<JsonProperty> result, Dictionary<string, int> sections, JsonProperty property)
+        {
+            if (property.Value.Kind is JsonKind.Object or JsonKind.Array)
+            {
+                if (sections.TryGetValue(property.Name, out var i))
+                {
+                    var earlier = result[i];
+                    result[i] = new JsonProperty(earlier.Name, earlier.NameSpan, Merge(earlier.Value, property.Value));
+                    return;
+                }
+
+                sections[property.Name] = result.Count;
+            }
+
+            result.Add(property);
+        }
+
+        private static JsonNode Merge(JsonNode earlier, JsonNode later)
+        {
+            var properties = new List<JsonProperty>();
+            var sections = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            foreach (var property in AsSection(earlier))
+            {
+                Add(properties, sections, property);
+            }
+
+            foreach (var property in AsSection(later))
+            {
+                Add(properties, sections, property);
+            }
+
+            return new JsonNode(JsonKind.Object, earlier.Span, null, properties, null);
+        }
+
+        /// <summary>An object's properties, or an array's items keyed by their index as configuration keys them.</summary>
+        private static IReadOnlyList<JsonProperty> AsSection(JsonNode node)
+        {
+            if (node.Kind == JsonKind.Object)
+            {
+                return node.Properties;
+            }
+
+            var items = new List<JsonProperty>(node.Items.Count);
+            for (var i = 0; i < node.Items.Count; i++)
+            {
+                items.Add(new JsonProperty(i.ToString(CultureInfo.InvariantCulture), node.Items[i].Span, node.Items[i]));
+            }
+
+            return items;
         }
     }
 }

@@ -38,6 +38,44 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
                 }
                 """);
 
+        // Microsoft.Extensions.Configuration reads ':' in a key as a section separator: "WriteTo:Async" is a child of
+        // WriteTo, as Serilog.Settings.Configuration's own sample (sample/Sample/appsettings.json) writes its sinks.
+        [Fact]
+        public Task WriteToEntriesWrittenAsSectionPaths_ReportsDiagnostic()
+            => RunAsync(AppSettings, """
+                {
+                  "Serilog": {
+                    "Using": [ "Serilog.Sinks.Console" ],
+                    "WriteTo": [ { "Name": "Console" } ],
+                    "WriteTo:Async": {
+                      "Name": "Async",
+                      "Args": { "configure": [ { "Name": {|PM1001:{|PM3005:"File"|}|}, "Args": { "path": "logs/async.txt" } } ] }
+                    },
+                    "WriteTo:0": { "Name": "Console" },
+                    "wRiteTo:2": { "Name": {|PM1001:"File"|}, "Args": { "path": "logs/app-.txt", "rollingInterval": "Day", "rollOnFileSizeLimit": true } }
+                  }
+                }
+                """);
+
+        [Fact]
+        public Task SinkWrittenAsFlatKeysAtTheRoot_ReportsDiagnostic()
+            => RunAsync(AppSettings, """
+                {
+                  "Serilog:MinimumLevel": "Information",
+                  "Serilog:WriteTo:0:Name": {|PM1001:{|PM3005:"File"|}|},
+                  "Serilog:WriteTo:0:Args:path": "logs/app.txt"
+                }
+                """);
+
+        // The settings of one sink spread over several keys merge into one section (the first two); a key with an empty
+        // segment is not a WriteTo entry.
+        [Theory]
+        [InlineData("\"WriteTo:0:Name\": \"File\", \"WriteTo:0:Args:path\": \"logs/app.txt\", \"WriteTo:0:Args\": { \"shared\": true, \"rollOnFileSizeLimit\": true }")]
+        [InlineData("\"WriteTo\": [ { \"Name\": \"File\", \"Args\": { \"path\": \"logs/app.txt\" } } ], \"WriteTo:0:Args:shared\": true, \"WriteTo:0:Args:rollOnFileSizeLimit\": true")]
+        [InlineData("\"WriteTo::0\": { \"Name\": \"File\", \"Args\": { \"path\": \"logs/app.txt\" } }")]
+        public Task SinkSettingsSplitOverSectionPaths_NoDiagnostic(string serilog)
+            => RunAsync(AppSettings, "{ \"Serilog\": { " + serilog + " } }");
+
         [Fact]
         public Task FileInsideAsyncWrapper_ReportsDiagnostic()
             => RunAsync(AppSettings, """
