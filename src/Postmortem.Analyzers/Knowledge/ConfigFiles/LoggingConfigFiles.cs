@@ -19,11 +19,13 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
     {
         private readonly ConcurrentDictionary<string, ConfigFileModel?> _models = new ConcurrentDictionary<string, ConfigFileModel?>(StringComparer.Ordinal);
         private readonly bool _log4NetDebugInConfig;
+        private readonly LibraryPresence _libraries;
 
         private LoggingConfigFiles(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
         {
             Files = options.AdditionalFiles;
             NLog = ConfigSinkRules.DetectNLog(compilation);
+            _libraries = LibraryPresence.Of(compilation);
 
             // web.config and app.config are small and decide things for every other file: read them first.
             var signal = HostSignals.None;
@@ -60,6 +62,18 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
 
         /// <summary>The generation of NLog referenced (its facts differ), or Unknown.</summary>
         public NLogGeneration NLog { get; }
+
+        /// <summary>
+        /// Does the project reference the library whose section this is? Nothing else reads a Serilog, NLog or log4net
+        /// section, so one in a project without the library (left from a template, or another app's) configures nothing
+        /// and is not judged. NLog also needs its generation known (its facts differ between versions).
+        /// </summary>
+        public bool ReadsSection(LogLibrary library) => library switch
+        {
+            LogLibrary.Serilog => _libraries.Serilog,
+            LogLibrary.NLog => NLog != NLogGeneration.Unknown,
+            _ => _libraries.Log4Net,
+        };
 
         /// <summary>What web.config/app.config say about the host (processes per application, IIS), and whether the project is an ASP.NET Core class library.</summary>
         public HostSignals HostSignals { get; }
@@ -120,11 +134,11 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
         /// <summary>
         /// PM3004 applies to the section: it has a sink whose failures go to the library's internal log (AuditTo sinks
         /// throw instead), nothing in the configuration files switches that log on, and the library's facts are known
-        /// (NLog's need the referenced NLog, as in code).
+        /// (the library is referenced: <see cref="ReadsSection"/>).
         /// </summary>
         public bool NeedsInvisibleFailuresCheck(ConfigSection section)
             => HasSilentSink(section) && !FailuresVisible(section) &&
-               !(section.Library == LogLibrary.NLog && NLog == NLogGeneration.Unknown) &&
+               ReadsSection(section.Library) &&
                !(section.Library == LogLibrary.Log4Net && _log4NetDebugInConfig);
 
         /// <summary>

@@ -80,6 +80,11 @@ namespace Postmortem.Analyzers.Rules.ConfigFiles
             var findings = new List<ConfigFinding>();
             foreach (var section in model.Sections)
             {
+                if (!files.ReadsSection(section.Library))
+                {
+                    continue;
+                }
+
                 foreach (var sink in section.Sinks)
                 {
                     ConfigSinkRules.Evaluate(sink, host, files.NLog, findings);

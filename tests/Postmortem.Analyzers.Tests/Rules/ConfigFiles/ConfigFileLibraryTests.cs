@@ -1,0 +1,41 @@
+using System.Threading.Tasks;
+using Postmortem.Analyzers.Rules;
+using Postmortem.Analyzers.Rules.ConfigFiles;
+using Postmortem.Analyzers.Tests.Verifiers;
+using Xunit;
+
+namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
+{
+    /// <summary>A configuration section is judged only in a project that references its library: nothing else reads it.</summary>
+    public class ConfigFileLibraryTests
+    {
+        [Theory]
+        [InlineData("/0/appsettings.json", """{ "Serilog": { "WriteTo": [ { "Name": "File", "Args": { "path": "logs/app.txt" } } ] } }""")]
+        [InlineData("/0/log4net.config", """<log4net><appender name="R" type="log4net.Appender.RollingFileAppender"><file value="logs/app.log" /></appender><root><appender-ref ref="R" /></root></log4net>""")]
+        [InlineData("/0/nlog.config", """<nlog><targets><target type="File" name="f" fileName="logs/app.log" archiveAboveSize="1000" /></targets><rules><logger name="*" writeTo="f" /></rules></nlog>""")]
+        public Task SectionOfALibraryTheProjectDoesNotReference_NoDiagnostic(string path, string content)
+        {
+            // The same sections report PM1001 and PM3004 (and PM2003 or PM3005) when the project references the library
+            // (SerilogConfigFileTests, Log4NetConfigFileTests, NLogConfigFileTests).
+            var test = new AnalyzerTest { TestCode = "class Startup { }" };
+            test.Analyzers.Add(new LoggingConfigFileAnalyzer());
+            test.Analyzers.Add(new PM3004LoggingFailuresInvisibleAnalyzer());
+            test.GlobalOptions["build_property.UsingMicrosoftNETSdkWeb"] = "true";
+            test.AdditionalFiles.Add((path, content));
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task SectionOfAReferencedLibrary_ReportsDiagnostic()
+        {
+            // The control of the theory above: the Serilog section with Serilog referenced.
+            var test = new AnalyzerTest { TestCode = "class Startup { }" };
+            test.Analyzers.Add(new LoggingConfigFileAnalyzer());
+            test.Analyzers.Add(new PM3004LoggingFailuresInvisibleAnalyzer());
+            test.References.AddRange(References.Serilog);
+            test.GlobalOptions["build_property.UsingMicrosoftNETSdkWeb"] = "true";
+            test.AdditionalFiles.Add(("/0/appsettings.json", """{ {|PM3004:"Serilog"|}: { "WriteTo": [ { "Name": {|PM1001:{|PM3005:"File"|}|}, "Args": { "path": "logs/app.txt" } } ] } }"""));
+            return test.RunAsync();
+        }
+    }
+}
