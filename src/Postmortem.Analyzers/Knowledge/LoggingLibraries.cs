@@ -15,6 +15,23 @@ namespace Postmortem.Analyzers.Knowledge
         Log4Net = 2,
     }
 
+    /// <summary>What an assignment does to a library's internal failure channel (<see cref="LoggingLibraries.GetAssignmentEffect"/>).</summary>
+    internal enum SwitchEffect
+    {
+        None,
+
+        /// <summary>Switches the channel on by itself (<c>ThrowExceptions = true</c>, <c>LogLog.InternalDebugging = true</c>).</summary>
+        Enables,
+
+        /// <summary>NLog <c>InternalLogger.LogLevel</c> set to a level other than Off: it writes only with an output.</summary>
+        NLogLevel,
+
+        /// <summary>An output of NLog's InternalLogger (<c>LogFile</c>, <c>LogToConsole</c>, <c>LogToConsoleError</c>,
+        /// <c>LogToTrace</c>, <c>LogWriter</c>): it writes by itself under NLog 4 and 6, only with a level under NLog 5
+        /// (<see cref="LoggingLibraries.NLogOutputNeedsLevel"/>).</summary>
+        NLogOutput,
+    }
+
     /// <summary>
     /// How Serilog, NLog and log4net are configured in code, and how their internal failure channel is switched on
     /// (shared/research/logging-libraries.md: Serilog SelfLog is silent until <c>SelfLog.Enable</c>; the NLog
@@ -41,7 +58,15 @@ namespace Postmortem.Analyzers.Knowledge
             Log4NetBasicConfigurator = LibraryPresence.Lookup(compilation, present.Log4Net, "log4net.Config.BasicConfigurator");
             Log4NetXmlConfiguratorAttribute = LibraryPresence.Lookup(compilation, present.Log4Net, "log4net.Config.XmlConfiguratorAttribute");
             Log4NetLogLog = LibraryPresence.Lookup(compilation, present.Log4Net, "log4net.Util.LogLog");
+            NLogOutputNeedsLevel = NLogInternalLogger is null || ConfigFiles.ConfigSinkRules.DetectNLog(compilation) is not (NLogGeneration.V4 or NLogGeneration.V6);
         }
+
+        /// <summary>
+        /// Does an output of NLog's InternalLogger write only once its LogLevel is set? Under NLog 5 the level stays Off
+        /// (NLog/NLog#2935); NLog 6 raises it to Info when an output is set (NLog/NLog#6070), as NLog 4's default was.
+        /// Checked with NLog 5.0.4 and 6.2.0 (an output alone: no internal log under 5.0.4, 1,346 bytes under 6.2.0).
+        /// </summary>
+        public bool NLogOutputNeedsLevel { get; }
 
         public INamedTypeSymbol? SerilogSinkConfiguration { get; }
         public INamedTypeSymbol? SerilogSelfLog { get; }
@@ -231,45 +256,52 @@ namespace Postmortem.Analyzers.Knowledge
                SymbolEqualityComparer.Default.Equals(adapter.ContainingType, Log4NetLogLog);
 
         /// <summary>
-        /// <c>InternalLogger.LogFile/LogToConsole/LogToConsoleError/LogWriter/LogLevel… = x</c> (not <c>false</c>/<c>LogLevel.Off</c>),
+        /// <c>InternalLogger.LogLevel = x</c> and its outputs <c>LogFile/LogToConsole/LogToConsoleError/LogToTrace/LogWriter = x</c>
+        /// (not <c>false</c>/null/""/<c>LogLevel.Off</c>; its other properties, such as <c>IncludeTimestamp</c>, switch nothing),
         /// <c>LogManager.ThrowExceptions = true</c>/<c>LogFactory.ThrowExceptions = true</c>,
         /// <c>LogLog.InternalDebugging = true</c>.
         /// </summary>
-        public bool TryGetEnablingAssignment(IAssignmentOperation assignment, out LoggingLibrary library)
+        public SwitchEffect GetAssignmentEffect(IAssignmentOperation assignment, out LoggingLibrary library)
         {
             library = default;
             if (OperationFacts.UnwrapConversions(assignment.Target) is not IPropertyReferenceOperation target)
             {
-                return false;
+                return SwitchEffect.None;
             }
 
             var property = target.Property;
             var containing = property.ContainingType;
             if (containing is null)
             {
-                return false;
+                return SwitchEffect.None;
             }
 
             if (NLogInternalLogger is not null && SymbolEqualityComparer.Default.Equals(containing, NLogInternalLogger))
             {
                 library = LoggingLibrary.NLog;
-                return !IsFalseOrOff(assignment.Value);
+                var effect = property.Name switch
+                {
+                    "LogLevel" => SwitchEffect.NLogLevel,
+                    "LogFile" or "LogToConsole" or "LogToConsoleError" or "LogToTrace" or "LogWriter" => SwitchEffect.NLogOutput,
+                    _ => SwitchEffect.None,
+                };
+                return IsFalseOrOff(assignment.Value) ? SwitchEffect.None : effect;
             }
 
             if (property.Name == "ThrowExceptions" &&
                 (SymbolEqualityComparer.Default.Equals(containing, NLogLogManager) || TypeSymbols.InheritsFromOrEquals(containing, NLogLogFactory)))
             {
                 library = LoggingLibrary.NLog;
-                return !IsFalseOrOff(assignment.Value);
+                return IsFalseOrOff(assignment.Value) ? SwitchEffect.None : SwitchEffect.Enables;
             }
 
             if (property.Name == "InternalDebugging" && Log4NetLogLog is not null && SymbolEqualityComparer.Default.Equals(containing, Log4NetLogLog))
             {
                 library = LoggingLibrary.Log4Net;
-                return !IsFalseOrOff(assignment.Value);
+                return IsFalseOrOff(assignment.Value) ? SwitchEffect.None : SwitchEffect.Enables;
             }
 
-            return false;
+            return SwitchEffect.None;
         }
 
         /// <summary><c>InternalLogger.LogMessageReceived += …</c> (NLog), <c>LogLog.LogReceived += …</c> (log4net).</summary>

@@ -144,7 +144,7 @@ namespace Postmortem.Analyzers.Knowledge
         /// <c>[Conditional("DEBUG")]</c>, as every member of <c>System.Diagnostics.Debug</c> is: the compiler leaves the call
         /// out of a Release build, so in production it does nothing.
         /// </summary>
-        private static bool IsDebugOnly(IMethodSymbol method)
+        public static bool IsDebugOnly(IMethodSymbol method)
         {
             foreach (var attribute in method.GetAttributes())
             {

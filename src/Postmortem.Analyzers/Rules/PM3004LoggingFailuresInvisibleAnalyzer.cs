@@ -45,7 +45,7 @@ namespace Postmortem.Analyzers.Rules
                     return;
                 }
 
-                var state = new CompilationState();
+                var state = new CompilationState(libraries.NLogOutputNeedsLevel);
 
                 // Without a file sink type nothing in code configures one, but when SelfLog exists a configuration
                 // file's sections can still be made visible from code: then only the switches are looked for.
@@ -109,11 +109,18 @@ namespace Postmortem.Analyzers.Rules
 
         private static void OnEnablingInvocation(OperationAnalysisContext context, LoggingLibraries libraries, CompilationState state)
         {
-            if (libraries.TryGetEnablingCall((IInvocationOperation)context.Operation, out var library))
+            if (libraries.TryGetEnablingCall((IInvocationOperation)context.Operation, out var library) && !RunsOnlyInDebugBuilds(context))
             {
                 state.Enable(library);
             }
         }
+
+        /// <summary>
+        /// Inside a <c>[Conditional("DEBUG")]</c> method: a Release build leaves every call of it out, so a switch there
+        /// never runs in production (as PM3001 treats such calls).
+        /// </summary>
+        private static bool RunsOnlyInDebugBuilds(OperationAnalysisContext context)
+            => context.ContainingSymbol is IMethodSymbol method && LoggingTypes.IsDebugOnly(method);
 
         private static void OnCreation(OperationAnalysisContext context, LoggingLibraries libraries, CompilationState state)
         {
@@ -127,7 +134,7 @@ namespace Postmortem.Analyzers.Rules
 
                 state.Configure(library, creation.Syntax.GetLocation(), display);
             }
-            else if (libraries.IsEnablingCreation(creation))
+            else if (libraries.IsEnablingCreation(creation) && !RunsOnlyInDebugBuilds(context))
             {
                 state.Enable(LoggingLibrary.Log4Net);
             }
@@ -135,15 +142,16 @@ namespace Postmortem.Analyzers.Rules
 
         private static void OnAssignment(OperationAnalysisContext context, LoggingLibraries libraries, CompilationState state)
         {
-            if (libraries.TryGetEnablingAssignment((IAssignmentOperation)context.Operation, out var library))
+            var effect = libraries.GetAssignmentEffect((IAssignmentOperation)context.Operation, out var library);
+            if (effect != SwitchEffect.None && !RunsOnlyInDebugBuilds(context))
             {
-                state.Enable(library);
+                state.Switch(library, effect);
             }
         }
 
         private static void OnEventAssignment(OperationAnalysisContext context, LoggingLibraries libraries, CompilationState state)
         {
-            if (libraries.TryGetEnablingEvent((IEventAssignmentOperation)context.Operation, out var library))
+            if (libraries.TryGetEnablingEvent((IEventAssignmentOperation)context.Operation, out var library) && !RunsOnlyInDebugBuilds(context))
             {
                 state.Enable(library);
             }
@@ -259,6 +267,14 @@ namespace Postmortem.Analyzers.Rules
             private readonly Location?[] _first = new Location?[LoggingLibraries.Count];
             private readonly string[] _display = new string[LoggingLibraries.Count];
             private readonly bool[] _enabled = new bool[LoggingLibraries.Count];
+            private readonly bool _nlogOutputNeedsLevel;
+            private bool _nlogLevel;
+            private bool _nlogOutput;
+
+            public CompilationState(bool nlogOutputNeedsLevel)
+            {
+                _nlogOutputNeedsLevel = nlogOutputNeedsLevel;
+            }
 
             public void Configure(LoggingLibrary library, Location location, string display)
             {
@@ -287,6 +303,31 @@ namespace Postmortem.Analyzers.Rules
                 lock (_gate)
                 {
                     _enabled[(int)library] = true;
+                }
+            }
+
+            /// <summary>An assignment's effect: NLog's InternalLogger writes once it has an output, and under NLog 5 a level too.</summary>
+            public void Switch(LoggingLibrary library, SwitchEffect effect)
+            {
+                lock (_gate)
+                {
+                    switch (effect)
+                    {
+                        case SwitchEffect.NLogLevel:
+                            _nlogLevel = true;
+                            break;
+                        case SwitchEffect.NLogOutput:
+                            _nlogOutput = true;
+                            break;
+                        default:
+                            _enabled[(int)library] = true;
+                            return;
+                    }
+
+                    if (_nlogOutput && (_nlogLevel || !_nlogOutputNeedsLevel))
+                    {
+                        _enabled[(int)LoggingLibrary.NLog] = true;
+                    }
                 }
             }
 

@@ -156,6 +156,33 @@ namespace Postmortem.Analyzers.Tests.Rules
             return test.RunAsync();
         }
 
+        // A switch inside a [Conditional("DEBUG")] method never runs in a Release build, which leaves every call of it out
+        // (the shape of Blish HUD's DebugService, real-world round 5); one conditional on TRACE, defined in Release builds
+        // too, still counts.
+        [Theory]
+        [InlineData("DEBUG", true)]
+        [InlineData("TRACE", false)]
+        public Task SwitchesInsideConditionalMethod_ReportsDiagnosticOnlyWhenDebugOnly(string symbol, bool reported)
+            => Test(
+                System.Linq.Enumerable.Concat(References.Serilog, References.NLog5),
+                SerilogSetup(reported
+                    ? "        Diagnostics.EnableDiagnostics();\n        return new LoggerConfiguration().WriteTo.[|File(path)|].CreateLogger();"
+                    : "        Diagnostics.EnableDiagnostics();\n        return new LoggerConfiguration().WriteTo.File(path).CreateLogger();"),
+                $$"""
+                public static class Diagnostics
+                {
+                    [System.Diagnostics.Conditional("{{symbol}}")]
+                    public static void EnableDiagnostics()
+                    {
+                        Serilog.Debugging.SelfLog.Enable(System.Console.Error);
+                        NLog.LogManager.ThrowExceptions = true;
+                        NLog.Common.InternalLogger.LogMessageReceived += (sender, e) => System.Console.Error.WriteLine(e.Message);
+                    }
+
+                    public static NLog.Targets.FileTarget Target() => {{(reported ? "[|new NLog.Targets.FileTarget(\"f\")|]" : "new NLog.Targets.FileTarget(\"f\")")}};
+                }
+                """).RunAsync();
+
         [Fact]
         public Task SerilogWithoutFileSink_NoDiagnostic()
             => Verify(
@@ -237,12 +264,29 @@ namespace Postmortem.Analyzers.Tests.Rules
                         var file = [|new FileTarget("file")|];
                 """));
 
+        // NLog's InternalLogger writes once it has an output, and under NLog 5 a level too: an output alone leaves the level
+        // Off under NLog 5.0.4, while NLog 6.2.0 raises it to Info (both checked: no internal log, then 1,346 bytes).
         [Theory]
         [InlineData("5", "InternalLogger.LogFile = \"nlog-internal.log\";")]
         [InlineData("5", "InternalLogger.LogToConsoleError = true;")]
-        [InlineData("6", "InternalLogger.LogToConsole = true;")]
-        [InlineData("5", "InternalLogger.LogWriter = System.Console.Error;")]
+        [InlineData("5", "InternalLogger.LogWriter = System.Console.Error; InternalLogger.IncludeTimestamp = true;")]
         [InlineData("6", "InternalLogger.LogLevel = LogLevel.Warn;")]
+        [InlineData("5", "InternalLogger.LogLevel = LogLevel.Warn; InternalLogger.LogFile = null;")]
+        [InlineData("5", "InternalLogger.LogLevel = LogLevel.Warn; InternalLogger.IncludeTimestamp = true;")]
+        public Task NLogInternalLoggerWithoutOutputOrWithoutLevelUnderNLog5_ReportsDiagnostic(string version, string statement)
+            => Verify(
+                NLog(version),
+                NLogSetup($$"""
+                        {{statement}}
+                        var file = [|new FileTarget("file") { FileName = "logs/app.log" }|];
+                """));
+
+        [Theory]
+        [InlineData("5", "InternalLogger.LogLevel = LogLevel.Warn; InternalLogger.LogFile = \"nlog-internal.log\";")]
+        [InlineData("5", "InternalLogger.LogToConsoleError = true; InternalLogger.LogLevel = LogLevel.Error;")]
+        [InlineData("6", "InternalLogger.LogToConsole = true;")]
+        [InlineData("6", "InternalLogger.LogFile = \"nlog-internal.log\";")]
+        [InlineData("5", "InternalLogger.LogWriter = System.Console.Error; InternalLogger.LogLevel = LogLevel.Warn;")]
         [InlineData("5", "LogManager.ThrowExceptions = true;")]
         [InlineData("6", "new LogFactory().ThrowExceptions = true;")]
         [InlineData("5", "LogManager.Setup().SetupInternalLogger(s => s.SetMinimumLogLevel(LogLevel.Warn).LogToConsole(true));")]
@@ -259,8 +303,8 @@ namespace Postmortem.Analyzers.Tests.Rules
         // Switches in other files than the configuring one, through a global `using static`, an escaped name, a nested
         // type and an object initializer: a filter of the switch actions by file text has to keep every one of them.
         [Theory]
-        [InlineData("LogToConsoleError = true;")]
-        [InlineData("InternalLogger.\\u004CogFile = \"nlog-internal.log\";")]
+        [InlineData("LogLevel = NLog.LogLevel.Warn; LogToConsoleError = true;")]
+        [InlineData("InternalLogger.\\u004CogFile = \"nlog-internal.log\"; InternalLogger.LogLevel = NLog.LogLevel.Warn;")]
         [InlineData("LogMessageReceived += (sender, e) => System.Console.Error.WriteLine(e.Message);")]
         public Task NLogSwitchedInAnotherFileThroughUsingStatic_NoDiagnostic(string statement)
             => Test(
