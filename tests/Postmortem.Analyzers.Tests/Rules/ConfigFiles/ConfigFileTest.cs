@@ -38,7 +38,9 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
                 body.Add("log4net.Util.LogLog.InternalDebugging = true;");
                 if (nlog != NLogRef.None)
                 {
+                    // An output, and a level: under NLog 5 an output alone leaves the level Off.
                     body.Add("NLog.Common.InternalLogger.LogToConsoleError = true;");
+                    body.Add("NLog.Common.InternalLogger.LogLevel = NLog.LogLevel.Warn;");
                 }
             }
 
