@@ -47,6 +47,7 @@ namespace Postmortem.Analyzers.Knowledge
         private static readonly string[] NLogSettings =
         {
             "FileName", "KeepFileOpen", "ConcurrentWrites", "ArchiveAboveSize", "ArchiveEvery", "ArchiveFileName", "MaxArchiveFiles", "MaxArchiveDays",
+            "ArchiveOldFileOnStartup",
         };
 
         private static readonly string[] Log4NetSettings = { "File", "LockingModel", "MaxSizeRollBackups", "RollingStyle", "DatePattern", "StaticLogFileName", "AppendToFile" };

@@ -521,8 +521,11 @@ namespace Postmortem.Analyzers.Knowledge
                 : archiveEvery.TryGetNumber(out var every) ? every != 0
                 : archiveEvery.SimpleText is { } period ? !string.Equals(period, "None", StringComparison.OrdinalIgnoreCase)
                 : (bool?)null;
-            bool? archives = archivesBySize == true || archivesByTime == true ? true
-                : archivesBySize == false && archivesByTime == false ? false
+            // ArchiveOldFileOnStartup: each start archives the file the previous run wrote.
+            var onStartup = sink["ArchiveOldFileOnStartup"];
+            bool? archivesOnStartup = onStartup.IsAbsent ? false : onStartup.TryGetBool(out var startup) ? startup : (bool?)null;
+            bool? archives = archivesBySize == true || archivesByTime == true || archivesOnStartup == true ? true
+                : archivesBySize == false && archivesByTime == false && archivesOnStartup == false ? false
                 : (bool?)null;
             var archiveFileName = sink["ArchiveFileName"];
             var movesOnArchive = archives == true && (generation != NLogGeneration.V6 || (!archiveFileName.IsAbsent && !archiveFileName.IsNull));

@@ -101,6 +101,24 @@ namespace Postmortem.Analyzers.Tests.Rules
                     config.AddRuleForAllLevels(file);
             """)).WithNLog5().RunAsync();
 
+        // Archiving at each start, and nothing else (the shape of a TerraTex alt:V server's logging, real-world round 5).
+        [Theory]
+        [InlineData("5")]
+        [InlineData("6")]
+        public Task NLogArchivingOnStartupWithoutLimit_ReportsDiagnostic(string version)
+        {
+            var test = Analyze(NLog("""
+                    config.AddRuleForAllLevels([|new FileTarget("file")|] { FileName = "logs/app.log", ArchiveOldFileOnStartup = true });
+            """));
+            return (version == "5" ? test.WithNLog5() : test.WithNLog6()).RunAsync();
+        }
+
+        [Theory]
+        [InlineData("ArchiveOldFileOnStartup = false")]
+        [InlineData("ArchiveOldFileOnStartup = true, MaxArchiveFiles = 10")]
+        public Task NLogArchivingOnStartupBoundedOrOff_NoDiagnostic(string settings)
+            => Analyze(NLog($"        config.AddRuleForAllLevels(new FileTarget(\"file\") {{ FileName = \"logs/app.log\", {settings} }});")).WithNLog5().RunAsync();
+
         [Fact]
         public Task NLog6ArchivingWithoutLimit_ReportsDiagnostic()
             => Analyze(NLog("""

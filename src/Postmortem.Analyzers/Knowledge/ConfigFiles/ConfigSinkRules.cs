@@ -212,7 +212,7 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
                         return limit.Span;
                     }
 
-                    var archives = sink.Get("archiveAboveSize") ?? sink.Get("archiveEvery");
+                    var archives = sink.Get("archiveAboveSize") ?? sink.Get("archiveEvery") ?? sink.Get("archiveOldFileOnStartup");
                     return archives is null ? pathSetting?.Span ?? sink.Anchor : sink.Anchor;
                 default:
                     // The negative MaxSizeRollBackups, else the style that rolls by date (the sink when it is the default).

@@ -142,6 +142,12 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
                 """), nlog: NLogRef.V5);
 
         [Fact]
+        public Task ArchiveOldFileOnStartupWithoutLimit_ReportsRetention()
+            => RunAsync(NLogConfig, Config("""
+                    <target {|PM2003:xsi:type="File"|} name="f" fileName="logs/app.log" concurrentWrites="true" archiveOldFileOnStartup="true" />
+                """), nlog: NLogRef.V5);
+
+        [Fact]
         public Task NLog6MaxArchiveFilesZero_NoRetentionDiagnostic()
             => RunAsync(NLogConfig, Config("""
                     <target xsi:type="File" name="f" fileName="logs/app.log" keepFileOpen="false" archiveAboveSize="1000000" maxArchiveFiles="0" />
