@@ -117,7 +117,7 @@ namespace Postmortem.Analyzers.Tests.Rules
         [InlineData("ArchiveOldFileOnStartup = false")]
         [InlineData("ArchiveOldFileOnStartup = true, MaxArchiveFiles = 10")]
         public Task NLogArchivingOnStartupBoundedOrOff_NoDiagnostic(string settings)
-            => Analyze(NLog($"        config.AddRuleForAllLevels(new FileTarget(\"file\") {{ FileName = \"logs/app.log\", {settings} }});")).WithNLog5().RunAsync();
+            => Analyze(NLog("        config.AddRuleForAllLevels(new FileTarget(\"file\") { FileName = \"logs/app.log\", " + settings + " });")).WithNLog5().RunAsync();
 
         [Fact]
         public Task NLog6ArchivingWithoutLimit_ReportsDiagnostic()
