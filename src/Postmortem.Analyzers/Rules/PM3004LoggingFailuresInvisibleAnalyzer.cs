@@ -116,11 +116,26 @@ namespace Postmortem.Analyzers.Rules
         }
 
         /// <summary>
-        /// Inside a <c>[Conditional("DEBUG")]</c> method: a Release build leaves every call of it out, so a switch there
-        /// never runs in production (as PM3001 treats such calls).
+        /// Inside a <c>[Conditional("DEBUG")]</c> method or local function: a Release build leaves every call of it out, so
+        /// a switch there never runs in production (as PM3001 treats such calls).
         /// </summary>
         private static bool RunsOnlyInDebugBuilds(OperationAnalysisContext context)
-            => context.ContainingSymbol is IMethodSymbol method && LoggingTypes.IsDebugOnly(method);
+        {
+            if (context.ContainingSymbol is IMethodSymbol method && LoggingTypes.IsDebugOnly(method))
+            {
+                return true;
+            }
+
+            for (var current = context.Operation.Parent; current is not null; current = current.Parent)
+            {
+                if (current is ILocalFunctionOperation local && LoggingTypes.IsDebugOnly(local.Symbol))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         private static void OnCreation(OperationAnalysisContext context, LoggingLibraries libraries, CompilationState state)
         {

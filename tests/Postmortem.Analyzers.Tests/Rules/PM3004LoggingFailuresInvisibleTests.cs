@@ -184,6 +184,18 @@ namespace Postmortem.Analyzers.Tests.Rules
                 """).RunAsync();
 
         [Fact]
+        public Task SwitchInsideConditionalLocalFunction_ReportsDiagnostic()
+            => Verify(
+                References.Serilog,
+                SerilogSetup("""
+                        EnableDiagnostics();
+                        return new LoggerConfiguration().WriteTo.[|File(path)|].CreateLogger();
+
+                        [System.Diagnostics.Conditional("DEBUG")]
+                        static void EnableDiagnostics() => Serilog.Debugging.SelfLog.Enable(Console.Error);
+                """));
+
+        [Fact]
         public Task SerilogWithoutFileSink_NoDiagnostic()
             => Verify(
                 References.Serilog,
