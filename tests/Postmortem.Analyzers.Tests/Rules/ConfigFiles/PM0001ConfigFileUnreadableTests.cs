@@ -80,6 +80,25 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
             Assert.Equal("-2.5e3", text.Substring(items[1].Span.Start, items[1].Span.Length));
         }
 
+        [Fact]
+        public void JsonReader_ReadsSectionPathsAsConfigurationDoes()
+        {
+            // ':' splits a key into sections, merged with the sections written out (later values win, as in
+            // Microsoft.Extensions.Configuration); a key with an empty segment or more than 16 segments stays as written.
+            var deep = string.Join(":", System.Linq.Enumerable.Range(0, 20));
+            var text = "{ \"a:b\": 1, \"A\": { \"c\": 2 }, \"x:0\": { \"k\": 1 }, \"x\": [ { \"k\": 0 }, { \"k\": 5 } ], \"::\": 3, \"" + deep + "\": 4 }";
+            Assert.True(ConfigJson.TryParse(text, out var root, out _, out var error), error);
+            var a = root!.Get("a")!.Value;
+            Assert.Equal("1", a.Get("b")!.Value.Text);
+            Assert.Equal("2", a.Get("C")!.Value.Text);
+            var x = root.Get("x")!.Value;
+            Assert.Equal("0", x.Get("0")!.Value.Get("k")!.Value.Text);
+            Assert.Equal("5", x.Get("1")!.Value.Get("k")!.Value.Text);
+            Assert.Equal("3", root.Get("::")!.Value.Text);
+            Assert.Equal("4", root.Get(deep)!.Value.Text);
+            Assert.Equal(4, root.Properties.Count);
+        }
+
         [Theory]
         [InlineData("{ \"a\": 1 \"b\": 2 }")]
         [InlineData("{ \"a\": tru }")]
@@ -97,6 +116,7 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
 
         [Theory]
         [InlineData("/0/appsettings.json", "{ \"Serilog\": { \"WriteTo\": { \"a\": { \"Name\": \"Async\", \"Args\": { \"configure\": [ { \"Name\": \"File\", \"Args\": { \"path\": \"a\\u0041.txt\", \"shared\": null, \"hooks\": {} } } ] } } } }, \"NLog\": { \"variables\": { \"v\": \"x\" }, \"targets\": { \"async\": true, \"f\": { \"type\": \"AsyncWrapper\", \"target\": { \"g\": { \"type\": \"File\", \"fileName\": \"${v}\" } } } } } /* end */ }")]
+        [InlineData("/0/appsettings.json", "{ \"Serilog:WriteTo:0:Name\": \"File\", \"Serilog\": { \"WriteTo\": [ { \"Args\": { \"path\": \"a.txt\" } } ], \"WriteTo:1\": { \"Name\": \"File\", \"Args:path\": \"b.txt\" }, \"WriteTo::x\": 1 } }")]
         [InlineData("/0/nlog.config", "<?xml version=\"1.0\"?><nlog xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" internalLogLevel=\"Warn\"><variable name=\"d\" value=\"logs\"/><targets async=\"true\"><default-target-parameters xsi:type=\"File\" keepFileOpen=\"false\"/><target xsi:type=\"AsyncWrapper\" name=\"a\"><target xsi:type=\"File\" name=\"f\" fileName=\"${d}/a.log\" archiveAboveSize=\"10\"/></target></targets></nlog>")]
         [InlineData("/0/web.config", "<configuration><appSettings><add key=\"log4net.Internal.Debug\" value=\"true\"/></appSettings><log4net debug=\"true\"><appender name=\"R\" type=\"log4net.Appender.RollingFileAppender\"><param name=\"File\" value=\"a.log\"/><lockingModel type=\"log4net.Appender.FileAppender+MinimalLock\"/></appender></log4net><location path=\".\"><system.webServer><aspNetCore processesPerApplication=\"2\"/></system.webServer></location></configuration>")]
         public void EveryTruncationOfAFile_ReadsWithoutThrowing(string path, string content)
