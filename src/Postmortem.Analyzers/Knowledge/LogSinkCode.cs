@@ -177,6 +177,13 @@ namespace Postmortem.Analyzers.Knowledge
                 case "RollingFile" when _serilogRollingFileExtensions is not null && SymbolEqualityComparer.Default.Equals(method.ContainingType, _serilogRollingFileExtensions):
                     settings = new LogSinkSettings(LogSinkKind.SerilogRollingFile);
                     break;
+                case "AddFile" when _serilogRollingFileExtensions is not null && method.ContainingAssembly?.Name == "Serilog.Extensions.Logging.File":
+                    // Serilog.Extensions.Logging.File (which brings Serilog.Sinks.RollingFile) writes through
+                    // WriteTo.RollingFile(…, shared: true) with its own fileSizeLimitBytes and retainedFileCountLimit
+                    // (shared/research/logging-libraries.md §1): PM1001 never applies, retention does.
+                    settings = new LogSinkSettings(LogSinkKind.SerilogRollingFile) { Display = "Serilog.Extensions.Logging.File AddFile" };
+                    settings["shared"] = LogSettingValue.FromBool(true);
+                    break;
                 case "WriteToFile" when _nlogSetupTargetBuilder is not null && method.IsExtensionMethod && method.Parameters.Length > 0 &&
                                          SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, _nlogSetupTargetBuilder):
                     settings = new LogSinkSettings(LogSinkKind.NLogFile, _nlogGeneration);

@@ -189,6 +189,9 @@ namespace Postmortem.Analyzers.Knowledge
 
         public NLogGeneration NLog { get; }
 
+        /// <summary>The sink's name in messages when the kind's own would mislead (a library's call that makes one).</summary>
+        public string? Display { get; set; }
+
         /// <summary>The path as far as it is known (a constant or a configuration value), for messages and scope detection.</summary>
         public string? PathText { get; set; }
 
@@ -362,7 +365,7 @@ namespace Postmortem.Analyzers.Knowledge
 
         private static void EvaluateSerilog(LogSinkSettings sink, LogPathScope scope, string? reason, List<LogSinkFinding> findings)
         {
-            var name = sink.Kind switch
+            var name = sink.Display ?? sink.Kind switch
             {
                 LogSinkKind.SerilogAuditFile => "Serilog AuditTo.File",
                 LogSinkKind.SerilogRollingFile => "Serilog WriteTo.RollingFile",

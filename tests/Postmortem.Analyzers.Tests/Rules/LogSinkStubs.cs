@@ -123,6 +123,38 @@ namespace Postmortem.Analyzers.Tests.Rules
 
         public static AnalyzerTest WithLog4Net(this AnalyzerTest test) => test.WithStub(Log4Net);
 
+        /// <summary>
+        /// Serilog.Extensions.Logging.File (not served here): an assembly of that name with <c>AddFile</c>'s shape, which the
+        /// rules recognise by the assembly's name. The real package writes through Serilog.Sinks.RollingFile.
+        /// </summary>
+        public static Microsoft.CodeAnalysis.MetadataReference SerilogExtensionsLoggingFile(string assemblyName = "Serilog.Extensions.Logging.File")
+            => Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+                    assemblyName,
+                    new[]
+                    {
+                        Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("""
+                            namespace Microsoft.Extensions.Logging
+                            {
+                                public static class FileLoggerExtensions
+                                {
+                                    public static ILoggingBuilder AddFile(this ILoggingBuilder builder, string pathFormat, LogLevel minimumLevel = LogLevel.Information, bool isJson = false, long? fileSizeLimitBytes = 1073741824, int? retainedFileCountLimit = 31) => builder;
+                                }
+                            }
+                            """),
+                    },
+                    System.Linq.Enumerable.Concat(References.Net, References.AspNetCore),
+                    new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary))
+                .ToMetadataReference();
+
+        /// <summary>Serilog.Extensions.Logging.File's AddFile, with what the package brings (Serilog, the RollingFile sink) and ASP.NET Core's logging.</summary>
+        public static AnalyzerTest WithSerilogExtensionsLoggingFile(this AnalyzerTest test)
+        {
+            test.WithSerilogRollingFile();
+            test.References.AddRange(References.AspNetCore);
+            test.References.Add(SerilogExtensionsLoggingFile());
+            return test;
+        }
+
         public static AnalyzerTest WithSerilogRollingFile(this AnalyzerTest test) => test.WithSerilog().WithStub(SerilogRollingFile);
     }
 

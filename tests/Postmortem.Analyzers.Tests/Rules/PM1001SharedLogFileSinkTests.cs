@@ -214,6 +214,18 @@ namespace Postmortem.Analyzers.Tests.Rules
 
         // ------------------------------------------------------------ Serilog: safe forms
 
+        [Fact]
+        public Task SerilogExtensionsLoggingFileAddFile_NoDiagnostic()
+            // AddFile writes through RollingFile(…, shared: true), hard-coded since 1.1.0 (logging-libraries.md §1).
+            => VerifyCS.AnalysisTest("""
+                using Microsoft.Extensions.Logging;
+
+                static class Logging
+                {
+                    public static void Configure(ILoggingBuilder logging) => logging.AddFile("Logs/{Date}.txt", retainedFileCountLimit: 7);
+                }
+                """).Web().WithSerilogExtensionsLoggingFile().RunAsync();
+
         [Theory]
         [InlineData("File(\"logs/app.log\", shared: true)")]
         [InlineData("File(\"logs/app-.log\", rollingInterval: RollingInterval.Day, rollOnFileSizeLimit: true, shared: true)")]

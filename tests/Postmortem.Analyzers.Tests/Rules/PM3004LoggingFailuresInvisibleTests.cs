@@ -195,27 +195,6 @@ namespace Postmortem.Analyzers.Tests.Rules
                         static void EnableDiagnostics() => Serilog.Debugging.SelfLog.Enable(Console.Error);
                 """));
 
-        // Serilog.Extensions.Logging.File's AddFile (not served here): a stand-in assembly of that name with the method's
-        // shape. It writes through a Serilog rolling file, whose failures go to SelfLog.
-        private static MetadataReference SerilogExtensionsLoggingFile(string assemblyName = "Serilog.Extensions.Logging.File")
-            => CSharpCompilation.Create(
-                    assemblyName,
-                    new[]
-                    {
-                        CSharpSyntaxTree.ParseText("""
-                            namespace Microsoft.Extensions.Logging
-                            {
-                                public static class FileLoggerExtensions
-                                {
-                                    public static ILoggingBuilder AddFile(this ILoggingBuilder builder, string pathFormat, LogLevel minimumLevel = LogLevel.Information, bool isJson = false, long? fileSizeLimitBytes = 1073741824, int? retainedFileCountLimit = 31) => builder;
-                                }
-                            }
-                            """),
-                    },
-                    System.Linq.Enumerable.Concat(References.Net, References.AspNetCore),
-                    new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary))
-                .ToMetadataReference();
-
         private const string AddFileSetup = """
             using Microsoft.Extensions.Logging;
 
@@ -231,7 +210,7 @@ namespace Postmortem.Analyzers.Tests.Rules
             // The package depends on Serilog, so Serilog is referenced too.
             var test = Test(References.Serilog, AddFileSetup);
             test.References.AddRange(References.AspNetCore);
-            test.References.Add(SerilogExtensionsLoggingFile());
+            test.References.Add(LogSinkStubs.SerilogExtensionsLoggingFile());
             test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("PM3004").WithLocation(0).WithArguments("Serilog's file sink (AddFile)", SerilogChannel).WithSeverity(DiagnosticSeverity.Info));
             return test.RunAsync();
         }
@@ -249,7 +228,7 @@ namespace Postmortem.Analyzers.Tests.Rules
             }
 
             test.References.AddRange(References.AspNetCore);
-            test.References.Add(SerilogExtensionsLoggingFile(assemblyName));
+            test.References.Add(LogSinkStubs.SerilogExtensionsLoggingFile(assemblyName));
             return test.RunAsync();
         }
 
