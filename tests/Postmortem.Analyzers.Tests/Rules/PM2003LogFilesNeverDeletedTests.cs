@@ -52,19 +52,21 @@ namespace Postmortem.Analyzers.Tests.Rules
         public Task SerilogLegacyRollingFileRetainedNull_ReportsDiagnostic()
             => Analyze(Serilog(""".WriteTo.[|RollingFile("logs/app-{Date}.log", retainedFileCountLimit: null)|]""")).WithSerilogRollingFile().RunAsync();
 
+        private static string AddFileCall(string call) => $$"""
+            using Microsoft.Extensions.Logging;
+
+            static class Logging
+            {
+                public static void Configure(ILoggingBuilder logging) => logging.{{call}};
+            }
+            """;
+
         // Serilog.Extensions.Logging.File's AddFile: a daily RollingFile underneath, shared: true hard-coded (round 5 of the
         // real-world study: AddFile("Logs/{Date}.txt", retainedFileCountLimit: null) kept every day's file).
         [Fact]
         public Task SerilogExtensionsLoggingFileAddFileRetainedNull_ReportsDiagnostic()
         {
-            var test = Analyze("""
-                using Microsoft.Extensions.Logging;
-
-                static class Logging
-                {
-                    public static void Configure(ILoggingBuilder logging) => logging.{|#0:AddFile("Logs/{Date}.txt", retainedFileCountLimit: null)|};
-                }
-                """).WithSerilogExtensionsLoggingFile();
+            var test = Analyze(AddFileCall("{|#0:AddFile(\"Logs/{Date}.txt\", retainedFileCountLimit: null)|}")).WithSerilogExtensionsLoggingFile();
             test.ExpectedDiagnostics.Add(new DiagnosticResult("PM2003").WithLocation(0)
                 .WithArguments("Serilog.Extensions.Logging.File AddFile rolls 'Logs/{Date}.txt' with retainedFileCountLimit: null and no retainedFileTimeLimit"));
             return test.RunAsync();
@@ -74,27 +76,13 @@ namespace Postmortem.Analyzers.Tests.Rules
         [InlineData("AddFile(\"Logs/{Date}.txt\")")]
         [InlineData("AddFile(\"Logs/{Date}.txt\", retainedFileCountLimit: 7)")]
         public Task SerilogExtensionsLoggingFileAddFileBounded_NoDiagnostic(string call)
-            => Analyze("""
-                using Microsoft.Extensions.Logging;
-
-                static class Logging
-                {
-                    public static void Configure(ILoggingBuilder logging) => logging.CALL;
-                }
-                """.Replace("CALL", call, System.StringComparison.Ordinal)).WithSerilogExtensionsLoggingFile().RunAsync();
+            => Analyze(AddFileCall(call)).WithSerilogExtensionsLoggingFile().RunAsync();
 
         [Fact]
         public Task AddFileOfAnotherAssembly_NoDiagnostic()
         {
             // An AddFile of another library (NReco.Logging.File, Karambolo, your own) is not Serilog's: its facts differ.
-            var test = Analyze("""
-                using Microsoft.Extensions.Logging;
-
-                static class Logging
-                {
-                    public static void Configure(ILoggingBuilder logging) => logging.AddFile("Logs/{Date}.txt", retainedFileCountLimit: null);
-                }
-                """).WithSerilogRollingFile();
+            var test = Analyze(AddFileCall("AddFile(\"Logs/{Date}.txt\", retainedFileCountLimit: null)")).WithSerilogRollingFile();
             test.References.AddRange(References.AspNetCore);
             test.References.Add(LogSinkStubs.SerilogExtensionsLoggingFile("My.Logging.File"));
             return test.RunAsync();
