@@ -677,11 +677,7 @@ namespace Postmortem.Analyzers.Knowledge
         /// </summary>
         private static bool OnlyStartsDatedFiles(LogSinkSettings sink)
         {
-            var rollingStyle = sink["RollingStyle"];
-            var byDateOnly = rollingStyle.TryGetNumber(out var mode)
-                ? mode == 2
-                : string.Equals(rollingStyle.SimpleText, "Date", StringComparison.OrdinalIgnoreCase);
-            return byDateOnly &&
+            return Log4NetRollingStyle(sink["RollingStyle"]) == "Date" &&
                    sink["StaticLogFileName"].TryGetBool(out var staticName) && !staticName &&
                    !(sink["AppendToFile"].TryGetBool(out var append) && !append);
         }
@@ -699,20 +695,8 @@ namespace Postmortem.Analyzers.Knowledge
             var rollingStyle = sink["RollingStyle"];
             if (!rollingStyle.IsAbsent)
             {
-                if (rollingStyle.TryGetNumber(out var mode))
-                {
-                    style = mode switch { 2 => "Date", 3 => "Composite", _ => string.Empty };
-                }
-                else
-                {
-                    // log4net parses the configuration's enum names ignoring case.
-                    var text = rollingStyle.SimpleText;
-                    style = string.Equals(text, "Date", StringComparison.OrdinalIgnoreCase) ? "Date"
-                        : string.Equals(text, "Composite", StringComparison.OrdinalIgnoreCase) ? "Composite"
-                        : string.Empty;
-                }
-
-                if (style.Length == 0)
+                style = Log4NetRollingStyle(rollingStyle) ?? string.Empty;
+                if (style is not ("Date" or "Composite"))
                 {
                     return false;
                 }
@@ -720,6 +704,30 @@ namespace Postmortem.Analyzers.Knowledge
 
             var datePattern = sink["DatePattern"];
             return datePattern.IsAbsent || (datePattern.Kind == LogSettingKind.Text && !string.IsNullOrWhiteSpace(datePattern.Text));
+        }
+
+        private static readonly string[] Log4NetRollingModes = { "Once", "Size", "Date", "Composite" };
+
+        /// <summary>
+        /// A RollingFileAppender's RollingStyle by its RollingMode name (Once = 0, Size = 1, Date = 2, Composite = 3, as a
+        /// number or a name; log4net parses the configuration's enum names ignoring case); null when not known.
+        /// </summary>
+        private static string? Log4NetRollingStyle(LogSettingValue value)
+        {
+            if (value.TryGetNumber(out var mode))
+            {
+                return mode is >= 0 and <= 3 ? Log4NetRollingModes[mode] : null;
+            }
+
+            foreach (var name in Log4NetRollingModes)
+            {
+                if (string.Equals(value.SimpleText, name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return name;
+                }
+            }
+
+            return null;
         }
 
         // ------------------------------------------------------------------ shared
