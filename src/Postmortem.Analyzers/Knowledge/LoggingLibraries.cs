@@ -96,13 +96,22 @@ namespace Postmortem.Analyzers.Knowledge
 
         public static LoggingLibraries Create(Compilation compilation) => new LoggingLibraries(compilation);
 
-        /// <summary>The internal channel a library reports its own failures to (message argument {1} of PM3004).</summary>
-        public static string ChannelName(LoggingLibrary library) => library switch
+        /// <summary>The internal channel a library reports its own failures to.</summary>
+        private static string ChannelName(LoggingLibrary library) => library switch
         {
             LoggingLibrary.Serilog => "Serilog's SelfLog",
             LoggingLibrary.NLog => "NLog's InternalLogger",
             _ => "log4net's internal debugging (LogLog)",
         };
+
+        /// <summary>
+        /// Message argument {1} of PM3004: the channel, and that it is never enabled, or enabled only where a Release build
+        /// leaves the switch out (<c>[Conditional("DEBUG")]</c> code) or keeps a handler that writes nothing (<c>Debug.WriteLine</c>).
+        /// </summary>
+        public static string ChannelState(LoggingLibrary library, bool debugOnly)
+            => ChannelName(library) + (debugOnly
+                ? ", which is enabled only for Debug builds (Release builds leave out Debug.WriteLine and [Conditional(\"DEBUG\")] code)"
+                : ", which is never enabled");
 
         /// <summary>What is configured, for messages (message argument {0} of PM3004), e.g. "Serilog's file sink (WriteTo.File)".</summary>
         public static string Describe(LoggingLibrary library, string configuringCall) => library switch

@@ -158,6 +158,44 @@ namespace Postmortem.Analyzers.Knowledge
             return false;
         }
 
+        /// <summary>
+        /// A handler given as a lambda or anonymous method whose body only calls <c>[Conditional("DEBUG")]</c> methods
+        /// (<c>msg =&gt; Debug.WriteLine(msg)</c>): a Release build leaves the calls out, so the handler receives every
+        /// message and does nothing with it. A method group or any other value is not known to be empty.
+        /// </summary>
+        public static bool DoesNothingInRelease(IOperation? handler)
+        {
+            while (handler is IConversionOperation or IDelegateCreationOperation or IParenthesizedOperation)
+            {
+                handler = handler switch
+                {
+                    IConversionOperation conversion => conversion.Operand,
+                    IDelegateCreationOperation creation => creation.Target,
+                    _ => ((IParenthesizedOperation)handler).Operand,
+                };
+            }
+
+            if (handler is not IAnonymousFunctionOperation { Body: { } body })
+            {
+                return false;
+            }
+
+            foreach (var statement in body.Operations)
+            {
+                switch (statement)
+                {
+                    case IExpressionStatementOperation { Operation: IInvocationOperation invocation } when IsDebugOnly(invocation.TargetMethod):
+                    case IReturnOperation { ReturnedValue: null }:
+                    case IEmptyOperation:
+                        continue;
+                    default:
+                        return false;
+                }
+            }
+
+            return true;
+        }
+
         /// <summary>A call on <c>Console.Out</c> or <c>Console.Error</c>.</summary>
         private static bool IsConsoleWriterCall(IInvocationOperation invocation)
             => invocation.Instance is IPropertyReferenceOperation property && property.Property.ContainingType is { Name: "Console" } type && IsSystemConsole(type);

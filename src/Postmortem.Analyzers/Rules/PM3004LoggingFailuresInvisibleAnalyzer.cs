@@ -109,9 +109,12 @@ namespace Postmortem.Analyzers.Rules
 
         private static void OnEnablingInvocation(OperationAnalysisContext context, LoggingLibraries libraries, CompilationState state)
         {
-            if (libraries.TryGetEnablingCall((IInvocationOperation)context.Operation, out var library) && !RunsOnlyInDebugBuilds(context))
+            var invocation = (IInvocationOperation)context.Operation;
+            if (libraries.TryGetEnablingCall(invocation, out var library))
             {
-                state.Enable(library);
+                // SelfLog.Enable(msg => Debug.WriteLine(msg)): the handler is called and writes nothing in Release.
+                var handler = library == LoggingLibrary.Serilog && invocation.Arguments.Length == 1 ? invocation.Arguments[0].Value : null;
+                state.Enable(library, debugOnly: RunsOnlyInDebugBuilds(context) || LoggingTypes.DoesNothingInRelease(handler));
             }
         }
 
@@ -149,26 +152,27 @@ namespace Postmortem.Analyzers.Rules
 
                 state.Configure(library, creation.Syntax.GetLocation(), display);
             }
-            else if (libraries.IsEnablingCreation(creation) && !RunsOnlyInDebugBuilds(context))
+            else if (libraries.IsEnablingCreation(creation))
             {
-                state.Enable(LoggingLibrary.Log4Net);
+                state.Enable(LoggingLibrary.Log4Net, debugOnly: RunsOnlyInDebugBuilds(context));
             }
         }
 
         private static void OnAssignment(OperationAnalysisContext context, LoggingLibraries libraries, CompilationState state)
         {
             var effect = libraries.GetAssignmentEffect((IAssignmentOperation)context.Operation, out var library);
-            if (effect != SwitchEffect.None && !RunsOnlyInDebugBuilds(context))
+            if (effect != SwitchEffect.None)
             {
-                state.Switch(library, effect);
+                state.Switch(library, effect, debugOnly: RunsOnlyInDebugBuilds(context));
             }
         }
 
         private static void OnEventAssignment(OperationAnalysisContext context, LoggingLibraries libraries, CompilationState state)
         {
-            if (libraries.TryGetEnablingEvent((IEventAssignmentOperation)context.Operation, out var library) && !RunsOnlyInDebugBuilds(context))
+            var assignment = (IEventAssignmentOperation)context.Operation;
+            if (libraries.TryGetEnablingEvent(assignment, out var library))
             {
-                state.Enable(library);
+                state.Enable(library, debugOnly: RunsOnlyInDebugBuilds(context) || LoggingTypes.DoesNothingInRelease(assignment.HandlerValue));
             }
         }
 
@@ -212,7 +216,7 @@ namespace Postmortem.Analyzers.Rules
             for (var i = 0; i < LoggingLibraries.Count; i++)
             {
                 var library = (LoggingLibrary)i;
-                if (!state.TryGetUnreported(library, out var location, out var display))
+                if (!state.TryGetUnreported(library, out var location, out var display, out var debugOnly))
                 {
                     continue;
                 }
@@ -227,7 +231,7 @@ namespace Postmortem.Analyzers.Rules
                     location,
                     Properties(library),
                     LoggingLibraries.Describe(library, display),
-                    LoggingLibraries.ChannelName(library)));
+                    LoggingLibraries.ChannelState(library, debugOnly)));
             }
         }
 
@@ -251,7 +255,7 @@ namespace Postmortem.Analyzers.Rules
                         LogLibrary.NLog => LoggingLibrary.NLog,
                         _ => LoggingLibrary.Log4Net,
                     };
-                    if (!files.NeedsInvisibleFailuresCheck(section) || state.IsEnabled(library))
+                    if (!files.NeedsInvisibleFailuresCheck(section) || state.IsEnabled(library, out var debugOnly))
                     {
                         continue;
                     }
@@ -267,7 +271,7 @@ namespace Postmortem.Analyzers.Rules
                         LoggingConfigFiles.CreateLocation(file.Path, text, section.Anchor),
                         Properties(library),
                         LoggingLibraries.Describe(library, LoggingConfigReader.FileName(file.Path)),
-                        LoggingLibraries.ChannelName(library)));
+                        LoggingLibraries.ChannelState(library, debugOnly)));
                 }
             }
         }
@@ -282,6 +286,10 @@ namespace Postmortem.Analyzers.Rules
             private readonly Location?[] _first = new Location?[LoggingLibraries.Count];
             private readonly string[] _display = new string[LoggingLibraries.Count];
             private readonly bool[] _enabled = new bool[LoggingLibraries.Count];
+
+            // Switched on only where Release builds leave it out ([Conditional("DEBUG")] code, a Debug.WriteLine handler):
+            // still reported, with a message that says so.
+            private readonly bool[] _debugOnly = new bool[LoggingLibraries.Count];
             private readonly bool _nlogOutputNeedsLevel;
             private bool _nlogLevel;
             private bool _nlogOutput;
@@ -313,19 +321,33 @@ namespace Postmortem.Analyzers.Rules
                 }
             }
 
-            public void Enable(LoggingLibrary library)
+            public void Enable(LoggingLibrary library, bool debugOnly)
             {
                 lock (_gate)
                 {
-                    _enabled[(int)library] = true;
+                    if (debugOnly)
+                    {
+                        _debugOnly[(int)library] = true;
+                    }
+                    else
+                    {
+                        _enabled[(int)library] = true;
+                    }
                 }
             }
 
             /// <summary>An assignment's effect: NLog's InternalLogger writes once it has an output, and under NLog 5 a level too.</summary>
-            public void Switch(LoggingLibrary library, SwitchEffect effect)
+            public void Switch(LoggingLibrary library, SwitchEffect effect, bool debugOnly)
             {
                 lock (_gate)
                 {
+                    if (debugOnly)
+                    {
+                        // Counted apart: a level set in Debug-only code and an output set elsewhere do not make a switch.
+                        _debugOnly[(int)library] = true;
+                        return;
+                    }
+
                     switch (effect)
                     {
                         case SwitchEffect.NLogLevel:
@@ -346,21 +368,23 @@ namespace Postmortem.Analyzers.Rules
                 }
             }
 
-            public bool IsEnabled(LoggingLibrary library)
+            public bool IsEnabled(LoggingLibrary library, out bool debugOnly)
             {
                 lock (_gate)
                 {
+                    debugOnly = _debugOnly[(int)library];
                     return _enabled[(int)library];
                 }
             }
 
-            public bool TryGetUnreported(LoggingLibrary library, out Location location, out string display)
+            public bool TryGetUnreported(LoggingLibrary library, out Location location, out string display, out bool debugOnly)
             {
                 lock (_gate)
                 {
                     var index = (int)library;
                     location = _first[index] ?? Location.None;
                     display = _display[index] ?? string.Empty;
+                    debugOnly = _debugOnly[index];
                     return _first[index] is not null && !_enabled[index];
                 }
             }

@@ -13,9 +13,10 @@ namespace Postmortem.Analyzers.Tests.Rules
     public class PM3004LoggingFailuresInvisibleTests
     {
         private const string SerilogWhat = "Serilog's file sink (WriteTo.File)";
-        private const string SerilogChannel = "Serilog's SelfLog";
-        private const string NLogChannel = "NLog's InternalLogger";
-        private const string Log4NetChannel = "log4net's internal debugging (LogLog)";
+        private const string SerilogChannel = "Serilog's SelfLog, which is never enabled";
+        private const string NLogChannel = "NLog's InternalLogger, which is never enabled";
+        private const string Log4NetChannel = "log4net's internal debugging (LogLog), which is never enabled";
+        private const string DebugOnly = ", which is enabled only for Debug builds (Release builds leave out Debug.WriteLine and [Conditional(\"DEBUG\")] code)";
 
         private static AnalyzerTest Test(IEnumerable<MetadataReference> references, params string[] sources)
         {
@@ -183,17 +184,67 @@ namespace Postmortem.Analyzers.Tests.Rules
                 }
                 """).RunAsync();
 
+        // SelfLog.Enable(msg => Debug.WriteLine(msg)), a common way to "enable" SelfLog: Debug.WriteLine is
+        // [Conditional("DEBUG")], so a Release build keeps the handler and drops its only call. The message says so.
+        [Theory]
+        [InlineData("Serilog.Debugging.SelfLog.Enable(msg => System.Diagnostics.Debug.WriteLine(msg));")]
+        [InlineData("Serilog.Debugging.SelfLog.Enable(msg => { System.Diagnostics.Debug.WriteLine(\"[Serilog] \" + msg); System.Diagnostics.Debug.Flush(); });")]
+        [InlineData("Serilog.Debugging.SelfLog.Enable(delegate (string msg) { System.Diagnostics.Debug.Print(msg); });")]
+        public Task SelfLogHandlerOnlyWritingToDebug_ReportsDiagnostic(string enable)
+        {
+            var test = Test(References.Serilog, SerilogSetup($$"""
+                        {{enable}}
+                        return new LoggerConfiguration().WriteTo.{|#0:File(path)|}.CreateLogger();
+                """));
+            test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("PM3004").WithLocation(0).WithArguments(SerilogWhat, "Serilog's SelfLog" + DebugOnly).WithSeverity(DiagnosticSeverity.Info));
+            return test.RunAsync();
+        }
+
+        // A handler that does something in Release (Trace is defined there), a method group (not known to be empty), or a
+        // second Enable that writes somewhere: SelfLog is on.
+        [Theory]
+        [InlineData("Serilog.Debugging.SelfLog.Enable(msg => System.Diagnostics.Trace.WriteLine(msg));")]
+        [InlineData("Serilog.Debugging.SelfLog.Enable(msg => { System.Diagnostics.Debug.WriteLine(msg); Console.Error.WriteLine(msg); });")]
+        [InlineData("Serilog.Debugging.SelfLog.Enable(Report);")]
+        [InlineData("Serilog.Debugging.SelfLog.Enable(msg => System.Diagnostics.Debug.WriteLine(msg)); Serilog.Debugging.SelfLog.Enable(Console.Error);")]
+        public Task SelfLogHandlerWritingInRelease_NoDiagnostic(string enable)
+            => Verify(References.Serilog, SerilogSetup($$"""
+                        {{enable}}
+                        return new LoggerConfiguration().WriteTo.File(path).CreateLogger();
+                """, "    private static void Report(string message) => System.Diagnostics.Debug.WriteLine(message);"));
+
+        // The same for NLog's and log4net's events: a handler that only writes to Debug makes nothing visible in Release.
+        [Fact]
+        public Task InternalLogEventHandlersOnlyWritingToDebug_ReportsDiagnostic()
+        {
+            var test = Test(
+                References.NLog5,
+                """
+                public static class LoggingSetup
+                {
+                    public static NLog.Targets.FileTarget Create()
+                    {
+                        NLog.Common.InternalLogger.LogMessageReceived += (sender, e) => System.Diagnostics.Debug.WriteLine(e.Message);
+                        return {|#0:new NLog.Targets.FileTarget("f")|};
+                    }
+                }
+                """);
+            test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("PM3004").WithLocation(0).WithArguments("NLog's file target (new FileTarget)", "NLog's InternalLogger" + DebugOnly).WithSeverity(DiagnosticSeverity.Info));
+            return test.RunAsync();
+        }
+
         [Fact]
         public Task SwitchInsideConditionalLocalFunction_ReportsDiagnostic()
             => Verify(
                 References.Serilog,
                 SerilogSetup("""
                         EnableDiagnostics();
-                        return new LoggerConfiguration().WriteTo.[|File(path)|].CreateLogger();
+                        return new LoggerConfiguration().WriteTo.{|#0:File(path)|}.CreateLogger();
 
                         [System.Diagnostics.Conditional("DEBUG")]
                         static void EnableDiagnostics() => Serilog.Debugging.SelfLog.Enable(Console.Error);
-                """));
+                """),
+                VerifyCS.Diagnostic("PM3004").WithLocation(0).WithArguments(SerilogWhat, "Serilog's SelfLog" + DebugOnly).WithSeverity(DiagnosticSeverity.Info));
 
         private const string AddFileSetup = """
             using Microsoft.Extensions.Logging;
