@@ -50,6 +50,9 @@ namespace Postmortem.Analyzers.Knowledge
             NetworkStream = TypeLookup.Get(compilation, "System.Net.Sockets.NetworkStream");
             AuthenticatedStream = TypeLookup.Get(compilation, "System.Net.Security.AuthenticatedStream");
             HttpResponse = TypeLookup.Get(compilation, "Microsoft.AspNetCore.Http.HttpResponse");
+            PipeStream = TypeLookup.Get(compilation, "System.IO.Pipes.PipeStream");
+            HttpListenerResponse = TypeLookup.Get(compilation, "System.Net.HttpListenerResponse");
+            Process = TypeLookup.Get(compilation, "System.Diagnostics.Process");
             Console = TypeLookup.Get(compilation, "System.Console");
         }
 
@@ -72,6 +75,9 @@ namespace Postmortem.Analyzers.Knowledge
         public INamedTypeSymbol? NetworkStream { get; }
         public INamedTypeSymbol? AuthenticatedStream { get; }
         public INamedTypeSymbol? HttpResponse { get; }
+        public INamedTypeSymbol? PipeStream { get; }
+        public INamedTypeSymbol? HttpListenerResponse { get; }
+        public INamedTypeSymbol? Process { get; }
 
         /// <summary>Resolves the types once per compilation; null when the compilation has no System.Exception.</summary>
         public static IoTypes? Create(Compilation compilation)
@@ -249,7 +255,8 @@ namespace Postmortem.Analyzers.Knowledge
             return false;
         }
 
-        /// <summary>False for an expression known to be an in-memory stream (by type or visible initializer).</summary>
+        /// <summary>False for an expression known to be an in-memory stream, a socket, a pipe or a response body (by type,
+        /// or by the visible initializer of a local: <c>Stream s = client.GetStream();</c>).</summary>
         private bool IsDurableStreamExpression(IOperation? expression)
         {
             if (expression is null)
@@ -258,31 +265,44 @@ namespace Postmortem.Analyzers.Knowledge
             }
 
             var value = OperationFacts.UnwrapConversions(expression);
-            if (IsInMemoryStreamType(value.Type) || IsNetworkStream(value))
+            if (IsNotStorageStream(value))
             {
                 return false;
             }
 
             var initializer = OperationFacts.GetVisibleInitializer(value);
-            return initializer is null || !IsInMemoryStreamType(OperationFacts.UnwrapConversions(initializer).Type);
+            return initializer is null || !IsNotStorageStream(OperationFacts.UnwrapConversions(initializer));
         }
 
         /// <summary>
-        /// Sockets and HTTP response bodies are not storage: a write fails there when the client goes away,
-        /// which is routine, not the silent data loss this family is about.
+        /// Memory is not storage; nor are sockets, pipes and HTTP response bodies (ASP.NET Core's <c>HttpResponse.Body</c>,
+        /// <c>HttpListenerResponse.OutputStream</c>): a write fails there when the other end goes away (the client left, the
+        /// child process exited), which is routine, not the silent data loss this family is about.
         /// </summary>
-        private bool IsNetworkStream(IOperation value)
+        private bool IsNotStorageStream(IOperation value)
         {
-            if (TypeSymbols.InheritsFromOrEquals(value.Type, NetworkStream) || TypeSymbols.InheritsFromOrEquals(value.Type, AuthenticatedStream))
+            var type = value.Type;
+            if (IsInMemoryStreamType(type) ||
+                TypeSymbols.InheritsFromOrEquals(type, NetworkStream) ||
+                TypeSymbols.InheritsFromOrEquals(type, AuthenticatedStream) ||
+                TypeSymbols.InheritsFromOrEquals(type, PipeStream))
             {
                 return true;
             }
 
-            return value is IPropertyReferenceOperation { Property.Name: "Body" } body &&
-                   TypeSymbols.InheritsFromOrEquals(body.Property.ContainingType, HttpResponse);
+            return value is IPropertyReferenceOperation { Property: { Name: "Body" or "OutputStream" } property } &&
+                   (property.Name == "Body"
+                       ? TypeSymbols.InheritsFromOrEquals(property.ContainingType, HttpResponse)
+                       : TypeSymbols.InheritsFromOrEquals(property.ContainingType, HttpListenerResponse));
         }
 
-        /// <summary>False for a StringWriter, Console.Out/Error, or a writer the analyzer can see is over a MemoryStream.</summary>
+        /// <summary><c>process.StandardInput</c>: a pipe to the child process (see <see cref="IsNotStorageStream"/>).</summary>
+        private bool IsChildProcessInput(IOperation value)
+            => value is IPropertyReferenceOperation { Property.Name: "StandardInput" } property &&
+               TypeSymbols.InheritsFromOrEquals(property.Property.ContainingType, Process);
+
+        /// <summary>False for a StringWriter, Console.Out/Error, a child process's standard input, or a writer the analyzer
+        /// can see is over a stream that is not storage (memory, a socket, a pipe, a response body).</summary>
         private bool IsDurableWriterExpression(IOperation? expression)
         {
             if (expression is null)
@@ -297,12 +317,17 @@ namespace Postmortem.Analyzers.Knowledge
             }
 
             if (value is IPropertyReferenceOperation property &&
-                SymbolEqualityComparer.Default.Equals(property.Property.ContainingType, Console))
+                (SymbolEqualityComparer.Default.Equals(property.Property.ContainingType, Console) || IsChildProcessInput(property)))
             {
                 return false;
             }
 
             var initializer = value is IObjectCreationOperation ? value : OperationFacts.GetVisibleInitializer(value);
+            if (initializer is not null && IsChildProcessInput(OperationFacts.UnwrapConversions(initializer)))
+            {
+                return false;
+            }
+
             if (initializer is IObjectCreationOperation creation)
             {
                 if (TypeSymbols.InheritsFromOrEquals(creation.Type, StringWriter))
@@ -313,13 +338,13 @@ namespace Postmortem.Analyzers.Knowledge
                 if (creation.Arguments.Length > 0)
                 {
                     var inner = OperationFacts.UnwrapConversions(creation.Arguments[0].Value);
-                    if (IsInMemoryStreamType(inner.Type))
+                    if (IsNotStorageStream(inner))
                     {
                         return false;
                     }
 
                     var innerInitializer = OperationFacts.GetVisibleInitializer(inner);
-                    if (innerInitializer is not null && IsInMemoryStreamType(OperationFacts.UnwrapConversions(innerInitializer).Type))
+                    if (innerInitializer is not null && IsNotStorageStream(OperationFacts.UnwrapConversions(innerInitializer)))
                     {
                         return false;
                     }

@@ -1239,6 +1239,63 @@ namespace Postmortem.Analyzers.Tests.Rules
             return test.RunAsync();
         }
 
+        // Real-world round 6: HttpListener's response body, a writer over a socket, a socket held in a Stream local, a
+        // child process's standard input and a named pipe fail when the other end goes away, never for a full disk.
+        [Theory]
+        [InlineData("context.Response.OutputStream.Write(data, 0, data.Length); context.Response.OutputStream.Close();")]
+        [InlineData("var writer = new StreamWriter(client.GetStream()); writer.AutoFlush = true; writer.WriteLine(\"hello\");")]
+        [InlineData("var socket = client.GetStream(); using var writer = new StreamWriter(socket); writer.WriteLine(\"hello\");")]
+        [InlineData("Stream stream = client.GetStream(); stream.Write(data, 0, data.Length);")]
+        [InlineData("process.StandardInput.WriteLine(\"input\"); process.StandardInput.Close();")]
+        [InlineData("var input = process.StandardInput; input.WriteLine(\"input\");")]
+        [InlineData("pipe.Write(data, 0, data.Length);")]
+        public Task SocketsPipesAndListenerResponses_NoDiagnostic(string writes)
+            => VerifyCS.VerifyAnalyzerAsync($$"""
+                using System.Diagnostics;
+                using System.IO;
+                using System.IO.Pipes;
+                using System.Net;
+                using System.Net.Sockets;
+
+                class Peer
+                {
+                    void Send(HttpListenerContext context, TcpClient client, Process process, NamedPipeClientStream pipe, byte[] data)
+                    {
+                        try
+                        {
+                            {{writes}}
+                        }
+                        catch (IOException)
+                        {
+                            // the other end went away
+                        }
+                    }
+                }
+                """);
+
+        // A Stream local that holds a file, and a writer over a file stream, are still storage.
+        [Theory]
+        [InlineData("Stream stream = file; stream.Write(data, 0, data.Length);")]
+        [InlineData("var writer = new StreamWriter(file); writer.WriteLine(\"hello\");")]
+        public Task FileBehindStreamLocalOrWriter_ReportsDiagnostic(string writes)
+            => VerifyCS.VerifyAnalyzerAsync($$"""
+                using System.IO;
+
+                class Peer
+                {
+                    void Send(FileStream file, byte[] data)
+                    {
+                        try
+                        {
+                            {{writes}}
+                        }
+                        [|catch (IOException)|]
+                        {
+                        }
+                    }
+                }
+                """);
+
         [Fact]
         public Task WriteOnlyInsideDeferredLambda_NoDiagnostic()
             => VerifyCS.VerifyAnalyzerAsync("""

@@ -315,6 +315,49 @@ namespace Postmortem.Analyzers.Tests.Rules
                 }
                 """);
 
+        // Real-world round 6: HttpListener's response body, writers over a socket, a socket in a Stream local, a child
+        // process's standard input and a pipe: their writes fail when the other end goes away, not for a full disk.
+        [Fact]
+        public Task SocketsPipesAndListenerResponses_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync("""
+                using System.Diagnostics;
+                using System.IO;
+                using System.IO.Pipes;
+                using System.Net;
+                using System.Net.Sockets;
+
+                class Peer
+                {
+                    void Send(HttpListenerContext context, TcpClient client, Process process, NamedPipeServerStream pipe, byte[] data)
+                    {
+                        context.Response.OutputStream.WriteAsync(data, 0, data.Length).ContinueWith(t => context.Response.Close());
+                        var writer = new StreamWriter(client.GetStream()) { AutoFlush = true };
+                        writer.WriteLineAsync("hello");
+                        Stream stream = client.GetStream();
+                        _ = stream.WriteAsync(data, 0, data.Length);
+                        process.StandardInput.WriteLineAsync("input").ContinueWith(_ => process.StandardInput.Close());
+                        _ = pipe.WriteAsync(data, 0, data.Length);
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task WriterOverFileStreamLocal_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync("""
+                using System.IO;
+
+                class Peer
+                {
+                    void Send(byte[] data)
+                    {
+                        Stream stream = File.OpenWrite("out.bin");
+                        _ = stream.[|WriteAsync|](data, 0, data.Length);
+                        var writer = new StreamWriter(stream);
+                        _ = writer.[|WriteLineAsync|]("hello");
+                    }
+                }
+                """);
+
         [Fact]
         public Task ReadsAndUnrelatedAsyncCalls_NoDiagnostic()
             => VerifyCS.VerifyAnalyzerAsync(InSync("""
