@@ -1311,7 +1311,81 @@ namespace Postmortem.Analyzers.Knowledge
 
             // A file or extraction inside a unique folder that this member creates is reported once, on the folder.
             var coveredByFolder = !creation.IsNamed("Directory.", "CreateDirectory") ? creation.Site : null;
-            return walker.Walk(memberRoot, creation.Path, coveredByFolder, creation.Site) || (member is not null && HasReleasingAttribute(member));
+            return walker.Walk(memberRoot, creation.Path, coveredByFolder, creation.Site) ||
+                   (member is not null && HasReleasingAttribute(member)) ||
+                   (creation.Path is { } created && IsFieldDeletedByItsType(created, cancellationToken));
+        }
+
+        /// <summary>
+        /// The path is a field (or a path inside one: <c>Path.Combine(_dir, …)</c>) that a member of the field's type
+        /// deletes: a test fixture's <c>_tempFile</c> written by each test and deleted in <c>Dispose</c>, a work folder
+        /// deleted when its owner is disposed. The object that holds the path owns the file. Only the declarations in the
+        /// path's own file are read (as for helpers), and only for a creation about to be reported.
+        /// </summary>
+        private bool IsFieldDeletedByItsType(IOperation path, CancellationToken cancellationToken)
+        {
+            var value = OperationFacts.UnwrapConversions(path);
+            if (value is IInvocationOperation { TargetMethod.Name: "Combine" or "Join", Arguments.Length: > 0 } combine &&
+                SymbolEqualityComparer.Default.Equals(combine.TargetMethod.ContainingType, Path))
+            {
+                value = OperationFacts.UnwrapConversions(combine.Arguments[0].Value);
+                if (value is IArrayCreationOperation { Initializer.ElementValues: { Length: > 0 } elements })
+                {
+                    // Path.Combine(params string[]): the first part.
+                    value = OperationFacts.UnwrapConversions(elements[0]);
+                }
+            }
+
+            if (value is not IFieldReferenceOperation { Field: { ContainingType: { } type } field } || value.SemanticModel is not { } model)
+            {
+                return false;
+            }
+
+            var tree = value.Syntax.SyntaxTree;
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                if (reference.SyntaxTree != tree)
+                {
+                    continue;
+                }
+
+                foreach (var node in reference.GetSyntax(cancellationToken).DescendantNodes())
+                {
+                    if (node is InvocationExpressionSyntax invocation &&
+                        MethodName(invocation.Expression) == "Delete" &&
+                        Mentions(invocation.Parent is ConditionalAccessExpressionSyntax access ? access : invocation, field.Name) &&
+                        model.GetOperation(invocation, cancellationToken) is IInvocationOperation operation &&
+                        IsDeleteCall(operation, out var target) &&
+                        OperationFacts.UnwrapConversions(target!) is IFieldReferenceOperation deleted &&
+                        SymbolEqualityComparer.Default.Equals(deleted.Field, field))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+
+            static string? MethodName(ExpressionSyntax expression) => expression switch
+            {
+                MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+                MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+                SimpleNameSyntax name => name.Identifier.ValueText,
+                _ => null,
+            };
+
+            static bool Mentions(SyntaxNode node, string name)
+            {
+                foreach (var token in node.DescendantTokens())
+                {
+                    if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == name)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
         }
 
         /// <summary>
@@ -1453,7 +1527,7 @@ namespace Postmortem.Analyzers.Knowledge
 
                 if (TypeSymbols.InheritsFromOrEquals(type, FileSystemInfo))
                 {
-                    target = invocation.Instance;
+                    target = invocation.Instance is { } instance ? OperationFacts.ConditionalReceiver(instance) : null;
                     return target is not null;
                 }
 
@@ -1470,7 +1544,7 @@ namespace Postmortem.Analyzers.Knowledge
 
             if (method.Name == "MoveTo" && TypeSymbols.InheritsFromOrEquals(type, FileSystemInfo))
             {
-                target = invocation.Instance;
+                target = invocation.Instance is { } instance ? OperationFacts.ConditionalReceiver(instance) : null;
                 return target is not null;
             }
 

@@ -10,6 +10,27 @@ namespace Postmortem.Analyzers.Knowledge
     /// <summary>Small, allocation-light helpers over the operation tree.</summary>
     internal static class OperationFacts
     {
+        /// <summary>The receiver of a <c>?.</c> call: for <c>file?.Delete()</c> the call's instance is a placeholder, and the
+        /// value it stands for is the conditional access's operand (<c>file</c>). Any other operation is returned as it is.</summary>
+        public static IOperation ConditionalReceiver(IOperation instance)
+        {
+            if (instance is not IConditionalAccessInstanceOperation)
+            {
+                return instance;
+            }
+
+            // The nearest conditional access reached from its WhenNotNull side (the placeholder's syntax is the operand's).
+            for (IOperation? previous = instance, current = instance.Parent; current is not null; previous = current, current = current.Parent)
+            {
+                if (current is IConditionalAccessOperation access && access.WhenNotNull == previous)
+                {
+                    return access.Operation;
+                }
+            }
+
+            return instance;
+        }
+
         public static IOperation UnwrapConversions(IOperation operation)
         {
             while (true)

@@ -152,6 +152,67 @@ namespace Postmortem.Analyzers.Tests.Rules
                     return data;
             """));
 
+        // Real-world round 6 (xUnit fixtures, a video app's work folder): the path is a field of the object, each test or
+        // call writes it, and a member of the same type (Dispose) deletes it: the object that holds the path owns the file.
+        [Theory]
+        [InlineData("private readonly string _temp = Path.Combine(Path.GetTempPath(), $\"cfg-{Guid.NewGuid():N}.toml\");", "File.WriteAllText(_temp, \"a = 1\");", "if (File.Exists(_temp)) File.Delete(_temp);")]
+        [InlineData("private readonly string _temp; public Fixture() { _temp = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + \".txt\"); }", "File.WriteAllText(_temp, \"x\");", "File.Delete(_temp);")]
+        [InlineData("private readonly string _temp = Path.Combine(Path.GetTempPath(), \"work\", Guid.NewGuid().ToString(\"N\"));", "Directory.CreateDirectory(_temp);", "Directory.Delete(_temp, recursive: true);")]
+        [InlineData("private readonly string _temp = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString(\"N\"));", "File.WriteAllText(Path.Combine(_temp, \"a.txt\"), \"x\");", "Directory.Delete(this._temp, true);")]
+        [InlineData("private FileInfo _temp = new FileInfo(Path.Combine(Path.GetTempPath(), Guid.NewGuid() + \".txt\"));", "_temp.Create().Dispose();", "_temp?.Delete();")]
+        public Task FieldPathDeletedByAMemberOfItsType_NoDiagnostic(string field, string write, string delete)
+            => VerifyCS.VerifyAnalyzerAsync($$"""
+                using System;
+                using System.IO;
+
+                public sealed class Fixture : IDisposable
+                {
+                    {{field}}
+
+                    public void Test() { {{write}} }
+
+                    public void Dispose() { {{delete}} }
+                }
+                """);
+
+        // A FileInfo deleted through ?. (the call's instance is then a placeholder for the receiver).
+        [Fact]
+        public Task FileInfoDeletedThroughConditionalAccess_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InMethod("""
+                    var scratch = new FileInfo(Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".bin"));
+                    try
+                    {
+                        File.WriteAllBytes(scratch.FullName, data);
+                        return File.ReadAllBytes(scratch.FullName);
+                    }
+                    finally
+                    {
+                        scratch?.Delete();
+                    }
+                """));
+
+        // The same field that nothing deletes, a Dispose that deletes another field, or a local of the same name.
+        [Theory]
+        [InlineData("")]
+        [InlineData("File.Delete(_other);")]
+        [InlineData("var _temp = _other; File.Delete(_temp);")]
+        public Task FieldPathNotDeletedByItsType_ReportsDiagnostic(string delete)
+            => VerifyCS.VerifyAnalyzerAsync($$"""
+                using System;
+                using System.IO;
+
+                public sealed class Fixture : IDisposable
+                {
+                    private readonly string _temp = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".txt");
+                    private readonly string _other = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".log");
+
+                    public void Test() { {|#0:File.WriteAllText(_temp, "x")|}; }
+
+                    public void Dispose() { {{delete}} }
+                }
+                """,
+                VerifyCS.Diagnostic("PM2001").WithLocation(0).WithArguments("file", "File.WriteAllText"));
+
         [Fact]
         public Task FixedNameUnderTemp_NoDiagnostic()
             => VerifyCS.VerifyAnalyzerAsync(InClass("""
