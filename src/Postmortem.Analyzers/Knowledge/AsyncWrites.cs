@@ -228,7 +228,7 @@ namespace Postmortem.Analyzers.Knowledge
                         continue;
                     case IExpressionStatementOperation statement:
                         return statement;
-                    case ISimpleAssignmentOperation { Target: IDiscardOperation, Parent: IExpressionStatementOperation } assignment when assignment.Value == current:
+                    case ISimpleAssignmentOperation { Parent: IExpressionStatementOperation } assignment when assignment.Value == current && IsDiscardTarget(assignment.Target):
                         // Only a discard that is itself a statement: `_ = x` is an expression whose value is x.
                         isDiscard = true;
                         return assignment;
@@ -237,6 +237,14 @@ namespace Postmortem.Analyzers.Knowledge
                 }
             }
         }
+
+        /// <summary>
+        /// <c>_</c> as a discard, or as a by-value parameter named <c>_</c>: in <c>(_, ex) =&gt; _ = File.AppendAllTextAsync(…)</c>
+        /// a lone <c>_</c> is the lambda's parameter, not a discard, and the task assigned to it is dropped all the same.
+        /// </summary>
+        private static bool IsDiscardTarget(IOperation target)
+            => target is IDiscardOperation ||
+               target is IParameterReferenceOperation { Parameter: { Name: "_", RefKind: RefKind.None } };
 
         /// <summary>
         /// A <c>ContinueWith</c> on the invocation's task (through parentheses, conversions and <c>AsTask</c>) whose
@@ -301,7 +309,7 @@ namespace Postmortem.Analyzers.Knowledge
         {
             isDiscard = false;
             var current = statement.Operation;
-            if (current is ISimpleAssignmentOperation { Target: IDiscardOperation } assignment)
+            if (current is ISimpleAssignmentOperation assignment && IsDiscardTarget(assignment.Target))
             {
                 isDiscard = true;
                 current = assignment.Value;

@@ -126,6 +126,16 @@ namespace Postmortem.Analyzers.Tests.Rules
                 VerifyCS.Diagnostic("PM3002").WithLocation(2).WithArguments("Task.Factory.StartNew(new StreamWriter)"),
                 VerifyCS.Diagnostic("PM3002").WithLocation(3).WithArguments("ThreadPool.QueueUserWorkItem(File.WriteAllBytes)"));
 
+        // Real-world round 6 (an app's failure recorder): in `(_, ex) => _ = …` a lone `_` is the lambda's parameter, not a
+        // discard; the task assigned to it is dropped all the same. Two `_` parameters are discards (C# 9).
+        [Fact]
+        public Task TaskAssignedToLambdaParameterNamedUnderscore_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InSync("""
+                    EventHandler<Exception> onFailure = (_, ex) => _ = File.[|AppendAllTextAsync|](path, ex.Message);
+                    onFailure += (_, _) => _ = File.[|AppendAllTextAsync|](path, "failure");
+                    Action<object> log = _ => _ = File.[|AppendAllTextAsync|](path, "x");
+            """));
+
         [Fact]
         public Task DiscardedTaskRunInAsyncMethod_ReportsDiagnostic()
             => VerifyCS.VerifyAnalyzerAsync(InAsync("""
