@@ -424,7 +424,7 @@ namespace Postmortem.Analyzers.Rules
                                                                  SymbolEqualityComparer.Default.Equals(reference.Local, exceptionLocal) &&
                                                                  !IsDiscarded(reference) && !logging.IsInUnseenWrite(reference, handler):
                         return true;
-                    case IAssignmentOperation assignment when RecordsOutcome(assignment.Target, handler):
+                    case IAssignmentOperation assignment when RecordsOutcome(assignment.Target, handler) && !ResetsWriter(assignment, io):
                         return true;
                     case IIncrementOrDecrementOperation increment when RecordsOutcome(increment.Target, handler):
                         return true;
@@ -527,6 +527,17 @@ namespace Postmortem.Analyzers.Rules
                     return false;
             }
         }
+
+        /// <summary>
+        /// <c>writer = null</c> for a writer or stream (after <c>writer?.Dispose()</c>, so that the next write reopens the
+        /// file): cleanup, as closing it is. Nothing after the catch can tell a failure from a writer never opened.
+        /// </summary>
+        private static bool ResetsWriter(IAssignmentOperation assignment, IoTypes io)
+            => assignment is ISimpleAssignmentOperation { Value: { } value } &&
+               OperationFacts.UnwrapConversions(value).ConstantValue is { HasValue: true, Value: null } &&
+               assignment.Target.Type is { } type &&
+               (TypeSymbols.InheritsFromOrEquals(type, io.Stream) || TypeSymbols.InheritsFromOrEquals(type, io.TextWriter) ||
+                TypeSymbols.InheritsFromOrEquals(type, io.BinaryWriter));
 
         private static ILoopOperation? RetryLoop(ITryOperation tryOperation)
         {

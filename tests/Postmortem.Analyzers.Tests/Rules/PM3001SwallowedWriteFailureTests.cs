@@ -30,6 +30,78 @@ namespace Postmortem.Analyzers.Tests.Rules
 
         // ------------------------------------------------------------ unsafe forms
 
+        // Real-world round 6 (a log sink's write loop): the catch disposes the broken writer and sets it back to null so
+        // that the next line reopens the file. That is cleanup: every lost line (a full disk) goes unreported.
+        [Theory]
+        [InlineData("StreamWriter? writer = null;", "writer", "null")]
+        [InlineData("StreamWriter? writer = null;", "writer", "default")]
+        [InlineData("", "_writer", "null")]
+        [InlineData("TextWriter? writer = null;", "writer", "null!")]
+        public Task WriterResetToNullInCatch_ReportsDiagnostic(string declaration, string writer, string reset)
+            => VerifyCS.VerifyAnalyzerAsync($$"""
+                using System.Collections.Generic;
+                using System.IO;
+
+                class Sink
+                {
+                    private StreamWriter? _writer;
+
+                    void WriteLoop(IEnumerable<string> lines, string path)
+                    {
+                        {{declaration}}
+                        foreach (var line in lines)
+                        {
+                            try
+                            {
+                                {{writer}} ??= new StreamWriter(path, append: true);
+                                {{writer}}.Write(line);
+                            }
+                            [|catch|]
+                            {
+                                {{writer}}?.Dispose();
+                                {{writer}} = {{reset}};
+                            }
+                        }
+                    }
+                }
+                """);
+
+        // The same catch that records the failure, or hands the next line to another writer, is not silent.
+        [Theory]
+        [InlineData("_failed = true;")]
+        [InlineData("writer = new StreamWriter(fallback, append: true);")]
+        [InlineData("writer = _fallback;")]
+        public Task WriterResetButFailureRecorded_NoDiagnostic(string record)
+            => VerifyCS.VerifyAnalyzerAsync($$"""
+                using System.Collections.Generic;
+                using System.IO;
+
+                class Sink
+                {
+                    private bool _failed;
+                    private StreamWriter _fallback = StreamWriter.Null;
+
+                    void WriteLoop(IEnumerable<string> lines, string path, string fallback)
+                    {
+                        StreamWriter? writer = null;
+                        foreach (var line in lines)
+                        {
+                            try
+                            {
+                                writer ??= new StreamWriter(path, append: true);
+                                writer.WriteLine(line);
+                            }
+                            catch
+                            {
+                                writer?.Dispose();
+                                writer = null;
+                                {{record}}
+                            }
+                        }
+                    }
+                }
+                """);
+
         [Fact]
         public Task CommentOnlyCatch_ReportsDiagnostic()
             => VerifyCS.VerifyAnalyzerAsync(InMethod("""
