@@ -61,7 +61,7 @@ namespace Postmortem.Analyzers
         public static readonly DiagnosticDescriptor PM3001SwallowedWriteFailure = Create(
             DiagnosticIds.SwallowedWriteFailure,
             title: "A write failure is swallowed",
-            messageFormat: "This catch swallows the failure of '{0}': log it, rethrow it or return it, or a full disk, a lock or a denied access goes unnoticed",
+            messageFormat: "This catch swallows the failure of '{0}': log it, rethrow it or return it, or {1} goes unnoticed{2}",
             description: "A catch whose try block writes to disk lets the exception vanish: nothing is logged, rethrown or returned. " +
                          "When the disk fills or a file is locked, the data is lost and nobody learns of it. A comment is not handling.");
 

@@ -141,6 +141,35 @@ namespace Postmortem.Analyzers.Knowledge
         }
 
         /// <summary>
+        /// For a message: why a write the catch does make is not seen, when it makes one: " (Debug.WriteLine is left out of
+        /// Release builds)", " (Console.WriteLine goes nowhere: a Windows application has no console)"; else empty.
+        /// </summary>
+        public string UnseenWriteNote(IOperation handler)
+        {
+            foreach (var operation in OperationFacts.ExecutedDescendants(handler))
+            {
+                if (operation is not IInvocationOperation invocation || invocation.TargetMethod.ContainingType is not { } type)
+                {
+                    continue;
+                }
+
+                var name = type.Name + "." + invocation.TargetMethod.Name;
+                if (IsDebugOnly(invocation.TargetMethod))
+                {
+                    return " (" + name + " is left out of Release builds)";
+                }
+
+                if (!_consoleIsSeen && (IsConsoleWriterCall(invocation) || (type.Name == "Console" && IsSystemConsole(type))))
+                {
+                    return " (" + (IsConsoleWriterCall(invocation) ? "Console." + ((IPropertyReferenceOperation)invocation.Instance!).Property.Name + "." + invocation.TargetMethod.Name : name) +
+                           " goes nowhere: a Windows application has no console)";
+                }
+            }
+
+            return string.Empty;
+        }
+
+        /// <summary>
         /// <c>[Conditional("DEBUG")]</c>, as every member of <c>System.Diagnostics.Debug</c> is: the compiler leaves the call
         /// out of a Release build, so in production it does nothing.
         /// </summary>

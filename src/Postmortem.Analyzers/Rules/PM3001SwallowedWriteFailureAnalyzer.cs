@@ -94,7 +94,7 @@ namespace Postmortem.Analyzers.Rules
                     properties = properties.Add(RetryLoopProperty, "true");
                 }
 
-                context.ReportUnlessGenerated(Diagnostic.Create(Rule, location, properties, write));
+                context.ReportUnlessGenerated(Diagnostic.Create(Rule, location, properties, write, Consequence(write), logging.UnseenWriteNote(catchClause.Handler)));
             }
         }
 
@@ -527,6 +527,12 @@ namespace Postmortem.Analyzers.Rules
                     return false;
             }
         }
+
+        /// <summary>What goes unnoticed (message argument {1}): a delete does not fail for a full disk, a write or a move does.</summary>
+        private static string Consequence(string write)
+            => write.EndsWith(".Delete", System.StringComparison.Ordinal) || write.EndsWith(".Delete)", System.StringComparison.Ordinal)
+                ? "a lock or a denied access"
+                : "a full disk, a lock or a denied access";
 
         /// <summary>
         /// <c>writer = null</c> for a writer or stream (after <c>writer?.Dispose()</c>, so that the next write reopens the

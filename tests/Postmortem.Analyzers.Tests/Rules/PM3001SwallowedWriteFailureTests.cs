@@ -10,6 +10,9 @@ namespace Postmortem.Analyzers.Tests.Rules
 {
     public class PM3001SwallowedWriteFailureTests
     {
+        private const string OnWrite = "a full disk, a lock or a denied access";
+        private const string OnDelete = "a lock or a denied access";
+
         private static string InMethod(string body, string usings = "") => $$"""
             using System;
             using System.IO;
@@ -158,7 +161,43 @@ namespace Postmortem.Analyzers.Tests.Rules
                     {
                     }
             """),
-                VerifyCS.Diagnostic("PM3001").WithLocation(0).WithArguments(name));
+                VerifyCS.Diagnostic("PM3001").WithLocation(0).WithArguments(name, name.EndsWith(".Delete") ? OnDelete : OnWrite, ""));
+
+        // Real-world round 6: a catch that writes only with Debug.WriteLine "does log it" in the author's eyes; the message
+        // says why that is not seen (Release builds leave the call out). A helper's delete names no full disk.
+        [Fact]
+        public Task CatchWritingOnlyToDebug_ReportsDiagnosticWithTheReason()
+            => VerifyCS.VerifyAnalyzerAsync(
+                """
+                using System.IO;
+
+                class Store
+                {
+                    void Save(string path)
+                    {
+                        try
+                        {
+                            File.WriteAllText(path, "x");
+                        }
+                        {|#0:catch (IOException ex)|}
+                        {
+                            System.Diagnostics.Debug.WriteLine(ex.Message);
+                        }
+
+                        try
+                        {
+                            Remove(path);
+                        }
+                        {|#1:catch (IOException)|}
+                        {
+                        }
+                    }
+
+                    static void Remove(string path) => File.Delete(path);
+                }
+                """,
+                VerifyCS.Diagnostic("PM3001").WithLocation(0).WithArguments("File.WriteAllText", OnWrite, " (Debug.WriteLine is left out of Release builds)"),
+                VerifyCS.Diagnostic("PM3001").WithLocation(1).WithArguments("Remove (File.Delete)", OnDelete, ""));
 
         [Fact]
         public Task WriterFieldWriteAndDispose_ReportsDiagnostic()
@@ -323,9 +362,9 @@ namespace Postmortem.Analyzers.Tests.Rules
                     }
                 }
                 """,
-                VerifyCS.Diagnostic("PM3001").WithLocation(0).WithArguments("SavePage (File.WriteAllText)"),
-                VerifyCS.Diagnostic("PM3001").WithLocation(1).WithArguments("SaveIndexAsync (new FileStream)"),
-                VerifyCS.Diagnostic("PM3001").WithLocation(2).WithArguments("Copy (File.Copy)"));
+                VerifyCS.Diagnostic("PM3001").WithLocation(0).WithArguments("SavePage (File.WriteAllText)", OnWrite, ""),
+                VerifyCS.Diagnostic("PM3001").WithLocation(1).WithArguments("SaveIndexAsync (new FileStream)", OnWrite, ""),
+                VerifyCS.Diagnostic("PM3001").WithLocation(2).WithArguments("Copy (File.Copy)", OnWrite, ""));
 
         // The helper takes its own failures, an inner catch around the call takes them, its task is dropped (PM3002's),
         // it may be overridden or lives behind an interface, its write runs later (an iterator, a lambda), the write is
@@ -426,15 +465,21 @@ namespace Postmortem.Analyzers.Tests.Rules
         // Writes nobody sees in production. A Windows GUI application (WinExe: WPF, WinForms) has no console: .NET discards
         // what it writes to Console.Out and Console.Error. System.Diagnostics.Debug is [Conditional("DEBUG")]: a Release
         // build leaves the call out (so is a method of one's own marked so). A catch that only writes there swallows.
+        // The message says why the write is not seen.
         [Theory]
-        [InlineData("[|catch (IOException ex)|] { Console.Error.WriteLine(ex.Message); }", true)]
-        [InlineData("[|catch (IOException)|] { Console.WriteLine(\"save failed\"); }", true)]
-        [InlineData("[|catch (IOException ex)|] { Console.Out.WriteLine(ex); }", true)]
-        [InlineData("[|catch (IOException ex)|] { System.Diagnostics.Debug.WriteLine(ex); }", false)]
-        [InlineData("[|catch (IOException ex)|] { System.Diagnostics.Debug.Fail(\"save failed: \" + ex.Message); }", false)]
-        [InlineData("[|catch (IOException)|] { DebugLog(\"save failed\"); }", false)]
-        public Task ConsoleWriteInAGuiApplicationOrDebugOnlyWrite_ReportsDiagnostic(string catchClause, bool gui)
-            => GuiOrConsoleApplication(catchClause, gui);
+        [InlineData("{|#0:catch (IOException ex)|} { Console.Error.WriteLine(ex.Message); }", true, " (Console.Error.WriteLine goes nowhere: a Windows application has no console)")]
+        [InlineData("{|#0:catch (IOException)|} { Console.WriteLine(\"save failed\"); }", true, " (Console.WriteLine goes nowhere: a Windows application has no console)")]
+        [InlineData("{|#0:catch (IOException ex)|} { Console.Out.WriteLine(ex); }", true, " (Console.Out.WriteLine goes nowhere: a Windows application has no console)")]
+        [InlineData("{|#0:catch (IOException ex)|} { System.Diagnostics.Debug.WriteLine(ex); }", false, " (Debug.WriteLine is left out of Release builds)")]
+        [InlineData("{|#0:catch (IOException ex)|} { System.Diagnostics.Debug.Fail(\"save failed: \" + ex.Message); }", false, " (Debug.Fail is left out of Release builds)")]
+        [InlineData("{|#0:catch (IOException)|} { DebugLog(\"save failed\"); }", false, " (Program.DebugLog is left out of Release builds)")]
+        public Task ConsoleWriteInAGuiApplicationOrDebugOnlyWrite_ReportsDiagnostic(string catchClause, bool gui, string note)
+        {
+            var test = VerifyCS.AnalysisTest(GuiStore(catchClause));
+            test.OutputKind = gui ? Microsoft.CodeAnalysis.OutputKind.WindowsApplication : Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+            test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("PM3001").WithLocation(0).WithArguments("File.WriteAllText", OnWrite, note));
+            return test.RunAsync();
+        }
 
         // The same catch in a console application, and a GUI application's catch that reports through a trace or a logger.
         [Theory]
