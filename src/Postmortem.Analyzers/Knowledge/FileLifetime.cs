@@ -265,6 +265,12 @@ namespace Postmortem.Analyzers.Knowledge
                         case "ExtractToFile" when Argument(invocation.Arguments, "destinationFileName") is { } file:
                             creation = new FileCreation(invocation, file, "ZipArchiveEntry.", "ExtractToFile", isFolder: false, makesOwnName: false);
                             return true;
+                        case "Open" when Argument(invocation.Arguments, "archiveFileName") is { } archivePath &&
+                                         Argument(invocation.Arguments, "mode") is { } mode &&
+                                         OperationFacts.UnwrapConversions(mode).ConstantValue is { HasValue: true, Value: 1 or 2 }:
+                            // ZipArchiveMode.Create (1) creates the archive, Update (2) opens or creates it; Read (0) does not.
+                            creation = new FileCreation(invocation, archivePath, "ZipFile.", "Open", isFolder: false, makesOwnName: false);
+                            return true;
                     }
 
                     return false;
@@ -1551,7 +1557,11 @@ namespace Postmortem.Analyzers.Knowledge
             return false;
         }
 
-        /// <summary>A type of System, System.IO, System.Text or Microsoft.AspNetCore(.*): a wrapper or response, not storage.</summary>
+        /// <summary>
+        /// A type of System, System.IO, System.Text, System.Xml (and the namespaces below them: <c>ZipArchive</c>,
+        /// <c>GZipStream</c>, <c>XmlTextWriter</c>), System.Security.Cryptography (<c>CryptoStream</c>) or
+        /// Microsoft.AspNetCore(.*): a wrapper or response, not storage.
+        /// </summary>
         private static bool IsIoOrFrameworkValueType(ITypeSymbol? type)
         {
             // Asked for every object creation the release walk meets: the namespace chain is compared, not displayed.
@@ -1566,9 +1576,18 @@ namespace Postmortem.Analyzers.Knowledge
                 return ns.ContainingNamespace.IsGlobalNamespace;
             }
 
-            if (ns.Name is "IO" or "Text")
+            // The namespace right below System (`below`) and the one below that on the way (`next`).
+            INamespaceSymbol below = ns;
+            INamespaceSymbol? next = null;
+            while (below.ContainingNamespace is { IsGlobalNamespace: false } parent && !(parent.Name == "System" && parent.ContainingNamespace.IsGlobalNamespace))
             {
-                return ns.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true };
+                next = below;
+                below = parent;
+            }
+
+            if (below.ContainingNamespace is { Name: "System" } system && system.ContainingNamespace.IsGlobalNamespace)
+            {
+                return below.Name is "IO" or "Text" or "Xml" || (below.Name == "Security" && next?.Name == "Cryptography");
             }
 
             return IsInAspNetCore(ns);

@@ -175,6 +175,19 @@ namespace Postmortem.Analyzers.Tests.Rules
                 }
                 """);
 
+        // A temp archive written through .NET's ZipArchive (not a hand-over), or created by ZipFile.Open, and never deleted.
+        [Theory]
+        [InlineData("using (var stream = {|#0:new FileStream(tmp, FileMode.Create)|}) using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Create)) { }", "new FileStream")]
+        [InlineData("using (var zip = {|#0:System.IO.Compression.ZipFile.Open(tmp, System.IO.Compression.ZipArchiveMode.Create)|}) { }", "ZipFile.Open")]
+        public Task TempArchiveNeverDeleted_ReportsDiagnostic(string write, string name)
+            => VerifyCS.VerifyAnalyzerAsync(
+                InMethod($$"""
+                    var tmp = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".zip");
+                    {{write}}
+                    return File.ReadAllBytes(tmp);
+                """),
+                VerifyCS.Diagnostic("PM2001").WithLocation(0).WithArguments("file", name));
+
         // A FileInfo deleted through ?. (the call's instance is then a placeholder for the receiver).
         [Fact]
         public Task FileInfoDeletedThroughConditionalAccess_NoDiagnostic()

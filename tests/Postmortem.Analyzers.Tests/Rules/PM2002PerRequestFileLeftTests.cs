@@ -68,6 +68,42 @@ namespace Postmortem.Analyzers.Tests.Rules
             """),
                 VerifyCS.Diagnostic("PM2002").WithLocation(0).WithArguments("File.WriteAllText", "file"));
 
+        // Real-world round 6 (an archive builder): a FileStream wrapped by .NET's ZipArchive (or GZipStream, CryptoStream,
+        // XmlTextWriter) is written through, not handed over; ZipFile.Open in Create or Update mode creates the archive.
+        [Theory]
+        [InlineData("using (var stream = {|#0:new FileStream(zipPath, FileMode.Create)|}) using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Create)) { }", "new FileStream")]
+        [InlineData("using (var stream = {|#0:new FileStream(zipPath, FileMode.Create)|}) using (var gzip = new System.IO.Compression.GZipStream(stream, System.IO.Compression.CompressionLevel.Fastest)) { }", "new FileStream")]
+        [InlineData("using (var stream = {|#0:new FileStream(zipPath, FileMode.Create)|}) using (var xml = new System.Xml.XmlTextWriter(stream, null)) { }", "new FileStream")]
+        [InlineData("using (var stream = {|#0:new FileStream(zipPath, FileMode.Create)|}) using (var aes = System.Security.Cryptography.Aes.Create()) using (var crypto = new System.Security.Cryptography.CryptoStream(stream, aes.CreateEncryptor(), System.Security.Cryptography.CryptoStreamMode.Write)) { }", "new FileStream")]
+        [InlineData("using (var zip = {|#0:System.IO.Compression.ZipFile.Open(zipPath, System.IO.Compression.ZipArchiveMode.Create)|}) { }", "ZipFile.Open")]
+        [InlineData("using (var zip = {|#0:System.IO.Compression.ZipFile.Open(zipPath, System.IO.Compression.ZipArchiveMode.Update)|}) { }", "ZipFile.Open")]
+        public Task ArchiveWrittenThroughAFrameworkWrapper_ReportsDiagnostic(string write, string name)
+            => Verify(
+                InAction($$"""
+                    var zipPath = Path.Combine("App_Data", $"{Guid.NewGuid():N}.zip");
+                    {{write}}
+                    return PhysicalFile(zipPath, "application/zip");
+            """),
+                VerifyCS.Diagnostic("PM2002").WithLocation(0).WithArguments(name, "file"));
+
+        // Opening an archive to read creates nothing; a stream given to a type of your own is handed over.
+        [Theory]
+        [InlineData("using (var zip = System.IO.Compression.ZipFile.Open(zipPath, System.IO.Compression.ZipArchiveMode.Read)) { }")]
+        [InlineData("var stream = new FileStream(zipPath, FileMode.Create); _ = new ArchiveJob(stream);")]
+        public Task ArchiveReadOrHandedOver_NoDiagnostic(string write)
+            => Verify(
+                InAction($$"""
+                    var zipPath = Path.Combine("App_Data", $"{Guid.NewGuid():N}.zip");
+                    {{write}}
+                    return PhysicalFile(zipPath, "application/zip");
+            """) + """
+
+            public sealed class ArchiveJob
+            {
+                public ArchiveJob(Stream stream) { }
+            }
+            """);
+
         // .NET's own library calls that write a file at a path they are given (FileLifetime.TryGetLibraryWrite).
         [Fact]
         public Task ControllerActionSavesXmlUnderAGuidName_ReportsDiagnostic()
