@@ -68,7 +68,7 @@ namespace Postmortem.Analyzers
         public static readonly DiagnosticDescriptor PM3002DiscardedWriteTask = Create(
             DiagnosticIds.DiscardedWriteTask,
             title: "A write task is discarded",
-            messageFormat: "The task of '{0}' is discarded: if the write fails, nobody learns of it",
+            messageFormat: "{0}: if the write fails, {1}",
             description: "The task returned by an asynchronous write carries its failure. Discarding it (with _ =, by not awaiting it, " +
                          "or by firing it off with Task.Run) makes a failed write disappear without a trace.");
 

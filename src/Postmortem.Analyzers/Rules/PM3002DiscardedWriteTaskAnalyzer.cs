@@ -49,16 +49,15 @@ namespace Postmortem.Analyzers.Rules
 
             string? write;
             string kind;
+            var dropped = Dropped.No;
             var launcher = writes.GetLauncher(invocation);
             if (launcher is not null)
             {
                 // ThreadPool.QueueUserWorkItem has no task at all: whatever its bool says, nobody observes the work item.
-                if (launcher != AsyncWrites.QueueUserWorkItem)
+                dropped = launcher == AsyncWrites.QueueUserWorkItem ? Dropped.WorkItem : HowDropped(invocation, context.ContainingSymbol);
+                if (dropped == Dropped.No)
                 {
-                    if (!IsDropped(invocation, context.ContainingSymbol))
-                    {
-                        return;
-                    }
+                    return;
                 }
 
                 var lambda = AsyncWrites.GetWorkItemLambda(invocation);
@@ -73,7 +72,8 @@ namespace Postmortem.Analyzers.Rules
             }
             else
             {
-                if (!IsDropped(invocation, context.ContainingSymbol))
+                dropped = HowDropped(invocation, context.ContainingSymbol);
+                if (dropped == Dropped.No)
                 {
                     return;
                 }
@@ -89,22 +89,39 @@ namespace Postmortem.Analyzers.Rules
 
             var location = AsyncWrites.GetNameLocation(invocation);
             var properties = ImmutableDictionary<string, string?>.Empty.Add(KindProperty, kind);
-            context.ReportUnlessGenerated(Diagnostic.Create(Rule, location, properties, write));
+            var (what, consequence) = dropped switch
+            {
+                // An exception escaping a work item is unhandled on a pool thread: it ends the process, not silently.
+                Dropped.WorkItem => ("'" + write + "' has no task to observe", "no caller can catch it and the unhandled exception ends the process"),
+                Dropped.BlindContinuation => ("The task of '" + write + "' is continued by a lambda that never looks at it", "the continuation runs as if it had succeeded and nobody learns of it"),
+                _ => ("The task of '" + write + "' is discarded", "nobody learns of it"),
+            };
+            context.ReportUnlessGenerated(Diagnostic.Create(Rule, location, properties, what, consequence));
+        }
+
+        private enum Dropped
+        {
+            No,
+            Statement,
+            BlindContinuation,
+
+            /// <summary>ThreadPool.QueueUserWorkItem: no task at all.</summary>
+            WorkItem,
         }
 
         /// <summary>
         /// Nobody can observe the task: dropped as a statement or with <c>_ =</c> (unless CS4014 already says so), or
         /// followed by a continuation that never reads it, whatever becomes of that continuation.
         /// </summary>
-        private static bool IsDropped(IInvocationOperation invocation, ISymbol? containingMember)
+        private static Dropped HowDropped(IInvocationOperation invocation, ISymbol? containingMember)
         {
             var dropping = AsyncWrites.GetDroppingOperation(invocation, out var isDiscard);
             if (dropping is not null)
             {
-                return !AsyncWrites.IsReportedByCompiler(dropping, isDiscard, containingMember);
+                return AsyncWrites.IsReportedByCompiler(dropping, isDiscard, containingMember) ? Dropped.No : Dropped.Statement;
             }
 
-            return AsyncWrites.GetBlindContinuation(invocation) is not null;
+            return AsyncWrites.GetBlindContinuation(invocation) is not null ? Dropped.BlindContinuation : Dropped.No;
         }
     }
 }

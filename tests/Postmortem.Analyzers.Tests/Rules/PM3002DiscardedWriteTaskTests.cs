@@ -10,6 +10,10 @@ namespace Postmortem.Analyzers.Tests.Rules
 {
     public class PM3002DiscardedWriteTaskTests
     {
+        private const string Unseen = "nobody learns of it";
+
+        private static string Discarded(string write) => "The task of '" + write + "' is discarded";
+
         /// <summary>A class with a sync method <c>Run</c> and an async method <c>RunAsync</c>; the body goes into one of them.</summary>
         private static string InSync(string body) => $$"""
             using System;
@@ -63,7 +67,7 @@ namespace Postmortem.Analyzers.Tests.Rules
         [InlineData("_ = _log.{|#0:FlushAsync|}().ConfigureAwait(false);", "StreamWriter.FlushAsync")]
         [InlineData("_ = writer.{|#0:WriteAsync|}(\"item\");", "ChannelWriter.WriteAsync")]
         public Task DiscardInSyncMethod_ReportsDiagnostic(string statement, string name)
-            => VerifyCS.VerifyAnalyzerAsync(InSync(statement), VerifyCS.Diagnostic("PM3002").WithLocation(0).WithArguments(name));
+            => VerifyCS.VerifyAnalyzerAsync(InSync(statement), VerifyCS.Diagnostic("PM3002").WithLocation(0).WithArguments(Discarded(name), Unseen));
 
         [Theory]
         [InlineData("File.[|AppendAllTextAsync|](path, \"x\");")]
@@ -121,10 +125,13 @@ namespace Postmortem.Analyzers.Tests.Rules
                     Task.Factory.{|#2:StartNew|}(() => { using var w = new StreamWriter(path); w.WriteLine("x"); });
                     ThreadPool.{|#3:QueueUserWorkItem|}(_ => File.WriteAllBytes(path, data));
             """),
-                VerifyCS.Diagnostic("PM3002").WithLocation(0).WithArguments("Task.Run(File.AppendAllText)"),
-                VerifyCS.Diagnostic("PM3002").WithLocation(1).WithArguments("Task.Run(File.AppendAllTextAsync)"),
-                VerifyCS.Diagnostic("PM3002").WithLocation(2).WithArguments("Task.Factory.StartNew(new StreamWriter)"),
-                VerifyCS.Diagnostic("PM3002").WithLocation(3).WithArguments("ThreadPool.QueueUserWorkItem(File.WriteAllBytes)"));
+                VerifyCS.Diagnostic("PM3002").WithLocation(0).WithArguments(Discarded("Task.Run(File.AppendAllText)"), Unseen),
+                VerifyCS.Diagnostic("PM3002").WithLocation(1).WithArguments(Discarded("Task.Run(File.AppendAllTextAsync)"), Unseen),
+                VerifyCS.Diagnostic("PM3002").WithLocation(2).WithArguments(Discarded("Task.Factory.StartNew(new StreamWriter)"), Unseen),
+                // A work item has no task: its exception is unhandled on a pool thread and ends the process.
+                VerifyCS.Diagnostic("PM3002").WithLocation(3).WithArguments(
+                    "'ThreadPool.QueueUserWorkItem(File.WriteAllBytes)' has no task to observe",
+                    "no caller can catch it and the unhandled exception ends the process"));
 
         // Real-world round 6 (an app's failure recorder): in `(_, ex) => _ = …` a lone `_` is the lambda's parameter, not a
         // discard; the task assigned to it is dropped all the same. Two `_` parameters are discards (C# 9).
@@ -228,6 +235,18 @@ namespace Postmortem.Analyzers.Tests.Rules
             test.NumberOfIncrementalIterations = 0;
             return test.RunAsync();
         }
+
+        // The message says the task is continued blindly, not "discarded", which a reader seeing the ContinueWith would
+        // dismiss (real-world round 6).
+        [Fact]
+        public Task ContinuationThatNeverReadsTheTask_ReportsDiagnosticSayingSo()
+            => VerifyCS.VerifyAnalyzerAsync(
+                InSync("""
+                    _ = File.{|#0:WriteAllTextAsync|}(path, "x").ContinueWith(_ => Console.WriteLine("saved"));
+            """),
+                VerifyCS.Diagnostic("PM3002").WithLocation(0).WithArguments(
+                    "The task of 'File.WriteAllTextAsync' is continued by a lambda that never looks at it",
+                    "the continuation runs as if it had succeeded and nobody learns of it"));
 
         [Fact]
         public Task ContinuationThatReadsTheTaskOrRunsOnlyOnFailure_NoDiagnostic()
