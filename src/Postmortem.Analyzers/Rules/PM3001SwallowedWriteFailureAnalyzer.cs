@@ -480,6 +480,8 @@ namespace Postmortem.Analyzers.Rules
         {
             var again = operation switch
             {
+                // Closing a writer is cleanup even when the try block's first write is closing the previous one.
+                IInvocationOperation { TargetMethod.Name: "Dispose" or "DisposeAsync" or "Close" } => null,
                 IInvocationOperation invocation => io.GetDurableWrite(invocation) is { } called && !IsDroppedTask(invocation) ? called : null,
                 IObjectCreationOperation creation => io.GetDurableCreation(creation),
                 _ => null,

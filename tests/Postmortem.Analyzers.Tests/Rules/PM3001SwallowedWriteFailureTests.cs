@@ -69,6 +69,41 @@ namespace Postmortem.Analyzers.Tests.Rules
                 }
                 """);
 
+        // The real loop: the try block first closes the previous writer when it rolls to a new file, so its first write is
+        // a Dispose; the catch's Dispose is still cleanup, not that write run again.
+        [Fact]
+        public Task WriterClosedInTryAndCatch_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync("""
+                using System.Collections.Generic;
+                using System.IO;
+
+                class Sink
+                {
+                    void WriteLoop(IEnumerable<string> lines, string path)
+                    {
+                        StreamWriter? writer = null;
+                        foreach (var line in lines)
+                        {
+                            try
+                            {
+                                if (writer is null || writer.BaseStream.Length > 1_000_000)
+                                {
+                                    writer?.Dispose();
+                                    writer = new StreamWriter(path, append: true);
+                                }
+
+                                writer.WriteLine(line);
+                            }
+                            [|catch|]
+                            {
+                                writer?.Dispose();
+                                writer = null;
+                            }
+                        }
+                    }
+                }
+                """);
+
         // The same catch that records the failure, or hands the next line to another writer, is not silent.
         [Theory]
         [InlineData("_failed = true;")]
