@@ -242,7 +242,8 @@ namespace Postmortem.Analyzers.Rules
             return null;
         }
 
-        /// <summary>The first write in source order; a using that disposes (flushes) a writer counts when nothing else writes.</summary>
+        /// <summary>The first write in source order; closing a writer (<c>Dispose</c>/<c>Close</c>, or a using that disposes
+        /// one) counts when nothing else writes.</summary>
         /// <param name="namedFilesOnly">In a helper: only writes that name their file themselves (<c>File.*</c>,
         /// <c>FileInfo.*</c>, <c>new FileStream(path, …)</c>, <c>new StreamWriter(path)</c>). A stream or writer the helper
         /// is given may be a <c>MemoryStream</c> the caller made, which only the caller's code shows.</param>
@@ -257,6 +258,13 @@ namespace Postmortem.Analyzers.Rules
                         if (io.GetDurableWrite(invocation) is { } write && !IsDroppedTask(invocation) && !IsCaughtInside(invocation, body, io) &&
                             (!namedFilesOnly || write.StartsWith("File.", System.StringComparison.Ordinal) || write.StartsWith("FileInfo.", System.StringComparison.Ordinal)))
                         {
+                            if (invocation.TargetMethod.Name is "Dispose" or "DisposeAsync" or "Close")
+                            {
+                                // Closing the previous writer before the real write: named only when nothing else writes.
+                                disposeWrite ??= write;
+                                break;
+                            }
+
                             return write;
                         }
 

@@ -94,7 +94,7 @@ namespace Postmortem.Analyzers.Tests.Rules
 
                                 writer.WriteLine(line);
                             }
-                            [|catch|]
+                            {|#0:catch|}
                             {
                                 writer?.Dispose();
                                 writer = null;
@@ -102,7 +102,8 @@ namespace Postmortem.Analyzers.Tests.Rules
                         }
                     }
                 }
-                """);
+                """,
+                VerifyCS.Diagnostic("PM3001").WithLocation(0).WithArguments("new StreamWriter", OnWrite, ""));
 
         // The same catch that records the failure, or hands the next line to another writer, is not silent.
         [Theory]
