@@ -377,19 +377,9 @@ namespace Postmortem.Analyzers.Knowledge
         /// </summary>
         public static Location GetNameLocation(IInvocationOperation invocation)
         {
-            if (invocation.Syntax is InvocationExpressionSyntax syntax)
+            if (invocation.Syntax is InvocationExpressionSyntax syntax && OperationFacts.CalledName(syntax) is { } name)
             {
-                var name = syntax.Expression switch
-                {
-                    MemberAccessExpressionSyntax memberAccess => memberAccess.Name,
-                    MemberBindingExpressionSyntax memberBinding => memberBinding.Name,
-                    SimpleNameSyntax simple => simple,
-                    _ => null,
-                };
-                if (name is not null)
-                {
-                    return name.Identifier.GetLocation();
-                }
+                return name.Identifier.GetLocation();
             }
 
             return invocation.Syntax.GetLocation();

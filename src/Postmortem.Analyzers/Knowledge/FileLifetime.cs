@@ -1358,7 +1358,7 @@ namespace Postmortem.Analyzers.Knowledge
                 foreach (var node in reference.GetSyntax(cancellationToken).DescendantNodes())
                 {
                     if (node is InvocationExpressionSyntax invocation &&
-                        MethodName(invocation.Expression) == "Delete" &&
+                        OperationFacts.CalledName(invocation)?.Identifier.ValueText == "Delete" &&
                         Mentions(invocation.Parent is ConditionalAccessExpressionSyntax access ? access : invocation, field.Name) &&
                         model.GetOperation(invocation, cancellationToken) is IInvocationOperation operation &&
                         IsDeleteCall(operation, out var target) &&
@@ -1371,14 +1371,6 @@ namespace Postmortem.Analyzers.Knowledge
             }
 
             return false;
-
-            static string? MethodName(ExpressionSyntax expression) => expression switch
-            {
-                MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
-                MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
-                SimpleNameSyntax name => name.Identifier.ValueText,
-                _ => null,
-            };
 
             static bool Mentions(SyntaxNode node, string name)
             {

@@ -129,9 +129,7 @@ namespace Postmortem.Analyzers.Knowledge
         {
             for (var current = operation.Parent; current is not null && current != stopAt; current = current.Parent)
             {
-                if (current is IInvocationOperation invocation &&
-                    (IsDebugOnly(invocation.TargetMethod) ||
-                     (!_consoleIsSeen && (IsConsoleWriterCall(invocation) || invocation.TargetMethod.ContainingType is { Name: "Console" } type && IsSystemConsole(type)))))
+                if (current is IInvocationOperation invocation && (IsDebugOnly(invocation.TargetMethod) || IsUnseenConsoleWrite(invocation)))
                 {
                     return true;
                 }
@@ -159,10 +157,11 @@ namespace Postmortem.Analyzers.Knowledge
                     return " (" + name + " is left out of Release builds)";
                 }
 
-                if (!_consoleIsSeen && (IsConsoleWriterCall(invocation) || (type.Name == "Console" && IsSystemConsole(type))))
+                if (IsUnseenConsoleWrite(invocation))
                 {
-                    return " (" + (IsConsoleWriterCall(invocation) ? "Console." + ((IPropertyReferenceOperation)invocation.Instance!).Property.Name + "." + invocation.TargetMethod.Name : name) +
-                           " goes nowhere: a Windows application has no console)";
+                    // Console.Error.WriteLine: the writer's property is named too.
+                    var writer = invocation.Instance is IPropertyReferenceOperation property ? "Console." + property.Property.Name + "." + invocation.TargetMethod.Name : name;
+                    return " (" + writer + " goes nowhere: a Windows application has no console)";
                 }
             }
 
@@ -224,6 +223,12 @@ namespace Postmortem.Analyzers.Knowledge
 
             return true;
         }
+
+        /// <summary>A console write (<c>Console.WriteLine</c>, <c>Console.Error.WriteLine</c>) where no console is seen: a
+        /// Windows GUI application.</summary>
+        private bool IsUnseenConsoleWrite(IInvocationOperation invocation)
+            => !_consoleIsSeen &&
+               (IsConsoleWriterCall(invocation) || invocation.TargetMethod.ContainingType is { Name: "Console" } type && IsSystemConsole(type));
 
         /// <summary>A call on <c>Console.Out</c> or <c>Console.Error</c>.</summary>
         private static bool IsConsoleWriterCall(IInvocationOperation invocation)

@@ -10,6 +10,16 @@ namespace Postmortem.Analyzers.Knowledge
     /// <summary>Small, allocation-light helpers over the operation tree.</summary>
     internal static class OperationFacts
     {
+        /// <summary>The called name of an invocation's syntax: <c>Delete</c> in <c>File.Delete(p)</c>, <c>file?.Delete()</c> and
+        /// <c>Delete(p)</c>; null for any other form (a delegate invoked through an expression).</summary>
+        public static SimpleNameSyntax? CalledName(InvocationExpressionSyntax invocation) => invocation.Expression switch
+        {
+            MemberAccessExpressionSyntax member => member.Name,
+            MemberBindingExpressionSyntax binding => binding.Name,
+            SimpleNameSyntax simple => simple,
+            _ => null,
+        };
+
         /// <summary>The receiver of a <c>?.</c> call: for <c>file?.Delete()</c> the call's instance is a placeholder, and the
         /// value it stands for is the conditional access's operand (<c>file</c>). Any other operation is returned as it is.</summary>
         public static IOperation ConditionalReceiver(IOperation instance)
