@@ -97,6 +97,10 @@ namespace Postmortem.Analyzers.Knowledge
                 case ILocalReferenceOperation:
                     return IsProvablyUnbounded(OperationFacts.GetVisibleInitializer(value), model, depth + 1);
 
+                case IConditionalAccessInstanceOperation:
+                    // _queue?.Writer.TryWrite(x), _queue?.TryAdd(x): the queue the ?. stands for.
+                    return IsProvablyUnbounded(OperationFacts.ConditionalReceiver(value), model, depth + 1);
+
                 case IFieldReferenceOperation field:
                     return IsUnboundedMember(field.Field, model, depth);
 

@@ -114,6 +114,8 @@ namespace Postmortem.Analyzers.Tests.Rules
                         _assignedInConstructor.Writer.[|TryWrite|](e);
                         _dropping.Writer.[|TryWrite|](e);
                         _writer?.[|TryWrite|](e);
+                        _dropping?.Writer.[|TryWrite|](e);
+                        _assignedInConstructor?.Writer?.[|TryWrite|](e);
                         var local = Channel.CreateBounded<int>(1);
                         local.Writer.[|TryWrite|](e);
                         Action<int> publish = x => _dropping.Writer.[|TryWrite|](x);
@@ -234,6 +236,12 @@ namespace Postmortem.Analyzers.Tests.Rules
                         local.Writer.TryWrite(e);
                         var writer = local.Writer;
                         writer.TryWrite(e);
+
+                        // Through ?. (real-world round 7: an app log's queue): the queue the ?. stands for.
+                        _fromConstructor?.Writer.TryWrite(e);
+                        _writer?.TryWrite(e);
+                        _queue?.TryAdd(e);
+                        Property?.Writer?.TryWrite(e);
                     }
                 """));
 
