@@ -254,8 +254,10 @@ namespace Postmortem.Analyzers.Rules
             {
                 foreach (var argument in creation.Arguments)
                 {
+                    // append: true, or a value that may be true (a parameter, `append ? … : …`): Open(append: true) then
+                    // rotate and Open(append: false) is still a writer that appends to the file it renames.
                     if (argument.Parameter?.Name == "append" &&
-                        OperationFacts.UnwrapConversions(argument.Value).ConstantValue is { HasValue: true, Value: true })
+                        OperationFacts.UnwrapConversions(argument.Value).ConstantValue is not { HasValue: true, Value: false })
                     {
                         AddWrite(creation, "new " + type.Name, state, first);
                         return;
@@ -368,28 +370,39 @@ namespace Postmortem.Analyzers.Rules
         /// <summary>FileMode.Append, or FileMode.OpenOrCreate without read-only access.</summary>
         private static bool OpensForAppending(ImmutableArray<IArgumentOperation> arguments, RotationTypes types)
         {
-            int? mode = null;
+            var appends = false;
+            var reuses = false;
             int? access = null;
             foreach (var argument in arguments)
             {
                 var value = OperationFacts.UnwrapConversions(argument.Value);
-                if (value.ConstantValue is not { HasValue: true, Value: int constant } || value.Type is null)
+                if (value.Type is null)
                 {
                     continue;
                 }
 
                 if (SymbolEqualityComparer.Default.Equals(value.Type, types.FileMode))
                 {
-                    mode = constant;
+                    // A constant, or either branch of `append ? FileMode.Append : FileMode.Create`.
+                    appends |= MayBe(value, 6);
+                    reuses |= MayBe(value, 4);
                 }
-                else if (SymbolEqualityComparer.Default.Equals(value.Type, types.FileAccess))
+                else if (SymbolEqualityComparer.Default.Equals(value.Type, types.FileAccess) && value.ConstantValue is { HasValue: true, Value: int constant })
                 {
                     access = constant;
                 }
             }
 
             // Append = 6, OpenOrCreate = 4; FileAccess.Read = 1.
-            return mode == 6 || (mode == 4 && access != 1);
+            return appends || (reuses && access != 1);
+
+            static bool MayBe(IOperation value, int mode) => value switch
+            {
+                { ConstantValue: { HasValue: true, Value: int constant } } => constant == mode,
+                IConditionalOperation { WhenFalse: { } whenFalse } conditional =>
+                    MayBe(OperationFacts.UnwrapConversions(conditional.WhenTrue), mode) || MayBe(OperationFacts.UnwrapConversions(whenFalse), mode),
+                _ => false,
+            };
         }
 
         /// <summary>

@@ -71,6 +71,9 @@ namespace Postmortem.Analyzers.Tests.Rules
         [InlineData("using var w = File.AppendText(_path); w.WriteLine(line);", "File.AppendText")]
         [InlineData("using var w = new FileInfo(_path).AppendText(); w.WriteLine(line);", "FileInfo.AppendText")]
         [InlineData("File.AppendAllLines(_path, new[] { line });", "File.AppendAllLines")]
+        // A mode or flag that may append (real-world round 7: a log sink opened with `append ? FileMode.Append : FileMode.Create`).
+        [InlineData("using var s = new FileStream(_path, line.Length > 0 ? FileMode.Append : FileMode.Create, FileAccess.Write);", "new FileStream")]
+        [InlineData("using var w = new StreamWriter(_path, append: line.Length > 0); w.WriteLine(line);", "new StreamWriter")]
         public Task EveryAppendingWrite_ReportsDiagnostic(string write, string display)
             => VerifyWeb(
                 Journal("{|#0:File.Move(_path, _path + \".1\")|};", write),
@@ -492,6 +495,14 @@ namespace Postmortem.Analyzers.Tests.Rules
                     public void Clear() => File.Delete(_path);
                 }
                 """);
+
+        // Writes that never append: append: false, and a mode whose every branch truncates or creates.
+        [Theory]
+        [InlineData("using var w = new StreamWriter(_path, append: false); w.WriteLine(line);")]
+        [InlineData("using var s = new FileStream(_path, line.Length > 0 ? FileMode.Create : FileMode.CreateNew, FileAccess.Write);")]
+        [InlineData("using var s = new FileStream(_path, line.Length > 0 ? FileMode.OpenOrCreate : FileMode.Open, FileAccess.Read);")]
+        public Task WritesThatNeverAppend_NoDiagnostic(string write)
+            => VerifyWeb(Journal("File.Move(_path, _path + \".1\");", write));
 
         [Fact]
         public Task ReadOnlyOpenAndParametersOfOtherMethods_NoDiagnostic()
