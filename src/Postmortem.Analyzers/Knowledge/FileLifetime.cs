@@ -1319,8 +1319,17 @@ namespace Postmortem.Analyzers.Knowledge
             var coveredByFolder = !creation.IsNamed("Directory.", "CreateDirectory") ? creation.Site : null;
             return walker.Walk(memberRoot, creation.Path, coveredByFolder, creation.Site) ||
                    (member is not null && HasReleasingAttribute(member)) ||
-                   (creation.Path is { } created && IsFieldDeletedByItsType(created, cancellationToken));
+                   (creation.Path is { } created && (IsFieldDeletedByItsType(created, cancellationToken) || IsHeldByObjectOfYourOwn(created)));
         }
+
+        /// <summary>
+        /// The path is a property of an object of a type declared in source (<c>report.ReportPath</c>, given in
+        /// <c>new ReportDto { ReportPath = … }</c>): the path is stored in that object, as an assignment to the property
+        /// after its construction stores it; the object carries it wherever it goes.
+        /// </summary>
+        private static bool IsHeldByObjectOfYourOwn(IOperation path)
+            => OperationFacts.UnwrapConversions(path) is IPropertyReferenceOperation { Instance: not null, Property.ContainingType: { IsAnonymousType: false } type } &&
+               type.Locations.Length > 0 && type.Locations[0].IsInSource;
 
         /// <summary>
         /// The path is a field (or a path inside one: <c>Path.Combine(_dir, …)</c>) that a member of the field's type
@@ -1583,6 +1592,37 @@ namespace Postmortem.Analyzers.Knowledge
             }
 
             return IsInAspNetCore(ns);
+        }
+
+        /// <summary>
+        /// An object created to be passed straight to ASP.NET Core (<c>Ok(new ApiResponse(…))</c>, <c>Results.Json(new
+        /// Envelope(…))</c>, <c>new OkObjectResult(new Envelope(…))</c>): a response body, which ASP.NET Core serializes.
+        /// </summary>
+        private static bool IsResponseBody(IObjectCreationOperation creation)
+        {
+            IOperation current = creation;
+            while (current.Parent is IConversionOperation or IParenthesizedOperation)
+            {
+                current = current.Parent;
+            }
+
+            // Only what makes a result: not HttpResponse.RegisterForDispose(new DeleteFile(path)), a hand-over.
+            return current.Parent is IArgumentOperation { Parent: { } call } &&
+                   (call switch
+                   {
+                       // Ok(…), Json(…), Created(…) of a controller or page; Results.Ok(…), TypedResults.Json(…).
+                       IInvocationOperation invocation => invocation.TargetMethod.ContainingType is { } type &&
+                                                          IsInAspNetCore(type.ContainingNamespace) &&
+                                                          (type.Name is "Results" or "TypedResults" || IsControllerOrPage(type)),
+                       // new OkObjectResult(…), new JsonResult(…).
+                       IObjectCreationOperation outer => outer.Type is { } type &&
+                                                         type.Name.EndsWith("Result", System.StringComparison.Ordinal) &&
+                                                         IsInAspNetCore(type.ContainingNamespace),
+                       _ => false,
+                   });
+
+            static bool IsControllerOrPage(INamedTypeSymbol type)
+                => type.Name is "ControllerBase" or "Controller" or "PageModel" or "PageBase" or "Page";
         }
 
         /// <summary>Microsoft.AspNetCore and every namespace below it.</summary>
@@ -1862,6 +1902,13 @@ namespace Postmortem.Analyzers.Knowledge
                                     return true;
                                 }
 
+                                break;
+                            }
+
+                            if (IsResponseBody(creation))
+                            {
+                                // Ok(new ApiResponse(true, "saved", new { fileName })): an envelope of one's own, serialized into
+                                // the response as new { fileName } is; not storage.
                                 break;
                             }
 

@@ -104,6 +104,53 @@ namespace Postmortem.Analyzers.Tests.Rules
             }
             """);
 
+        // Real-world round 7 (an upload API): the name goes back to the client inside the app's own response envelope, which
+        // ASP.NET Core serializes as it does new { fileName }: a response body, not storage.
+        [Theory]
+        [InlineData("return Ok(new ApiResponse(true, \"saved\", new { fileName = name }));")]
+        [InlineData("return Ok(new ApiResponse(true, name));")]
+        [InlineData("return new OkObjectResult(new ApiResponse(true, \"saved\", name));")]
+        [InlineData("return Created(\"/uploads/\" + name, new ApiResponse(true, \"saved\", new { name }));")]
+        public Task NameReturnedInAResponseEnvelopeOfYourOwn_ReportsDiagnostic(string returned)
+            => Verify(
+                InAction($$"""
+                    var name = $"{Guid.NewGuid()}.bin";
+                    {|#0:System.IO.File.WriteAllBytes(Path.Combine(_env.WebRootPath, "uploads", name), data)|};
+                    {{returned}}
+            """) + """
+
+            public sealed record ApiResponse(bool Success, string Message, object? Data = null);
+            """,
+                VerifyCS.Diagnostic("PM2002").WithLocation(0).WithArguments("File.WriteAllBytes", "file"));
+
+        // A path given to an object of one's own in its initializer is stored there, as an assignment stores it; an object
+        // of one's own registered for disposal, or kept, is a hand-over.
+        [Theory]
+        [InlineData("var report = new ReportDto { ReportPath = Path.Combine(\"reports\", Guid.NewGuid() + \".xlsx\") }; using (var file = new FileStream(report.ReportPath, FileMode.Create)) { } Reports.Add(report);")]
+        [InlineData("var name = Path.Combine(_env.WebRootPath, Guid.NewGuid() + \".bin\"); System.IO.File.WriteAllBytes(name, data); HttpContext.Response.RegisterForDispose(new DeleteOnDispose(name));")]
+        [InlineData("var name = Path.Combine(_env.WebRootPath, Guid.NewGuid() + \".bin\"); System.IO.File.WriteAllBytes(name, data); HttpContext.Features.Set(new PendingUpload(name));")]
+        public Task PathHeldByAnObjectOfYourOwn_NoDiagnostic(string body)
+            => Verify(
+                InAction(body + "\n        return Ok();") + """
+
+            public static class Reports
+            {
+                public static void Add(ReportDto report) { }
+            }
+
+            public sealed class ReportDto
+            {
+                public string ReportPath { get; set; } = "";
+            }
+
+            public sealed record PendingUpload(string Path);
+
+            public sealed class DeleteOnDispose(string path) : IDisposable
+            {
+                public void Dispose() => System.IO.File.Delete(path);
+            }
+            """);
+
         // .NET's own library calls that write a file at a path they are given (FileLifetime.TryGetLibraryWrite).
         [Fact]
         public Task ControllerActionSavesXmlUnderAGuidName_ReportsDiagnostic()
