@@ -500,7 +500,30 @@ namespace Postmortem.Analyzers.Rules
             }
 
             write ??= FindDurableWrite(tryOperation.Body, io) ?? string.Empty;
-            return again == write;
+            return again == write && (operation is not IInvocationOperation { TargetMethod.Name: "Delete" } delete || DeletesTheSameAgain(delete, tryOperation.Body));
+        }
+
+        /// <summary>
+        /// A delete in the catch is a retry only when the try block deleted the same thing (the same argument or receiver,
+        /// written alike): <c>catch { File.Delete(_logPath); }</c> after <c>File.Delete(_oldLogPath)</c> failed is a
+        /// fallback, cleanup, not that write run again.
+        /// </summary>
+        private static bool DeletesTheSameAgain(IInvocationOperation delete, IOperation tryBody)
+        {
+            var target = delete.Instance ?? (delete.Arguments.Length > 0 ? delete.Arguments[0].Value : null);
+            foreach (var operation in OperationFacts.ExecutedDescendants(tryBody))
+            {
+                if (operation is IInvocationOperation earlier &&
+                    SymbolEqualityComparer.Default.Equals(earlier.TargetMethod, delete.TargetMethod) &&
+                    (earlier.Instance ?? (earlier.Arguments.Length > 0 ? earlier.Arguments[0].Value : null)) is { } earlierTarget &&
+                    target is not null &&
+                    earlierTarget.Syntax.IsEquivalentTo(target.Syntax, topLevel: false))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool IsDiscarded(ILocalReferenceOperation reference)

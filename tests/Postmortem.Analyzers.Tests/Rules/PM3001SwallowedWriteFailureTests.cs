@@ -105,6 +105,55 @@ namespace Postmortem.Analyzers.Tests.Rules
                 """,
                 VerifyCS.Diagnostic("PM3001").WithLocation(0).WithArguments("new StreamWriter", OnWrite, ""));
 
+        // Real-world round 7 (a log provider's rotation): when deleting the old file fails, the catch deletes the live log
+        // instead; a delete of another file is a fallback (cleanup), not the failed delete run again, so the failure of the
+        // rotation is swallowed. Deleting the same file again is a retry.
+        [Fact]
+        public Task CatchDeletingAnotherFile_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync("""
+                using System.IO;
+
+                class Rotation
+                {
+                    void Rotate(string log, string old)
+                    {
+                        try
+                        {
+                            if (File.Exists(old))
+                                File.Delete(old);
+                            File.Move(log, old);
+                        }
+                        [|catch|]
+                        {
+                            File.Delete(log);
+                        }
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task CatchDeletingTheSameFileAgain_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync("""
+                using System.IO;
+                using System.Threading;
+
+                class Cleanup
+                {
+                    void Remove(string path)
+                    {
+                        try
+                        {
+                            File.Delete(path);
+                        }
+                        catch (IOException)
+                        {
+                            Thread.Sleep(100);
+                            File.Delete(path);
+                        }
+                    }
+                }
+                """);
+
         // The same catch that records the failure, or hands the next line to another writer, is not silent.
         [Theory]
         [InlineData("_failed = true;")]
