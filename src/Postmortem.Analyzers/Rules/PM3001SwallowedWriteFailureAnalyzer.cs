@@ -258,7 +258,7 @@ namespace Postmortem.Analyzers.Rules
                         if (io.GetDurableWrite(invocation) is { } write && !IsDroppedTask(invocation) && !IsCaughtInside(invocation, body, io) &&
                             (!namedFilesOnly || write.StartsWith("File.", System.StringComparison.Ordinal) || write.StartsWith("FileInfo.", System.StringComparison.Ordinal)))
                         {
-                            if (invocation.TargetMethod.Name is "Dispose" or "DisposeAsync" or "Close")
+                            if (IsClosing(invocation))
                             {
                                 // Closing the previous writer before the real write: named only when nothing else writes.
                                 disposeWrite ??= write;
@@ -489,8 +489,8 @@ namespace Postmortem.Analyzers.Rules
             var again = operation switch
             {
                 // Closing a writer is cleanup even when the try block's first write is closing the previous one.
-                IInvocationOperation { TargetMethod.Name: "Dispose" or "DisposeAsync" or "Close" } => null,
-                IInvocationOperation invocation => io.GetDurableWrite(invocation) is { } called && !IsDroppedTask(invocation) ? called : null,
+                IInvocationOperation invocation when IsClosing(invocation) => null,
+                IInvocationOperation other => io.GetDurableWrite(other) is { } called && !IsDroppedTask(other) ? called : null,
                 IObjectCreationOperation creation => io.GetDurableCreation(creation),
                 _ => null,
             };
@@ -510,13 +510,16 @@ namespace Postmortem.Analyzers.Rules
         /// </summary>
         private static bool DeletesTheSameAgain(IInvocationOperation delete, IOperation tryBody)
         {
-            var target = delete.Instance ?? (delete.Arguments.Length > 0 ? delete.Arguments[0].Value : null);
+            if (Deleted(delete) is not { } target)
+            {
+                return false;
+            }
+
             foreach (var operation in OperationFacts.ExecutedDescendants(tryBody))
             {
                 if (operation is IInvocationOperation earlier &&
                     SymbolEqualityComparer.Default.Equals(earlier.TargetMethod, delete.TargetMethod) &&
-                    (earlier.Instance ?? (earlier.Arguments.Length > 0 ? earlier.Arguments[0].Value : null)) is { } earlierTarget &&
-                    target is not null &&
+                    Deleted(earlier) is { } earlierTarget &&
                     earlierTarget.Syntax.IsEquivalentTo(target.Syntax, topLevel: false))
                 {
                     return true;
@@ -524,7 +527,15 @@ namespace Postmortem.Analyzers.Rules
             }
 
             return false;
+
+            // info.Delete(), File.Delete(path): what is deleted.
+            static IOperation? Deleted(IInvocationOperation call)
+                => call.Instance ?? (call.Arguments.Length > 0 ? call.Arguments[0].Value : null);
         }
+
+        /// <summary>Dispose, DisposeAsync or Close: closing a writer or stream (which flushes it), not writing to it.</summary>
+        private static bool IsClosing(IInvocationOperation invocation)
+            => invocation.TargetMethod.Name is "Dispose" or "DisposeAsync" or "Close";
 
         private static bool IsDiscarded(ILocalReferenceOperation reference)
         {
