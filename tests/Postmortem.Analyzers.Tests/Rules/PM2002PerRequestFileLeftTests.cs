@@ -129,6 +129,8 @@ namespace Postmortem.Analyzers.Tests.Rules
         [InlineData("var report = new ReportDto { ReportPath = Path.Combine(\"reports\", Guid.NewGuid() + \".xlsx\") }; using (var file = new FileStream(report.ReportPath, FileMode.Create)) { } Reports.Add(report);")]
         [InlineData("var name = Path.Combine(_env.WebRootPath, Guid.NewGuid() + \".bin\"); System.IO.File.WriteAllBytes(name, data); HttpContext.Response.RegisterForDispose(new DeleteOnDispose(name));")]
         [InlineData("var name = Path.Combine(_env.WebRootPath, Guid.NewGuid() + \".bin\"); System.IO.File.WriteAllBytes(name, data); HttpContext.Features.Set(new PendingUpload(name));")]
+        // The name stored on a record of one's own and also sent back in an envelope: the record keeps it.
+        [InlineData("var name = Path.Combine(_env.WebRootPath, Guid.NewGuid() + \".bin\"); System.IO.File.WriteAllBytes(name, data); Uploads.Add(new PendingUpload(name)); _ = Ok(new ApiResponse(true, \"saved\", name));")]
         public Task PathHeldByAnObjectOfYourOwn_NoDiagnostic(string body)
             => Verify(
                 InAction(body + "\n        return Ok();") + """
@@ -137,6 +139,13 @@ namespace Postmortem.Analyzers.Tests.Rules
             {
                 public static void Add(ReportDto report) { }
             }
+
+            public static class Uploads
+            {
+                public static void Add(PendingUpload upload) { }
+            }
+
+            public sealed record ApiResponse(bool Success, string Message, object? Data = null);
 
             public sealed class ReportDto
             {
