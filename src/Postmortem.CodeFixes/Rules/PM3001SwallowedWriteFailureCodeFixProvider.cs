@@ -152,15 +152,24 @@ namespace Postmortem.CodeFixes.Rules
                 member = member.ContainingSymbol;
             }
 
-            var isStaticContext = member is null || member.IsStatic;
+            // A `static` lambda or local function sees no instance member, and no parameter or local declared outside it.
+            var staticFunction = catchClause.Ancestors().FirstOrDefault(a =>
+                a is AnonymousFunctionExpressionSyntax lambda && lambda.Modifiers.Any(SyntaxKind.StaticKeyword) ||
+                a is LocalFunctionStatementSyntax local && local.Modifiers.Any(SyntaxKind.StaticKeyword));
+            bool Visible(ISymbol symbol) => staticFunction is null ||
+                symbol.DeclaringSyntaxReferences.All(r => r.SyntaxTree == staticFunction.SyntaxTree && staticFunction.Span.Contains(r.Span));
+
+            var isStaticContext = member is null || member.IsStatic || staticFunction is not null;
             ISymbol? best = null;
             var bestRank = int.MaxValue;
             foreach (var symbol in model.LookupSymbols(position))
             {
                 var (type, rank) = symbol switch
                 {
-                    IParameterSymbol p => (p.Type, 0),
-                    ILocalSymbol l when l.DeclaringSyntaxReferences.All(r => r.Span.Start < catchClause.SpanStart) => (l.Type, 1),
+                    // A primary constructor's parameter is the instance's, as a field is.
+                    IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } } when isStaticContext => ((ITypeSymbol?)null, int.MaxValue),
+                    IParameterSymbol p when Visible(p) => (p.Type, 0),
+                    ILocalSymbol l when Visible(l) && l.DeclaringSyntaxReferences.All(r => r.Span.Start < catchClause.SpanStart) => (l.Type, 1),
                     IFieldSymbol f when !f.IsImplicitlyDeclared && (f.IsStatic || !isStaticContext) => (f.Type, 2),
                     IPropertySymbol pr when pr.GetMethod is not null && (pr.IsStatic || !isStaticContext) => (pr.Type, 3),
                     _ => ((ITypeSymbol?)null, int.MaxValue),

@@ -137,7 +137,9 @@ namespace Postmortem.CodeFixes.Rules
                 sync.MethodKind != MethodKind.Ordinary ||
                 sync.IsExtensionMethod ||
                 sync.IsStatic != method.IsStatic ||
-                !TypeSymbols.InheritsFromOrEquals(method.ContainingType, sync.ContainingType))
+                // On the receiver's type, either way: FileStream's FlushAsync() is Stream's, its Flush() FileStream's override.
+                !(TypeSymbols.InheritsFromOrEquals(method.ContainingType, sync.ContainingType) ||
+                  TypeSymbols.InheritsFromOrEquals(sync.ContainingType, method.ContainingType)))
             {
                 return null;
             }

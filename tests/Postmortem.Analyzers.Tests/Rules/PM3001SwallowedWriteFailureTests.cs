@@ -1796,6 +1796,121 @@ namespace Postmortem.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public Task StaticLambdaOrLocalFunction_NoOuterLoggerOffered_ReportsDiagnostic()
+        {
+            // A static lambda or local function cannot use the instance's _logger, nor the enclosing method's `log`:
+            // LogError with either would not compile (CS8821, CS8422, CS8820), so it is not offered.
+            var code = """
+                using System.IO;
+                using System.Threading.Tasks;
+                using Microsoft.Extensions.Logging;
+
+                class Exporter
+                {
+                    private readonly ILogger<Exporter> _logger;
+
+                    public Exporter(ILogger<Exporter> logger) => _logger = logger;
+
+                    Task Run(ILogger log) => Task.Run(static () =>
+                    {
+                        try { File.WriteAllText("stamp.txt", "y"); }
+                        [|catch (IOException)|] { }
+                    });
+
+                    void Stamp(string dir, ILogger log)
+                    {
+                        WriteStamp(dir);
+
+                        static void WriteStamp(string folder)
+                        {
+                            try { File.WriteAllText(folder, "y"); }
+                            [|catch (IOException)|] { }
+                        }
+                    }
+                }
+                """;
+            var test = VerifyCS.Test(code, code, PM3001SwallowedWriteFailureCodeFixProvider.LogKey);
+            test.NumberOfIncrementalIterations = 0;
+            test.References.AddRange(References.AspNetCore);
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task StaticLocalFunctionWithLoggerParameter_LogFix_ReportsDiagnostic()
+        {
+            var test = VerifyCS.Test("""
+                using System.IO;
+                using Microsoft.Extensions.Logging;
+
+                class Exporter
+                {
+                    private readonly ILogger<Exporter> _logger;
+
+                    public Exporter(ILogger<Exporter> logger) => _logger = logger;
+
+                    void Stamp(string dir)
+                    {
+                        WriteStamp(dir, _logger);
+
+                        static void WriteStamp(string folder, ILogger logger)
+                        {
+                            try { File.WriteAllText(folder, "y"); }
+                            [|catch (IOException)|] { }
+                        }
+                    }
+                }
+                """, """
+                using System.IO;
+                using Microsoft.Extensions.Logging;
+
+                class Exporter
+                {
+                    private readonly ILogger<Exporter> _logger;
+
+                    public Exporter(ILogger<Exporter> logger) => _logger = logger;
+
+                    void Stamp(string dir)
+                    {
+                        WriteStamp(dir, _logger);
+
+                        static void WriteStamp(string folder, ILogger logger)
+                        {
+                            try { File.WriteAllText(folder, "y"); }
+                            catch (IOException ex) { logger.LogError(ex, "File.WriteAllText failed"); }
+                        }
+                    }
+                }
+                """, PM3001SwallowedWriteFailureCodeFixProvider.LogKey);
+            test.References.AddRange(References.AspNetCore);
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task PrimaryConstructorParameterInStaticMethod_NoLogFixOffered_ReportsDiagnostic()
+        {
+            // The primary constructor's `logger` belongs to the instance: a static method cannot use it (CS9105).
+            var code = """
+                using System.IO;
+                using Microsoft.Extensions.Logging;
+
+                class Exporter(ILogger<Exporter> logger)
+                {
+                    public void Log() => logger.LogInformation("ready");
+
+                    static void Save(string path)
+                    {
+                        try { File.WriteAllText(path, "y"); }
+                        [|catch (IOException)|] { }
+                    }
+                }
+                """;
+            var test = VerifyCS.Test(code, code, PM3001SwallowedWriteFailureCodeFixProvider.LogKey);
+            test.NumberOfIncrementalIterations = 0;
+            test.References.AddRange(References.AspNetCore);
+            return test.RunAsync();
+        }
+
+        [Fact]
         public Task LoggerParameterAndExistingVariable_LogFix_ReportsDiagnostic()
         {
             var test = VerifyCS.Test("""

@@ -504,6 +504,20 @@ namespace Postmortem.Analyzers.Tests.Rules
             """), PM3002DiscardedWriteTaskCodeFixProvider.SynchronousKey);
 
         [Fact]
+        public Task FileStreamInheritedOverloads_SynchronousCounterpartFix_ReportsDiagnostic()
+            // FlushAsync() and WriteAsync(byte[], int, int) are Stream's, while Flush() and Write(byte[], int, int) bind
+            // to FileStream's overrides: the counterpart is on the receiver's type, a type derived from the async one's.
+            => VerifyCS.VerifyCodeFixAsync(InSync("""
+                    var stream = new FileStream(path, FileMode.Append, FileAccess.Write);
+                    stream.[|FlushAsync|]();
+                    _ = stream.[|WriteAsync|](data, 0, data.Length);
+            """), InSync("""
+                    var stream = new FileStream(path, FileMode.Append, FileAccess.Write);
+                    stream.Flush();
+                    stream.Write(data, 0, data.Length);
+            """), PM3002DiscardedWriteTaskCodeFixProvider.SynchronousKey);
+
+        [Fact]
         public Task NoSynchronousCounterpart_NoFixOffered_ReportsDiagnostic()
         {
             // ChannelWriter has no Write; Stream.WriteAsync(ReadOnlyMemory) has no Write with the same parameters
