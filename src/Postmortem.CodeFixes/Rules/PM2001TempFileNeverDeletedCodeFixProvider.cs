@@ -69,7 +69,8 @@ namespace Postmortem.CodeFixes.Rules
                 var position = statement.SpanStart;
                 var delete = DeleteStatement(target.Local, target.IsFolder, context.Model, position);
                 var index = block.Statements.IndexOf(statement) + (target.StartAfter ? 1 : 0);
-                context.Editor.ReplaceNode(block, (current, _) => WrapInTryFinally((BlockSyntax)current, index, delete));
+                var outside = target.LocalFunctionsOutside;
+                context.Editor.ReplaceNode(block, (current, _) => WrapInTryFinally((BlockSyntax)current, index, delete, outside));
             }
         }
 
@@ -89,6 +90,9 @@ namespace Postmortem.CodeFixes.Rules
             public StatementSyntax? Statement { get; set; }
 
             public bool StartAfter { get; set; }
+
+            /// <summary>Local functions among the statements the try would take, left after it: code before the try may call them.</summary>
+            public ImmutableHashSet<string> LocalFunctionsOutside { get; set; } = ImmutableHashSet<string>.Empty;
 
             /// <summary>The one FileStream-creating call the file is used through; null when the fix does not apply.</summary>
             public BaseArgumentListOwner? Stream { get; set; }
@@ -156,6 +160,19 @@ namespace Postmortem.CodeFixes.Rules
                     // t = t + ".pdf" later: a finally deleting t would delete that other file (perhaps the one returned),
                     // not the created one.
                     target.Statement = null;
+                }
+                else
+                {
+                    var block = (BlockSyntax)statement.Parent;
+                    var index = block.Statements.IndexOf(statement) + (target.StartAfter ? 1 : 0);
+                    if (UsedAfterTheMethod(block, index, local, model, cancellationToken))
+                    {
+                        target.Statement = null;
+                    }
+                    else
+                    {
+                        target.LocalFunctionsOutside = LocalFunctionsOutside(block, index, model, cancellationToken);
+                    }
                 }
             }
 
@@ -358,13 +375,129 @@ namespace Postmortem.CodeFixes.Rules
             return SyntaxFactory.ParseStatement(text);
         }
 
-        private static BlockSyntax WrapInTryFinally(BlockSyntax block, int index, StatementSyntax delete)
+        /// <summary>
+        /// Does the file outlive the method, so a finally would delete it before it is used? A path, or a stream or string
+        /// made from it, in what the moved statements return (<c>return PhysicalFile(tmp, …)</c>, <c>return File(File.OpenRead(tmp), …)</c>:
+        /// the result runs after the method has returned), or in a lambda (<c>_ = Task.Run(() =&gt; Send(tmp))</c>: it may run
+        /// later). Read in full before returning (<c>return File.ReadAllBytes(tmp)</c>) is not.
+        /// </summary>
+        private static bool UsedAfterTheMethod(BlockSyntax block, int index, ILocalSymbol local, SemanticModel model, CancellationToken cancellationToken)
+        {
+            // The path, and the locals made from it other than by reading the file in full (a stream, a URL, a FileInfo).
+            var carriers = new HashSet<ISymbol>(SymbolEqualityComparer.Default) { local };
+            bool Carries(SyntaxNode node) => node.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(identifier =>
+                !IsReadInFull(identifier, model, cancellationToken) &&
+                model.GetSymbolInfo(identifier, cancellationToken).Symbol is { } symbol && carriers.Contains(symbol));
+
+            // A number or a flag (file.Length, File.Exists(tmp)) holds no file.
+            bool IsValue(ExpressionSyntax expression) => model.GetTypeInfo(expression, cancellationToken).Type is { IsValueType: true };
+
+            for (var i = 0; i < block.Statements.Count; i++)
+            {
+                var statement = block.Statements[i];
+                foreach (var declarator in statement.DescendantNodesAndSelf().OfType<VariableDeclaratorSyntax>())
+                {
+                    if (declarator.Initializer is { } initializer && !IsValue(initializer.Value) && Carries(initializer.Value) &&
+                        model.GetDeclaredSymbol(declarator, cancellationToken) is { } made)
+                    {
+                        carriers.Add(made);
+                    }
+                }
+
+                if (i < index)
+                {
+                    continue;
+                }
+
+                foreach (var node in statement.DescendantNodesAndSelf())
+                {
+                    var escapes = node switch
+                    {
+                        ReturnStatementSyntax { Expression: { } returned } => !IsValue(returned) && Carries(returned),
+                        YieldStatementSyntax { Expression: { } yielded } => !IsValue(yielded) && Carries(yielded),
+                        AnonymousFunctionExpressionSyntax lambda => Carries(lambda.Body),
+                        _ => false,
+                    };
+                    if (escapes)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The path given to a <c>File</c> method that reads the whole file into memory or asks about it (<c>ReadAllBytes</c>, <c>Exists</c>): done with it when the call returns.</summary>
+        private static bool IsReadInFull(IdentifierNameSyntax identifier, SemanticModel model, CancellationToken cancellationToken)
+            => identifier.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax call } } &&
+               model.GetSymbolInfo(call, cancellationToken).Symbol is IMethodSymbol { ContainingType: { Name: "File", ContainingNamespace: { Name: "IO", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } } method &&
+               method.Name is "ReadAllBytes" or "ReadAllText" or "ReadAllLines" or "ReadAllBytesAsync" or "ReadAllTextAsync" or "ReadAllLinesAsync" or "Exists";
+
+        /// <summary>
+        /// The local functions among the statements from <paramref name="index"/> on that can stay after the try: those that use
+        /// no local the try takes, nor a local function left in it. Code before the try may call them (inside it, the call would
+        /// not compile); one that uses what the try takes cannot be called before it in code that compiles (CS0165).
+        /// </summary>
+        private static ImmutableHashSet<string> LocalFunctionsOutside(BlockSyntax block, int index, SemanticModel model, CancellationToken cancellationToken)
+        {
+            var functions = block.Statements.Skip(index).OfType<LocalFunctionStatementSyntax>().ToList();
+            if (functions.Count == 0)
+            {
+                return ImmutableHashSet<string>.Empty;
+            }
+
+            // What the try takes: the locals declared in the moved statements, and the local functions that must stay with them.
+            var inside = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+            foreach (var statement in block.Statements.Skip(index).Where(s => s is not LocalFunctionStatementSyntax))
+            {
+                foreach (var node in statement.DescendantNodesAndSelf())
+                {
+                    if (node is VariableDeclaratorSyntax or SingleVariableDesignationSyntax && model.GetDeclaredSymbol(node, cancellationToken) is ILocalSymbol declared)
+                    {
+                        inside.Add(declared);
+                    }
+                }
+            }
+
+            bool Uses(SyntaxNode node) => node.DescendantNodes().OfType<IdentifierNameSyntax>()
+                .Any(identifier => model.GetSymbolInfo(identifier, cancellationToken).Symbol is { } symbol && inside.Contains(symbol));
+
+            var staying = new List<LocalFunctionStatementSyntax>();
+            bool changed;
+            do
+            {
+                changed = false;
+                foreach (var function in functions)
+                {
+                    if (!staying.Contains(function) && Uses(function) && model.GetDeclaredSymbol(function, cancellationToken) is { } symbol)
+                    {
+                        staying.Add(function);
+                        inside.Add(symbol);
+                        changed = true;
+                    }
+                }
+            }
+            while (changed);
+
+            return functions.Where(f => !staying.Contains(f)).Select(f => f.Identifier.ValueText).ToImmutableHashSet();
+        }
+
+        private static BlockSyntax WrapInTryFinally(BlockSyntax block, int index, StatementSyntax delete, ImmutableHashSet<string> localFunctionsOutside)
         {
             var statements = block.Statements;
             var moved = new List<StatementSyntax>();
+            var after = new List<StatementSyntax>();
             for (var i = index; i < statements.Count; i++)
             {
-                moved.Add(statements[i]);
+                if (statements[i] is LocalFunctionStatementSyntax function && localFunctionsOutside.Contains(function.Identifier.ValueText))
+                {
+                    after.Add(statements[i]);
+                }
+                else
+                {
+                    moved.Add(statements[i]);
+                }
             }
 
             var leading = index < statements.Count ? statements[index].GetLeadingTrivia() : SyntaxFactory.TriviaList();
@@ -386,6 +519,7 @@ namespace Postmortem.CodeFixes.Rules
             }
 
             kept.Add(tryStatement);
+            kept.AddRange(after);
             return block.WithStatements(SyntaxFactory.List(kept)).WithAdditionalAnnotations(Formatter.Annotation);
         }
     }

@@ -1723,6 +1723,81 @@ namespace Postmortem.Analyzers.Tests.Rules
             return test.RunAsync();
         }
 
+        [Fact]
+        public Task LocalFunctionCalledBeforeTheCreation_DeleteInFinallyLeavesItOutside_ReportsDiagnostic()
+            // The try takes the statements after the creation; a local function among them that code before the try calls
+            // stays after it (inside, the call above would not compile: CS0103). One that uses what the try takes stays in.
+            => VerifyCS.VerifyCodeFixAsync(InMethod("""
+                    var safe = Clean(title);
+                    var scratch = [|Path.GetTempFileName()|];
+                    var header = "<h1>";
+                    Write();
+                    return File.ReadAllBytes(scratch);
+
+                    void Write() => File.WriteAllText(scratch, header + safe);
+                    static string Clean(string s) => s.Trim();
+            """), InMethod("""
+                    var safe = Clean(title);
+                    var scratch = Path.GetTempFileName();
+                    try
+                    {
+                        var header = "<h1>";
+                        Write();
+                        return File.ReadAllBytes(scratch);
+
+                        void Write() => File.WriteAllText(scratch, header + safe);
+                    }
+                    finally
+                    {
+                        File.Delete(scratch);
+                    }
+
+                    static string Clean(string s) => s.Trim();
+            """), PM2001TempFileNeverDeletedCodeFixProvider.DeleteInFinallyKey);
+
+        [Fact]
+        public Task FileOutlivesTheMethod_NoDeleteInFinallyFix()
+        {
+            // The result is executed after the method returns (PhysicalFile, a stream handed back), or a task reads the file
+            // later: a finally would delete it first. Read in full before returning (ReadAllBytes) is fine (tests above).
+            var source = """
+                using System.IO;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Mvc;
+
+                public class ReportsController : ControllerBase
+                {
+                    public IActionResult Download(string title)
+                    {
+                        var scratch = [|Path.GetTempFileName()|];
+                        System.IO.File.WriteAllText(scratch, title);
+                        return PhysicalFile(scratch, "text/plain");
+                    }
+
+                    public IActionResult Stream(string title)
+                    {
+                        var scratch = [|Path.GetTempFileName()|];
+                        System.IO.File.WriteAllText(scratch, title);
+                        var stream = System.IO.File.OpenRead(scratch);
+                        return File(stream, "text/plain");
+                    }
+
+                    public void Spool(byte[] document)
+                    {
+                        var spool = Path.Combine(Path.GetTempPath(), Path.GetRandomFileName());
+                        [|System.IO.File.WriteAllBytes(spool, document)|];
+                        _ = Task.Run(() => Send(spool));
+                    }
+
+                    private static void Send(string path) => System.IO.File.ReadAllBytes(path);
+                }
+                """;
+            var test = VerifyCS.Test(source, source, PM2001TempFileNeverDeletedCodeFixProvider.DeleteInFinallyKey);
+            test.NumberOfIncrementalIterations = 0;
+            test.References.AddRange(References.AspNetCore);
+            return test.RunAsync();
+        }
+
         // A finally deleting t would delete the renamed file (here the one returned), not the created .tmp.
         [Fact]
         public Task LocalRenamedAfterCreation_NoDeleteInFinallyFix()
