@@ -100,6 +100,36 @@ namespace Postmortem.CodeFixes
         }
     }
 
+    /// <summary>Syntax questions more than one fix asks.</summary>
+    internal static class FixSyntax
+    {
+        /// <summary>Is the local given a value (<c>=</c>, <c>+=</c>, <c>??=</c>, a <c>ref</c>/<c>out</c> argument) inside these nodes?</summary>
+        public static bool IsWritten(IEnumerable<SyntaxNode> scopes, ILocalSymbol local, SemanticModel model, CancellationToken cancellationToken)
+            => CountWrites(scopes, local, model, cancellationToken) > 0;
+
+        /// <summary>How many times the local is given a value inside these nodes (its declaration's initializer aside).</summary>
+        public static int CountWrites(IEnumerable<SyntaxNode> scopes, ILocalSymbol local, SemanticModel model, CancellationToken cancellationToken)
+        {
+            var count = 0;
+            foreach (var node in scopes.SelectMany(scope => scope.DescendantNodesAndSelf()))
+            {
+                var written = node switch
+                {
+                    AssignmentExpressionSyntax assignment => assignment.Left,
+                    ArgumentSyntax { RefKindKeyword.RawKind: not 0 } argument => argument.Expression,
+                    _ => null,
+                };
+                if (written is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == local.Name &&
+                    SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier, cancellationToken).Symbol, local))
+                {
+                    count++;
+                }
+            }
+
+            return count;
+        }
+    }
+
     /// <summary>
     /// Base of every Postmortem code fix: one code path for a single fix and for Fix All (document, project,
     /// solution), so Fix All always equals fixing one by one.

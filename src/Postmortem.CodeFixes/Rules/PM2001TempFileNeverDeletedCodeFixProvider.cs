@@ -155,7 +155,7 @@ namespace Postmortem.CodeFixes.Rules
                     // using var x = …: x is disposed at the end of the block, after a finally inside it.
                     target.Statement = null;
                 }
-                else if (IsAssignedAfter(statement, local, model, cancellationToken))
+                else if (FixSyntax.IsWritten(((BlockSyntax)statement.Parent).Statements.SkipWhile(s => s != statement).Skip(1), local, model, cancellationToken))
                 {
                     // t = t + ".pdf" later: a finally deleting t would delete that other file (perhaps the one returned),
                     // not the created one.
@@ -182,31 +182,6 @@ namespace Postmortem.CodeFixes.Rules
             }
 
             return target.Statement is null && target.Stream is null ? null : target;
-        }
-
-        /// <summary>Is the local given another value (<c>=</c>, <c>+=</c>, <c>??=</c>, a <c>ref</c>/<c>out</c> argument) in the statements after this one in its block?</summary>
-        private static bool IsAssignedAfter(StatementSyntax statement, ILocalSymbol local, SemanticModel model, CancellationToken cancellationToken)
-        {
-            var block = (BlockSyntax)statement.Parent!;
-            for (var i = block.Statements.IndexOf(statement) + 1; i < block.Statements.Count; i++)
-            {
-                foreach (var node in block.Statements[i].DescendantNodesAndSelf())
-                {
-                    var written = node switch
-                    {
-                        AssignmentExpressionSyntax assignment => assignment.Left,
-                        ArgumentSyntax { RefKindKeyword.RawKind: not 0 } argument => argument.Expression,
-                        _ => null,
-                    };
-                    if (written is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == local.Name &&
-                        SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier, cancellationToken).Symbol, local))
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
         }
 
         private static bool AssignsLocal(StatementSyntax statement, ILocalSymbol local, SemanticModel model, CancellationToken cancellationToken)

@@ -1,6 +1,8 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -89,7 +91,102 @@ namespace Postmortem.CodeFixes.Rules
                 return null;
             }
 
+            // path = Path.ChangeExtension(path, ".gz"): the local names two files, the callback would delete only the last
+            // one, and the analyzer would take the other for deleted too. (Declared empty and given its one value later is fine.)
+            var function = statement.Ancestors().FirstOrDefault(IsFunction);
+            if (function is null || ValuesGiven(function, local, model, cancellationToken) > 1 || SendsTheClientBack(function, local, model, cancellationToken))
+            {
+                return null;
+            }
+
             return (statement, local, response!, creation.IsFolder);
+        }
+
+        /// <summary>
+        /// Does the handler send the client back for the file later (<c>Redirect("/exports/" + name)</c>, a URL or the name in
+        /// the body, a <c>Created</c> location) instead of sending it now? Then deleting it after the response makes the
+        /// follow-up download a 404. Sending it now: the path or its name reaches the returned result only through a call or
+        /// creation whose name says file or stream (<c>PhysicalFile(path, …)</c>, <c>File(bytes, type, name)</c>,
+        /// <c>Results.File</c>, <c>File.OpenRead</c>).
+        /// </summary>
+        private static bool IsFunction(SyntaxNode node)
+            => node is BaseMethodDeclarationSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or AccessorDeclarationSyntax;
+
+        private static int ValuesGiven(SyntaxNode function, ILocalSymbol local, SemanticModel model, CancellationToken cancellationToken)
+        {
+            var declared = local.DeclaringSyntaxReferences.Length == 1 &&
+                           local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: var value } &&
+                           model.GetConstantValue(value, cancellationToken) is not { HasValue: true, Value: null or "" } &&
+                           !value.IsKind(SyntaxKind.DefaultLiteralExpression) &&
+                           value is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Empty" };
+            return (declared ? 1 : 0) + FixSyntax.CountWrites(new[] { function }, local, model, cancellationToken);
+        }
+
+        private static bool SendsTheClientBack(SyntaxNode function, ILocalSymbol local, SemanticModel model, CancellationToken cancellationToken)
+        {
+            // The path, and the locals it is made from (the unique name).
+            var names = new HashSet<ISymbol>(SymbolEqualityComparer.Default) { local };
+            var pending = new Stack<ILocalSymbol>();
+            pending.Push(local);
+            while (pending.Count > 0)
+            {
+                var current = pending.Pop();
+                if (current.DeclaringSyntaxReferences.Length != 1 ||
+                    current.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer: { } initializer })
+                {
+                    continue;
+                }
+
+                foreach (var identifier in initializer.Value.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
+                {
+                    if (model.GetSymbolInfo(identifier, cancellationToken).Symbol is ILocalSymbol made && names.Add(made))
+                    {
+                        pending.Push(made);
+                    }
+                }
+            }
+
+            foreach (var returned in function.DescendantNodes().OfType<ReturnStatementSyntax>())
+            {
+                if (returned.Expression is null || returned.Ancestors().FirstOrDefault(IsFunction) != function)
+                {
+                    continue;
+                }
+
+                foreach (var identifier in returned.Expression.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
+                {
+                    if (!SentAsAFile(identifier, returned.Expression) &&
+                        model.GetSymbolInfo(identifier, cancellationToken).Symbol is { } symbol && names.Contains(symbol))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static bool SentAsAFile(IdentifierNameSyntax identifier, ExpressionSyntax returned)
+        {
+            for (SyntaxNode? node = identifier; node is not null && node != returned; node = node.Parent)
+            {
+                if (node is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: var owner } })
+                {
+                    var name = owner switch
+                    {
+                        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } => member.Name.Identifier.ValueText,
+                        InvocationExpressionSyntax { Expression: SimpleNameSyntax simple } => simple.Identifier.ValueText,
+                        ObjectCreationExpressionSyntax { Type: var type } => type.ToString(),
+                        _ => string.Empty,
+                    };
+                    if (name.IndexOf("File", StringComparison.Ordinal) >= 0 || name.IndexOf("Stream", StringComparison.Ordinal) >= 0)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
     }
 }

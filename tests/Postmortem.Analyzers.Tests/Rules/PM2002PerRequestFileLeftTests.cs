@@ -1251,6 +1251,91 @@ namespace Postmortem.Analyzers.Tests.Rules
             return test.RunAsync();
         }
 
+        // Real-world round 8: the response sends the client back for the file (a redirect, a URL in the body): deleted
+        // after that response, the follow-up download is a 404. And a local that names another file later
+        // (ChangeExtension) would make the callback delete only that one. No fix offered there.
+        [Fact]
+        public Task ClientSentBackForTheFileOrPathReassigned_NoFixOffered_ReportsDiagnostic()
+        {
+            var source = Usings + """
+                public class ExportsController : ControllerBase
+                {
+                    private readonly IWebHostEnvironment _env;
+
+                    public ExportsController(IWebHostEnvironment env) => _env = env;
+
+                    public IActionResult Redirected(string csv)
+                    {
+                        var name = $"export-{Guid.NewGuid():N}.csv";
+                        var path = Path.Combine(_env.WebRootPath, "exports", name);
+                        [|System.IO.File.WriteAllText(path, csv)|];
+                        return Redirect("/exports/" + name);
+                    }
+
+                    public IActionResult Linked(string csv)
+                    {
+                        var name = $"export-{Guid.NewGuid():N}.csv";
+                        var path = Path.Combine(_env.WebRootPath, "exports", name);
+                        [|System.IO.File.WriteAllText(path, csv)|];
+                        return Ok(new { url = $"/exports/{name}" });
+                    }
+
+                    public IActionResult Compressed(string csv)
+                    {
+                        var path = Path.Combine("exports", Guid.NewGuid() + ".csv");
+                        [|System.IO.File.WriteAllText(path, csv)|];
+                        path = Path.ChangeExtension(path, ".gz");
+                        [|System.IO.File.WriteAllText(path, csv)|];
+                        return PhysicalFile(Path.GetFullPath(path), "application/gzip");
+                    }
+                }
+                """;
+            var test = VerifyCS.Test(source, source, PM2002PerRequestFileLeftCodeFixProvider.DeleteAfterResponseKey);
+            test.NumberOfIncrementalIterations = 0;
+            test.References.AddRange(References.AspNetCore);
+            return test.RunAsync();
+        }
+
+        // Declared empty and given its one value later: one file, the fix applies.
+        [Fact]
+        public Task PathDeclaredEmptyThenSet_DeleteAfterResponse_ReportsDiagnostic()
+            => VerifyFix(InAction("""
+                    var path = string.Empty;
+                    path = Path.Combine(_env.WebRootPath, $"export-{id}-{Guid.NewGuid():N}.csv");
+                    [|System.IO.File.WriteAllBytes(path, data)|];
+                    return PhysicalFile(path, "text/csv");
+            """), InAction("""
+                    var path = string.Empty;
+                    path = Path.Combine(_env.WebRootPath, $"export-{id}-{Guid.NewGuid():N}.csv");
+                    System.IO.File.WriteAllBytes(path, data);
+                    Response.OnCompleted(() =>
+                    {
+                        System.IO.File.Delete(path);
+                        return Task.CompletedTask;
+                    });
+                    return PhysicalFile(path, "text/csv");
+            """));
+
+        // Sent now, the name only as the download's name: the fix applies.
+        [Fact]
+        public Task FileSentWithItsName_DeleteAfterResponse_ReportsDiagnostic()
+            => VerifyFix(InAction("""
+                    var name = $"export-{id}-{Guid.NewGuid():N}.csv";
+                    var path = Path.Combine(_env.WebRootPath, name);
+                    [|System.IO.File.WriteAllBytes(path, data)|];
+                    return File(System.IO.File.ReadAllBytes(path), "text/csv", name);
+            """), InAction("""
+                    var name = $"export-{id}-{Guid.NewGuid():N}.csv";
+                    var path = Path.Combine(_env.WebRootPath, name);
+                    System.IO.File.WriteAllBytes(path, data);
+                    Response.OnCompleted(() =>
+                    {
+                        System.IO.File.Delete(path);
+                        return Task.CompletedTask;
+                    });
+                    return File(System.IO.File.ReadAllBytes(path), "text/csv", name);
+            """));
+
         // A folder is deleted with what it holds (File.Delete on a folder throws, inside a callback nobody watches).
         [Fact]
         public Task UniqueFolder_DeleteAfterResponse_ReportsDiagnostic()
