@@ -30,8 +30,10 @@ namespace Postmortem.CodeFixes.Rules
                 yield break;
             }
 
-            // In a retry loop, `throw;` would end the retries at the first failure: only logging is offered there.
-            if (!diagnostic.Properties.ContainsKey(PM3001SwallowedWriteFailureAnalyzer.RetryLoopProperty))
+            // In a retry loop, `throw;` would end the retries at the first failure: only logging is offered there; nor where
+            // nothing may escape (a finalizer, Dispose, a thread's, timer's or event's callback, async void).
+            if (!diagnostic.Properties.ContainsKey(PM3001SwallowedWriteFailureAnalyzer.RetryLoopProperty) &&
+                !MustNotThrow(catchClause, model, cancellationToken))
             {
                 yield return new FixOption("Rethrow the exception", RethrowKey);
             }
@@ -95,6 +97,85 @@ namespace Postmortem.CodeFixes.Rules
                     .WithBlock(block)
                     .WithAdditionalAnnotations(Formatter.Annotation);
             });
+        }
+
+        /// <summary>Delegate types whose callbacks run where an exception ends the process (a thread, a timer, the thread pool).</summary>
+        private static readonly ImmutableHashSet<string> ProcessEndingCallbacks = ImmutableHashSet.Create(
+            "System.Threading.ThreadStart", "System.Threading.ParameterizedThreadStart", "System.Threading.TimerCallback",
+            "System.Threading.WaitCallback", "System.Threading.WaitOrTimerCallback");
+
+        /// <summary>
+        /// Is the catch where `throw;` would end the process or skip cleanup? A finalizer, a static constructor, Dispose or
+        /// DisposeAsync (the cleanup after the catch is skipped; CA1065, CA1063), an async void method or lambda, and a lambda
+        /// or method handed to a thread, a timer, the thread pool or an event (<c>+=</c>), or with an event handler's
+        /// parameters (<c>object sender, …EventArgs e</c>).
+        /// </summary>
+        private static bool MustNotThrow(CatchClauseSyntax catchClause, SemanticModel model, CancellationToken cancellationToken)
+        {
+            var function = catchClause.Ancestors().FirstOrDefault(a =>
+                a is BaseMethodDeclarationSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or AccessorDeclarationSyntax);
+            switch (function)
+            {
+                case DestructorDeclarationSyntax:
+                    return true;
+                case ConstructorDeclarationSyntax constructor:
+                    return constructor.Modifiers.Any(SyntaxKind.StaticKeyword);
+                case AnonymousFunctionExpressionSyntax lambda:
+                    return lambda.AsyncKeyword.IsKind(SyntaxKind.AsyncKeyword) && model.GetSymbolInfo(lambda, cancellationToken).Symbol is IMethodSymbol { ReturnsVoid: true } ||
+                           IsCalledBack(lambda, model, cancellationToken);
+                case MethodDeclarationSyntax or LocalFunctionStatementSyntax:
+                    if (model.GetDeclaredSymbol(function, cancellationToken) is not IMethodSymbol method)
+                    {
+                        return false;
+                    }
+
+                    if (method.Name is "Dispose" or "DisposeAsync" || method.IsAsync && method.ReturnsVoid ||
+                        method.Parameters.Length == 2 && method.Parameters[0].Type.SpecialType == SpecialType.System_Object &&
+                        method.Parameters[1].Type.Name.EndsWith("EventArgs", System.StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
+
+                    // A method group handed to a thread, a timer or an event in the same type: new Timer(OnTick, …).
+                    var type = function.FirstAncestorOrSelf<TypeDeclarationSyntax>();
+                    if (type is null)
+                    {
+                        return false;
+                    }
+
+                    foreach (var name in type.DescendantNodes().OfType<IdentifierNameSyntax>())
+                    {
+                        if (name.Identifier.ValueText != method.Name)
+                        {
+                            continue;
+                        }
+
+                        ExpressionSyntax group = name.Parent is MemberAccessExpressionSyntax member && member.Name == name ? member : name;
+                        if (group.Parent is not InvocationExpressionSyntax &&
+                            IsCalledBack(group, model, cancellationToken) &&
+                            SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(group, cancellationToken).Symbol, method))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>Is this lambda or method group subscribed to an event, or converted to a thread's, timer's or thread pool's callback?</summary>
+        private static bool IsCalledBack(ExpressionSyntax callback, SemanticModel model, CancellationToken cancellationToken)
+        {
+            if (callback.Parent is AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.AddAssignmentExpression } subscription && subscription.Right == callback &&
+                model.GetSymbolInfo(subscription.Left, cancellationToken).Symbol is IEventSymbol)
+            {
+                return true;
+            }
+
+            return model.GetTypeInfo(callback, cancellationToken).ConvertedType is INamedTypeSymbol { TypeKind: TypeKind.Delegate } delegateType &&
+                   ProcessEndingCallbacks.Contains(delegateType.ToDisplayString());
         }
 
         private static CatchClauseSyntax? FindCatch(SyntaxNode root, Diagnostic diagnostic)

@@ -1796,6 +1796,128 @@ namespace Postmortem.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public Task WhereNothingMayEscape_NoRethrowOffered_ReportsDiagnostic()
+        {
+            // Real-world round 8: `throw;` in a timer's, thread's or event's callback, or in async void, ends the process;
+            // in a finalizer too; in Dispose it skips the cleanup after it. Without a logger in scope nothing is offered.
+            var code = """
+                using System;
+                using System.IO;
+                using System.Threading;
+
+                sealed class Heartbeat : IDisposable
+                {
+                    private readonly Timer _timer;
+                    private readonly FileSystemWatcher _watcher = new FileSystemWatcher("in");
+                    private readonly StreamWriter _journal = new StreamWriter("journal.log");
+
+                    public Heartbeat()
+                    {
+                        _timer = new Timer(OnTick, null, TimeSpan.Zero, TimeSpan.FromSeconds(30));
+                        _watcher.Created += (s, e) =>
+                        {
+                            try { File.Copy(e.FullPath, "archive/" + e.Name); }
+                            [|catch (IOException)|] { }
+                        };
+                        _watcher.Changed += OnChanged;
+                        new Thread(() =>
+                        {
+                            try { File.AppendAllText("thread.log", "started"); }
+                            [|catch (IOException)|] { }
+                        }).Start();
+                    }
+
+                    private void OnTick(object? state)
+                    {
+                        try { File.WriteAllText("heartbeat.txt", DateTimeOffset.UtcNow.ToString("O")); }
+                        [|catch (Exception)|]
+                        {
+                            // never let the timer thread die
+                        }
+                    }
+
+                    private void OnChanged(object sender, FileSystemEventArgs e)
+                    {
+                        try { File.Copy(e.FullPath, "copy/" + e.Name, true); }
+                        [|catch (IOException)|] { }
+                    }
+
+                    public async void Flush()
+                    {
+                        try { await File.AppendAllTextAsync("flush.log", "x"); }
+                        [|catch (IOException)|] { }
+                    }
+
+                    public void Dispose()
+                    {
+                        try { _journal.Dispose(); }
+                        [|catch (IOException)|] { }
+                        _timer.Dispose();
+                        _watcher.Dispose();
+                    }
+
+                    ~Heartbeat()
+                    {
+                        try { File.Delete("heartbeat.txt"); }
+                        [|catch (IOException)|] { }
+                    }
+                }
+                """;
+            var test = VerifyCS.Test(code, code, PM3001SwallowedWriteFailureCodeFixProvider.RethrowKey);
+            test.NumberOfIncrementalIterations = 0;
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task TaskRunLambdaAndOrdinaryCallback_Rethrow_ReportsDiagnostic()
+            // A task keeps the exception for whoever awaits it; a lambda kept as a plain Action is called by the caller.
+            => VerifyCS.VerifyCodeFixAsync("""
+                using System;
+                using System.IO;
+                using System.Threading.Tasks;
+
+                class Store
+                {
+                    Task Save(string path) => Task.Run(() =>
+                    {
+                        try { File.WriteAllText(path, "x"); }
+                        [|catch (IOException)|] { }
+                    });
+
+                    Action Saver(string path) => () =>
+                    {
+                        try { File.WriteAllText(path, "y"); }
+                        [|catch (IOException)|] { }
+                    };
+                }
+                """, """
+                using System;
+                using System.IO;
+                using System.Threading.Tasks;
+
+                class Store
+                {
+                    Task Save(string path) => Task.Run(() =>
+                    {
+                        try { File.WriteAllText(path, "x"); }
+                        catch (IOException)
+                        {
+                            throw;
+                        }
+                    });
+
+                    Action Saver(string path) => () =>
+                    {
+                        try { File.WriteAllText(path, "y"); }
+                        catch (IOException)
+                        {
+                            throw;
+                        }
+                    };
+                }
+                """, PM3001SwallowedWriteFailureCodeFixProvider.RethrowKey);
+
+        [Fact]
         public Task StaticLambdaOrLocalFunction_NoOuterLoggerOffered_ReportsDiagnostic()
         {
             // A static lambda or local function cannot use the instance's _logger, nor the enclosing method's `log`:
