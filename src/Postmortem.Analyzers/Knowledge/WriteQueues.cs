@@ -69,9 +69,23 @@ namespace Postmortem.Analyzers.Knowledge
         /// declaration, a field's or auto-property's initializer, or every constructor assignment of a field with no initializer
         /// (in the same file). <c>channel.Writer</c> is followed to the channel.
         /// </summary>
-        public bool IsProvablyUnbounded(IOperation? receiver, SemanticModel? model) => IsProvablyUnbounded(receiver, model, 0);
+        public bool IsProvablyUnbounded(IOperation? receiver, SemanticModel? model) => Is(Origin.Unbounded, receiver, model, 0);
 
-        private bool IsProvablyUnbounded(IOperation? expression, SemanticModel? model, int depth)
+        /// <summary>
+        /// Is the channel behind this receiver created, where the analyzer can see it (as <see cref="IsProvablyUnbounded"/>), in a
+        /// Drop* mode (<c>FullMode = BoundedChannelFullMode.DropOldest</c>…)? It never refuses a write: <c>TryWrite</c> returns
+        /// true and <c>WriteAsync</c> never waits, and an item is dropped either way, so checking or awaiting changes nothing.
+        /// </summary>
+        public bool IsProvablyDropping(IOperation? receiver, SemanticModel? model) => Is(Origin.Dropping, receiver, model, 0);
+
+        /// <summary>What is asked of a queue's creation.</summary>
+        private enum Origin
+        {
+            Unbounded,
+            Dropping,
+        }
+
+        private bool Is(Origin question, IOperation? expression, SemanticModel? model, int depth)
         {
             if (expression is null || depth > MaxDepth)
             {
@@ -84,28 +98,29 @@ namespace Postmortem.Analyzers.Knowledge
                 case IInvocationOperation invocation:
                     return invocation.TargetMethod.IsStatic &&
                            SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, Channel) &&
-                           (invocation.TargetMethod.Name.StartsWith("CreateUnbounded", System.StringComparison.Ordinal) ||
-                            CountsEveryDrop(invocation));
+                           (question == Origin.Unbounded
+                               ? invocation.TargetMethod.Name.StartsWith("CreateUnbounded", System.StringComparison.Ordinal) || CountsEveryDrop(invocation)
+                               : invocation.TargetMethod.Name == "CreateBounded" && SetsDropMode(OptionsOf(invocation)));
 
                 case IObjectCreationOperation creation:
-                    return IsUnboundedBlockingCollection(creation);
+                    return question == Origin.Unbounded && IsUnboundedBlockingCollection(creation);
 
                 case IPropertyReferenceOperation { Property.Name: "Writer" } writer when
                     TypeSymbols.InheritsFromOrEquals(writer.Property.ContainingType, ChannelOfTWriteTRead):
-                    return IsProvablyUnbounded(writer.Instance, model, depth + 1);
+                    return Is(question, writer.Instance, model, depth + 1);
 
                 case ILocalReferenceOperation:
-                    return IsProvablyUnbounded(OperationFacts.GetVisibleInitializer(value), model, depth + 1);
+                    return Is(question, OperationFacts.GetVisibleInitializer(value), model, depth + 1);
 
                 case IConditionalAccessInstanceOperation:
                     // _queue?.Writer.TryWrite(x), _queue?.TryAdd(x): the queue the ?. stands for.
-                    return IsProvablyUnbounded(OperationFacts.ConditionalReceiver(value), model, depth + 1);
+                    return Is(question, OperationFacts.ConditionalReceiver(value), model, depth + 1);
 
                 case IFieldReferenceOperation field:
-                    return IsUnboundedMember(field.Field, model, depth);
+                    return IsMember(question, field.Field, model, depth);
 
                 case IPropertyReferenceOperation property:
-                    return IsUnboundedMember(property.Property, model, depth);
+                    return IsMember(question, property.Property, model, depth);
 
                 default:
                     return false;
@@ -126,22 +141,31 @@ namespace Postmortem.Analyzers.Knowledge
             }
 
             var hasCallback = false;
-            var dropMode = false;
             foreach (var argument in creation.Arguments)
             {
                 var value = OperationFacts.UnwrapConversions(argument.Value);
-                switch (argument.Parameter?.Name)
+                if (argument.Parameter?.Name == "itemDropped")
                 {
-                    case "itemDropped":
-                        hasCallback = !value.ConstantValue.HasValue && value is not IDefaultValueOperation;
-                        break;
-                    case "options":
-                        dropMode = SetsDropMode(value is ILocalReferenceOperation ? OperationFacts.GetVisibleInitializer(value) : value);
-                        break;
+                    hasCallback = !value.ConstantValue.HasValue && value is not IDefaultValueOperation;
                 }
             }
 
-            return hasCallback && dropMode;
+            return hasCallback && SetsDropMode(OptionsOf(creation));
+        }
+
+        /// <summary>The options given to <c>Channel.CreateBounded</c>, through a local's initializer.</summary>
+        private static IOperation? OptionsOf(IInvocationOperation creation)
+        {
+            foreach (var argument in creation.Arguments)
+            {
+                if (argument.Parameter?.Name == "options")
+                {
+                    var value = OperationFacts.UnwrapConversions(argument.Value);
+                    return value is ILocalReferenceOperation ? OperationFacts.GetVisibleInitializer(value) : value;
+                }
+            }
+
+            return null;
         }
 
         /// <summary><c>new BoundedChannelOptions(n) { FullMode = BoundedChannelFullMode.DropWrite }</c> (any Drop* member).</summary>
@@ -183,7 +207,7 @@ namespace Postmortem.Analyzers.Knowledge
         }
 
         /// <summary>A field or auto-property declared in this file: its initializer, or all its constructor assignments.</summary>
-        private bool IsUnboundedMember(ISymbol member, SemanticModel? model, int depth)
+        private bool IsMember(Origin question, ISymbol member, SemanticModel? model, int depth)
         {
             if (model is null || member.DeclaringSyntaxReferences.Length != 1)
             {
@@ -205,7 +229,7 @@ namespace Postmortem.Analyzers.Knowledge
             };
             if (initializer is not null)
             {
-                return IsProvablyUnbounded(model.GetOperation(initializer), model, depth + 1);
+                return Is(question, model.GetOperation(initializer), model, depth + 1);
             }
 
             if (declaration is PropertyDeclarationSyntax property2 && !IsAutoProperty(property2))
@@ -213,7 +237,7 @@ namespace Postmortem.Analyzers.Knowledge
                 return false;
             }
 
-            // No initializer: every assignment in the type's constructors (in this file) must create an unbounded queue.
+            // No initializer: every assignment in the type's constructors (in this file) must create such a queue.
             var values = OperationFacts.ConstructorAssignments(member, model, CancellationToken.None);
             if (values is null || values.Count == 0)
             {
@@ -222,7 +246,7 @@ namespace Postmortem.Analyzers.Knowledge
 
             foreach (var value in values)
             {
-                if (!IsProvablyUnbounded(value, model, depth + 1))
+                if (!Is(question, value, model, depth + 1))
                 {
                     return false;
                 }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -35,6 +36,14 @@ namespace Postmortem.CodeFixes.Rules
             }
 
             var isChannel = operation.TargetMethod.Name == WriteQueues.TryWriteName;
+
+            // A Drop* channel never refuses (TryWrite returns true) and never waits (WriteAsync drops as well): a check or an
+            // await would only hide the warning. What helps is at the creation (Wait mode, or an itemDropped callback).
+            if (isChannel && WriteQueues.Create(model.Compilation).IsProvablyDropping(operation.Instance, operation.SemanticModel))
+            {
+                yield break;
+            }
+
             if (isChannel && AsyncWrites.IsInAsyncContext(operation) && AsyncWrites.CanAwaitHere(operation))
             {
                 yield return new FixOption("Await WriteAsync (wait for room instead of dropping the item)", AwaitWriteAsyncKey);
@@ -55,8 +64,13 @@ namespace Postmortem.CodeFixes.Rules
             StatementSyntax replacement;
             if (equivalenceKey == AwaitWriteAsyncKey)
             {
-                // writer.TryWrite(item);  →  await writer.WriteAsync(item);
+                // writer.TryWrite(item);  →  await writer.WriteAsync(item);  (with the one CancellationToken in scope: the
+                // call now waits for room, and a full queue must not hold up a shutdown).
                 var call = site.Invocation.WithExpression(access.WithName(SyntaxFactory.IdentifierName("WriteAsync").WithTriviaFrom(access.Name)));
+                if (call.ArgumentList.Arguments.Count == 1 && TheCancellationToken(site.Invocation, context.Model) is { } token)
+                {
+                    call = call.AddArgumentListArguments(SyntaxFactory.Argument(SyntaxFactory.IdentifierName(token)));
+                }
                 replacement = SyntaxFactory.ExpressionStatement(SyntaxFactory.AwaitExpression(call.WithoutTrivia()));
             }
             else
@@ -84,6 +98,38 @@ namespace Postmortem.CodeFixes.Rules
             }
 
             context.Editor.ReplaceNode(statement, replacement);
+        }
+
+        /// <summary>The name of the only CancellationToken parameter or local (declared before the call) in scope, if there is exactly one.</summary>
+        private static string? TheCancellationToken(InvocationExpressionSyntax call, SemanticModel model)
+        {
+            var tokenType = model.Compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
+            if (tokenType is null)
+            {
+                return null;
+            }
+
+            string? found = null;
+            foreach (var symbol in model.LookupSymbols(call.SpanStart))
+            {
+                var type = symbol switch
+                {
+                    IParameterSymbol parameter => parameter.Type,
+                    ILocalSymbol local when local.DeclaringSyntaxReferences.All(r => r.Span.End <= call.SpanStart) => local.Type,
+                    _ => null,
+                };
+                if (SymbolEqualityComparer.Default.Equals(type, tokenType))
+                {
+                    if (found is not null)
+                    {
+                        return null;
+                    }
+
+                    found = symbol.Name;
+                }
+            }
+
+            return found;
         }
     }
 }

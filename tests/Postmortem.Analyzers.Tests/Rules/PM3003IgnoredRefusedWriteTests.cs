@@ -361,6 +361,53 @@ namespace Postmortem.Analyzers.Tests.Rules
                 """), PM3003IgnoredRefusedWriteCodeFixProvider.AwaitWriteAsyncKey);
 
         [Fact]
+        public Task CancellationTokenInScope_AwaitWriteAsyncPassesIt_ReportsDiagnostic()
+            // The call now waits for room: the method's token lets a shutdown stop the wait.
+            => VerifyCS.VerifyCodeFixAsync(Queue("""
+                    private readonly Channel<string> _channel = Channel.CreateBounded<string>(100);
+
+                    public async Task PublishAsync(string e, CancellationToken cancellationToken)
+                    {
+                        await Task.Yield();
+                        _channel.Writer.[|TryWrite|](e);
+                    }
+                """), Queue("""
+                    private readonly Channel<string> _channel = Channel.CreateBounded<string>(100);
+
+                    public async Task PublishAsync(string e, CancellationToken cancellationToken)
+                    {
+                        await Task.Yield();
+                        await _channel.Writer.WriteAsync(e, cancellationToken);
+                    }
+                """), PM3003IgnoredRefusedWriteCodeFixProvider.AwaitWriteAsyncKey);
+
+        [Fact]
+        public Task DropModeChannel_NoFixOffered_ReportsDiagnostic()
+        {
+            // Real-world round 8: a Drop* channel never refuses (TryWrite returns true) and never waits (WriteAsync drops
+            // just the same): a check or an await only hid the warning. The page says what helps (Wait mode, itemDropped).
+            var code = Queue("""
+                    private readonly Channel<string> _dropping = Channel.CreateBounded<string>(
+                        new BoundedChannelOptions(256) { FullMode = BoundedChannelFullMode.DropOldest });
+
+                    public void Sample(string e)
+                    {
+                        _dropping.Writer.[|TryWrite|](e);
+                    }
+
+                    public async Task SampleAsync(string e)
+                    {
+                        await Task.Yield();
+                        var writer = _dropping.Writer;
+                        writer.[|TryWrite|](e);
+                    }
+                """);
+            var test = VerifyCS.Test(code, code);
+            test.NumberOfIncrementalIterations = 0;
+            return test.RunAsync();
+        }
+
+        [Fact]
         public Task SyncMethod_ThrowIfRefusedFix_ReportsDiagnostic()
             => VerifyCS.VerifyCodeFixAsync(Queue("""
                     private readonly Channel<string> _channel = Channel.CreateBounded<string>(100);
