@@ -103,6 +103,27 @@ namespace Postmortem.CodeFixes
     /// <summary>Syntax questions more than one fix asks.</summary>
     internal static class FixSyntax
     {
+        /// <summary>
+        /// How to name the type at the position: its simple name when that binds to it (a controller's File() method
+        /// hides System.IO.File), else its full name, else the full name from global:: (what the simplifier would leave,
+        /// done here because it leaves global:: in some places, such as a switch section).
+        /// </summary>
+        public static string TypeName(SemanticModel model, int position, string ns, string name)
+        {
+            var full = ns + "." + name;
+            var type = model.Compilation.GetTypeByMetadataName(full);
+            foreach (var candidate in new[] { name, full })
+            {
+                var bound = model.GetSpeculativeSymbolInfo(position, SyntaxFactory.ParseExpression(candidate), SpeculativeBindingOption.BindAsExpression).Symbol;
+                if (type is not null && SymbolEqualityComparer.Default.Equals(bound, type))
+                {
+                    return candidate;
+                }
+            }
+
+            return "global::" + full;
+        }
+
         /// <summary>Is the local given a value (<c>=</c>, <c>+=</c>, <c>??=</c>, a <c>ref</c>/<c>out</c> argument) inside these nodes?</summary>
         public static bool IsWritten(IEnumerable<SyntaxNode> scopes, ILocalSymbol local, SemanticModel model, CancellationToken cancellationToken)
             => CountWrites(scopes, local, model, cancellationToken) > 0;

@@ -262,7 +262,7 @@ namespace Postmortem.CodeFixes.Rules
         {
             var list = owner.ArgumentList;
             var position = list.SpanStart;
-            var options = TypeName(model, position, "System.IO", "FileOptions");
+            var options = FixSyntax.TypeName(model, position, "System.IO", "FileOptions");
             var deleteOnClose = options + ".DeleteOnClose";
             var arguments = list.Arguments;
             var parameters = owner.Method.Parameters;
@@ -283,8 +283,8 @@ namespace Postmortem.CodeFixes.Rules
                 };
             }
 
-            var access = TypeName(model, position, "System.IO", "FileAccess");
-            var share = TypeName(model, position, "System.IO", "FileShare");
+            var access = FixSyntax.TypeName(model, position, "System.IO", "FileAccess");
+            var share = FixSyntax.TypeName(model, position, "System.IO", "FileShare");
             switch (arguments.Count)
             {
                 case 2:
@@ -321,15 +321,6 @@ namespace Postmortem.CodeFixes.Rules
 
         private static ArgumentSyntax Argument(string expression) => SyntaxFactory.Argument(SyntaxFactory.ParseExpression(expression));
 
-        /// <summary>The type's simple name when it binds to the type at the position (a controller's File() method does not), else its full name.</summary>
-        internal static string TypeName(SemanticModel model, int position, string ns, string name)
-        {
-            var full = ns + "." + name;
-            var type = model.Compilation.GetTypeByMetadataName(full);
-            var bound = model.GetSpeculativeSymbolInfo(position, SyntaxFactory.ParseExpression(name), SpeculativeBindingOption.BindAsExpression).Symbol;
-            return type is not null && SymbolEqualityComparer.Default.Equals(bound, type) ? name : full;
-        }
-
         private static StatementSyntax DeleteStatement(ILocalSymbol local, bool isFolder, SemanticModel model, int position)
         {
             var name = local.Name;
@@ -340,11 +331,11 @@ namespace Postmortem.CodeFixes.Rules
             }
             else if (isFolder)
             {
-                text = TypeName(model, position, "System.IO", "Directory") + ".Delete(" + name + ", recursive: true);";
+                text = FixSyntax.TypeName(model, position, "System.IO", "Directory") + ".Delete(" + name + ", recursive: true);";
             }
             else
             {
-                text = TypeName(model, position, "System.IO", "File") + ".Delete(" + name + ");";
+                text = FixSyntax.TypeName(model, position, "System.IO", "File") + ".Delete(" + name + ");";
             }
 
             return SyntaxFactory.ParseStatement(text);

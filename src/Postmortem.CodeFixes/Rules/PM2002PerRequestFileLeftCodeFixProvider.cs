@@ -47,9 +47,9 @@ namespace Postmortem.CodeFixes.Rules
 
             // A folder goes with what it holds: File.Delete on a folder throws (inside a callback nobody watches).
             var delete = isFolder
-                ? PM2001TempFileNeverDeletedCodeFixProvider.TypeName(context.Model, position, "System.IO", "Directory") + ".Delete(" + local.Name + ", recursive: true);"
-                : PM2001TempFileNeverDeletedCodeFixProvider.TypeName(context.Model, position, "System.IO", "File") + ".Delete(" + local.Name + ");";
-            var task = PM2001TempFileNeverDeletedCodeFixProvider.TypeName(context.Model, position, "System.Threading.Tasks", "Task");
+                ? FixSyntax.TypeName(context.Model, position, "System.IO", "Directory") + ".Delete(" + local.Name + ", recursive: true);"
+                : FixSyntax.TypeName(context.Model, position, "System.IO", "File") + ".Delete(" + local.Name + ");";
+            var task = FixSyntax.TypeName(context.Model, position, "System.Threading.Tasks", "Task");
             var registration = SyntaxFactory.ParseStatement(
                     $"{response}.OnCompleted(() =>\n{{\n{delete}\nreturn {task}.CompletedTask;\n}});")
                 .WithAdditionalAnnotations(Formatter.Annotation);

@@ -7,7 +7,6 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
-using Microsoft.CodeAnalysis.Simplification;
 using Postmortem.Analyzers;
 using Postmortem.Analyzers.Rules;
 
@@ -30,7 +29,7 @@ namespace Postmortem.CodeFixes.Rules
 
         internal override IEnumerable<FixOption> GetFixOptions(Diagnostic diagnostic, SyntaxNode root, SemanticModel model, CancellationToken cancellationToken)
         {
-            if (FindStatement(root, diagnostic) is not null && BuildStatements(diagnostic, model) is { Count: > 0 })
+            if (FindStatement(root, diagnostic) is { } statement && BuildStatements(diagnostic, model, statement.SpanStart) is { Count: > 0 })
             {
                 yield return new FixOption(Library(diagnostic) == "NLog"
                     ? "Send NLog's internal errors to the console (InternalLogger)"
@@ -41,7 +40,7 @@ namespace Postmortem.CodeFixes.Rules
         internal override void ApplyFix(FixContext context, Diagnostic diagnostic, string equivalenceKey)
         {
             var statement = FindStatement(context.Root, diagnostic);
-            var statements = BuildStatements(diagnostic, context.Model);
+            var statements = statement is null ? null : BuildStatements(diagnostic, context.Model, statement.SpanStart);
             if (statement is null || statements is not { Count: > 0 })
             {
                 return;
@@ -89,7 +88,8 @@ namespace Postmortem.CodeFixes.Rules
             return statement?.Parent is BlockSyntax or SwitchSectionSyntax or GlobalStatementSyntax ? statement : null;
         }
 
-        private static List<StatementSyntax>? BuildStatements(Diagnostic diagnostic, SemanticModel model)
+        /// <summary>The statements to insert, their types named as they bind at the position (no global:: left over).</summary>
+        private static List<StatementSyntax>? BuildStatements(Diagnostic diagnostic, SemanticModel model, int position)
         {
             var compilation = model.Compilation;
             switch (Library(diagnostic))
@@ -103,7 +103,7 @@ namespace Postmortem.CodeFixes.Rules
 
                     return new List<StatementSyntax>
                     {
-                        Parse("global::Serilog.Debugging.SelfLog.Enable(global::System.Console.Error);"),
+                        Parse($"{FixSyntax.TypeName(model, position, "Serilog.Debugging", "SelfLog")}.Enable({FixSyntax.TypeName(model, position, "System", "Console")}.Error);"),
                     };
                 case "NLog":
                     var internalLogger = compilation.GetTypeByMetadataName("NLog.Common.InternalLogger");
@@ -115,10 +115,11 @@ namespace Postmortem.CodeFixes.Rules
                         return null;
                     }
 
+                    var logger = FixSyntax.TypeName(model, position, "NLog.Common", "InternalLogger");
                     return new List<StatementSyntax>
                     {
-                        Parse("global::NLog.Common.InternalLogger.LogToConsoleError = true;"),
-                        Parse("global::NLog.Common.InternalLogger.LogLevel = global::NLog.LogLevel.Warn;"),
+                        Parse(logger + ".LogToConsoleError = true;"),
+                        Parse(logger + ".LogLevel = " + FixSyntax.TypeName(model, position, "NLog", "LogLevel") + ".Warn;"),
                     };
                 default:
                     return null;
@@ -128,6 +129,6 @@ namespace Postmortem.CodeFixes.Rules
         private static StatementSyntax Parse(string text)
             => SyntaxFactory.ParseStatement(text)
                 .WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed)
-                .WithAdditionalAnnotations(Formatter.Annotation, Simplifier.Annotation);
+                .WithAdditionalAnnotations(Formatter.Annotation);
     }
 }

@@ -730,6 +730,63 @@ namespace Postmortem.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public Task SerilogFix_InSwitchSectionAndNestedBlock()
+        {
+            // Real-world round 8: inserted in a switch section or a nested block, the names kept their global:: prefix.
+            var test = VerifyCS.Test(
+                """
+                using System;
+                using Serilog;
+
+                public static class LoggingSetup
+                {
+                    public static ILogger Create(int mode, string path)
+                    {
+                        switch (mode)
+                        {
+                            case 1:
+                                return new LoggerConfiguration().WriteTo.[|File(path)|].CreateLogger();
+                            default:
+                                if (path.Length > 0)
+                                {
+                                    Console.WriteLine(path);
+                                }
+
+                                return new LoggerConfiguration().CreateLogger();
+                        }
+                    }
+                }
+                """,
+                """
+                using System;
+                using Serilog;
+
+                public static class LoggingSetup
+                {
+                    public static ILogger Create(int mode, string path)
+                    {
+                        switch (mode)
+                        {
+                            case 1:
+                                Serilog.Debugging.SelfLog.Enable(Console.Error);
+                                return new LoggerConfiguration().WriteTo.File(path).CreateLogger();
+                            default:
+                                if (path.Length > 0)
+                                {
+                                    Console.WriteLine(path);
+                                }
+
+                                return new LoggerConfiguration().CreateLogger();
+                        }
+                    }
+                }
+                """,
+                "PM3004.EnableInternalLogging");
+            test.References.AddRange(References.Serilog);
+            return test.RunAsync();
+        }
+
+        [Fact]
         public Task SerilogFix_TopLevelProgram()
         {
             var test = VerifyCS.Test(
