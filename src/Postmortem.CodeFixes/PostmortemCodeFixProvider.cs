@@ -72,7 +72,18 @@ namespace Postmortem.CodeFixes
                     index++;
                 }
 
-                unit = unit.WithUsings(unit.Usings.Insert(index, directive.WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed)));
+                directive = directive.WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed);
+                // The file's header comment is the first using's leading trivia: it stays first. (Not when it holds a directive:
+                // the new using would move into an #if.)
+                var header = index == 0 && unit.Usings.Count > 0 ? unit.Usings[0].GetLeadingTrivia() : default;
+                if (header.Any(t => t.IsKind(SyntaxKind.SingleLineCommentTrivia) || t.IsKind(SyntaxKind.MultiLineCommentTrivia)) &&
+                    !header.Any(t => t.IsDirective || t.IsKind(SyntaxKind.DisabledTextTrivia)))
+                {
+                    directive = directive.WithLeadingTrivia(header);
+                    unit = unit.WithUsings(unit.Usings.Replace(unit.Usings[0], unit.Usings[0].WithLeadingTrivia()));
+                }
+
+                unit = unit.WithUsings(unit.Usings.Insert(index, directive));
             }
 
             return unit;

@@ -92,7 +92,13 @@ namespace Postmortem.CodeFixes.Rules
                         ? clause.Declaration.WithIdentifier(SyntaxFactory.Identifier(variable!))
                         : clause.Declaration;
                 var block = AppendStatement(clause.Block, statement);
-                return clause.WithDeclaration(declaration.WithTrailingTrivia(clause.Declaration?.GetTrailingTrivia() ?? SyntaxFactory.TriviaList(SyntaxFactory.ElasticSpace)))
+
+                // `catch // best effort` and `catch /* swallow */`: the comment stays, after the new declaration.
+                var declarationTrailing = clause.Declaration?.GetTrailingTrivia() ??
+                    (clause.CatchKeyword.TrailingTrivia.Any(IsComment)
+                        ? SyntaxFactory.TriviaList(SyntaxFactory.Space).AddRange(clause.CatchKeyword.TrailingTrivia.SkipWhile(t => t.IsKind(SyntaxKind.WhitespaceTrivia)))
+                        : SyntaxFactory.TriviaList(SyntaxFactory.ElasticSpace));
+                return clause.WithDeclaration(declaration.WithTrailingTrivia(declarationTrailing))
                     .WithCatchKeyword(clause.CatchKeyword.WithTrailingTrivia(SyntaxFactory.Space))
                     .WithBlock(block)
                     .WithAdditionalAnnotations(Formatter.Annotation);
@@ -203,8 +209,10 @@ namespace Postmortem.CodeFixes.Rules
         /// </summary>
         internal static BlockSyntax AppendStatement(BlockSyntax block, StatementSyntax statement)
         {
+            // A comment, or an #if … #endif region, before the closing brace stays before the new statement: `throw;` after
+            // `#if DEBUG Console.WriteLine(…); #endif`, not before it (where it made the Debug line unreachable).
             var closeBrace = block.CloseBraceToken;
-            if (closeBrace.LeadingTrivia.Any(t => t.IsKind(SyntaxKind.SingleLineCommentTrivia) || t.IsKind(SyntaxKind.MultiLineCommentTrivia)))
+            if (closeBrace.LeadingTrivia.Any(t => IsComment(t) || t.IsDirective || t.IsKind(SyntaxKind.DisabledTextTrivia)))
             {
                 statement = statement.WithLeadingTrivia(closeBrace.LeadingTrivia);
                 closeBrace = closeBrace.WithLeadingTrivia(SyntaxFactory.ElasticMarker);
@@ -215,6 +223,9 @@ namespace Postmortem.CodeFixes.Rules
                 .WithCloseBraceToken(closeBrace)
                 .WithAdditionalAnnotations(Formatter.Annotation);
         }
+
+        private static bool IsComment(SyntaxTrivia trivia)
+            => trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) || trivia.IsKind(SyntaxKind.MultiLineCommentTrivia);
 
         /// <summary>A Microsoft.Extensions.Logging ILogger parameter, local, field or property usable at the catch.</summary>
         private static ISymbol? FindLogger(CatchClauseSyntax catchClause, SemanticModel model, CancellationToken cancellationToken)

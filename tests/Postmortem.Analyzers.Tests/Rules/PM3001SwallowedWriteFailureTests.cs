@@ -1918,6 +1918,111 @@ namespace Postmortem.Analyzers.Tests.Rules
                 """, PM3001SwallowedWriteFailureCodeFixProvider.RethrowKey);
 
         [Fact]
+        public Task HeaderAndCatchLineComments_LogFixKeepsThem_ReportsDiagnostic()
+        {
+            // Real-world round 8: `using System;` went above the copyright header, and the comment on the catch line was lost.
+            var test = VerifyCS.Test("""
+                // Copyright (c) Acme Corp. All rights reserved.
+                // Licensed under the MIT license.
+
+                using System.IO;
+                using Microsoft.Extensions.Logging;
+
+                class Backup
+                {
+                    private readonly ILogger<Backup> _logger;
+
+                    public Backup(ILogger<Backup> logger) => _logger = logger;
+
+                    void Save(string path)
+                    {
+                        try
+                        {
+                            File.WriteAllText(path, "x");
+                        }
+                        [|catch|] // best effort, the backup is optional
+                        {
+                        }
+                    }
+                }
+                """, """
+                // Copyright (c) Acme Corp. All rights reserved.
+                // Licensed under the MIT license.
+
+                using System;
+                using System.IO;
+                using Microsoft.Extensions.Logging;
+
+                class Backup
+                {
+                    private readonly ILogger<Backup> _logger;
+
+                    public Backup(ILogger<Backup> logger) => _logger = logger;
+
+                    void Save(string path)
+                    {
+                        try
+                        {
+                            File.WriteAllText(path, "x");
+                        }
+                        catch (Exception ex) // best effort, the backup is optional
+                        {
+                            _logger.LogError(ex, "File.WriteAllText failed");
+                        }
+                    }
+                }
+                """, PM3001SwallowedWriteFailureCodeFixProvider.LogKey);
+            test.References.AddRange(References.AspNetCore);
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task DebugOnlyLinesInTheCatch_RethrowGoesAfterThem_ReportsDiagnostic()
+            // `throw;` before the #if region made the Debug line unreachable (CS0162) in Debug builds.
+            => VerifyCS.VerifyCodeFixAsync("""
+                using System;
+                using System.IO;
+
+                class Store
+                {
+                    void Save(string path)
+                    {
+                        try
+                        {
+                            File.WriteAllText(path, "x");
+                        }
+                        [|catch (IOException)|]
+                        {
+                #if TRACE_STORE
+                            Console.WriteLine("store failed");
+                #endif
+                        }
+                    }
+                }
+                """, """
+                using System;
+                using System.IO;
+
+                class Store
+                {
+                    void Save(string path)
+                    {
+                        try
+                        {
+                            File.WriteAllText(path, "x");
+                        }
+                        catch (IOException)
+                        {
+                #if TRACE_STORE
+                            Console.WriteLine("store failed");
+                #endif
+                            throw;
+                        }
+                    }
+                }
+                """, PM3001SwallowedWriteFailureCodeFixProvider.RethrowKey);
+
+        [Fact]
         public Task StaticLambdaOrLocalFunction_NoOuterLoggerOffered_ReportsDiagnostic()
         {
             // A static lambda or local function cannot use the instance's _logger, nor the enclosing method's `log`:
