@@ -550,7 +550,7 @@ namespace Postmortem.Analyzers.Knowledge
                             {
                                 $"{name} keeps {file} open (KeepFileOpen defaults to true)",
                                 why,
-                                $"Set KeepFileOpen = false{(movesOnArchive ? " and remove ArchiveFileName" : string.Empty)}, use the AtomicFile target (NLog.Targets.AtomicFile), or put ${{processid}} in FileName. {reason}",
+                                $"Set KeepFileOpen = false{(movesOnArchive ? " (each write then opens the file by its name, so no process writes into a moved file)" : string.Empty)}, use the AtomicFile target (NLog.Targets.AtomicFile), or put ${{processid}} in FileName. {reason}",
                             },
                             LogSinkFix.NLogKeepFileOpenFalse));
                     }

@@ -188,6 +188,10 @@ namespace Postmortem.Analyzers.Tests.Knowledge
         {
             var sink = Sink(LogSinkKind.NLogFile, nlog: NLogGeneration.V6, values: new[] { ("ArchiveEvery", T("Day")), ("ArchiveFileName", T("logs/archive/app.{#}.log")), ("MaxArchiveFiles", T("7")) });
             Assert.Contains("moves the active file", Single(sink, "PM1001").Arguments[1]);
+
+            // What the fix does (KeepFileOpen = false) is what the message asks, and why it is enough with ArchiveFileName kept
+            // (real-world round 8: the message asked to remove ArchiveFileName too, the fix did not, and the diagnostic went away).
+            Assert.StartsWith("Set KeepFileOpen = false (each write then opens the file by its name", Single(sink, "PM1001").Arguments[2]);
         }
 
         [Fact]
