@@ -95,11 +95,44 @@ namespace Postmortem.CodeFixes.Rules
 
             var last = arguments.Last();
             var multiline = arguments.Count > 1 && arguments.GetSeparator(arguments.Count - 2).TrailingTrivia.Any(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
-            var separator = SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(
-                multiline ? arguments.GetSeparator(arguments.Count - 2).TrailingTrivia : SyntaxFactory.TriviaList(SyntaxFactory.Space));
-            argument = argument.WithLeadingTrivia(multiline ? last.GetLeadingTrivia() : default).WithTrailingTrivia(last.GetTrailingTrivia());
+
+            // One argument per line: the new comma ends its line as the previous one does (its line ending, not its comment).
+            var (separatorTrailing, argumentTrailing) = KeepComment(
+                last.GetTrailingTrivia(),
+                multiline ? LineEnd(arguments.GetSeparator(arguments.Count - 2).TrailingTrivia) : SyntaxFactory.TriviaList(SyntaxFactory.Space));
+            argument = argument.WithLeadingTrivia(multiline ? last.GetLeadingTrivia() : default).WithTrailingTrivia(argumentTrailing);
+            var separator = SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(separatorTrailing);
             var items = arguments.GetWithSeparators().Replace(last, last.WithoutTrailingTrivia()).Add(separator).Add(argument);
             return list.WithArguments(SyntaxFactory.SeparatedList<ArgumentSyntax>(items));
+        }
+
+        /// <summary>The line ending of this trivia (without the comment before it), or nothing.</summary>
+        private static SyntaxTriviaList LineEnd(SyntaxTriviaList trivia)
+            => trivia.Any(t => t.IsKind(SyntaxKind.EndOfLineTrivia))
+                ? SyntaxFactory.TriviaList(trivia.Last(t => t.IsKind(SyntaxKind.EndOfLineTrivia)))
+                : SyntaxFactory.TriviaList();
+
+        /// <summary>
+        /// The trivia of the comma after the last item and of the new item after it. The last item's trailing trivia goes
+        /// after the new item, unless it holds a comment: then it stays with the item it was written for, after its new comma
+        /// (<c>MaxArchiveFiles = 0 /* unlimited */</c> keeps its comment), and the new item only ends the line.
+        /// </summary>
+        private static (SyntaxTriviaList Separator, SyntaxTriviaList Item) KeepComment(SyntaxTriviaList lastTrailing, SyntaxTriviaList separator)
+        {
+            if (!lastTrailing.Any(t => t.IsKind(SyntaxKind.SingleLineCommentTrivia) || t.IsKind(SyntaxKind.MultiLineCommentTrivia)))
+            {
+                return (separator, lastTrailing);
+            }
+
+            if (lastTrailing.Any(t => t.IsKind(SyntaxKind.EndOfLineTrivia)))
+            {
+                return (lastTrailing, LineEnd(lastTrailing));
+            }
+
+            // On one line: `0 /* unlimited */ }` → `0, /* unlimited */ ConcurrentWrites = true }`.
+            return lastTrailing.Last().IsKind(SyntaxKind.WhitespaceTrivia)
+                ? (lastTrailing, SyntaxFactory.TriviaList(SyntaxFactory.Space))
+                : (lastTrailing.Add(SyntaxFactory.Space), SyntaxFactory.TriviaList());
         }
 
         private static ExpressionSyntax AddMember(BaseObjectCreationExpressionSyntax creation, string name, ExpressionSyntax value)
@@ -142,10 +175,11 @@ namespace Postmortem.CodeFixes.Rules
             else
             {
                 var trailing = last.GetTrailingTrivia();
+                var (separatorTrailing, memberTrailing) = KeepComment(trailing, multiline ? trailing : SyntaxFactory.TriviaList(SyntaxFactory.Space));
                 items = expressions.GetWithSeparators()
                     .Replace(last, last.WithoutTrailingTrivia())
-                    .Add(SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(multiline ? trailing : SyntaxFactory.TriviaList(SyntaxFactory.Space)))
-                    .Add(member.WithLeadingTrivia(multiline ? last.GetLeadingTrivia() : default).WithTrailingTrivia(trailing));
+                    .Add(SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(separatorTrailing))
+                    .Add(member.WithLeadingTrivia(multiline ? last.GetLeadingTrivia() : default).WithTrailingTrivia(memberTrailing));
             }
 
             var updated = initializer.WithExpressions(SyntaxFactory.SeparatedList<ExpressionSyntax>(items));

@@ -358,6 +358,25 @@ namespace Postmortem.Analyzers.Tests.Rules
                 """))
                 .Web().WithSerilog().RunAsync();
 
+        [Fact]
+        public Task SerilogMultilineArgumentsWithComments_FixKeepsEachCommentOnItsLine()
+            // Real-world round 8: the new comma copied the previous line's comment (`fileSizeLimitBytes: 50_000_000, // 50 MB`).
+            => VerifyCS.Test(
+                Serilog("""
+                .WriteTo.[|File(
+                                Path.Combine(root, "logs", "app.log"),
+                                fileSizeLimitBytes: 50_000_000, // 50 MB
+                                rollOnFileSizeLimit: true)|]
+                """),
+                Serilog("""
+                .WriteTo.File(
+                                Path.Combine(root, "logs", "app.log"),
+                                fileSizeLimitBytes: 50_000_000, // 50 MB
+                                rollOnFileSizeLimit: true,
+                                shared: true)
+                """))
+                .Web().WithSerilog().RunAsync();
+
         [Theory]
         [InlineData("buffered: true")]
         [InlineData("hooks: Activator.CreateInstance<Serilog.Sinks.File.FileLifecycleHooks>()")]
@@ -470,6 +489,32 @@ namespace Postmortem.Analyzers.Tests.Rules
                         KeepFileOpen = true,
                         ConcurrentWrites = true
                     };
+                    config.AddRuleForAllLevels(file);
+            """)).Web().WithNLog5().RunAsync();
+
+        [Fact]
+        public Task NLog5InitializerWithTrailingComments_FixLeavesThemWithTheirMembers()
+            // The last member's comment stayed behind it, not after the new member.
+            => VerifyCS.Test(
+                NLog("""
+                    var trace = [|new FileTarget("trace")|] { FileName = "logs/trace.log", ArchiveAboveSize = 1000000, MaxArchiveFiles = 3 /* three */ };
+                    var file = [|new FileTarget("file")|]
+                    {
+                        FileName = "logs/app.log",
+                        KeepFileOpen = true // fast
+                    };
+                    config.AddRuleForAllLevels(trace);
+                    config.AddRuleForAllLevels(file);
+            """),
+                NLog("""
+                    var trace = new FileTarget("trace") { FileName = "logs/trace.log", ArchiveAboveSize = 1000000, MaxArchiveFiles = 3, /* three */ ConcurrentWrites = true };
+                    var file = new FileTarget("file")
+                    {
+                        FileName = "logs/app.log",
+                        KeepFileOpen = true, // fast
+                        ConcurrentWrites = true
+                    };
+                    config.AddRuleForAllLevels(trace);
                     config.AddRuleForAllLevels(file);
             """)).Web().WithNLog5().RunAsync();
 
