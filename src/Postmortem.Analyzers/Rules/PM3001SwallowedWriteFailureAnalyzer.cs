@@ -376,20 +376,9 @@ namespace Postmortem.Analyzers.Rules
                 return false;
             }
 
-            var filterValue = OperationFacts.UnwrapConversions(filter);
-            if (filterValue is IIsTypeOperation isType && IsLocal(isType.ValueOperand, local))
+            if (TypeTestRulesOutIo(filter, local, io) is { } typeTest)
             {
-                return !io.IsIoExceptionType(isType.TypeOperand);
-            }
-
-            if (filterValue is IIsPatternOperation isPattern && IsLocal(isPattern.Value, local))
-            {
-                return isPattern.Pattern switch
-                {
-                    ITypePatternOperation typePattern => !io.IsIoExceptionType(typePattern.MatchedType),
-                    IDeclarationPatternOperation declarationPattern when declarationPattern.MatchedType is { } matched => !io.IsIoExceptionType(matched),
-                    _ => true,
-                };
+                return typeTest;
             }
 
             foreach (var operation in OperationFacts.DescendantsAndSelf(filter))
@@ -402,6 +391,36 @@ namespace Postmortem.Analyzers.Rules
 
             return false;
         }
+
+        /// <summary>
+        /// For a filter that only tests the exception's type (<c>ex is IOException</c>, <c>ex is IOException or
+        /// UnauthorizedAccessException</c>, <c>ex is IOException || ex is UnauthorizedAccessException</c>): does it let no I/O
+        /// failure through? Null for any other filter.
+        /// </summary>
+        private static bool? TypeTestRulesOutIo(IOperation filter, ILocalSymbol local, IoTypes io)
+        {
+            switch (OperationFacts.UnwrapConversions(filter))
+            {
+                case IIsTypeOperation isType when IsLocal(isType.ValueOperand, local):
+                    return !io.IsIoExceptionType(isType.TypeOperand);
+                case IIsPatternOperation isPattern when IsLocal(isPattern.Value, local):
+                    return PatternRulesOutIo(isPattern.Pattern, io);
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } either:
+                    return TypeTestRulesOutIo(either.LeftOperand, local, io) is { } left && TypeTestRulesOutIo(either.RightOperand, local, io) is { } right
+                        ? left && right
+                        : null;
+                default:
+                    return null;
+            }
+        }
+
+        private static bool PatternRulesOutIo(IPatternOperation pattern, IoTypes io) => pattern switch
+        {
+            ITypePatternOperation typePattern => !io.IsIoExceptionType(typePattern.MatchedType),
+            IDeclarationPatternOperation declarationPattern when declarationPattern.MatchedType is { } matched => !io.IsIoExceptionType(matched),
+            IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.Or } either => PatternRulesOutIo(either.LeftPattern, io) && PatternRulesOutIo(either.RightPattern, io),
+            _ => true,
+        };
 
         private static bool IsLocal(IOperation operation, ILocalSymbol local)
             => OperationFacts.UnwrapConversions(operation) is ILocalReferenceOperation reference &&

@@ -375,6 +375,23 @@ namespace Postmortem.Analyzers.Tests.Rules
                     }
             """));
 
+        // Real-world round 8: a filter naming I/O among other types still lets a full disk through.
+        [Theory]
+        [InlineData("when (e is IOException or UnauthorizedAccessException)")]
+        [InlineData("when (e is UnauthorizedAccessException or (IOException and not FileNotFoundException))")]
+        [InlineData("when (e is UnauthorizedAccessException || e is IOException)")]
+        public Task FilterNamingIoAmongOthers_ReportsDiagnostic(string filter)
+            => VerifyCS.VerifyAnalyzerAsync(InMethod($$"""
+                    try
+                    {
+                        File.AppendAllText(path, "x");
+                    }
+                    [|catch (Exception e)|] {{filter}}
+                    {
+                        return;
+                    }
+            """));
+
         [Fact]
         public Task CatchInLambda_ReportsDiagnostic()
             => VerifyCS.VerifyAnalyzerAsync(InMethod("""
@@ -614,6 +631,8 @@ namespace Postmortem.Analyzers.Tests.Rules
         [InlineData("catch (TaskCanceledException) { }")]
         [InlineData("catch (Exception ex) when (ex is not IOException) { }")]
         [InlineData("catch (Exception ex) when (ex is OperationCanceledException) { }")]
+        [InlineData("catch (Exception ex) when (ex is OperationCanceledException or FormatException) { }")]
+        [InlineData("catch (Exception ex) when (ex is OperationCanceledException || ex is FormatException) { }")]
         [InlineData("catch (IOException ex) when (ex.HResult == unchecked((int)0x80070070)) { }")]
         [InlineData("catch (IOException) { throw; }")]
         [InlineData("catch (IOException ex) { throw new InvalidOperationException(\"save failed\", ex); }")]
