@@ -149,7 +149,9 @@ namespace Postmortem.CodeFixes.Rules
             if (statement?.Parent is BlockSyntax && statement is ExpressionStatementSyntax or LocalDeclarationStatementSyntax)
             {
                 target.Statement = statement;
-                target.StartAfter = AssignsLocal(statement, local, model, cancellationToken);
+                // A folder's creation stays before the try: if it failed, Directory.Delete in the finally would throw
+                // DirectoryNotFoundException and hide why. (File.Delete of a file never created throws nothing.)
+                target.StartAfter = AssignsLocal(statement, local, model, cancellationToken) || creation.IsFolder;
                 if (target.StartAfter && statement is LocalDeclarationStatementSyntax { UsingKeyword.RawKind: not 0 })
                 {
                     // using var x = …: x is disposed at the end of the block, after a finally inside it.

@@ -53,6 +53,12 @@ namespace Postmortem.CodeFixes.Rules
             var registration = SyntaxFactory.ParseStatement(
                     $"{response}.OnCompleted(() =>\n{{\n{delete}\nreturn {task}.CompletedTask;\n}});")
                 .WithAdditionalAnnotations(Formatter.Annotation);
+            // On a line of its own, also when the creating statement shares its line with the next one.
+            if (!statement.GetTrailingTrivia().Any(t => t.IsKind(SyntaxKind.EndOfLineTrivia)))
+            {
+                registration = registration.WithLeadingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed);
+            }
+
             context.Editor.InsertAfter(statement, registration.WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed));
         }
 

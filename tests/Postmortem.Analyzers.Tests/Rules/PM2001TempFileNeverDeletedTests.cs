@@ -1637,6 +1637,29 @@ namespace Postmortem.Analyzers.Tests.Rules
             """), PM2001TempFileNeverDeletedCodeFixProvider.DeleteInFinallyKey);
 
         [Fact]
+        public Task CreateDirectory_DeleteInFinallyStartsAfterIt_ReportsDiagnostic()
+            // Real-world round 8: with the creation inside the try, a failed CreateDirectory made Directory.Delete throw
+            // DirectoryNotFoundException in the finally, hiding why it failed.
+            => VerifyCS.VerifyCodeFixAsync(InMethod("""
+                    var dir = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"));
+                    [|Directory.CreateDirectory(dir)|];
+                    File.WriteAllText(Path.Combine(dir, "a.html"), title);
+                    return data;
+            """), InMethod("""
+                    var dir = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"));
+                    Directory.CreateDirectory(dir);
+                    try
+                    {
+                        File.WriteAllText(Path.Combine(dir, "a.html"), title);
+                        return data;
+                    }
+                    finally
+                    {
+                        Directory.Delete(dir, recursive: true);
+                    }
+            """), PM2001TempFileNeverDeletedCodeFixProvider.DeleteInFinallyKey);
+
+        [Fact]
         public Task OnlyThroughOneFileStream_DeleteOnClose_ReportsDiagnostic()
             => VerifyCS.VerifyCodeFixAsync(InClass("""
                 void Buffer(Stream input)

@@ -1296,6 +1296,25 @@ namespace Postmortem.Analyzers.Tests.Rules
             return test.RunAsync();
         }
 
+        // Real-world round 8: with the next statement on the same line, the registration was inserted mid-line.
+        [Fact]
+        public Task StatementsSharingALine_DeleteAfterResponseOnItsOwnLine_ReportsDiagnostic()
+            => VerifyFix(InAction("""
+                    var path = Path.Combine(_env.WebRootPath, $"export-{id}-{Guid.NewGuid():N}.csv");
+                    var w = [|new StreamWriter(path)|]; w.Write(data); w.Dispose();
+                    return PhysicalFile(path, "text/csv");
+            """), InAction("""
+                    var path = Path.Combine(_env.WebRootPath, $"export-{id}-{Guid.NewGuid():N}.csv");
+                    var w = new StreamWriter(path);
+                    Response.OnCompleted(() =>
+                    {
+                        System.IO.File.Delete(path);
+                        return Task.CompletedTask;
+                    });
+                    w.Write(data); w.Dispose();
+                    return PhysicalFile(path, "text/csv");
+            """));
+
         // Declared empty and given its one value later: one file, the fix applies.
         [Fact]
         public Task PathDeclaredEmptyThenSet_DeleteAfterResponse_ReportsDiagnostic()
