@@ -1866,8 +1866,10 @@ namespace Postmortem.Analyzers.Knowledge
                                 return true;
                             }
 
-                            // A file inside a unique folder this member creates: the folder is the leak, reported once.
-                            if (coveredByFolder is not null && invocation != coveredByFolder && IsUniqueFolderCreation(invocation))
+                            // A file inside a unique folder this member creates (or an extraction into it): the folder is the
+                            // leak, reported once. Not a file beside it (`dir + ".zip"`): deleting the folder leaves that one behind.
+                            if (coveredByFolder is not null && invocation != coveredByFolder && IsUniqueFolderCreation(invocation, out var folder) &&
+                                (createdPath is null || IsFolder(createdPath, folder) || IsInsideFolder(createdPath, folder, MaxDepth)))
                             {
                                 return true;
                             }
@@ -2136,8 +2138,9 @@ namespace Postmortem.Analyzers.Knowledge
                 return helper.Walk(body, null);
             }
 
-            private bool IsUniqueFolderCreation(IInvocationOperation invocation)
+            private bool IsUniqueFolderCreation(IInvocationOperation invocation, out ILocalSymbol folderLocal)
             {
+                folderLocal = null!;
                 if (invocation.TargetMethod.Name != "CreateDirectory" ||
                     !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, _facts.Directory) ||
                     invocation.Arguments.Length == 0)
@@ -2146,8 +2149,96 @@ namespace Postmortem.Analyzers.Knowledge
                 }
 
                 var folder = OperationFacts.UnwrapConversions(invocation.Arguments[0].Value);
-                return folder is ILocalReferenceOperation local && _tracked.Contains(local.Local) &&
-                       _facts.IsUniquePerCall(folder, _cancellationToken);
+                if (folder is ILocalReferenceOperation local && _tracked.Contains(local.Local) && _facts.IsUniquePerCall(folder, _cancellationToken))
+                {
+                    folderLocal = local.Local;
+                    return true;
+                }
+
+                return false;
+            }
+
+            /// <summary>
+            /// Is the path inside the folder the local holds: <c>Path.Combine(dir, …)</c>, <c>dir + "/" + …</c>,
+            /// <c>$"{dir}/{name}"</c>, through locals? <c>dir + ".zip"</c> names a file beside the folder.
+            /// </summary>
+            private bool IsInsideFolder(IOperation path, ILocalSymbol folder, int depth)
+            {
+                var value = OperationFacts.UnwrapConversions(path);
+                switch (value)
+                {
+                    case ILocalReferenceOperation local when depth > 0 && !SymbolEqualityComparer.Default.Equals(local.Local, folder):
+                        return OperationFacts.InitializerOf(local.Local, value, _cancellationToken) is { } initializer &&
+                               IsInsideFolder(initializer, folder, depth - 1);
+                    case IInvocationOperation { TargetMethod: { Name: "Combine" or "Join", ContainingType.Name: "Path" } } combine:
+                        var parts = PathParts(combine);
+                        for (var i = 0; i < parts.Count; i++)
+                        {
+                            if ((i < parts.Count - 1 && IsFolder(parts[i], folder)) || IsInsideFolder(parts[i], folder, depth - 1))
+                            {
+                                return true;
+                            }
+                        }
+
+                        return false;
+                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } add:
+                        return IsInsideFolder(add.LeftOperand, folder, depth - 1) ||
+                               (IsFolder(add.LeftOperand, folder) && StartsWithSeparator(add.RightOperand));
+                    case IInterpolatedStringOperation interpolated:
+                        for (var i = 0; i + 1 < interpolated.Parts.Length; i++)
+                        {
+                            if (interpolated.Parts[i] is IInterpolationOperation interpolation && IsFolder(interpolation.Expression, folder) &&
+                                interpolated.Parts[i + 1] switch
+                                {
+                                    IInterpolatedStringTextOperation { Text: var text } => StartsWithSeparator(text),
+                                    IInterpolationOperation next => StartsWithSeparator(next.Expression),
+                                    _ => false,
+                                })
+                            {
+                                return true;
+                            }
+                        }
+
+                        return false;
+                    default:
+                        return false;
+                }
+            }
+
+            private static List<IOperation> PathParts(IInvocationOperation combine)
+            {
+                var parts = new List<IOperation>();
+                foreach (var argument in combine.Arguments)
+                {
+                    if (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { Initializer: { } elements })
+                    {
+                        parts.AddRange(elements.ElementValues);
+                    }
+                    else
+                    {
+                        parts.Add(argument.Value);
+                    }
+                }
+
+                return parts;
+            }
+
+            private static bool IsFolder(IOperation operation, ILocalSymbol folder)
+                => OperationFacts.UnwrapConversions(operation) is ILocalReferenceOperation local && SymbolEqualityComparer.Default.Equals(local.Local, folder);
+
+            /// <summary>"/…", "\…", Path.DirectorySeparatorChar, or a sum or interpolation that starts with one.</summary>
+            private static bool StartsWithSeparator(IOperation operation)
+            {
+                var value = OperationFacts.UnwrapConversions(operation);
+                return value.ConstantValue is { HasValue: true, Value: string text } ? text.Length > 0 && text[0] is '/' or '\\'
+                    : value.ConstantValue is { HasValue: true, Value: char c } ? c is '/' or '\\'
+                    : value switch
+                    {
+                        IFieldReferenceOperation { Field.Name: "DirectorySeparatorChar" or "AltDirectorySeparatorChar" } => true,
+                        IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } add => StartsWithSeparator(add.LeftOperand),
+                        IInterpolatedStringOperation { Parts: { Length: > 0 } parts } => parts[0] is IInterpolatedStringTextOperation { Text: var first } && StartsWithSeparator(first),
+                        _ => false,
+                    };
             }
 
             private static bool NameSaysItReleases(string name)

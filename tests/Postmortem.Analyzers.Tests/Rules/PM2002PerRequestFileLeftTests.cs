@@ -542,6 +542,25 @@ namespace Postmortem.Analyzers.Tests.Rules
             """),
                 VerifyCS.Diagnostic("PM2002").WithLocation(0).WithArguments("Directory.CreateDirectory", "folder"));
 
+        // Real-world round 8: an archive named beside the unique folder (`dir + ".zip"`) is not inside it: deleting the
+        // folder leaves it behind, so it is reported on its own. Files inside the folder (Path.Combine, "/", interpolation)
+        // are the folder's, reported once on it.
+        [Fact]
+        public Task FileBesideTheUniqueFolder_ReportsDiagnostic()
+            => Verify(
+                InAction("""
+                    var dir = Path.Combine("bundles", Guid.NewGuid().ToString());
+                    {|#0:Directory.CreateDirectory(dir)|};
+                    System.IO.File.WriteAllText(Path.Combine(dir, "a.txt"), "a");
+                    System.IO.File.WriteAllText(dir + "/b.txt", "b");
+                    System.IO.File.WriteAllText($"{dir}{Path.DirectorySeparatorChar}c.txt", "c");
+                    var zip = dir + ".zip";
+                    {|#1:System.IO.Compression.ZipFile.CreateFromDirectory(dir, zip)|};
+                    return PhysicalFile(Path.GetFullPath(zip), "application/zip");
+            """),
+                VerifyCS.Diagnostic("PM2002").WithLocation(0).WithArguments("Directory.CreateDirectory", "folder"),
+                VerifyCS.Diagnostic("PM2002").WithLocation(1).WithArguments("ZipFile.CreateFromDirectory", "file"));
+
         [Theory]
         [InlineData("Path.Combine(_env.ContentRootPath, $\"invoice-{id}-{DateTime.UtcNow:yyyyMMddHHmmssfff}.pdf\")")]
         [InlineData("Path.Combine(_env.ContentRootPath, \"invoice-\" + DateTime.Now.Ticks + \".pdf\")")]
