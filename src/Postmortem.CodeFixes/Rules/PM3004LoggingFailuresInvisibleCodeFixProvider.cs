@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -65,11 +66,31 @@ namespace Postmortem.CodeFixes.Rules
                     globals.Add(SyntaxFactory.GlobalStatement(inserted.WithTrailingTrivia(newLine)).WithAdditionalAnnotations(Formatter.Annotation));
                 }
 
+                // The blank line or comment above the configuring statement goes above the inserted lines, which belong to it.
+                globals[0] = globals[0].WithLeadingTrivia(global.GetLeadingTrivia());
+                context.Editor.ReplaceNode(global, (current, _) => current.WithLeadingTrivia(Indentation(current.GetLeadingTrivia())));
                 context.Editor.InsertBefore(global, globals);
                 return;
             }
 
+            statements[0] = statements[0].WithLeadingTrivia(statement.GetLeadingTrivia());
+            context.Editor.ReplaceNode(statement, (current, _) => current.WithLeadingTrivia(Indentation(current.GetLeadingTrivia())));
             context.Editor.InsertBefore(statement, statements);
+        }
+
+        /// <summary>The whitespace after the last line break of the trivia: the statement's indentation.</summary>
+        private static SyntaxTriviaList Indentation(SyntaxTriviaList leading)
+        {
+            var start = 0;
+            for (var i = 0; i < leading.Count; i++)
+            {
+                if (leading[i].IsKind(SyntaxKind.EndOfLineTrivia) || leading[i].IsDirective)
+                {
+                    start = i + 1;
+                }
+            }
+
+            return SyntaxFactory.TriviaList(leading.Skip(start).Where(t => t.IsKind(SyntaxKind.WhitespaceTrivia)));
         }
 
         private static string? Library(Diagnostic diagnostic)

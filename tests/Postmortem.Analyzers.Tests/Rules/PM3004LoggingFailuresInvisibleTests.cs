@@ -700,6 +700,8 @@ namespace Postmortem.Analyzers.Tests.Rules
                     public static ILogger Create(string path)
                     {
                         var level = Serilog.Events.LogEventLevel.Information;
+
+                        // the application's log
                         return new LoggerConfiguration()
                             .MinimumLevel.Is(level)
                             .WriteTo.[|File(path)|]
@@ -716,6 +718,8 @@ namespace Postmortem.Analyzers.Tests.Rules
                     public static ILogger Create(string path)
                     {
                         var level = Serilog.Events.LogEventLevel.Information;
+
+                        // the application's log
                         Serilog.Debugging.SelfLog.Enable(Console.Error);
                         return new LoggerConfiguration()
                             .MinimumLevel.Is(level)
@@ -794,6 +798,8 @@ namespace Postmortem.Analyzers.Tests.Rules
                 using Serilog;
 
                 var path = args.Length > 0 ? args[0] : "app.log";
+
+                // Logging
                 Log.Logger = new LoggerConfiguration().WriteTo.[|File(path)|].CreateLogger();
                 Log.Information("started");
                 """,
@@ -801,6 +807,8 @@ namespace Postmortem.Analyzers.Tests.Rules
                 using Serilog;
 
                 var path = args.Length > 0 ? args[0] : "app.log";
+
+                // Logging
                 Serilog.Debugging.SelfLog.Enable(System.Console.Error);
                 Log.Logger = new LoggerConfiguration().WriteTo.File(path).CreateLogger();
                 Log.Information("started");
