@@ -62,7 +62,7 @@ namespace Postmortem.Analyzers.Knowledge
         public bool IsReportingCall(IInvocationOperation invocation)
         {
             var method = invocation.TargetMethod;
-            if (IsDebugOnly(method))
+            if (IsDebugOnly(method) || MakesALogger(method))
             {
                 return false;
             }
@@ -245,6 +245,15 @@ namespace Postmortem.Analyzers.Knowledge
         };
 
         /// <summary>Splits a PascalCase / camelCase / _underscored name into words and looks for a reporting word.</summary>
+        /// <summary>
+        /// A call that makes or finds a logger (<c>LoggerFactory.Create(…)</c>, <c>factory.CreateLogger("x")</c>,
+        /// <c>Log.ForContext&lt;T&gt;()</c>) reports nothing by itself: only a call on what it returns does.
+        /// </summary>
+        private bool MakesALogger(IMethodSymbol method)
+            => !method.ReturnsVoid &&
+               (TypeSymbols.IsAny(method.ReturnType, _loggerTypes) ||
+                method.ReturnType.Name is "ILoggerFactory" or "LoggerFactory" or "ILoggerProvider" or "LogFactory");
+
         public static bool HasReportingWord(string name)
         {
             var start = 0;

@@ -1395,6 +1395,62 @@ namespace Postmortem.Analyzers.Tests.Rules
             return test.RunAsync();
         }
 
+        // Real-world round 8: making a logger reports nothing; only a call on it does (the safe look-alike is above).
+        [Fact]
+        public Task LoggerMadeButNeverUsed_ReportsDiagnostic()
+        {
+            var test = VerifyCS.Test("""
+                using System.IO;
+                using Microsoft.Extensions.Logging;
+
+                class Store
+                {
+                    private readonly ILoggerFactory _factory;
+
+                    public Store(ILoggerFactory factory) => _factory = factory;
+
+                    void Save(string path)
+                    {
+                        try
+                        {
+                            File.WriteAllText(path, "x");
+                        }
+                        [|catch (IOException)|]
+                        {
+                            var logger = _factory.CreateLogger("Store");
+                        }
+                    }
+
+                    void SaveAll(string path)
+                    {
+                        try
+                        {
+                            File.AppendAllText(path, "y");
+                        }
+                        [|catch (IOException)|]
+                        {
+                            using var factory = LoggerFactory.Create(_ => { });
+                        }
+                    }
+
+                    void SaveLogged(string path)
+                    {
+                        try
+                        {
+                            File.AppendAllText(path, "z");
+                        }
+                        catch (IOException ex)
+                        {
+                            _factory.CreateLogger("Store").LogError(ex, "save failed");
+                        }
+                    }
+                }
+                """, fixedSource: "");
+            test.FixedSources.Clear();
+            test.References.AddRange(References.AspNetCore);
+            return test.RunAsync();
+        }
+
         [Fact]
         public Task InMemoryAndReadOnlyWork_NoDiagnostic()
             => VerifyCS.VerifyAnalyzerAsync("""
