@@ -58,10 +58,53 @@ namespace Postmortem.CodeFixes.Rules
                     var name = IsNLog(fix) ? char.ToLowerInvariant(setting.Name[0]) + setting.Name.Substring(1) : setting.Name;
                     context.Editor.ReplaceNode(invocation.ArgumentList, (current, _) => AddArgument((ArgumentListSyntax)current, name, value));
                     break;
+                case BaseObjectCreationExpressionSyntax creation when LastPropertyAssignment(creation) is { } last:
+                    // var file = new FileTarget("f"); file.FileName = …; file.ArchiveAboveSize = …;  →  one more such line.
+                    var target = ((VariableDeclaratorSyntax)creation.Parent!.Parent!).Identifier.ValueText;
+                    var assignment = SyntaxFactory.ParseStatement($"{target}.{setting.Name} = {value.ToFullString()};")
+                        .WithLeadingTrivia(last.GetLeadingTrivia())
+                        .WithTrailingTrivia(LineEnd(last.GetTrailingTrivia()) is { Count: > 0 } end ? end : SyntaxFactory.TriviaList(SyntaxFactory.ElasticCarriageReturnLineFeed));
+                    context.Editor.InsertAfter(last, assignment);
+                    break;
                 case BaseObjectCreationExpressionSyntax creation:
                     context.Editor.ReplaceNode(creation, (current, _) => AddMember((BaseObjectCreationExpressionSyntax)current, setting.Name, value));
                     break;
             }
+        }
+
+        /// <summary>
+        /// <c>var file = new FileTarget("f");</c> (no initializer) followed by statements setting its properties
+        /// (<c>file.FileName = …;</c>): the last of them, where a new setting fits the code's own style.
+        /// </summary>
+        private static StatementSyntax? LastPropertyAssignment(BaseObjectCreationExpressionSyntax creation)
+        {
+            if (creation.Initializer is { Expressions.Count: > 0 } ||
+                creation.Parent is not EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator } ||
+                declarator.Parent?.Parent is not LocalDeclarationStatementSyntax { Parent: BlockSyntax block } declaration)
+            {
+                return null;
+            }
+
+            StatementSyntax? last = null;
+            for (var i = block.Statements.IndexOf(declaration) + 1; i < block.Statements.Count; i++)
+            {
+                if (block.Statements[i] is not ExpressionStatementSyntax
+                    {
+                        Expression: AssignmentExpressionSyntax
+                        {
+                            RawKind: (int)SyntaxKind.SimpleAssignmentExpression,
+                            Left: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver },
+                        },
+                    } statement ||
+                    receiver.Identifier.ValueText != declarator.Identifier.ValueText)
+                {
+                    break;
+                }
+
+                last = statement;
+            }
+
+            return last;
         }
 
         private static bool IsNLog(LogSinkFix fix) => fix is LogSinkFix.NLogConcurrentWrites or LogSinkFix.NLogKeepFileOpenFalse or LogSinkFix.NLogMaxArchiveFiles;

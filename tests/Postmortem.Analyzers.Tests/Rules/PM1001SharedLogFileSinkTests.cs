@@ -457,18 +457,36 @@ namespace Postmortem.Analyzers.Tests.Rules
                     config.AddRuleForAllLevels(new FileTarget("file") { FileName = "logs/app.log" });
             """)).WithNLog5().RunAsync();
 
+        // Real-world round 8: a target set up line by line gets one more line, not an initializer bolted on.
+        [Fact]
+        public Task NLog5PropertyAssignments_FixAddsAnAssignment()
+            => VerifyCS.Test(
+                NLog("""
+                    var file = [|new FileTarget("file")|];
+                    file.FileName = "logs/app.log";
+                    file.ArchiveAboveSize = 10_000_000;
+                    config.AddRuleForAllLevels(file);
+            """),
+                NLog("""
+                    var file = new FileTarget("file");
+                    file.FileName = "logs/app.log";
+                    file.ArchiveAboveSize = 10_000_000;
+                    file.ConcurrentWrites = true;
+                    config.AddRuleForAllLevels(file);
+            """)).Web().WithNLog5().RunAsync();
+
         [Fact]
         public Task NLog5AddInitializer_Fix()
             => VerifyCS.Test(
                 NLog("""
                     var file = [|new FileTarget("file")|];
-                    file.FileName = "logs/app.log";
                     config.AddRuleForAllLevels(file);
+                    file.FileName = "logs/app.log";
             """),
                 NLog("""
                     var file = new FileTarget("file") { ConcurrentWrites = true };
-                    file.FileName = "logs/app.log";
                     config.AddRuleForAllLevels(file);
+                    file.FileName = "logs/app.log";
             """)).Web().WithNLog5().RunAsync();
 
         [Fact]
