@@ -218,6 +218,14 @@ namespace Postmortem.CodeFixes.Rules
                 closeBrace = closeBrace.WithLeadingTrivia(SyntaxFactory.ElasticMarker);
             }
 
+            // `{ /* disk full */ }`: the comment opens the block's first line, before the new statement.
+            if (block.Statements.Count == 0 && block.OpenBraceToken.TrailingTrivia.Any(IsComment))
+            {
+                var comments = block.OpenBraceToken.TrailingTrivia.Where(IsComment).SelectMany(c => new[] { c, SyntaxFactory.ElasticCarriageReturnLineFeed });
+                statement = statement.WithLeadingTrivia(comments.Concat(statement.GetLeadingTrivia()));
+                block = block.WithOpenBraceToken(block.OpenBraceToken.WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed));
+            }
+
             return block
                 .WithStatements(block.Statements.Add(statement.WithAdditionalAnnotations(Formatter.Annotation)))
                 .WithCloseBraceToken(closeBrace)

@@ -2052,6 +2052,37 @@ namespace Postmortem.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public Task CommentInAOneLineCatch_RethrowKeepsItFirst_ReportsDiagnostic()
+            // `{ /* disk full */` stayed on the brace's line with `throw;` under it.
+            => VerifyCS.VerifyCodeFixAsync("""
+                using System.IO;
+
+                class Store
+                {
+                    void Save(string path)
+                    {
+                        try { File.WriteAllText(path, "x"); }
+                        [|catch (IOException)|] { /* disk full */ }
+                    }
+                }
+                """, """
+                using System.IO;
+
+                class Store
+                {
+                    void Save(string path)
+                    {
+                        try { File.WriteAllText(path, "x"); }
+                        catch (IOException)
+                        {
+                            /* disk full */
+                            throw;
+                        }
+                    }
+                }
+                """, PM3001SwallowedWriteFailureCodeFixProvider.RethrowKey);
+
+        [Fact]
         public Task DebugOnlyLinesInTheCatch_RethrowGoesAfterThem_ReportsDiagnostic()
             // `throw;` before the #if region made the Debug line unreachable (CS0162) in Debug builds.
             => VerifyCS.VerifyCodeFixAsync("""
