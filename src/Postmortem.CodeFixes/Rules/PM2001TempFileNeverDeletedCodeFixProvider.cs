@@ -344,28 +344,47 @@ namespace Postmortem.CodeFixes.Rules
         }
 
         /// <summary>
-        /// Does the file outlive the method, so a finally would delete it before it is used? A path, or a stream or string
-        /// made from it, in what the moved statements return (<c>return PhysicalFile(tmp, …)</c>, <c>return File(File.OpenRead(tmp), …)</c>:
-        /// the result runs after the method has returned), or in a lambda (<c>_ = Task.Run(() =&gt; Send(tmp))</c>: it may run
-        /// later). Read in full before returning (<c>return File.ReadAllBytes(tmp)</c>) is not.
+        /// Does the file outlive the method, so a finally would delete it before it is used? The path, or a value that still
+        /// holds the file (a stream, a URL, a FileInfo, a result that serves it, a task not awaited), returned by the moved
+        /// statements (<c>return PhysicalFile(tmp, …)</c>, <c>return File(File.OpenRead(tmp), …)</c>: the result runs after the
+        /// method has returned), or captured by a lambda (<c>_ = Task.Run(() =&gt; Send(tmp))</c>: it may run later). What is
+        /// computed from the file before returning holds nothing (<c>File.ReadAllBytes(tmp)</c>, <c>fs.Length</c>,
+        /// <c>await SHA256.HashDataAsync(fs)</c>, <c>….ToList()</c>, a process's output).
         /// </summary>
         private static bool UsedAfterTheMethod(BlockSyntax block, int index, ILocalSymbol local, SemanticModel model, CancellationToken cancellationToken)
         {
-            // The path, and the locals made from it other than by reading the file in full (a stream, a URL, a FileInfo).
             var carriers = new HashSet<ISymbol>(SymbolEqualityComparer.Default) { local };
-            bool Carries(SyntaxNode node) => node.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(identifier =>
-                !IsReadInFull(identifier, model, cancellationToken) &&
-                model.GetSymbolInfo(identifier, cancellationToken).Symbol is { } symbol && carriers.Contains(symbol));
 
-            // A number or a flag (file.Length, File.Exists(tmp)) holds no file.
-            bool IsValue(ExpressionSyntax expression) => model.GetTypeInfo(expression, cancellationToken).Type is { IsValueType: true };
+            // Does a carrier reach the value of this expression through values that can hold the file?
+            bool Carries(SyntaxNode root) => root.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(identifier =>
+                !IsReadInFull(identifier, model, cancellationToken) &&
+                model.GetSymbolInfo(identifier, cancellationToken).Symbol is { } symbol && carriers.Contains(symbol) &&
+                HeldUpTo(identifier, root));
+
+            bool HeldUpTo(SyntaxNode node, SyntaxNode root)
+            {
+                for (var current = node; current is not null; current = current.Parent)
+                {
+                    if (current is ExpressionSyntax expression && model.GetTypeInfo(expression, cancellationToken).Type is { } type && !CanHoldTheFile(type))
+                    {
+                        return false;
+                    }
+
+                    if (current == root)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
 
             for (var i = 0; i < block.Statements.Count; i++)
             {
                 var statement = block.Statements[i];
                 foreach (var declarator in statement.DescendantNodesAndSelf().OfType<VariableDeclaratorSyntax>())
                 {
-                    if (declarator.Initializer is { } initializer && !IsValue(initializer.Value) && Carries(initializer.Value) &&
+                    if (declarator.Initializer is { } initializer && Carries(initializer.Value) &&
                         model.GetDeclaredSymbol(declarator, cancellationToken) is { } made)
                     {
                         carriers.Add(made);
@@ -381,9 +400,10 @@ namespace Postmortem.CodeFixes.Rules
                 {
                     var escapes = node switch
                     {
-                        ReturnStatementSyntax { Expression: { } returned } => !IsValue(returned) && Carries(returned),
-                        YieldStatementSyntax { Expression: { } yielded } => !IsValue(yielded) && Carries(yielded),
-                        AnonymousFunctionExpressionSyntax lambda => Carries(lambda.Body),
+                        ReturnStatementSyntax { Expression: { } returned } => Carries(returned),
+                        YieldStatementSyntax { Expression: { } yielded } => Carries(yielded),
+                        AnonymousFunctionExpressionSyntax lambda => lambda.Body.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>()
+                            .Any(identifier => model.GetSymbolInfo(identifier, cancellationToken).Symbol is { } symbol && carriers.Contains(symbol)),
                         _ => false,
                     };
                     if (escapes)
@@ -394,6 +414,32 @@ namespace Postmortem.CodeFixes.Rules
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// A value that can hold the file past the method: a string (the path, a URL), a stream, reader or writer, a
+        /// FileInfo/DirectoryInfo, a lazy sequence, a task not awaited, or an ASP.NET Core result that serves it. Numbers,
+        /// arrays, lists and other objects computed from it do not.
+        /// </summary>
+        private static bool CanHoldTheFile(ITypeSymbol type)
+        {
+            if (type.SpecialType is SpecialType.System_String or SpecialType.System_Object ||
+                type.OriginalDefinition.SpecialType is SpecialType.System_Collections_Generic_IEnumerable_T || type.SpecialType == SpecialType.System_Collections_IEnumerable)
+            {
+                return true;
+            }
+
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                if (current.ContainingNamespace?.ToDisplayString() is "System.IO" && current.Name is "Stream" or "TextReader" or "TextWriter" or "FileSystemInfo" ||
+                    current.ContainingNamespace?.ToDisplayString() is "System.Threading.Tasks" && current.Name is "Task" or "ValueTask")
+                {
+                    return true;
+                }
+            }
+
+            return type.Name is "IActionResult" or "IResult" or "IAsyncEnumerable" ||
+                   type.AllInterfaces.Any(i => i.Name is "IActionResult" or "IResult" or "IAsyncEnumerable");
         }
 
         /// <summary>The path given to a <c>File</c> method that reads the whole file into memory or asks about it (<c>ReadAllBytes</c>, <c>Exists</c>): done with it when the call returns.</summary>

@@ -1779,6 +1779,74 @@ namespace Postmortem.Analyzers.Tests.Rules
             """), PM2001TempFileNeverDeletedCodeFixProvider.DeleteInFinallyKey);
 
         [Fact]
+        public Task ComputedFromTheFileBeforeReturning_DeleteInFinally_ReportsDiagnostic()
+            // What is returned was computed from the file before the method returns (an awaited hash, a list of names):
+            // the finally may delete it.
+            => VerifyCS.VerifyCodeFixAsync("""
+                using System.Collections.Generic;
+                using System.IO;
+                using System.Linq;
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                class Hasher
+                {
+                    async Task<byte[]> Hash(byte[] data, CancellationToken ct)
+                    {
+                        var tmp = [|Path.GetTempFileName()|];
+                        File.WriteAllBytes(tmp, data);
+                        using var fs = File.OpenRead(tmp);
+                        return await System.Security.Cryptography.SHA256.HashDataAsync(fs, ct);
+                    }
+
+                    List<string> Listing(byte[] data)
+                    {
+                        var work = [|Directory.CreateTempSubdirectory()|];
+                        File.WriteAllBytes(Path.Combine(work.FullName, "a.bin"), data);
+                        return work.EnumerateFiles().Select(f => f.Name).ToList();
+                    }
+                }
+                """, """
+                using System.Collections.Generic;
+                using System.IO;
+                using System.Linq;
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                class Hasher
+                {
+                    async Task<byte[]> Hash(byte[] data, CancellationToken ct)
+                    {
+                        var tmp = Path.GetTempFileName();
+                        try
+                        {
+                            File.WriteAllBytes(tmp, data);
+                            using var fs = File.OpenRead(tmp);
+                            return await System.Security.Cryptography.SHA256.HashDataAsync(fs, ct);
+                        }
+                        finally
+                        {
+                            File.Delete(tmp);
+                        }
+                    }
+
+                    List<string> Listing(byte[] data)
+                    {
+                        var work = Directory.CreateTempSubdirectory();
+                        try
+                        {
+                            File.WriteAllBytes(Path.Combine(work.FullName, "a.bin"), data);
+                            return work.EnumerateFiles().Select(f => f.Name).ToList();
+                        }
+                        finally
+                        {
+                            work.Delete(recursive: true);
+                        }
+                    }
+                }
+                """, PM2001TempFileNeverDeletedCodeFixProvider.DeleteInFinallyKey);
+
+        [Fact]
         public Task FileOutlivesTheMethod_NoDeleteInFinallyFix()
         {
             // The result is executed after the method returns (PhysicalFile, a stream handed back), or a task reads the file
