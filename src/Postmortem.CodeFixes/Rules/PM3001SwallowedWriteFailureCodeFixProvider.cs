@@ -91,7 +91,13 @@ namespace Postmortem.CodeFixes.Rules
                     : clause.Declaration.Identifier.IsKind(SyntaxKind.None) || clause.Declaration.Identifier.ValueText.Length == 0
                         ? clause.Declaration.WithIdentifier(SyntaxFactory.Identifier(variable!))
                         : clause.Declaration;
-                var block = AppendStatement(clause.Block, statement);
+                // Before a closing `return;` (or break, continue, throw): after it the log call would never run (CS0162).
+                var block = clause.Block.Statements.LastOrDefault() is ReturnStatementSyntax or BreakStatementSyntax or ContinueStatementSyntax or ThrowStatementSyntax or GotoStatementSyntax or YieldStatementSyntax { RawKind: (int)SyntaxKind.YieldBreakStatement }
+                    ? clause.Block.WithStatements(clause.Block.Statements.Insert(
+                            clause.Block.Statements.Count - 1,
+                            statement.WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed).WithAdditionalAnnotations(Formatter.Annotation)))
+                        .WithAdditionalAnnotations(Formatter.Annotation)
+                    : AppendStatement(clause.Block, statement);
 
                 // `catch // best effort` and `catch /* swallow */`: the comment stays, after the new declaration.
                 var declarationTrailing = clause.Declaration?.GetTrailingTrivia() ??

@@ -1993,6 +1993,66 @@ namespace Postmortem.Analyzers.Tests.Rules
                 """, PM3001SwallowedWriteFailureCodeFixProvider.RethrowKey);
 
         [Fact]
+        public Task CatchEndingInReturn_LogFixGoesBeforeIt_ReportsDiagnostic()
+        {
+            // The re-run of real-world round 8: the log call went after `return;`, where it never runs (CS0162).
+            var test = VerifyCS.Test("""
+                using System;
+                using System.IO;
+                using Microsoft.Extensions.Logging;
+
+                class Touch
+                {
+                    private readonly ILogger<Touch> _logger;
+
+                    public Touch(ILogger<Touch> logger) => _logger = logger;
+
+                    void Stamp(string path)
+                    {
+                        try
+                        {
+                            File.AppendAllText(path, "x");
+                        }
+                        [|catch (Exception e)|] when (e is IOException or UnauthorizedAccessException)
+                        {
+                            return;
+                        }
+
+                        Console.WriteLine("stamped");
+                    }
+                }
+                """, """
+                using System;
+                using System.IO;
+                using Microsoft.Extensions.Logging;
+
+                class Touch
+                {
+                    private readonly ILogger<Touch> _logger;
+
+                    public Touch(ILogger<Touch> logger) => _logger = logger;
+
+                    void Stamp(string path)
+                    {
+                        try
+                        {
+                            File.AppendAllText(path, "x");
+                        }
+                        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                        {
+                            _logger.LogError(e, "File.AppendAllText failed");
+                            return;
+                        }
+
+                        Console.WriteLine("stamped");
+                    }
+                }
+                """, PM3001SwallowedWriteFailureCodeFixProvider.LogKey);
+            test.References.AddRange(References.AspNetCore);
+            return test.RunAsync();
+        }
+
+        [Fact]
         public Task HeaderAndCatchLineComments_LogFixKeepsThem_ReportsDiagnostic()
         {
             // Real-world round 8: `using System;` went above the copyright header, and the comment on the catch line was lost.
