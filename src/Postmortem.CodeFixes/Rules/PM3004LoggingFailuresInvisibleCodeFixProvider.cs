@@ -66,32 +66,45 @@ namespace Postmortem.CodeFixes.Rules
                     globals.Add(SyntaxFactory.GlobalStatement(inserted.WithTrailingTrivia(newLine)).WithAdditionalAnnotations(Formatter.Annotation));
                 }
 
-                // The blank line or comment above the configuring statement goes above the inserted lines, which belong to it.
-                globals[0] = globals[0].WithLeadingTrivia(global.GetLeadingTrivia());
-                context.Editor.ReplaceNode(global, (current, _) => current.WithLeadingTrivia(Indentation(current.GetLeadingTrivia())));
+                // A blank line above the configuring statement goes above the inserted lines; a comment or #region stays
+                // with the statement it describes.
+                globals[0] = globals[0].WithLeadingTrivia(Above(global.GetLeadingTrivia()));
+                context.Editor.ReplaceNode(global, (current, _) => current.WithLeadingTrivia(Kept(current.GetLeadingTrivia())));
                 context.Editor.InsertBefore(global, globals);
                 return;
             }
 
-            statements[0] = statements[0].WithLeadingTrivia(statement.GetLeadingTrivia());
-            context.Editor.ReplaceNode(statement, (current, _) => current.WithLeadingTrivia(Indentation(current.GetLeadingTrivia())));
+            statements[0] = statements[0].WithLeadingTrivia(Above(statement.GetLeadingTrivia()));
+            context.Editor.ReplaceNode(statement, (current, _) => current.WithLeadingTrivia(Kept(current.GetLeadingTrivia())));
             context.Editor.InsertBefore(statement, statements);
         }
 
-        /// <summary>The whitespace after the last line break of the trivia: the statement's indentation.</summary>
-        private static SyntaxTriviaList Indentation(SyntaxTriviaList leading)
+        /// <summary>Where the statement's leading trivia is cut: after the blank lines that come before its first comment or directive
+        /// (or before its indentation, when it has none).</summary>
+        private static int Cut(SyntaxTriviaList leading)
         {
-            var start = 0;
+            var cut = 0;
             for (var i = 0; i < leading.Count; i++)
             {
-                if (leading[i].IsKind(SyntaxKind.EndOfLineTrivia) || leading[i].IsDirective)
+                var trivia = leading[i];
+                if (trivia.IsDirective || trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) || trivia.IsKind(SyntaxKind.MultiLineCommentTrivia) ||
+                    trivia.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia) || trivia.IsKind(SyntaxKind.DisabledTextTrivia))
                 {
-                    start = i + 1;
+                    break;
+                }
+
+                if (trivia.IsKind(SyntaxKind.EndOfLineTrivia))
+                {
+                    cut = i + 1;
                 }
             }
 
-            return SyntaxFactory.TriviaList(leading.Skip(start).Where(t => t.IsKind(SyntaxKind.WhitespaceTrivia)));
+            return cut;
         }
+
+        private static SyntaxTriviaList Above(SyntaxTriviaList leading) => SyntaxFactory.TriviaList(leading.Take(Cut(leading)));
+
+        private static SyntaxTriviaList Kept(SyntaxTriviaList leading) => SyntaxFactory.TriviaList(leading.Skip(Cut(leading)));
 
         private static string? Library(Diagnostic diagnostic)
             => diagnostic.Properties.TryGetValue(PM3004LoggingFailuresInvisibleAnalyzer.LibraryProperty, out var library) ? library : null;

@@ -719,8 +719,8 @@ namespace Postmortem.Analyzers.Tests.Rules
                     {
                         var level = Serilog.Events.LogEventLevel.Information;
 
-                        // the application's log
                         Serilog.Debugging.SelfLog.Enable(Console.Error);
+                        // the application's log
                         return new LoggerConfiguration()
                             .MinimumLevel.Is(level)
                             .WriteTo.File(path)
@@ -808,8 +808,8 @@ namespace Postmortem.Analyzers.Tests.Rules
 
                 var path = args.Length > 0 ? args[0] : "app.log";
 
-                // Logging
                 Serilog.Debugging.SelfLog.Enable(System.Console.Error);
+                // Logging
                 Log.Logger = new LoggerConfiguration().WriteTo.File(path).CreateLogger();
                 Log.Information("started");
                 """,
