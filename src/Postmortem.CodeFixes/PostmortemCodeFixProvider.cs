@@ -48,6 +48,12 @@ namespace Postmortem.CodeFixes
 
         public CancellationToken CancellationToken { get; }
 
+        /// <summary>The document's own line ending (its first one; CRLF in a file of one line), elastic so the formatter may
+        /// still place it. A literal CRLF would stay CRLF in a file of LF lines.</summary>
+        public SyntaxTrivia EndOfLine => _endOfLine ??= FixSyntax.EndOfLineOf(Root);
+
+        private SyntaxTrivia? _endOfLine;
+
         /// <summary>Adds <c>using ns;</c> once, after all edits, unless the file already imports it.</summary>
         public void RequireNamespace(string ns) => _namespaces.Add(ns);
 
@@ -72,7 +78,7 @@ namespace Postmortem.CodeFixes
                     index++;
                 }
 
-                directive = directive.WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed);
+                directive = directive.WithTrailingTrivia(EndOfLine);
                 // The file's header comment is the first using's leading trivia: it stays first. (Not when it holds a directive:
                 // the new using would move into an #if.)
                 var header = index == 0 && unit.Usings.Count > 0 ? unit.Usings[0].GetLeadingTrivia() : default;
@@ -114,6 +120,20 @@ namespace Postmortem.CodeFixes
     /// <summary>Syntax questions more than one fix asks.</summary>
     internal static class FixSyntax
     {
+        /// <summary>The first line ending of the document, as elastic trivia; CRLF when it has none.</summary>
+        public static SyntaxTrivia EndOfLineOf(SyntaxNode root)
+        {
+            foreach (var trivia in root.DescendantTrivia())
+            {
+                if (trivia.IsKind(SyntaxKind.EndOfLineTrivia))
+                {
+                    return SyntaxFactory.ElasticEndOfLine(trivia.ToString());
+                }
+            }
+
+            return SyntaxFactory.ElasticCarriageReturnLineFeed;
+        }
+
         /// <summary>
         /// How to name the type at the position: its simple name when that binds to it (a controller's File() method
         /// hides System.IO.File), else its full name, else the full name from global:: (what the simplifier would leave,

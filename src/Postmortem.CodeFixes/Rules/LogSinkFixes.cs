@@ -63,7 +63,7 @@ namespace Postmortem.CodeFixes.Rules
                     var target = ((VariableDeclaratorSyntax)creation.Parent!.Parent!).Identifier.ValueText;
                     var assignment = SyntaxFactory.ParseStatement($"{target}.{setting.Name} = {value.ToFullString()};")
                         .WithLeadingTrivia(last.GetLeadingTrivia())
-                        .WithTrailingTrivia(LineEnd(last.GetTrailingTrivia()) is { Count: > 0 } end ? end : SyntaxFactory.TriviaList(SyntaxFactory.ElasticCarriageReturnLineFeed));
+                        .WithTrailingTrivia(LineEnd(last.GetTrailingTrivia()) is { Count: > 0 } end ? end : SyntaxFactory.TriviaList(context.EndOfLine));
                     context.Editor.InsertAfter(last, assignment);
                     break;
                 case BaseObjectCreationExpressionSyntax creation:

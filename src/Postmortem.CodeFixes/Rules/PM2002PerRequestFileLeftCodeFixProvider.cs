@@ -50,16 +50,17 @@ namespace Postmortem.CodeFixes.Rules
                 ? FixSyntax.TypeName(context.Model, position, "System.IO", "Directory") + ".Delete(" + local.Name + ", recursive: true);"
                 : FixSyntax.TypeName(context.Model, position, "System.IO", "File") + ".Delete(" + local.Name + ");";
             var task = FixSyntax.TypeName(context.Model, position, "System.Threading.Tasks", "Task");
+            var newLine = context.EndOfLine.ToString();
             var registration = SyntaxFactory.ParseStatement(
-                    $"{response}.OnCompleted(() =>\n{{\n{delete}\nreturn {task}.CompletedTask;\n}});")
+                    $"{response}.OnCompleted(() =>{newLine}{{{newLine}{delete}{newLine}return {task}.CompletedTask;{newLine}}});")
                 .WithAdditionalAnnotations(Formatter.Annotation);
             // On a line of its own, also when the creating statement shares its line with the next one.
             if (!statement.GetTrailingTrivia().Any(t => t.IsKind(SyntaxKind.EndOfLineTrivia)))
             {
-                registration = registration.WithLeadingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed);
+                registration = registration.WithLeadingTrivia(context.EndOfLine);
             }
 
-            context.Editor.InsertAfter(statement, registration.WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed));
+            context.Editor.InsertAfter(statement, registration.WithTrailingTrivia(context.EndOfLine));
         }
 
         private static (StatementSyntax Statement, ILocalSymbol Local, string Response, bool IsFolder)? Analyze(Diagnostic diagnostic, SyntaxNode root, SemanticModel model, CancellationToken cancellationToken)

@@ -54,7 +54,8 @@ namespace Postmortem.CodeFixes.Rules
 
             if (equivalenceKey == RethrowKey)
             {
-                context.Editor.ReplaceNode(catchClause.Block, (current, _) => AddRethrow((BlockSyntax)current));
+                var endOfLine = context.EndOfLine;
+                context.Editor.ReplaceNode(catchClause.Block, (current, _) => AddRethrow((BlockSyntax)current, endOfLine));
                 return;
             }
 
@@ -83,6 +84,7 @@ namespace Postmortem.CodeFixes.Rules
                 context.RequireNamespace("System");
             }
 
+            var lineEnd = context.EndOfLine;
             context.Editor.ReplaceNode(catchClause, (current, _) =>
             {
                 var clause = (CatchClauseSyntax)current;
@@ -95,9 +97,9 @@ namespace Postmortem.CodeFixes.Rules
                 var block = clause.Block.Statements.LastOrDefault() is ReturnStatementSyntax or BreakStatementSyntax or ContinueStatementSyntax or ThrowStatementSyntax or GotoStatementSyntax or YieldStatementSyntax { RawKind: (int)SyntaxKind.YieldBreakStatement }
                     ? clause.Block.WithStatements(clause.Block.Statements.Insert(
                             clause.Block.Statements.Count - 1,
-                            statement.WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed).WithAdditionalAnnotations(Formatter.Annotation)))
+                            statement.WithTrailingTrivia(lineEnd).WithAdditionalAnnotations(Formatter.Annotation)))
                         .WithAdditionalAnnotations(Formatter.Annotation)
-                    : AppendStatement(clause.Block, statement);
+                    : AppendStatement(clause.Block, statement, lineEnd);
 
                 // `catch // best effort` and `catch /* swallow */`: the comment stays, after the new declaration.
                 var declarationTrailing = clause.Declaration?.GetTrailingTrivia() ??
@@ -196,7 +198,7 @@ namespace Postmortem.CodeFixes.Rules
             return root.FullSpan.Contains(span) ? root.FindToken(span.Start).Parent?.FirstAncestorOrSelf<CatchClauseSyntax>() : null;
         }
 
-        private static BlockSyntax AddRethrow(BlockSyntax block)
+        private static BlockSyntax AddRethrow(BlockSyntax block, SyntaxTrivia endOfLine)
         {
             var rethrow = SyntaxFactory.ThrowStatement();
             var statements = block.Statements;
@@ -206,14 +208,14 @@ namespace Postmortem.CodeFixes.Rules
                 return block.WithStatements(statements.Replace(last, rethrow.WithTriviaFrom(last).WithAdditionalAnnotations(Formatter.Annotation)));
             }
 
-            return AppendStatement(block, rethrow);
+            return AppendStatement(block, rethrow, endOfLine);
         }
 
         /// <summary>
         /// Appends a statement after the block's last statement and after any comment that closes the block
         /// (<c>{ // ignore }</c>: the comment stays first), formatting the block.
         /// </summary>
-        internal static BlockSyntax AppendStatement(BlockSyntax block, StatementSyntax statement)
+        internal static BlockSyntax AppendStatement(BlockSyntax block, StatementSyntax statement, SyntaxTrivia endOfLine)
         {
             // A comment, or an #if … #endif region, before the closing brace stays before the new statement: `throw;` after
             // `#if DEBUG Console.WriteLine(…); #endif`, not before it (where it made the Debug line unreachable).
@@ -227,9 +229,9 @@ namespace Postmortem.CodeFixes.Rules
             // `{ /* disk full */ }`: the comment opens the block's first line, before the new statement.
             if (block.Statements.Count == 0 && block.OpenBraceToken.TrailingTrivia.Any(IsComment))
             {
-                var comments = block.OpenBraceToken.TrailingTrivia.Where(IsComment).SelectMany(c => new[] { c, SyntaxFactory.ElasticCarriageReturnLineFeed });
+                var comments = block.OpenBraceToken.TrailingTrivia.Where(IsComment).SelectMany(c => new[] { c, endOfLine });
                 statement = statement.WithLeadingTrivia(comments.Concat(statement.GetLeadingTrivia()));
-                block = block.WithOpenBraceToken(block.OpenBraceToken.WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed));
+                block = block.WithOpenBraceToken(block.OpenBraceToken.WithTrailingTrivia(endOfLine));
             }
 
             return block

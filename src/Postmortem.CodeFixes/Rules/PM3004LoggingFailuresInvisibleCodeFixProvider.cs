@@ -50,7 +50,7 @@ namespace Postmortem.CodeFixes.Rules
             if (statement.Parent is GlobalStatementSyntax global)
             {
                 // The file's own line ending (an elastic one makes the formatter add a blank line between globals).
-                var newLine = SyntaxFactory.CarriageReturnLineFeed;
+                var newLine = context.EndOfLine;
                 foreach (var trivia in global.GetTrailingTrivia())
                 {
                     if (trivia.IsKind(SyntaxKind.EndOfLineTrivia))
@@ -72,6 +72,11 @@ namespace Postmortem.CodeFixes.Rules
                 context.Editor.ReplaceNode(global, (current, _) => current.WithLeadingTrivia(Kept(current.GetLeadingTrivia())));
                 context.Editor.InsertBefore(global, globals);
                 return;
+            }
+
+            for (var i = 0; i < statements.Count; i++)
+            {
+                statements[i] = statements[i].WithTrailingTrivia(context.EndOfLine);
             }
 
             statements[0] = statements[0].WithLeadingTrivia(Above(statement.GetLeadingTrivia()));

@@ -1334,6 +1334,18 @@ namespace Postmortem.Analyzers.Tests.Rules
                     return PhysicalFile(path, "text/csv");
             """));
 
+        // The registration is written with the file's own line endings (LF here, CRLF was written before).
+        [Fact]
+        public Task LineFeedOnlyFile_DeleteAfterResponseWritesLineFeeds_ReportsDiagnostic()
+        {
+            var source = "using System;\nusing System.IO;\nusing System.Threading.Tasks;\nusing Microsoft.AspNetCore.Mvc;\n\npublic class ExportsController : ControllerBase\n{\n    public IActionResult Download(byte[] data)\n    {\n        var path = Path.Combine(\"exports\", Guid.NewGuid() + \".csv\");\n        [|System.IO.File.WriteAllBytes(path, data)|];\n        return PhysicalFile(path, \"text/csv\");\n    }\n}\n";
+            var fixedSource = "using System;\nusing System.IO;\nusing System.Threading.Tasks;\nusing Microsoft.AspNetCore.Mvc;\n\npublic class ExportsController : ControllerBase\n{\n    public IActionResult Download(byte[] data)\n    {\n        var path = Path.Combine(\"exports\", Guid.NewGuid() + \".csv\");\n        System.IO.File.WriteAllBytes(path, data);\n        Response.OnCompleted(() =>\n        {\n            System.IO.File.Delete(path);\n            return Task.CompletedTask;\n        });\n        return PhysicalFile(path, \"text/csv\");\n    }\n}\n";
+            var test = VerifyCS.Test(source, fixedSource, PM2002PerRequestFileLeftCodeFixProvider.DeleteAfterResponseKey);
+            test.ExactLineEndings = true;
+            test.References.AddRange(References.AspNetCore);
+            return test.RunAsync();
+        }
+
         // Declared empty and given its one value later: one file, the fix applies.
         [Fact]
         public Task PathDeclaredEmptyThenSet_DeleteAfterResponse_ReportsDiagnostic()

@@ -1993,6 +1993,18 @@ namespace Postmortem.Analyzers.Tests.Rules
                 """, PM3001SwallowedWriteFailureCodeFixProvider.RethrowKey);
 
         [Fact]
+        public Task LineFeedOnlyFile_LogFixWritesLineFeeds_ReportsDiagnostic()
+        {
+            // The re-run of real-world round 8: the added using (and other new lines) ended in CRLF in a file of LF lines.
+            var test = VerifyCS.Test("using System.IO;\nusing Microsoft.Extensions.Logging;\n\nclass Store\n{\n    private readonly ILogger<Store> _logger;\n\n    public Store(ILogger<Store> logger) => _logger = logger;\n\n    void Save(string path)\n    {\n        try\n        {\n            File.WriteAllText(path, \"x\");\n        }\n        [|catch|]\n        {\n            return;\n        }\n    }\n}\n",
+                "using System;\nusing System.IO;\nusing Microsoft.Extensions.Logging;\n\nclass Store\n{\n    private readonly ILogger<Store> _logger;\n\n    public Store(ILogger<Store> logger) => _logger = logger;\n\n    void Save(string path)\n    {\n        try\n        {\n            File.WriteAllText(path, \"x\");\n        }\n        catch (Exception ex)\n        {\n            _logger.LogError(ex, \"File.WriteAllText failed\");\n            return;\n        }\n    }\n}\n",
+                PM3001SwallowedWriteFailureCodeFixProvider.LogKey);
+            test.ExactLineEndings = true;
+            test.References.AddRange(References.AspNetCore);
+            return test.RunAsync();
+        }
+
+        [Fact]
         public Task CatchEndingInReturn_LogFixGoesBeforeIt_ReportsDiagnostic()
         {
             // The re-run of real-world round 8: the log call went after `return;`, where it never runs (CS0162).

@@ -791,6 +791,19 @@ namespace Postmortem.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public Task SerilogFix_LineFeedOnlyFileGetsLineFeeds()
+        {
+            // The re-run of real-world round 8: the inserted line ended in CRLF in a file of LF lines.
+            var test = VerifyCS.Test(
+                "using Serilog;\n\npublic static class LoggingSetup\n{\n    public static ILogger Create(string path)\n    {\n        return new LoggerConfiguration().WriteTo.[|File(path)|].CreateLogger();\n    }\n}\n",
+                "using Serilog;\n\npublic static class LoggingSetup\n{\n    public static ILogger Create(string path)\n    {\n        Serilog.Debugging.SelfLog.Enable(System.Console.Error);\n        return new LoggerConfiguration().WriteTo.File(path).CreateLogger();\n    }\n}\n",
+                "PM3004.EnableInternalLogging");
+            test.ExactLineEndings = true;
+            test.References.AddRange(References.Serilog);
+            return test.RunAsync();
+        }
+
+        [Fact]
         public Task SerilogFix_TopLevelProgram()
         {
             var test = VerifyCS.Test(

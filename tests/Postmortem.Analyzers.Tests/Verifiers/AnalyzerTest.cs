@@ -75,6 +75,10 @@ namespace Postmortem.Analyzers.Tests.Verifiers
 
         public bool SkipFixAllCheck { get; set; }
 
+        /// <summary>Compare the fixed code's line endings too (by default CRLF and LF compare equal): a fix must write the
+        /// document's own line ending.</summary>
+        public bool ExactLineEndings { get; set; }
+
         /// <summary>The rules under test; null = every rule the analyzers report. An analyzer that reports several rules is
         /// tested rule by rule: the other rules' diagnostics are not compared (they have tests of their own), and
         /// <c>[|…|]</c> markup means the one rule under test.</summary>
@@ -625,7 +629,7 @@ namespace Postmortem.Analyzers.Tests.Verifiers
             return true;
         }
 
-        private static string Normalize(string text) => text.Replace("\r\n", "\n");
+        private string Normalize(string text) => ExactLineEndings ? text : text.Replace("\r\n", "\n");
 
         private static string Diff(string expected, string actual)
         {
