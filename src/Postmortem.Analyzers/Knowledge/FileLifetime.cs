@@ -1852,6 +1852,11 @@ namespace Postmortem.Analyzers.Knowledge
                             if (_facts.IsDeleteCall(invocation, out var target) && target is not null &&
                                 (Mentions(target) || (createdPath is not null && SameExpression(target, createdPath))))
                             {
+                                if (DeletesOnlyTheFolderBeside(invocation, target, createdPath))
+                                {
+                                    break;
+                                }
+
                                 if (site is null || CanRunAfter(invocation, site))
                                 {
                                     return true;
@@ -2200,6 +2205,41 @@ namespace Postmortem.Analyzers.Knowledge
                         }
 
                         return false;
+                    default:
+                        return false;
+                }
+            }
+
+            /// <summary>
+            /// <c>Directory.Delete(dir, true)</c> when the file is <c>dir + ".zip"</c>: the folder the name was made from
+            /// goes, the file beside it stays.
+            /// </summary>
+            private bool DeletesOnlyTheFolderBeside(IInvocationOperation delete, IOperation target, IOperation? createdPath)
+                => createdPath is not null &&
+                   SymbolEqualityComparer.Default.Equals(delete.TargetMethod.ContainingType, _facts.Directory) &&
+                   OperationFacts.UnwrapConversions(target) is ILocalReferenceOperation folder &&
+                   IsBesideFolder(createdPath, folder.Local, MaxDepth);
+
+            /// <summary>Is the path the folder's name with something added that does not start a path inside it
+            /// (<c>dir + ".zip"</c>, <c>$"{dir}.zip"</c>), through locals?</summary>
+            private bool IsBesideFolder(IOperation path, ILocalSymbol folder, int depth)
+            {
+                var value = OperationFacts.UnwrapConversions(path);
+                switch (value)
+                {
+                    case ILocalReferenceOperation local when depth > 0 && !SymbolEqualityComparer.Default.Equals(local.Local, folder):
+                        return OperationFacts.InitializerOf(local.Local, value, _cancellationToken) is { } initializer &&
+                               IsBesideFolder(initializer, folder, depth - 1);
+                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } add:
+                        return IsFolder(add.LeftOperand, folder) ? !StartsWithSeparator(add.RightOperand) : IsBesideFolder(add.LeftOperand, folder, depth - 1);
+                    case IInterpolatedStringOperation { Parts: { Length: > 1 } parts }:
+                        return parts[0] is IInterpolationOperation first && IsFolder(first.Expression, folder) &&
+                               parts[1] switch
+                               {
+                                   IInterpolatedStringTextOperation { Text: var text } => !StartsWithSeparator(text),
+                                   IInterpolationOperation next => !StartsWithSeparator(next.Expression),
+                                   _ => false,
+                               };
                     default:
                         return false;
                 }

@@ -561,6 +561,26 @@ namespace Postmortem.Analyzers.Tests.Rules
                 VerifyCS.Diagnostic("PM2002").WithLocation(0).WithArguments("Directory.CreateDirectory", "folder"),
                 VerifyCS.Diagnostic("PM2002").WithLocation(1).WithArguments("ZipFile.CreateFromDirectory", "file"));
 
+        // The re-run of real-world round 8: once the folder was deleted after the response (its fix), the archive beside it
+        // went silent, as if deleting `dir` deleted `dir + ".zip"`.
+        [Fact]
+        public Task FolderDeletedButNotTheFileBesideIt_ReportsDiagnostic()
+            => Verify(
+                InAction("""
+                    var dir = Path.Combine("bundles", Guid.NewGuid().ToString());
+                    Directory.CreateDirectory(dir);
+                    Response.OnCompleted(() =>
+                    {
+                        Directory.Delete(dir, recursive: true);
+                        return Task.CompletedTask;
+                    });
+                    System.IO.File.WriteAllText(Path.Combine(dir, "a.txt"), "a");
+                    var zip = $"{dir}.zip";
+                    {|#0:System.IO.Compression.ZipFile.CreateFromDirectory(dir, zip)|};
+                    return PhysicalFile(Path.GetFullPath(zip), "application/zip");
+            """),
+                VerifyCS.Diagnostic("PM2002").WithLocation(0).WithArguments("ZipFile.CreateFromDirectory", "file"));
+
         [Theory]
         [InlineData("Path.Combine(_env.ContentRootPath, $\"invoice-{id}-{DateTime.UtcNow:yyyyMMddHHmmssfff}.pdf\")")]
         [InlineData("Path.Combine(_env.ContentRootPath, \"invoice-\" + DateTime.Now.Ticks + \".pdf\")")]
