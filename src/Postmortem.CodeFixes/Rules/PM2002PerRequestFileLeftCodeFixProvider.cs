@@ -126,7 +126,18 @@ namespace Postmortem.CodeFixes.Rules
                            model.GetConstantValue(value, cancellationToken) is not { HasValue: true, Value: null or "" } &&
                            !value.IsKind(SyntaxKind.DefaultLiteralExpression) &&
                            value is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Empty" };
-            return (declared ? 1 : 0) + FixSyntax.CountWrites(new[] { function }, local, model, cancellationToken);
+            // path = Path.GetFullPath(path) names the same file.
+            var sameFile = function.DescendantNodes().OfType<AssignmentExpressionSyntax>().Count(assignment =>
+                assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) &&
+                assignment.Left is IdentifierNameSyntax { Identifier.ValueText: var name } && name == local.Name &&
+                assignment.Right is InvocationExpressionSyntax
+                {
+                    Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetFullPath" },
+                    ArgumentList.Arguments: { Count: 1 } arguments,
+                } &&
+                arguments[0].Expression is IdentifierNameSyntax { Identifier.ValueText: var argument } && argument == local.Name &&
+                SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(assignment.Left, cancellationToken).Symbol, local));
+            return (declared ? 1 : 0) + FixSyntax.CountWrites(new[] { function }, local, model, cancellationToken) - sameFile;
         }
 
         private static bool SendsTheClientBack(SyntaxNode function, ILocalSymbol local, SemanticModel model, CancellationToken cancellationToken)

@@ -1366,17 +1366,19 @@ namespace Postmortem.Analyzers.Tests.Rules
             return test.RunAsync();
         }
 
-        // Declared empty and given its one value later: one file, the fix applies.
+        // Declared empty and given its one value later, or made absolute (the same file): the fix applies.
         [Fact]
         public Task PathDeclaredEmptyThenSet_DeleteAfterResponse_ReportsDiagnostic()
             => VerifyFix(InAction("""
                     var path = string.Empty;
                     path = Path.Combine(_env.WebRootPath, $"export-{id}-{Guid.NewGuid():N}.csv");
+                    path = Path.GetFullPath(path);
                     [|System.IO.File.WriteAllBytes(path, data)|];
                     return PhysicalFile(path, "text/csv");
             """), InAction("""
                     var path = string.Empty;
                     path = Path.Combine(_env.WebRootPath, $"export-{id}-{Guid.NewGuid():N}.csv");
+                    path = Path.GetFullPath(path);
                     System.IO.File.WriteAllBytes(path, data);
                     Response.OnCompleted(() =>
                     {
