@@ -2187,26 +2187,41 @@ namespace Postmortem.Analyzers.Knowledge
 
                         return false;
                     case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } add:
-                        return IsInsideFolder(add.LeftOperand, folder, depth - 1) ||
-                               (IsFolder(add.LeftOperand, folder) && StartsWithSeparator(add.RightOperand));
+                        return IsInsideFolder(add.LeftOperand, folder, depth - 1) || SeparatorAfterFolder(add, folder) == true;
+                    case IInterpolatedStringOperation interpolated:
+                        return SeparatorAfterFolder(interpolated, folder) == true;
+                    default:
+                        return false;
+                }
+            }
+
+            /// <summary>
+            /// For the folder's name with something added (<c>dir + rest</c>, <c>$"{dir}rest"</c>): does the rest start with a
+            /// separator (a path inside the folder) or not (a name beside it, <c>dir + ".zip"</c>)? Null for any other shape.
+            /// </summary>
+            private static bool? SeparatorAfterFolder(IOperation value, ILocalSymbol folder)
+            {
+                switch (value)
+                {
+                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } add when IsFolder(add.LeftOperand, folder):
+                        return StartsWithSeparator(add.RightOperand);
                     case IInterpolatedStringOperation interpolated:
                         for (var i = 0; i + 1 < interpolated.Parts.Length; i++)
                         {
-                            if (interpolated.Parts[i] is IInterpolationOperation interpolation && IsFolder(interpolation.Expression, folder) &&
-                                interpolated.Parts[i + 1] switch
+                            if (interpolated.Parts[i] is IInterpolationOperation interpolation && IsFolder(interpolation.Expression, folder))
+                            {
+                                return interpolated.Parts[i + 1] switch
                                 {
                                     IInterpolatedStringTextOperation { Text: var text } => StartsWithSeparator(text),
                                     IInterpolationOperation next => StartsWithSeparator(next.Expression),
-                                    _ => false,
-                                })
-                            {
-                                return true;
+                                    _ => null,
+                                };
                             }
                         }
 
-                        return false;
+                        return null;
                     default:
-                        return false;
+                        return null;
                 }
             }
 
@@ -2231,15 +2246,9 @@ namespace Postmortem.Analyzers.Knowledge
                         return OperationFacts.InitializerOf(local.Local, value, _cancellationToken) is { } initializer &&
                                IsBesideFolder(initializer, folder, depth - 1);
                     case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } add:
-                        return IsFolder(add.LeftOperand, folder) ? !StartsWithSeparator(add.RightOperand) : IsBesideFolder(add.LeftOperand, folder, depth - 1);
-                    case IInterpolatedStringOperation { Parts: { Length: > 1 } parts }:
-                        return parts[0] is IInterpolationOperation first && IsFolder(first.Expression, folder) &&
-                               parts[1] switch
-                               {
-                                   IInterpolatedStringTextOperation { Text: var text } => !StartsWithSeparator(text),
-                                   IInterpolationOperation next => !StartsWithSeparator(next.Expression),
-                                   _ => false,
-                               };
+                        return IsFolder(add.LeftOperand, folder) ? SeparatorAfterFolder(add, folder) == false : IsBesideFolder(add.LeftOperand, folder, depth - 1);
+                    case IInterpolatedStringOperation interpolated:
+                        return SeparatorAfterFolder(interpolated, folder) == false;
                     default:
                         return false;
                 }
