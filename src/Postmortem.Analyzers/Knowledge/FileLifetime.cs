@@ -1874,7 +1874,7 @@ namespace Postmortem.Analyzers.Knowledge
                             // A file inside a unique folder this member creates (or an extraction into it): the folder is the
                             // leak, reported once. Not a file beside it (`dir + ".zip"`): deleting the folder leaves that one behind.
                             if (coveredByFolder is not null && invocation != coveredByFolder && IsUniqueFolderCreation(invocation, out var folder) &&
-                                (createdPath is null || IsFolder(createdPath, folder) || IsInsideFolder(createdPath, folder, MaxDepth)))
+                                (createdPath is null || Place(createdPath, folder, MaxDepth) is PlaceFromFolder.TheFolder or PlaceFromFolder.Inside))
                             {
                                 return true;
                             }
@@ -2163,35 +2163,54 @@ namespace Postmortem.Analyzers.Knowledge
                 return false;
             }
 
+            /// <summary>Where a path lies from a folder held in a local.</summary>
+            private enum PlaceFromFolder
+            {
+                Unknown,
+                TheFolder,
+                Inside,
+                Beside,
+            }
+
             /// <summary>
-            /// Is the path inside the folder the local holds: <c>Path.Combine(dir, …)</c>, <c>dir + "/" + …</c>,
-            /// <c>$"{dir}/{name}"</c>, through locals? <c>dir + ".zip"</c> names a file beside the folder.
+            /// Where the path lies from the folder the local holds: the folder itself, inside it (<c>Path.Combine(dir, …)</c>,
+            /// <c>dir + "/" + …</c>, <c>$"{dir}/{name}"</c>) or beside it (<c>dir + ".zip"</c>, <c>$"{dir}.zip"</c>), through locals.
             /// </summary>
-            private bool IsInsideFolder(IOperation path, ILocalSymbol folder, int depth)
+            private PlaceFromFolder Place(IOperation path, ILocalSymbol folder, int depth)
             {
                 var value = OperationFacts.UnwrapConversions(path);
                 switch (value)
                 {
-                    case ILocalReferenceOperation local when depth > 0 && !SymbolEqualityComparer.Default.Equals(local.Local, folder):
-                        return OperationFacts.InitializerOf(local.Local, value, _cancellationToken) is { } initializer &&
-                               IsInsideFolder(initializer, folder, depth - 1);
+                    case ILocalReferenceOperation local when SymbolEqualityComparer.Default.Equals(local.Local, folder):
+                        return PlaceFromFolder.TheFolder;
+                    case ILocalReferenceOperation local when depth > 0:
+                        return OperationFacts.InitializerOf(local.Local, value, _cancellationToken) is { } initializer
+                            ? Place(initializer, folder, depth - 1)
+                            : PlaceFromFolder.Unknown;
                     case IInvocationOperation { TargetMethod: { Name: "Combine" or "Join", ContainingType.Name: "Path" } } combine:
                         var parts = PathParts(combine);
                         for (var i = 0; i < parts.Count; i++)
                         {
-                            if ((i < parts.Count - 1 && IsFolder(parts[i], folder)) || IsInsideFolder(parts[i], folder, depth - 1))
+                            if ((i < parts.Count - 1 && IsFolder(parts[i], folder)) || Place(parts[i], folder, depth - 1) == PlaceFromFolder.Inside)
                             {
-                                return true;
+                                return PlaceFromFolder.Inside;
                             }
                         }
 
-                        return false;
-                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } add:
-                        return IsInsideFolder(add.LeftOperand, folder, depth - 1) || SeparatorAfterFolder(add, folder) == true;
-                    case IInterpolatedStringOperation interpolated:
-                        return SeparatorAfterFolder(interpolated, folder) == true;
+                        return PlaceFromFolder.Unknown;
+                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } add when !IsFolder(add.LeftOperand, folder):
+                        return Place(add.LeftOperand, folder, depth - 1) is var left && left is PlaceFromFolder.Inside or PlaceFromFolder.Beside
+                            ? left
+                            : PlaceFromFolder.Unknown;
+                    case IBinaryOperation or IInterpolatedStringOperation:
+                        return SeparatorAfterFolder(value, folder) switch
+                        {
+                            true => PlaceFromFolder.Inside,
+                            false => PlaceFromFolder.Beside,
+                            _ => PlaceFromFolder.Unknown,
+                        };
                     default:
-                        return false;
+                        return PlaceFromFolder.Unknown;
                 }
             }
 
@@ -2233,26 +2252,7 @@ namespace Postmortem.Analyzers.Knowledge
                 => createdPath is not null &&
                    SymbolEqualityComparer.Default.Equals(delete.TargetMethod.ContainingType, _facts.Directory) &&
                    OperationFacts.UnwrapConversions(target) is ILocalReferenceOperation folder &&
-                   IsBesideFolder(createdPath, folder.Local, MaxDepth);
-
-            /// <summary>Is the path the folder's name with something added that does not start a path inside it
-            /// (<c>dir + ".zip"</c>, <c>$"{dir}.zip"</c>), through locals?</summary>
-            private bool IsBesideFolder(IOperation path, ILocalSymbol folder, int depth)
-            {
-                var value = OperationFacts.UnwrapConversions(path);
-                switch (value)
-                {
-                    case ILocalReferenceOperation local when depth > 0 && !SymbolEqualityComparer.Default.Equals(local.Local, folder):
-                        return OperationFacts.InitializerOf(local.Local, value, _cancellationToken) is { } initializer &&
-                               IsBesideFolder(initializer, folder, depth - 1);
-                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } add:
-                        return IsFolder(add.LeftOperand, folder) ? SeparatorAfterFolder(add, folder) == false : IsBesideFolder(add.LeftOperand, folder, depth - 1);
-                    case IInterpolatedStringOperation interpolated:
-                        return SeparatorAfterFolder(interpolated, folder) == false;
-                    default:
-                        return false;
-                }
-            }
+                   Place(createdPath, folder.Local, MaxDepth) == PlaceFromFolder.Beside;
 
             private static List<IOperation> PathParts(IInvocationOperation combine)
             {
