@@ -1874,7 +1874,7 @@ namespace Postmortem.Analyzers.Knowledge
                             // A file inside a unique folder this member creates (or an extraction into it): the folder is the
                             // leak, reported once. Not a file beside it (`dir + ".zip"`): deleting the folder leaves that one behind.
                             if (coveredByFolder is not null && invocation != coveredByFolder && IsUniqueFolderCreation(invocation, out var folder) &&
-                                (createdPath is null || Place(createdPath, folder, MaxDepth) is PlaceFromFolder.TheFolder or PlaceFromFolder.Inside))
+                                (createdPath is null || Place(createdPath, folder, MaxDepth) != PlaceFromFolder.Beside))
                             {
                                 return true;
                             }
@@ -2187,7 +2187,8 @@ namespace Postmortem.Analyzers.Knowledge
                         return OperationFacts.InitializerOf(local.Local, value, _cancellationToken) is { } initializer
                             ? Place(initializer, folder, depth - 1)
                             : PlaceFromFolder.Unknown;
-                    case IInvocationOperation { TargetMethod: { Name: "Combine" or "Join", ContainingType.Name: "Path" } } combine:
+                    case IInvocationOperation { TargetMethod.Name: "Combine" or "Join" } combine when
+                        SymbolEqualityComparer.Default.Equals(combine.TargetMethod.ContainingType, _facts.Path):
                         var parts = PathParts(combine);
                         for (var i = 0; i < parts.Count; i++)
                         {

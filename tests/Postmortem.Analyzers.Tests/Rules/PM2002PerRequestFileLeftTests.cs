@@ -561,6 +561,19 @@ namespace Postmortem.Analyzers.Tests.Rules
                 VerifyCS.Diagnostic("PM2002").WithLocation(0).WithArguments("Directory.CreateDirectory", "folder"),
                 VerifyCS.Diagnostic("PM2002").WithLocation(1).WithArguments("ZipFile.CreateFromDirectory", "file"));
 
+        // A file written into the folder through its DirectoryInfo (a path the beside/inside reading cannot place) stays
+        // the folder's: one diagnostic, on the folder.
+        [Fact]
+        public Task FileInsideTheFolderThroughItsDirectoryInfo_ReportedOnceOnTheFolder_ReportsDiagnostic()
+            => Verify(
+                InAction("""
+                    var dir = Path.Combine("bundles", Guid.NewGuid().ToString());
+                    var info = {|#0:Directory.CreateDirectory(dir)|};
+                    System.IO.File.WriteAllText(Path.Combine(info.FullName, "a.txt"), "a");
+                    return Ok();
+            """),
+                VerifyCS.Diagnostic("PM2002").WithLocation(0).WithArguments("Directory.CreateDirectory", "folder"));
+
         // The re-run of real-world round 8: once the folder was deleted after the response (its fix), the archive beside it
         // went silent, as if deleting `dir` deleted `dir + ".zip"`.
         [Fact]
