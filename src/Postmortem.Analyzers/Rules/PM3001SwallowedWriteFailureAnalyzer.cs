@@ -519,7 +519,51 @@ namespace Postmortem.Analyzers.Rules
             }
 
             write ??= FindDurableWrite(tryOperation.Body, io) ?? string.Empty;
-            return again == write && (operation is not IInvocationOperation { TargetMethod.Name: "Delete" } delete || DeletesTheSameAgain(delete, tryOperation.Body));
+            if (again == write)
+            {
+                return operation is not IInvocationOperation { TargetMethod.Name: "Delete" } delete || DeletesTheSameAgain(delete, tryOperation.Body);
+            }
+
+            // Another way to the same file: `catch (UnauthorizedAccessException) { File.Move(src, bak); }` after
+            // `File.Copy(src, bak, true)` failed makes the backup or throws. Not a delete (cleanup after a failed write).
+            return operation is IInvocationOperation { TargetMethod: { IsStatic: true, Name: not "Delete" } } fallback &&
+                   Destination(fallback) is { } target &&
+                   WritesTheSameFile(target, tryOperation.Body, io);
+        }
+
+        /// <summary>Does the try block write (with a static File call) to the file this expression names, written alike?</summary>
+        private static bool WritesTheSameFile(IOperation target, IOperation tryBody, IoTypes io)
+        {
+            foreach (var operation in OperationFacts.ExecutedDescendants(tryBody))
+            {
+                if (operation is IInvocationOperation { TargetMethod.IsStatic: true } earlier && io.GetDurableWrite(earlier) is not null &&
+                    Destination(earlier) is { } earlierTarget &&
+                    earlierTarget.Syntax.IsEquivalentTo(target.Syntax, topLevel: false))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The file a static File write makes: its destination for Copy/Move/Replace, else its path.</summary>
+        private static IOperation? Destination(IInvocationOperation call)
+        {
+            IOperation? path = null;
+            foreach (var argument in call.Arguments)
+            {
+                switch (argument.Parameter?.Name)
+                {
+                    case "destFileName" or "destinationFileName":
+                        return argument.Value;
+                    case "path":
+                        path = argument.Value;
+                        break;
+                }
+            }
+
+            return path;
         }
 
         /// <summary>

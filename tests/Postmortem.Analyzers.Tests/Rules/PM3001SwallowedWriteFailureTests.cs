@@ -1451,6 +1451,47 @@ namespace Postmortem.Analyzers.Tests.Rules
             return test.RunAsync();
         }
 
+        // Real-world round 8: a catch that makes the same file another way (the backup by a move when the copy is refused)
+        // either succeeds or throws: the failure is handled, as a retry is. Deleting that file instead is cleanup, and the
+        // failure is swallowed (the test below).
+        [Fact]
+        public Task FallbackToTheSameFile_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync("""
+                using System;
+                using System.IO;
+
+                class Backup
+                {
+                    void Keep(string src)
+                    {
+                        try { File.Copy(src, src + ".bak", overwrite: true); }
+                        catch (UnauthorizedAccessException) { File.Move(src, src + ".bak"); }
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task CleanupOfTheSameFile_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync("""
+                using System;
+                using System.IO;
+
+                class Backup
+                {
+                    void Keep(string src)
+                    {
+                        try { File.Copy(src, src + ".bak", overwrite: true); }
+                        [|catch (UnauthorizedAccessException)|] { File.Delete(src + ".bak"); }
+                    }
+
+                    void Cleanup(string path, string text)
+                    {
+                        try { File.WriteAllText(path, text); }
+                        [|catch (IOException)|] { File.Delete(path); }
+                    }
+                }
+                """);
+
         [Fact]
         public Task InMemoryAndReadOnlyWork_NoDiagnostic()
             => VerifyCS.VerifyAnalyzerAsync("""
