@@ -37,15 +37,19 @@ namespace Postmortem.CodeFixes.Rules
 
             if (AsyncWrites.IsInAsyncContext(operation) && AsyncWrites.CanAwaitHere(operation))
             {
-                yield return new FixOption("Await the write", AwaitKey);
+                // await x?.WriteAsync(…) throws when x is null.
+                if (site.Conditional is null)
+                {
+                    yield return new FixOption("Await the write", AwaitKey);
+                }
+
                 yield break;
             }
 
             if (diagnostic.Properties.TryGetValue(PM3002DiscardedWriteTaskAnalyzer.KindProperty, out var kind) && kind == AsyncWrites.WriteKind &&
                 BuildSynchronousCall(site, operation, model, cancellationToken) is { } call)
             {
-                var name = call.Expression is MemberAccessExpressionSyntax access ? access.Name.Identifier.ValueText : call.Expression.ToString();
-                yield return new FixOption($"Call the synchronous '{name}'", SynchronousKey);
+                yield return new FixOption($"Call the synchronous '{call.Name}'", SynchronousKey);
             }
         }
 
@@ -68,7 +72,7 @@ namespace Postmortem.CodeFixes.Rules
             if (context.Model.GetOperation(site.Invocation, context.CancellationToken) is IInvocationOperation operation &&
                 BuildSynchronousCall(site, operation, context.Model, context.CancellationToken) is { } call)
             {
-                context.Editor.ReplaceNode(site.Replaced, call.WithTriviaFrom(site.Replaced).WithAdditionalAnnotations(Formatter.Annotation));
+                context.Editor.ReplaceNode(site.Replaced, call.Replacement.WithTriviaFrom(site.Replaced).WithAdditionalAnnotations(Formatter.Annotation));
             }
         }
 
@@ -76,10 +80,19 @@ namespace Postmortem.CodeFixes.Rules
         /// The synchronous call with the same receiver and arguments (CancellationToken arguments dropped), if it binds to a
         /// void member of the same type whose parameters are the async member's minus its CancellationToken.
         /// </summary>
-        private static InvocationExpressionSyntax? BuildSynchronousCall(DroppedCallSite site, IInvocationOperation operation, SemanticModel model, CancellationToken cancellationToken)
+        private static (ExpressionSyntax Replacement, string Name)? BuildSynchronousCall(DroppedCallSite site, IInvocationOperation operation, SemanticModel model, CancellationToken cancellationToken)
         {
             var method = operation.TargetMethod;
-            if (site.Invocation.Expression is not MemberAccessExpressionSyntax access ||
+
+            // receiver.WriteAsync(…), or receiver?.WriteAsync(…) on a reference type (bound as receiver.Write(…) would be).
+            var receiver = site.Invocation.Expression switch
+            {
+                MemberAccessExpressionSyntax memberAccess => memberAccess.Expression,
+                MemberBindingExpressionSyntax when site.Conditional is { } conditional &&
+                                                   model.GetTypeInfo(conditional.Expression, cancellationToken).Type is { IsReferenceType: true } => site.Conditional.Expression,
+                _ => null,
+            };
+            if (receiver is null ||
                 !method.Name.EndsWith("Async", System.StringComparison.Ordinal) ||
                 model.Compilation.GetTypeByMetadataName("System.Threading.CancellationToken") is not { } cancellationTokenType)
             {
@@ -126,11 +139,21 @@ namespace Postmortem.CodeFixes.Rules
                 return null;
             }
 
+            var syncIdentifier = SyntaxFactory.IdentifierName(syncName);
             var call = site.Invocation
-                .WithExpression(access.WithName(SyntaxFactory.IdentifierName(syncName).WithTriviaFrom(access.Name)))
+                .WithExpression(site.Invocation.Expression switch
+                {
+                    MemberAccessExpressionSyntax memberAccess => memberAccess.WithName(syncIdentifier.WithTriviaFrom(memberAccess.Name)),
+                    MemberBindingExpressionSyntax binding => binding.WithName(syncIdentifier.WithTriviaFrom(binding.Name)),
+                    var other => other,
+                })
                 .WithArgumentList(arguments);
 
-            var info = model.GetSpeculativeSymbolInfo(site.Invocation.SpanStart, call, SpeculativeBindingOption.BindAsExpression);
+            // Bound as receiver.Write(…): the member a conditional access would call on a non-null receiver.
+            var bound = SyntaxFactory.InvocationExpression(
+                SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, receiver.WithoutTrivia(), syncIdentifier),
+                arguments);
+            var info = model.GetSpeculativeSymbolInfo(site.Invocation.SpanStart, site.Conditional is null ? call : bound, SpeculativeBindingOption.BindAsExpression);
             if (info.Symbol is not IMethodSymbol sync ||
                 sync.Name != syncName ||
                 !sync.ReturnsVoid ||
@@ -167,7 +190,7 @@ namespace Postmortem.CodeFixes.Rules
                 }
             }
 
-            return call;
+            return (site.Conditional is { } conditionalAccess ? conditionalAccess.WithWhenNotNull(call) : call, syncName);
         }
     }
 
@@ -187,6 +210,10 @@ namespace Postmortem.CodeFixes.Rules
 
         public InvocationExpressionSyntax Invocation { get; }
 
+        /// <summary><c>_log?.FlushAsync()</c>: the conditional access whose <c>WhenNotNull</c> is <see cref="Invocation"/>
+        /// (awaiting it would throw when the receiver is null, and a check of its result cannot be written around it).</summary>
+        public ConditionalAccessExpressionSyntax? Conditional => Invocation.Parent as ConditionalAccessExpressionSyntax;
+
         /// <summary>The invocation plus any ConfigureAwait/AsTask and parentheses around it.</summary>
         public ExpressionSyntax Dropped { get; }
 
@@ -205,13 +232,25 @@ namespace Postmortem.CodeFixes.Rules
 
             var token = root.FindToken(span.Start);
             if (token.Parent is not SimpleNameSyntax name ||
-                name.Parent is not MemberAccessExpressionSyntax access || access.Name != name ||
-                access.Parent is not InvocationExpressionSyntax invocation || invocation.Expression != access)
+                name.Parent is not (MemberAccessExpressionSyntax or MemberBindingExpressionSyntax) ||
+                name.Parent.Parent is not InvocationExpressionSyntax invocation || invocation.Expression != name.Parent ||
+                name.Parent is MemberAccessExpressionSyntax access && access.Name != name)
             {
                 return null;
             }
 
+            // receiver?.WriteAsync(…): the whole conditional access is what is dropped.
             ExpressionSyntax dropped = invocation;
+            if (name.Parent is MemberBindingExpressionSyntax)
+            {
+                if (invocation.Parent is not ConditionalAccessExpressionSyntax conditional || conditional.WhenNotNull != invocation)
+                {
+                    return null;
+                }
+
+                dropped = conditional;
+            }
+
             while (true)
             {
                 if (dropped.Parent is ParenthesizedExpressionSyntax parenthesized)

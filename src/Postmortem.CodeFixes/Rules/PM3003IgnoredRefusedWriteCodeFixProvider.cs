@@ -30,7 +30,7 @@ namespace Postmortem.CodeFixes.Rules
         internal override IEnumerable<FixOption> GetFixOptions(Diagnostic diagnostic, SyntaxNode root, SemanticModel model, CancellationToken cancellationToken)
         {
             var site = DroppedCallSite.Find(root, diagnostic.Location.SourceSpan);
-            if (site?.Statement is null || model.GetOperation(site.Invocation, cancellationToken) is not IInvocationOperation operation)
+            if (site?.Statement is null || site.Conditional is not null || model.GetOperation(site.Invocation, cancellationToken) is not IInvocationOperation operation)
             {
                 yield break;
             }

@@ -518,6 +518,29 @@ namespace Postmortem.Analyzers.Tests.Rules
             """), PM3002DiscardedWriteTaskCodeFixProvider.SynchronousKey);
 
         [Fact]
+        public Task ConditionalAccess_SynchronousCounterpartFix_ReportsDiagnostic()
+            // Real-world round 8: `_log?.FlushAsync()` in sync code had no fix; `_log?.Flush()` keeps the null check.
+            => VerifyCS.VerifyCodeFixAsync(InSync("""
+                    _log?.[|FlushAsync|]();
+                    _ = _log?.[|WriteLineAsync|]("closing");
+            """), InSync("""
+                    _log?.Flush();
+                    _log?.WriteLine("closing");
+            """), PM3002DiscardedWriteTaskCodeFixProvider.SynchronousKey);
+
+        [Fact]
+        public Task ConditionalAccessInAsyncCode_NoAwaitFix_ReportsDiagnostic()
+        {
+            // `await _log?.FlushAsync()` would throw when _log is null: no fix is offered there.
+            var code = InAsync("""
+                    _log?.[|FlushAsync|]();
+            """);
+            var test = VerifyCS.Test(code, code);
+            test.NumberOfIncrementalIterations = 0;
+            return test.RunAsync();
+        }
+
+        [Fact]
         public Task NoSynchronousCounterpart_NoFixOffered_ReportsDiagnostic()
         {
             // ChannelWriter has no Write; Stream.WriteAsync(ReadOnlyMemory) has no Write with the same parameters

@@ -382,6 +382,29 @@ namespace Postmortem.Analyzers.Tests.Rules
                 """), PM3003IgnoredRefusedWriteCodeFixProvider.AwaitWriteAsyncKey);
 
         [Fact]
+        public Task ConditionalAccess_NoFixOffered_ReportsDiagnostic()
+        {
+            // `if (!_writer?.TryWrite(e))` does not compile and `await _writer?.WriteAsync(e)` throws when _writer is null.
+            var code = Queue("""
+                    private ChannelWriter<string>? _writer;
+
+                    public void Publish(string e)
+                    {
+                        _writer?.[|TryWrite|](e);
+                    }
+
+                    public async Task PublishAsync(string e)
+                    {
+                        await Task.Yield();
+                        _writer?.[|TryWrite|](e);
+                    }
+                """);
+            var test = VerifyCS.Test(code, code);
+            test.NumberOfIncrementalIterations = 0;
+            return test.RunAsync();
+        }
+
+        [Fact]
         public Task DropModeChannel_NoFixOffered_ReportsDiagnostic()
         {
             // Real-world round 8: a Drop* channel never refuses (TryWrite returns true) and never waits (WriteAsync drops
