@@ -109,16 +109,12 @@ namespace Postmortem.CodeFixes.Rules
             return (statement, local, response!, creation.IsFolder);
         }
 
-        /// <summary>
-        /// Does the handler send the client back for the file later (<c>Redirect("/exports/" + name)</c>, a URL or the name in
-        /// the body, a <c>Created</c> location) instead of sending it now? Then deleting it after the response makes the
-        /// follow-up download a 404. Sending it now: the path or its name reaches the returned result only through a call or
-        /// creation whose name says file or stream (<c>PhysicalFile(path, …)</c>, <c>File(bytes, type, name)</c>,
-        /// <c>Results.File</c>, <c>File.OpenRead</c>).
-        /// </summary>
+        /// <summary>A method, accessor, lambda or local function: the function a return statement leaves.</summary>
         private static bool IsFunction(SyntaxNode node)
             => node is BaseMethodDeclarationSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or AccessorDeclarationSyntax;
 
+        /// <summary>How many values the local is given in the function (a meaningful initializer, then every assignment, but
+        /// <c>path = Path.GetFullPath(path)</c>, the same file): more than one, and it names two files.</summary>
         private static int ValuesGiven(SyntaxNode function, ILocalSymbol local, SemanticModel model, CancellationToken cancellationToken)
         {
             var declared = local.DeclaringSyntaxReferences.Length == 1 &&
@@ -140,6 +136,13 @@ namespace Postmortem.CodeFixes.Rules
             return (declared ? 1 : 0) + FixSyntax.CountWrites(new[] { function }, local, model, cancellationToken) - sameFile;
         }
 
+        /// <summary>
+        /// Does the handler send the client back for the file later (<c>Redirect("/exports/" + name)</c>, a URL or the name in
+        /// the body, a <c>Created</c> location) instead of sending it now? Then deleting it after the response makes the
+        /// follow-up download a 404. Sending it now: the path or its name reaches the returned result only through a call or
+        /// creation whose name says file or stream (<c>PhysicalFile(path, …)</c>, <c>File(bytes, type, name)</c>,
+        /// <c>Results.File</c>, <c>File.OpenRead</c>).
+        /// </summary>
         private static bool SendsTheClientBack(SyntaxNode function, ILocalSymbol local, SemanticModel model, CancellationToken cancellationToken)
         {
             // The path, and the locals it is made from (the unique name).
