@@ -176,7 +176,7 @@ namespace Postmortem.CodeFixes.Rules
 
                 foreach (var identifier in returned.Expression.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
                 {
-                    if (!SentAsAFile(identifier, returned.Expression) &&
+                    if (!SentAsAFile(identifier, returned.Expression, model, cancellationToken) &&
                         model.GetSymbolInfo(identifier, cancellationToken).Symbol is { } symbol && names.Contains(symbol))
                     {
                         return true;
@@ -187,23 +187,42 @@ namespace Postmortem.CodeFixes.Rules
             return false;
         }
 
-        private static bool SentAsAFile(IdentifierNameSyntax identifier, ExpressionSyntax returned)
+        /// <summary>
+        /// Does the name or path reach the returned result only as what is sent now: an argument of a System.IO call that
+        /// reads or opens the file (<c>File.ReadAllBytes(path)</c>, <c>File.OpenRead(path)</c>, <c>new FileStream(…)</c>), or of
+        /// an ASP.NET Core file result (<c>PhysicalFile(path, …)</c>, <c>File(bytes, type, name)</c>, <c>Results.File</c>,
+        /// <c>new PhysicalFileResult(…)</c>)? By the called member's type, not its name: <c>BuildFileUrl(name)</c> makes a
+        /// URL to come back for.
+        /// </summary>
+        private static bool SentAsAFile(IdentifierNameSyntax identifier, ExpressionSyntax returned, SemanticModel model, CancellationToken cancellationToken)
         {
             for (SyntaxNode? node = identifier; node is not null && node != returned; node = node.Parent)
             {
-                if (node is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: var owner } })
+                if (node is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: ExpressionSyntax owner } } &&
+                    model.GetSymbolInfo(owner, cancellationToken).Symbol is IMethodSymbol method &&
+                    (method.ContainingNamespace?.ToDisplayString() == "System.IO" ||
+                     IsFileResult(method.MethodKind == MethodKind.Constructor ? method.ContainingType : method.ReturnType) ||
+                     method is { Name: "File" or "PhysicalFile" or "VirtualFile" or "Stream" or "Bytes", ContainingType: { Name: "Results", ContainingNamespace: var ns } } &&
+                     ns.ToDisplayString() == "Microsoft.AspNetCore.Http"))
                 {
-                    var name = owner switch
-                    {
-                        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } => member.Name.Identifier.ValueText,
-                        InvocationExpressionSyntax { Expression: SimpleNameSyntax simple } => simple.Identifier.ValueText,
-                        ObjectCreationExpressionSyntax { Type: var type } => type.ToString(),
-                        _ => string.Empty,
-                    };
-                    if (name.IndexOf("File", StringComparison.Ordinal) >= 0 || name.IndexOf("Stream", StringComparison.Ordinal) >= 0)
-                    {
-                        return true;
-                    }
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>An ASP.NET Core result type that sends a file: MVC's <c>FileResult</c> and its subclasses, and the minimal-API
+        /// <c>FileContentHttpResult</c>, <c>FileStreamHttpResult</c>, <c>PhysicalFileHttpResult</c>, <c>VirtualFileHttpResult</c>
+        /// (<c>TypedResults</c>). <c>Results.File</c> returns an <c>IResult</c>: the caller checks those methods by name.</summary>
+        private static bool IsFileResult(ITypeSymbol type)
+        {
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                if (current.Name is "FileResult" or "FileContentHttpResult" or "FileStreamHttpResult" or "PhysicalFileHttpResult" or "VirtualFileHttpResult" &&
+                    current.ContainingNamespace?.ToDisplayString() is "Microsoft.AspNetCore.Mvc" or "Microsoft.AspNetCore.Http.HttpResults")
+                {
+                    return true;
                 }
             }
 

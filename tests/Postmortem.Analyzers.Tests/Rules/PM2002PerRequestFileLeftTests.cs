@@ -1332,6 +1332,16 @@ namespace Postmortem.Analyzers.Tests.Rules
                         return Ok(new { url = $"/exports/{name}" });
                     }
 
+                    public IActionResult Linked2(string csv)
+                    {
+                        var name = $"export-{Guid.NewGuid():N}.csv";
+                        var path = Path.Combine(_env.WebRootPath, "exports", name);
+                        [|System.IO.File.WriteAllText(path, csv)|];
+                        return Ok(new { url = BuildFileUrl(name) });
+                    }
+
+                    private static string BuildFileUrl(string name) => "/exports/" + name;
+
                     public IActionResult Compressed(string csv)
                     {
                         var path = Path.Combine("exports", Guid.NewGuid() + ".csv");
