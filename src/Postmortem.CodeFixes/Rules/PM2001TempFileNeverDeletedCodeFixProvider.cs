@@ -232,8 +232,7 @@ namespace Postmortem.CodeFixes.Rules
                 if (found is not null ||
                     identifier.Parent is not ArgumentSyntax { NameColon: null } argument ||
                     argument.Parent is not ArgumentListSyntax list ||
-                    list.Arguments.IndexOf(argument) != 0 ||
-                    list.Arguments.Any(a => a.NameColon is not null))
+                    list.Arguments.IndexOf(argument) != 0)
                 {
                     return null;
                 }
@@ -242,6 +241,7 @@ namespace Postmortem.CodeFixes.Rules
                 {
                     case IObjectCreationOperation creation when creation.Constructor is { } constructor &&
                                                                 SymbolEqualityComparer.Default.Equals(constructor.ContainingType, files.FileStream) &&
+                                                                NamedInPlace(list, constructor) &&
                                                                 !files.HasDeleteOnClose(creation.Arguments, cancellationToken) &&
                                                                 constructor.Parameters.Length >= 2 &&
                                                                 constructor.Parameters[1].Type.Name == "FileMode":
@@ -249,6 +249,7 @@ namespace Postmortem.CodeFixes.Rules
                         break;
                     case IInvocationOperation invocation when invocation.TargetMethod.Name == "Create" &&
                                                               SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, files.File) &&
+                                                              NamedInPlace(list, invocation.TargetMethod) &&
                                                               !files.HasDeleteOnClose(invocation.Arguments, cancellationToken):
                         found = new BaseArgumentListOwner(list, invocation.TargetMethod, isFileCreate: true);
                         break;
@@ -258,6 +259,21 @@ namespace Postmortem.CodeFixes.Rules
             }
 
             return found;
+        }
+
+        /// <summary>Every named argument stands at its parameter's position (<c>bufferSize: 4096</c> fifth): arguments can be
+        /// added after them, and replaced, by position.</summary>
+        private static bool NamedInPlace(ArgumentListSyntax list, IMethodSymbol method)
+        {
+            for (var i = 0; i < list.Arguments.Count; i++)
+            {
+                if (list.Arguments[i].NameColon is { } name && (i >= method.Parameters.Length || name.Name.Identifier.ValueText != method.Parameters[i].Name))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private static ArgumentListSyntax? DeleteOnCloseArguments(BaseArgumentListOwner owner, SemanticModel model)
@@ -273,14 +289,21 @@ namespace Postmortem.CodeFixes.Rules
                 return null;
             }
 
+            // In a call that names its arguments (`bufferSize: 4096, useAsync: true`), the added ones are named too.
+            var named = arguments.Any(a => a.NameColon is not null);
+            ArgumentSyntax Argument(string parameter, string expression) => named
+                ? SyntaxFactory.Argument(SyntaxFactory.NameColon(parameter), default, SyntaxFactory.ParseExpression(expression))
+                : SyntaxFactory.Argument(SyntaxFactory.ParseExpression(expression));
+            ArgumentSyntax Replace(ArgumentSyntax argument, string expression) => argument.WithExpression(SyntaxFactory.ParseExpression(expression));
+
             if (owner.IsFileCreate)
             {
                 // File.Create(path[, bufferSize[, options]])
                 return arguments.Count switch
                 {
-                    1 => list.AddArguments(Argument("4096"), Argument(deleteOnClose)),
-                    2 => list.AddArguments(Argument(deleteOnClose)),
-                    3 => list.WithArguments(arguments.Replace(arguments[2], Argument(Combine(arguments[2].Expression, deleteOnClose)))),
+                    1 => list.AddArguments(Argument("bufferSize", "4096"), Argument("options", deleteOnClose)),
+                    2 => list.AddArguments(Argument("options", deleteOnClose)),
+                    3 => list.WithArguments(arguments.Replace(arguments[2], Replace(arguments[2], Combine(arguments[2].Expression, deleteOnClose)))),
                     _ => null,
                 };
             }
@@ -291,13 +314,13 @@ namespace Postmortem.CodeFixes.Rules
             {
                 case 2:
                     var isAppend = model.GetConstantValue(arguments[1].Expression) is { HasValue: true, Value: 6 };
-                    return list.AddArguments(Argument(access + (isAppend ? ".Write" : ".ReadWrite")), Argument(share + ".Read"), Argument("4096"), Argument(deleteOnClose));
+                    return list.AddArguments(Argument("access", access + (isAppend ? ".Write" : ".ReadWrite")), Argument("share", share + ".Read"), Argument("bufferSize", "4096"), Argument("options", deleteOnClose));
                 case 3 when parameters[2].Type.Name == "FileAccess":
-                    return list.AddArguments(Argument(share + ".Read"), Argument("4096"), Argument(deleteOnClose));
+                    return list.AddArguments(Argument("share", share + ".Read"), Argument("bufferSize", "4096"), Argument("options", deleteOnClose));
                 case 4 when parameters[3].Type.Name == "FileShare":
-                    return list.AddArguments(Argument("4096"), Argument(deleteOnClose));
+                    return list.AddArguments(Argument("bufferSize", "4096"), Argument("options", deleteOnClose));
                 case 5 when parameters[4].Type.SpecialType == SpecialType.System_Int32:
-                    return list.AddArguments(Argument(deleteOnClose));
+                    return list.AddArguments(Argument("options", deleteOnClose));
                 case 6 when parameters[5].Type.SpecialType == SpecialType.System_Boolean:
                     var useAsync = arguments[5].Expression;
                     var replacement = useAsync.IsKind(SyntaxKind.TrueLiteralExpression)
@@ -305,9 +328,10 @@ namespace Postmortem.CodeFixes.Rules
                         : useAsync.IsKind(SyntaxKind.FalseLiteralExpression)
                             ? deleteOnClose
                             : "(" + useAsync + " ? " + options + ".Asynchronous : " + options + ".None) | " + deleteOnClose;
-                    return list.WithArguments(arguments.Replace(arguments[5], Argument(replacement)));
+                    // useAsync: true → options: FileOptions.Asynchronous | FileOptions.DeleteOnClose (another overload, another name).
+                    return list.WithArguments(arguments.Replace(arguments[5], Argument("options", replacement).WithTriviaFrom(arguments[5])));
                 case 6 when parameters[5].Type.Name == "FileOptions":
-                    return list.WithArguments(arguments.Replace(arguments[5], Argument(Combine(arguments[5].Expression, deleteOnClose))));
+                    return list.WithArguments(arguments.Replace(arguments[5], Replace(arguments[5], Combine(arguments[5].Expression, deleteOnClose))));
                 default:
                     return null;
             }
@@ -320,8 +344,6 @@ namespace Postmortem.CodeFixes.Rules
                 ? text + " | " + flag
                 : "(" + text + ") | " + flag;
         }
-
-        private static ArgumentSyntax Argument(string expression) => SyntaxFactory.Argument(SyntaxFactory.ParseExpression(expression));
 
         private static StatementSyntax DeleteStatement(ILocalSymbol local, bool isFolder, SemanticModel model, int position)
         {

@@ -1706,6 +1706,57 @@ namespace Postmortem.Analyzers.Tests.Rules
             """), PM2001TempFileNeverDeletedCodeFixProvider.DeleteOnCloseKey);
 
         [Fact]
+        public Task NamedArguments_DeleteOnCloseNamesWhatItAdds_ReportsDiagnostic()
+            // Real-world round 8: a FileStream call with named arguments got no fix. Named in place, they stay, and the
+            // arguments added after them are named too (useAsync: becomes options:, another overload's parameter).
+            => VerifyCS.VerifyCodeFixAsync(InClass("""
+                void Buffer(Stream input)
+                {
+                    var scratch = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".bin");
+                    using var s = [|new FileStream(scratch, FileMode.Create, FileAccess.ReadWrite, FileShare.None, bufferSize: 81920, useAsync: true)|];
+                    input.CopyTo(s);
+                }
+
+                void Buffer2(Stream input)
+                {
+                    var scratch = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".bin");
+                    using var s = [|new FileStream(scratch, FileMode.Create, access: FileAccess.ReadWrite)|];
+                    input.CopyTo(s);
+                }
+            """), InClass("""
+                void Buffer(Stream input)
+                {
+                    var scratch = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".bin");
+                    using var s = new FileStream(scratch, FileMode.Create, FileAccess.ReadWrite, FileShare.None, bufferSize: 81920, options: FileOptions.Asynchronous | FileOptions.DeleteOnClose);
+                    input.CopyTo(s);
+                }
+
+                void Buffer2(Stream input)
+                {
+                    var scratch = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".bin");
+                    using var s = new FileStream(scratch, FileMode.Create, access: FileAccess.ReadWrite, share: FileShare.Read, bufferSize: 4096, options: FileOptions.DeleteOnClose);
+                    input.CopyTo(s);
+                }
+            """), PM2001TempFileNeverDeletedCodeFixProvider.DeleteOnCloseKey);
+
+        [Fact]
+        public Task NamedArgumentsOutOfPlace_NoDeleteOnCloseFix()
+        {
+            // `access:` before `mode:`: an argument added by position would not follow them; no "Delete when closed".
+            var source = InClass("""
+                void Buffer(Stream input)
+                {
+                    var scratch = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".bin");
+                    using var s = [|new FileStream(scratch, access: FileAccess.ReadWrite, mode: FileMode.Create)|];
+                    input.CopyTo(s);
+                }
+            """);
+            var test = VerifyCS.Test(source, source, PM2001TempFileNeverDeletedCodeFixProvider.DeleteOnCloseKey);
+            test.NumberOfIncrementalIterations = 0;
+            return test.RunAsync();
+        }
+
+        [Fact]
         public Task InController_DeleteInFinallyQualifiesFile_ReportsDiagnostic()
         {
             var test = VerifyCS.Test("""
