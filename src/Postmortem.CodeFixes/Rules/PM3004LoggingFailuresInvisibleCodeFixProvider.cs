@@ -18,7 +18,8 @@ namespace Postmortem.CodeFixes.Rules
     /// <c>Serilog.Debugging.SelfLog.Enable(Console.Error);</c> (Serilog) or
     /// <c>NLog.Common.InternalLogger.LogToConsoleError = true; InternalLogger.LogLevel = LogLevel.Warn;</c> (NLog).
     /// Offered only when the configuring call sits in a statement of a block, a switch section or the top-level
-    /// program (not in an expression-bodied member or a field initializer), and the API exists in the referenced
+    /// program, or in the body of an if/else/loop without braces (which gets them), not in an expression-bodied member or a
+    /// field initializer, and the API exists in the referenced
     /// version. No fix for log4net: <c>LogLog.InternalDebugging = true</c> also prints every internal debug message.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(PM3004LoggingFailuresInvisibleCodeFixProvider)), Shared]
@@ -79,6 +80,15 @@ namespace Postmortem.CodeFixes.Rules
                 statements[i] = statements[i].WithTrailingTrivia(context.EndOfLine);
             }
 
+            if (IsEmbedded(statement))
+            {
+                // if (toFile) Log.Logger = …;  →  if (toFile) { SelfLog.Enable(…); Log.Logger = …; }
+                context.Editor.ReplaceNode(statement, (current, _) => SyntaxFactory.Block(statements.Append(((StatementSyntax)current).WithoutLeadingTrivia()))
+                    .WithTriviaFrom(current)
+                    .WithAdditionalAnnotations(Formatter.Annotation));
+                return;
+            }
+
             statements[0] = statements[0].WithLeadingTrivia(Above(statement.GetLeadingTrivia()));
             context.Editor.ReplaceNode(statement, (current, _) => current.WithLeadingTrivia(Kept(current.GetLeadingTrivia())));
             context.Editor.InsertBefore(statement, statements);
@@ -124,8 +134,20 @@ namespace Postmortem.CodeFixes.Rules
             }
 
             var statement = root.FindNode(span, getInnermostNodeForTie: true).FirstAncestorOrSelf<StatementSyntax>();
-            return statement?.Parent is BlockSyntax or SwitchSectionSyntax or GlobalStatementSyntax ? statement : null;
+            return statement?.Parent is BlockSyntax or SwitchSectionSyntax or GlobalStatementSyntax || IsEmbedded(statement) ? statement : null;
         }
+
+        /// <summary>The body of an if, else, loop, using, lock or fixed without braces (<c>if (toFile) Log.Logger = …;</c>): the
+        /// fix gives it braces, so the inserted lines run under the same condition.</summary>
+        private static bool IsEmbedded(StatementSyntax? statement)
+            => statement?.Parent switch
+            {
+                IfStatementSyntax @if => @if.Statement == statement,
+                ElseClauseSyntax => true,
+                WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or CommonForEachStatementSyntax or UsingStatementSyntax or
+                    LockStatementSyntax or FixedStatementSyntax => statement is not BlockSyntax,
+                _ => false,
+            };
 
         /// <summary>The statements to insert, their types named as they bind at the position (no global:: left over).</summary>
         private static List<StatementSyntax>? BuildStatements(Diagnostic diagnostic, SemanticModel model, int position)

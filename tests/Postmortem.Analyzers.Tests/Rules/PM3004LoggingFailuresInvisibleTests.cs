@@ -886,10 +886,13 @@ namespace Postmortem.Analyzers.Tests.Rules
             return test.RunAsync();
         }
 
+        // Real-world round 8: the body of an if without braces had no fix; it gets braces, and the switch runs under the
+        // same condition as the configuration.
         [Fact]
-        public Task EmbeddedStatementWithoutBlock_NoFix()
+        public Task EmbeddedStatementWithoutBlock_FixAddsBraces()
         {
-            const string source = """
+            var test = VerifyCS.Test("""
+                using System;
                 using Serilog;
 
                 public static class LoggingSetup
@@ -900,8 +903,22 @@ namespace Postmortem.Analyzers.Tests.Rules
                             Log.Logger = new LoggerConfiguration().WriteTo.[|File("app.log")|].CreateLogger();
                     }
                 }
-                """;
-            var test = VerifyCS.Test(source, source);
+                """, """
+                using System;
+                using Serilog;
+
+                public static class LoggingSetup
+                {
+                    public static void Configure(bool toFile)
+                    {
+                        if (toFile)
+                        {
+                            Serilog.Debugging.SelfLog.Enable(Console.Error);
+                            Log.Logger = new LoggerConfiguration().WriteTo.File("app.log").CreateLogger();
+                        }
+                    }
+                }
+                """, "PM3004.EnableInternalLogging");
             test.References.AddRange(References.Serilog);
             return test.RunAsync();
         }
