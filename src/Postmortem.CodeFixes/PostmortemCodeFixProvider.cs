@@ -82,7 +82,7 @@ namespace Postmortem.CodeFixes
                 // The file's header comment is the first using's leading trivia: it stays first. (Not when it holds a directive:
                 // the new using would move into an #if.)
                 var header = index == 0 && unit.Usings.Count > 0 ? unit.Usings[0].GetLeadingTrivia() : default;
-                if (header.Any(t => t.IsKind(SyntaxKind.SingleLineCommentTrivia) || t.IsKind(SyntaxKind.MultiLineCommentTrivia)) &&
+                if (header.Any(FixSyntax.IsComment) &&
                     !header.Any(t => t.IsDirective || t.IsKind(SyntaxKind.DisabledTextTrivia)))
                 {
                     directive = directive.WithLeadingTrivia(header);
@@ -120,6 +120,14 @@ namespace Postmortem.CodeFixes
     /// <summary>Syntax questions more than one fix asks.</summary>
     internal static class FixSyntax
     {
+        /// <summary>A <c>//</c> or <c>/* */</c> comment.</summary>
+        public static bool IsComment(SyntaxTrivia trivia)
+            => trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) || trivia.IsKind(SyntaxKind.MultiLineCommentTrivia);
+
+        /// <summary>A method, constructor, accessor, lambda or local function: what a <c>return</c> leaves, what a catch runs in.</summary>
+        public static bool IsFunction(SyntaxNode node)
+            => node is BaseMethodDeclarationSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or AccessorDeclarationSyntax;
+
         /// <summary>The first line ending of the document, as elastic trivia; CRLF when it has none.</summary>
         public static SyntaxTrivia EndOfLineOf(SyntaxNode root)
         {

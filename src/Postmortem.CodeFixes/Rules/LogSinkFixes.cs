@@ -162,7 +162,7 @@ namespace Postmortem.CodeFixes.Rules
         /// </summary>
         private static (SyntaxTriviaList Separator, SyntaxTriviaList Item) KeepComment(SyntaxTriviaList lastTrailing, SyntaxTriviaList separator)
         {
-            if (!lastTrailing.Any(t => t.IsKind(SyntaxKind.SingleLineCommentTrivia) || t.IsKind(SyntaxKind.MultiLineCommentTrivia)))
+            if (!lastTrailing.Any(FixSyntax.IsComment))
             {
                 return (separator, lastTrailing);
             }

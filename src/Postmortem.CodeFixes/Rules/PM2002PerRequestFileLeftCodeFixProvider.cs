@@ -100,7 +100,7 @@ namespace Postmortem.CodeFixes.Rules
 
             // path = Path.ChangeExtension(path, ".gz"): the local names two files, the callback would delete only the last
             // one, and the analyzer would take the other for deleted too. (Declared empty and given its one value later is fine.)
-            var function = statement.Ancestors().FirstOrDefault(IsFunction);
+            var function = statement.Ancestors().FirstOrDefault(FixSyntax.IsFunction);
             if (function is null || ValuesGiven(function, local, model, cancellationToken) > 1 || SendsTheClientBack(function, local, model, cancellationToken))
             {
                 return null;
@@ -108,10 +108,6 @@ namespace Postmortem.CodeFixes.Rules
 
             return (statement, local, response!, creation.IsFolder);
         }
-
-        /// <summary>A method, accessor, lambda or local function: the function a return statement leaves.</summary>
-        private static bool IsFunction(SyntaxNode node)
-            => node is BaseMethodDeclarationSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or AccessorDeclarationSyntax;
 
         /// <summary>How many values the local is given in the function (a meaningful initializer, then every assignment, but
         /// <c>path = Path.GetFullPath(path)</c>, the same file): more than one, and it names two files.</summary>
@@ -169,7 +165,7 @@ namespace Postmortem.CodeFixes.Rules
 
             foreach (var returned in function.DescendantNodes().OfType<ReturnStatementSyntax>())
             {
-                if (returned.Expression is null || returned.Ancestors().FirstOrDefault(IsFunction) != function)
+                if (returned.Expression is null || returned.Ancestors().FirstOrDefault(FixSyntax.IsFunction) != function)
                 {
                     continue;
                 }

@@ -103,7 +103,7 @@ namespace Postmortem.CodeFixes.Rules
 
                 // `catch // best effort` and `catch /* swallow */`: the comment stays, after the new declaration.
                 var declarationTrailing = clause.Declaration?.GetTrailingTrivia() ??
-                    (clause.CatchKeyword.TrailingTrivia.Any(IsComment)
+                    (clause.CatchKeyword.TrailingTrivia.Any(FixSyntax.IsComment)
                         ? SyntaxFactory.TriviaList(SyntaxFactory.Space).AddRange(clause.CatchKeyword.TrailingTrivia.SkipWhile(t => t.IsKind(SyntaxKind.WhitespaceTrivia)))
                         : SyntaxFactory.TriviaList(SyntaxFactory.ElasticSpace));
                 return clause.WithDeclaration(declaration.WithTrailingTrivia(declarationTrailing))
@@ -126,8 +126,7 @@ namespace Postmortem.CodeFixes.Rules
         /// </summary>
         private static bool MustNotThrow(CatchClauseSyntax catchClause, SemanticModel model, CancellationToken cancellationToken)
         {
-            var function = catchClause.Ancestors().FirstOrDefault(a =>
-                a is BaseMethodDeclarationSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or AccessorDeclarationSyntax);
+            var function = catchClause.Ancestors().FirstOrDefault(FixSyntax.IsFunction);
             switch (function)
             {
                 case DestructorDeclarationSyntax:
@@ -220,16 +219,16 @@ namespace Postmortem.CodeFixes.Rules
             // A comment, or an #if … #endif region, before the closing brace stays before the new statement: `throw;` after
             // `#if DEBUG Console.WriteLine(…); #endif`, not before it (where it made the Debug line unreachable).
             var closeBrace = block.CloseBraceToken;
-            if (closeBrace.LeadingTrivia.Any(t => IsComment(t) || t.IsDirective || t.IsKind(SyntaxKind.DisabledTextTrivia)))
+            if (closeBrace.LeadingTrivia.Any(t => FixSyntax.IsComment(t) || t.IsDirective || t.IsKind(SyntaxKind.DisabledTextTrivia)))
             {
                 statement = statement.WithLeadingTrivia(closeBrace.LeadingTrivia);
                 closeBrace = closeBrace.WithLeadingTrivia(SyntaxFactory.ElasticMarker);
             }
 
             // `{ /* disk full */ }`: the comment opens the block's first line, before the new statement.
-            if (block.Statements.Count == 0 && block.OpenBraceToken.TrailingTrivia.Any(IsComment))
+            if (block.Statements.Count == 0 && block.OpenBraceToken.TrailingTrivia.Any(FixSyntax.IsComment))
             {
-                var comments = block.OpenBraceToken.TrailingTrivia.Where(IsComment).SelectMany(c => new[] { c, endOfLine });
+                var comments = block.OpenBraceToken.TrailingTrivia.Where(FixSyntax.IsComment).SelectMany(c => new[] { c, endOfLine });
                 statement = statement.WithLeadingTrivia(comments.Concat(statement.GetLeadingTrivia()));
                 block = block.WithOpenBraceToken(block.OpenBraceToken.WithTrailingTrivia(endOfLine));
             }
@@ -239,9 +238,6 @@ namespace Postmortem.CodeFixes.Rules
                 .WithCloseBraceToken(closeBrace)
                 .WithAdditionalAnnotations(Formatter.Annotation);
         }
-
-        private static bool IsComment(SyntaxTrivia trivia)
-            => trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) || trivia.IsKind(SyntaxKind.MultiLineCommentTrivia);
 
         /// <summary>A Microsoft.Extensions.Logging ILogger parameter, local, field or property usable at the catch.</summary>
         private static ISymbol? FindLogger(CatchClauseSyntax catchClause, SemanticModel model, CancellationToken cancellationToken)

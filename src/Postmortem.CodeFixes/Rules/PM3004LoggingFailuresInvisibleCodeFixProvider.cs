@@ -102,7 +102,7 @@ namespace Postmortem.CodeFixes.Rules
             for (var i = 0; i < leading.Count; i++)
             {
                 var trivia = leading[i];
-                if (trivia.IsDirective || trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) || trivia.IsKind(SyntaxKind.MultiLineCommentTrivia) ||
+                if (trivia.IsDirective || FixSyntax.IsComment(trivia) ||
                     trivia.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia) || trivia.IsKind(SyntaxKind.DisabledTextTrivia))
                 {
                     break;
