@@ -70,7 +70,7 @@ namespace Postmortem.Analyzers.Tests.Robustness
             return builder.ToImmutable();
         }
 
-        public static async Task<AnalysisResult> AnalyzeAsync(Project project, ImmutableArray<DiagnosticAnalyzer> analyzers, bool concurrent = true, CancellationToken cancellationToken = default)
+        public static async Task<AnalysisResult> AnalyzeAsync(Project project, ImmutableArray<DiagnosticAnalyzer> analyzers, bool concurrent = true, CancellationToken cancellationToken = default, IReadOnlyDictionary<string, string>? globalOptions = null)
         {
             var compilation = (await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false))!;
             var additional = new List<AdditionalText>();
@@ -81,7 +81,7 @@ namespace Postmortem.Analyzers.Tests.Robustness
 
             var exceptions = new ConcurrentQueue<string>();
             var options = new CompilationWithAnalyzersOptions(
-                new AnalyzerOptions(additional.ToImmutableArray(), new TestAnalyzerConfigOptionsProvider(Corpus.GlobalOptions, new Dictionary<string, string>())),
+                new AnalyzerOptions(additional.ToImmutableArray(), new TestAnalyzerConfigOptionsProvider(globalOptions ?? Corpus.GlobalOptions, new Dictionary<string, string>())),
                 onAnalyzerException: (ex, analyzer, diagnostic) => exceptions.Enqueue($"{analyzer.GetType().Name}: {ex}"),
                 concurrentAnalysis: concurrent,
                 logAnalyzerExecutionTime: false,

@@ -1,0 +1,117 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Postmortem.Analyzers.Tests.Robustness;
+using Postmortem.Analyzers.Tests.Rules;
+
+namespace Postmortem.Analyzers.Tests.Meta.DocExamples
+{
+    /// <summary>docs/rules/PM1001.md: where its examples run (a web project: several worker processes).</summary>
+    public sealed class PM1001DocExamples : DocExampleContexts
+    {
+        public override string Rule => "PM1001";
+
+        /// <summary>The given statements in the application's start-up.</summary>
+        private static string Startup(string statements = DocContext.Placeholder) => $$"""
+            using System;
+            using NLog.Targets;
+            using Serilog;
+
+            public static class Startup
+            {
+                public static void ConfigureLogging()
+                {
+                    {{statements}}
+                }
+            }
+            """;
+
+        /// <summary>The given statements in a start-up that configures log4net in code.</summary>
+        private static string Log4NetStartup(string statements = DocContext.Placeholder) => $$"""
+            using log4net.Appender;
+
+            public static class Startup
+            {
+                public static void ConfigureLogging()
+                {
+                    {{statements}}
+                }
+            }
+            """;
+
+        /// <summary>An nlog.config whose targets are the given elements.</summary>
+        private static string NLogConfig(string targets = DocContext.XmlPlaceholder) => $$"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <nlog xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+              {{targets}}
+              <rules>
+                <logger name="*" minlevel="Info" writeTo="f" />
+              </rules>
+            </nlog>
+            """;
+
+        /// <summary>A log4net.config whose appender is the example.</summary>
+        private const string Log4NetConfig = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <log4net>
+              <!--EXAMPLE-->
+              <root>
+                <level value="INFO" />
+                <appender-ref ref="R" />
+                <appender-ref ref="F" />
+              </root>
+            </log4net>
+            """;
+
+        /// <summary>The tests' references with NLog 6 instead of NLog 5.</summary>
+        private static IEnumerable<MetadataReference> WithNLog6()
+            => Corpus.References.Where(r => !string.Equals(Path.GetFileName((r as PortableExecutableReference)?.FilePath), "NLog.dll", StringComparison.OrdinalIgnoreCase))
+                .Concat(Verifiers.References.NLog6);
+
+        public override IEnumerable<DocContext> Contexts => new[]
+        {
+            Example(0, "Log.Logger = new LoggerConfiguration()").Code(Startup()),
+            Example(1, ".WriteTo.File(\"logs/recommendations.log\"").Code(Startup("""
+                Log.Logger = new LoggerConfiguration()
+                        /*EXAMPLE*/
+                            .CreateLogger();
+                """)),
+            Example(2, "var instance = Environment.GetEnvironmentVariable(\"WEBSITE_INSTANCE_ID\")").Code(Startup()),
+            Example(3, "var file = new FileTarget(\"file\")").Code(Startup()),
+            Example(4, "var file = new FileTarget(\"file\")").Code(Startup()),
+            Example(5, "var appender = new FileAppender").Code(Log4NetStartup()).Code(Log4NetStubs.Source, "Log4Net.cs"),
+            Example(6, "var appender = new FileAppender").Code(Log4NetStartup()).Code(Log4NetStubs.Source, "Log4Net.cs"),
+            Example(7, "\"Serilog\": {").Code(Startup("")).Additional("appsettings.json", """
+                {
+                  /*EXAMPLE*/
+                }
+                """),
+            Example(8, "{ \"Name\": \"File\"").Code(Startup("")).Additional("appsettings.json", """
+                {
+                  "Serilog": {
+                    "WriteTo": [
+                      /*EXAMPLE*/
+                    ]
+                  }
+                }
+                """),
+            Example(9, "<target xsi:type=\"File\"").Code(Startup("")).Additional("nlog.config", NLogConfig("""
+                <targets>
+                    <!--EXAMPLE-->
+                  </targets>
+                """)),
+            Example(10, "<target xsi:type=\"File\"").Code(Startup("")).Additional("nlog.config", NLogConfig("""
+                <targets>
+                    <!--EXAMPLE-->
+                  </targets>
+                """)),
+            Example(11, "<targets async=\"true\">").Code(Startup("")).Additional("nlog.config", NLogConfig()).With(WithNLog6()),
+            Example(12, "<appender name=\"R\"").Code(Startup("")).Code(Log4NetStubs.Source, "Log4Net.cs").Additional("log4net.config", Log4NetConfig),
+            Example(13, "<appender name=\"R\"").Code(Startup("")).Code(Log4NetStubs.Source, "Log4Net.cs").Additional("log4net.config", Log4NetConfig),
+            Example(14, "<appender name=\"R\"").Code(Startup("")).Code(Log4NetStubs.Source, "Log4Net.cs").Additional("log4net.config", Log4NetConfig),
+            Example(15, "<appender name=\"F\"").Code(Startup("")).Code(Log4NetStubs.Source, "Log4Net.cs").Additional("log4net.config", Log4NetConfig),
+        };
+    }
+}

@@ -1,0 +1,111 @@
+using System.Collections.Generic;
+using Postmortem.Analyzers.Tests.Rules;
+
+namespace Postmortem.Analyzers.Tests.Meta.DocExamples
+{
+    /// <summary>docs/rules/PM2003.md: where its examples run.</summary>
+    public sealed class PM2003DocExamples : DocExampleContexts
+    {
+        public override string Rule => "PM2003";
+
+        /// <summary>The given statements in the application's start-up, with Serilog and NLog.</summary>
+        private static string Startup(string statements = DocContext.Placeholder) => $$"""
+            using System;
+            using NLog.Targets;
+            using Serilog;
+
+            public static class Startup
+            {
+                public static void ConfigureLogging()
+                {
+                    {{statements}}
+                }
+            }
+            """;
+
+        /// <summary>The given statements in a start-up that configures log4net in code.</summary>
+        private static string Log4NetStartup(string statements = DocContext.Placeholder) => $$"""
+            using log4net.Appender;
+
+            public static class Startup
+            {
+                public static void ConfigureLogging()
+                {
+                    {{statements}}
+                }
+            }
+            """;
+
+        /// <summary>A Serilog logger whose sink is the example's call.</summary>
+        private const string SerilogChain = """
+            Log.Logger = new LoggerConfiguration()
+                        /*EXAMPLE*/
+                            .CreateLogger();
+            """;
+
+        /// <summary>A log4net.config whose rolling appender's settings are the given elements.</summary>
+        private static string Log4NetConfig(string settings = DocContext.XmlPlaceholder) => $$"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <log4net>
+              <appender name="R" type="log4net.Appender.RollingFileAppender">
+                <file value="logs/app.log" />
+                {{settings}}
+              </appender>
+              <root>
+                <level value="INFO" />
+                <appender-ref ref="R" />
+              </root>
+            </log4net>
+            """;
+
+        private const string NLogConfig = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <nlog xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+              <targets>
+                <!--EXAMPLE-->
+              </targets>
+              <rules>
+                <logger name="*" minlevel="Info" writeTo="f" />
+              </rules>
+            </nlog>
+            """;
+
+        private const string AppSettings = """
+            {
+              "Serilog": {
+                "WriteTo": [
+                  /*EXAMPLE*/
+                ]
+              }
+            }
+            """;
+
+        public override IEnumerable<DocContext> Contexts => new[]
+        {
+            Example(0, ".WriteTo.File(\"logs/app-.log\"").Code(Startup(SerilogChain)),
+            Example(1, ".WriteTo.File(\"logs/app-.log\"").Code(Startup(SerilogChain)),
+            Example(2, "new FileTarget(\"file\")").Code(Startup("var file = /*EXAMPLE*/;")),
+            Example(3, "new FileTarget(\"file\")").Code(Startup("var file = /*EXAMPLE*/;")),
+            Example(4, "new RollingFileAppender").Code(Log4NetStartup("var appender = /*EXAMPLE*/;")).Code(Log4NetStubs.Source, "Log4Net.cs"),
+            Example(5, "new RollingFileAppender").Code(Log4NetStartup("var appender = /*EXAMPLE*/;")).Code(Log4NetStubs.Source, "Log4Net.cs"),
+            Example(6, "{ \"Name\": \"File\"").Code(Startup("")).Additional("appsettings.json", AppSettings),
+            Example(7, "{ \"Name\": \"File\"").Code(Startup("")).Additional("appsettings.json", AppSettings),
+            Example(8, "<target xsi:type=\"File\"").Code(Startup("")).Additional("nlog.config", NLogConfig),
+            Example(9, "<target xsi:type=\"File\"").Code(Startup("")).Additional("nlog.config", NLogConfig),
+
+            // The backups of an appender rolling by size.
+            Example(10, "<maxSizeRollBackups value=\"-1\" />").Code(Startup("")).Code(Log4NetStubs.Source, "Log4Net.cs")
+                .Additional("log4net.config", Log4NetConfig("""
+                    <rollingStyle value="Size" />
+                        <!--EXAMPLE-->
+                    """)),
+            Example(11, "<maxSizeRollBackups value=\"10\" />").Code(Startup("")).Code(Log4NetStubs.Source, "Log4Net.cs")
+                .Additional("log4net.config", Log4NetConfig("""
+                    <rollingStyle value="Size" />
+                        <!--EXAMPLE-->
+                    """)),
+            Example(12, "<rollingStyle value=\"Date\" />").Code(Startup("")).Code(Log4NetStubs.Source, "Log4Net.cs").Additional("log4net.config", Log4NetConfig()),
+            Example(13, "<rollingStyle value=\"Size\" />").Code(Startup("")).Code(Log4NetStubs.Source, "Log4Net.cs").Additional("log4net.config", Log4NetConfig()),
+        };
+    }
+}

@@ -1,0 +1,48 @@
+using System.Collections.Generic;
+
+namespace Postmortem.Analyzers.Tests.Meta.DocExamples
+{
+    /// <summary>docs/rules/PM3003.md: where its examples run.</summary>
+    public sealed class PM3003DocExamples : DocExampleContexts
+    {
+        public override string Rule => "PM3003";
+
+        /// <summary>An audit queue on a bounded channel (the default Wait mode), with the given members.</summary>
+        private static string AuditQueue(string members = DocContext.Placeholder) => $$"""
+            using System;
+            using System.Threading;
+            using System.Threading.Channels;
+            using System.Threading.Tasks;
+
+            public sealed record AuditRecord(string Text);
+
+            public class AuditQueue
+            {
+                private readonly Channel<AuditRecord> _channel = Channel.CreateBounded<AuditRecord>(1000);
+
+                {{members}}
+            }
+            """;
+
+        public override IEnumerable<DocContext> Contexts => new[]
+        {
+            Example(0, "public void Publish(AuditRecord record)").Code(AuditQueue()),
+            Example(1, "public async Task PublishAsync(").Code(AuditQueue()),
+            Example(2, "if (!_channel.Writer.TryWrite(record))").Code(AuditQueue("""
+                public void Publish(AuditRecord record)
+                    {
+                        /*EXAMPLE*/
+                    }
+                """)),
+
+            // The suppression the page shows, in front of the ❌ example: it is silenced.
+            Example(3, "#pragma warning disable PM3003").Code(AuditQueue("""
+                /*EXAMPLE*/
+                    public void Publish(AuditRecord record)
+                    {
+                        _channel.Writer.TryWrite(record);
+                    }
+                """)).Expect(Claim.NotReported),
+        };
+    }
+}
