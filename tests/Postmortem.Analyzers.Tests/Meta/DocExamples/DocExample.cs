@@ -133,6 +133,13 @@ namespace Postmortem.Analyzers.Tests.Meta.DocExamples
         /// <summary>For an example without ❌/✅: what the page's text says of it.</summary>
         public Claim? Claim { get; set; }
 
+        /// <summary>
+        /// For a ❌ example: the code fixes the page says turn it into one of its ✅ examples (the fix's equivalence key,
+        /// the ✅ example's number): applied to every diagnostic of the rule in the example, each gives code that holds
+        /// the ✅ example, token for token (comments and whitespace aside).
+        /// </summary>
+        public List<(string Key, int Shows)> Fixes { get; } = new();
+
         /// <summary>Why the example is not run as it is (it cannot compile, or shows a fragment of a larger text); null: it is.</summary>
         public string? NotRunBecause { get; set; }
 
@@ -171,6 +178,13 @@ namespace Postmortem.Analyzers.Tests.Meta.DocExamples
         public DocContext With(IEnumerable<MetadataReference> references)
         {
             References = references.ToImmutableArray();
+            return this;
+        }
+
+        /// <summary>The fix with this equivalence key turns this ❌ example into the page's ✅ example number <paramref name="shows"/>.</summary>
+        public DocContext FixedBy(string key, int shows)
+        {
+            Fixes.Add((key, shows));
             return this;
         }
 

@@ -75,6 +75,72 @@ namespace Postmortem.Analyzers.Tests.Meta.DocExamples
             }
         }
 
+        public static TheoryData<string, int, string, int> Fixes()
+        {
+            var data = new TheoryData<string, int, string, int>();
+            foreach (var contexts in AllContexts.OrderBy(c => c.Rule, StringComparer.Ordinal))
+            {
+                foreach (var context in contexts.Contexts)
+                {
+                    foreach (var (key, shows) in context.Fixes)
+                    {
+                        data.Add(contexts.Rule, context.Example, key, shows);
+                    }
+                }
+            }
+
+            return data;
+        }
+
+        /// <summary>
+        /// Where a page shows a ❌ example and then, as its code fix's result, a ✅ one: the fix applied to the ❌ example
+        /// (to each of its diagnostics in turn) gives code that compiles, that the rule no longer reports, and that holds the ✅
+        /// example token for token (comments and whitespace aside).
+        /// </summary>
+        [Theory]
+        [MemberData(nameof(Fixes))]
+        public async Task DocExample_FixGivesWhatThePageShows(string rule, int number, string key, int shows)
+        {
+            var examples = DocPage.Examples(rule);
+            var example = examples[number];
+            var shown = examples[shows];
+            Assert.True(example.Claim == Claim.Reported && shown.Claim == Claim.NotReported, $"{example} → {shown}: a fix turns a ❌ example into a ✅ one");
+            var context = ContextOf(example);
+            var (entry, file, _) = Render(example, context);
+            var analyzers = Corpus.CreateAnalyzers();
+            var fixers = Corpus.CreateCodeFixes();
+            var solution = Harness.CreateSolution(entry, analyzers, context.References);
+
+            var fixedCount = 0;
+            for (var round = 0; ; round++)
+            {
+                var result = await Harness.AnalyzeAsync(solution.Projects.Single(), analyzers, globalOptions: context.GlobalOptions);
+                var target = result.Diagnostics.FirstOrDefault(d => d.Id == rule && d.Location.GetLineSpan().Path == file);
+                if (target is null)
+                {
+                    Assert.True(Harness.CompilerErrors(result.Compilation).IsEmpty, $"{example}: the fix '{key}' gives code that does not compile:\n{string.Join("\n", Harness.CompilerErrors(result.Compilation).Select(Harness.Show))}");
+                    break;
+                }
+
+                Assert.True(round < 10, $"{example}: {rule} still reported after {round} fixes '{key}': {Harness.Show(target)}");
+                var action = (await Harness.GetFixesAsync(solution, target, fixers)).Select(f => f.Action).FirstOrDefault(a => a.EquivalenceKey == key);
+                Assert.True(action is not null, $"{example}: no fix '{key}' is offered for {Harness.Show(target)}");
+                solution = await Harness.ApplyAsync(solution, action!);
+                fixedCount++;
+            }
+
+            Assert.True(fixedCount > 0, $"{example}: {rule} reports nothing to fix");
+            var document = solution.Projects.Single().Documents.Single(d => d.FilePath == file);
+            var fixedText = (await document.GetTextAsync()).ToString();
+            Assert.True(
+                Tokens(fixedText).Contains(Tokens(shown.Code), StringComparison.Ordinal),
+                $"{example}: the fix '{key}' does not give what the page shows as {shown}.\nThe page shows:\n{shown.Code}\nThe fix gives:\n{fixedText}");
+        }
+
+        /// <summary>The text's C# tokens, without whitespace and comments.</summary>
+        private static string Tokens(string code)
+            => string.Concat(Microsoft.CodeAnalysis.CSharp.SyntaxFactory.ParseTokens(code).Select(t => t.Text));
+
         [Fact]
         public void Contexts_MatchTheirExamples()
         {

@@ -72,16 +72,16 @@ namespace Postmortem.Analyzers.Tests.Meta.DocExamples
 
         public override IEnumerable<DocContext> Contexts => new[]
         {
-            Example(0, "Log.Logger = new LoggerConfiguration()").Code(Startup()),
+            Example(0, "Log.Logger = new LoggerConfiguration()").Code(Startup()).FixedBy("PM1001.SerilogShared", shows: 1),
             Example(1, ".WriteTo.File(\"logs/recommendations.log\"").Code(Startup("""
                 Log.Logger = new LoggerConfiguration()
                         /*EXAMPLE*/
                             .CreateLogger();
                 """)),
             Example(2, "var instance = Environment.GetEnvironmentVariable(\"WEBSITE_INSTANCE_ID\")").Code(Startup()),
-            Example(3, "var file = new FileTarget(\"file\")").Code(Startup()),
+            Example(3, "var file = new FileTarget(\"file\")").Code(Startup()).FixedBy("PM1001.NLogConcurrentWrites", shows: 4),
             Example(4, "var file = new FileTarget(\"file\")").Code(Startup()),
-            Example(5, "var appender = new FileAppender").Code(Log4NetStartup()).Code(Log4NetStubs.Source, "Log4Net.cs"),
+            Example(5, "var appender = new FileAppender").Code(Log4NetStartup()).Code(Log4NetStubs.Source, "Log4Net.cs").FixedBy("PM1001.Log4NetInterProcessLock", shows: 6),
             Example(6, "var appender = new FileAppender").Code(Log4NetStartup()).Code(Log4NetStubs.Source, "Log4Net.cs"),
             Example(7, "\"Serilog\": {").Code(Startup("")).Additional("appsettings.json", """
                 {

@@ -19,7 +19,7 @@ namespace Postmortem.Analyzers.Tests.Meta.DocExamples
 
         public override IEnumerable<DocContext> Contexts => new[]
         {
-            Example(0, "public byte[] Render(string title)").Code(Renderer()),
+            Example(0, "public byte[] Render(string title)").Code(Renderer()).FixedBy("PM2001.DeleteInFinally", shows: 1),
             Example(1, "public byte[] Render(string title)").Code(Renderer()),
 
             // "… is deleted where it is used, the same way": the helper's file, deleted in finally, is not reported.

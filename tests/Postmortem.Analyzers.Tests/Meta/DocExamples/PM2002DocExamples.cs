@@ -40,7 +40,7 @@ namespace Postmortem.Analyzers.Tests.Meta.DocExamples
 
         public override IEnumerable<DocContext> Contexts => new[]
         {
-            Example(0, "[HttpGet(\"{id}\")]").Code(Controller()),
+            Example(0, "[HttpGet(\"{id}\")]").Code(Controller()).FixedBy("PM2002.DeleteAfterResponse", shows: 3),
             Example(1, "public IActionResult Download(int id)").Code(Controller()),
             Example(2, "app.MapGet(\"/exports/{customer}\"").Code("""
                 using System.IO;

@@ -82,9 +82,9 @@ namespace Postmortem.Analyzers.Tests.Meta.DocExamples
 
         public override IEnumerable<DocContext> Contexts => new[]
         {
-            Example(0, ".WriteTo.File(\"logs/app-.log\"").Code(Startup(SerilogChain)),
+            Example(0, ".WriteTo.File(\"logs/app-.log\"").Code(Startup(SerilogChain)).FixedBy("PM2003.RetainedFileCountLimit", shows: 1),
             Example(1, ".WriteTo.File(\"logs/app-.log\"").Code(Startup(SerilogChain)),
-            Example(2, "new FileTarget(\"file\")").Code(Startup("var file = /*EXAMPLE*/;")),
+            Example(2, "new FileTarget(\"file\")").Code(Startup("var file = /*EXAMPLE*/;")).FixedBy("PM2003.MaxArchiveFiles", shows: 3),
             Example(3, "new FileTarget(\"file\")").Code(Startup("var file = /*EXAMPLE*/;")),
             Example(4, "new RollingFileAppender").Code(Log4NetStartup("var appender = /*EXAMPLE*/;")).Code(Log4NetStubs.Source, "Log4Net.cs"),
             Example(5, "new RollingFileAppender").Code(Log4NetStartup("var appender = /*EXAMPLE*/;")).Code(Log4NetStubs.Source, "Log4Net.cs"),

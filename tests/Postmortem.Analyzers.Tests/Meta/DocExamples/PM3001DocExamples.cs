@@ -32,7 +32,7 @@ namespace Postmortem.Analyzers.Tests.Meta.DocExamples
 
         public override IEnumerable<DocContext> Contexts => new[]
         {
-            Example(0, "try").Code(Append()),
+            Example(0, "try").Code(Append()).FixedBy("PM3001.Rethrow", shows: 1).FixedBy("PM3001.LogError", shows: 2),
             Example(1, "try").Code(Append()),
             Example(2, "catch (IOException ex)").Code(Append("""
                 try

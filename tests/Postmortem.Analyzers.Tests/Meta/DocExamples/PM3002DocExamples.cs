@@ -23,7 +23,7 @@ namespace Postmortem.Analyzers.Tests.Meta.DocExamples
 
         public override IEnumerable<DocContext> Contexts => new[]
         {
-            Example(0, "public void Audit(string line)").Code(Auditor()),
+            Example(0, "public void Audit(string line)").Code(Auditor()).FixedBy("PM3002.CallSynchronousCounterpart", shows: 1),
             Example(1, "public void Audit(string line)").Code(Auditor()),
             Example(2, "public async Task AuditAsync(string line)").Code(Auditor()),
 

@@ -26,7 +26,7 @@ namespace Postmortem.Analyzers.Tests.Meta.DocExamples
 
         public override IEnumerable<DocContext> Contexts => new[]
         {
-            Example(0, "public void Publish(AuditRecord record)").Code(AuditQueue()),
+            Example(0, "public void Publish(AuditRecord record)").Code(AuditQueue()).FixedBy("PM3003.ThrowIfRefused", shows: 2),
             Example(1, "public async Task PublishAsync(").Code(AuditQueue()),
             Example(2, "if (!_channel.Writer.TryWrite(record))").Code(AuditQueue("""
                 public void Publish(AuditRecord record)

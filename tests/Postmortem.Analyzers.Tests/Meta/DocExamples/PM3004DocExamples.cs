@@ -64,9 +64,9 @@ namespace Postmortem.Analyzers.Tests.Meta.DocExamples
 
         public override IEnumerable<DocContext> Contexts => new[]
         {
-            Example(0, "Log.Logger = new LoggerConfiguration()").Code(Startup()),
+            Example(0, "Log.Logger = new LoggerConfiguration()").Code(Startup()).FixedBy("PM3004.EnableInternalLogging", shows: 1),
             Example(1, "Serilog.Debugging.SelfLog.Enable(Console.Error);").Code(Startup()),
-            Example(2, "var target = new FileTarget(\"file\")").Code(Startup()),
+            Example(2, "var target = new FileTarget(\"file\")").Code(Startup()).FixedBy("PM3004.EnableInternalLogging", shows: 3),
             Example(3, "NLog.Common.InternalLogger.LogToConsoleError = true;").Code(Startup()),
 
             // log4net's switch, with an appender configured in code.

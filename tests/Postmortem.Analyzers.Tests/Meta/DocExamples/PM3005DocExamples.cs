@@ -36,7 +36,7 @@ namespace Postmortem.Analyzers.Tests.Meta.DocExamples
 
         public override IEnumerable<DocContext> Contexts => new[]
         {
-            Example(0, ".WriteTo.File(\"logs/app.log\")").Code(Logger),
+            Example(0, ".WriteTo.File(\"logs/app.log\")").Code(Logger).FixedBy("PM3005.RollOnFileSizeLimit", shows: 1),
             Example(1, ".WriteTo.File(\"logs/app.log\", fileSizeLimitBytes: 10_485_760, rollOnFileSizeLimit: true)").Code(Logger),
             Example(2, "{ \"Name\": \"File\"").Code("public static class Empty { }").Additional("appsettings.json", AppSettings),
             Example(3, "{ \"Name\": \"File\"").Code("public static class Empty { }").Additional("appsettings.json", AppSettings),
