@@ -64,15 +64,37 @@ namespace Postmortem.CodeFixes.Rules
                 return;
             }
 
-            if (equivalenceKey == DeleteInFinallyKey && target.Statement is { } statement && statement.Parent is BlockSyntax block)
+            if (equivalenceKey == DeleteInFinallyKey && target.Statement is { } statement && StatementsAround(statement) is { } statements)
             {
                 var position = statement.SpanStart;
                 var delete = DeleteStatement(target.Local, target.IsFolder, context.Model, position);
-                var index = block.Statements.IndexOf(statement) + (target.StartAfter ? 1 : 0);
+                var index = statements.IndexOf(statement) + (target.StartAfter ? 1 : 0);
                 var outside = target.LocalFunctionsOutside;
-                context.Editor.ReplaceNode(block, (current, _) => WrapInTryFinally((BlockSyntax)current, index, delete, outside));
+                if (statement.Parent is BlockSyntax block)
+                {
+                    context.Editor.ReplaceNode(block, (current, _) =>
+                    {
+                        var wrapped = (BlockSyntax)current;
+                        return wrapped.WithStatements(SyntaxFactory.List(WrapInTryFinally(wrapped.Statements, index, delete, outside))).WithAdditionalAnnotations(Formatter.Annotation);
+                    });
+                }
+                else if (statement.Parent is GlobalStatementSyntax { Parent: CompilationUnitSyntax unit })
+                {
+                    context.Editor.ReplaceNode(unit, (current, _) => WrapTopLevelStatements((CompilationUnitSyntax)current, index, delete, outside));
+                }
             }
         }
+
+        /// <summary>
+        /// The statements the creating statement is one of, in order: a block's, or the top-level statements of a program
+        /// (each in its <c>GlobalStatementSyntax</c>); null elsewhere (a switch section, an embedded statement).
+        /// </summary>
+        private static List<StatementSyntax>? StatementsAround(StatementSyntax statement) => statement.Parent switch
+        {
+            BlockSyntax block => block.Statements.ToList(),
+            GlobalStatementSyntax { Parent: CompilationUnitSyntax unit } => unit.Members.OfType<GlobalStatementSyntax>().Select(g => g.Statement).ToList(),
+            _ => null,
+        };
 
         private sealed class FixTarget
         {
@@ -144,9 +166,9 @@ namespace Postmortem.CodeFixes.Rules
 
             var target = new FixTarget(local, creation.IsFolder);
 
-            // Delete in finally: the creating statement sits directly in a block.
+            // Delete in finally: the creating statement sits directly in a block, or among the top-level statements.
             var statement = node.FirstAncestorOrSelf<StatementSyntax>();
-            if (statement?.Parent is BlockSyntax && statement is ExpressionStatementSyntax or LocalDeclarationStatementSyntax)
+            if (statement is ExpressionStatementSyntax or LocalDeclarationStatementSyntax && StatementsAround(statement) is { } statements)
             {
                 target.Statement = statement;
                 // A folder's creation stays before the try: if it failed, Directory.Delete in the finally would throw
@@ -157,7 +179,7 @@ namespace Postmortem.CodeFixes.Rules
                     // using var x = …: x is disposed at the end of the block, after a finally inside it.
                     target.Statement = null;
                 }
-                else if (FixSyntax.IsWritten(((BlockSyntax)statement.Parent).Statements.SkipWhile(s => s != statement).Skip(1), local, model, cancellationToken))
+                else if (FixSyntax.IsWritten(statements.SkipWhile(s => s != statement).Skip(1), local, model, cancellationToken))
                 {
                     // t = t + ".pdf" later: a finally deleting t would delete that other file (perhaps the one returned),
                     // not the created one.
@@ -165,15 +187,14 @@ namespace Postmortem.CodeFixes.Rules
                 }
                 else
                 {
-                    var block = (BlockSyntax)statement.Parent;
-                    var index = block.Statements.IndexOf(statement) + (target.StartAfter ? 1 : 0);
-                    if (UsedAfterTheMethod(block, index, local, model, cancellationToken))
+                    var index = statements.IndexOf(statement) + (target.StartAfter ? 1 : 0);
+                    if (UsedAfterTheMethod(statements, index, local, model, cancellationToken))
                     {
                         target.Statement = null;
                     }
                     else
                     {
-                        target.LocalFunctionsOutside = LocalFunctionsOutside(block, index, model, cancellationToken);
+                        target.LocalFunctionsOutside = LocalFunctionsOutside(statements, index, model, cancellationToken);
                     }
                 }
             }
@@ -373,7 +394,7 @@ namespace Postmortem.CodeFixes.Rules
         /// computed from the file before returning holds nothing (<c>File.ReadAllBytes(tmp)</c>, <c>fs.Length</c>,
         /// <c>await SHA256.HashDataAsync(fs)</c>, <c>….ToList()</c>, a process's output).
         /// </summary>
-        private static bool UsedAfterTheMethod(BlockSyntax block, int index, ILocalSymbol local, SemanticModel model, CancellationToken cancellationToken)
+        private static bool UsedAfterTheMethod(IReadOnlyList<StatementSyntax> statements, int index, ILocalSymbol local, SemanticModel model, CancellationToken cancellationToken)
         {
             var carriers = new HashSet<ISymbol>(SymbolEqualityComparer.Default) { local };
 
@@ -401,9 +422,9 @@ namespace Postmortem.CodeFixes.Rules
                 return false;
             }
 
-            for (var i = 0; i < block.Statements.Count; i++)
+            for (var i = 0; i < statements.Count; i++)
             {
-                var statement = block.Statements[i];
+                var statement = statements[i];
                 foreach (var declarator in statement.DescendantNodesAndSelf().OfType<VariableDeclaratorSyntax>())
                 {
                     if (declarator.Initializer is { } initializer && Carries(initializer.Value) &&
@@ -475,9 +496,9 @@ namespace Postmortem.CodeFixes.Rules
         /// no local the try takes, nor a local function left in it. Code before the try may call them (inside it, the call would
         /// not compile); one that uses what the try takes cannot be called before it in code that compiles (CS0165).
         /// </summary>
-        private static ImmutableHashSet<string> LocalFunctionsOutside(BlockSyntax block, int index, SemanticModel model, CancellationToken cancellationToken)
+        private static ImmutableHashSet<string> LocalFunctionsOutside(IReadOnlyList<StatementSyntax> statements, int index, SemanticModel model, CancellationToken cancellationToken)
         {
-            var functions = block.Statements.Skip(index).OfType<LocalFunctionStatementSyntax>().ToList();
+            var functions = statements.Skip(index).OfType<LocalFunctionStatementSyntax>().ToList();
             if (functions.Count == 0)
             {
                 return ImmutableHashSet<string>.Empty;
@@ -485,7 +506,7 @@ namespace Postmortem.CodeFixes.Rules
 
             // What the try takes: the locals declared in the moved statements, and the local functions that must stay with them.
             var inside = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-            foreach (var statement in block.Statements.Skip(index).Where(s => s is not LocalFunctionStatementSyntax))
+            foreach (var statement in statements.Skip(index).Where(s => s is not LocalFunctionStatementSyntax))
             {
                 foreach (var node in statement.DescendantNodesAndSelf())
                 {
@@ -519,9 +540,9 @@ namespace Postmortem.CodeFixes.Rules
             return functions.Where(f => !staying.Contains(f)).Select(f => f.Identifier.ValueText).ToImmutableHashSet();
         }
 
-        private static BlockSyntax WrapInTryFinally(BlockSyntax block, int index, StatementSyntax delete, ImmutableHashSet<string> localFunctionsOutside)
+        /// <summary>The statements with those from <paramref name="index"/> on in a try whose finally deletes the file.</summary>
+        private static List<StatementSyntax> WrapInTryFinally(IReadOnlyList<StatementSyntax> statements, int index, StatementSyntax delete, ImmutableHashSet<string> localFunctionsOutside)
         {
-            var statements = block.Statements;
             var moved = new List<StatementSyntax>();
             var after = new List<StatementSyntax>();
             for (var i = index; i < statements.Count; i++)
@@ -548,15 +569,36 @@ namespace Postmortem.CodeFixes.Rules
                     SyntaxFactory.FinallyClause(SyntaxFactory.Block(delete)))
                 .WithLeadingTrivia(leading)
                 .WithAdditionalAnnotations(Formatter.Annotation);
-            var kept = new List<StatementSyntax>();
-            for (var i = 0; i < index && i < statements.Count; i++)
-            {
-                kept.Add(statements[i]);
-            }
-
+            var kept = statements.Take(index).ToList();
             kept.Add(tryStatement);
             kept.AddRange(after);
-            return block.WithStatements(SyntaxFactory.List(kept)).WithAdditionalAnnotations(Formatter.Annotation);
+            return kept;
+        }
+
+        /// <summary>
+        /// A program's top-level statements wrapped as a block's are; its other members (the types declared after them)
+        /// stay where they are.
+        /// </summary>
+        private static CompilationUnitSyntax WrapTopLevelStatements(CompilationUnitSyntax unit, int index, StatementSyntax delete, ImmutableHashSet<string> localFunctionsOutside)
+        {
+            var globals = unit.Members.OfType<GlobalStatementSyntax>().ToList();
+            var wrapped = WrapInTryFinally(globals.Select(g => g.Statement).ToList(), index, delete, localFunctionsOutside);
+            var members = new List<MemberDeclarationSyntax>();
+            var placed = false;
+            foreach (var member in unit.Members)
+            {
+                if (member is not GlobalStatementSyntax)
+                {
+                    members.Add(member);
+                }
+                else if (!placed)
+                {
+                    members.AddRange(wrapped.Select(SyntaxFactory.GlobalStatement));
+                    placed = true;
+                }
+            }
+
+            return unit.WithMembers(SyntaxFactory.List(members));
         }
     }
 }

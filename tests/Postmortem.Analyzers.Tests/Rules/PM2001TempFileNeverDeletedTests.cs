@@ -1830,6 +1830,91 @@ namespace Postmortem.Analyzers.Tests.Rules
             """), PM2001TempFileNeverDeletedCodeFixProvider.DeleteInFinallyKey);
 
         [Fact]
+        public Task TopLevelStatements_DeleteInFinally_ReportsDiagnostic()
+        {
+            // A console program's top-level statements: the try takes the statements after the creation; a local function
+            // that uses none of them, and the types declared after the statements, stay where they are.
+            var test = VerifyCS.Test("""
+                using System.IO;
+
+                var title = Clean(args[0]);
+                var scratch = [|Path.GetTempFileName()|];
+                File.WriteAllText(scratch, "<h1>" + title + "</h1>");
+                Report.Print(File.ReadAllText(scratch));
+
+                static string Clean(string s) => s.Trim();
+
+                static class Report
+                {
+                    public static void Print(string text) => System.Console.WriteLine(text);
+                }
+                """, """
+                using System.IO;
+
+                var title = Clean(args[0]);
+                var scratch = Path.GetTempFileName();
+                try
+                {
+                    File.WriteAllText(scratch, "<h1>" + title + "</h1>");
+                    Report.Print(File.ReadAllText(scratch));
+                }
+                finally
+                {
+                    File.Delete(scratch);
+                }
+
+                static string Clean(string s) => s.Trim();
+
+                static class Report
+                {
+                    public static void Print(string text) => System.Console.WriteLine(text);
+                }
+                """, PM2001TempFileNeverDeletedCodeFixProvider.DeleteInFinallyKey);
+            test.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task TopLevelStatementsAwaitingTheFile_DeleteInFinally_ReportsDiagnostic()
+        {
+            // await and a return code among the top-level statements move into the try as they are.
+            var test = VerifyCS.Test("""
+                using System.IO;
+
+                var scratch = [|Path.GetTempFileName()|];
+                await File.WriteAllTextAsync(scratch, "report");
+                if (new FileInfo(scratch).Length == 0)
+                {
+                    return 1;
+                }
+
+                System.Console.WriteLine(await File.ReadAllTextAsync(scratch));
+                return 0;
+                """, """
+                using System.IO;
+
+                var scratch = Path.GetTempFileName();
+                try
+                {
+                    await File.WriteAllTextAsync(scratch, "report");
+                    if (new FileInfo(scratch).Length == 0)
+                    {
+                        return 1;
+                    }
+
+                    System.Console.WriteLine(await File.ReadAllTextAsync(scratch));
+                    return 0;
+                }
+                finally
+                {
+                    File.Delete(scratch);
+                }
+                """, PM2001TempFileNeverDeletedCodeFixProvider.DeleteInFinallyKey);
+            test.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+            return test.RunAsync();
+        }
+
+        [Fact]
         public Task ComputedFromTheFileBeforeReturning_DeleteInFinally_ReportsDiagnostic()
             // What is returned was computed from the file before the method returns (an awaited hash, a list of names):
             // the finally may delete it.
