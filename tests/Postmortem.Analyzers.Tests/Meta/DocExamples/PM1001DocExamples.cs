@@ -5,6 +5,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Postmortem.Analyzers.Tests.Robustness;
 using Postmortem.Analyzers.Tests.Rules;
+using static Postmortem.Analyzers.Tests.Meta.DocExamples.DocExampleSources;
 
 namespace Postmortem.Analyzers.Tests.Meta.DocExamples
 {
@@ -12,34 +13,6 @@ namespace Postmortem.Analyzers.Tests.Meta.DocExamples
     public sealed class PM1001DocExamples : DocExampleContexts
     {
         public override string Rule => "PM1001";
-
-        /// <summary>The given statements in the application's start-up.</summary>
-        private static string Startup(string statements = DocContext.Placeholder) => $$"""
-            using System;
-            using NLog.Targets;
-            using Serilog;
-
-            public static class Startup
-            {
-                public static void ConfigureLogging()
-                {
-                    {{statements}}
-                }
-            }
-            """;
-
-        /// <summary>The given statements in a start-up that configures log4net in code.</summary>
-        private static string Log4NetStartup(string statements = DocContext.Placeholder) => $$"""
-            using log4net.Appender;
-
-            public static class Startup
-            {
-                public static void ConfigureLogging()
-                {
-                    {{statements}}
-                }
-            }
-            """;
 
         /// <summary>An nlog.config whose targets are the given elements.</summary>
         private static string NLogConfig(string targets = DocContext.XmlPlaceholder) => $$"""

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Postmortem.Analyzers.Tests.Rules;
+using static Postmortem.Analyzers.Tests.Meta.DocExamples.DocExampleSources;
 
 namespace Postmortem.Analyzers.Tests.Meta.DocExamples
 {
@@ -7,34 +8,6 @@ namespace Postmortem.Analyzers.Tests.Meta.DocExamples
     public sealed class PM2003DocExamples : DocExampleContexts
     {
         public override string Rule => "PM2003";
-
-        /// <summary>The given statements in the application's start-up, with Serilog and NLog.</summary>
-        private static string Startup(string statements = DocContext.Placeholder) => $$"""
-            using System;
-            using NLog.Targets;
-            using Serilog;
-
-            public static class Startup
-            {
-                public static void ConfigureLogging()
-                {
-                    {{statements}}
-                }
-            }
-            """;
-
-        /// <summary>The given statements in a start-up that configures log4net in code.</summary>
-        private static string Log4NetStartup(string statements = DocContext.Placeholder) => $$"""
-            using log4net.Appender;
-
-            public static class Startup
-            {
-                public static void ConfigureLogging()
-                {
-                    {{statements}}
-                }
-            }
-            """;
 
         /// <summary>A Serilog logger whose sink is the example's call.</summary>
         private const string SerilogChain = """

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Postmortem.Analyzers.Tests.Rules;
+using static Postmortem.Analyzers.Tests.Meta.DocExamples.DocExampleSources;
 
 namespace Postmortem.Analyzers.Tests.Meta.DocExamples
 {
@@ -7,21 +8,6 @@ namespace Postmortem.Analyzers.Tests.Meta.DocExamples
     public sealed class PM3004DocExamples : DocExampleContexts
     {
         public override string Rule => "PM3004";
-
-        /// <summary>The given statements in the application's start-up.</summary>
-        private static string Startup(string statements = DocContext.Placeholder) => $$"""
-            using System;
-            using NLog.Targets;
-            using Serilog;
-
-            public static class Startup
-            {
-                public static void ConfigureLogging()
-                {
-                    {{statements}}
-                }
-            }
-            """;
 
         /// <summary>An nlog.config with a file target, its root element the given one.</summary>
         private static string NLogConfig(string root = DocContext.XmlPlaceholder) => $$"""
