@@ -1944,8 +1944,10 @@ namespace Postmortem.Analyzers.Knowledge
 
                             break;
                         case IForEachLoopOperation loop:
-                            // foreach (var f in Directory.GetFiles(dir)) File.Delete(f): a cleanup of the folder.
-                            if (Mentions(loop.Collection))
+                            // foreach (var f in Directory.GetFiles(dir)) File.Delete(f): a cleanup of the folder. Not the
+                            // lines or bytes a File method reads from the file (foreach (var line in File.ReadLines(tmp))):
+                            // its content, not its location, so storing or yielding them hands nothing over.
+                            if (Mentions(loop.Collection) && !ReadsContent(loop.Collection))
                             {
                                 foreach (var local in loop.Locals)
                                 {
@@ -2303,6 +2305,11 @@ namespace Postmortem.Analyzers.Knowledge
 
                 return false;
             }
+
+            /// <summary>A <c>System.IO.File</c> call (<c>ReadLines</c>, <c>ReadAllLines</c>…): what it returns is read from a file, never a location.</summary>
+            private bool ReadsContent(IOperation collection)
+                => OperationFacts.UnwrapConversions(collection) is IInvocationOperation invocation &&
+                   SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, _facts.File);
 
             private static readonly System.Collections.Immutable.ImmutableArray<string> ReleasingWords = System.Collections.Immutable.ImmutableArray.Create("Delete", "Cleanup", "CleanUp", "Remove", "Schedule", "Enqueue", "Register", "Purge", "Expire");
 

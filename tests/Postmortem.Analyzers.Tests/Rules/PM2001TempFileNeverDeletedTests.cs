@@ -802,6 +802,24 @@ namespace Postmortem.Analyzers.Tests.Rules
             """));
 
         [Fact]
+        public Task LinesOfTheFileKeptInAList_ReportsDiagnostic()
+            // The lines File.ReadLines reads are the file's content, not its location: keeping them hands nothing over.
+            => VerifyCS.VerifyAnalyzerAsync(InClass("""
+                    List<string> Lines(string text)
+                    {
+                        var tmp = [|Path.GetTempFileName()|];
+                        File.WriteAllText(tmp, text);
+                        var lines = new List<string>();
+                        foreach (var line in File.ReadLines(tmp))
+                        {
+                            lines.Add(line);
+                        }
+
+                        return lines;
+                    }
+            """));
+
+        [Fact]
         public Task TopLevelStatements_ReportsDiagnostic()
         {
             var test = CSharpAnalyzerVerifier<PM2001TempFileNeverDeletedAnalyzer>.Test("""
@@ -1827,6 +1845,39 @@ namespace Postmortem.Analyzers.Tests.Rules
                     }
 
                     static string Clean(string s) => s.Trim();
+            """), PM2001TempFileNeverDeletedCodeFixProvider.DeleteInFinallyKey);
+
+        [Fact]
+        public Task IteratorYieldingTheFilesLines_DeleteInFinally_ReportsDiagnostic()
+            // An iterator yielding the file's lines leaves the file behind; the finally runs when the enumeration ends
+            // or is disposed (yield return is allowed in a try with a finally).
+            => VerifyCS.VerifyCodeFixAsync(InClass("""
+                IEnumerable<string> Lines(string text)
+                {
+                    var tmp = [|Path.GetTempFileName()|];
+                    File.WriteAllText(tmp, text);
+                    foreach (var line in File.ReadLines(tmp))
+                    {
+                        yield return line;
+                    }
+                }
+            """), InClass("""
+                IEnumerable<string> Lines(string text)
+                {
+                    var tmp = Path.GetTempFileName();
+                    try
+                    {
+                        File.WriteAllText(tmp, text);
+                        foreach (var line in File.ReadLines(tmp))
+                        {
+                            yield return line;
+                        }
+                    }
+                    finally
+                    {
+                        File.Delete(tmp);
+                    }
+                }
             """), PM2001TempFileNeverDeletedCodeFixProvider.DeleteInFinallyKey);
 
         [Fact]
