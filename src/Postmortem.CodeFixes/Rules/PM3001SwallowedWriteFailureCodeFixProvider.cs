@@ -31,9 +31,11 @@ namespace Postmortem.CodeFixes.Rules
             }
 
             // In a retry loop, `throw;` would end the retries at the first failure: only logging is offered there; nor where
-            // nothing may escape (a finalizer, Dispose, a thread's, timer's or event's callback, async void).
+            // nothing may escape (a finalizer, Dispose, a thread's, timer's or event's callback, async void), nor in a logger
+            // of one's own (every caller that logs would throw when the disk fills).
             if (!diagnostic.Properties.ContainsKey(PM3001SwallowedWriteFailureAnalyzer.RetryLoopProperty) &&
-                !MustNotThrow(catchClause, model, cancellationToken))
+                !MustNotThrow(catchClause, model, cancellationToken) &&
+                !IsInALogger(catchClause, model, cancellationToken))
             {
                 yield return new FixOption("Rethrow the exception", RethrowKey);
             }
@@ -118,14 +120,74 @@ namespace Postmortem.CodeFixes.Rules
             "System.Threading.ThreadStart", "System.Threading.ParameterizedThreadStart", "System.Threading.TimerCallback",
             "System.Threading.WaitCallback", "System.Threading.WaitOrTimerCallback");
 
+        private static readonly ImmutableHashSet<string> LoggingExtensionPoints = ImmutableHashSet.Create(
+            "Microsoft.Extensions.Logging.ILogger", "Microsoft.Extensions.Logging.ILoggerProvider", "Serilog.Core.ILogEventSink",
+            "NLog.Targets.Target", "log4net.Appender.IAppender", "System.Diagnostics.TraceListener");
+
         /// <summary>
-        /// Is the catch where `throw;` would end the process or skip cleanup? A finalizer, a static constructor, Dispose or
+        /// Is the catch in a logger of one's own: a type (or one it is nested in) that implements or derives from a logging
+        /// library's extension point (an ILogger or ILoggerProvider, a Serilog sink, an NLog target, a log4net appender, a
+        /// TraceListener), or is named as one (<c>…Logger</c>, <c>…Log</c>, <c>…LogWriter</c>, <c>…Sink</c>, <c>…Appender</c>)?
+        /// Its callers log from everywhere (request handlers, click handlers, start-up): `throw;` there turns a full disk into
+        /// a failure of each of them (real-world round 9: a WinForms app's logger). Report to an error channel instead.
+        /// </summary>
+        private static bool IsInALogger(CatchClauseSyntax catchClause, SemanticModel model, CancellationToken cancellationToken)
+        {
+            var declaration = catchClause.FirstAncestorOrSelf<BaseTypeDeclarationSyntax>();
+            if (declaration is null || model.GetDeclaredSymbol(declaration, cancellationToken) is not INamedTypeSymbol declared)
+            {
+                return false;
+            }
+
+            for (var type = declared; type is not null; type = type.ContainingType)
+            {
+                if (type.Name.EndsWith("Logger", System.StringComparison.Ordinal) || type.Name.EndsWith("Log", System.StringComparison.Ordinal) ||
+                    type.Name.EndsWith("LogWriter", System.StringComparison.Ordinal) || type.Name.EndsWith("Sink", System.StringComparison.Ordinal) ||
+                    type.Name.EndsWith("Appender", System.StringComparison.Ordinal))
+                {
+                    return true;
+                }
+
+                if (type.AllInterfaces.Any(i => LoggingExtensionPoints.Contains(i.OriginalDefinition.ToDisplayString())))
+                {
+                    return true;
+                }
+
+                for (var baseType = type.BaseType; baseType is not null; baseType = baseType.BaseType)
+                {
+                    if (LoggingExtensionPoints.Contains(baseType.OriginalDefinition.ToDisplayString()))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Is the catch where `throw;` would end the process or skip cleanup? A finally block, a finalizer, a static constructor, Dispose or
         /// DisposeAsync (the cleanup after the catch is skipped; CA1065, CA1063), an async void method or lambda, and a lambda
         /// or method handed to a thread, a timer, the thread pool or an event (<c>+=</c>), or with an event handler's
         /// parameters (<c>object sender, …EventArgs e</c>).
         /// </summary>
         private static bool MustNotThrow(CatchClauseSyntax catchClause, SemanticModel model, CancellationToken cancellationToken)
         {
+            // In a finally block (of the same function): the cleanup after the catch would be skipped, and an exception
+            // already on its way out replaced by this one (real-world round 9: four temp files deleted in a finally).
+            foreach (var ancestor in catchClause.Ancestors())
+            {
+                if (FixSyntax.IsFunction(ancestor))
+                {
+                    break;
+                }
+
+                if (ancestor is FinallyClauseSyntax)
+                {
+                    return true;
+                }
+            }
+
             var function = catchClause.Ancestors().FirstOrDefault(FixSyntax.IsFunction);
             switch (function)
             {

@@ -1985,6 +1985,85 @@ namespace Postmortem.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public Task InAFinallyBlock_NoRethrowOffered_ReportsDiagnostic()
+        {
+            // Real-world round 9: temp files deleted in a finally, each in its own try/catch. `throw;` there would skip the
+            // deletions after it and replace the exception already on its way out.
+            var code = """
+                using System;
+                using System.IO;
+
+                static class Conversion
+                {
+                    public static void Run(string input, string scratch, string output)
+                    {
+                        try
+                        {
+                            File.Copy(input, scratch, true);
+                            File.Move(scratch, output, true);
+                        }
+                        finally
+                        {
+                            try { File.Delete(scratch); } [|catch (IOException)|] { /* ignore */ }
+                            try
+                            {
+                                try { File.Delete(input + ".lock"); } [|catch (IOException)|] { }
+                            }
+                            finally
+                            {
+                            }
+                        }
+                    }
+                }
+                """;
+            var test = VerifyCS.Test(code, code, PM3001SwallowedWriteFailureCodeFixProvider.RethrowKey);
+            test.NumberOfIncrementalIterations = 0;
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task InALoggerOfYourOwn_NoRethrowOffered_ReportsDiagnostic()
+        {
+            // Real-world round 9: a WinForms app's hand-written logger swallowed its write failures; `throw;` there would
+            // make every caller that logs (click handlers, start-up) fail when the disk fills. A logger is a type named as
+            // one or extending a logging library's extension point (here a TraceListener).
+            var code = """
+                using System;
+                using System.Diagnostics;
+                using System.IO;
+
+                sealed class FileLog
+                {
+                    private readonly string _file;
+
+                    public FileLog(string file) => _file = file;
+
+                    public void Info(string message) => Write("INFO", message);
+
+                    private void Write(string level, string message)
+                    {
+                        try { File.AppendAllText(_file, $"[{level}] {message}{Environment.NewLine}"); }
+                        [|catch|] { /* ignore */ }
+                    }
+                }
+
+                sealed class DiskListener : TraceListener
+                {
+                    public override void Write(string? message)
+                    {
+                        try { File.AppendAllText("trace.log", message); }
+                        [|catch (IOException)|] { }
+                    }
+
+                    public override void WriteLine(string? message) => Write(message + Environment.NewLine);
+                }
+                """;
+            var test = VerifyCS.Test(code, code, PM3001SwallowedWriteFailureCodeFixProvider.RethrowKey);
+            test.NumberOfIncrementalIterations = 0;
+            return test.RunAsync();
+        }
+
+        [Fact]
         public Task TaskRunLambdaAndOrdinaryCallback_Rethrow_ReportsDiagnostic()
             // A task keeps the exception for whoever awaits it; a lambda kept as a plain Action is called by the caller.
             => VerifyCS.VerifyCodeFixAsync("""

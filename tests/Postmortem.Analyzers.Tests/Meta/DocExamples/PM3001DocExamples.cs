@@ -7,16 +7,16 @@ namespace Postmortem.Analyzers.Tests.Meta.DocExamples
     {
         public override string Rule => "PM3001";
 
-        /// <summary>An audit writer with a logger, and the given members.</summary>
+        /// <summary>An audit trail with a logger, and the given members.</summary>
         private static string AuditLog(string members = DocContext.Placeholder) => $$"""
             using System.IO;
             using Microsoft.Extensions.Logging;
 
-            public class AuditLog
+            public class AuditTrail
             {
-                private readonly ILogger<AuditLog> _logger;
+                private readonly ILogger<AuditTrail> _logger;
 
-                public AuditLog(ILogger<AuditLog> logger) => _logger = logger;
+                public AuditTrail(ILogger<AuditTrail> logger) => _logger = logger;
 
                 {{members}}
             }
