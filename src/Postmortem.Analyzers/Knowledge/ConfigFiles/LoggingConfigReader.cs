@@ -626,10 +626,12 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
         }
 
         /// <summary>
-        /// NLog's own switches that make its failures visible: <c>throwExceptions</c>, or an internal log level other than
-        /// <c>Off</c>. An explicit <c>internalLogLevel="Off"</c> silences every internal output (NLog 5.0.4 and 6.2.0 checked:
-        /// nothing written). An output (<c>internalLogFile</c>, <c>internalLogToConsole</c>…) without a level is recorded
-        /// apart: NLog 5 leaves the level Off then (NLog/NLog#2935), NLog 4 and 6 log at Info (NLog/NLog#6070).
+        /// NLog's own switches that make its failures visible: <c>throwExceptions</c>, or an internal log output
+        /// (<c>internalLogFile</c>, <c>internalLogToConsole</c>…) with a level other than <c>Off</c>, as in code. A level
+        /// without an output writes nothing (NLog 5.0.4 checked, real-world round 9: <c>internalLogLevel="Info"</c> alone,
+        /// a failing file target, nothing anywhere). An explicit <c>internalLogLevel="Off"</c> silences every internal output
+        /// (NLog 5.0.4 and 6.2.0 checked: nothing written). An output without a level is recorded apart: NLog 5 leaves the
+        /// level Off then (NLog/NLog#2935), NLog 4 and 6 log at Info (NLog/NLog#6070).
         /// </summary>
         private static void ReadNLogFailureSwitches(ConfigSection section, Func<string, string?> attribute)
         {
@@ -639,17 +641,18 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
                 return;
             }
 
+            var output = attribute("internalLogFile") is { Length: > 0 } ||
+                         IsTrue(attribute("internalLogToConsole")) ||
+                         IsTrue(attribute("internalLogToConsoleError")) ||
+                         IsTrue(attribute("internalLogToTrace"));
             var level = attribute("internalLogLevel")?.Trim();
             if (level is { Length: > 0 })
             {
-                section.FailuresVisible = !level.Equals("Off", StringComparison.OrdinalIgnoreCase);
+                section.FailuresVisible = output && !level.Equals("Off", StringComparison.OrdinalIgnoreCase);
                 return;
             }
 
-            section.NLogOutputWithoutLevel = attribute("internalLogFile") is { Length: > 0 } ||
-                                             IsTrue(attribute("internalLogToConsole")) ||
-                                             IsTrue(attribute("internalLogToConsoleError")) ||
-                                             IsTrue(attribute("internalLogToTrace"));
+            section.NLogOutputWithoutLevel = output;
         }
 
         // ------------------------------------------------------------------ log4net (XML)

@@ -180,14 +180,30 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
         [InlineData(" internalLogLevel=\"off\" internalLogToConsoleError=\"true\"", 6)]
         [InlineData(" internalLogFile=\"c:/temp/nlog-internal.log\"", 5)]
         [InlineData(" internalLogToConsole=\"true\" internalLogToTrace=\"true\"", 5)]
+        [InlineData(" internalLogLevel=\"Info\"", 5)]
+        [InlineData(" internalLogLevel=\"Warn\"", 6)]
         public Task InternalLogThatWritesNothing_ReportsInvisibleFailuresOnTheRoot(string attributes, int nlogMajor)
         {
             // internalLogLevel="Off" silences every output; an output without a level stays Off under NLog 5
-            // (checked with NLog 5.0.4 and 6.2.0: no internal log written in either case).
+            // (checked with NLog 5.0.4 and 6.2.0: no internal log written in either case); a level without an output
+            // writes nowhere (real-world round 9: checked with NLog 5.0.4 and 6.2.0, a failing file target, nothing written).
             var config = Config("""
                     <target xsi:type="File" name="f" fileName="logs/app.log" concurrentWrites="true" keepFileOpen="false" />
                 """, attributes).Replace("<nlog xmlns", "<{|PM3004:nlog|} xmlns", System.StringComparison.Ordinal);
             return RunAsync(NLogConfig, config, nlog: nlogMajor == 6 ? NLogRef.V6 : NLogRef.V5, failuresVisibleInCode: false);
+        }
+
+        [Fact]
+        public Task InternalLogLevelWithoutOutput_TargetInCode_ReportsDiagnostic()
+        {
+            // An nlog.config that only sets internalLogLevel switches nothing on: the target configured in code is reported
+            // (before, the file took PM3004 over and nothing was reported anywhere).
+            var test = Create(
+                new[] { (NLogConfig, "<nlog internalLogLevel=\"Info\" />") },
+                nlog: NLogRef.V5,
+                failuresVisibleInCode: false,
+                code: "var target = {|PM3004:new NLog.Targets.FileTarget(\"f\") { FileName = \"logs/app.log\", ConcurrentWrites = true }|};");
+            return test.RunAsync();
         }
 
         [Fact]
