@@ -224,6 +224,57 @@ namespace Postmortem.Analyzers.Knowledge
             return true;
         }
 
+        /// <summary>
+        /// A handler or writer that writes only to the console: <c>Console.Error</c>/<c>Console.Out</c> themselves, a method
+        /// group of their <c>Write</c>/<c>WriteLine</c> or of <c>Console.WriteLine</c>, or a lambda that only makes such calls.
+        /// In a Windows GUI application (no console) it writes nowhere.
+        /// </summary>
+        public static bool WritesOnlyToConsole(IOperation? handler)
+        {
+            while (handler is IConversionOperation or IDelegateCreationOperation or IParenthesizedOperation)
+            {
+                handler = handler switch
+                {
+                    IConversionOperation conversion => conversion.Operand,
+                    IDelegateCreationOperation creation => creation.Target,
+                    _ => ((IParenthesizedOperation)handler).Operand,
+                };
+            }
+
+            switch (handler)
+            {
+                case IPropertyReferenceOperation property:
+                    return IsConsoleWriter(property);
+                case IMethodReferenceOperation group:
+                    return group.Instance is IPropertyReferenceOperation writer ? IsConsoleWriter(writer)
+                        : group.Method.ContainingType is { Name: "Console" } console && IsSystemConsole(console);
+                case IAnonymousFunctionOperation { Body: { } body }:
+                    var writes = false;
+                    foreach (var statement in body.Operations)
+                    {
+                        switch (statement)
+                        {
+                            case IExpressionStatementOperation { Operation: IInvocationOperation invocation }
+                                when IsConsoleWriterCall(invocation) || invocation.TargetMethod.ContainingType is { Name: "Console" } type && IsSystemConsole(type):
+                                writes = true;
+                                continue;
+                            case IReturnOperation { ReturnedValue: null }:
+                            case IEmptyOperation:
+                                continue;
+                            default:
+                                return false;
+                        }
+                    }
+
+                    return writes;
+                default:
+                    return false;
+            }
+        }
+
+        private static bool IsConsoleWriter(IPropertyReferenceOperation property)
+            => property.Property.Name is "Out" or "Error" && property.Property.ContainingType is { Name: "Console" } type && IsSystemConsole(type);
+
         /// <summary>A console write (<c>Console.WriteLine</c>, <c>Console.Error.WriteLine</c>) where no console is seen: a
         /// Windows GUI application.</summary>
         private bool IsUnseenConsoleWrite(IInvocationOperation invocation)

@@ -45,7 +45,8 @@ namespace Postmortem.Analyzers.Rules
                     return;
                 }
 
-                var state = new CompilationState(libraries.NLogOutputNeedsLevel);
+                // A Windows GUI application (WinExe) has no console: a switch that writes only there shows nothing.
+                var state = new CompilationState(libraries.NLogOutputNeedsLevel, consoleUnseen: start.Compilation.Options.OutputKind == OutputKind.WindowsApplication);
 
                 // Without a file sink type nothing in code configures one, but when SelfLog exists a configuration
                 // file's sections can still be made visible from code: then only the switches are looked for.
@@ -112,9 +113,13 @@ namespace Postmortem.Analyzers.Rules
             var invocation = (IInvocationOperation)context.Operation;
             if (libraries.TryGetEnablingCall(invocation, out var library))
             {
-                // SelfLog.Enable(msg => Debug.WriteLine(msg)): the handler is called and writes nothing in Release.
+                // SelfLog.Enable(msg => Debug.WriteLine(msg)): the handler is called and writes nothing in Release;
+                // SelfLog.Enable(Console.Error) in a Windows application writes nowhere.
                 var handler = library == LoggingLibrary.Serilog && invocation.Arguments.Length == 1 ? invocation.Arguments[0].Value : null;
-                state.Enable(library, debugOnly: RunsOnlyInDebugBuilds(context) || LoggingTypes.DoesNothingInRelease(handler));
+                state.Enable(
+                    library,
+                    debugOnly: RunsOnlyInDebugBuilds(context) || LoggingTypes.DoesNothingInRelease(handler),
+                    consoleOnly: state.ConsoleUnseen && LoggingTypes.WritesOnlyToConsole(handler));
             }
         }
 
@@ -154,16 +159,21 @@ namespace Postmortem.Analyzers.Rules
             }
             else if (libraries.IsEnablingCreation(creation))
             {
-                state.Enable(LoggingLibrary.Log4Net, debugOnly: RunsOnlyInDebugBuilds(context));
+                state.Enable(LoggingLibrary.Log4Net, debugOnly: RunsOnlyInDebugBuilds(context), consoleOnly: false);
             }
         }
 
         private static void OnAssignment(OperationAnalysisContext context, LoggingLibraries libraries, CompilationState state)
         {
-            var effect = libraries.GetAssignmentEffect((IAssignmentOperation)context.Operation, out var library);
+            var assignment = (IAssignmentOperation)context.Operation;
+            var effect = libraries.GetAssignmentEffect(assignment, out var library);
             if (effect != SwitchEffect.None)
             {
-                state.Switch(library, effect, debugOnly: RunsOnlyInDebugBuilds(context));
+                // InternalLogger.LogToConsoleError = true (or LogWriter = Console.Out) in a Windows application: no output.
+                var consoleOnly = state.ConsoleUnseen && effect == SwitchEffect.NLogOutput &&
+                                  (OperationFacts.UnwrapConversions(assignment.Target) is IPropertyReferenceOperation { Property.Name: "LogToConsole" or "LogToConsoleError" } ||
+                                   LoggingTypes.WritesOnlyToConsole(assignment.Value));
+                state.Switch(library, effect, debugOnly: RunsOnlyInDebugBuilds(context), consoleOnly);
             }
         }
 
@@ -172,7 +182,10 @@ namespace Postmortem.Analyzers.Rules
             var assignment = (IEventAssignmentOperation)context.Operation;
             if (libraries.TryGetEnablingEvent(assignment, out var library))
             {
-                state.Enable(library, debugOnly: RunsOnlyInDebugBuilds(context) || LoggingTypes.DoesNothingInRelease(assignment.HandlerValue));
+                state.Enable(
+                    library,
+                    debugOnly: RunsOnlyInDebugBuilds(context) || LoggingTypes.DoesNothingInRelease(assignment.HandlerValue),
+                    consoleOnly: state.ConsoleUnseen && LoggingTypes.WritesOnlyToConsole(assignment.HandlerValue));
             }
         }
 
@@ -216,7 +229,7 @@ namespace Postmortem.Analyzers.Rules
             for (var i = 0; i < LoggingLibraries.Count; i++)
             {
                 var library = (LoggingLibrary)i;
-                if (!state.TryGetUnreported(library, out var location, out var display, out var debugOnly))
+                if (!state.TryGetUnreported(library, out var location, out var display, out var debugOnly, out var consoleOnly))
                 {
                     continue;
                 }
@@ -231,7 +244,7 @@ namespace Postmortem.Analyzers.Rules
                     location,
                     Properties(library),
                     LoggingLibraries.Describe(library, display),
-                    LoggingLibraries.ChannelState(library, debugOnly)));
+                    LoggingLibraries.ChannelState(library, debugOnly, consoleOnly)));
             }
         }
 
@@ -255,7 +268,7 @@ namespace Postmortem.Analyzers.Rules
                         LogLibrary.NLog => LoggingLibrary.NLog,
                         _ => LoggingLibrary.Log4Net,
                     };
-                    if (!files.NeedsInvisibleFailuresCheck(section) || state.IsEnabled(library, out var debugOnly))
+                    if (!files.NeedsInvisibleFailuresCheck(section) || state.IsEnabled(library, out var debugOnly, out var consoleOnly))
                     {
                         continue;
                     }
@@ -271,7 +284,7 @@ namespace Postmortem.Analyzers.Rules
                         LoggingConfigFiles.CreateLocation(file.Path, text, section.Anchor),
                         Properties(library),
                         LoggingLibraries.Describe(library, LoggingConfigReader.FileName(file.Path)),
-                        LoggingLibraries.ChannelState(library, debugOnly)));
+                        LoggingLibraries.ChannelState(library, debugOnly, consoleOnly)));
                 }
             }
         }
@@ -290,14 +303,21 @@ namespace Postmortem.Analyzers.Rules
             // Switched on only where Release builds leave it out ([Conditional("DEBUG")] code, a Debug.WriteLine handler):
             // still reported, with a message that says so.
             private readonly bool[] _debugOnly = new bool[LoggingLibraries.Count];
+
+            // Switched on only to the console of a Windows application, which has none: still reported, saying so.
+            private readonly bool[] _consoleOnly = new bool[LoggingLibraries.Count];
             private readonly bool _nlogOutputNeedsLevel;
             private bool _nlogLevel;
             private bool _nlogOutput;
 
-            public CompilationState(bool nlogOutputNeedsLevel)
+            public CompilationState(bool nlogOutputNeedsLevel, bool consoleUnseen)
             {
                 _nlogOutputNeedsLevel = nlogOutputNeedsLevel;
+                ConsoleUnseen = consoleUnseen;
             }
+
+            /// <summary>A Windows GUI application: Console.Out and Console.Error write nowhere.</summary>
+            public bool ConsoleUnseen { get; }
 
             public void Configure(LoggingLibrary library, Location location, string display)
             {
@@ -321,13 +341,17 @@ namespace Postmortem.Analyzers.Rules
                 }
             }
 
-            public void Enable(LoggingLibrary library, bool debugOnly)
+            public void Enable(LoggingLibrary library, bool debugOnly, bool consoleOnly)
             {
                 lock (_gate)
                 {
                     if (debugOnly)
                     {
                         _debugOnly[(int)library] = true;
+                    }
+                    else if (consoleOnly)
+                    {
+                        _consoleOnly[(int)library] = true;
                     }
                     else
                     {
@@ -337,7 +361,7 @@ namespace Postmortem.Analyzers.Rules
             }
 
             /// <summary>An assignment's effect: NLog's InternalLogger writes once it has an output, and under NLog 5 a level too.</summary>
-            public void Switch(LoggingLibrary library, SwitchEffect effect, bool debugOnly)
+            public void Switch(LoggingLibrary library, SwitchEffect effect, bool debugOnly, bool consoleOnly)
             {
                 lock (_gate)
                 {
@@ -345,6 +369,13 @@ namespace Postmortem.Analyzers.Rules
                     {
                         // Counted apart: a level set in Debug-only code and an output set elsewhere do not make a switch.
                         _debugOnly[(int)library] = true;
+                        return;
+                    }
+
+                    if (consoleOnly)
+                    {
+                        // An output to a console the application does not have is no output.
+                        _consoleOnly[(int)library] = true;
                         return;
                     }
 
@@ -368,16 +399,17 @@ namespace Postmortem.Analyzers.Rules
                 }
             }
 
-            public bool IsEnabled(LoggingLibrary library, out bool debugOnly)
+            public bool IsEnabled(LoggingLibrary library, out bool debugOnly, out bool consoleOnly)
             {
                 lock (_gate)
                 {
                     debugOnly = _debugOnly[(int)library];
+                    consoleOnly = _consoleOnly[(int)library];
                     return _enabled[(int)library];
                 }
             }
 
-            public bool TryGetUnreported(LoggingLibrary library, out Location location, out string display, out bool debugOnly)
+            public bool TryGetUnreported(LoggingLibrary library, out Location location, out string display, out bool debugOnly, out bool consoleOnly)
             {
                 lock (_gate)
                 {
@@ -385,6 +417,7 @@ namespace Postmortem.Analyzers.Rules
                     location = _first[index] ?? Location.None;
                     display = _display[index] ?? string.Empty;
                     debugOnly = _debugOnly[index];
+                    consoleOnly = _consoleOnly[index];
                     return _first[index] is not null && !_enabled[index];
                 }
             }

@@ -16,7 +16,8 @@ namespace Postmortem.CodeFixes.Rules
     /// <summary>
     /// PM3004 fix "Enable the library's internal logging": inserts, before the statement that configures the library,
     /// <c>Serilog.Debugging.SelfLog.Enable(Console.Error);</c> (Serilog) or
-    /// <c>NLog.Common.InternalLogger.LogToConsoleError = true; InternalLogger.LogLevel = LogLevel.Warn;</c> (NLog).
+    /// <c>NLog.Common.InternalLogger.LogToConsoleError = true; InternalLogger.LogLevel = LogLevel.Warn;</c> (NLog); in a
+    /// Windows application (no console) a file in the temp folder instead of the console.
     /// Offered only when the configuring call sits in a statement of a block, a switch section or the top-level
     /// program, or in the body of an if/else/loop without braces (which gets them), not in an expression-bodied member or a
     /// field initializer, and the API exists in the referenced
@@ -33,9 +34,10 @@ namespace Postmortem.CodeFixes.Rules
         {
             if (FindStatement(root, diagnostic) is { } statement && BuildStatements(diagnostic, model, statement.SpanStart) is { Count: > 0 })
             {
+                var where = HasNoConsole(model.Compilation) ? "to a file in the temp folder" : "to the console";
                 yield return new FixOption(Library(diagnostic) == "NLog"
-                    ? "Send NLog's internal errors to the console (InternalLogger)"
-                    : "Enable Serilog's SelfLog on the console", EnableKey);
+                    ? "Send NLog's internal errors " + where + " (InternalLogger)"
+                    : "Enable Serilog's SelfLog " + where, EnableKey);
             }
         }
 
@@ -149,6 +151,20 @@ namespace Postmortem.CodeFixes.Rules
                 _ => false,
             };
 
+        /// <summary>
+        /// A Windows GUI application (WinExe): Console.Out and Console.Error write nowhere, so the channel goes to a file in
+        /// the temp folder (always writable, unlike the folder of an installed application), named after the assembly.
+        /// </summary>
+        private static bool HasNoConsole(Compilation compilation) => compilation.Options.OutputKind == OutputKind.WindowsApplication;
+
+        /// <summary><c>Path.Combine(Path.GetTempPath(), "MyApp-serilog-selflog.txt")</c>, as the names bind at the position.</summary>
+        private static string TempFile(SemanticModel model, int position, string suffix)
+        {
+            var name = new string((model.Compilation.AssemblyName ?? "app").Where(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '_').ToArray());
+            var path = FixSyntax.TypeName(model, position, "System.IO", "Path");
+            return $"{path}.Combine({path}.GetTempPath(), \"{(name.Length > 0 ? name : "app")}-{suffix}\")";
+        }
+
         /// <summary>The statements to insert, their types named as they bind at the position (no global:: left over).</summary>
         private static List<StatementSyntax>? BuildStatements(Diagnostic diagnostic, SemanticModel model, int position)
         {
@@ -162,9 +178,20 @@ namespace Postmortem.CodeFixes.Rules
                         return null;
                     }
 
+                    var enable = FixSyntax.TypeName(model, position, "Serilog.Debugging", "SelfLog") + ".Enable";
+                    if (HasNoConsole(compilation))
+                    {
+                        var writer = FixSyntax.TypeName(model, position, "System.IO", "TextWriter");
+                        var file = FixSyntax.TypeName(model, position, "System.IO", "File");
+                        return new List<StatementSyntax>
+                        {
+                            Parse($"{enable}({writer}.Synchronized({file}.AppendText({TempFile(model, position, "serilog-selflog.txt")})));"),
+                        };
+                    }
+
                     return new List<StatementSyntax>
                     {
-                        Parse($"{FixSyntax.TypeName(model, position, "Serilog.Debugging", "SelfLog")}.Enable({FixSyntax.TypeName(model, position, "System", "Console")}.Error);"),
+                        Parse($"{enable}({FixSyntax.TypeName(model, position, "System", "Console")}.Error);"),
                     };
                 case "NLog":
                     var internalLogger = compilation.GetTypeByMetadataName("NLog.Common.InternalLogger");
@@ -179,7 +206,9 @@ namespace Postmortem.CodeFixes.Rules
                     var logger = FixSyntax.TypeName(model, position, "NLog.Common", "InternalLogger");
                     return new List<StatementSyntax>
                     {
-                        Parse(logger + ".LogToConsoleError = true;"),
+                        Parse(HasNoConsole(compilation)
+                            ? logger + ".LogFile = " + TempFile(model, position, "nlog-internal.log") + ";"
+                            : logger + ".LogToConsoleError = true;"),
                         Parse(logger + ".LogLevel = " + FixSyntax.TypeName(model, position, "NLog", "LogLevel") + ".Warn;"),
                     };
                 default:

@@ -17,6 +17,8 @@ namespace Postmortem.Analyzers.Tests.Rules
         private const string NLogChannel = "NLog's InternalLogger, which is never enabled";
         private const string Log4NetChannel = "log4net's internal debugging (LogLog), which is never enabled";
         private const string DebugOnly = ", which is enabled only for Debug builds (Release builds leave out Debug.WriteLine and [Conditional(\"DEBUG\")] code)";
+        private const string EntryPoint = "static class Program { static void Main() { } }";
+        private const string ConsoleOnly = ", which writes only to the console, and a Windows application has none (Console.Out and Console.Error write nowhere)";
 
         private static AnalyzerTest Test(IEnumerable<MetadataReference> references, params string[] sources)
         {
@@ -212,6 +214,80 @@ namespace Postmortem.Analyzers.Tests.Rules
                         {{enable}}
                         return new LoggerConfiguration().WriteTo.File(path).CreateLogger();
                 """, "    private static void Report(string message) => System.Diagnostics.Debug.WriteLine(message);"));
+
+        // Real-world round 9: a Windows GUI application (WinExe) has no console, and .NET gives it null Console.Out and
+        // Console.Error (as PM3001 knows): a switch that writes only there makes nothing visible. The message says so.
+        [Theory]
+        [InlineData("Serilog.Debugging.SelfLog.Enable(Console.Error);")]
+        [InlineData("Serilog.Debugging.SelfLog.Enable(Console.Out);")]
+        [InlineData("Serilog.Debugging.SelfLog.Enable(msg => Console.Error.WriteLine(msg));")]
+        [InlineData("Serilog.Debugging.SelfLog.Enable(Console.WriteLine);")]
+        public Task SelfLogOnlyToTheConsoleOfAWindowsApplication_ReportsDiagnostic(string enable)
+        {
+            var test = Test(References.Serilog, SerilogSetup($$"""
+                        {{enable}}
+                        return new LoggerConfiguration().WriteTo.{|#0:File(path)|}.CreateLogger();
+                """));
+            test.OutputKind = OutputKind.WindowsApplication;
+            test.Sources.Add(EntryPoint);
+            test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("PM3004").WithLocation(0).WithArguments(SerilogWhat, "Serilog's SelfLog" + ConsoleOnly).WithSeverity(DiagnosticSeverity.Info));
+            return test.RunAsync();
+        }
+
+        // In a Windows application a switch that writes to a file or to Trace counts; in any other project the console does.
+        [Theory]
+        [InlineData(OutputKind.WindowsApplication, "Serilog.Debugging.SelfLog.Enable(TextWriter.Synchronized(File.AppendText(\"selflog.txt\")));")]
+        [InlineData(OutputKind.WindowsApplication, "Serilog.Debugging.SelfLog.Enable(msg => System.Diagnostics.Trace.WriteLine(msg));")]
+        [InlineData(OutputKind.ConsoleApplication, "Serilog.Debugging.SelfLog.Enable(Console.Error);")]
+        [InlineData(OutputKind.DynamicallyLinkedLibrary, "Serilog.Debugging.SelfLog.Enable(msg => Console.Error.WriteLine(msg));")]
+        public Task SelfLogThatIsSeen_NoDiagnostic(OutputKind kind, string enable)
+        {
+            var test = Test(References.Serilog, SerilogSetup($$"""
+                        {{enable}}
+                        return new LoggerConfiguration().WriteTo.File(path).CreateLogger();
+                """).Replace("using System;", "using System;\nusing System.IO;", System.StringComparison.Ordinal));
+            test.OutputKind = kind;
+            if (kind != OutputKind.DynamicallyLinkedLibrary)
+            {
+                test.Sources.Add(EntryPoint);
+            }
+
+            return test.RunAsync();
+        }
+
+        [Theory]
+        [InlineData("NLog.Common.InternalLogger.LogToConsoleError = true;", true)]
+        [InlineData("NLog.Common.InternalLogger.LogToConsole = true;", true)]
+        [InlineData("NLog.Common.InternalLogger.LogWriter = System.Console.Out;", true)]
+        [InlineData("NLog.Common.InternalLogger.LogFile = \"nlog-internal.log\";", false)]
+        public Task NLogInternalLoggerToTheConsoleOfAWindowsApplication_ReportsDiagnostic(string output, bool reported)
+        {
+            var test = Test(
+                References.NLog5,
+                $$"""
+                public static class LoggingSetup
+                {
+                    public static NLog.Targets.FileTarget Create()
+                    {
+                        {{output}}
+                        NLog.Common.InternalLogger.LogLevel = NLog.LogLevel.Warn;
+                        return {|#0:new NLog.Targets.FileTarget("f")|};
+                    }
+                }
+                """);
+            test.OutputKind = OutputKind.WindowsApplication;
+            test.Sources.Add(EntryPoint);
+            if (reported)
+            {
+                test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("PM3004").WithLocation(0).WithArguments("NLog's file target (new FileTarget)", "NLog's InternalLogger" + ConsoleOnly).WithSeverity(DiagnosticSeverity.Info));
+            }
+            else
+            {
+                test.Sources[0] = test.Sources[0].Replace("{|#0:", string.Empty, System.StringComparison.Ordinal).Replace(")|}", ")", System.StringComparison.Ordinal);
+            }
+
+            return test.RunAsync();
+        }
 
         // The same for NLog's and log4net's events: a handler that only writes to Debug makes nothing visible in Release.
         [Fact]
@@ -829,6 +905,96 @@ namespace Postmortem.Analyzers.Tests.Rules
                 "PM3004.EnableInternalLogging");
             test.OutputKind = OutputKind.ConsoleApplication;
             test.References.AddRange(References.Serilog);
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task SerilogFix_WindowsApplication_SelfLogToATempFile()
+        {
+            // No console in a WinExe: the fix writes SelfLog to a file in the temp folder, named after the assembly.
+            var test = VerifyCS.Test(
+                """
+                using Serilog;
+
+                public static class LoggingSetup
+                {
+                    public static void Main()
+                    {
+                    }
+
+                    public static void Configure()
+                    {
+                        Log.Logger = new LoggerConfiguration().WriteTo.[|File("logs/app.log")|].CreateLogger();
+                    }
+                }
+                """,
+                """
+                using Serilog;
+
+                public static class LoggingSetup
+                {
+                    public static void Main()
+                    {
+                    }
+
+                    public static void Configure()
+                    {
+                        Serilog.Debugging.SelfLog.Enable(System.IO.TextWriter.Synchronized(System.IO.File.AppendText(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "TestProject-serilog-selflog.txt"))));
+                        Log.Logger = new LoggerConfiguration().WriteTo.File("logs/app.log").CreateLogger();
+                    }
+                }
+                """,
+                "PM3004.EnableInternalLogging");
+            test.OutputKind = OutputKind.WindowsApplication;
+            test.References.AddRange(References.Serilog);
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task NLogFix_WindowsApplication_InternalLogToATempFile()
+        {
+            var test = VerifyCS.Test(
+                """
+                using NLog.Targets;
+
+                public static class LoggingSetup
+                {
+                    public static void Main()
+                    {
+                    }
+
+                    public static FileTarget Create()
+                    {
+                        NLog.Common.InternalLogger.LogToConsoleError = true;
+                        var target = [|new FileTarget("file")|];
+                        target.FileName = "logs/app.log";
+                        return target;
+                    }
+                }
+                """,
+                """
+                using NLog.Targets;
+
+                public static class LoggingSetup
+                {
+                    public static void Main()
+                    {
+                    }
+
+                    public static FileTarget Create()
+                    {
+                        NLog.Common.InternalLogger.LogToConsoleError = true;
+                        NLog.Common.InternalLogger.LogFile = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "TestProject-nlog-internal.log");
+                        NLog.Common.InternalLogger.LogLevel = NLog.LogLevel.Warn;
+                        var target = new FileTarget("file");
+                        target.FileName = "logs/app.log";
+                        return target;
+                    }
+                }
+                """,
+                "PM3004.EnableInternalLogging");
+            test.OutputKind = OutputKind.WindowsApplication;
+            test.References.AddRange(References.NLog5);
             return test.RunAsync();
         }
 
