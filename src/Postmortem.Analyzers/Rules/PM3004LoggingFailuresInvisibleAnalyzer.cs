@@ -284,7 +284,7 @@ namespace Postmortem.Analyzers.Rules
                         LoggingConfigFiles.CreateLocation(file.Path, text, section.Anchor),
                         Properties(library),
                         LoggingLibraries.Describe(library, LoggingConfigReader.FileName(file.Path)),
-                        LoggingLibraries.ChannelState(library, debugOnly, consoleOnly)));
+                        LoggingLibraries.ChannelState(library, debugOnly, consoleOnly || files.WritesOnlyToAMissingConsole(section))));
                 }
             }
         }

@@ -135,6 +135,10 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
         /// Whether that writes anything depends on the NLog generation (see <c>LoggingConfigFiles.FailuresVisible</c>).
         /// </summary>
         public bool NLogOutputWithoutLevel { get; set; }
+
+        /// <summary>NLog: the internal log's only outputs are the console (<c>internalLogToConsole</c>, <c>…ToConsoleError</c>),
+        /// which a Windows GUI application does not have.</summary>
+        public bool NLogOutputOnlyToConsole { get; set; }
     }
 
     /// <summary>What one configuration file says about logging and hosting.</summary>

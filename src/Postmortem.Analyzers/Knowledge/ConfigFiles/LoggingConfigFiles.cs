@@ -25,6 +25,7 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
         {
             Files = options.AdditionalFiles;
             NLog = ConfigSinkRules.DetectNLog(compilation);
+            ConsoleUnseen = compilation.Options.OutputKind == OutputKind.WindowsApplication;
             _libraries = LibraryPresence.Of(compilation);
 
             // web.config and app.config are small and decide things for every other file: read them first.
@@ -62,6 +63,12 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
 
         /// <summary>The generation of NLog referenced (its facts differ), or Unknown.</summary>
         public NLogGeneration NLog { get; }
+
+        /// <summary>A Windows GUI application: an internal log written only to the console is written nowhere.</summary>
+        public bool ConsoleUnseen { get; }
+
+        /// <summary>The section's internal log goes only to a console this application does not have (for the message).</summary>
+        public bool WritesOnlyToAMissingConsole(ConfigSection section) => ConsoleUnseen && section.NLogOutputOnlyToConsole;
 
         /// <summary>
         /// Does the project reference the library whose section this is? Nothing else reads a Serilog, NLog or log4net
@@ -189,8 +196,9 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
         /// NLog 4 and 6 (Info), not under NLog 5 (Off): checked with NLog 5.0.4 and 6.2.0.
         /// </summary>
         private bool FailuresVisible(ConfigSection section)
-            => section.FailuresVisible ||
-               (section.NLogOutputWithoutLevel && NLog is NLogGeneration.V4 or NLogGeneration.V6);
+            => !WritesOnlyToAMissingConsole(section) &&
+               (section.FailuresVisible ||
+                (section.NLogOutputWithoutLevel && NLog is NLogGeneration.V4 or NLogGeneration.V6));
 
         private static bool HasSilentSink(ConfigSection section)
         {

@@ -641,10 +641,10 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
                 return;
             }
 
-            var output = attribute("internalLogFile") is { Length: > 0 } ||
-                         IsTrue(attribute("internalLogToConsole")) ||
-                         IsTrue(attribute("internalLogToConsoleError")) ||
-                         IsTrue(attribute("internalLogToTrace"));
+            var toFileOrTrace = attribute("internalLogFile") is { Length: > 0 } || IsTrue(attribute("internalLogToTrace"));
+            var toConsole = IsTrue(attribute("internalLogToConsole")) || IsTrue(attribute("internalLogToConsoleError"));
+            var output = toFileOrTrace || toConsole;
+            section.NLogOutputOnlyToConsole = toConsole && !toFileOrTrace;
             var level = attribute("internalLogLevel")?.Trim();
             if (level is { Length: > 0 })
             {

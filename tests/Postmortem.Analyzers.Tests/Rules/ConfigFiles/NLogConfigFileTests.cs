@@ -1,4 +1,6 @@
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Postmortem.Analyzers.Tests.Verifiers;
 using Xunit;
 using static Postmortem.Analyzers.Tests.Rules.ConfigFiles.ConfigFileTest;
 
@@ -191,6 +193,31 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
                     <target xsi:type="File" name="f" fileName="logs/app.log" concurrentWrites="true" keepFileOpen="false" />
                 """, attributes).Replace("<nlog xmlns", "<{|PM3004:nlog|} xmlns", System.StringComparison.Ordinal);
             return RunAsync(NLogConfig, config, nlog: nlogMajor == 6 ? NLogRef.V6 : NLogRef.V5, failuresVisibleInCode: false);
+        }
+
+        [Theory]
+        [InlineData(" internalLogLevel=\"Warn\" internalLogToConsoleError=\"true\"", OutputKind.WindowsApplication, true)]
+        [InlineData(" internalLogLevel=\"Warn\" internalLogToConsole=\"true\"", OutputKind.WindowsApplication, true)]
+        [InlineData(" internalLogLevel=\"Warn\" internalLogToConsoleError=\"true\" internalLogFile=\"c:/temp/nlog-internal.log\"", OutputKind.WindowsApplication, false)]
+        [InlineData(" internalLogLevel=\"Warn\" internalLogToConsoleError=\"true\"", OutputKind.ConsoleApplication, false)]
+        public Task InternalLogOnlyToTheConsoleOfAWindowsApplication_ReportsDiagnostic(string attributes, OutputKind kind, bool reported)
+        {
+            // A Windows GUI application (WinExe) has no console: an internal log written only there is written nowhere,
+            // as in code; a file next to it, or a console application, counts.
+            var config = Config("""
+                    <target xsi:type="File" name="f" fileName="logs/app.log" keepFileOpen="false" />
+                """, attributes);
+            var test = Create(new[] { (NLogConfig, reported ? config.Replace("<nlog xmlns", "<{|#0:nlog|} xmlns", System.StringComparison.Ordinal) : config) }, web: false, nlog: NLogRef.V5, failuresVisibleInCode: false);
+            test.OutputKind = kind;
+            test.Sources.Add("static class Program { static void Main() { } }");
+            if (reported)
+            {
+                test.ExpectedDiagnostics.Add(new DiagnosticResult("PM3004").WithLocation(0).WithArguments(
+                    "NLog's file target (nlog.config)",
+                    "NLog's InternalLogger, which writes only to the console, and a Windows application has none (Console.Out and Console.Error write nowhere)"));
+            }
+
+            return test.RunAsync();
         }
 
         [Fact]
