@@ -192,6 +192,25 @@ namespace Postmortem.Analyzers.Knowledge
         /// message and does nothing with it. A method group or any other value is not known to be empty.
         /// </summary>
         public static bool DoesNothingInRelease(IOperation? handler)
+            => Unwrap(handler) is IAnonymousFunctionOperation { Body: { } body } && OnlyCalls(body, invocation => IsDebugOnly(invocation.TargetMethod), out _);
+
+        /// <summary>
+        /// A handler or writer that writes only to the console: <c>Console.Error</c>/<c>Console.Out</c> themselves, a method
+        /// group of their <c>Write</c>/<c>WriteLine</c> or of <c>Console.WriteLine</c>, or a lambda that only makes such calls.
+        /// In a Windows GUI application (no console) it writes nowhere.
+        /// </summary>
+        public static bool WritesOnlyToConsole(IOperation? handler) => Unwrap(handler) switch
+        {
+            IPropertyReferenceOperation property => IsConsoleWriter(property),
+            IMethodReferenceOperation group => group.Instance is IPropertyReferenceOperation writer
+                ? IsConsoleWriter(writer)
+                : group.Method.ContainingType is { Name: "Console" } console && IsSystemConsole(console),
+            IAnonymousFunctionOperation { Body: { } body } => OnlyCalls(body, IsConsoleWrite, out var calls) && calls,
+            _ => false,
+        };
+
+        /// <summary>The value a delegate is made from: through conversions, delegate creations and parentheses.</summary>
+        private static IOperation? Unwrap(IOperation? handler)
         {
             while (handler is IConversionOperation or IDelegateCreationOperation or IParenthesizedOperation)
             {
@@ -203,16 +222,20 @@ namespace Postmortem.Analyzers.Knowledge
                 };
             }
 
-            if (handler is not IAnonymousFunctionOperation { Body: { } body })
-            {
-                return false;
-            }
+            return handler;
+        }
 
+        /// <summary>Is every statement of the body a call the predicate accepts, a bare <c>return;</c> or empty? (<paramref name="calls"/>: was there a call.)</summary>
+        private static bool OnlyCalls(IBlockOperation body, System.Func<IInvocationOperation, bool> accepted, out bool calls)
+        {
+            calls = false;
             foreach (var statement in body.Operations)
             {
                 switch (statement)
                 {
-                    case IExpressionStatementOperation { Operation: IInvocationOperation invocation } when IsDebugOnly(invocation.TargetMethod):
+                    case IExpressionStatementOperation { Operation: IInvocationOperation invocation } when accepted(invocation):
+                        calls = true;
+                        continue;
                     case IReturnOperation { ReturnedValue: null }:
                     case IEmptyOperation:
                         continue;
@@ -224,62 +247,16 @@ namespace Postmortem.Analyzers.Knowledge
             return true;
         }
 
-        /// <summary>
-        /// A handler or writer that writes only to the console: <c>Console.Error</c>/<c>Console.Out</c> themselves, a method
-        /// group of their <c>Write</c>/<c>WriteLine</c> or of <c>Console.WriteLine</c>, or a lambda that only makes such calls.
-        /// In a Windows GUI application (no console) it writes nowhere.
-        /// </summary>
-        public static bool WritesOnlyToConsole(IOperation? handler)
-        {
-            while (handler is IConversionOperation or IDelegateCreationOperation or IParenthesizedOperation)
-            {
-                handler = handler switch
-                {
-                    IConversionOperation conversion => conversion.Operand,
-                    IDelegateCreationOperation creation => creation.Target,
-                    _ => ((IParenthesizedOperation)handler).Operand,
-                };
-            }
-
-            switch (handler)
-            {
-                case IPropertyReferenceOperation property:
-                    return IsConsoleWriter(property);
-                case IMethodReferenceOperation group:
-                    return group.Instance is IPropertyReferenceOperation writer ? IsConsoleWriter(writer)
-                        : group.Method.ContainingType is { Name: "Console" } console && IsSystemConsole(console);
-                case IAnonymousFunctionOperation { Body: { } body }:
-                    var writes = false;
-                    foreach (var statement in body.Operations)
-                    {
-                        switch (statement)
-                        {
-                            case IExpressionStatementOperation { Operation: IInvocationOperation invocation }
-                                when IsConsoleWriterCall(invocation) || invocation.TargetMethod.ContainingType is { Name: "Console" } type && IsSystemConsole(type):
-                                writes = true;
-                                continue;
-                            case IReturnOperation { ReturnedValue: null }:
-                            case IEmptyOperation:
-                                continue;
-                            default:
-                                return false;
-                        }
-                    }
-
-                    return writes;
-                default:
-                    return false;
-            }
-        }
-
         private static bool IsConsoleWriter(IPropertyReferenceOperation property)
             => property.Property.Name is "Out" or "Error" && property.Property.ContainingType is { Name: "Console" } type && IsSystemConsole(type);
 
+        /// <summary>A call of <c>Console.Write*</c>, or on <c>Console.Out</c> or <c>Console.Error</c>.</summary>
+        private static bool IsConsoleWrite(IInvocationOperation invocation)
+            => IsConsoleWriterCall(invocation) || invocation.TargetMethod.ContainingType is { Name: "Console" } type && IsSystemConsole(type);
+
         /// <summary>A console write (<c>Console.WriteLine</c>, <c>Console.Error.WriteLine</c>) where no console is seen: a
         /// Windows GUI application.</summary>
-        private bool IsUnseenConsoleWrite(IInvocationOperation invocation)
-            => !_consoleIsSeen &&
-               (IsConsoleWriterCall(invocation) || invocation.TargetMethod.ContainingType is { Name: "Console" } type && IsSystemConsole(type));
+        private bool IsUnseenConsoleWrite(IInvocationOperation invocation) => !_consoleIsSeen && IsConsoleWrite(invocation);
 
         /// <summary>A call on <c>Console.Out</c> or <c>Console.Error</c>.</summary>
         private static bool IsConsoleWriterCall(IInvocationOperation invocation)
