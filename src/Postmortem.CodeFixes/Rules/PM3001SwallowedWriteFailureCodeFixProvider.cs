@@ -173,22 +173,15 @@ namespace Postmortem.CodeFixes.Rules
         /// </summary>
         private static bool MustNotThrow(CatchClauseSyntax catchClause, SemanticModel model, CancellationToken cancellationToken)
         {
+            var function = catchClause.Ancestors().FirstOrDefault(FixSyntax.IsFunction);
+
             // In a finally block (of the same function): the cleanup after the catch would be skipped, and an exception
             // already on its way out replaced by this one (real-world round 9: four temp files deleted in a finally).
-            foreach (var ancestor in catchClause.Ancestors())
+            if (catchClause.Ancestors().TakeWhile(ancestor => ancestor != function).Any(ancestor => ancestor is FinallyClauseSyntax))
             {
-                if (FixSyntax.IsFunction(ancestor))
-                {
-                    break;
-                }
-
-                if (ancestor is FinallyClauseSyntax)
-                {
-                    return true;
-                }
+                return true;
             }
 
-            var function = catchClause.Ancestors().FirstOrDefault(FixSyntax.IsFunction);
             switch (function)
             {
                 case DestructorDeclarationSyntax:
