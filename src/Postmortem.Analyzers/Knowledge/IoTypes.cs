@@ -54,6 +54,7 @@ namespace Postmortem.Analyzers.Knowledge
             HttpListenerResponse = TypeLookup.Get(compilation, "System.Net.HttpListenerResponse");
             Process = TypeLookup.Get(compilation, "System.Diagnostics.Process");
             Console = TypeLookup.Get(compilation, "System.Console");
+            FormFile = TypeLookup.Get(compilation, "Microsoft.AspNetCore.Http.IFormFile");
         }
 
         public INamedTypeSymbol Exception { get; }
@@ -78,6 +79,9 @@ namespace Postmortem.Analyzers.Knowledge
         public INamedTypeSymbol? PipeStream { get; }
         public INamedTypeSymbol? HttpListenerResponse { get; }
         public INamedTypeSymbol? Process { get; }
+
+        /// <summary>ASP.NET Core's upload: its <c>CopyTo</c>/<c>CopyToAsync(target)</c> writes the upload into target.</summary>
+        public INamedTypeSymbol? FormFile { get; }
 
         /// <summary>Resolves the types once per compilation; null when the compilation has no System.Exception.</summary>
         public static IoTypes? Create(Compilation compilation)
@@ -152,11 +156,7 @@ namespace Postmortem.Analyzers.Knowledge
                 if (StreamCopyMembers.Contains(name))
                 {
                     // CopyTo writes to its destination: a copy into memory reads the source only.
-                    var destination = invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null;
-                    var destinationType = destination is null ? null : OperationFacts.UnwrapConversions(destination).Type;
-                    return destinationType is null || IsInMemoryStreamType(destinationType) || !IsDurableStreamExpression(destination!)
-                        ? null
-                        : "Stream." + name;
+                    return CopiesIntoStorage(invocation) ? "Stream." + name : null;
                 }
 
                 return StreamWriteMembers.Contains(name) && IsDurableStreamExpression(invocation.Instance)
@@ -174,7 +174,22 @@ namespace Postmortem.Analyzers.Knowledge
                 return IsDurableWriterExpression(invocation.Instance) ? "BinaryWriter." + name : null;
             }
 
+            // upload.CopyToAsync(fileStream): the request's upload written into the destination, as Stream.CopyTo writes
+            // (real-world round 9: an upload saved by a dropped CopyToAsync in a Razor Pages handler).
+            if (FormFile is not null && StreamCopyMembers.Contains(name) && TypeSymbols.ImplementsOrEquals(receiverType, FormFile))
+            {
+                return CopiesIntoStorage(invocation) ? "IFormFile." + name : null;
+            }
+
             return null;
+        }
+
+        /// <summary>Does a <c>CopyTo</c>/<c>CopyToAsync</c> write into storage: its destination a durable stream, not memory?</summary>
+        private bool CopiesIntoStorage(IInvocationOperation invocation)
+        {
+            var destination = invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null;
+            var destinationType = destination is null ? null : OperationFacts.UnwrapConversions(destination).Type;
+            return destinationType is not null && !IsInMemoryStreamType(destinationType) && IsDurableStreamExpression(destination!);
         }
 
         /// <summary>Is a resource disposed by a using a writer or file stream whose dispose writes?</summary>

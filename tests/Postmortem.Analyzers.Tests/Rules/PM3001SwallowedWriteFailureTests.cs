@@ -105,6 +105,43 @@ namespace Postmortem.Analyzers.Tests.Rules
                 """,
                 VerifyCS.Diagnostic("PM3001").WithLocation(0).WithArguments("new StreamWriter", OnWrite, ""));
 
+        [Fact]
+        public Task UploadCopiedIntoAFile_ReportsDiagnostic()
+        {
+            // IFormFile.CopyTo writes the upload into its destination (real-world round 9): a failure swallowed there loses
+            // the upload in silence. Copied into memory, nothing is written.
+            var test = VerifyCS.Test("""
+                using System.IO;
+                using Microsoft.AspNetCore.Http;
+
+                public class PhotoSaver
+                {
+                    public void Save(IFormFile photo, FileStream target)
+                    {
+                        try
+                        {
+                            photo.CopyTo(target);
+                        }
+                        {|#0:catch (IOException)|}
+                        {
+                        }
+
+                        try
+                        {
+                            photo.CopyTo(new MemoryStream());
+                        }
+                        catch (IOException)
+                        {
+                        }
+                    }
+                }
+                """, null!);
+            test.FixedSources.Clear();
+            test.References.AddRange(References.AspNetCore);
+            test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("PM3001").WithLocation(0).WithArguments("IFormFile.CopyTo", OnWrite, ""));
+            return test.RunAsync();
+        }
+
         // Real-world round 7 (a log provider's rotation): when deleting the old file fails, the catch deletes the live log
         // instead; a delete of another file is a fallback (cleanup), not the failed delete run again, so the failure of the
         // rotation is swallowed. Deleting the same file again is a retry.

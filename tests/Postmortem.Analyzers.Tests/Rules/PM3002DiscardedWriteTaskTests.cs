@@ -168,6 +168,49 @@ namespace Postmortem.Analyzers.Tests.Rules
             return test.RunAsync();
         }
 
+        [Fact]
+        public Task UploadCopiedIntoAFileByADroppedTask_SynchronousFix_ReportsDiagnostic()
+        {
+            // Real-world round 9: a Razor Pages handler saved the upload with photo.CopyToAsync(stream) and dropped the task
+            // (no CS4014 in a sync method): a full disk was never seen. IFormFile.CopyToAsync writes into its destination as
+            // Stream.CopyToAsync does; into memory it is no write.
+            var test = VerifyCS.Test("""
+                using System.IO;
+                using Microsoft.AspNetCore.Http;
+
+                public class PhotoSaver
+                {
+                    public void Save(IFormFile photo, string path, Stream target)
+                    {
+                        var stream = new FileStream(path, FileMode.Create);
+                        photo.{|#0:CopyToAsync|}(stream);
+                        _ = photo.{|#1:CopyToAsync|}(target);
+                        var buffer = new MemoryStream();
+                        photo.CopyToAsync(buffer);
+                    }
+                }
+                """, """
+                using System.IO;
+                using Microsoft.AspNetCore.Http;
+
+                public class PhotoSaver
+                {
+                    public void Save(IFormFile photo, string path, Stream target)
+                    {
+                        var stream = new FileStream(path, FileMode.Create);
+                        photo.CopyTo(stream);
+                        photo.CopyTo(target);
+                        var buffer = new MemoryStream();
+                        photo.CopyToAsync(buffer);
+                    }
+                }
+                """, PM3002DiscardedWriteTaskCodeFixProvider.SynchronousKey);
+            test.References.AddRange(References.AspNetCore);
+            test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("PM3002").WithLocation(0).WithArguments(Discarded("IFormFile.CopyToAsync"), Unseen));
+            test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("PM3002").WithLocation(1).WithArguments(Discarded("IFormFile.CopyToAsync"), Unseen));
+            return test.RunAsync();
+        }
+
         // ------------------------------------------------------------ safe look-alikes
 
         [Theory]
