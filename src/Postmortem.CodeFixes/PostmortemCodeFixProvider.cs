@@ -128,6 +128,14 @@ namespace Postmortem.CodeFixes
         public static bool IsFunction(SyntaxNode node)
             => node is BaseMethodDeclarationSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or AccessorDeclarationSyntax;
 
+        /// <summary>
+        /// Is the node in the resource of a <c>using (…) { }</c> statement (its declaration or expression, not its body)?
+        /// The statement then stands for the creation: code can go before or after it, or it can move into a try whole.
+        /// </summary>
+        public static bool IsUsingResource(StatementSyntax? statement, SyntaxNode node)
+            => statement is UsingStatementSyntax @using &&
+               ((@using.Declaration?.Span.Contains(node.Span) ?? false) || (@using.Expression?.Span.Contains(node.Span) ?? false));
+
         /// <summary>The first line ending of the document, as elastic trivia; CRLF when it has none.</summary>
         public static SyntaxTrivia EndOfLineOf(SyntaxNode root)
         {

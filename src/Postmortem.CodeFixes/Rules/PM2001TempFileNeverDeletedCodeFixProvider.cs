@@ -166,9 +166,12 @@ namespace Postmortem.CodeFixes.Rules
 
             var target = new FixTarget(local, creation.IsFolder);
 
-            // Delete in finally: the creating statement sits directly in a block, or among the top-level statements.
+            // Delete in finally: the creating statement (or the using statement whose resource it creates) sits directly in a
+            // block, or among the top-level statements.
             var statement = node.FirstAncestorOrSelf<StatementSyntax>();
-            if (statement is ExpressionStatementSyntax or LocalDeclarationStatementSyntax && StatementsAround(statement) is { } statements)
+            if (statement is not null &&
+                (statement is ExpressionStatementSyntax or LocalDeclarationStatementSyntax || FixSyntax.IsUsingResource(statement, node)) &&
+                StatementsAround(statement) is { } statements)
             {
                 target.Statement = statement;
                 // A folder's creation stays before the try: if it failed, Directory.Delete in the finally would throw

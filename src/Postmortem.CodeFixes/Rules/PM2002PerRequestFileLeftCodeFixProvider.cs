@@ -60,7 +60,7 @@ namespace Postmortem.CodeFixes.Rules
                 registration = registration.WithLeadingTrivia(context.EndOfLine);
             }
 
-            context.Editor.InsertAfter(statement, registration.WithTrailingTrivia(context.EndOfLine));
+            context.Editor.InsertAfter(statement, registration.WithTrailingTrivia(SyntaxFactory.EndOfLine(context.EndOfLine.ToString())));
         }
 
         private static (StatementSyntax Statement, ILocalSymbol Local, string Response, bool IsFolder)? Analyze(Diagnostic diagnostic, SyntaxNode root, SemanticModel model, CancellationToken cancellationToken)
@@ -93,7 +93,7 @@ namespace Postmortem.CodeFixes.Rules
             var statement = node.FirstAncestorOrSelf<StatementSyntax>();
             if (local is null || local.Type.SpecialType != SpecialType.System_String ||
                 statement?.Parent is not BlockSyntax ||
-                statement is not (ExpressionStatementSyntax or LocalDeclarationStatementSyntax))
+                !(statement is ExpressionStatementSyntax or LocalDeclarationStatementSyntax || FixSyntax.IsUsingResource(statement, node)))
             {
                 return null;
             }
@@ -101,12 +101,44 @@ namespace Postmortem.CodeFixes.Rules
             // path = Path.ChangeExtension(path, ".gz"): the local names two files, the callback would delete only the last
             // one, and the analyzer would take the other for deleted too. (Declared empty and given its one value later is fine.)
             var function = statement.Ancestors().FirstOrDefault(FixSyntax.IsFunction);
-            if (function is null || ValuesGiven(function, local, model, cancellationToken) > 1 || SendsTheClientBack(function, local, model, cancellationToken))
+            if (function is null || ValuesGiven(function, local, model, cancellationToken) > 1 || SendsTheClientBack(function, local, model, cancellationToken) ||
+                StoresAnUpload(function, model, cancellationToken))
             {
                 return null;
             }
 
             return (statement, local, response!, creation.IsFolder);
+        }
+
+        /// <summary>
+        /// Does the handler copy the request's upload somewhere (<c>IFormFile.CopyTo/CopyToAsync/OpenReadStream</c>, the
+        /// request body)? Then the new file is most likely the upload itself, kept for later requests (a gallery, a document
+        /// store), and deleting it after the response loses it (real-world round 9: every gallery picture gone right after
+        /// its POST). Such a file needs a lifetime or a quota, not this fix.
+        /// </summary>
+        private static bool StoresAnUpload(SyntaxNode function, SemanticModel model, CancellationToken cancellationToken)
+        {
+            foreach (var access in function.DescendantNodes().OfType<MemberAccessExpressionSyntax>())
+            {
+                var name = access.Name.Identifier.ValueText;
+                if (name is not ("CopyTo" or "CopyToAsync" or "OpenReadStream" or "Body" or "BodyReader"))
+                {
+                    continue;
+                }
+
+                var receiver = model.GetTypeInfo(access.Expression, cancellationToken).Type;
+                if (name is "Body" or "BodyReader"
+                        ? receiver is { Name: "HttpRequest", ContainingNamespace: { Name: "Http", ContainingNamespace.Name: "AspNetCore" } }
+                        : receiver is not null && (IsFormFile(receiver) || receiver.AllInterfaces.Any(IsFormFile)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+
+            static bool IsFormFile(ITypeSymbol type)
+                => type is { Name: "IFormFile", ContainingNamespace: { Name: "Http", ContainingNamespace: { Name: "AspNetCore", ContainingNamespace.Name: "Microsoft" } } };
         }
 
         /// <summary>How many values the local is given in the function (a meaningful initializer, then every assignment, but

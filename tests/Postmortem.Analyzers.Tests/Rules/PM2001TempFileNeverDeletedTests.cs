@@ -1881,6 +1881,34 @@ namespace Postmortem.Analyzers.Tests.Rules
             """), PM2001TempFileNeverDeletedCodeFixProvider.DeleteInFinallyKey);
 
         [Fact]
+        public Task CreatedAsTheResourceOfAUsingStatement_DeleteInFinally_ReportsDiagnostic()
+            // The using statement moves into the try whole: the file is closed before the finally deletes it.
+            => VerifyCS.VerifyCodeFixAsync(InMethod("""
+                    var scratch = Path.Combine(Path.GetTempPath(), "render-" + Guid.NewGuid() + ".html");
+                    using (var writer = [|new StreamWriter(scratch)|])
+                    {
+                        writer.Write(title);
+                    }
+
+                    return File.ReadAllBytes(scratch);
+            """), InMethod("""
+                    var scratch = Path.Combine(Path.GetTempPath(), "render-" + Guid.NewGuid() + ".html");
+                    try
+                    {
+                        using (var writer = new StreamWriter(scratch))
+                        {
+                            writer.Write(title);
+                        }
+
+                        return File.ReadAllBytes(scratch);
+                    }
+                    finally
+                    {
+                        File.Delete(scratch);
+                    }
+            """), PM2001TempFileNeverDeletedCodeFixProvider.DeleteInFinallyKey);
+
+        [Fact]
         public Task TopLevelStatements_DeleteInFinally_ReportsDiagnostic()
         {
             // A console program's top-level statements: the try takes the statements after the creation; a local function

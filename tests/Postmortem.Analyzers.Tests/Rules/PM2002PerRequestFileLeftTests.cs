@@ -1358,6 +1358,43 @@ namespace Postmortem.Analyzers.Tests.Rules
             return test.RunAsync();
         }
 
+        [Fact]
+        public Task UploadStoredForLaterRequests_NoFixOffered_ReportsDiagnostic()
+        {
+            // Real-world round 9: a gallery upload saved under a unique name, which another page lists; deleting it after the
+            // response lost every picture right after its POST. A handler that copies the request's upload (IFormFile,
+            // the request body) keeps the file for later: it needs a lifetime or a quota, not "delete after the response".
+            var source = Usings + """
+                public class UploadImageModel : PageModel
+                {
+                    [BindProperty] public IFormFile FileUpload { get; set; } = null!;
+
+                    public async Task OnPostAsync()
+                    {
+                        var fullName = Path.Combine("wwwroot/images/gallery", Guid.NewGuid() + "." + FileUpload.FileName);
+                        using var fileStream = [|new FileStream(fullName, FileMode.Create)|];
+                        await FileUpload.CopyToAsync(fileStream);
+                    }
+                }
+
+                public class RawUploadController : ControllerBase
+                {
+                    [HttpPost]
+                    public async Task<IActionResult> Post()
+                    {
+                        var path = Path.Combine("uploads", Guid.NewGuid().ToString("N"));
+                        using var target = [|System.IO.File.Create(path)|];
+                        await Request.Body.CopyToAsync(target);
+                        return NoContent();
+                    }
+                }
+                """;
+            var test = VerifyCS.Test(source, source, PM2002PerRequestFileLeftCodeFixProvider.DeleteAfterResponseKey);
+            test.NumberOfIncrementalIterations = 0;
+            test.References.AddRange(References.AspNetCore);
+            return test.RunAsync();
+        }
+
         // Real-world round 8: with the next statement on the same line, the registration was inserted mid-line.
         [Fact]
         public Task StatementsSharingALine_DeleteAfterResponseOnItsOwnLine_ReportsDiagnostic()
@@ -1374,6 +1411,33 @@ namespace Postmortem.Analyzers.Tests.Rules
                         return Task.CompletedTask;
                     });
                     w.Write(data); w.Dispose();
+                    return PhysicalFile(path, "text/csv");
+            """));
+
+        // Real-world round 9: the pre-C# 8 style, the file created as the resource of a using statement, got no fix. The
+        // registration goes after the using statement.
+        [Fact]
+        public Task CreatedAsTheResourceOfAUsingStatement_DeleteAfterResponse_ReportsDiagnostic()
+            => VerifyFix(InAction("""
+                    var path = Path.Combine(_env.WebRootPath, $"export-{id}-{Guid.NewGuid():N}.csv");
+                    using (var writer = [|new StreamWriter(path)|])
+                    {
+                        writer.Write(data);
+                    }
+
+                    return PhysicalFile(path, "text/csv");
+            """), InAction("""
+                    var path = Path.Combine(_env.WebRootPath, $"export-{id}-{Guid.NewGuid():N}.csv");
+                    using (var writer = new StreamWriter(path))
+                    {
+                        writer.Write(data);
+                    }
+                    Response.OnCompleted(() =>
+                    {
+                        System.IO.File.Delete(path);
+                        return Task.CompletedTask;
+                    });
+
                     return PhysicalFile(path, "text/csv");
             """));
 
