@@ -149,13 +149,58 @@ namespace Postmortem.Analyzers.Knowledge
         }
 
         /// <summary>
+        /// The body of a work item passed as a method group (<c>Task.Factory.StartNew(Writer, …)</c>, <c>Task.Run(DrainAsync)</c>):
+        /// the method's own body, when it is an ordinary method or local function with a body in the same file (real-world
+        /// round 9: a queue logger's writer loop, whose first failed write ended all later logging in silence). Virtual,
+        /// abstract, interface and extern methods, and methods of other files, are not followed.
+        /// </summary>
+        public static IOperation? GetWorkItemMethodBody(IInvocationOperation launcher, System.Threading.CancellationToken cancellationToken)
+        {
+            foreach (var argument in launcher.Arguments)
+            {
+                var value = OperationFacts.UnwrapConversions(argument.Value);
+                if (value is IDelegateCreationOperation creation)
+                {
+                    value = OperationFacts.UnwrapConversions(creation.Target);
+                }
+
+                if (value is not IMethodReferenceOperation { Method: { } method } ||
+                    method.IsAbstract || method.IsVirtual || method.IsOverride || method.IsExtern ||
+                    method.MethodKind is not (MethodKind.Ordinary or MethodKind.LocalFunction) ||
+                    method.DeclaringSyntaxReferences.Length != 1 || launcher.SemanticModel is not { } model)
+                {
+                    continue;
+                }
+
+                var reference = method.DeclaringSyntaxReferences[0];
+                if (reference.SyntaxTree != launcher.Syntax.SyntaxTree)
+                {
+                    continue;
+                }
+
+                // A block or an expression body, both as a block operation (an expression body's is implicit).
+                return model.GetOperation(reference.GetSyntax(cancellationToken), cancellationToken) switch
+                {
+                    IMethodBodyOperation body => (IOperation?)body.BlockBody ?? body.ExpressionBody,
+                    ILocalFunctionOperation local => local.Body,
+                    _ => null,
+                };
+            }
+
+            return null;
+        }
+
+        /// <summary>
         /// The first durable write the work item performs whose failure would fault the launched task (or escape it):
         /// sync writes, and async writes it awaits or returns. Writes inside a try with catch clauses are the lambda's own
         /// business (PM3001 judges those catches), and async writes the lambda itself drops are reported on their own.
         /// </summary>
-        public string? FindWriteInWorkItem(IAnonymousFunctionOperation lambda)
+        public string? FindWriteInWorkItem(IAnonymousFunctionOperation lambda) => FindWriteInWorkItem(lambda.Body, lambda);
+
+        /// <summary>The same, in a work item's body (a lambda's, or a method's passed as a method group) up to <paramref name="boundary"/>.</summary>
+        public string? FindWriteInWorkItem(IOperation body, IOperation boundary)
         {
-            foreach (var operation in OperationFacts.ExecutedDescendants(lambda.Body))
+            foreach (var operation in OperationFacts.ExecutedDescendants(body))
             {
                 string? write = null;
                 if (operation is IInvocationOperation invocation)
@@ -178,7 +223,7 @@ namespace Postmortem.Analyzers.Knowledge
                     write = Io.GetDurableCreation(creation);
                 }
 
-                if (write is not null && !IsInsideTryWithCatch(operation, lambda))
+                if (write is not null && !IsInsideTryWithCatch(operation, boundary))
                 {
                     return write;
                 }

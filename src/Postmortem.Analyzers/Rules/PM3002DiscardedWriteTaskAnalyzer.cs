@@ -61,7 +61,9 @@ namespace Postmortem.Analyzers.Rules
                 }
 
                 var lambda = AsyncWrites.GetWorkItemLambda(invocation);
-                var inner = lambda is null ? null : writes.FindWriteInWorkItem(lambda);
+                var inner = lambda is not null ? writes.FindWriteInWorkItem(lambda)
+                    : AsyncWrites.GetWorkItemMethodBody(invocation, context.CancellationToken) is { } body ? writes.FindWriteInWorkItem(body, body)
+                    : null;
                 if (inner is null)
                 {
                     return;

@@ -15,6 +15,76 @@ namespace Postmortem.Analyzers.Tests.Rules
         private static string Discarded(string write) => "The task of '" + write + "' is discarded";
 
         /// <summary>A class with a sync method <c>Run</c> and an async method <c>RunAsync</c>; the body goes into one of them.</summary>
+        [Fact]
+        public Task FireAndForgetMethodGroupThatWrites_ReportsDiagnostic()
+            // Real-world round 9: a queue logger starts its writer loop with Task.Factory.StartNew(Writer, …) and never looks
+            // at the task; the first failed write ends all later logging in silence. A method group of the same file is
+            // followed as a lambda is; one whose writes are inside a try with a catch (PM3001's business) is not reported,
+            // nor one declared elsewhere or virtual.
+            => VerifyCS.VerifyAnalyzerAsync("""
+                using System.Collections.Concurrent;
+                using System.IO;
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                class QueueLogger
+                {
+                    private readonly BlockingCollection<string> _queue = new();
+                    private readonly string _path = "app.log";
+
+                    public void Start()
+                    {
+                        Task.Factory.{|#0:StartNew|}(Writer, TaskCreationOptions.LongRunning);
+                        _ = Task.{|#1:Run|}(DrainAsync);
+                        Task.{|#2:Run|}(Flush);
+                        ThreadPool.{|#3:QueueUserWorkItem|}(Archive);
+                        Task.Run(Guarded);
+                        Task.Run(Overridable);
+                        Task.Run(Compute);
+                        Task.{|#4:Run|}(Save);
+
+                        void Save() => File.WriteAllText(_path + ".state", "started");
+                    }
+
+                    private void Writer()
+                    {
+                        foreach (var line in _queue.GetConsumingEnumerable())
+                        {
+                            File.AppendAllText(_path, line);
+                        }
+                    }
+
+                    private async Task DrainAsync()
+                    {
+                        while (_queue.TryTake(out var line))
+                        {
+                            await File.AppendAllTextAsync(_path, line);
+                        }
+                    }
+
+                    private void Flush() => File.AppendAllText(_path, string.Empty);
+
+                    private void Archive(object? state) => File.Copy(_path, _path + ".1", true);
+
+                    private void Guarded()
+                    {
+                        try { File.AppendAllText(_path, "x"); }
+                        catch (IOException) { System.Console.Error.WriteLine("write failed"); }
+                    }
+
+                    protected virtual void Overridable() => File.AppendAllText(_path, "x");
+
+                    private int Compute() => _queue.Count;
+                }
+                """,
+                VerifyCS.Diagnostic("PM3002").WithLocation(0).WithArguments(Discarded("Task.Factory.StartNew(File.AppendAllText)"), Unseen),
+                VerifyCS.Diagnostic("PM3002").WithLocation(1).WithArguments(Discarded("Task.Run(File.AppendAllTextAsync)"), Unseen),
+                VerifyCS.Diagnostic("PM3002").WithLocation(2).WithArguments(Discarded("Task.Run(File.AppendAllText)"), Unseen),
+                VerifyCS.Diagnostic("PM3002").WithLocation(3).WithArguments(
+                    "'ThreadPool.QueueUserWorkItem(File.Copy)' has no task to observe",
+                    "no caller can catch it and the unhandled exception ends the process"),
+                VerifyCS.Diagnostic("PM3002").WithLocation(4).WithArguments(Discarded("Task.Run(File.WriteAllText)"), Unseen));
+
         private static string InSync(string body) => $$"""
             using System;
             using System.IO;
@@ -456,8 +526,7 @@ namespace Postmortem.Analyzers.Tests.Rules
                     });
                     var running = Task.Run(() => File.AppendAllText(path, "x"));
                     running.Wait();
-                    Task.Run(Save);
-            """).Replace("    }\n}", "    }\n\n    void Save() => File.WriteAllText(\"a\", \"b\");\n}"));
+            """));
 
         [Fact]
         public Task UserTypesNamedLikeTheFramework_NoDiagnostic()
