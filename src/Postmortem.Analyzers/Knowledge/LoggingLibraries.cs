@@ -107,13 +107,13 @@ namespace Postmortem.Analyzers.Knowledge
         /// <summary>
         /// Message argument {1} of PM3004: the channel, and that it is never enabled, or enabled only where a Release build
         /// leaves the switch out (<c>[Conditional("DEBUG")]</c> code) or keeps a handler that writes nothing (<c>Debug.WriteLine</c>),
-        /// or only to the console of a Windows application, which has none.
+        /// or only to the console of a Windows application or service (<paramref name="hostWithoutConsole"/>), which has none.
         /// </summary>
-        public static string ChannelState(LoggingLibrary library, bool debugOnly, bool consoleOnly)
+        public static string ChannelState(LoggingLibrary library, bool debugOnly, bool consoleOnly, string hostWithoutConsole)
             => ChannelName(library) + (debugOnly
                 ? ", which is enabled only for Debug builds (Release builds leave out Debug.WriteLine and [Conditional(\"DEBUG\")] code)"
                 : consoleOnly
-                    ? ", which writes only to the console, and a Windows application has none (Console.Out and Console.Error write nowhere)"
+                    ? ", which writes only to the console, and " + hostWithoutConsole + " has none (Console.Out and Console.Error write nowhere)"
                     : ", which is never enabled");
 
         /// <summary>What is configured, for messages (message argument {0} of PM3004), e.g. "Serilog's file sink (WriteTo.File)".</summary>

@@ -24,6 +24,10 @@ namespace Postmortem.Analyzers.Rules
         /// <summary>Property on the diagnostic: the library ("Serilog", "NLog", "Log4Net"), for the code fix.</summary>
         public const string LibraryProperty = "Library";
 
+        /// <summary>Property on the diagnostic, "true" when nobody sees the application's console (a Windows application or
+        /// service, <see cref="ConsoleVisibility"/>): the code fix then writes to a file instead.</summary>
+        public const string NoConsoleProperty = "NoConsole";
+
         internal static readonly DiagnosticDescriptor Rule = Descriptors.PM3004LoggingFailuresInvisible;
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
@@ -45,8 +49,9 @@ namespace Postmortem.Analyzers.Rules
                     return;
                 }
 
-                // A Windows GUI application (WinExe) has no console: a switch that writes only there shows nothing.
-                var state = new CompilationState(libraries.NLogOutputNeedsLevel, consoleUnseen: start.Compilation.Options.OutputKind == OutputKind.WindowsApplication);
+                // A Windows GUI application (WinExe) or a Windows service has no console: a switch that writes only there
+                // shows nothing. A service is known by a call, so that is decided at the compilation's end.
+                var state = new CompilationState(libraries.NLogOutputNeedsLevel, ConsoleVisibility.Create(start.Compilation));
 
                 // Without a file sink type nothing in code configures one, but when SelfLog exists a configuration
                 // file's sections can still be made visible from code: then only the switches are looked for.
@@ -114,12 +119,16 @@ namespace Postmortem.Analyzers.Rules
             if (libraries.TryGetEnablingCall(invocation, out var library))
             {
                 // SelfLog.Enable(msg => Debug.WriteLine(msg)): the handler is called and writes nothing in Release;
-                // SelfLog.Enable(Console.Error) in a Windows application writes nowhere.
+                // SelfLog.Enable(Console.Error) in a Windows application or service writes nowhere.
                 var handler = library == LoggingLibrary.Serilog && invocation.Arguments.Length == 1 ? invocation.Arguments[0].Value : null;
                 state.Enable(
                     library,
                     debugOnly: RunsOnlyInDebugBuilds(context) || LoggingTypes.DoesNothingInRelease(handler),
-                    consoleOnly: state.ConsoleUnseen && LoggingTypes.WritesOnlyToConsole(handler));
+                    toConsole: state.Console.MayBeUnseen && LoggingTypes.WritesOnlyToConsole(handler));
+            }
+            else
+            {
+                state.Console.Observe(invocation);
             }
         }
 
@@ -159,7 +168,7 @@ namespace Postmortem.Analyzers.Rules
             }
             else if (libraries.IsEnablingCreation(creation))
             {
-                state.Enable(LoggingLibrary.Log4Net, debugOnly: RunsOnlyInDebugBuilds(context), consoleOnly: false);
+                state.Enable(LoggingLibrary.Log4Net, debugOnly: RunsOnlyInDebugBuilds(context), toConsole: false);
             }
         }
 
@@ -169,11 +178,11 @@ namespace Postmortem.Analyzers.Rules
             var effect = libraries.GetAssignmentEffect(assignment, out var library);
             if (effect != SwitchEffect.None)
             {
-                // InternalLogger.LogToConsoleError = true (or LogWriter = Console.Out) in a Windows application: no output.
-                var consoleOnly = state.ConsoleUnseen && effect == SwitchEffect.NLogOutput &&
-                                  (OperationFacts.UnwrapConversions(assignment.Target) is IPropertyReferenceOperation { Property.Name: "LogToConsole" or "LogToConsoleError" } ||
-                                   LoggingTypes.WritesOnlyToConsole(assignment.Value));
-                state.Switch(library, effect, debugOnly: RunsOnlyInDebugBuilds(context), consoleOnly);
+                // InternalLogger.LogToConsoleError = true (or LogWriter = Console.Out) in a Windows application or service: no output.
+                var toConsole = state.Console.MayBeUnseen && effect == SwitchEffect.NLogOutput &&
+                                (OperationFacts.UnwrapConversions(assignment.Target) is IPropertyReferenceOperation { Property.Name: "LogToConsole" or "LogToConsoleError" } ||
+                                 LoggingTypes.WritesOnlyToConsole(assignment.Value));
+                state.Switch(library, effect, debugOnly: RunsOnlyInDebugBuilds(context), toConsole);
             }
         }
 
@@ -185,7 +194,7 @@ namespace Postmortem.Analyzers.Rules
                 state.Enable(
                     library,
                     debugOnly: RunsOnlyInDebugBuilds(context) || LoggingTypes.DoesNothingInRelease(assignment.HandlerValue),
-                    consoleOnly: state.ConsoleUnseen && LoggingTypes.WritesOnlyToConsole(assignment.HandlerValue));
+                    toConsole: state.Console.MayBeUnseen && LoggingTypes.WritesOnlyToConsole(assignment.HandlerValue));
             }
         }
 
@@ -234,7 +243,7 @@ namespace Postmortem.Analyzers.Rules
                     continue;
                 }
 
-                if (files is not null && files.TakesOverInCode(library, context.CancellationToken))
+                if (files is not null && files.TakesOverInCode(library, state.Console.IsUnseen, context.CancellationToken))
                 {
                     continue;
                 }
@@ -242,9 +251,9 @@ namespace Postmortem.Analyzers.Rules
                 context.ReportDiagnostic(Diagnostic.Create(
                     Rule,
                     location,
-                    Properties(library),
+                    Properties(library, state.Console),
                     LoggingLibraries.Describe(library, display),
-                    LoggingLibraries.ChannelState(library, debugOnly, consoleOnly)));
+                    LoggingLibraries.ChannelState(library, debugOnly, consoleOnly, state.Console.Host)));
             }
         }
 
@@ -268,7 +277,8 @@ namespace Postmortem.Analyzers.Rules
                         LogLibrary.NLog => LoggingLibrary.NLog,
                         _ => LoggingLibrary.Log4Net,
                     };
-                    if (!files.NeedsInvisibleFailuresCheck(section) || state.IsEnabled(library, out var debugOnly, out var consoleOnly))
+                    var consoleUnseen = state.Console.IsUnseen;
+                    if (!files.NeedsInvisibleFailuresCheck(section, consoleUnseen) || state.IsEnabled(library, out var debugOnly, out var consoleOnly))
                     {
                         continue;
                     }
@@ -282,15 +292,18 @@ namespace Postmortem.Analyzers.Rules
                     context.ReportDiagnostic(Diagnostic.Create(
                         Rule,
                         LoggingConfigFiles.CreateLocation(file.Path, text, section.Anchor),
-                        Properties(library),
+                        Properties(library, state.Console),
                         LoggingLibraries.Describe(library, LoggingConfigReader.FileName(file.Path)),
-                        LoggingLibraries.ChannelState(library, debugOnly, consoleOnly || files.WritesOnlyToAMissingConsole(section))));
+                        LoggingLibraries.ChannelState(library, debugOnly, consoleOnly || LoggingConfigFiles.WritesOnlyToAMissingConsole(section, consoleUnseen), state.Console.Host)));
                 }
             }
         }
 
-        private static ImmutableDictionary<string, string?> Properties(LoggingLibrary library)
-            => ImmutableDictionary<string, string?>.Empty.Add(LibraryProperty, library.ToString());
+        private static ImmutableDictionary<string, string?> Properties(LoggingLibrary library, ConsoleVisibility console)
+        {
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(LibraryProperty, library.ToString());
+            return console.IsUnseen ? properties.Add(NoConsoleProperty, "true") : properties;
+        }
 
         /// <summary>Per compilation: the first configuring call of each library and whether its channel is switched on.</summary>
         private sealed class CompilationState
@@ -304,20 +317,22 @@ namespace Postmortem.Analyzers.Rules
             // still reported, with a message that says so.
             private readonly bool[] _debugOnly = new bool[LoggingLibraries.Count];
 
-            // Switched on only to the console of a Windows application, which has none: still reported, saying so.
-            private readonly bool[] _consoleOnly = new bool[LoggingLibraries.Count];
+            // Switched on only to the console (noted where the console may turn out unseen): counts at the compilation's end
+            // unless nobody sees the console (a Windows application or service), then reported, saying so.
+            private readonly bool[] _toConsole = new bool[LoggingLibraries.Count];
             private readonly bool _nlogOutputNeedsLevel;
             private bool _nlogLevel;
             private bool _nlogOutput;
+            private bool _nlogConsoleOutput;
 
-            public CompilationState(bool nlogOutputNeedsLevel, bool consoleUnseen)
+            public CompilationState(bool nlogOutputNeedsLevel, ConsoleVisibility console)
             {
                 _nlogOutputNeedsLevel = nlogOutputNeedsLevel;
-                ConsoleUnseen = consoleUnseen;
+                Console = console;
             }
 
-            /// <summary>A Windows GUI application: Console.Out and Console.Error write nowhere.</summary>
-            public bool ConsoleUnseen { get; }
+            /// <summary>Whether anyone sees the console; <see cref="ConsoleVisibility.IsUnseen"/> holds at the compilation's end.</summary>
+            public ConsoleVisibility Console { get; }
 
             public void Configure(LoggingLibrary library, Location location, string display)
             {
@@ -341,7 +356,7 @@ namespace Postmortem.Analyzers.Rules
                 }
             }
 
-            public void Enable(LoggingLibrary library, bool debugOnly, bool consoleOnly)
+            public void Enable(LoggingLibrary library, bool debugOnly, bool toConsole)
             {
                 lock (_gate)
                 {
@@ -349,9 +364,9 @@ namespace Postmortem.Analyzers.Rules
                     {
                         _debugOnly[(int)library] = true;
                     }
-                    else if (consoleOnly)
+                    else if (toConsole)
                     {
-                        _consoleOnly[(int)library] = true;
+                        _toConsole[(int)library] = true;
                     }
                     else
                     {
@@ -361,7 +376,7 @@ namespace Postmortem.Analyzers.Rules
             }
 
             /// <summary>An assignment's effect: NLog's InternalLogger writes once it has an output, and under NLog 5 a level too.</summary>
-            public void Switch(LoggingLibrary library, SwitchEffect effect, bool debugOnly, bool consoleOnly)
+            public void Switch(LoggingLibrary library, SwitchEffect effect, bool debugOnly, bool toConsole)
             {
                 lock (_gate)
                 {
@@ -372,53 +387,55 @@ namespace Postmortem.Analyzers.Rules
                         return;
                     }
 
-                    if (consoleOnly)
-                    {
-                        // An output to a console the application does not have is no output.
-                        _consoleOnly[(int)library] = true;
-                        return;
-                    }
-
                     switch (effect)
                     {
                         case SwitchEffect.NLogLevel:
                             _nlogLevel = true;
+                            break;
+                        case SwitchEffect.NLogOutput when toConsole:
+                            // An output to a console nobody may see: an output only if someone does (decided at the end).
+                            _nlogConsoleOutput = true;
                             break;
                         case SwitchEffect.NLogOutput:
                             _nlogOutput = true;
                             break;
                         default:
                             _enabled[(int)library] = true;
-                            return;
-                    }
-
-                    if (_nlogOutput && (_nlogLevel || !_nlogOutputNeedsLevel))
-                    {
-                        _enabled[(int)LoggingLibrary.NLog] = true;
+                            break;
                     }
                 }
             }
 
+            /// <summary>At the compilation's end: is the library's channel switched on where someone sees it?</summary>
             public bool IsEnabled(LoggingLibrary library, out bool debugOnly, out bool consoleOnly)
             {
+                var unseen = Console.IsUnseen;
                 lock (_gate)
                 {
-                    debugOnly = _debugOnly[(int)library];
-                    consoleOnly = _consoleOnly[(int)library];
-                    return _enabled[(int)library];
+                    var index = (int)library;
+                    debugOnly = _debugOnly[index];
+                    consoleOnly = unseen && (_toConsole[index] || (library == LoggingLibrary.NLog && _nlogConsoleOutput));
+                    if (_enabled[index] || (!unseen && _toConsole[index]))
+                    {
+                        return true;
+                    }
+
+                    // NLog's InternalLogger assigned: an output (a seen one) and, under NLog 5, a level.
+                    return library == LoggingLibrary.NLog &&
+                           (_nlogOutput || (!unseen && _nlogConsoleOutput)) &&
+                           (_nlogLevel || !_nlogOutputNeedsLevel);
                 }
             }
 
             public bool TryGetUnreported(LoggingLibrary library, out Location location, out string display, out bool debugOnly, out bool consoleOnly)
             {
+                var enabled = IsEnabled(library, out debugOnly, out consoleOnly);
                 lock (_gate)
                 {
                     var index = (int)library;
                     location = _first[index] ?? Location.None;
                     display = _display[index] ?? string.Empty;
-                    debugOnly = _debugOnly[index];
-                    consoleOnly = _consoleOnly[index];
-                    return _first[index] is not null && !_enabled[index];
+                    return _first[index] is not null && !enabled;
                 }
             }
 

@@ -17,7 +17,7 @@ namespace Postmortem.CodeFixes.Rules
     /// PM3004 fix "Enable the library's internal logging": inserts, before the statement that configures the library,
     /// <c>Serilog.Debugging.SelfLog.Enable(Console.Error);</c> (Serilog) or
     /// <c>NLog.Common.InternalLogger.LogToConsoleError = true; InternalLogger.LogLevel = LogLevel.Warn;</c> (NLog); in a
-    /// Windows application (no console) a file in the temp folder instead of the console.
+    /// Windows application or service (no console) a file in the temp folder instead of the console.
     /// Offered only when the configuring call sits in a statement of a block, a switch section or the top-level
     /// program, or in the body of an if/else/loop without braces (which gets them), not in an expression-bodied member or a
     /// field initializer, and the API exists in the referenced
@@ -34,7 +34,7 @@ namespace Postmortem.CodeFixes.Rules
         {
             if (FindStatement(root, diagnostic) is { } statement && BuildStatements(diagnostic, model, statement.SpanStart) is { Count: > 0 })
             {
-                var where = HasNoConsole(model.Compilation) ? "to a file in the temp folder" : "to the console";
+                var where = HasNoConsole(diagnostic, model.Compilation) ? "to a file in the temp folder" : "to the console";
                 yield return new FixOption(Library(diagnostic) == "NLog"
                     ? "Send NLog's internal errors " + where + " (InternalLogger)"
                     : "Enable Serilog's SelfLog " + where, EnableKey);
@@ -152,10 +152,13 @@ namespace Postmortem.CodeFixes.Rules
             };
 
         /// <summary>
-        /// A Windows GUI application (WinExe): Console.Out and Console.Error write nowhere, so the channel goes to a file in
-        /// the temp folder (always writable, unlike the folder of an installed application), named after the assembly.
+        /// A Windows GUI application (WinExe) or a Windows service (the analyzer found it: <c>UseWindowsService()</c>…):
+        /// Console.Out and Console.Error write nowhere, so the channel goes to a file in the temp folder (always writable,
+        /// unlike the folder of an installed application), named after the assembly.
         /// </summary>
-        private static bool HasNoConsole(Compilation compilation) => compilation.Options.OutputKind == OutputKind.WindowsApplication;
+        private static bool HasNoConsole(Diagnostic diagnostic, Compilation compilation)
+            => compilation.Options.OutputKind == OutputKind.WindowsApplication ||
+               (diagnostic.Properties.TryGetValue(PM3004LoggingFailuresInvisibleAnalyzer.NoConsoleProperty, out var noConsole) && noConsole == "true");
 
         /// <summary><c>Path.Combine(Path.GetTempPath(), "MyApp-serilog-selflog.txt")</c>, as the names bind at the position.</summary>
         private static string TempFile(SemanticModel model, int position, string suffix)
@@ -179,7 +182,7 @@ namespace Postmortem.CodeFixes.Rules
                     }
 
                     var enable = FixSyntax.TypeName(model, position, "Serilog.Debugging", "SelfLog") + ".Enable";
-                    if (HasNoConsole(compilation))
+                    if (HasNoConsole(diagnostic, compilation))
                     {
                         var writer = FixSyntax.TypeName(model, position, "System.IO", "TextWriter");
                         var file = FixSyntax.TypeName(model, position, "System.IO", "File");
@@ -206,7 +209,7 @@ namespace Postmortem.CodeFixes.Rules
                     var logger = FixSyntax.TypeName(model, position, "NLog.Common", "InternalLogger");
                     return new List<StatementSyntax>
                     {
-                        Parse(HasNoConsole(compilation)
+                        Parse(HasNoConsole(diagnostic, compilation)
                             ? logger + ".LogFile = " + TempFile(model, position, "nlog-internal.log") + ";"
                             : logger + ".LogToConsoleError = true;"),
                         Parse(logger + ".LogLevel = " + FixSyntax.TypeName(model, position, "NLog", "LogLevel") + ".Warn;"),

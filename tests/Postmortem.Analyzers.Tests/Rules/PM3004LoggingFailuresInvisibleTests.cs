@@ -19,6 +19,25 @@ namespace Postmortem.Analyzers.Tests.Rules
         private const string DebugOnly = ", which is enabled only for Debug builds (Release builds leave out Debug.WriteLine and [Conditional(\"DEBUG\")] code)";
         private const string EntryPoint = "static class Program { static void Main() { } }";
         private const string ConsoleOnly = ", which writes only to the console, and a Windows application has none (Console.Out and Console.Error write nowhere)";
+        private const string ServiceConsoleOnly = ", which writes only to the console, and a Windows service has none (Console.Out and Console.Error write nowhere)";
+
+        /// <summary>A program hosted as the statement says (a Windows service or not), with a worker for ServiceBase.Run.</summary>
+        private static string ServiceProgram(string host) => $$"""
+            using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.Extensions.Hosting;
+
+            public static class Program
+            {
+                public static void Main(string[] args)
+                {
+                    {{host}}
+                }
+            }
+
+            public sealed class Worker : System.ServiceProcess.ServiceBase
+            {
+            }
+            """;
 
         private static AnalyzerTest Test(IEnumerable<MetadataReference> references, params string[] sources)
         {
@@ -280,6 +299,80 @@ namespace Postmortem.Analyzers.Tests.Rules
             if (reported)
             {
                 test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("PM3004").WithLocation(0).WithArguments("NLog's file target (new FileTarget)", "NLog's InternalLogger" + ConsoleOnly).WithSeverity(DiagnosticSeverity.Info));
+            }
+            else
+            {
+                test.Sources[0] = test.Sources[0].Replace("{|#0:", string.Empty, System.StringComparison.Ordinal).Replace(")|}", ")", System.StringComparison.Ordinal);
+            }
+
+            return test.RunAsync();
+        }
+
+        // A Windows service has no console either (the service control manager starts it without one, and .NET gives it null
+        // Console.Out and Console.Error as in a WinExe), but only a call says it is one: UseWindowsService(),
+        // AddWindowsService() or ServiceBase.Run(…), here in another file and after the switch (decided at the end).
+        [Theory]
+        [InlineData("Host.CreateDefaultBuilder(args).UseWindowsService().Build().Run();")]
+        [InlineData("var builder = Host.CreateApplicationBuilder(args); builder.Services.AddWindowsService(); builder.Build().Run();")]
+        [InlineData("System.ServiceProcess.ServiceBase.Run(new Worker());")]
+        public Task SelfLogOnlyToTheConsoleOfAWindowsService_ReportsDiagnostic(string host)
+        {
+            var test = Test(References.Serilog, SerilogSetup("""
+                        Serilog.Debugging.SelfLog.Enable(Console.Error);
+                        return new LoggerConfiguration().WriteTo.{|#0:File(path)|}.CreateLogger();
+                """));
+            test.Sources.Add(ServiceProgram(host));
+            test.References.AddRange(References.AspNetCore);
+            test.References.AddRange(References.WindowsServices);
+            test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("PM3004").WithLocation(0).WithArguments(SerilogWhat, "Serilog's SelfLog" + ServiceConsoleOnly).WithSeverity(DiagnosticSeverity.Info));
+            return test.RunAsync();
+        }
+
+        // The console of a host that also runs under systemd (its journal keeps the console) counts, as does a service's
+        // switch to a file, and a console switch in a project that references the service host but never uses it.
+        [Theory]
+        [InlineData("Host.CreateDefaultBuilder(args).UseWindowsService().UseSystemd().Build().Run();", "Serilog.Debugging.SelfLog.Enable(Console.Error);")]
+        [InlineData("var builder = Host.CreateApplicationBuilder(args); builder.Services.AddSystemd(); builder.Services.AddWindowsService(); builder.Build().Run();", "Serilog.Debugging.SelfLog.Enable(Console.Error);")]
+        [InlineData("Host.CreateDefaultBuilder(args).UseWindowsService().Build().Run();", "Serilog.Debugging.SelfLog.Enable(System.IO.TextWriter.Synchronized(System.IO.File.AppendText(\"selflog.txt\")));")]
+        [InlineData("Host.CreateDefaultBuilder(args).Build().Run();", "Serilog.Debugging.SelfLog.Enable(Console.Error);")]
+        public Task SelfLogThatIsSeenInAService_NoDiagnostic(string host, string enable)
+        {
+            var test = Test(References.Serilog, SerilogSetup($$"""
+                        {{enable}}
+                        return new LoggerConfiguration().WriteTo.File(path).CreateLogger();
+                """));
+            test.Sources.Add(ServiceProgram(host));
+            test.References.AddRange(References.AspNetCore);
+            test.References.AddRange(References.WindowsServices);
+            test.References.AddRange(References.Systemd);
+            return test.RunAsync();
+        }
+
+        [Theory]
+        [InlineData("NLog.Common.InternalLogger.LogToConsoleError = true;", true)]
+        [InlineData("NLog.Common.InternalLogger.LogWriter = System.Console.Out;", true)]
+        [InlineData("NLog.Common.InternalLogger.LogFile = \"nlog-internal.log\";", false)]
+        public Task NLogInternalLoggerToTheConsoleOfAWindowsService_ReportsDiagnostic(string output, bool reported)
+        {
+            var test = Test(
+                References.NLog5,
+                $$"""
+                public static class LoggingSetup
+                {
+                    public static NLog.Targets.FileTarget Create()
+                    {
+                        {{output}}
+                        NLog.Common.InternalLogger.LogLevel = NLog.LogLevel.Warn;
+                        return {|#0:new NLog.Targets.FileTarget("f")|};
+                    }
+                }
+                """);
+            test.Sources.Add(ServiceProgram("Host.CreateDefaultBuilder(args).UseWindowsService().Build().Run();"));
+            test.References.AddRange(References.AspNetCore);
+            test.References.AddRange(References.WindowsServices);
+            if (reported)
+            {
+                test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("PM3004").WithLocation(0).WithArguments("NLog's file target (new FileTarget)", "NLog's InternalLogger" + ServiceConsoleOnly).WithSeverity(DiagnosticSeverity.Info));
             }
             else
             {
@@ -947,6 +1040,45 @@ namespace Postmortem.Analyzers.Tests.Rules
                 "PM3004.EnableInternalLogging");
             test.OutputKind = OutputKind.WindowsApplication;
             test.References.AddRange(References.Serilog);
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task SerilogFix_WindowsService_SelfLogToATempFile()
+        {
+            // A console application hosted as a Windows service (here in another file) has no console either.
+            var test = VerifyCS.Test(
+                """
+                using Serilog;
+
+                public static class LoggingSetup
+                {
+                    public static void Configure()
+                    {
+                        Log.Logger = new LoggerConfiguration().WriteTo.[|File("logs/app.log")|].CreateLogger();
+                    }
+                }
+                """,
+                """
+                using Serilog;
+
+                public static class LoggingSetup
+                {
+                    public static void Configure()
+                    {
+                        Serilog.Debugging.SelfLog.Enable(System.IO.TextWriter.Synchronized(System.IO.File.AppendText(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "TestProject-serilog-selflog.txt"))));
+                        Log.Logger = new LoggerConfiguration().WriteTo.File("logs/app.log").CreateLogger();
+                    }
+                }
+                """,
+                "PM3004.EnableInternalLogging");
+            var program = ServiceProgram("var builder = Host.CreateApplicationBuilder(args); builder.Services.AddWindowsService(); builder.Build().Run();");
+            test.Sources.Add(program);
+            test.FixedSources.Add(program);
+            test.OutputKind = OutputKind.ConsoleApplication;
+            test.References.AddRange(References.Serilog);
+            test.References.AddRange(References.AspNetCore);
+            test.References.AddRange(References.WindowsServices);
             return test.RunAsync();
         }
 

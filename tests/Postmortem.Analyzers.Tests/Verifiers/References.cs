@@ -30,6 +30,14 @@ namespace Postmortem.Analyzers.Tests.Verifiers
 
         public static ImmutableArray<MetadataReference> NLog6 => Packages(("nlog", "6.2.0", "NLog.dll"));
 
+        /// <summary>UseWindowsService/AddWindowsService, and ServiceBase (System.ServiceProcess).</summary>
+        public static ImmutableArray<MetadataReference> WindowsServices => Packages(
+            ("microsoft.extensions.hosting.windowsservices", "10.0.0", "Microsoft.Extensions.Hosting.WindowsServices.dll"),
+            ("system.serviceprocess.servicecontroller", "10.0.0", "System.ServiceProcess.ServiceController.dll"));
+
+        /// <summary>UseSystemd/AddSystemd.</summary>
+        public static ImmutableArray<MetadataReference> Systemd => Packages(("microsoft.extensions.hosting.systemd", "10.0.0", "Microsoft.Extensions.Hosting.Systemd.dll"));
+
         public static string NuGetPackageRoot => GetMetadata("NuGetPackageRoot");
 
         public static string RepositoryRoot => GetMetadata("RepositoryRoot");

@@ -25,7 +25,6 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
         {
             Files = options.AdditionalFiles;
             NLog = ConfigSinkRules.DetectNLog(compilation);
-            ConsoleUnseen = compilation.Options.OutputKind == OutputKind.WindowsApplication;
             _libraries = LibraryPresence.Of(compilation);
 
             // web.config and app.config are small and decide things for every other file: read them first.
@@ -53,7 +52,9 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
                 HasConfigFiles = true;
                 foreach (var section in model.Sections)
                 {
-                    if (NeedsInvisibleFailuresCheck(section))
+                    // Whether the console is seen is known at the compilation's end (a Windows service is found by a call):
+                    // here the answer that reports more.
+                    if (NeedsInvisibleFailuresCheck(section, consoleUnseen: true))
                     {
                         MayReportInvisibleFailures = true;
                     }
@@ -64,11 +65,8 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
         /// <summary>The generation of NLog referenced (its facts differ), or Unknown.</summary>
         public NLogGeneration NLog { get; }
 
-        /// <summary>A Windows GUI application: an internal log written only to the console is written nowhere.</summary>
-        public bool ConsoleUnseen { get; }
-
-        /// <summary>The section's internal log goes only to a console this application does not have (for the message).</summary>
-        public bool WritesOnlyToAMissingConsole(ConfigSection section) => ConsoleUnseen && section.NLogOutputOnlyToConsole;
+        /// <summary>The section's internal log goes only to a console nobody sees (<see cref="ConsoleVisibility"/>): for the message.</summary>
+        public static bool WritesOnlyToAMissingConsole(ConfigSection section, bool consoleUnseen) => consoleUnseen && section.NLogOutputOnlyToConsole;
 
         /// <summary>
         /// Does the project reference the library whose section this is? Nothing else reads a Serilog, NLog or log4net
@@ -141,10 +139,11 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
         /// <summary>
         /// PM3004 applies to the section: it has a sink whose failures go to the library's internal log (AuditTo sinks
         /// throw instead), nothing in the configuration files switches that log on, and the library's facts are known
-        /// (the library is referenced: <see cref="ReadsSection"/>).
+        /// (the library is referenced: <see cref="ReadsSection"/>). An internal log written only to the console does not
+        /// switch it on when nobody sees the console (<paramref name="consoleUnseen"/>, see <see cref="ConsoleVisibility"/>).
         /// </summary>
-        public bool NeedsInvisibleFailuresCheck(ConfigSection section)
-            => HasSilentSink(section) && !FailuresVisible(section) &&
+        public bool NeedsInvisibleFailuresCheck(ConfigSection section, bool consoleUnseen)
+            => HasSilentSink(section) && !FailuresVisible(section, consoleUnseen) &&
                ReadsSection(section.Library) &&
                !(section.Library == LogLibrary.Log4Net && _log4NetDebugInConfig);
 
@@ -156,7 +155,7 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
         /// PM3004 is then reported at that section (one finding, where the sinks are). Serilog's SelfLog has no
         /// configuration-file switch.
         /// </summary>
-        public bool TakesOverInCode(LoggingLibrary library, CancellationToken cancellationToken)
+        public bool TakesOverInCode(LoggingLibrary library, bool consoleUnseen, CancellationToken cancellationToken)
         {
             var configLibrary = library switch
             {
@@ -181,7 +180,7 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
                 {
                     // Serilog has no switch in configuration files: only its sinks there count.
                     if (section.Library == configLibrary &&
-                        (section.Sinks.Count > 0 || (library != LoggingLibrary.Serilog && FailuresVisible(section))))
+                        (section.Sinks.Count > 0 || (library != LoggingLibrary.Serilog && FailuresVisible(section, consoleUnseen))))
                     {
                         return true;
                     }
@@ -195,8 +194,8 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
         /// The section switches the library's failure channel on. An NLog internal output without a level writes under
         /// NLog 4 and 6 (Info), not under NLog 5 (Off): checked with NLog 5.0.4 and 6.2.0.
         /// </summary>
-        private bool FailuresVisible(ConfigSection section)
-            => !WritesOnlyToAMissingConsole(section) &&
+        private bool FailuresVisible(ConfigSection section, bool consoleUnseen)
+            => !WritesOnlyToAMissingConsole(section, consoleUnseen) &&
                (section.FailuresVisible ||
                 (section.NLogOutputWithoutLevel && NLog is NLogGeneration.V4 or NLogGeneration.V6));
 

@@ -220,6 +220,42 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
             return test.RunAsync();
         }
 
+        [Theory]
+        [InlineData("Host.CreateDefaultBuilder(args).UseWindowsService().Build().Run();", true)]
+        [InlineData("Host.CreateDefaultBuilder(args).UseWindowsService().UseSystemd().Build().Run();", false)]
+        [InlineData("Host.CreateDefaultBuilder(args).Build().Run();", false)]
+        public Task InternalLogOnlyToTheConsoleOfAWindowsService_ReportsDiagnostic(string host, bool reported)
+        {
+            // A Windows service has no console either: known from the call that hosts it, in a console application.
+            var config = Config("""
+                    <target xsi:type="File" name="f" fileName="logs/app.log" keepFileOpen="false" />
+                """, " internalLogLevel=\"Warn\" internalLogToConsoleError=\"true\"");
+            var test = Create(new[] { (NLogConfig, reported ? config.Replace("<nlog xmlns", "<{|#0:nlog|} xmlns", System.StringComparison.Ordinal) : config) }, web: false, nlog: NLogRef.V5, failuresVisibleInCode: false);
+            test.OutputKind = OutputKind.ConsoleApplication;
+            test.Sources.Add($$"""
+                using Microsoft.Extensions.Hosting;
+
+                static class Program
+                {
+                    static void Main(string[] args)
+                    {
+                        {{host}}
+                    }
+                }
+                """);
+            test.References.AddRange(References.AspNetCore);
+            test.References.AddRange(References.WindowsServices);
+            test.References.AddRange(References.Systemd);
+            if (reported)
+            {
+                test.ExpectedDiagnostics.Add(new DiagnosticResult("PM3004").WithLocation(0).WithArguments(
+                    "NLog's file target (nlog.config)",
+                    "NLog's InternalLogger, which writes only to the console, and a Windows service has none (Console.Out and Console.Error write nowhere)"));
+            }
+
+            return test.RunAsync();
+        }
+
         [Fact]
         public Task InternalLogLevelWithoutOutput_TargetInCode_ReportsDiagnostic()
         {

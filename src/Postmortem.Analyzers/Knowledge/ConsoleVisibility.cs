@@ -1,0 +1,89 @@
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Postmortem.Analyzers.Knowledge
+{
+    /// <summary>
+    /// Does anyone see what the application writes to its console? Not in a Windows GUI application (WinExe: WPF,
+    /// WinForms), known when the compilation starts; and not in a Windows service, known only from a call in the code:
+    /// <c>UseWindowsService()</c> / <c>AddWindowsService()</c> (Microsoft.Extensions.Hosting.WindowsServices) or
+    /// <c>ServiceBase.Run(…)</c> (System.ServiceProcess). A process started by the service control manager has no console,
+    /// and .NET then gives it a null Console.Out and Console.Error (as for a WinExe), so a channel that writes only there
+    /// shows nothing. A host that also calls <c>UseSystemd()</c> / <c>AddSystemd()</c> is meant to run on Linux too, where
+    /// systemd's journal keeps the console's output: its console counts as seen. One instance per compilation; the
+    /// service calls are observed during the compilation, so <see cref="IsUnseen"/> holds only at its end.
+    /// </summary>
+    internal sealed class ConsoleVisibility
+    {
+        private readonly bool _windowsApplication;
+        private readonly INamedTypeSymbol? _windowsServiceExtensions;
+        private readonly INamedTypeSymbol? _serviceBase;
+        private readonly INamedTypeSymbol? _systemdExtensions;
+        private int _windowsService;
+        private int _systemd;
+
+        private ConsoleVisibility(Compilation compilation)
+        {
+            _windowsApplication = compilation.Options.OutputKind == OutputKind.WindowsApplication;
+            if (!_windowsApplication)
+            {
+                _windowsServiceExtensions = TypeLookup.Get(compilation, "Microsoft.Extensions.Hosting.WindowsServiceLifetimeHostBuilderExtensions");
+                _serviceBase = TypeLookup.Get(compilation, "System.ServiceProcess.ServiceBase");
+                if (_windowsServiceExtensions is not null || _serviceBase is not null)
+                {
+                    _systemdExtensions = TypeLookup.Get(compilation, "Microsoft.Extensions.Hosting.SystemdHostBuilderExtensions");
+                }
+            }
+        }
+
+        public static ConsoleVisibility Create(Compilation compilation) => new ConsoleVisibility(compilation);
+
+        /// <summary>Can the console turn out unseen? False when neither a WinExe nor any Windows service host is referenced.</summary>
+        public bool MayBeUnseen => _windowsApplication || _windowsServiceExtensions is not null || _serviceBase is not null;
+
+        /// <summary>Known at the compilation's start: a Windows GUI application.</summary>
+        public bool IsWindowsApplication => _windowsApplication;
+
+        /// <summary>At the compilation's end: nobody sees the console (a WinExe, or a Windows service not also hosted by systemd).</summary>
+        public bool IsUnseen => _windowsApplication || (Volatile.Read(ref _windowsService) != 0 && Volatile.Read(ref _systemd) == 0);
+
+        /// <summary>For messages: what has no console ("a Windows application", "a Windows service").</summary>
+        public string Host => _windowsApplication ? "a Windows application" : "a Windows service";
+
+        /// <summary>Notes a call that hosts the application as a Windows service or under systemd.</summary>
+        public void Observe(IInvocationOperation invocation)
+        {
+            if (_windowsServiceExtensions is null && _serviceBase is null)
+            {
+                return;
+            }
+
+            var method = invocation.TargetMethod;
+            switch (method.Name)
+            {
+                case "UseWindowsService" or "AddWindowsService":
+                    if (SymbolEqualityComparer.Default.Equals(method.ContainingType, _windowsServiceExtensions))
+                    {
+                        Volatile.Write(ref _windowsService, 1);
+                    }
+
+                    break;
+                case "Run":
+                    if (method.IsStatic && _serviceBase is not null && SymbolEqualityComparer.Default.Equals(method.ContainingType, _serviceBase))
+                    {
+                        Volatile.Write(ref _windowsService, 1);
+                    }
+
+                    break;
+                case "UseSystemd" or "AddSystemd":
+                    if (SymbolEqualityComparer.Default.Equals(method.ContainingType, _systemdExtensions))
+                    {
+                        Volatile.Write(ref _systemd, 1);
+                    }
+
+                    break;
+            }
+        }
+    }
+}
