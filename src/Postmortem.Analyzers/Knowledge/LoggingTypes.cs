@@ -17,8 +17,23 @@ namespace Postmortem.Analyzers.Knowledge
 
         // A Windows GUI application (OutputType WinExe: WPF, WinForms) starts with no console, and .NET then gives
         // Console.Out and Console.Error a null stream (ConsolePal.Windows: an invalid standard handle is Stream.Null):
-        // what it writes there is discarded, so a console write reports nothing.
+        // what it writes there is discarded, so a console write reports nothing. The same in a Windows service, known
+        // only at the compilation's end (see ConsoleVisibility): PM3001 then asks a second instance, WithUnseenConsole.
         private readonly bool _consoleIsSeen;
+
+        // For messages: what has no console.
+        private readonly string _hostWithoutConsole = "a Windows application";
+
+        private LoggingTypes(LoggingTypes seen, string hostWithoutConsole)
+        {
+            _loggerTypes = seen._loggerTypes;
+            _staticLoggingTypes = seen._staticLoggingTypes;
+            MelILogger = seen.MelILogger;
+            MelILoggerOfT = seen.MelILoggerOfT;
+            MelLoggerExtensions = seen.MelLoggerExtensions;
+            _consoleIsSeen = false;
+            _hostWithoutConsole = hostWithoutConsole;
+        }
 
         private LoggingTypes(Compilation compilation)
         {
@@ -57,6 +72,10 @@ namespace Postmortem.Analyzers.Knowledge
         public INamedTypeSymbol? MelLoggerExtensions { get; }
 
         public static LoggingTypes Create(Compilation compilation) => new LoggingTypes(compilation);
+
+        /// <summary>The same types, judged as if nobody saw the console (of <paramref name="hostWithoutConsole"/>, for messages:
+        /// "a Windows service").</summary>
+        public LoggingTypes WithUnseenConsole(string hostWithoutConsole) => new LoggingTypes(this, hostWithoutConsole);
 
         /// <summary>Does this call report something to a log, a trace, the console or the user?</summary>
         public bool IsReportingCall(IInvocationOperation invocation)
@@ -140,7 +159,8 @@ namespace Postmortem.Analyzers.Knowledge
 
         /// <summary>
         /// For a message: why a write the catch does make is not seen, when it makes one: " (Debug.WriteLine is left out of
-        /// Release builds)", " (Console.WriteLine goes nowhere: a Windows application has no console)"; else empty.
+        /// Release builds)", " (Console.WriteLine goes nowhere: a Windows application has no console)" (or a Windows
+        /// service); else empty.
         /// </summary>
         public string UnseenWriteNote(IOperation handler)
         {
@@ -161,7 +181,7 @@ namespace Postmortem.Analyzers.Knowledge
                 {
                     // Console.Error.WriteLine: the writer's property is named too.
                     var writer = invocation.Instance is IPropertyReferenceOperation property ? "Console." + property.Property.Name + "." + invocation.TargetMethod.Name : name;
-                    return " (" + writer + " goes nowhere: a Windows application has no console)";
+                    return " (" + writer + " goes nowhere: " + _hostWithoutConsole + " has no console)";
                 }
             }
 

@@ -42,11 +42,24 @@ namespace Postmortem.Analyzers.Rules
                 }
 
                 var logging = LoggingTypes.Create(start.Compilation);
-                start.RegisterOperationAction(c => AnalyzeTry(c, io, logging), OperationKind.Try);
+
+                // A Windows service has no console either, but only a call says the project is one (ConsoleVisibility):
+                // where one is referenced, a catch that reports only to the console is held until the compilation's end.
+                var console = ConsoleVisibility.Create(start.Compilation);
+                if (!console.MayBeUnseen || console.IsWindowsApplication)
+                {
+                    start.RegisterOperationAction(c => AnalyzeTry(c, io, logging, service: null), OperationKind.Try);
+                    return;
+                }
+
+                var service = new ServiceConsole(console, logging.WithUnseenConsole(console.Host));
+                start.RegisterOperationAction(c => AnalyzeTry(c, io, logging, service), OperationKind.Try);
+                start.RegisterOperationAction(c => console.Observe((IInvocationOperation)c.Operation), OperationKind.Invocation);
+                start.RegisterCompilationEndAction(service.ReportHeld);
             });
         }
 
-        private static void AnalyzeTry(OperationAnalysisContext context, IoTypes io, LoggingTypes logging)
+        private static void AnalyzeTry(OperationAnalysisContext context, IoTypes io, LoggingTypes logging, ServiceConsole? service)
         {
             var tryOperation = (ITryOperation)context.Operation;
             if (tryOperation.Catches.IsEmpty)
@@ -62,39 +75,92 @@ namespace Postmortem.Analyzers.Rules
                     continue;
                 }
 
-                // The catch first (usually shorter than the try body, and most catches log, rethrow or record): the body
-                // is searched for a write only when some catch swallows.
-                if (HandlesFailure(catchClause, tryOperation, io, logging, ref write))
+                if (Judge(catchClause, tryOperation, io, logging, ref write, context.CancellationToken) is { } diagnostic)
                 {
-                    continue;
+                    context.ReportUnlessGenerated(diagnostic);
+                }
+                else if (service is not null && write is not { Length: 0 } &&
+                         Judge(catchClause, tryOperation, io, service.Logging, ref write, context.CancellationToken) is { } unseen &&
+                         !GeneratedCode.IsGenerated(unseen.Location, context.ContainingSymbol, context.Options, context.CancellationToken))
+                {
+                    // Swallowed only if nobody sees the console (Console.WriteLine(ex) in a Windows service): decided at the end.
+                    service.Hold(unseen);
                 }
 
-                context.CancellationToken.ThrowIfCancellationRequested();
-                write ??= FindDurableWrite(tryOperation.Body, io) ?? string.Empty;
-                if (write.Length == 0)
+                if (write is { Length: 0 })
+                {
+                    return;
+                }
+            }
+        }
+
+        /// <summary>
+        /// The diagnostic for a catch that lets the try block's write failure vanish, or null. <paramref name="write"/> is the
+        /// try block's write, found once when needed (empty when it has none).
+        /// </summary>
+        private static Diagnostic? Judge(ICatchClauseOperation catchClause, ITryOperation tryOperation, IoTypes io, LoggingTypes logging, ref string? write, System.Threading.CancellationToken cancellationToken)
+        {
+            // The catch first (usually shorter than the try body, and most catches log, rethrow or record): the body
+            // is searched for a write only when some catch swallows.
+            if (HandlesFailure(catchClause, tryOperation, io, logging, ref write))
+            {
+                return null;
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            write ??= FindDurableWrite(tryOperation.Body, io) ?? string.Empty;
+            if (write.Length == 0 || catchClause.Syntax is not CatchClauseSyntax syntax || IsToldAfterTheTry(tryOperation, syntax, logging))
+            {
+                return null;
+            }
+
+            var end = syntax.Declaration?.Span.End ?? syntax.CatchKeyword.Span.End;
+            var location = Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(syntax.CatchKeyword.SpanStart, end));
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(WriteProperty, write);
+            if (catchClause.ExceptionDeclarationOrExpression is IVariableDeclaratorOperation declarator)
+            {
+                properties = properties.Add(ExceptionVariableProperty, declarator.Symbol.Name);
+            }
+
+            if (RetryLoop(tryOperation) is not null)
+            {
+                properties = properties.Add(RetryLoopProperty, "true");
+            }
+
+            return Diagnostic.Create(Rule, location, properties, write, Consequence(write), logging.UnseenWriteNote(catchClause.Handler));
+        }
+
+        /// <summary>
+        /// In a project that references a Windows service host: the catches that report only to the console, reported at
+        /// the compilation's end if it is hosted as a service (and not also under systemd).
+        /// </summary>
+        private sealed class ServiceConsole
+        {
+            private readonly ConsoleVisibility _console;
+            private readonly System.Collections.Concurrent.ConcurrentQueue<Diagnostic> _held = new System.Collections.Concurrent.ConcurrentQueue<Diagnostic>();
+
+            public ServiceConsole(ConsoleVisibility console, LoggingTypes logging)
+            {
+                _console = console;
+                Logging = logging;
+            }
+
+            /// <summary>Judges as if nobody saw the console.</summary>
+            public LoggingTypes Logging { get; }
+
+            public void Hold(Diagnostic diagnostic) => _held.Enqueue(diagnostic);
+
+            public void ReportHeld(CompilationAnalysisContext context)
+            {
+                if (!_console.IsUnseen)
                 {
                     return;
                 }
 
-                if (catchClause.Syntax is not CatchClauseSyntax syntax || IsToldAfterTheTry(tryOperation, syntax, logging))
+                foreach (var diagnostic in _held)
                 {
-                    continue;
+                    context.ReportDiagnostic(diagnostic);
                 }
-
-                var end = syntax.Declaration?.Span.End ?? syntax.CatchKeyword.Span.End;
-                var location = Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(syntax.CatchKeyword.SpanStart, end));
-                var properties = ImmutableDictionary<string, string?>.Empty.Add(WriteProperty, write);
-                if (catchClause.ExceptionDeclarationOrExpression is IVariableDeclaratorOperation declarator)
-                {
-                    properties = properties.Add(ExceptionVariableProperty, declarator.Symbol.Name);
-                }
-
-                if (RetryLoop(tryOperation) is not null)
-                {
-                    properties = properties.Add(RetryLoopProperty, "true");
-                }
-
-                context.ReportUnlessGenerated(Diagnostic.Create(Rule, location, properties, write, Consequence(write), logging.UnseenWriteNote(catchClause.Handler)));
             }
         }
 

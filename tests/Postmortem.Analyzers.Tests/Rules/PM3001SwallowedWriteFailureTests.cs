@@ -636,6 +636,54 @@ namespace Postmortem.Analyzers.Tests.Rules
             return test.RunAsync();
         }
 
+        // A Windows service has no console either; only a call says the project is one (here in another file), so the
+        // catch is held until the compilation's end. A host also run under systemd keeps its console (the journal).
+        [Theory]
+        [InlineData("Host.CreateDefaultBuilder(args).UseWindowsService().Build().Run();", "{|#0:catch (IOException ex)|} { Console.Error.WriteLine(ex.Message); }", " (Console.Error.WriteLine goes nowhere: a Windows service has no console)")]
+        [InlineData("var builder = Host.CreateApplicationBuilder(args); builder.Services.AddWindowsService(); builder.Build().Run();", "{|#0:catch (IOException)|} { Console.WriteLine(\"save failed\"); }", " (Console.WriteLine goes nowhere: a Windows service has no console)")]
+        [InlineData("System.ServiceProcess.ServiceBase.Run(new Worker());", "{|#0:catch (IOException ex)|} { Console.Out.WriteLine(ex); }", " (Console.Out.WriteLine goes nowhere: a Windows service has no console)")]
+        [InlineData("Host.CreateDefaultBuilder(args).UseWindowsService().Build().Run();", "{|#0:catch (IOException)|} { }", "")]
+        public Task ConsoleWriteInAWindowsService_ReportsDiagnostic(string host, string catchClause, string note)
+        {
+            var test = ServiceStore(host, catchClause);
+            test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("PM3001").WithLocation(0).WithArguments("File.WriteAllText", OnWrite, note));
+            return test.RunAsync();
+        }
+
+        [Theory]
+        [InlineData("Host.CreateDefaultBuilder(args).UseWindowsService().UseSystemd().Build().Run();", "catch (IOException ex) { Console.Error.WriteLine(ex.Message); }")]
+        [InlineData("Host.CreateDefaultBuilder(args).Build().Run();", "catch (IOException ex) { Console.Error.WriteLine(ex.Message); }")]
+        [InlineData("Host.CreateDefaultBuilder(args).UseWindowsService().Build().Run();", "catch (IOException ex) { System.Diagnostics.Trace.TraceError(ex.Message); }")]
+        [InlineData("Host.CreateDefaultBuilder(args).UseWindowsService().Build().Run();", "catch (IOException ex) { Console.Error.WriteLine(ex.Message); throw; }")]
+        public Task ConsoleWriteInAServiceThatHasOne_NoDiagnostic(string host, string catchClause)
+            => ServiceStore(host, catchClause).RunAsync();
+
+        private static AnalyzerTest ServiceStore(string host, string catchClause)
+        {
+            var test = VerifyCS.AnalysisTest($$"""
+                using System;
+                using System.IO;
+
+                static class Store
+                {
+                    public static void Save(string path)
+                    {
+                        try
+                        {
+                            File.WriteAllText(path, "{}");
+                        }
+                        {{catchClause}}
+                    }
+                }
+                """);
+            test.Sources.Add(ServiceHostSources.Program(host));
+            test.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+            test.References.AddRange(References.AspNetCore);
+            test.References.AddRange(References.WindowsServices);
+            test.References.AddRange(References.Systemd);
+            return test;
+        }
+
         private static string GuiStore(string catchClause) => $$"""
             using System;
             using System.IO;

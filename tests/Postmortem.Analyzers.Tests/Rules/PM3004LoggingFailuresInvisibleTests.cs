@@ -21,24 +21,6 @@ namespace Postmortem.Analyzers.Tests.Rules
         private const string ConsoleOnly = ", which writes only to the console, and a Windows application has none (Console.Out and Console.Error write nowhere)";
         private const string ServiceConsoleOnly = ", which writes only to the console, and a Windows service has none (Console.Out and Console.Error write nowhere)";
 
-        /// <summary>A program hosted as the statement says (a Windows service or not), with a worker for ServiceBase.Run.</summary>
-        private static string ServiceProgram(string host) => $$"""
-            using Microsoft.Extensions.DependencyInjection;
-            using Microsoft.Extensions.Hosting;
-
-            public static class Program
-            {
-                public static void Main(string[] args)
-                {
-                    {{host}}
-                }
-            }
-
-            public sealed class Worker : System.ServiceProcess.ServiceBase
-            {
-            }
-            """;
-
         private static AnalyzerTest Test(IEnumerable<MetadataReference> references, params string[] sources)
         {
             var test = VerifyCS.Test(sources[0], sources[0]);
@@ -321,7 +303,7 @@ namespace Postmortem.Analyzers.Tests.Rules
                         Serilog.Debugging.SelfLog.Enable(Console.Error);
                         return new LoggerConfiguration().WriteTo.{|#0:File(path)|}.CreateLogger();
                 """));
-            test.Sources.Add(ServiceProgram(host));
+            test.Sources.Add(ServiceHostSources.Program(host));
             test.References.AddRange(References.AspNetCore);
             test.References.AddRange(References.WindowsServices);
             test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("PM3004").WithLocation(0).WithArguments(SerilogWhat, "Serilog's SelfLog" + ServiceConsoleOnly).WithSeverity(DiagnosticSeverity.Info));
@@ -341,7 +323,7 @@ namespace Postmortem.Analyzers.Tests.Rules
                         {{enable}}
                         return new LoggerConfiguration().WriteTo.File(path).CreateLogger();
                 """));
-            test.Sources.Add(ServiceProgram(host));
+            test.Sources.Add(ServiceHostSources.Program(host));
             test.References.AddRange(References.AspNetCore);
             test.References.AddRange(References.WindowsServices);
             test.References.AddRange(References.Systemd);
@@ -367,7 +349,7 @@ namespace Postmortem.Analyzers.Tests.Rules
                     }
                 }
                 """);
-            test.Sources.Add(ServiceProgram("Host.CreateDefaultBuilder(args).UseWindowsService().Build().Run();"));
+            test.Sources.Add(ServiceHostSources.Program("Host.CreateDefaultBuilder(args).UseWindowsService().Build().Run();"));
             test.References.AddRange(References.AspNetCore);
             test.References.AddRange(References.WindowsServices);
             if (reported)
@@ -1072,7 +1054,7 @@ namespace Postmortem.Analyzers.Tests.Rules
                 }
                 """,
                 "PM3004.EnableInternalLogging");
-            var program = ServiceProgram("var builder = Host.CreateApplicationBuilder(args); builder.Services.AddWindowsService(); builder.Build().Run();");
+            var program = ServiceHostSources.Program("var builder = Host.CreateApplicationBuilder(args); builder.Services.AddWindowsService(); builder.Build().Run();");
             test.Sources.Add(program);
             test.FixedSources.Add(program);
             test.OutputKind = OutputKind.ConsoleApplication;
