@@ -89,6 +89,55 @@ namespace Postmortem.Analyzers.Tests.Robustness
             Report(failures, "fixes are unsafe");
         }
 
+        /// <summary>
+        /// Every fix offered on the corpus is named on its rule's page as users see it: its title among the quoted titles of
+        /// the page's "Code fix" row ("…" standing for a part that varies), its equivalence key there too (what
+        /// <c>dotnet format</c> and .editorconfig users look for).
+        /// </summary>
+        [Fact]
+        public async Task EveryOfferedFix_IsNamedOnItsRulePage()
+        {
+            var failures = new ConcurrentBag<string>();
+            var offered = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
+            await ForEachEntryAsync(async (entry, cancellationToken) =>
+            {
+                var analyzers = Corpus.CreateAnalyzers();
+                var providers = Corpus.CreateCodeFixes();
+                var solution = Harness.CreateSolution(entry, analyzers);
+                var result = await Harness.AnalyzeAsync(solution.Projects.Single(), analyzers, cancellationToken: cancellationToken).ConfigureAwait(false);
+                foreach (var diagnostic in result.Diagnostics.Where(d => d.Location.IsInSource))
+                {
+                    foreach (var (_, action) in await Harness.GetFixesAsync(solution, diagnostic, providers, cancellationToken).ConfigureAwait(false))
+                    {
+                        var row = FixRow(diagnostic.Id);
+                        offered.TryAdd(diagnostic.Id + ": " + action.Title, 0);
+                        if (!row.Titles.Any(pattern => System.Text.RegularExpressions.Regex.IsMatch(action.Title, pattern)))
+                        {
+                            failures.Add($"docs/rules/{diagnostic.Id}.md: the fix '{action.Title}' (offered on {Harness.Show(diagnostic)} in {entry.Name}) is not among the page's fix titles: {string.Join(", ", row.Quoted)}");
+                        }
+
+                        if (action.EquivalenceKey is { } key && !row.Text.Contains("`" + key + "`", StringComparison.Ordinal))
+                        {
+                            failures.Add($"docs/rules/{diagnostic.Id}.md: the fix key `{key}` is not in the page's Code fix row");
+                        }
+                    }
+                }
+            }, failures);
+
+            _output.WriteLine(string.Join("\n", offered.Keys.OrderBy(k => k, StringComparer.Ordinal)));
+            Assert.True(offered.Count > 0, "no fix was offered on the corpus");
+            Report(failures, "fixes are not named on their pages");
+        }
+
+        private static (string Text, ImmutableArray<string> Quoted, ImmutableArray<string> Titles) FixRow(string id)
+        {
+            var page = System.IO.File.ReadAllText(System.IO.Path.Combine(Verifiers.References.RepositoryRoot, "docs", "rules", id + ".md"));
+            var row = System.Text.RegularExpressions.Regex.Match(page, @"^\|\s*Code fix\s*\|(?<value>[^\n]*)$", System.Text.RegularExpressions.RegexOptions.Multiline).Groups["value"].Value;
+            var quoted = System.Text.RegularExpressions.Regex.Matches(row, "\"(?<title>[^\"]+)\"").Select(m => m.Groups["title"].Value).ToImmutableArray();
+            var titles = quoted.Select(q => "^" + string.Join(".+", q.Split('…').Select(System.Text.RegularExpressions.Regex.Escape)) + "$").ToImmutableArray();
+            return (row, quoted, titles);
+        }
+
         [Fact]
         public async Task FixAllInSolution_EqualsOneByOne()
         {
