@@ -55,6 +55,8 @@ namespace Postmortem.Analyzers.Rules
                 var service = new ServiceConsole(console, logging.WithUnseenConsole(console.Host));
                 start.RegisterOperationAction(c => AnalyzeTry(c, io, logging, service), OperationKind.Try);
                 start.RegisterOperationAction(c => console.Observe((IInvocationOperation)c.Operation), OperationKind.Invocation);
+                // The descriptor keeps no CompilationEnd tag: the rule's other diagnostics show as one types; these held
+                // ones come from a build or full-solution analysis only (the rule page says so).
                 start.RegisterCompilationEndAction(service.ReportHeld);
             });
         }
