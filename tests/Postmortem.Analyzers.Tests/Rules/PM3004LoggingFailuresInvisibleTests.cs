@@ -256,12 +256,16 @@ namespace Postmortem.Analyzers.Tests.Rules
             return test.RunAsync();
         }
 
+        // The same in a WinExe and in a Windows service (a console application hosted by UseWindowsService()).
         [Theory]
-        [InlineData("NLog.Common.InternalLogger.LogToConsoleError = true;", true)]
-        [InlineData("NLog.Common.InternalLogger.LogToConsole = true;", true)]
-        [InlineData("NLog.Common.InternalLogger.LogWriter = System.Console.Out;", true)]
-        [InlineData("NLog.Common.InternalLogger.LogFile = \"nlog-internal.log\";", false)]
-        public Task NLogInternalLoggerToTheConsoleOfAWindowsApplication_ReportsDiagnostic(string output, bool reported)
+        [InlineData("NLog.Common.InternalLogger.LogToConsoleError = true;", true, false)]
+        [InlineData("NLog.Common.InternalLogger.LogToConsole = true;", true, false)]
+        [InlineData("NLog.Common.InternalLogger.LogWriter = System.Console.Out;", true, false)]
+        [InlineData("NLog.Common.InternalLogger.LogFile = \"nlog-internal.log\";", false, false)]
+        [InlineData("NLog.Common.InternalLogger.LogToConsoleError = true;", true, true)]
+        [InlineData("NLog.Common.InternalLogger.LogWriter = System.Console.Out;", true, true)]
+        [InlineData("NLog.Common.InternalLogger.LogFile = \"nlog-internal.log\";", false, true)]
+        public Task NLogInternalLoggerToTheConsoleOfAWindowsApplicationOrService_ReportsDiagnostic(string output, bool reported, bool service)
         {
             var test = Test(
                 References.NLog5,
@@ -276,11 +280,21 @@ namespace Postmortem.Analyzers.Tests.Rules
                     }
                 }
                 """);
-            test.OutputKind = OutputKind.WindowsApplication;
-            test.Sources.Add(EntryPoint);
+            if (service)
+            {
+                test.Sources.Add(ServiceHostSources.Program("Host.CreateDefaultBuilder(args).UseWindowsService().Build().Run();"));
+                test.References.AddRange(References.AspNetCore);
+                test.References.AddRange(References.WindowsServices);
+            }
+            else
+            {
+                test.OutputKind = OutputKind.WindowsApplication;
+                test.Sources.Add(EntryPoint);
+            }
+
             if (reported)
             {
-                test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("PM3004").WithLocation(0).WithArguments("NLog's file target (new FileTarget)", "NLog's InternalLogger" + ConsoleOnly).WithSeverity(DiagnosticSeverity.Info));
+                test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("PM3004").WithLocation(0).WithArguments("NLog's file target (new FileTarget)", "NLog's InternalLogger" + (service ? ServiceConsoleOnly : ConsoleOnly)).WithSeverity(DiagnosticSeverity.Info));
             }
             else
             {
@@ -327,40 +341,6 @@ namespace Postmortem.Analyzers.Tests.Rules
             test.References.AddRange(References.AspNetCore);
             test.References.AddRange(References.WindowsServices);
             test.References.AddRange(References.Systemd);
-            return test.RunAsync();
-        }
-
-        [Theory]
-        [InlineData("NLog.Common.InternalLogger.LogToConsoleError = true;", true)]
-        [InlineData("NLog.Common.InternalLogger.LogWriter = System.Console.Out;", true)]
-        [InlineData("NLog.Common.InternalLogger.LogFile = \"nlog-internal.log\";", false)]
-        public Task NLogInternalLoggerToTheConsoleOfAWindowsService_ReportsDiagnostic(string output, bool reported)
-        {
-            var test = Test(
-                References.NLog5,
-                $$"""
-                public static class LoggingSetup
-                {
-                    public static NLog.Targets.FileTarget Create()
-                    {
-                        {{output}}
-                        NLog.Common.InternalLogger.LogLevel = NLog.LogLevel.Warn;
-                        return {|#0:new NLog.Targets.FileTarget("f")|};
-                    }
-                }
-                """);
-            test.Sources.Add(ServiceHostSources.Program("Host.CreateDefaultBuilder(args).UseWindowsService().Build().Run();"));
-            test.References.AddRange(References.AspNetCore);
-            test.References.AddRange(References.WindowsServices);
-            if (reported)
-            {
-                test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("PM3004").WithLocation(0).WithArguments("NLog's file target (new FileTarget)", "NLog's InternalLogger" + ServiceConsoleOnly).WithSeverity(DiagnosticSeverity.Info));
-            }
-            else
-            {
-                test.Sources[0] = test.Sources[0].Replace("{|#0:", string.Empty, System.StringComparison.Ordinal).Replace(")|}", ")", System.StringComparison.Ordinal);
-            }
-
             return test.RunAsync();
         }
 
