@@ -3,6 +3,7 @@
 // that took a production system down or made it lose data silently.
 using IncidentReplay.FirstIncident;
 using IncidentReplay.SecondIncident;
+using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -10,6 +11,7 @@ var builder = WebApplication.CreateBuilder(args);
 // balancer) configures its own size-rotating file logger on the same recommendations.log.
 var recommendationsLog = RecommendationsLogging.Create(builder.Environment.ContentRootPath);
 builder.Services.AddSingleton(recommendationsLog);
+Log.Logger = RecommendationsLogging.FromConfiguration(builder.Configuration);
 builder.Services.AddSingleton<ClientReportJournal>();
 builder.Services.AddSingleton<ReportRenderer>();
 builder.Services.AddControllers();

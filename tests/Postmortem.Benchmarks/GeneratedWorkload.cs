@@ -316,6 +316,10 @@ namespace Postmortem.Benchmarks
         {
             var b = new StringBuilder(Usings).Append(nlog ? "using Serilog;\nusing NLog.Config;\nusing NLog.Targets;\n" : "using Serilog;\n").Append($"namespace Gen.Logging{i}\n{{\n");
             b.Append($"    public static class LogSetup{i}\n    {{\n");
+
+            // appsettings.json's Serilog section, read (Serilog.Settings.Configuration): it is judged as a real app's is.
+            b.Append("        public static Serilog.ILogger FromConfiguration(Microsoft.Extensions.Configuration.IConfiguration configuration)\n");
+            b.Append("            => new LoggerConfiguration().ReadFrom.Configuration(configuration).CreateLogger();\n\n");
             for (var m = 0; m < 6; m++)
             {
                 b.Append($$"""

@@ -781,6 +781,7 @@ namespace Postmortem.Benchmarks
                 paths.AddRange(Directory.GetFiles(Path.GetDirectoryName(typeof(Microsoft.AspNetCore.Builder.WebApplication).Assembly.Location)!, "*.dll"));
                 paths.Add(typeof(Serilog.Log).Assembly.Location);
                 paths.Add(typeof(Serilog.FileLoggerConfigurationExtensions).Assembly.Location);
+                paths.Add(typeof(Serilog.ConfigurationLoggerConfigurationExtensions).Assembly.Location);
                 if (nlog)
                 {
                     paths.Add(typeof(NLog.LogManager).Assembly.Location);

@@ -20,6 +20,10 @@ public static class RecommendationsLogging
                 retainedFileCountLimit: null)
             .CreateLogger();
     }
+
+    /// <summary>The same logger as most teams write it: configured in appsettings.json's Serilog section.</summary>
+    public static Serilog.ILogger FromConfiguration(IConfiguration configuration)
+        => new LoggerConfiguration().ReadFrom.Configuration(configuration).CreateLogger();
 }
 
 /// <summary>The hand-written twin of the same mistake: each process rotates the shared file itself.</summary>

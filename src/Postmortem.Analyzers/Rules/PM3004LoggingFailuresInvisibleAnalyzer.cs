@@ -82,12 +82,19 @@ namespace Postmortem.Analyzers.Rules
                     start.RegisterOperationAction(c => OnEventAssignment(c, libraries, state), OperationKind.EventAssignment);
                 }
 
+                // A Serilog section of appsettings.json left unread (sinks added in code, no ReadFrom.Configuration) neither
+                // takes this rule over from the code nor is reported itself: the same question as the configuration-file
+                // analyzer asks, answered the same way.
+                var serilogSections = files is null ? null : SerilogSectionReading.Create(start.Compilation, files, start.CancellationToken);
+                serilogSections?.Register(start);
+
                 start.RegisterCompilationEndAction(c =>
                 {
-                    ReportInCode(c, files, state);
+                    var serilogSectionsUnread = serilogSections?.SectionsUnread ?? false;
+                    ReportInCode(c, files, state, serilogSectionsUnread);
                     if (filesToReport is not null)
                     {
-                        ReportInConfigurationFiles(c, filesToReport, state);
+                        ReportInConfigurationFiles(c, filesToReport, state, serilogSectionsUnread);
                     }
                 });
             });
@@ -233,7 +240,7 @@ namespace Postmortem.Analyzers.Rules
         private static Location ConfiguringLocation(IInvocationOperation invocation)
             => Location.Create(invocation.Syntax.SyntaxTree, Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(ConfiguringStart(invocation), invocation.Syntax.Span.End));
 
-        private static void ReportInCode(CompilationAnalysisContext context, LoggingConfigFiles? files, CompilationState state)
+        private static void ReportInCode(CompilationAnalysisContext context, LoggingConfigFiles? files, CompilationState state, bool serilogSectionsUnread)
         {
             for (var i = 0; i < LoggingLibraries.Count; i++)
             {
@@ -243,7 +250,7 @@ namespace Postmortem.Analyzers.Rules
                     continue;
                 }
 
-                if (files is not null && files.TakesOverInCode(library, state.Console.IsUnseen, context.CancellationToken))
+                if (files is not null && files.TakesOverInCode(library, state.Console.IsUnseen, serilogSectionsUnread, context.CancellationToken))
                 {
                     continue;
                 }
@@ -258,7 +265,7 @@ namespace Postmortem.Analyzers.Rules
         }
 
         /// <summary>Once per configuration section that has a file sink, when nothing makes its failures visible.</summary>
-        private static void ReportInConfigurationFiles(CompilationAnalysisContext context, LoggingConfigFiles files, CompilationState state)
+        private static void ReportInConfigurationFiles(CompilationAnalysisContext context, LoggingConfigFiles files, CompilationState state, bool serilogSectionsUnread)
         {
             foreach (var file in files.Files)
             {
@@ -278,7 +285,7 @@ namespace Postmortem.Analyzers.Rules
                         _ => LoggingLibrary.Log4Net,
                     };
                     var consoleUnseen = state.Console.IsUnseen;
-                    if (!files.NeedsInvisibleFailuresCheck(section, consoleUnseen) || state.IsEnabled(library, out var debugOnly, out var consoleOnly))
+                    if (!files.NeedsInvisibleFailuresCheck(section, consoleUnseen, serilogSectionsUnread) || state.IsEnabled(library, out var debugOnly, out var consoleOnly))
                     {
                         continue;
                     }

@@ -53,6 +53,7 @@ namespace Postmortem.Analyzers.Tests.EndToEnd
                   <ItemGroup>
                     <PackageReference Include="Serilog" Version="3.1.1" />
                     <PackageReference Include="Serilog.Sinks.File" Version="5.0.0" />
+                    <PackageReference Include="Serilog.Settings.Configuration" Version="8.0.0" />
                   </ItemGroup>
                 """);
             DownstreamDir = CreateProject("DownstreamApp", "Microsoft.NET.Sdk", """

@@ -126,6 +126,7 @@ namespace Postmortem.Analyzers.Tests.EndToEnd
                 {
                     var builder = WebApplication.CreateBuilder(args);
                     Log.Logger = new LoggerConfiguration()
+                        .ReadFrom.Configuration(builder.Configuration)
                         .WriteTo.File("logs/app-.log", rollingInterval: RollingInterval.Day, rollOnFileSizeLimit: true)
                         .WriteTo.File("logs/audit-.log", rollingInterval: RollingInterval.Day, retainedFileCountLimit: null, shared: true)
                         .CreateLogger();

@@ -26,6 +26,13 @@ namespace Postmortem.Analyzers.Tests.Verifiers
 
         public static ImmutableArray<MetadataReference> Serilog => Packages(("serilog", "3.1.1", "Serilog.dll"), ("serilog.sinks.file", "5.0.0", "Serilog.Sinks.File.dll"));
 
+        /// <summary>Serilog with the reader of its appsettings.json section (ReadFrom.Configuration).</summary>
+        public static ImmutableArray<MetadataReference> SerilogWithSettings => Serilog
+            .AddRange(Packages(("serilog.settings.configuration", "8.0.0", "Serilog.Settings.Configuration.dll")))
+            .AddRange(AspNetCore.Where(r => r.Display is { } path &&
+                (path.EndsWith("Microsoft.Extensions.Configuration.Abstractions.dll", StringComparison.Ordinal) ||
+                 path.EndsWith("Microsoft.Extensions.Primitives.dll", StringComparison.Ordinal))));
+
         public static ImmutableArray<MetadataReference> NLog5 => Packages(("nlog", "5.0.4", "NLog.dll"));
 
         public static ImmutableArray<MetadataReference> NLog6 => Packages(("nlog", "6.2.0", "NLog.dll"));

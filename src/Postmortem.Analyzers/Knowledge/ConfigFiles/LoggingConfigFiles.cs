@@ -20,12 +20,16 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
         private readonly ConcurrentDictionary<string, ConfigFileModel?> _models = new ConcurrentDictionary<string, ConfigFileModel?>(StringComparer.Ordinal);
         private readonly bool _log4NetDebugInConfig;
         private readonly LibraryPresence _libraries;
+        private readonly bool _serilogSettingsReader;
 
         private LoggingConfigFiles(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
         {
             Files = options.AdditionalFiles;
             NLog = ConfigSinkRules.DetectNLog(compilation);
             _libraries = LibraryPresence.Of(compilation);
+
+            // A Serilog section is read by Serilog.Settings.Configuration (ReadFrom.Configuration) and by nothing else.
+            _serilogSettingsReader = _libraries.Serilog && TypeLookup.Get(compilation, "Serilog.ConfigurationLoggerConfigurationExtensions") is not null;
 
             // web.config and app.config are small and decide things for every other file: read them first.
             var signal = HostSignals.None;
@@ -54,7 +58,7 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
                 {
                     // Whether the console is seen is known at the compilation's end (a Windows service is found by a call):
                     // here the answer that reports more.
-                    if (NeedsInvisibleFailuresCheck(section, consoleUnseen: true))
+                    if (NeedsInvisibleFailuresCheck(section, consoleUnseen: true, serilogSectionsUnread: false))
                     {
                         MayReportInvisibleFailures = true;
                     }
@@ -71,11 +75,15 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
         /// <summary>
         /// Does the project reference the library whose section this is? Nothing else reads a Serilog, NLog or log4net
         /// section, so one in a project without the library (left from a template, or another app's) configures nothing
-        /// and is not judged. NLog also needs its generation known (its facts differ between versions).
+        /// and is not judged. A Serilog section (appsettings.json) is read by Serilog.Settings.Configuration only: Serilog
+        /// configured in code alone leaves it unread (real-world round 10), and so does a project that adds its sinks in
+        /// code and never calls ReadFrom.Configuration (<paramref name="serilogSectionsUnread"/>, known at the
+        /// compilation's end: <see cref="SerilogSectionReading"/>). NLog also needs its generation known (its facts differ
+        /// between versions).
         /// </summary>
-        public bool ReadsSection(LogLibrary library) => library switch
+        public bool ReadsSection(LogLibrary library, bool serilogSectionsUnread) => library switch
         {
-            LogLibrary.Serilog => _libraries.Serilog,
+            LogLibrary.Serilog => _serilogSettingsReader && !serilogSectionsUnread,
             LogLibrary.NLog => NLog != NLogGeneration.Unknown,
             _ => _libraries.Log4Net,
         };
@@ -110,6 +118,36 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
             return null;
         }
 
+        /// <summary>
+        /// A Serilog section with sinks that would be judged if read (Serilog.Settings.Configuration is referenced): then
+        /// whether the code reads it matters (<see cref="SerilogSectionReading"/>).
+        /// </summary>
+        public bool HasSerilogSinkSection(CancellationToken cancellationToken)
+        {
+            if (!_serilogSettingsReader)
+            {
+                return false;
+            }
+
+            foreach (var file in Files)
+            {
+                if (GetModel(file, cancellationToken) is not { } model)
+                {
+                    continue;
+                }
+
+                foreach (var section in model.Sections)
+                {
+                    if (section.Library == LogLibrary.Serilog && section.Sinks.Count > 0)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>The additional files (logging configuration files or not), for <see cref="GetModel"/>.</summary>
         public ImmutableArray<AdditionalText> Files { get; }
 
@@ -142,9 +180,9 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
         /// (the library is referenced: <see cref="ReadsSection"/>). An internal log written only to the console does not
         /// switch it on when nobody sees the console (<paramref name="consoleUnseen"/>, see <see cref="ConsoleVisibility"/>).
         /// </summary>
-        public bool NeedsInvisibleFailuresCheck(ConfigSection section, bool consoleUnseen)
+        public bool NeedsInvisibleFailuresCheck(ConfigSection section, bool consoleUnseen, bool serilogSectionsUnread)
             => HasSilentSink(section) && !FailuresVisible(section, consoleUnseen) &&
-               ReadsSection(section.Library) &&
+               ReadsSection(section.Library, serilogSectionsUnread) &&
                !(section.Library == LogLibrary.Log4Net && _log4NetDebugInConfig);
 
         /// <summary>
@@ -155,7 +193,7 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
         /// PM3004 is then reported at that section (one finding, where the sinks are). Serilog's SelfLog has no
         /// configuration-file switch.
         /// </summary>
-        public bool TakesOverInCode(LoggingLibrary library, bool consoleUnseen, CancellationToken cancellationToken)
+        public bool TakesOverInCode(LoggingLibrary library, bool consoleUnseen, bool serilogSectionsUnread, CancellationToken cancellationToken)
         {
             var configLibrary = library switch
             {
@@ -179,7 +217,7 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
                 foreach (var section in model.Sections)
                 {
                     // Serilog has no switch in configuration files: only its sinks there count.
-                    if (section.Library == configLibrary &&
+                    if (section.Library == configLibrary && ReadsSection(section.Library, serilogSectionsUnread) &&
                         (section.Sinks.Count > 0 || (library != LoggingLibrary.Serilog && FailuresVisible(section, consoleUnseen))))
                     {
                         return true;

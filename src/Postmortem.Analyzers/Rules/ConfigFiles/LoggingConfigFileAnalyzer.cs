@@ -40,19 +40,48 @@ namespace Postmortem.Analyzers.Rules.ConfigFiles
 
             var compilation = start.Compilation;
             var options = start.Options;
-            start.RegisterAdditionalFileAction(context => AnalyzeFile(context, files, compilation, options));
+
+            // A Serilog section with sinks is judged only if read: when the project adds sinks in code, it must also call
+            // ReadFrom.Configuration, which is known at the compilation's end (SerilogSectionReading). Its sections are
+            // reported then; every other section as its file is analyzed.
+            var serilog = SerilogSectionReading.Create(compilation, files, start.CancellationToken);
+            start.RegisterAdditionalFileAction(context => AnalyzeFile(
+                context.AdditionalFile, files, compilation, options, context.ReportDiagnostic, serilogSections: serilog is null, otherSections: true, context.CancellationToken));
+            if (serilog is not null)
+            {
+                serilog.Register(start);
+                start.RegisterCompilationEndAction(end =>
+                {
+                    if (serilog.SectionsUnread)
+                    {
+                        return;
+                    }
+
+                    foreach (var file in files.Files)
+                    {
+                        AnalyzeFile(file, files, compilation, options, end.ReportDiagnostic, serilogSections: true, otherSections: false, end.CancellationToken);
+                    }
+                });
+            }
         }
 
-        private static void AnalyzeFile(AdditionalFileAnalysisContext context, LoggingConfigFiles files, Compilation compilation, AnalyzerOptions options)
+        private static void AnalyzeFile(
+            AdditionalText file,
+            LoggingConfigFiles files,
+            Compilation compilation,
+            AnalyzerOptions options,
+            Action<Diagnostic> report,
+            bool serilogSections,
+            bool otherSections,
+            System.Threading.CancellationToken cancellationToken)
         {
-            var file = context.AdditionalFile;
-            var model = files.GetModel(file, context.CancellationToken);
+            var model = files.GetModel(file, cancellationToken);
             if (model is null)
             {
                 return;
             }
 
-            var text = file.GetText(context.CancellationToken);
+            var text = file.GetText(cancellationToken);
             if (text is null)
             {
                 return;
@@ -60,9 +89,14 @@ namespace Postmortem.Analyzers.Rules.ConfigFiles
 
             if (model.Error is not null)
             {
+                if (!otherSections)
+                {
+                    return;
+                }
+
                 var position = Math.Max(0, Math.Min(model.ErrorPosition, text.Length));
                 var span = position < text.Length ? new TextSpan(position, 1) : new TextSpan(position, 0);
-                context.ReportDiagnostic(Diagnostic.Create(
+                report(Diagnostic.Create(
                     Descriptors.PM0001ConfigFileUnreadable,
                     LoggingConfigFiles.CreateLocation(file.Path, text, span),
                     LoggingConfigReader.FileName(file.Path),
@@ -80,7 +114,8 @@ namespace Postmortem.Analyzers.Rules.ConfigFiles
             var findings = new List<ConfigFinding>();
             foreach (var section in model.Sections)
             {
-                if (!files.ReadsSection(section.Library))
+                if (!(section.Library == LogLibrary.Serilog ? serilogSections : otherSections) ||
+                    !files.ReadsSection(section.Library, serilogSectionsUnread: false))
                 {
                     continue;
                 }
@@ -94,7 +129,7 @@ namespace Postmortem.Analyzers.Rules.ConfigFiles
             foreach (var finding in findings)
             {
                 var location = LoggingConfigFiles.CreateLocation(file.Path, text, finding.Span);
-                context.ReportDiagnostic(finding.Severity is { } severity
+                report(finding.Severity is { } severity
                     ? Diagnostic.Create(finding.Descriptor, location, severity, additionalLocations: null, properties: null, finding.Arguments)
                     : Diagnostic.Create(finding.Descriptor, location, finding.Arguments));
             }

@@ -26,13 +26,27 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
         }
 
         [Fact]
-        public Task SectionOfAReferencedLibrary_ReportsDiagnostic()
+        public Task SerilogSectionWithoutItsReader_NoDiagnostic()
         {
-            // The control of the theory above: the Serilog section with Serilog referenced.
+            // Real-world round 10: only Serilog.Settings.Configuration (ReadFrom.Configuration) reads the Serilog section.
+            // With Serilog and its file sink referenced but not that reader, the section is a leftover and configures nothing.
             var test = new AnalyzerTest { TestCode = "class Startup { }" };
             test.Analyzers.Add(new LoggingConfigFileAnalyzer());
             test.Analyzers.Add(new PM3004LoggingFailuresInvisibleAnalyzer());
             test.References.AddRange(References.Serilog);
+            test.GlobalOptions["build_property.UsingMicrosoftNETSdkWeb"] = "true";
+            test.AdditionalFiles.Add(("/0/appsettings.json", """{ "Serilog": { "WriteTo": [ { "Name": "File", "Args": { "path": "logs/app.txt" } } ] } }"""));
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task SectionOfAReferencedLibrary_ReportsDiagnostic()
+        {
+            // The control of the theories: the Serilog section with Serilog and its reader referenced.
+            var test = new AnalyzerTest { TestCode = "class Startup { }" };
+            test.Analyzers.Add(new LoggingConfigFileAnalyzer());
+            test.Analyzers.Add(new PM3004LoggingFailuresInvisibleAnalyzer());
+            test.References.AddRange(References.SerilogWithSettings);
             test.GlobalOptions["build_property.UsingMicrosoftNETSdkWeb"] = "true";
             test.AdditionalFiles.Add(("/0/appsettings.json", """{ {|PM3004:"Serilog"|}: { "WriteTo": [ { "Name": {|PM1001:{|PM3005:"File"|}|}, "Args": { "path": "logs/app.txt" } } ] } }"""));
             return test.RunAsync();

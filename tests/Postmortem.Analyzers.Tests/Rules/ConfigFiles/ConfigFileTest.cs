@@ -20,6 +20,8 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
     /// (<c>{|PM1001:…|}</c> marks the exact entry), a small C# project (web or not) that references Serilog, optionally
     /// NLog 5 or 6, and a log4net stand-in. By default the code enables every library's internal log, so PM3004 stays
     /// out of tests about other rules; <c>failuresVisibleInCode: false</c> leaves it off, and <c>code</c> adds statements.
+    /// Serilog.Settings.Configuration, the reader of appsettings.json's Serilog section, is referenced unless
+    /// <c>serilogSettings: false</c>.
     /// </summary>
     internal static class ConfigFileTest
     {
@@ -29,7 +31,8 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
             NLogRef nlog = NLogRef.None,
             bool failuresVisibleInCode = true,
             string? workerProcesses = null,
-            string? code = null)
+            string? code = null,
+            bool serilogSettings = true)
         {
             var body = new List<string>();
             if (failuresVisibleInCode)
@@ -77,7 +80,7 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
             var test = new AnalyzerTest { TestCode = source };
             test.Analyzers.Add(new LoggingConfigFileAnalyzer());
             test.Analyzers.Add(new PM3004LoggingFailuresInvisibleAnalyzer());
-            test.References.AddRange(References.Serilog);
+            test.References.AddRange(serilogSettings ? References.SerilogWithSettings : References.Serilog);
             if (nlog == NLogRef.V5)
             {
                 test.References.AddRange(References.NLog5);

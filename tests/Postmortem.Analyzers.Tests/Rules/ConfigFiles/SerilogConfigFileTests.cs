@@ -1,4 +1,6 @@
+using System;
 using System.Threading.Tasks;
+using Postmortem.Analyzers.Tests.Verifiers;
 using Xunit;
 using static Postmortem.Analyzers.Tests.Rules.ConfigFiles.ConfigFileTest;
 
@@ -234,8 +236,8 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
                 """,
                 failuresVisibleInCode: false);
 
-        // Serilog configured both in code (a file sink) and in appsettings.json: one PM3004, at the section; one
-        // SelfLog.Enable makes both visible, so the code's sink is not reported too.
+        // Serilog configured both in code (a file sink) and in appsettings.json, read by ReadFrom.Configuration: one
+        // PM3004, at the section; one SelfLog.Enable makes both visible, so the code's sink is not reported too.
         [Fact]
         public Task FileSinksInCodeAndInTheSection_ReportsOnceOnTheSection()
             => Create(
@@ -250,7 +252,61 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
                     """),
                 },
                 failuresVisibleInCode: false,
-                code: "Serilog.Log.Logger = Serilog.FileLoggerConfigurationExtensions.File(new Serilog.LoggerConfiguration().WriteTo, \"logs/code.txt\", shared: true).CreateLogger();").RunAsync();
+                code: ReadFromConfiguration + "Serilog.Log.Logger = Serilog.FileLoggerConfigurationExtensions.File(Serilog.ConfigurationLoggerConfigurationExtensions.Configuration(new Serilog.LoggerConfiguration().ReadFrom, configuration).WriteTo, \"logs/code.txt\", shared: true).CreateLogger();").RunAsync();
+
+        private const string ReadFromConfiguration = "Microsoft.Extensions.Configuration.IConfiguration configuration = null!; ";
+
+        // Real-world round 10 (found twice): sinks added in code and a Serilog section that nothing reads (no
+        // ReadFrom.Configuration): the section is a template's leftover and configures nothing. It is not judged, and
+        // PM3004 stays with the code's sink, where its fix is offered.
+        [Theory]
+        [InlineData("Serilog.Log.Logger = new Serilog.LoggerConfiguration().WriteTo.{|#0:File(\"logs/code.txt\", shared: true)|}.CreateLogger();", true)]
+        [InlineData("System.Action<Serilog.LoggerConfiguration> configure = lc => lc.WriteTo.{|#0:File(\"logs/code.txt\", shared: true)|}; configure(new Serilog.LoggerConfiguration());", true)]
+        [InlineData(ReadFromConfiguration + "Serilog.Log.Logger = new Serilog.LoggerConfiguration().ReadFrom.Configuration(configuration).WriteTo.File(\"logs/code.txt\", shared: true).CreateLogger();", false)]
+        [InlineData(ReadFromConfiguration + "Serilog.Log.Logger = new Serilog.LoggerConfiguration().WriteTo.File(\"logs/code.txt\", shared: true).CreateLogger(); Settings.Read(new Serilog.LoggerConfiguration().ReadFrom, configuration);", false)]
+        [InlineData("Serilog.Log.Logger = new Serilog.LoggerConfiguration().MinimumLevel.Debug().CreateLogger();", false)]
+        public Task SinksInCodeAndASectionNothingReads_ReportsOnlyInCode(string code, bool unread)
+        {
+            var section = """
+                {
+                  "Serilog": {
+                    "WriteTo": [ { "Name": "File", "Args": { "path": "logs/app-.txt", "rollingInterval": "Day" } } ]
+                  }
+                }
+                """;
+            if (!unread)
+            {
+                section = section.Replace("\"Serilog\"", "{|PM3004:\"Serilog\"|}", StringComparison.Ordinal)
+                    .Replace("\"File\"", "{|PM1001:{|PM3005:\"File\"|}|}", StringComparison.Ordinal);
+            }
+
+            var test = Create(new[] { (AppSettings, section) }, failuresVisibleInCode: false, code: code);
+            test.Sources[0] = "using Serilog;\n\n" + test.Sources[0];
+            if (!unread)
+            {
+                test.Sources[0] = test.Sources[0].Replace("{|#0:", string.Empty, StringComparison.Ordinal).Replace(")|}", ")", StringComparison.Ordinal);
+            }
+            else
+            {
+                test.ExpectedDiagnostics.Add(new DiagnosticResult("PM3004").WithLocation(0).WithArguments(
+                    "Serilog's file sink (WriteTo.File)", "Serilog's SelfLog, which is never enabled"));
+            }
+
+            // A helper of another file that reads the configuration through its settings parameter (no "ReadFrom" there).
+            if (!code.Contains("Settings.Read(", StringComparison.Ordinal))
+            {
+                return test.RunAsync();
+            }
+
+            test.Sources.Add("""
+                static class Settings
+                {
+                    public static void Read(Serilog.Configuration.LoggerSettingsConfiguration settings, Microsoft.Extensions.Configuration.IConfiguration configuration)
+                        => Serilog.ConfigurationLoggerConfigurationExtensions.Configuration(settings, configuration);
+                }
+                """);
+            return test.RunAsync();
+        }
 
         [Fact]
         public Task AuditToFile_ReportsSharingButNotInvisibleFailures()
