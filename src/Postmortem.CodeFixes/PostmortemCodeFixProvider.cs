@@ -105,7 +105,11 @@ namespace Postmortem.CodeFixes
 
         private bool IsImportedGlobally(string ns)
         {
-            foreach (var import in Model.GetImportScopes(0).SelectMany(s => s.Imports))
+            // Asked after the file's own using directives, in the document as it was (before them, at position 0, no
+            // import is in scope yet: not even the global usings ImplicitUsings generates, which a fix then repeated).
+            var original = (CompilationUnitSyntax)Model.SyntaxTree.GetRoot();
+            var position = original.Members.FirstOrDefault()?.SpanStart ?? original.EndOfFileToken.SpanStart;
+            foreach (var import in Model.GetImportScopes(position).SelectMany(s => s.Imports))
             {
                 if (import.NamespaceOrType is INamespaceSymbol symbol && symbol.ToDisplayString() == ns)
                 {
