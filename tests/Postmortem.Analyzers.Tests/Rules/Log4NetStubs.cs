@@ -1,8 +1,9 @@
 namespace Postmortem.Analyzers.Tests.Rules
 {
     /// <summary>
-    /// log4net is not on the package mirror, so tests compile against these declarations, which mirror the
-    /// public surface of log4net 2.0.17 / 3.x that the rules look at (same namespaces, type names, members).
+    /// The rules' log4net tests compile against these declarations, which mirror the public surface of log4net that the
+    /// rules look at (same namespaces, type names, members), written when log4net was not served here. It is now, and
+    /// Meta/Log4NetStubsTests holds every type and member below to the real 2.0.12 and 3.5.0.
     /// Add the source as a second file: <c>test.Sources.Add(Log4NetStubs.Source)</c>.
     /// </summary>
     internal static class Log4NetStubs
@@ -64,7 +65,7 @@ namespace Postmortem.Analyzers.Tests.Rules
                 public static class BasicConfigurator
                 {
                     public static System.Collections.ICollection Configure() => null!;
-                    public static System.Collections.ICollection Configure(log4net.Appender.IAppender appender) => null!;
+                    public static System.Collections.ICollection Configure(params log4net.Appender.IAppender[] appenders) => null!;
                 }
                 public static class XmlConfigurator
                 {
@@ -84,13 +85,18 @@ namespace Postmortem.Analyzers.Tests.Rules
 
             namespace log4net.Util
             {
-                public sealed class LogReceivedEventArgs : System.EventArgs { }
+                public class LogReceivedEventArgs : System.EventArgs
+                {
+                    public LogReceivedEventArgs(LogLog loglog) => LogLog = loglog;
+                    public LogLog LogLog { get; }
+                }
+                public delegate void LogReceivedEventHandler(object source, LogReceivedEventArgs e);
                 public sealed class LogLog
                 {
                     public static bool InternalDebugging { get; set; }
                     public static bool QuietMode { get; set; }
-                    public static event System.EventHandler<LogReceivedEventArgs>? LogReceived;
-                    public static void Error(System.Type source, string message) => LogReceived?.Invoke(null, new LogReceivedEventArgs());
+                    public static event LogReceivedEventHandler? LogReceived;
+                    public static void Error(System.Type source, string message) => LogReceived?.Invoke(source, null!);
                     public class LogReceivedAdapter : System.IDisposable
                     {
                         public LogReceivedAdapter(System.Collections.Generic.List<LogLog> items) { }
