@@ -51,11 +51,20 @@ namespace Postmortem.Analyzers.Rules
 
                 // A Windows GUI application (WinExe) or a Windows service has no console: a switch that writes only there
                 // shows nothing. A service is known by a call, so that is decided at the compilation's end.
-                var state = new CompilationState(libraries.NLogOutputNeedsLevel, ConsoleVisibility.Create(start.Compilation));
+                // A Serilog section of appsettings.json left unread (sinks added in code, no ReadFrom.Configuration) neither
+                // takes this rule over from the code nor is reported itself: the same question as the configuration-file
+                // analyzer asks, answered the same way, from the calls the invocation actions below look at anyway (or
+                // from its own action where there are none).
+                var serilogSections = files is null ? null : SerilogSectionReading.Create(start.Compilation, files, start.CancellationToken);
+                var state = new CompilationState(libraries.NLogOutputNeedsLevel, ConsoleVisibility.Create(start.Compilation), serilogSections);
 
                 // Without a file sink type nothing in code configures one, but when SelfLog exists a configuration
                 // file's sections can still be made visible from code: then only the switches are looked for.
                 var readsSwitches = libraries.HasAny || (filesToReport is not null && libraries.SerilogSelfLog is not null);
+                if (serilogSections is not null && !readsSwitches)
+                {
+                    serilogSections.Register(start);
+                }
                 if (libraries.HasAny)
                 {
                     start.RegisterOperationAction(c => OnInvocation(c, libraries, state), OperationKind.Invocation);
@@ -72,7 +81,7 @@ namespace Postmortem.Analyzers.Rules
                 }
                 else if (readsSwitches)
                 {
-                    start.RegisterOperationAction(c => OnEnablingInvocation(c, libraries, state), OperationKind.Invocation);
+                    start.RegisterOperationAction(c => OnEnablingCall(c, libraries, state), OperationKind.Invocation);
                 }
 
                 if (readsSwitches && libraries.HasAssignmentSwitches)
@@ -81,12 +90,6 @@ namespace Postmortem.Analyzers.Rules
                     start.RegisterOperationAction(c => OnAssignment(c, libraries, state), OperationKind.SimpleAssignment);
                     start.RegisterOperationAction(c => OnEventAssignment(c, libraries, state), OperationKind.EventAssignment);
                 }
-
-                // A Serilog section of appsettings.json left unread (sinks added in code, no ReadFrom.Configuration) neither
-                // takes this rule over from the code nor is reported itself: the same question as the configuration-file
-                // analyzer asks, answered the same way.
-                var serilogSections = files is null ? null : SerilogSectionReading.Create(start.Compilation, files, start.CancellationToken);
-                serilogSections?.Register(start);
 
                 start.RegisterCompilationEndAction(c =>
                 {
@@ -103,6 +106,7 @@ namespace Postmortem.Analyzers.Rules
         private static void OnInvocation(OperationAnalysisContext context, LoggingLibraries libraries, CompilationState state)
         {
             var invocation = (IInvocationOperation)context.Operation;
+            state.SerilogSections?.Observe(invocation, context.CancellationToken);
             if (libraries.TryGetConfiguringCall(invocation, out var library, out var display))
             {
                 // Only the first configuring site of a library (by file and position) is reported: a site after the first
@@ -116,13 +120,20 @@ namespace Postmortem.Analyzers.Rules
             }
             else
             {
-                OnEnablingInvocation(context, libraries, state);
+                OnEnablingInvocation(context, libraries, state, invocation);
             }
         }
 
-        private static void OnEnablingInvocation(OperationAnalysisContext context, LoggingLibraries libraries, CompilationState state)
+        /// <summary>Where no configuring call can be made (no file sink type): the switches, and the Serilog section's readers.</summary>
+        private static void OnEnablingCall(OperationAnalysisContext context, LoggingLibraries libraries, CompilationState state)
         {
             var invocation = (IInvocationOperation)context.Operation;
+            state.SerilogSections?.Observe(invocation, context.CancellationToken);
+            OnEnablingInvocation(context, libraries, state, invocation);
+        }
+
+        private static void OnEnablingInvocation(OperationAnalysisContext context, LoggingLibraries libraries, CompilationState state, IInvocationOperation invocation)
+        {
             if (libraries.TryGetEnablingCall(invocation, out var library))
             {
                 // SelfLog.Enable(msg => Debug.WriteLine(msg)): the handler is called and writes nothing in Release;
@@ -332,10 +343,14 @@ namespace Postmortem.Analyzers.Rules
             private bool _nlogOutput;
             private bool _nlogConsoleOutput;
 
-            public CompilationState(bool nlogOutputNeedsLevel, ConsoleVisibility console)
+            /// <summary>Whether a Serilog section of the configuration files is read (null when the question does not arise).</summary>
+            public SerilogSectionReading? SerilogSections { get; }
+
+            public CompilationState(bool nlogOutputNeedsLevel, ConsoleVisibility console, SerilogSectionReading? serilogSections)
             {
                 _nlogOutputNeedsLevel = nlogOutputNeedsLevel;
                 Console = console;
+                SerilogSections = serilogSections;
             }
 
             /// <summary>Whether anyone sees the console; <see cref="ConsoleVisibility.IsUnseen"/> holds at the compilation's end.</summary>
