@@ -30,6 +30,14 @@ namespace Postmortem.CodeFixes.Rules
                 yield break;
             }
 
+            // Logging first where a logger is in scope: it keeps what the method does and makes the failure seen, and the
+            // first fix is the one `dotnet format analyzers` applies (rethrowing hands the exception to callers that may
+            // not expect it: a request, a background loop).
+            if (FindLogger(catchClause, model, cancellationToken) is not null)
+            {
+                yield return new FixOption("Log the failure with ILogger.LogError", LogKey);
+            }
+
             // In a retry loop, `throw;` would end the retries at the first failure: only logging is offered there; nor where
             // nothing may escape (a finalizer, Dispose, a thread's, timer's or event's callback, async void), nor in a logger
             // of one's own (every caller that logs would throw when the disk fills).
@@ -38,11 +46,6 @@ namespace Postmortem.CodeFixes.Rules
                 !IsInALogger(catchClause, model, cancellationToken))
             {
                 yield return new FixOption("Rethrow the exception", RethrowKey);
-            }
-
-            if (FindLogger(catchClause, model, cancellationToken) is not null)
-            {
-                yield return new FixOption("Log the failure with ILogger.LogError", LogKey);
             }
         }
 

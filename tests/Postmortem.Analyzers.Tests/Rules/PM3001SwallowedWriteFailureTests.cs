@@ -1966,6 +1966,37 @@ namespace Postmortem.Analyzers.Tests.Rules
             return test.RunAsync();
         }
 
+        // With a logger in scope both fixes are offered, logging first: `dotnet format analyzers` applies the first, and
+        // logging keeps what the method does (round 9's and 10's projects got "Rethrow" wherever it was offered).
+        [Fact]
+        public async Task LoggerInScope_LogFixOfferedFirst_ReportsDiagnostic()
+        {
+            var entry = new Robustness.CorpusEntry(
+                "LoggerInScope",
+                System.Collections.Immutable.ImmutableArray.Create(new Robustness.CorpusDocument("/0/Store.cs", """
+                    using System.IO;
+                    using Microsoft.Extensions.Logging;
+
+                    class Store(ILogger<Store> logger)
+                    {
+                        public void Save(string path)
+                        {
+                            try { File.WriteAllText(path, "x"); } catch (IOException) { }
+                        }
+                    }
+                    """)),
+                System.Collections.Immutable.ImmutableArray<Robustness.CorpusDocument>.Empty,
+                Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary);
+            var analyzers = System.Collections.Immutable.ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new Postmortem.Analyzers.Rules.PM3001SwallowedWriteFailureAnalyzer());
+            var solution = Robustness.Harness.CreateSolution(entry, analyzers, References.Net.AddRange(References.AspNetCore));
+            var result = await Robustness.Harness.AnalyzeAsync(System.Linq.Enumerable.Single(solution.Projects), analyzers);
+            var diagnostic = Assert.Single(result.Diagnostics, d => d.Id == "PM3001");
+            var fixes = await Robustness.Harness.GetFixesAsync(solution, diagnostic, new[] { new PM3001SwallowedWriteFailureCodeFixProvider() });
+            Assert.Equal(
+                new[] { PM3001SwallowedWriteFailureCodeFixProvider.LogKey, PM3001SwallowedWriteFailureCodeFixProvider.RethrowKey },
+                System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(fixes, f => f.Action.EquivalenceKey)));
+        }
+
         [Fact]
         public Task LoggerFieldInScope_LogFix_ReportsDiagnostic()
         {
