@@ -37,6 +37,11 @@ namespace Postmortem.Analyzers.Tests.Verifiers
 
         public static ImmutableArray<MetadataReference> NLog6 => Packages(("nlog", "6.2.0", "NLog.dll"));
 
+        /// <summary>The reader of appsettings.json's NLog section, in the generation of <see cref="NLog5"/> or <see cref="NLog6"/>.</summary>
+        public static ImmutableArray<MetadataReference> NLogExtensions5 => Packages(("nlog.extensions.logging", "5.0.4", "NLog.Extensions.Logging.dll"));
+
+        public static ImmutableArray<MetadataReference> NLogExtensions6 => Packages(("nlog.extensions.logging", "6.2.0", "NLog.Extensions.Logging.dll"));
+
         /// <summary>UseWindowsService/AddWindowsService, and ServiceBase (System.ServiceProcess).</summary>
         public static ImmutableArray<MetadataReference> WindowsServices => Packages(
             ("microsoft.extensions.hosting.windowsservices", "10.0.0", "Microsoft.Extensions.Hosting.WindowsServices.dll"),

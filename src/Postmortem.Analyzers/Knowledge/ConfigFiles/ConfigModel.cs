@@ -127,6 +127,10 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
 
         public List<ConfigSink> Sinks { get; } = new List<ConfigSink>();
 
+        /// <summary>A section of appsettings*.json (read by Serilog.Settings.Configuration or NLog.Extensions.Logging), not
+        /// of nlog.config, log4net.config or web.config/app.config (read by the library itself).</summary>
+        public bool InAppSettings { get; set; }
+
         /// <summary>The section itself makes the library's failures visible (NLog internal log or throwExceptions, log4net debug="true").</summary>
         public bool FailuresVisible { get; set; }
 

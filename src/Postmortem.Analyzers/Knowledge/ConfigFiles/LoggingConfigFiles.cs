@@ -21,6 +21,7 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
         private readonly bool _log4NetDebugInConfig;
         private readonly LibraryPresence _libraries;
         private readonly bool _serilogSettingsReader;
+        private readonly bool _nlogSettingsReader;
 
         private LoggingConfigFiles(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
         {
@@ -30,6 +31,10 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
 
             // A Serilog section is read by Serilog.Settings.Configuration (ReadFrom.Configuration) and by nothing else.
             _serilogSettingsReader = _libraries.Serilog && TypeLookup.Get(compilation, "Serilog.ConfigurationLoggerConfigurationExtensions") is not null;
+
+            // An NLog section of appsettings.json is read by NLog.Extensions.Logging (NLogLoggingConfiguration; NLog.Web.AspNetCore
+            // brings it); NLog itself reads nlog.config only.
+            _nlogSettingsReader = NLog != NLogGeneration.Unknown && TypeLookup.Get(compilation, "NLog.Extensions.Logging.NLogLoggingConfiguration") is not null;
 
             // web.config and app.config are small and decide things for every other file: read them first.
             var signal = HostSignals.None;
@@ -79,12 +84,12 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
         /// configured in code alone leaves it unread (real-world round 10), and so does a project that adds its sinks in
         /// code and never calls ReadFrom.Configuration (<paramref name="serilogSectionsUnread"/>, known at the
         /// compilation's end: <see cref="SerilogSectionReading"/>). NLog also needs its generation known (its facts differ
-        /// between versions).
+        /// between versions), and an NLog section of appsettings.json its reader, NLog.Extensions.Logging.
         /// </summary>
-        public bool ReadsSection(LogLibrary library, bool serilogSectionsUnread) => library switch
+        public bool ReadsSection(ConfigSection section, bool serilogSectionsUnread) => section.Library switch
         {
             LogLibrary.Serilog => _serilogSettingsReader && !serilogSectionsUnread,
-            LogLibrary.NLog => NLog != NLogGeneration.Unknown,
+            LogLibrary.NLog => section.InAppSettings ? _nlogSettingsReader : NLog != NLogGeneration.Unknown,
             _ => _libraries.Log4Net,
         };
 
@@ -182,7 +187,7 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
         /// </summary>
         public bool NeedsInvisibleFailuresCheck(ConfigSection section, bool consoleUnseen, bool serilogSectionsUnread)
             => HasSilentSink(section) && !FailuresVisible(section, consoleUnseen) &&
-               ReadsSection(section.Library, serilogSectionsUnread) &&
+               ReadsSection(section, serilogSectionsUnread) &&
                !(section.Library == LogLibrary.Log4Net && _log4NetDebugInConfig);
 
         /// <summary>
@@ -217,7 +222,7 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
                 foreach (var section in model.Sections)
                 {
                     // Serilog has no switch in configuration files: only its sinks there count.
-                    if (section.Library == configLibrary && ReadsSection(section.Library, serilogSectionsUnread) &&
+                    if (section.Library == configLibrary && ReadsSection(section, serilogSectionsUnread) &&
                         (section.Sinks.Count > 0 || (library != LoggingLibrary.Serilog && FailuresVisible(section, consoleUnseen))))
                     {
                         return true;

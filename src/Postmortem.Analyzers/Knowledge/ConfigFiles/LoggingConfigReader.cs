@@ -267,7 +267,7 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
                 return;
             }
 
-            var section = new ConfigSection(LogLibrary.NLog, nlog.NameSpan);
+            var section = new ConfigSection(LogLibrary.NLog, nlog.NameSpan) { InAppSettings = true };
             ReadNLogFailureSwitches(section, name => Scalar(nlog.Value.Get(name)));
             var variables = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             var variableSection = nlog.Value.Get("variables")?.Value;

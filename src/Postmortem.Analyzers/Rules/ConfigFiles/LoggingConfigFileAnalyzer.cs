@@ -115,7 +115,7 @@ namespace Postmortem.Analyzers.Rules.ConfigFiles
             foreach (var section in model.Sections)
             {
                 if (!(section.Library == LogLibrary.Serilog ? serilogSections : otherSections) ||
-                    !files.ReadsSection(section.Library, serilogSectionsUnread: false))
+                    !files.ReadsSection(section, serilogSectionsUnread: false))
                 {
                     continue;
                 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Collections.Generic;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -21,7 +22,8 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
     /// NLog 5 or 6, and a log4net stand-in. By default the code enables every library's internal log, so PM3004 stays
     /// out of tests about other rules; <c>failuresVisibleInCode: false</c> leaves it off, and <c>code</c> adds statements.
     /// Serilog.Settings.Configuration, the reader of appsettings.json's Serilog section, is referenced unless
-    /// <c>serilogSettings: false</c>.
+    /// <c>serilogSettings: false</c>; NLog.Extensions.Logging, the reader of its NLog section, with NLog unless
+    /// <c>nlogSettings: false</c>.
     /// </summary>
     internal static class ConfigFileTest
     {
@@ -32,7 +34,8 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
             bool failuresVisibleInCode = true,
             string? workerProcesses = null,
             string? code = null,
-            bool serilogSettings = true)
+            bool serilogSettings = true,
+            bool nlogSettings = true)
         {
             var body = new List<string>();
             if (failuresVisibleInCode)
@@ -84,10 +87,12 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
             if (nlog == NLogRef.V5)
             {
                 test.References.AddRange(References.NLog5);
+                test.References.AddRange(nlogSettings ? References.NLogExtensions5 : ImmutableArray<MetadataReference>.Empty);
             }
             else if (nlog == NLogRef.V6)
             {
                 test.References.AddRange(References.NLog6);
+                test.References.AddRange(nlogSettings ? References.NLogExtensions6 : ImmutableArray<MetadataReference>.Empty);
             }
 
             if (web)

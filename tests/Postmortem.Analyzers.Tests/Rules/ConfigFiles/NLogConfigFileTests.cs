@@ -305,6 +305,29 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
                 }
                 """, nlog: NLogRef.V5);
 
+        // NLog reads nlog.config itself; the NLog section of appsettings.json only NLog.Extensions.Logging reads
+        // (NLogLoggingConfiguration; NLog.Web.AspNetCore brings it). Without it the section configures nothing: not judged,
+        // and no PM3004 there (the same section as above, with the reader referenced there).
+        [Theory]
+        [InlineData(5)]
+        [InlineData(6)]
+        public Task AppSettingsNLogSectionWithoutItsReader_NoDiagnostic(int nlogMajor)
+            => Create(
+                new[]
+                {
+                    ("/0/appsettings.json", """
+                    {
+                      "NLog": {
+                        "targets": { "logfile": { "type": "File", "fileName": "logs/app-${shortdate}.log" } },
+                        "rules": [ { "logger": "*", "minLevel": "Info", "writeTo": "logfile" } ]
+                      }
+                    }
+                    """),
+                },
+                nlog: nlogMajor == 6 ? NLogRef.V6 : NLogRef.V5,
+                failuresVisibleInCode: false,
+                nlogSettings: false).RunAsync();
+
         [Fact]
         public Task AppSettingsNLogWrapperAndSafeTarget_ReportsOnlyTheUnsafeOne()
             => RunAsync("/0/appsettings.json", """
