@@ -49,13 +49,14 @@ namespace Postmortem.Analyzers.Rules
                     return;
                 }
 
-                // A Windows GUI application (WinExe) or a Windows service has no console: a switch that writes only there
-                // shows nothing. A service is known by a call, so that is decided at the compilation's end.
                 // A Serilog section of appsettings.json left unread (sinks added in code, no ReadFrom.Configuration) neither
                 // takes this rule over from the code nor is reported itself: the same question as the configuration-file
                 // analyzer asks, answered the same way, from the calls the invocation actions below look at anyway (or
                 // from its own action where there are none).
                 var serilogSections = files is null ? null : SerilogSectionReading.Create(start.Compilation, files, start.CancellationToken);
+
+                // A Windows GUI application (WinExe) or a Windows service has no console: a switch that writes only there
+                // shows nothing. A service is known by a call, so that is decided at the compilation's end.
                 var state = new CompilationState(libraries.NLogOutputNeedsLevel, ConsoleVisibility.Create(start.Compilation), serilogSections);
 
                 // Without a file sink type nothing in code configures one, but when SelfLog exists a configuration
@@ -65,6 +66,7 @@ namespace Postmortem.Analyzers.Rules
                 {
                     serilogSections.Register(start);
                 }
+
                 if (libraries.HasAny)
                 {
                     start.RegisterOperationAction(c => OnInvocation(c, libraries, state), OperationKind.Invocation);

@@ -34,7 +34,7 @@ namespace Postmortem.CodeFixes.Rules
         {
             if (FindStatement(root, diagnostic) is { } statement && BuildStatements(diagnostic, model, statement.SpanStart) is { Count: > 0 })
             {
-                var where = HasNoConsole(diagnostic, model.Compilation) ? "to a file in the temp folder" : "to the console";
+                var where = HasNoConsole(diagnostic) ? "to a file in the temp folder" : "to the console";
                 yield return new FixOption(Library(diagnostic) == "NLog"
                     ? "Send NLog's internal errors " + where + " (InternalLogger)"
                     : "Enable Serilog's SelfLog " + where, EnableKey);
@@ -152,13 +152,12 @@ namespace Postmortem.CodeFixes.Rules
             };
 
         /// <summary>
-        /// A Windows GUI application (WinExe) or a Windows service (the analyzer found it: <c>UseWindowsService()</c>…):
-        /// Console.Out and Console.Error write nowhere, so the channel goes to a file in the temp folder (always writable,
-        /// unlike the folder of an installed application), named after the assembly.
+        /// A Windows GUI application (WinExe) or a Windows service, as the analyzer decided it (<c>ConsoleVisibility</c>, on
+        /// the diagnostic): Console.Out and Console.Error write nowhere, so the channel goes to a file in the temp folder
+        /// (always writable, unlike the folder of an installed application), named after the assembly.
         /// </summary>
-        private static bool HasNoConsole(Diagnostic diagnostic, Compilation compilation)
-            => compilation.Options.OutputKind == OutputKind.WindowsApplication ||
-               (diagnostic.Properties.TryGetValue(PM3004LoggingFailuresInvisibleAnalyzer.NoConsoleProperty, out var noConsole) && noConsole == "true");
+        private static bool HasNoConsole(Diagnostic diagnostic)
+            => diagnostic.Properties.TryGetValue(PM3004LoggingFailuresInvisibleAnalyzer.NoConsoleProperty, out var noConsole) && noConsole == "true";
 
         /// <summary><c>Path.Combine(Path.GetTempPath(), "MyApp-serilog-selflog.txt")</c>, as the names bind at the position.</summary>
         private static string TempFile(SemanticModel model, int position, string suffix)
@@ -182,7 +181,7 @@ namespace Postmortem.CodeFixes.Rules
                     }
 
                     var enable = FixSyntax.TypeName(model, position, "Serilog.Debugging", "SelfLog") + ".Enable";
-                    if (HasNoConsole(diagnostic, compilation))
+                    if (HasNoConsole(diagnostic))
                     {
                         var writer = FixSyntax.TypeName(model, position, "System.IO", "TextWriter");
                         var file = FixSyntax.TypeName(model, position, "System.IO", "File");
@@ -209,7 +208,7 @@ namespace Postmortem.CodeFixes.Rules
                     var logger = FixSyntax.TypeName(model, position, "NLog.Common", "InternalLogger");
                     return new List<StatementSyntax>
                     {
-                        Parse(HasNoConsole(diagnostic, compilation)
+                        Parse(HasNoConsole(diagnostic)
                             ? logger + ".LogFile = " + TempFile(model, position, "nlog-internal.log") + ";"
                             : logger + ".LogToConsoleError = true;"),
                         Parse(logger + ".LogLevel = " + FixSyntax.TypeName(model, position, "NLog", "LogLevel") + ".Warn;"),

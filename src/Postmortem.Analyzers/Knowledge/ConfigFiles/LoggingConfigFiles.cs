@@ -30,7 +30,8 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
             _libraries = LibraryPresence.Of(compilation);
 
             // A Serilog section is read by Serilog.Settings.Configuration (ReadFrom.Configuration) and by nothing else.
-            _serilogSettingsReader = _libraries.Serilog && TypeLookup.Get(compilation, "Serilog.ConfigurationLoggerConfigurationExtensions") is not null;
+            SerilogSettingsExtensions = LibraryPresence.Lookup(compilation, _libraries.Serilog, "Serilog.ConfigurationLoggerConfigurationExtensions");
+            _serilogSettingsReader = SerilogSettingsExtensions is not null;
 
             // An NLog section of appsettings.json is read by NLog.Extensions.Logging (NLogLoggingConfiguration; NLog.Web.AspNetCore
             // brings it); NLog itself reads nlog.config only.
@@ -70,6 +71,9 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
                 }
             }
         }
+
+        /// <summary>Serilog.Settings.Configuration's <c>ReadFrom.Configuration</c> extensions, the Serilog section's only reader, or null.</summary>
+        public INamedTypeSymbol? SerilogSettingsExtensions { get; }
 
         /// <summary>The generation of NLog referenced (its facts differ), or Unknown.</summary>
         public NLogGeneration NLog { get; }

@@ -43,8 +43,7 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
         /// <summary>Null unless a Serilog section with sinks would be judged (so the question matters).</summary>
         public static SerilogSectionReading? Create(Compilation compilation, LoggingConfigFiles files, CancellationToken cancellationToken)
         {
-            if (!files.HasSerilogSinkSection(cancellationToken) ||
-                TypeLookup.Get(compilation, "Serilog.ConfigurationLoggerConfigurationExtensions") is not { } settingsExtensions)
+            if (files.SerilogSettingsExtensions is not { } settingsExtensions || !files.HasSerilogSinkSection(cancellationToken))
             {
                 return null;
             }
