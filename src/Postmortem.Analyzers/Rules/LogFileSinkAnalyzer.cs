@@ -19,7 +19,7 @@ namespace Postmortem.Analyzers.Rules
     /// stops writing at the limit.</item>
     /// </list>
     /// One analyzer reads each sink once and costs the driver one callback per call and creation instead of three
-    /// (docs/performance.md); `dotnet format analyzers` still applies each rule's fixes (PostmortemCodeFixProvider answers
+    /// (docs/performance-history.md, thirteenth session); `dotnet format analyzers` still applies each rule's fixes (PostmortemCodeFixProvider answers
     /// the other rules' diagnostics it is handed).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]

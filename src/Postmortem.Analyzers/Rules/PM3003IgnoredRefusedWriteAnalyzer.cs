@@ -37,7 +37,7 @@ namespace Postmortem.Analyzers.Rules
                 }
 
                 // A result is ignored only where a statement drops it, so the driver calls back per expression statement
-                // rather than per call: about half as many callbacks (docs/performance.md). And only in types whose files
+                // rather than per call: about half as many callbacks (docs/performance-history.md, third session). And only in types whose files
                 // name TryWrite or TryAdd (a method's name is written where it is called; nested types start on their own).
                 new FilesNaming(WriteQueues.TryWriteName, WriteQueues.TryAddName)
                     .RegisterOperationActionInTypesNaming(start, c => AnalyzeStatement(c, queues), OperationKind.ExpressionStatement);

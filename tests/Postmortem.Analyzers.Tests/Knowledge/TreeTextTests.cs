@@ -119,7 +119,7 @@ namespace Postmortem.Analyzers.Tests.Knowledge
             // is, on seeded random texts: near misses of each word (all but its first or last character), escapes and
             // formatting characters planted anywhere, backslashes and harmless non-ASCII characters now and then, at
             // lengths across the 8K chunks and the 32K copied texts. Written for a one-pass vector search that was tried
-            // and not kept (docs/performance.md, fifth session); it caught two faults of that search.
+            // and not kept (docs/performance-history.md, fifth session); it caught two faults of that search.
             var random = new System.Random(20261201);
             var plain = "abcxyz .;()\nuU" + string.Concat(words);
             var special = "\\\u2014\u00E9";

@@ -81,7 +81,7 @@ namespace Postmortem.Analyzers.Tests.Meta
         /// whatever that diagnostic's rule: it hands the rule's fixer that diagnostic and runs Fix All with the key of the
         /// first fix registered (dotnet-format's SolutionCodeFixApplier). An analyzer reporting several rules with fixes
         /// (LogFileSinkAnalyzer: PM1001, PM2003, PM3005) makes that another rule's diagnostic, so every fixer answers one
-        /// with a keyed fix (a null key fixes nothing: seen in the third session, docs/performance.md). The rule tests
+        /// with a keyed fix (a null key fixes nothing: seen in the third session, docs/performance-history.md). The rule tests
         /// check what Fix All then does (the verifier's "as dotnet format runs it" stage), the end-to-end test runs
         /// dotnet format itself.
         /// </summary>
