@@ -60,6 +60,7 @@ namespace Postmortem.Benchmarks
               --quick          a small smoke run (5000 lines, 2 runs)
               --folder PATH    analyze the C# files under PATH instead (bin/ and obj/ skipped)
               --ref PATH       an extra reference: a .dll or a folder of .dll (repeatable), e.g. a project's bin folder
+                               (the --folder projects' own assemblies in a folder are left out)
               --no-default-refs  with --folder: only the .NET runtime's assemblies and the --ref ones (by default ASP.NET Core,
                                Serilog and NLog are referenced too, which opens every rule's library gate)
               --no-web         with --folder: the code is not an ASP.NET Core project (by default the analyzers are told it is, so
@@ -170,7 +171,7 @@ namespace Postmortem.Benchmarks
             Console.WriteLine($"Workload: {workload}, {sources.Count} files, {lineCount:N0} lines; {runs} measured run(s) after a warm-up; {Environment.ProcessorCount} cores; " +
                               $"{(System.Runtime.GCSettings.IsServerGC ? "server GC (as csc and VBCSCompiler)" : "workstation GC")}");
 
-            var references = References(extraRefs, nlog: !serilogOnly, libraries: defaultRefs);
+            var references = References(extraRefs, nlog: !serilogOnly, libraries: defaultRefs, exclude: folder is null ? null : ProjectAssemblies(Path.GetFullPath(folder)));
             var ours = OurAnalyzers();
             if (only is not null)
             {
@@ -592,6 +593,19 @@ namespace Postmortem.Benchmarks
             }
         }
 
+        /// <summary>The assembly names of the projects under <paramref name="root"/>: each .csproj's AssemblyName, else its file name.</summary>
+        private static HashSet<string> ProjectAssemblies(string root)
+        {
+            var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var project in Directory.EnumerateFiles(root, "*.csproj", SearchOption.AllDirectories))
+            {
+                var match = System.Text.RegularExpressions.Regex.Match(File.ReadAllText(project), "<AssemblyName>\\s*([^<]+?)\\s*</AssemblyName>");
+                names.Add(match.Success ? match.Groups[1].Value : Path.GetFileNameWithoutExtension(project));
+            }
+
+            return names;
+        }
+
         /// <summary>The SDK's implicit global usings when the folder's project (or a Directory.Build.props above it) enables them.</summary>
         private static string? ImplicitUsings(string root)
         {
@@ -771,8 +785,10 @@ namespace Postmortem.Benchmarks
         }
 
         /// <summary>The runtime's assemblies, then (unless <paramref name="libraries"/> is false) ASP.NET Core's, Serilog
-        /// and NLog (unless <paramref name="nlog"/> is false), then the --ref ones; the first of each file name wins.</summary>
-        private static ImmutableArray<MetadataReference> References(List<string> extra, bool nlog, bool libraries = true)
+        /// and NLog (unless <paramref name="nlog"/> is false), then the --ref ones; the first of each file name wins. A --ref
+        /// folder's assemblies named in <paramref name="exclude"/> are left out: a project's bin folder holds the project's
+        /// own build, whose types would clash with the sources analyzed (CS0121, CS0436).</summary>
+        private static ImmutableArray<MetadataReference> References(List<string> extra, bool nlog, bool libraries = true, ISet<string>? exclude = null)
         {
             var paths = new List<string>();
             paths.AddRange(Directory.GetFiles(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "*.dll"));
@@ -790,7 +806,9 @@ namespace Postmortem.Benchmarks
 
             foreach (var e in extra)
             {
-                paths.AddRange(Directory.Exists(e) ? Directory.GetFiles(e, "*.dll") : new[] { e });
+                paths.AddRange(Directory.Exists(e)
+                    ? Directory.GetFiles(e, "*.dll").Where(f => exclude is null || !exclude.Contains(Path.GetFileNameWithoutExtension(f)))
+                    : new[] { e });
             }
 
             var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
