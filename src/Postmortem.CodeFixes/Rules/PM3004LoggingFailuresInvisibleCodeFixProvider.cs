@@ -135,8 +135,39 @@ namespace Postmortem.CodeFixes.Rules
                 return null;
             }
 
-            var statement = root.FindNode(span, getInnermostNodeForTie: true).FirstAncestorOrSelf<StatementSyntax>();
+            var statement = OutsideLambdas(root.FindNode(span, getInnermostNodeForTie: true).FirstAncestorOrSelf<StatementSyntax>());
             return statement?.Parent is BlockSyntax or SwitchSectionSyntax or GlobalStatementSyntax || IsEmbedded(statement) ? statement : null;
+        }
+
+        /// <summary>
+        /// The statement holding the lambda a statement is in, out to the last lambda of the member: a lambda's body may run
+        /// later, again and again, or never (Serilog.Sinks.Map creates a key's sink at the first event with that key, and
+        /// again after evicting it; <c>WriteTo.Async(a =&gt; { a.File(…); })</c>). Real-world round 11 saw SelfLog enabled inside
+        /// such a callback: off until the first event of a key. A local function is left as it is (it runs where it is called).
+        /// </summary>
+        private static StatementSyntax? OutsideLambdas(StatementSyntax? statement)
+        {
+            while (statement is not null)
+            {
+                AnonymousFunctionExpressionSyntax? lambda = null;
+                for (var node = statement.Parent; node is not null and not MemberDeclarationSyntax and not LocalFunctionStatementSyntax; node = node.Parent)
+                {
+                    if (node is AnonymousFunctionExpressionSyntax anonymous)
+                    {
+                        lambda = anonymous;
+                        break;
+                    }
+                }
+
+                if (lambda?.FirstAncestorOrSelf<StatementSyntax>() is not { } outer)
+                {
+                    return statement;
+                }
+
+                statement = outer;
+            }
+
+            return statement;
         }
 
         /// <summary>The body of an if, else, loop, using, lock or fixed without braces (<c>if (toFile) Log.Logger = …;</c>): the

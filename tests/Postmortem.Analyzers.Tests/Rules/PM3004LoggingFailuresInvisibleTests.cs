@@ -922,6 +922,143 @@ namespace Postmortem.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public Task SerilogFix_SinkInsideALambda_InsertsBeforeTheStatementOutsideIt()
+        {
+            // Real-world round 11 (Smartstore): a sink configured in a statement lambda (WriteTo.Async, WriteTo.Map, a
+            // sub-logger) got SelfLog.Enable inside the lambda, which may run later, again per key, or never. The lines go
+            // before the statement outside every lambda, here the one of a lambda inside a lambda.
+            var test = VerifyCS.Test(
+                """
+                using System;
+                using Serilog;
+
+                public static class LoggingSetup
+                {
+                    public static ILogger Create(string path)
+                    {
+                        var builder = new LoggerConfiguration();
+
+                        builder.WriteTo.Logger(sub =>
+                        {
+                            sub.WriteTo.Logger(inner =>
+                            {
+                                inner.WriteTo.[|File(path)|];
+                            });
+                        });
+
+                        return builder.CreateLogger();
+                    }
+                }
+                """,
+                """
+                using System;
+                using Serilog;
+
+                public static class LoggingSetup
+                {
+                    public static ILogger Create(string path)
+                    {
+                        var builder = new LoggerConfiguration();
+
+                        Serilog.Debugging.SelfLog.Enable(Console.Error);
+                        builder.WriteTo.Logger(sub =>
+                        {
+                            sub.WriteTo.Logger(inner =>
+                            {
+                                inner.WriteTo.File(path);
+                            });
+                        });
+
+                        return builder.CreateLogger();
+                    }
+                }
+                """,
+                "PM3004.EnableInternalLogging");
+            test.References.AddRange(References.Serilog);
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task SerilogFix_SinkInTheLambdaOfAFieldInitializer_InsertsInsideIt()
+        {
+            // No statement is outside the lambda of a field initializer: the lines go before the statement inside it.
+            var test = VerifyCS.Test(
+                """
+                using System;
+                using Serilog;
+
+                public static class LoggingSetup
+                {
+                    public static readonly Func<string, ILogger> Make = path =>
+                    {
+                        return new LoggerConfiguration().WriteTo.[|File(path)|].CreateLogger();
+                    };
+                }
+                """,
+                """
+                using System;
+                using Serilog;
+
+                public static class LoggingSetup
+                {
+                    public static readonly Func<string, ILogger> Make = path =>
+                    {
+                        Serilog.Debugging.SelfLog.Enable(Console.Error);
+                        return new LoggerConfiguration().WriteTo.File(path).CreateLogger();
+                    };
+                }
+                """,
+                "PM3004.EnableInternalLogging");
+            test.References.AddRange(References.Serilog);
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task SerilogFix_SinkInALocalFunction_InsertsInsideIt()
+        {
+            // A local function runs where it is called, unlike a lambda handed to a library: the lines stay in it.
+            var test = VerifyCS.Test(
+                """
+                using System;
+                using Serilog;
+
+                public static class LoggingSetup
+                {
+                    public static ILogger Create(string path)
+                    {
+                        return Build();
+
+                        ILogger Build()
+                        {
+                            return new LoggerConfiguration().WriteTo.[|File(path)|].CreateLogger();
+                        }
+                    }
+                }
+                """,
+                """
+                using System;
+                using Serilog;
+
+                public static class LoggingSetup
+                {
+                    public static ILogger Create(string path)
+                    {
+                        return Build();
+
+                        ILogger Build()
+                        {
+                            Serilog.Debugging.SelfLog.Enable(Console.Error);
+                            return new LoggerConfiguration().WriteTo.File(path).CreateLogger();
+                        }
+                    }
+                }
+                """,
+                "PM3004.EnableInternalLogging");
+            test.References.AddRange(References.Serilog);
+            return test.RunAsync();
+        }
+
+        [Fact]
         public Task SerilogFix_LineFeedOnlyFileGetsLineFeeds()
         {
             // The re-run of real-world round 8: the inserted line ended in CRLF in a file of LF lines.
