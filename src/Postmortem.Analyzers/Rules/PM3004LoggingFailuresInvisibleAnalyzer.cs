@@ -96,10 +96,10 @@ namespace Postmortem.Analyzers.Rules
                 start.RegisterCompilationEndAction(c =>
                 {
                     var serilogSectionsUnread = serilogSections?.SectionsUnread ?? false;
-                    ReportInCode(c, files, state, serilogSectionsUnread);
+                    var reportedInCode = ReportInCode(c, files, state);
                     if (filesToReport is not null)
                     {
-                        ReportInConfigurationFiles(c, filesToReport, state, serilogSectionsUnread);
+                        ReportInConfigurationFiles(c, filesToReport, state, serilogSectionsUnread, reportedInCode);
                     }
                 });
             });
@@ -253,8 +253,10 @@ namespace Postmortem.Analyzers.Rules
         private static Location ConfiguringLocation(IInvocationOperation invocation)
             => Location.Create(invocation.Syntax.SyntaxTree, Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(ConfiguringStart(invocation), invocation.Syntax.Span.End));
 
-        private static void ReportInCode(CompilationAnalysisContext context, LoggingConfigFiles? files, CompilationState state, bool serilogSectionsUnread)
+        /// <returns>The libraries reported (a bit per <see cref="LoggingLibrary"/>).</returns>
+        private static int ReportInCode(CompilationAnalysisContext context, LoggingConfigFiles? files, CompilationState state)
         {
+            var reported = 0;
             for (var i = 0; i < LoggingLibraries.Count; i++)
             {
                 var library = (LoggingLibrary)i;
@@ -263,10 +265,12 @@ namespace Postmortem.Analyzers.Rules
                     continue;
                 }
 
-                if (files is not null && files.TakesOverInCode(library, state.Console.IsUnseen, serilogSectionsUnread, context.CancellationToken))
+                if (files is not null && files.TakesOverInCode(library, state.Console.IsUnseen, context.CancellationToken))
                 {
                     continue;
                 }
+
+                reported |= 1 << i;
 
                 context.ReportDiagnostic(Diagnostic.Create(
                     Rule,
@@ -275,10 +279,15 @@ namespace Postmortem.Analyzers.Rules
                     LoggingLibraries.Describe(library, display),
                     LoggingLibraries.ChannelState(library, debugOnly, consoleOnly, state.Console.Host)));
             }
+
+            return reported;
         }
 
-        /// <summary>Once per configuration section that has a file sink, when nothing makes its failures visible.</summary>
-        private static void ReportInConfigurationFiles(CompilationAnalysisContext context, LoggingConfigFiles files, CompilationState state, bool serilogSectionsUnread)
+        /// <summary>
+        /// Once per configuration section that has a file sink, when nothing makes its failures visible and the library was
+        /// not reported in code (<paramref name="reportedInCode"/>: Serilog's, whose one switch is in code, where the fix is).
+        /// </summary>
+        private static void ReportInConfigurationFiles(CompilationAnalysisContext context, LoggingConfigFiles files, CompilationState state, bool serilogSectionsUnread, int reportedInCode)
         {
             foreach (var file in files.Files)
             {
@@ -297,6 +306,11 @@ namespace Postmortem.Analyzers.Rules
                         LogLibrary.NLog => LoggingLibrary.NLog,
                         _ => LoggingLibrary.Log4Net,
                     };
+                    if ((reportedInCode & (1 << (int)library)) != 0)
+                    {
+                        continue;
+                    }
+
                     var consoleUnseen = state.Console.IsUnseen;
                     if (!files.NeedsInvisibleFailuresCheck(section, consoleUnseen, serilogSectionsUnread) || state.IsEnabled(library, out var debugOnly, out var consoleOnly))
                     {

@@ -198,18 +198,20 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
         /// Does a configuration file take over this library's PM3004 in code? True when a file switches the internal
         /// channel on (nlog.config / appsettings.json: <c>internalLogFile</c>, <c>internalLogToConsole="true"</c>,
         /// <c>throwExceptions="true"</c>…; web.config/app.config: <c>&lt;add key="log4net.Internal.Debug" value="true"/&gt;</c>;
-        /// log4net.config: <c>&lt;log4net debug="true"&gt;</c>), and when a file configures the library's sinks, because
-        /// PM3004 is then reported at that section (one finding, where the sinks are). Serilog's SelfLog has no
-        /// configuration-file switch.
+        /// log4net.config: <c>&lt;log4net debug="true"&gt;</c>), and when a file configures NLog's or log4net's sinks, because
+        /// PM3004 is then reported at that section (one finding, where the sinks and the switch are). Never for Serilog:
+        /// SelfLog has no configuration-file switch, so its finding stays with the code's sink, where the fix is (real-world
+        /// round 11: reported at the section, a project configured both ways got no fix), and the sections are then left
+        /// alone (see PM3004's ReportInConfigurationFiles).
         /// </summary>
-        public bool TakesOverInCode(LoggingLibrary library, bool consoleUnseen, bool serilogSectionsUnread, CancellationToken cancellationToken)
+        public bool TakesOverInCode(LoggingLibrary library, bool consoleUnseen, CancellationToken cancellationToken)
         {
-            var configLibrary = library switch
+            if (library == LoggingLibrary.Serilog)
             {
-                LoggingLibrary.NLog => LogLibrary.NLog,
-                LoggingLibrary.Log4Net => LogLibrary.Log4Net,
-                _ => LogLibrary.Serilog,
-            };
+                return false;
+            }
+
+            var configLibrary = library == LoggingLibrary.NLog ? LogLibrary.NLog : LogLibrary.Log4Net;
 
             foreach (var file in Files)
             {
@@ -225,9 +227,8 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
 
                 foreach (var section in model.Sections)
                 {
-                    // Serilog has no switch in configuration files: only its sinks there count.
-                    if (section.Library == configLibrary && ReadsSection(section, serilogSectionsUnread) &&
-                        (section.Sinks.Count > 0 || (library != LoggingLibrary.Serilog && FailuresVisible(section, consoleUnseen))))
+                    if (section.Library == configLibrary && ReadsSection(section, serilogSectionsUnread: false) &&
+                        (section.Sinks.Count > 0 || FailuresVisible(section, consoleUnseen)))
                     {
                         return true;
                     }

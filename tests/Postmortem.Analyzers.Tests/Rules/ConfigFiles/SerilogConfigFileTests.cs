@@ -237,33 +237,59 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
                 failuresVisibleInCode: false);
 
         // Serilog configured both in code (a file sink) and in appsettings.json, read by ReadFrom.Configuration: one
-        // PM3004, at the section; one SelfLog.Enable makes both visible, so the code's sink is not reported too.
+        // PM3004, at the code's sink, where its fix is (SelfLog has no switch in configuration files); one SelfLog.Enable
+        // makes both visible, so the section is not reported too. Real-world round 11 (Jellyfin): at the section, the
+        // project got no fix.
         [Fact]
-        public Task FileSinksInCodeAndInTheSection_ReportsOnceOnTheSection()
-            => Create(
+        public Task FileSinksInCodeAndInTheSection_ReportsOnceAtTheCode()
+        {
+            var test = Create(
                 new[]
                 {
                     (AppSettings, """
                     {
-                      {|PM3004:"Serilog"|}: {
+                      "Serilog": {
                         "WriteTo": [ { "Name": "File", "Args": { "path": "logs/app-.txt", "shared": true, "rollingInterval": "Day", "rollOnFileSizeLimit": true } } ]
                       }
                     }
                     """),
                 },
                 failuresVisibleInCode: false,
-                code: ReadFromConfiguration + "Serilog.Log.Logger = Serilog.FileLoggerConfigurationExtensions.File(Serilog.ConfigurationLoggerConfigurationExtensions.Configuration(new Serilog.LoggerConfiguration().ReadFrom, configuration).WriteTo, \"logs/code.txt\", shared: true).CreateLogger();").RunAsync();
+                code: ReadFromConfiguration + "Serilog.Log.Logger = new Serilog.LoggerConfiguration().ReadFrom.Configuration(configuration).WriteTo.{|PM3004:File(\"logs/code.txt\", shared: true)|}.CreateLogger();");
+            test.Sources[0] = "using Serilog;\n\n" + test.Sources[0];
+            return test.RunAsync();
+        }
+
+        // The same with NLog: the section takes the finding over, as nlog.config's internal log is NLog's own switch.
+        [Fact]
+        public Task NLogTargetsInCodeAndInTheSection_ReportsOnceOnTheSection()
+            => Create(
+                new[]
+                {
+                    (AppSettings, """
+                    {
+                      {|PM3004:"NLog"|}: {
+                        "targets": { "f": { "type": "File", "fileName": "logs/app.log", "keepFileOpen": false } },
+                        "rules": [ { "logger": "*", "minLevel": "Info", "writeTo": "f" } ]
+                      }
+                    }
+                    """),
+                },
+                nlog: NLogRef.V5,
+                failuresVisibleInCode: false,
+                code: "var target = new NLog.Targets.FileTarget(\"f\") { FileName = \"logs/code.log\", KeepFileOpen = false };").RunAsync();
 
         private const string ReadFromConfiguration = "Microsoft.Extensions.Configuration.IConfiguration configuration = null!; ";
 
         // Real-world round 10 (found twice): sinks added in code and a Serilog section that nothing reads (no
         // ReadFrom.Configuration): the section is a template's leftover and configures nothing. It is not judged, and
-        // PM3004 stays with the code's sink, where its fix is offered.
+        // PM3004 stays with the code's sink, where its fix is offered (as it does when the section is read: real-world
+        // round 11). Without a sink in code, a section that may be read elsewhere is judged, PM3004 included.
         [Theory]
         [InlineData("Serilog.Log.Logger = new Serilog.LoggerConfiguration().WriteTo.{|#0:File(\"logs/code.txt\", shared: true)|}.CreateLogger();", true)]
         [InlineData("System.Action<Serilog.LoggerConfiguration> configure = lc => lc.WriteTo.{|#0:File(\"logs/code.txt\", shared: true)|}; configure(new Serilog.LoggerConfiguration());", true)]
-        [InlineData(ReadFromConfiguration + "Serilog.Log.Logger = new Serilog.LoggerConfiguration().ReadFrom.Configuration(configuration).WriteTo.File(\"logs/code.txt\", shared: true).CreateLogger();", false)]
-        [InlineData(ReadFromConfiguration + "Serilog.Log.Logger = new Serilog.LoggerConfiguration().WriteTo.File(\"logs/code.txt\", shared: true).CreateLogger(); Settings.Read(new Serilog.LoggerConfiguration().ReadFrom, configuration);", false)]
+        [InlineData(ReadFromConfiguration + "Serilog.Log.Logger = new Serilog.LoggerConfiguration().ReadFrom.Configuration(configuration).WriteTo.{|#0:File(\"logs/code.txt\", shared: true)|}.CreateLogger();", false)]
+        [InlineData(ReadFromConfiguration + "Serilog.Log.Logger = new Serilog.LoggerConfiguration().WriteTo.{|#0:File(\"logs/code.txt\", shared: true)|}.CreateLogger(); Settings.Read(new Serilog.LoggerConfiguration().ReadFrom, configuration);", false)]
         [InlineData("Serilog.Log.Logger = new Serilog.LoggerConfiguration().MinimumLevel.Debug().CreateLogger();", false)]
         public Task SinksInCodeAndASectionNothingReads_ReportsOnlyInCode(string code, bool unread)
         {
@@ -274,19 +300,19 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
                   }
                 }
                 """;
+            var sinkInCode = code.Contains("{|#0:", StringComparison.Ordinal);
             if (!unread)
             {
-                section = section.Replace("\"Serilog\"", "{|PM3004:\"Serilog\"|}", StringComparison.Ordinal)
-                    .Replace("\"File\"", "{|PM1001:{|PM3005:\"File\"|}|}", StringComparison.Ordinal);
+                section = section.Replace("\"File\"", "{|PM1001:{|PM3005:\"File\"|}|}", StringComparison.Ordinal);
+                if (!sinkInCode)
+                {
+                    section = section.Replace("\"Serilog\"", "{|PM3004:\"Serilog\"|}", StringComparison.Ordinal);
+                }
             }
 
             var test = Create(new[] { (AppSettings, section) }, failuresVisibleInCode: false, code: code);
             test.Sources[0] = "using Serilog;\n\n" + test.Sources[0];
-            if (!unread)
-            {
-                test.Sources[0] = test.Sources[0].Replace("{|#0:", string.Empty, StringComparison.Ordinal).Replace(")|}", ")", StringComparison.Ordinal);
-            }
-            else
+            if (sinkInCode)
             {
                 test.ExpectedDiagnostics.Add(new DiagnosticResult("PM3004").WithLocation(0).WithArguments(
                     "Serilog's file sink (WriteTo.File)", "Serilog's SelfLog, which is never enabled"));
