@@ -295,6 +295,15 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
                 """).Replace("\n", "\r\n", System.StringComparison.Ordinal));
 
         [Fact]
+        public Task FolderVariableInPath_ReportsDiagnostic()
+            => RunAsync(Log4NetConfig, Config("""
+                  <appender name="R" {|PM1001:type="log4net.Appender.RollingFileAppender"|}>
+                    <file value="${APP_LOG_DIR}/app.log" />
+                    <rollingStyle value="Size" />
+                  </appender>
+                """));
+
+        [Fact]
         public Task InstanceVariableInPath_NoSharingDiagnostic()
             => RunAsync(Log4NetConfig, Config("""
                   <appender name="R" type="log4net.Appender.RollingFileAppender">

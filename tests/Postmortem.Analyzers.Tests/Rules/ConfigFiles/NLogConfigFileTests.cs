@@ -33,6 +33,17 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
                     <target {|PM1001:xsi:type="File"|} name="f" fileName="${basedir}/logs/app.log" />
                 """), nlog: NLogRef.V5);
 
+        // Real-world round 11: an environment variable named as a folder is the installation's, the same for every process;
+        // one that may hold an instance id keeps the file apart.
+        [Theory]
+        [InlineData("${environment:APP_LOG_DIR}/app.log", true)]
+        [InlineData("${environment:variable=LOGS_FOLDER}/app.log", true)]
+        [InlineData("${environment:APP_INSTANCE}/app.log", false)]
+        public Task EnvironmentVariableInThePath_ReportsDiagnosticOnlyForAFolder(string fileName, bool reported)
+            => RunAsync(NLogConfig, Config(reported
+                ? $$"""    <target {|PM1001:xsi:type="File"|} name="f" fileName="{{fileName}}" />"""
+                : $$"""    <target xsi:type="File" name="f" fileName="{{fileName}}" />"""), nlog: NLogRef.V5);
+
         [Fact]
         public Task NLog5ConcurrentWritesFalse_ReportsDiagnosticAtTheAttribute()
             => RunAsync(NLogConfig, Config("""

@@ -377,6 +377,23 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
                 }
                 """);
 
+        // Real-world round 11 (Jellyfin's %JELLYFIN_LOG_DIR%): a variable named as a folder is the installation's setting,
+        // the same for each of its processes, not an instance id.
+        [Theory]
+        [InlineData("%APP_LOG_DIR%//log_.log")]
+        [InlineData("%MyApp_Logs_Folder%/app-.txt")]
+        [InlineData("%DATA_ROOT%/logs/app-.txt")]
+        public Task FolderNamedVariable_ReportsDiagnostic(string path)
+            => RunAsync(AppSettings, $$"""
+                {
+                  "Serilog": {
+                    "WriteTo": [
+                      { "Name": {|PM1001:"File"|}, "Args": { "path": "{{path}}", "rollingInterval": "Day", "rollOnFileSizeLimit": true } }
+                    ]
+                  }
+                }
+                """);
+
         [Fact]
         public Task SharedFolderVariableOnly_StillReportsDiagnostic()
             => RunAsync(AppSettings, """
