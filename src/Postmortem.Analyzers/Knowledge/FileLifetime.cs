@@ -127,6 +127,7 @@ namespace Postmortem.Analyzers.Knowledge
             Random = TypeLookup.Get(compilation, "System.Random");
             RandomNumberGenerator = TypeLookup.Get(compilation, "System.Security.Cryptography.RandomNumberGenerator");
             Stopwatch = TypeLookup.Get(compilation, "System.Diagnostics.Stopwatch");
+            Process = TypeLookup.Get(compilation, "System.Diagnostics.Process");
             Interlocked = TypeLookup.Get(compilation, "System.Threading.Interlocked");
             HttpContext = TypeLookup.Get(compilation, "Microsoft.AspNetCore.Http.HttpContext");
             ZipFile = TypeLookup.Get(compilation, "System.IO.Compression.ZipFile");
@@ -163,6 +164,7 @@ namespace Postmortem.Analyzers.Knowledge
         }
 
         public INamedTypeSymbol? ZipFile { get; }
+        public INamedTypeSymbol? Process { get; }
         public INamedTypeSymbol? ZipFileExtensions { get; }
 
         public INamedTypeSymbol File { get; }
@@ -1889,7 +1891,7 @@ namespace Postmortem.Analyzers.Knowledge
 
                             foreach (var argument in invocation.Arguments)
                             {
-                                if (Carries(argument.Value, 0) && PassesToReleasingHelper(invocation, argument))
+                                if (Carries(argument.Value, 0) && (StartsAProcess(invocation) || PassesToReleasingHelper(invocation, argument)))
                                 {
                                     return true;
                                 }
@@ -2348,6 +2350,8 @@ namespace Postmortem.Analyzers.Knowledge
                         return property.Property.Name is "FullName" or "Name" or "Directory" or "Parent" && Carries(property.Instance, depth + 1);
                     case IInvocationOperation invocation when SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, _facts.Path):
                         return !NamesAnotherFile(invocation) && AnyArgumentCarries(invocation.Arguments, depth);
+                    case IInvocationOperation call:
+                        return HelperReturnCarries(call, depth);
                     case IObjectCreationOperation creation:
                         // new PhysicalFileResult(path, …) serves the file, as PhysicalFile(path) does: ASP.NET Core's own
                         // results and responses delete nothing (a result type of your own, deriving from them, may).
@@ -2377,6 +2381,105 @@ namespace Postmortem.Analyzers.Knowledge
                         return Carries(conditional.WhenTrue, depth + 1) || (conditional.WhenFalse is { } whenFalse && Carries(whenFalse, depth + 1));
                     case ICoalesceOperation coalesce:
                         return Carries(coalesce.Value, depth + 1) || Carries(coalesce.WhenNull, depth + 1);
+                    default:
+                        return false;
+                }
+            }
+
+            /// <summary>
+            /// <c>Process.Start(path)</c>, <c>Process.Start("editor", path)</c>: the process started on the file, or from the
+            /// folder, uses it after this code has moved on (an updater copying files out of it, an editor opening it), so
+            /// it is that process's, and deleting it here would break it (real-world round 11: Jackett's updater).
+            /// </summary>
+            private bool StartsAProcess(IInvocationOperation invocation)
+                => invocation.TargetMethod.Name == "Start" && _facts.Process is { } process &&
+                   SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, process);
+
+            /// <summary>
+            /// A call of a helper of the same file that returns a path built on an argument carrying the file
+            /// (<c>GetUpdaterPath(tempDir)</c> returning <c>Path.Combine(tempDirectory, "App", "Updater")</c>): its value carries
+            /// the file as the inline <c>Path.Combine</c> does (real-world round 11: the same code was reported through the
+            /// helper and not inline).
+            /// </summary>
+            private bool HelperReturnCarries(IInvocationOperation call, int depth)
+            {
+                var method = call.TargetMethod;
+                if (method.ReturnsVoid || call.Arguments.IsEmpty || !OperationFacts.IsSameFileHelper(method, call.Syntax.SyntaxTree))
+                {
+                    return false;
+                }
+
+                var carried = 0;
+                foreach (var argument in call.Arguments)
+                {
+                    if (argument.Parameter is { Ordinal: < 32 } parameter && Carries(argument.Value, depth + 1))
+                    {
+                        carried |= 1 << parameter.Ordinal;
+                    }
+                }
+
+                if (carried == 0 || OperationFacts.HelperReturnValues(call, _cancellationToken) is not { } values)
+                {
+                    return false;
+                }
+
+                foreach (var value in values)
+                {
+                    if (BuiltOnParameter(value, method.OriginalDefinition, carried, depth + 1))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary>The shapes of <see cref="Carries"/>, for a helper's returned value and the helper's parameters (a bit per ordinal).</summary>
+            private bool BuiltOnParameter(IOperation expression, IMethodSymbol helper, int parameters, int depth)
+            {
+                if (depth > 4)
+                {
+                    return false;
+                }
+
+                var value = OperationFacts.UnwrapConversions(expression);
+                switch (value)
+                {
+                    case IParameterReferenceOperation reference:
+                        return reference.Parameter.Ordinal < 32 && (parameters & (1 << reference.Parameter.Ordinal)) != 0 &&
+                               SymbolEqualityComparer.Default.Equals(reference.Parameter.ContainingSymbol.OriginalDefinition, helper);
+                    case IPropertyReferenceOperation property when property.Instance is not null:
+                        return property.Property.Name is "FullName" or "Name" or "Directory" or "Parent" && BuiltOnParameter(property.Instance, helper, parameters, depth + 1);
+                    case IInvocationOperation invocation when SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, _facts.Path):
+                        if (NamesAnotherFile(invocation))
+                        {
+                            return false;
+                        }
+
+                        foreach (var argument in invocation.Arguments)
+                        {
+                            if (BuiltOnParameter(argument.Value, helper, parameters, depth + 1))
+                            {
+                                return true;
+                            }
+                        }
+
+                        return false;
+                    case IObjectCreationOperation creation when !IsInAspNetCore(creation.Type?.ContainingNamespace):
+                        foreach (var argument in creation.Arguments)
+                        {
+                            if (BuiltOnParameter(argument.Value, helper, parameters, depth + 1))
+                            {
+                                return true;
+                            }
+                        }
+
+                        return false;
+                    case IConditionalOperation conditional:
+                        return BuiltOnParameter(conditional.WhenTrue, helper, parameters, depth + 1) ||
+                               (conditional.WhenFalse is { } whenFalse && BuiltOnParameter(whenFalse, helper, parameters, depth + 1));
+                    case ICoalesceOperation coalesce:
+                        return BuiltOnParameter(coalesce.Value, helper, parameters, depth + 1) || BuiltOnParameter(coalesce.WhenNull, helper, parameters, depth + 1);
                     default:
                         return false;
                 }

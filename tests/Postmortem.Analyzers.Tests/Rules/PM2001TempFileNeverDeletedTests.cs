@@ -1185,6 +1185,68 @@ namespace Postmortem.Analyzers.Tests.Rules
                     }
             """));
 
+        // Real-world round 11 (Jackett's updater): a path inside the temp folder made by a helper of the same file
+        // (GetUpdaterPath(tempDir) returning Path.Combine(tempDirectory, …)) carries the folder as an inline Path.Combine
+        // does, so handing it to a process that runs from the folder is a hand-over; "Delete in finally" there deleted the
+        // updater's folder while it started. Also: a process started on the file or in the folder takes it over.
+        [Fact]
+        public Task TempFolderPathFromAHelperOrGivenToAProcess_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InClass("""
+                    string GetUpdaterPath(string tempDirectory) => Path.Combine(tempDirectory, "App", "Updater");
+
+                    static string Inside(string folder)
+                    {
+                        return folder.Length > 0 ? Path.Combine(folder, "run.exe") : folder;
+                    }
+
+                    void StartUpdate(string updaterExePath)
+                        => System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo { FileName = updaterExePath, UseShellExecute = false });
+
+                    void Update(byte[] package)
+                    {
+                        var tempDir = Path.Combine(Path.GetTempPath(), "AppUpdate-" + DateTime.Now.Ticks);
+                        Directory.CreateDirectory(tempDir);
+                        File.WriteAllBytes(Path.Combine(tempDir, "Update.zip"), package);
+                        var updaterPath = GetUpdaterPath(tempDir);
+                        StartUpdate(updaterPath);
+                    }
+
+                    void Run(byte[] package)
+                    {
+                        var folder = Path.Combine(Path.GetTempPath(), "run-" + Guid.NewGuid());
+                        Directory.CreateDirectory(folder);
+                        System.Diagnostics.Process.Start(Inside(folder));
+                    }
+
+                    void Open(string text)
+                    {
+                        var path = Path.GetTempFileName();
+                        File.WriteAllText(path, text);
+                        System.Diagnostics.Process.Start("notepad", path);
+                    }
+            """));
+
+        // A helper whose value is another path (beside the folder, or unrelated to its parameter) carries nothing.
+        [Fact]
+        public Task TempFolderGivenToAHelperReturningAnotherPath_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InClass("""
+                    static string Beside(string folder) => folder + ".zip";
+
+                    static string Log(string folder) => Path.Combine("logs", "update.log");
+
+                    void StartUpdate(string exe)
+                        => System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo { FileName = exe });
+
+                    void Update(byte[] package)
+                    {
+                        var tempDir = Path.Combine(Path.GetTempPath(), "AppUpdate-" + DateTime.Now.Ticks);
+                        [|Directory.CreateDirectory(tempDir)|];
+                        File.WriteAllBytes(Path.Combine(tempDir, "Update.zip"), package);
+                        StartUpdate(Beside(tempDir));
+                        StartUpdate(Log(tempDir));
+                    }
+            """));
+
         // The caller names the temp file and a helper of the same file creates it from its parameter: the call is where the
         // file is made, and the caller never deletes it.
         [Fact]
