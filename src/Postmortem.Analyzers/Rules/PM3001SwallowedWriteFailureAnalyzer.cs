@@ -566,6 +566,35 @@ namespace Postmortem.Analyzers.Rules
             };
         }
 
+        /// <summary>A success leaves the loop: the try block ends in a jump out of it, or the statement after the try is one, or
+        /// the loop's condition reads a local the try block assigns (<c>while (!written)</c>).</summary>
+        private static bool SuccessLeaves(ILoopOperation loop, ITryOperation tryOperation)
+        {
+            if (tryOperation.Syntax is not TryStatementSyntax tryStatement)
+            {
+                return false;
+            }
+
+            if (LeavesLoop(tryStatement.Block.Statements.LastOrDefault()) ||
+                (tryStatement.Parent is BlockSyntax block && block.Statements.IndexOf(tryStatement) is var index && index >= 0 &&
+                 index + 1 < block.Statements.Count && LeavesLoop(block.Statements[index + 1])))
+            {
+                return true;
+            }
+
+            var condition = loop switch
+            {
+                IForLoopOperation forLoop => forLoop.Condition,
+                IWhileLoopOperation whileLoop => whileLoop.Condition,
+                _ => null,
+            };
+            return condition is not null && ReadsLocalSetIn(condition, tryOperation, tryOperation.Body);
+
+            static bool LeavesLoop(StatementSyntax? statement)
+                => statement is BreakStatementSyntax or ReturnStatementSyntax or ThrowStatementSyntax or GotoStatementSyntax ||
+                   (statement is YieldStatementSyntax yield && yield.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.YieldBreakStatement));
+        }
+
         /// <summary>
         /// Does the catch run the try block's first write again (<c>File.AppendAllText</c>, or <c>new FileStream(path,
         /// FileMode.CreateNew, …)</c> with its writer)? That is a retry; another durable call (closing the writer, deleting a
@@ -720,6 +749,14 @@ namespace Postmortem.Analyzers.Rules
                (TypeSymbols.InheritsFromOrEquals(type, io.Stream) || TypeSymbols.InheritsFromOrEquals(type, io.TextWriter) ||
                 TypeSymbols.InheritsFromOrEquals(type, io.BinaryWriter));
 
+        /// <summary>
+        /// The while/do/for loop around the try that runs the write again after a failure: one that a success leaves (the
+        /// try block ends in a <c>break</c>, <c>return</c> or <c>throw</c>, or the statement after the try does; or the loop's
+        /// condition reads a flag the try block sets). A loop that goes on to the next item after a success
+        /// (<c>for (i…) try { File.WriteAllText(files[i], …) } catch { }</c>, <c>while (queue.TryDequeue(out m)) try { File.AppendAllText(…, m) } …</c>)
+        /// writes another item each time: a swallowed failure loses that item, as in a <c>foreach</c> (real-world round 11:
+        /// ShareX's logger, NuGet's migration markers).
+        /// </summary>
         private static ILoopOperation? RetryLoop(ITryOperation tryOperation)
         {
             for (var current = tryOperation.Parent; current is not null; current = current.Parent)
@@ -728,7 +765,8 @@ namespace Postmortem.Analyzers.Rules
                 {
                     case IWhileLoopOperation:
                     case IForLoopOperation:
-                        return (ILoopOperation)current;
+                        var loop = (ILoopOperation)current;
+                        return SuccessLeaves(loop, tryOperation) ? loop : null;
                     case IForEachLoopOperation:
                     case IAnonymousFunctionOperation:
                     case ILocalFunctionOperation:

@@ -1364,6 +1364,116 @@ namespace Postmortem.Analyzers.Tests.Rules
                 }
                 """);
 
+        // Real-world round 11 (ShareX's logger in a WinExe, NuGet's migration markers): a while/for loop that goes on to the
+        // next item after a success writes another item each time, so a swallowed failure loses that item, as in a
+        // foreach. Such a loop last in an if or lock block was taken for a retry loop whose end is not known.
+        [Fact]
+        public Task ItemLoopLastInANestedBlock_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync("""
+                using System;
+                using System.Collections.Concurrent;
+                using System.Diagnostics;
+                using System.IO;
+                using System.Text;
+
+                class Store
+                {
+                    private readonly object _gate = new object();
+                    private readonly ConcurrentQueue<string> _queue = new ConcurrentQueue<string>();
+
+                    void Touch(string[] files, bool ok)
+                    {
+                        if (ok)
+                        {
+                            for (int i = 0; i < files.Length; i++)
+                            {
+                                try { File.WriteAllText(files[i], ""); }
+                                [|catch|] { }
+                            }
+                        }
+                    }
+
+                    void Drain()
+                    {
+                        lock (_gate)
+                        {
+                            while (_queue.TryDequeue(out string? message))
+                            {
+                                try { File.AppendAllText("app.log", message, Encoding.UTF8); }
+                                [|catch (Exception e)|] { Debug.WriteLine(e); }
+                            }
+                        }
+                    }
+
+                    void Migrate(string dir, Action[] migrations)
+                    {
+                        for (int i = 0; i < migrations.Length; i++)
+                        {
+                            try
+                            {
+                                migrations[i]();
+                                File.WriteAllText(Path.Combine(dir, (i + 1).ToString()), string.Empty);
+                            }
+                            [|catch|] { }
+                        }
+                    }
+                }
+                """);
+
+        // A retry loop (a success leaves it) last in a nested block: what follows is not known, so it is not reported.
+        [Fact]
+        public Task RetryLoopLastInANestedBlock_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync("""
+                using System.IO;
+                using System.Threading;
+
+                class Store
+                {
+                    private readonly object _gate = new object();
+
+                    void Save(string path, bool ok)
+                    {
+                        if (ok)
+                        {
+                            for (var attempt = 0; attempt < 3; attempt++)
+                            {
+                                try
+                                {
+                                    File.WriteAllText(path, "x");
+                                    break;
+                                }
+                                catch (IOException)
+                                {
+                                    Thread.Sleep(100);
+                                }
+                            }
+                        }
+                    }
+
+                    void SaveLocked(string path)
+                    {
+                        lock (_gate)
+                        {
+                            var attempt = 0;
+                            while (attempt++ < 3)
+                            {
+                                try
+                                {
+                                    File.WriteAllText(path, "x");
+                                }
+                                catch (IOException)
+                                {
+                                    Thread.Sleep(100);
+                                    continue;
+                                }
+
+                                break;
+                            }
+                        }
+                    }
+                }
+                """);
+
         [Fact]
         public Task RetryLoopThatGivesUpSilently_ReportsDiagnostic()
             => VerifyCS.VerifyAnalyzerAsync("""
