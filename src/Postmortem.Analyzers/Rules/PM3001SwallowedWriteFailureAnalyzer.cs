@@ -111,7 +111,8 @@ namespace Postmortem.Analyzers.Rules
 
             cancellationToken.ThrowIfCancellationRequested();
             write ??= FindDurableWrite(tryOperation.Body, io) ?? string.Empty;
-            if (write.Length == 0 || catchClause.Syntax is not CatchClauseSyntax syntax || IsToldAfterTheTry(tryOperation, syntax, logging))
+            if (write.Length == 0 || catchClause.Syntax is not CatchClauseSyntax syntax || IsToldAfterTheTry(tryOperation, syntax, logging) ||
+                IsBestEffortCleanup(write, tryOperation, io))
             {
                 return null;
             }
@@ -273,6 +274,51 @@ namespace Postmortem.Analyzers.Rules
         /// helper declared in the same file whose own body runs such a write (<see cref="FindHelperWrite"/>), shown as
         /// "Save (File.WriteAllText)". Null when neither.
         /// </summary>
+        /// <summary>
+        /// A try that only deletes, in code that cleans up and must not throw: a <c>finally</c> block, <c>Dispose</c>,
+        /// <c>DisposeAsync</c> or a finalizer (<c>try { File.Delete(partial); } catch { }</c> after a cancelled download, a
+        /// temp-file wrapper's <c>Dispose(bool)</c>). A failed delete there leaves a file behind (PM2001's subject is the file
+        /// never deleted at all), loses no data, and nothing there could report it to a caller (real-world round 11:
+        /// Duplicati's and ShareX's temp files, the only catches of the round with no fix to offer).
+        /// </summary>
+        private static bool IsBestEffortCleanup(string write, ITryOperation tryOperation, IoTypes io)
+        {
+            if (write is not ("File.Delete" or "FileInfo.Delete") || !InCleanup(tryOperation))
+            {
+                return false;
+            }
+
+            foreach (var operation in OperationFacts.ExecutedDescendants(tryOperation.Body))
+            {
+                if (operation is IInvocationOperation invocation && io.GetDurableWrite(invocation) is { } other && other is not ("File.Delete" or "FileInfo.Delete"))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool InCleanup(ITryOperation tryOperation)
+        {
+            IOperation child = tryOperation;
+            for (var current = tryOperation.Parent; current is not null; child = current, current = current.Parent)
+            {
+                switch (current)
+                {
+                    case ITryOperation outer when outer.Finally == child:
+                        return true;
+                    case IAnonymousFunctionOperation or ILocalFunctionOperation:
+                        return false;
+                    case IMethodBodyOperation or IBlockOperation { Parent: null }:
+                        return tryOperation.SemanticModel?.GetEnclosingSymbol(tryOperation.Syntax.SpanStart) is IMethodSymbol method &&
+                               (method.MethodKind == MethodKind.Destructor || method.Name is "Dispose" or "DisposeAsync");
+                }
+            }
+
+            return false;
+        }
+
         private static string? FindDurableWrite(IOperation body, IoTypes io)
             => FindDirectWrite(body, io) ?? FindHelperWrite(body, io);
 

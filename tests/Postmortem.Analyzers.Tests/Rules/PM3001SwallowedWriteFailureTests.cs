@@ -1474,6 +1474,104 @@ namespace Postmortem.Analyzers.Tests.Rules
                 }
                 """);
 
+        // Real-world round 11 (Duplicati's TempFile, ShareX's cancelled download): a try that only deletes, in a finally,
+        // Dispose, DisposeAsync or a finalizer, is best-effort cleanup: a failure leaves a file behind, loses no data, and
+        // nothing there could tell a caller.
+        [Fact]
+        public Task DeleteInCleanupCode_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync("""
+                using System;
+                using System.IO;
+                using System.Threading.Tasks;
+
+                sealed class TempFile : IDisposable, IAsyncDisposable
+                {
+                    private string? _path = Path.Combine(Path.GetTempPath(), "dup-" + Guid.NewGuid());
+
+                    ~TempFile() => Dispose(false);
+
+                    public void Dispose() => Dispose(true);
+
+                    private void Dispose(bool disposing)
+                    {
+                        try
+                        {
+                            if (_path != null && File.Exists(_path))
+                                File.Delete(_path);
+                            _path = null;
+                        }
+                        catch
+                        {
+                        }
+                    }
+
+                    public ValueTask DisposeAsync()
+                    {
+                        try { new FileInfo(_path!).Delete(); }
+                        catch (IOException) { }
+                        return default;
+                    }
+
+                    public static void Download(string partial, Action download)
+                    {
+                        try
+                        {
+                            download();
+                        }
+                        finally
+                        {
+                            try { File.Delete(partial); }
+                            catch { }
+                        }
+                    }
+                }
+                """);
+
+        // Elsewhere a swallowed delete is reported (a user's file that stays), and in cleanup code a try that also writes.
+        [Fact]
+        public Task DeleteOutsideCleanupOrWriteInDispose_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync("""
+                using System;
+                using System.IO;
+
+                sealed class Store : IDisposable
+                {
+                    private readonly string _path = "state.json";
+
+                    public void Forget(string userFile)
+                    {
+                        try { File.Delete(userFile); }
+                        [|catch|] { }
+                    }
+
+                    public void Sweep()
+                    {
+                        foreach (var file in Directory.GetFiles(Path.GetTempPath(), "dup-*"))
+                        {
+                            try { File.Delete(file); }
+                            [|catch|] { }
+                        }
+                    }
+
+                    public void Dispose()
+                    {
+                        try
+                        {
+                            File.WriteAllText(_path, "{}");
+                            File.Delete(_path + ".bak");
+                        }
+                        [|catch|] { }
+
+                        Action later = () =>
+                        {
+                            try { File.Delete(_path); }
+                            [|catch|] { }
+                        };
+                        later();
+                    }
+                }
+                """);
+
         [Fact]
         public Task RetryLoopThatGivesUpSilently_ReportsDiagnostic()
             => VerifyCS.VerifyAnalyzerAsync("""
