@@ -275,15 +275,16 @@ namespace Postmortem.Analyzers.Rules
         /// "Save (File.WriteAllText)". Null when neither.
         /// </summary>
         /// <summary>
-        /// A try that only deletes, in code that cleans up and must not throw: a <c>finally</c> block, <c>Dispose</c>,
-        /// <c>DisposeAsync</c> or a finalizer (<c>try { File.Delete(partial); } catch { }</c> after a cancelled download, a
-        /// temp-file wrapper's <c>Dispose(bool)</c>). A failed delete there leaves a file behind (PM2001's subject is the file
-        /// never deleted at all), loses no data, and nothing there could report it to a caller (real-world round 11:
-        /// Duplicati's and ShareX's temp files, the only catches of the round with no fix to offer).
+        /// A try that only deletes, in a <c>Dispose</c>, <c>DisposeAsync</c> or a finalizer: best-effort cleanup in code that must
+        /// not throw and has no caller to tell (a temp-file wrapper's <c>Dispose(bool)</c>). A failed delete there leaves a file
+        /// behind (PM2001's subject is the file never deleted at all) and loses no data (real-world round 11: Duplicati's
+        /// temp files, catches with no fix to offer). A <c>finally</c> block is not exempt: a service deleting its temp files
+        /// there usually has a logger, and its silent failures are how its disk fills (real-world round 9 judged those true,
+        /// and the fix logs them).
         /// </summary>
         private static bool IsBestEffortCleanup(string write, ITryOperation tryOperation, IoTypes io)
         {
-            if (write is not ("File.Delete" or "FileInfo.Delete") || !InCleanup(tryOperation))
+            if (write is not ("File.Delete" or "FileInfo.Delete") || !InDisposeOrFinalizer(tryOperation))
             {
                 return false;
             }
@@ -299,24 +300,18 @@ namespace Postmortem.Analyzers.Rules
             return true;
         }
 
-        private static bool InCleanup(ITryOperation tryOperation)
+        private static bool InDisposeOrFinalizer(ITryOperation tryOperation)
         {
-            IOperation child = tryOperation;
-            for (var current = tryOperation.Parent; current is not null; child = current, current = current.Parent)
+            for (var current = tryOperation.Parent; current is not null; current = current.Parent)
             {
-                switch (current)
+                if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
                 {
-                    case ITryOperation outer when outer.Finally == child:
-                        return true;
-                    case IAnonymousFunctionOperation or ILocalFunctionOperation:
-                        return false;
-                    case IMethodBodyOperation or IBlockOperation { Parent: null }:
-                        return tryOperation.SemanticModel?.GetEnclosingSymbol(tryOperation.Syntax.SpanStart) is IMethodSymbol method &&
-                               (method.MethodKind == MethodKind.Destructor || method.Name is "Dispose" or "DisposeAsync");
+                    return false;
                 }
             }
 
-            return false;
+            return tryOperation.SemanticModel?.GetEnclosingSymbol(tryOperation.Syntax.SpanStart) is IMethodSymbol method &&
+                   (method.MethodKind == MethodKind.Destructor || method.Name is "Dispose" or "DisposeAsync");
         }
 
         private static string? FindDurableWrite(IOperation body, IoTypes io)

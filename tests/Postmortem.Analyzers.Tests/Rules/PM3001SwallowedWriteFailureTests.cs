@@ -1474,9 +1474,8 @@ namespace Postmortem.Analyzers.Tests.Rules
                 }
                 """);
 
-        // Real-world round 11 (Duplicati's TempFile, ShareX's cancelled download): a try that only deletes, in a finally,
-        // Dispose, DisposeAsync or a finalizer, is best-effort cleanup: a failure leaves a file behind, loses no data, and
-        // nothing there could tell a caller.
+        // Real-world round 11 (Duplicati's TempFile): a try that only deletes, in Dispose, DisposeAsync or a finalizer, is
+        // best-effort cleanup: a failure leaves a file behind, loses no data, and nothing there could tell a caller.
         [Fact]
         public Task DeleteInCleanupCode_NoDiagnostic()
             => VerifyCS.VerifyAnalyzerAsync("""
@@ -1511,23 +1510,11 @@ namespace Postmortem.Analyzers.Tests.Rules
                         catch (IOException) { }
                         return default;
                     }
-
-                    public static void Download(string partial, Action download)
-                    {
-                        try
-                        {
-                            download();
-                        }
-                        finally
-                        {
-                            try { File.Delete(partial); }
-                            catch { }
-                        }
-                    }
                 }
                 """);
 
-        // Elsewhere a swallowed delete is reported (a user's file that stays), and in cleanup code a try that also writes.
+        // Elsewhere a swallowed delete is reported (a user's file that stays; a service's temp file deleted in a finally,
+        // real-world round 9), and in Dispose a try that also writes, or a lambda that runs later.
         [Fact]
         public Task DeleteOutsideCleanupOrWriteInDispose_ReportsDiagnostic()
             => VerifyCS.VerifyAnalyzerAsync("""
@@ -1542,6 +1529,19 @@ namespace Postmortem.Analyzers.Tests.Rules
                     {
                         try { File.Delete(userFile); }
                         [|catch|] { }
+                    }
+
+                    public static void Download(string partial, Action download)
+                    {
+                        try
+                        {
+                            download();
+                        }
+                        finally
+                        {
+                            try { File.Delete(partial); }
+                            [|catch|] { }
+                        }
                     }
 
                     public void Sweep()
@@ -2345,7 +2345,7 @@ namespace Postmortem.Analyzers.Tests.Rules
 
                     ~Heartbeat()
                     {
-                        try { File.Delete("heartbeat.txt"); }
+                        try { File.AppendAllText("heartbeat.txt", "stopped"); }
                         [|catch (IOException)|] { }
                     }
                 }
