@@ -593,7 +593,9 @@ namespace Postmortem.Analyzers.Knowledge
                     findings.Add(new LogSinkFinding(
                         Descriptors.PM2003LogFilesNeverDeleted,
                         new[] { $"{name} names {file} by date without MaxArchiveFiles or MaxArchiveDays, so every day leaves a file nothing deletes" },
-                        LogSinkFix.None));
+                        // MaxArchiveFiles bounds date-named files too: checked with NLog 5.0.4 and 6.2.0, six then nine days
+                        // of files with MaxArchiveFiles = 2 left three (real-world round 11 found no fix offered here).
+                        LogSinkFix.NLogMaxArchiveFiles));
                 }
             }
 

@@ -210,6 +210,18 @@ namespace Postmortem.Analyzers.Tests.Rules
                     config.AddRuleForAllLevels(new FileTarget("file") { FileName = "logs/app.log", ArchiveAboveSize = 10_485_760, MaxArchiveFiles = 31 });
             """)).WithNLog5().RunAsync();
 
+        // Real-world round 11 (Flow.Launcher): a file named by date had no fix. MaxArchiveFiles bounds such files too
+        // (checked with NLog 5.0.4 and 6.2.0: nine days of files with MaxArchiveFiles = 2 left three).
+        [Fact]
+        public Task NLogDateNamedFile_FixAddsMaxArchiveFiles()
+            => VerifyCS.Test(
+                NLog("""
+                    config.AddRuleForAllLevels([|new FileTarget("file")|] { FileName = "logs/${shortdate}.txt", Layout = "${message}" });
+            """),
+                NLog("""
+                    config.AddRuleForAllLevels(new FileTarget("file") { FileName = "logs/${shortdate}.txt", Layout = "${message}", MaxArchiveFiles = 31 });
+            """)).WithNLog6().RunAsync();
+
         [Fact]
         public Task NLog5MaxArchiveFilesZero_FixSets31()
             => VerifyCS.Test(
