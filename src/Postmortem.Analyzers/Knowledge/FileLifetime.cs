@@ -2458,7 +2458,17 @@ namespace Postmortem.Analyzers.Knowledge
 
                         foreach (var argument in invocation.Arguments)
                         {
-                            if (BuiltOnParameter(argument.Value, helper, parameters, depth + 1))
+                            if (argument.ArgumentKind is not (ArgumentKind.Explicit or ArgumentKind.DefaultValue))
+                            {
+                                foreach (var element in ParamsElements(argument.Value))
+                                {
+                                    if (BuiltOnParameter(element, helper, parameters, depth + 1))
+                                    {
+                                        return true;
+                                    }
+                                }
+                            }
+                            else if (BuiltOnParameter(argument.Value, helper, parameters, depth + 1))
                             {
                                 return true;
                             }
@@ -2489,13 +2499,38 @@ namespace Postmortem.Analyzers.Knowledge
             {
                 foreach (var argument in arguments)
                 {
-                    if (Carries(argument.Value, depth + 1))
+                    if (argument.ArgumentKind is not (ArgumentKind.Explicit or ArgumentKind.DefaultValue))
+                    {
+                        // A params argument (Path.Combine(dir) and Path.Combine with five parts bind to params string[], or
+                        // to .NET 9's params ReadOnlySpan<string>, a collection this Roslyn does not model): its elements.
+                        foreach (var element in ParamsElements(argument.Value))
+                        {
+                            if (Carries(element, depth + 1))
+                            {
+                                return true;
+                            }
+                        }
+                    }
+                    else if (Carries(argument.Value, depth + 1))
                     {
                         return true;
                     }
                 }
 
                 return false;
+            }
+
+            /// <summary>The values passed to a params parameter: an array's initializer elements, or the children of a
+            /// collection (the span form), unwrapped.</summary>
+            private static IEnumerable<IOperation> ParamsElements(IOperation value)
+            {
+                var collection = OperationFacts.UnwrapConversions(value);
+                if (collection is IArrayCreationOperation array)
+                {
+                    return array.Initializer is { } initializer ? initializer.ElementValues : System.Collections.Immutable.ImmutableArray<IOperation>.Empty;
+                }
+
+                return collection.ChildOperations;
             }
 
             private static bool SameExpression(IOperation a, IOperation b)

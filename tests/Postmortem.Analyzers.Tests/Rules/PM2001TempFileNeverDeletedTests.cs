@@ -1224,6 +1224,24 @@ namespace Postmortem.Analyzers.Tests.Rules
                         File.WriteAllText(path, text);
                         System.Diagnostics.Process.Start("notepad", path);
                     }
+
+                    // Jackett's StartUpdate: Path.Combine of one part, and of five, bind to the params overload.
+                    void StartInfo(string updaterExePath)
+                    {
+                        var startInfo = new System.Diagnostics.ProcessStartInfo();
+                        startInfo.FileName = Path.Combine(updaterExePath);
+                        System.Diagnostics.Process.Start(startInfo);
+                    }
+
+                    void Deep(byte[] package)
+                    {
+                        var tempDir = Path.Combine(Path.GetTempPath(), "AppUpdate-" + Guid.NewGuid());
+                        Directory.CreateDirectory(tempDir);
+                        StartInfo(GetUpdaterPath(tempDir));
+                        var other = Path.Combine(Path.GetTempPath(), "AppRun-" + Guid.NewGuid());
+                        Directory.CreateDirectory(other);
+                        System.Diagnostics.Process.Start(Path.Combine(other, "a", "b", "c", "run.exe"));
+                    }
             """));
 
         // A helper whose value is another path (beside the folder, or unrelated to its parameter) carries nothing.
