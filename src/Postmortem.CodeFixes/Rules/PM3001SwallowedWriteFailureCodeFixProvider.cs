@@ -38,15 +38,34 @@ namespace Postmortem.CodeFixes.Rules
                 yield return new FixOption("Log the failure with ILogger.LogError", LogKey);
             }
 
-            // In a retry loop, `throw;` would end the retries at the first failure: only logging is offered there; nor where
-            // nothing may escape (a finalizer, Dispose, a thread's, timer's or event's callback, async void), nor in a logger
-            // of one's own (every caller that logs would throw when the disk fills).
+            // In a loop, `throw;` would end it at the first failure: the retries of a retry loop, or the items after this one
+            // (real-world round 11: NuGet's migrations, each marked by a file, were stopped by the first failed marker), so
+            // only logging is offered there; nor where nothing may escape (a finalizer, Dispose, a thread's, timer's or
+            // event's callback, async void), nor in a logger of one's own (every caller that logs would throw when the disk fills).
             if (!diagnostic.Properties.ContainsKey(PM3001SwallowedWriteFailureAnalyzer.RetryLoopProperty) &&
+                !InALoop(catchClause) &&
                 !MustNotThrow(catchClause, model, cancellationToken) &&
                 !IsInALogger(catchClause, model, cancellationToken))
             {
                 yield return new FixOption("Rethrow the exception", RethrowKey);
             }
+        }
+
+        /// <summary>Is the catch inside a for, foreach, while or do loop of its own member (not one around a lambda or local function it is in)?</summary>
+        private static bool InALoop(CatchClauseSyntax catchClause)
+        {
+            for (var node = catchClause.Parent; node is not null; node = node.Parent)
+            {
+                switch (node)
+                {
+                    case ForStatementSyntax or CommonForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax:
+                        return true;
+                    case AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MemberDeclarationSyntax:
+                        return false;
+                }
+            }
+
+            return false;
         }
 
         internal override void ApplyFix(FixContext context, Diagnostic diagnostic, string equivalenceKey)

@@ -2356,6 +2356,48 @@ namespace Postmortem.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public Task InALoop_NoRethrowOffered_ReportsDiagnostic()
+        {
+            // Real-world round 11 (NuGet's migration runner): `throw;` in a loop ends it at the first failure, skipping the
+            // items after it (here the later migrations and their marker files). Without a logger in scope nothing is offered.
+            var code = """
+                using System;
+                using System.IO;
+
+                static class Migrations
+                {
+                    public static void Run(string dir, Action[] migrations, bool needed)
+                    {
+                        if (needed)
+                        {
+                            for (int i = 0; i < migrations.Length; i++)
+                            {
+                                try
+                                {
+                                    migrations[i]();
+                                    File.WriteAllText(Path.Combine(dir, (i + 1).ToString()), string.Empty);
+                                }
+                                [|catch|] { }
+                            }
+                        }
+                    }
+
+                    public static void Touch(string[] files)
+                    {
+                        foreach (var file in files)
+                        {
+                            try { File.WriteAllText(file, ""); }
+                            [|catch (IOException)|] { }
+                        }
+                    }
+                }
+                """;
+            var test = VerifyCS.Test(code, code, PM3001SwallowedWriteFailureCodeFixProvider.RethrowKey);
+            test.NumberOfIncrementalIterations = 0;
+            return test.RunAsync();
+        }
+
+        [Fact]
         public Task InAFinallyBlock_NoRethrowOffered_ReportsDiagnostic()
         {
             // Real-world round 9: temp files deleted in a finally, each in its own try/catch. `throw;` there would skip the
