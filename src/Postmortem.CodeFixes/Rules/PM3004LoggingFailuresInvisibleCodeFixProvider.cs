@@ -140,26 +140,41 @@ namespace Postmortem.CodeFixes.Rules
         }
 
         /// <summary>
-        /// The statement holding the lambda a statement is in, out to the last lambda of the member: a lambda's body may run
-        /// later, again and again, or never (Serilog.Sinks.Map creates a key's sink at the first event with that key, and
-        /// again after evicting it; <c>WriteTo.Async(a =&gt; { a.File(…); })</c>). Real-world round 11 saw SelfLog enabled inside
-        /// such a callback: off until the first event of a key. A local function is left as it is (it runs where it is called).
+        /// Where the lines go so that they run once, at start-up, whichever way the configuration goes: out of every lambda
+        /// of the member (its body may run later, again and again, or never: Serilog.Sinks.Map creates a key's sink at the
+        /// first event with that key, and again after evicting it; real-world round 11 saw SelfLog enabled inside such a
+        /// callback, off until the first event of a key), and out of a try block or catch clause, to before the try (a
+        /// fallback configuration in the catch, as Jellyfin's: inside it, the switch ran only when the first configuration
+        /// failed). A local function is left as it is (it runs where it is called), and a field initializer's lambda too
+        /// (nothing is outside it).
         /// </summary>
         private static StatementSyntax? OutsideLambdas(StatementSyntax? statement)
         {
             while (statement is not null)
             {
-                AnonymousFunctionExpressionSyntax? lambda = null;
+                StatementSyntax? outer = null;
                 for (var node = statement.Parent; node is not null and not MemberDeclarationSyntax and not LocalFunctionStatementSyntax; node = node.Parent)
                 {
-                    if (node is AnonymousFunctionExpressionSyntax anonymous)
+                    if (node is AnonymousFunctionExpressionSyntax lambda)
                     {
-                        lambda = anonymous;
+                        outer = lambda.FirstAncestorOrSelf<StatementSyntax>();
+                        break;
+                    }
+
+                    if (node is CatchClauseSyntax { Parent: TryStatementSyntax caught })
+                    {
+                        outer = caught;
+                        break;
+                    }
+
+                    if (node is BlockSyntax { Parent: TryStatementSyntax tried } block && tried.Block == block)
+                    {
+                        outer = tried;
                         break;
                     }
                 }
 
-                if (lambda?.FirstAncestorOrSelf<StatementSyntax>() is not { } outer)
+                if (outer is null)
                 {
                     return statement;
                 }

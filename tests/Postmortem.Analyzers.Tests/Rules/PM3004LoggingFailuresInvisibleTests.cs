@@ -979,6 +979,60 @@ namespace Postmortem.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public Task SerilogFix_FallbackSinkInACatch_InsertsBeforeTheTry()
+        {
+            // Real-world round 11 (Jellyfin's shape): the configuration read from a file in the try, a fallback file sink in
+            // the catch. Inside the catch the switch ran only when the first configuration failed.
+            var test = VerifyCS.Test(
+                """
+                using System;
+                using Serilog;
+
+                public static class LoggingSetup
+                {
+                    public static void Create(Func<LoggerConfiguration> fromFile)
+                    {
+                        try
+                        {
+                            Log.Logger = fromFile().CreateLogger();
+                        }
+                        catch (Exception)
+                        {
+                            Log.Logger = new LoggerConfiguration()
+                                .WriteTo.[|File("log/fallback_.log")|]
+                                .CreateLogger();
+                        }
+                    }
+                }
+                """,
+                """
+                using System;
+                using Serilog;
+
+                public static class LoggingSetup
+                {
+                    public static void Create(Func<LoggerConfiguration> fromFile)
+                    {
+                        Serilog.Debugging.SelfLog.Enable(Console.Error);
+                        try
+                        {
+                            Log.Logger = fromFile().CreateLogger();
+                        }
+                        catch (Exception)
+                        {
+                            Log.Logger = new LoggerConfiguration()
+                                .WriteTo.File("log/fallback_.log")
+                                .CreateLogger();
+                        }
+                    }
+                }
+                """,
+                "PM3004.EnableInternalLogging");
+            test.References.AddRange(References.Serilog);
+            return test.RunAsync();
+        }
+
+        [Fact]
         public Task SerilogFix_SinkInTheLambdaOfAFieldInitializer_InsertsInsideIt()
         {
             // No statement is outside the lambda of a field initializer: the lines go before the statement inside it.
