@@ -631,9 +631,20 @@ namespace Postmortem.Analyzers.Rules
             };
             return condition is not null && ReadsLocalSetIn(condition, tryOperation, tryOperation.Body);
 
+            // Through the statements that only wrap another: `using (var fs = new FileStream(…)) return;` (WaitForFile's shape).
             static bool LeavesLoop(StatementSyntax? statement)
-                => statement is BreakStatementSyntax or ReturnStatementSyntax or ThrowStatementSyntax or GotoStatementSyntax ||
-                   (statement is YieldStatementSyntax yield && yield.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.YieldBreakStatement));
+                => statement switch
+                {
+                    BreakStatementSyntax or ReturnStatementSyntax or ThrowStatementSyntax or GotoStatementSyntax => true,
+                    YieldStatementSyntax yield => yield.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.YieldBreakStatement),
+                    BlockSyntax block => LeavesLoop(block.Statements.LastOrDefault()),
+                    UsingStatementSyntax @using => LeavesLoop(@using.Statement),
+                    LockStatementSyntax @lock => LeavesLoop(@lock.Statement),
+                    FixedStatementSyntax @fixed => LeavesLoop(@fixed.Statement),
+                    CheckedStatementSyntax @checked => LeavesLoop(@checked.Block),
+                    UnsafeStatementSyntax @unsafe => LeavesLoop(@unsafe.Block),
+                    _ => false,
+                };
         }
 
         /// <summary>

@@ -1450,6 +1450,22 @@ namespace Postmortem.Analyzers.Tests.Rules
                         }
                     }
 
+                    // Real-world round 9's PLC worker: waits until the file can be opened; the using's body leaves the loop.
+                    void WaitForFile(string file)
+                    {
+                        if (file.Length > 0)
+                        {
+                            while (true)
+                            {
+                                try
+                                {
+                                    using (var fs = new FileStream(file, FileMode.Open, FileAccess.ReadWrite, FileShare.None)) return;
+                                }
+                                catch { Thread.Sleep(200); }
+                            }
+                        }
+                    }
+
                     void SaveLocked(string path)
                     {
                         lock (_gate)
