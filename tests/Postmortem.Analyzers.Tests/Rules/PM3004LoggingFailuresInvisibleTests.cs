@@ -818,10 +818,17 @@ namespace Postmortem.Analyzers.Tests.Rules
 
         // ------------------------------------------------------------ code fix
 
+        private static Task VerifySerilogFix(string source, string fixedSource)
+        {
+            var test = VerifyCS.Test(source, fixedSource, "PM3004.EnableInternalLogging");
+            test.References.AddRange(References.Serilog);
+            return test.RunAsync();
+        }
+
         [Fact]
         public Task SerilogFix_InsertsSelfLogEnableBeforeTheStatement()
         {
-            var test = VerifyCS.Test(
+            return VerifySerilogFix(
                 """
                 using System;
                 using Serilog;
@@ -858,17 +865,14 @@ namespace Postmortem.Analyzers.Tests.Rules
                             .CreateLogger();
                     }
                 }
-                """,
-                "PM3004.EnableInternalLogging");
-            test.References.AddRange(References.Serilog);
-            return test.RunAsync();
+                """);
         }
 
         [Fact]
         public Task SerilogFix_InSwitchSectionAndNestedBlock()
         {
             // Real-world round 8: inserted in a switch section or a nested block, the names kept their global:: prefix.
-            var test = VerifyCS.Test(
+            return VerifySerilogFix(
                 """
                 using System;
                 using Serilog;
@@ -915,10 +919,7 @@ namespace Postmortem.Analyzers.Tests.Rules
                         }
                     }
                 }
-                """,
-                "PM3004.EnableInternalLogging");
-            test.References.AddRange(References.Serilog);
-            return test.RunAsync();
+                """);
         }
 
         [Fact]
@@ -927,7 +928,7 @@ namespace Postmortem.Analyzers.Tests.Rules
             // Real-world round 11 (Smartstore): a sink configured in a statement lambda (WriteTo.Async, WriteTo.Map, a
             // sub-logger) got SelfLog.Enable inside the lambda, which may run later, again per key, or never. The lines go
             // before the statement outside every lambda, here the one of a lambda inside a lambda.
-            var test = VerifyCS.Test(
+            return VerifySerilogFix(
                 """
                 using System;
                 using Serilog;
@@ -972,10 +973,7 @@ namespace Postmortem.Analyzers.Tests.Rules
                         return builder.CreateLogger();
                     }
                 }
-                """,
-                "PM3004.EnableInternalLogging");
-            test.References.AddRange(References.Serilog);
-            return test.RunAsync();
+                """);
         }
 
         [Fact]
@@ -983,7 +981,7 @@ namespace Postmortem.Analyzers.Tests.Rules
         {
             // Real-world round 11 (Jellyfin's shape): the configuration read from a file in the try, a fallback file sink in
             // the catch. Inside the catch the switch ran only when the first configuration failed.
-            var test = VerifyCS.Test(
+            return VerifySerilogFix(
                 """
                 using System;
                 using Serilog;
@@ -1026,17 +1024,14 @@ namespace Postmortem.Analyzers.Tests.Rules
                         }
                     }
                 }
-                """,
-                "PM3004.EnableInternalLogging");
-            test.References.AddRange(References.Serilog);
-            return test.RunAsync();
+                """);
         }
 
         [Fact]
         public Task SerilogFix_SinkInTheLambdaOfAFieldInitializer_InsertsInsideIt()
         {
             // No statement is outside the lambda of a field initializer: the lines go before the statement inside it.
-            var test = VerifyCS.Test(
+            return VerifySerilogFix(
                 """
                 using System;
                 using Serilog;
@@ -1061,17 +1056,14 @@ namespace Postmortem.Analyzers.Tests.Rules
                         return new LoggerConfiguration().WriteTo.File(path).CreateLogger();
                     };
                 }
-                """,
-                "PM3004.EnableInternalLogging");
-            test.References.AddRange(References.Serilog);
-            return test.RunAsync();
+                """);
         }
 
         [Fact]
         public Task SerilogFix_SinkInALocalFunction_InsertsInsideIt()
         {
             // A local function runs where it is called, unlike a lambda handed to a library: the lines stay in it.
-            var test = VerifyCS.Test(
+            return VerifySerilogFix(
                 """
                 using System;
                 using Serilog;
@@ -1106,10 +1098,7 @@ namespace Postmortem.Analyzers.Tests.Rules
                         }
                     }
                 }
-                """,
-                "PM3004.EnableInternalLogging");
-            test.References.AddRange(References.Serilog);
-            return test.RunAsync();
+                """);
         }
 
         [Fact]
