@@ -270,11 +270,6 @@ namespace Postmortem.Analyzers.Rules
         }
 
         /// <summary>
-        /// The first durable write the body runs whose failure reaches a catch around it; else, the first call of a
-        /// helper declared in the same file whose own body runs such a write (<see cref="FindHelperWrite"/>), shown as
-        /// "Save (File.WriteAllText)". Null when neither.
-        /// </summary>
-        /// <summary>
         /// A try that only deletes, in a <c>Dispose</c>, <c>DisposeAsync</c> or a finalizer: best-effort cleanup in code that must
         /// not throw and has no caller to tell (a temp-file wrapper's <c>Dispose(bool)</c>). A failed delete there leaves a file
         /// behind (PM2001's subject is the file never deleted at all) and loses no data (real-world round 11: Duplicati's
@@ -314,6 +309,11 @@ namespace Postmortem.Analyzers.Rules
                    (method.MethodKind == MethodKind.Destructor || method.Name is "Dispose" or "DisposeAsync");
         }
 
+        /// <summary>
+        /// The first durable write the body runs whose failure reaches a catch around it; else, the first call of a
+        /// helper declared in the same file whose own body runs such a write (<see cref="FindHelperWrite"/>), shown as
+        /// "Save (File.WriteAllText)". Null when neither.
+        /// </summary>
         private static string? FindDurableWrite(IOperation body, IoTypes io)
             => FindDirectWrite(body, io) ?? FindHelperWrite(body, io);
 

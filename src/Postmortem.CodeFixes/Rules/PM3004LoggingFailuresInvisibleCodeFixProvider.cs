@@ -135,7 +135,7 @@ namespace Postmortem.CodeFixes.Rules
                 return null;
             }
 
-            var statement = OutsideLambdas(root.FindNode(span, getInnermostNodeForTie: true).FirstAncestorOrSelf<StatementSyntax>());
+            var statement = StartUpStatement(root.FindNode(span, getInnermostNodeForTie: true).FirstAncestorOrSelf<StatementSyntax>());
             return statement?.Parent is BlockSyntax or SwitchSectionSyntax or GlobalStatementSyntax || IsEmbedded(statement) ? statement : null;
         }
 
@@ -148,7 +148,7 @@ namespace Postmortem.CodeFixes.Rules
         /// failed). A local function is left as it is (it runs where it is called), and a field initializer's lambda too
         /// (nothing is outside it).
         /// </summary>
-        private static StatementSyntax? OutsideLambdas(StatementSyntax? statement)
+        private static StatementSyntax? StartUpStatement(StatementSyntax? statement)
         {
             while (statement is not null)
             {
