@@ -135,7 +135,7 @@ namespace Postmortem.CodeFixes.Rules
                 return null;
             }
 
-            var statement = StartUpStatement(root.FindNode(span, getInnermostNodeForTie: true).FirstAncestorOrSelf<StatementSyntax>());
+            var statement = StartUpStatement(root.FindNode(span, getInnermostNodeForTie: true).FirstAncestorOrSelf<StatementSyntax>(), outOfTry: !HasNoConsole(diagnostic));
             return statement?.Parent is BlockSyntax or SwitchSectionSyntax or GlobalStatementSyntax || IsEmbedded(statement) ? statement : null;
         }
 
@@ -146,9 +146,11 @@ namespace Postmortem.CodeFixes.Rules
         /// callback, off until the first event of a key), and out of a try block or catch clause, to before the try (a
         /// fallback configuration in the catch, as Jellyfin's: inside it, the switch ran only when the first configuration
         /// failed). A local function is left as it is (it runs where it is called), and a field initializer's lambda too
-        /// (nothing is outside it).
+        /// (nothing is outside it), as is an expression-bodied local function's lambda (before the local function's declaration,
+        /// usually at the method's end, the lines would run too late or never). With <paramref name="outOfTry"/> false (the
+        /// temp-file variant, whose <c>File.AppendText</c> can throw) the lines stay inside the try, whose catch took that.
         /// </summary>
-        private static StatementSyntax? StartUpStatement(StatementSyntax? statement)
+        private static StatementSyntax? StartUpStatement(StatementSyntax? statement, bool outOfTry)
         {
             while (statement is not null)
             {
@@ -161,20 +163,26 @@ namespace Postmortem.CodeFixes.Rules
                         break;
                     }
 
-                    if (node is CatchClauseSyntax { Parent: TryStatementSyntax caught })
+                    if (outOfTry && node is CatchClauseSyntax { Parent: TryStatementSyntax caught })
                     {
                         outer = caught;
                         break;
                     }
 
-                    if (node is BlockSyntax { Parent: TryStatementSyntax tried } block && tried.Block == block)
+                    if (outOfTry && node is BlockSyntax { Parent: TryStatementSyntax tried } block && tried.Block == block)
                     {
                         outer = tried;
                         break;
                     }
                 }
 
-                if (outer is null)
+                // `retry: try { … }`: the labeled statement is the one in the block.
+                if (outer?.Parent is LabeledStatementSyntax labeled)
+                {
+                    outer = labeled;
+                }
+
+                if (outer is null or LocalFunctionStatementSyntax)
                 {
                     return statement;
                 }

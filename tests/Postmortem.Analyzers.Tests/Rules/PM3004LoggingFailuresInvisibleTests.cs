@@ -1028,6 +1028,97 @@ namespace Postmortem.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public Task SerilogFix_LambdaInAnExpressionBodiedLocalFunction_InsertsInsideTheLambda()
+        {
+            // The review of round 11's change: the statement holding the lambda was the local function's declaration, at
+            // the method's end after its return, where the lines never run.
+            return VerifySerilogFix(
+                """
+                using System;
+                using Serilog;
+
+                public static class LoggingSetup
+                {
+                    public static void Create(string path)
+                    {
+                        Configure();
+                        Log.Information("started");
+                        return;
+
+                        void Configure() => Log.Logger = new LoggerConfiguration().WriteTo.Logger(sub => { sub.WriteTo.[|File(path)|]; }).CreateLogger();
+                    }
+                }
+                """,
+                """
+                using System;
+                using Serilog;
+
+                public static class LoggingSetup
+                {
+                    public static void Create(string path)
+                    {
+                        Configure();
+                        Log.Information("started");
+                        return;
+
+                        void Configure() => Log.Logger = new LoggerConfiguration().WriteTo.Logger(sub => {
+                            Serilog.Debugging.SelfLog.Enable(Console.Error);
+                            sub.WriteTo.File(path); }).CreateLogger();
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public Task SerilogFix_LabeledTry_InsertsBeforeTheLabel()
+        {
+            return VerifySerilogFix(
+                """
+                using System;
+                using Serilog;
+
+                public static class LoggingSetup
+                {
+                    public static void Create(string path)
+                    {
+                        var attempts = 0;
+                    retry:
+                        try
+                        {
+                            Log.Logger = new LoggerConfiguration().WriteTo.[|File(path)|].CreateLogger();
+                        }
+                        catch (Exception) when (attempts++ < 3)
+                        {
+                            goto retry;
+                        }
+                    }
+                }
+                """,
+                """
+                using System;
+                using Serilog;
+
+                public static class LoggingSetup
+                {
+                    public static void Create(string path)
+                    {
+                        var attempts = 0;
+                        Serilog.Debugging.SelfLog.Enable(Console.Error);
+                    retry:
+                        try
+                        {
+                            Log.Logger = new LoggerConfiguration().WriteTo.File(path).CreateLogger();
+                        }
+                        catch (Exception) when (attempts++ < 3)
+                        {
+                            goto retry;
+                        }
+                    }
+                }
+                """);
+        }
+
+        [Fact]
         public Task SerilogFix_SinkInTheLambdaOfAFieldInitializer_InsertsInsideIt()
         {
             // No statement is outside the lambda of a field initializer: the lines go before the statement inside it.
@@ -1176,6 +1267,65 @@ namespace Postmortem.Analyzers.Tests.Rules
                     {
                         Serilog.Debugging.SelfLog.Enable(System.IO.TextWriter.Synchronized(System.IO.File.AppendText(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "TestProject-serilog-selflog.txt"))));
                         Log.Logger = new LoggerConfiguration().WriteTo.File("logs/app.log").CreateLogger();
+                    }
+                }
+                """,
+                "PM3004.EnableInternalLogging");
+            test.OutputKind = OutputKind.WindowsApplication;
+            test.References.AddRange(References.Serilog);
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task SerilogFix_WindowsApplicationInATry_StaysInTheTry()
+        {
+            // The temp-file variant opens a file (File.AppendText), which can throw: it stays under the try that took the
+            // configuration's failures, rather than moving before it.
+            var test = VerifyCS.Test(
+                """
+                using System;
+                using Serilog;
+
+                public static class LoggingSetup
+                {
+                    public static void Main()
+                    {
+                    }
+
+                    public static void Configure()
+                    {
+                        try
+                        {
+                            Log.Logger = new LoggerConfiguration().WriteTo.[|File("logs/app.log")|].CreateLogger();
+                        }
+                        catch (Exception ex)
+                        {
+                            Console.WriteLine(ex);
+                        }
+                    }
+                }
+                """,
+                """
+                using System;
+                using Serilog;
+
+                public static class LoggingSetup
+                {
+                    public static void Main()
+                    {
+                    }
+
+                    public static void Configure()
+                    {
+                        try
+                        {
+                            Serilog.Debugging.SelfLog.Enable(System.IO.TextWriter.Synchronized(System.IO.File.AppendText(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "TestProject-serilog-selflog.txt"))));
+                            Log.Logger = new LoggerConfiguration().WriteTo.File("logs/app.log").CreateLogger();
+                        }
+                        catch (Exception ex)
+                        {
+                            Console.WriteLine(ex);
+                        }
                     }
                 }
                 """,
