@@ -616,11 +616,20 @@ namespace Postmortem.Analyzers.Rules
                 return false;
             }
 
-            if (LeavesLoop(tryStatement.Block.Statements.LastOrDefault()) ||
-                (tryStatement.Parent is BlockSyntax block && block.Statements.IndexOf(tryStatement) is var index && index >= 0 &&
-                 index + 1 < block.Statements.Count && LeavesLoop(block.Statements[index + 1])))
+            if (LeavesLoop(tryStatement.Block.Statements.LastOrDefault()))
             {
                 return true;
+            }
+
+            // The statement after the try, or after a statement around it inside the loop (`lock (gate) { try … } break;`).
+            for (SyntaxNode node = tryStatement; node.Parent is { } parent && parent != loop.Syntax; node = parent)
+            {
+                if (parent is BlockSyntax block && node is StatementSyntax statement &&
+                    block.Statements.IndexOf(statement) is var index && index >= 0 && index + 1 < block.Statements.Count &&
+                    LeavesLoop(block.Statements[index + 1]))
+                {
+                    return true;
+                }
             }
 
             var condition = loop switch

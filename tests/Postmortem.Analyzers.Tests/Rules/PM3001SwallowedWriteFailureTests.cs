@@ -1466,6 +1466,21 @@ namespace Postmortem.Analyzers.Tests.Rules
                         }
                     }
 
+                    // The review of round 11's change: the break after the lock that holds the try.
+                    void AppendLocked(string path, string line)
+                    {
+                        for (int i = 0; ; i++)
+                        {
+                            lock (_gate)
+                            {
+                                try { File.AppendAllText(path, line); }
+                                catch (IOException) when (i < 5) { Thread.Sleep(100); continue; }
+                            }
+
+                            break;
+                        }
+                    }
+
                     void SaveLocked(string path)
                     {
                         lock (_gate)
