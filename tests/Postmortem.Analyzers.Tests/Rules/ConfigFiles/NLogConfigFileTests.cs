@@ -39,6 +39,8 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
         [InlineData("${environment:APP_LOG_DIR}/app.log", true)]
         [InlineData("${environment:variable=LOGS_FOLDER}/app.log", true)]
         [InlineData("${environment:APP_INSTANCE}/app.log", false)]
+        [InlineData("${environment:variable=INSTANCE_ID:whenEmpty=${basedir}}/app.log", false)]
+        [InlineData("${environment:WORKER_INSTANCE_PATH}/app.log", false)]
         public Task EnvironmentVariableInThePath_ReportsDiagnosticOnlyForAFolder(string fileName, bool reported)
             => RunAsync(NLogConfig, Config(reported
                 ? $$"""    <target {|PM1001:xsi:type="File"|} name="f" fileName="{{fileName}}" />"""
