@@ -2391,9 +2391,12 @@ namespace Postmortem.Analyzers.Knowledge
             /// folder, uses it after this code has moved on (an updater copying files out of it, an editor opening it), so
             /// it is that process's, and deleting it here would break it (real-world round 11: Jackett's updater).
             /// </summary>
+            /// <remarks>Not when it is waited for right there (<c>Process.Start(tool, tmp).WaitForExit()</c>): the file is this
+            /// code's again afterwards.</remarks>
             private bool StartsAProcess(IInvocationOperation invocation)
                 => invocation.TargetMethod.Name == "Start" && _facts.Process is { } process &&
-                   SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, process);
+                   SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, process) &&
+                   !(invocation.Parent is IInvocationOperation { TargetMethod.Name: "WaitForExit" or "WaitForExitAsync" } wait && wait.Instance == invocation);
 
             /// <summary>
             /// A call of a helper of the same file that returns a path built on an argument carrying the file
