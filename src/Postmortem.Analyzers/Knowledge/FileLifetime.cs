@@ -2461,19 +2461,12 @@ namespace Postmortem.Analyzers.Knowledge
 
                         foreach (var argument in invocation.Arguments)
                         {
-                            if (argument.ArgumentKind is not (ArgumentKind.Explicit or ArgumentKind.DefaultValue))
+                            foreach (var passed in ArgumentValues(argument))
                             {
-                                foreach (var element in ParamsElements(argument.Value))
+                                if (BuiltOnParameter(passed, helper, parameters, depth + 1))
                                 {
-                                    if (BuiltOnParameter(element, helper, parameters, depth + 1))
-                                    {
-                                        return true;
-                                    }
+                                    return true;
                                 }
-                            }
-                            else if (BuiltOnParameter(argument.Value, helper, parameters, depth + 1))
-                            {
-                                return true;
                             }
                         }
 
@@ -2502,32 +2495,31 @@ namespace Postmortem.Analyzers.Knowledge
             {
                 foreach (var argument in arguments)
                 {
-                    if (argument.ArgumentKind is not (ArgumentKind.Explicit or ArgumentKind.DefaultValue))
+                    foreach (var value in ArgumentValues(argument))
                     {
-                        // A params argument (Path.Combine(dir) and Path.Combine with five parts bind to params string[], or
-                        // to .NET 9's params ReadOnlySpan<string>, a collection this Roslyn does not model): its elements.
-                        foreach (var element in ParamsElements(argument.Value))
+                        if (Carries(value, depth + 1))
                         {
-                            if (Carries(element, depth + 1))
-                            {
-                                return true;
-                            }
+                            return true;
                         }
-                    }
-                    else if (Carries(argument.Value, depth + 1))
-                    {
-                        return true;
                     }
                 }
 
                 return false;
             }
 
-            /// <summary>The values passed to a params parameter: an array's initializer elements, or the children of a
-            /// collection (the span form), unwrapped.</summary>
-            private static IEnumerable<IOperation> ParamsElements(IOperation value)
+            /// <summary>
+            /// The values an argument passes: its value, or for a params argument its elements (Path.Combine(dir) and
+            /// Path.Combine with five parts bind to params string[], or to .NET 9's params ReadOnlySpan&lt;string&gt;, a
+            /// collection this Roslyn does not model): an array's initializer elements, or the collection's children.
+            /// </summary>
+            private static IEnumerable<IOperation> ArgumentValues(IArgumentOperation argument)
             {
-                var collection = OperationFacts.UnwrapConversions(value);
+                if (argument.ArgumentKind is ArgumentKind.Explicit or ArgumentKind.DefaultValue)
+                {
+                    return new[] { argument.Value };
+                }
+
+                var collection = OperationFacts.UnwrapConversions(argument.Value);
                 if (collection is IArrayCreationOperation array)
                 {
                     return array.Initializer is { } initializer ? initializer.ElementValues : System.Collections.Immutable.ImmutableArray<IOperation>.Empty;

@@ -279,20 +279,22 @@ namespace Postmortem.Analyzers.Rules
         /// </summary>
         private static bool IsBestEffortCleanup(string write, ITryOperation tryOperation, IoTypes io)
         {
-            if (write is not ("File.Delete" or "FileInfo.Delete") || !InDisposeOrFinalizer(tryOperation))
+            if (!IsDelete(write) || !InDisposeOrFinalizer(tryOperation))
             {
                 return false;
             }
 
             foreach (var operation in OperationFacts.ExecutedDescendants(tryOperation.Body))
             {
-                if (operation is IInvocationOperation invocation && io.GetDurableWrite(invocation) is { } other && other is not ("File.Delete" or "FileInfo.Delete"))
+                if (operation is IInvocationOperation invocation && io.GetDurableWrite(invocation) is { } other && !IsDelete(other))
                 {
                     return false;
                 }
             }
 
             return true;
+
+            static bool IsDelete(string write) => write is "File.Delete" or "FileInfo.Delete";
         }
 
         private static bool InDisposeOrFinalizer(ITryOperation tryOperation)
