@@ -571,6 +571,60 @@ namespace Postmortem.Analyzers.Tests.Rules
                 }
                 """).RunAsync();
 
+        // PM3004 looks at calls, assignments and subscriptions only in the types of files that name one of them (a method,
+        // property or event is named where it is used; a call is the name, white space, then '('). Each switch below is
+        // alone in a file that names nothing else the rule looks for.
+        [Theory]
+        [InlineData("5", "InternalLogger.LogLevel = LogLevel.Warn;", "InternalLogger.LogToConsole = true;")]
+        [InlineData("6", "LogManager.Setup().SetupInternalLogger(s => s.LogToConsole(true));", "")]
+        public Task NLogSwitchAloneInAnotherFile_NoDiagnostic(string version, string other, string setup)
+            => Test(
+                NLog(version),
+                NLogSetup($$"""
+                        {{setup}}
+                        var file = new FileTarget("file") { FileName = "logs/app.log" };
+                """),
+                $$"""
+                using NLog;
+                using NLog.Common;
+
+                public static class Diagnostics
+                {
+                    public static void SwitchOn()
+                    {
+                        {{other}}
+                    }
+                }
+                """).RunAsync();
+
+        // A sink added through a lambda whose parameter type is declared elsewhere, its extension brought in by a global
+        // using: the file names neither WriteTo nor Serilog, only the call, here with a space before its parenthesis.
+        [Theory]
+        [InlineData("File", "WriteTo.File")]
+        [InlineData("RollingFile", "WriteTo.RollingFile")]
+        public Task SerilogSinkInAFileNamingOnlyTheCall_ReportsDiagnostic(string sink, string display)
+        {
+            var test = Test(
+                References.Serilog,
+                $$"""
+                public static class Sinks
+                {
+                    public static void AddTo(Serilog.LoggerConfiguration configuration) => Helpers.Apply(configuration, s => s.{|#0:{{sink}} ("logs/app.log")|});
+                }
+                """,
+                """
+                public static class Helpers
+                {
+                    public static void Apply(Serilog.LoggerConfiguration configuration, System.Action<Serilog.Configuration.LoggerSinkConfiguration> add) => add(configuration.WriteTo);
+
+                    public static Serilog.LoggerConfiguration RollingFile(this Serilog.Configuration.LoggerSinkConfiguration to, string path) => to.File(path);
+                }
+                """,
+                "global using Serilog;");
+            test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("PM3004").WithLocation(0).WithArguments("Serilog's file sink (" + display + ")", SerilogChannel).WithSeverity(DiagnosticSeverity.Info));
+            return test.RunAsync();
+        }
+
         [Fact]
         public Task UserPropertyNamedLikeASwitch_ReportsDiagnostic()
             => Verify(
@@ -668,6 +722,38 @@ namespace Postmortem.Analyzers.Tests.Rules
                     }
                 }
                 """);
+
+        [Fact]
+        public Task Log4NetSwitchAloneInAnotherFile_NoDiagnostic()
+        {
+            var test = Test(
+                References.Net,
+                """
+                public static class LoggingSetup
+                {
+                    public static void Start() => log4net.Config.XmlConfigurator.ConfigureAndWatch(new System.IO.FileInfo("log4net.config"));
+                }
+                """,
+                Log4NetStubs.Source,
+                """
+                public static class Diagnostics
+                {
+                    public static void SwitchOn() => log4net.Util.LogLog.InternalDebugging = true;
+                }
+                """);
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task Log4NetConfiguredInAFileNamingOnlyTheCall_ReportsDiagnostic()
+            => VerifyLog4Net(
+                """
+                public static class Boot
+                {
+                    public static void Start() => log4net.Config.XmlConfigurator.{|#0:ConfigureAndWatch(new System.IO.FileInfo("log4net.config"))|};
+                }
+                """,
+                VerifyCS.Diagnostic("PM3004").WithLocation(0).WithArguments("log4net (XmlConfigurator.ConfigureAndWatch)", Log4NetChannel));
 
         [Fact]
         public Task Log4NetInternalDebuggingSwitchedOff_ReportsDiagnostic()
