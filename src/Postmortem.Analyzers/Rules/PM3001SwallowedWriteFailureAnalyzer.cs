@@ -580,7 +580,7 @@ namespace Postmortem.Analyzers.Rules
 
         /// <summary>
         /// A retry loop bounded by a count (<c>for (…; attempt &lt; 3; …)</c>, <c>while (tries++ &lt; 3)</c>; not <c>while (true)</c>,
-        /// nor a loop that runs until the try block sets a flag) that, once the attempts are spent, carries on as if the
+        /// nor a loop that runs until the try block sets a flag) or by its candidates (a <c>foreach</c>) that, once the attempts are spent, carries on as if the
         /// write had succeeded: the loop ends its member, or the statement after it does not tell (a <c>throw</c>, a
         /// logging call, a <c>return</c> with a value that only the spent loop reaches or that reads what the loop set, or
         /// an <c>if</c> testing that). Then the last failure vanishes like any swallowed one.
@@ -593,8 +593,11 @@ namespace Postmortem.Analyzers.Rules
                 IWhileLoopOperation whileLoop => whileLoop.Condition,
                 _ => null,
             };
-            if (condition is null || condition.ConstantValue.HasValue || ReadsLocalSetIn(condition, tryOperation, tryOperation.Body) ||
-                loop.Parent is not IBlockOperation block || tryOperation.Syntax is not TryStatementSyntax tryStatement)
+
+            // A foreach is bounded by its candidates: once they are spent it carries on, as a spent count does.
+            var bounded = loop is IForEachLoopOperation ||
+                          (condition is not null && !condition.ConstantValue.HasValue && !ReadsLocalSetIn(condition, tryOperation, tryOperation.Body));
+            if (!bounded || loop.Parent is not IBlockOperation block || tryOperation.Syntax is not TryStatementSyntax tryStatement)
             {
                 return false;
             }
@@ -816,9 +819,11 @@ namespace Postmortem.Analyzers.Rules
         /// The while/do/for loop around the try that runs the write again after a failure: one that a success leaves (the
         /// try block ends in a <c>break</c>, <c>return</c> or <c>throw</c>, or the statement after the try does; or the loop's
         /// condition reads a flag the try block sets). A loop that goes on to the next item after a success
-        /// (<c>for (i…) try { File.WriteAllText(files[i], …) } catch { }</c>, <c>while (queue.TryDequeue(out m)) try { File.AppendAllText(…, m) } …</c>)
-        /// writes another item each time: a swallowed failure loses that item, as in a <c>foreach</c> (real-world round 11:
-        /// ShareX's logger, NuGet's migration markers).
+        /// (<c>for (i…) try { File.WriteAllText(files[i], …) } catch { }</c>, <c>while (queue.TryDequeue(out m)) try { File.AppendAllText(…, m) } …</c>,
+        /// <c>foreach (var file in files) …</c>) writes another item each time: a swallowed failure loses that item
+        /// (real-world round 11: ShareX's logger, NuGet's migration markers). A <c>foreach</c> that a success leaves tries
+        /// candidates until one works (<c>foreach (var name in names) try { return File.CreateText(name); } catch (IOException) { }</c>,
+        /// OpenRA's log files, real-world round 12): a retry over the candidates, bounded by them as a counted loop is.
         /// </summary>
         private static ILoopOperation? RetryLoop(ITryOperation tryOperation)
         {
@@ -828,9 +833,9 @@ namespace Postmortem.Analyzers.Rules
                 {
                     case IWhileLoopOperation:
                     case IForLoopOperation:
+                    case IForEachLoopOperation:
                         var loop = (ILoopOperation)current;
                         return SuccessLeaves(loop, tryOperation) ? loop : null;
-                    case IForEachLoopOperation:
                     case IAnonymousFunctionOperation:
                     case ILocalFunctionOperation:
                         return null;

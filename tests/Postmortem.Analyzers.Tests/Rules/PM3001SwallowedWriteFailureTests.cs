@@ -1603,6 +1603,98 @@ namespace Postmortem.Analyzers.Tests.Rules
                 }
                 """);
 
+        // Real-world round 12 (OpenRA's Log.AddChannel): a foreach that a success leaves tries candidates until one works,
+        // and says so once they are spent. A retry, as the counted loop is.
+        [Fact]
+        public Task ForEachThroughCandidatesThatTellsWhenSpent_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync("""
+                using System;
+                using System.Collections.Generic;
+                using System.IO;
+
+                static class Log
+                {
+                    static IEnumerable<string> Candidates(string baseName)
+                    {
+                        for (var i = 0; i < 128; i++)
+                            yield return i > 0 ? baseName + "." + i : baseName;
+                    }
+
+                    public static TextWriter Open(string baseName)
+                    {
+                        foreach (var name in Candidates(baseName))
+                        {
+                            try
+                            {
+                                return File.CreateText(name);
+                            }
+                            catch (IOException)
+                            {
+                            }
+                        }
+
+                        throw new IOException("No free log file name for " + baseName);
+                    }
+
+                    public static string? FirstWritable(string[] folders)
+                    {
+                        foreach (var folder in folders)
+                        {
+                            try
+                            {
+                                File.WriteAllText(Path.Combine(folder, "probe"), "");
+                                return folder;
+                            }
+                            catch (UnauthorizedAccessException)
+                            {
+                            }
+                        }
+
+                        return null;
+                    }
+                }
+                """);
+
+        // ...and one that, once its candidates are spent, ends the method as if the write had been made: the last failure
+        // vanishes. An item loop (a success goes on to the next item) stays reported, as before.
+        [Fact]
+        public Task ForEachThroughCandidatesThatGivesUpSilently_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync("""
+                using System.IO;
+
+                static class Store
+                {
+                    public static void SaveToFirst(string[] folders, string text)
+                    {
+                        foreach (var folder in folders)
+                        {
+                            try
+                            {
+                                File.WriteAllText(Path.Combine(folder, "out.txt"), text);
+                                break;
+                            }
+                            [|catch (IOException)|]
+                            {
+                            }
+                        }
+                    }
+
+                    public static void SaveEach(string[] files, string text)
+                    {
+                        foreach (var file in files)
+                        {
+                            try
+                            {
+                                File.WriteAllText(file, text);
+                            }
+                            [|catch (IOException)|]
+                            {
+                            }
+                        }
+                    }
+                }
+                """);
+
         [Fact]
         public Task RetryLoopThatGivesUpSilently_ReportsDiagnostic()
             => VerifyCS.VerifyAnalyzerAsync("""
