@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -141,10 +143,16 @@ namespace Postmortem.Analyzers.Rules
                 // SelfLog.Enable(msg => Debug.WriteLine(msg)): the handler is called and writes nothing in Release;
                 // SelfLog.Enable(Console.Error) in a Windows application or service writes nowhere.
                 var handler = library == LoggingLibrary.Serilog && invocation.Arguments.Length == 1 ? invocation.Arguments[0].Value : null;
-                state.Enable(
-                    library,
-                    debugOnly: RunsOnlyInDebugBuilds(context) || LoggingTypes.DoesNothingInRelease(handler),
-                    toConsole: state.Console.MayBeUnseen && LoggingTypes.WritesOnlyToConsole(handler));
+                var conditional = RunsOnlyInDebugBuilds(context);
+                var emptyInRelease = LoggingTypes.DoesNothingInRelease(handler);
+                var toConsole = state.Console.MayBeUnseen && LoggingTypes.WritesOnlyToConsole(handler);
+                state.Enable(library, debugOnly: conditional || emptyInRelease, toConsole);
+                if (handler is not null && !conditional && (emptyInRelease || toConsole))
+                {
+                    // A call that runs in Release with a handler nobody sees: the last SelfLog.Enable to run wins, so the fix
+                    // replaces this handler rather than add a call that this one may replace (real-world round 12, Umbraco).
+                    state.NoteUnseenHandler(invocation.Arguments[0].Syntax.GetLocation());
+                }
             }
             else
             {
@@ -275,6 +283,7 @@ namespace Postmortem.Analyzers.Rules
                 context.ReportDiagnostic(Diagnostic.Create(
                     Rule,
                     location,
+                    library == LoggingLibrary.Serilog && (debugOnly || consoleOnly) ? state.UnseenHandlers() : null,
                     Properties(library, state.Console),
                     LoggingLibraries.Describe(library, display),
                     LoggingLibraries.ChannelState(library, debugOnly, consoleOnly, state.Console.Host)));
@@ -354,6 +363,7 @@ namespace Postmortem.Analyzers.Rules
             // Switched on only to the console (noted where the console may turn out unseen): counts at the compilation's end
             // unless nobody sees the console (a Windows application or service), then reported, saying so.
             private readonly bool[] _toConsole = new bool[LoggingLibraries.Count];
+            private readonly List<Location> _unseenHandlers = new List<Location>();
             private readonly bool _nlogOutputNeedsLevel;
             private bool _nlogLevel;
             private bool _nlogOutput;
@@ -410,6 +420,28 @@ namespace Postmortem.Analyzers.Rules
                     {
                         _enabled[(int)library] = true;
                     }
+                }
+            }
+
+            /// <summary>The handler argument of a <c>SelfLog.Enable</c> that runs in Release but writes nowhere seen (a
+            /// <c>Debug.WriteLine</c> handler, the console of an application without one).</summary>
+            public void NoteUnseenHandler(Location handler)
+            {
+                lock (_gate)
+                {
+                    _unseenHandlers.Add(handler);
+                }
+            }
+
+            /// <summary>The handlers of <see cref="NoteUnseenHandler"/>, by file and position (the diagnostic's additional
+            /// locations, for the fix).</summary>
+            public IEnumerable<Location> UnseenHandlers()
+            {
+                lock (_gate)
+                {
+                    var handlers = _unseenHandlers.ToList();
+                    handlers.Sort(Compare);
+                    return handlers;
                 }
             }
 

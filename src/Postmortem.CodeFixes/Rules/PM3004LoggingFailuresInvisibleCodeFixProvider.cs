@@ -22,6 +22,8 @@ namespace Postmortem.CodeFixes.Rules
     /// program, or in the body of an if/else/loop without braces (which gets them), not in an expression-bodied member or a
     /// field initializer, and the API exists in the referenced
     /// version. No fix for log4net: <c>LogLog.InternalDebugging = true</c> also prints every internal debug message.
+    /// Where Serilog's SelfLog is enabled in Release with a handler nobody sees (<c>msg =&gt; Debug.WriteLine(msg)</c>, the
+    /// console of an application without one), that handler is replaced instead, in this file (see <see cref="UnseenHandlers"/>).
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(PM3004LoggingFailuresInvisibleCodeFixProvider)), Shared]
     public sealed class PM3004LoggingFailuresInvisibleCodeFixProvider : PostmortemCodeFixProvider
@@ -32,9 +34,25 @@ namespace Postmortem.CodeFixes.Rules
 
         internal override IEnumerable<FixOption> GetFixOptions(Diagnostic diagnostic, SyntaxNode root, SemanticModel model, CancellationToken cancellationToken)
         {
+            var where = HasNoConsole(diagnostic) ? "to a file in the temp folder" : "to the console";
+            var handlers = UnseenHandlers(diagnostic, root);
+            if (handlers is null)
+            {
+                yield break;
+            }
+
+            if (handlers.Count > 0)
+            {
+                if (SelfLogWriter(diagnostic, model, handlers[0].SpanStart) is not null)
+                {
+                    yield return new FixOption("Make Serilog's SelfLog write " + where + " where it is enabled", EnableKey);
+                }
+
+                yield break;
+            }
+
             if (FindStatement(root, diagnostic) is { } statement && BuildStatements(diagnostic, model, statement.SpanStart) is { Count: > 0 })
             {
-                var where = HasNoConsole(diagnostic) ? "to a file in the temp folder" : "to the console";
                 yield return new FixOption(Library(diagnostic) == "NLog"
                     ? "Send NLog's internal errors " + where + " (InternalLogger)"
                     : "Enable Serilog's SelfLog " + where, EnableKey);
@@ -43,6 +61,29 @@ namespace Postmortem.CodeFixes.Rules
 
         internal override void ApplyFix(FixContext context, Diagnostic diagnostic, string equivalenceKey)
         {
+            var handlers = UnseenHandlers(diagnostic, context.Root);
+            if (handlers is null)
+            {
+                return;
+            }
+
+            if (handlers.Count > 0)
+            {
+                foreach (var argument in handlers)
+                {
+                    if (SelfLogWriter(diagnostic, context.Model, argument.SpanStart) is not { } writer)
+                    {
+                        return;
+                    }
+
+                    context.Editor.ReplaceNode(argument.Expression, SyntaxFactory.ParseExpression(writer)
+                        .WithTriviaFrom(argument.Expression)
+                        .WithAdditionalAnnotations(Formatter.Annotation));
+                }
+
+                return;
+            }
+
             var statement = FindStatement(context.Root, diagnostic);
             var statements = statement is null ? null : BuildStatements(diagnostic, context.Model, statement.SpanStart);
             if (statement is null || statements is not { Count: > 0 })
@@ -221,6 +262,56 @@ namespace Postmortem.CodeFixes.Rules
             return $"{path}.Combine({path}.GetTempPath(), \"{(name.Length > 0 ? name : "app")}-{suffix}\")";
         }
 
+        /// <summary>
+        /// The handler arguments of the <c>SelfLog.Enable</c> calls that run in Release but write nowhere seen (the analyzer's
+        /// additional locations: a <c>Debug.WriteLine</c> handler, the console of an application without one). SelfLog
+        /// keeps the last handler enabled, so a call inserted before the sink could be replaced by one of these when it runs
+        /// later (real-world round 12, Umbraco): the fix replaces these handlers instead. Empty when there are none; null
+        /// when one is in another file or not found (no fix: this document's edit alone would not hold).
+        /// </summary>
+        private static List<ArgumentSyntax>? UnseenHandlers(Diagnostic diagnostic, SyntaxNode root)
+        {
+            var handlers = new List<ArgumentSyntax>();
+            if (Library(diagnostic) != "Serilog")
+            {
+                return handlers;
+            }
+
+            foreach (var location in diagnostic.AdditionalLocations)
+            {
+                if (location.SourceTree != root.SyntaxTree || !root.FullSpan.Contains(location.SourceSpan) ||
+                    root.FindNode(location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<ArgumentSyntax>() is not { } argument ||
+                    argument.Span != location.SourceSpan)
+                {
+                    return null;
+                }
+
+                handlers.Add(argument);
+            }
+
+            return handlers;
+        }
+
+        /// <summary>What SelfLog is enabled with: <c>Console.Error</c>, or where no console is seen a synchronized writer
+        /// appending to a file in the temp folder. Null when the referenced Serilog has no <c>SelfLog.Enable</c>.</summary>
+        private static string? SelfLogWriter(Diagnostic diagnostic, SemanticModel model, int position)
+        {
+            var selfLog = model.Compilation.GetTypeByMetadataName("Serilog.Debugging.SelfLog");
+            if (selfLog is null || selfLog.GetMembers("Enable").IsEmpty)
+            {
+                return null;
+            }
+
+            if (HasNoConsole(diagnostic))
+            {
+                var writer = FixSyntax.TypeName(model, position, "System.IO", "TextWriter");
+                var file = FixSyntax.TypeName(model, position, "System.IO", "File");
+                return $"{writer}.Synchronized({file}.AppendText({TempFile(model, position, "serilog-selflog.txt")}))";
+            }
+
+            return FixSyntax.TypeName(model, position, "System", "Console") + ".Error";
+        }
+
         /// <summary>The statements to insert, their types named as they bind at the position (no global:: left over).</summary>
         private static List<StatementSyntax>? BuildStatements(Diagnostic diagnostic, SemanticModel model, int position)
         {
@@ -228,27 +319,9 @@ namespace Postmortem.CodeFixes.Rules
             switch (Library(diagnostic))
             {
                 case "Serilog":
-                    var selfLog = compilation.GetTypeByMetadataName("Serilog.Debugging.SelfLog");
-                    if (selfLog is null || selfLog.GetMembers("Enable").IsEmpty)
-                    {
-                        return null;
-                    }
-
-                    var enable = FixSyntax.TypeName(model, position, "Serilog.Debugging", "SelfLog") + ".Enable";
-                    if (HasNoConsole(diagnostic))
-                    {
-                        var writer = FixSyntax.TypeName(model, position, "System.IO", "TextWriter");
-                        var file = FixSyntax.TypeName(model, position, "System.IO", "File");
-                        return new List<StatementSyntax>
-                        {
-                            Parse($"{enable}({writer}.Synchronized({file}.AppendText({TempFile(model, position, "serilog-selflog.txt")})));"),
-                        };
-                    }
-
-                    return new List<StatementSyntax>
-                    {
-                        Parse($"{enable}({FixSyntax.TypeName(model, position, "System", "Console")}.Error);"),
-                    };
+                    return SelfLogWriter(diagnostic, model, position) is { } selfLogWriter
+                        ? new List<StatementSyntax> { Parse($"{FixSyntax.TypeName(model, position, "Serilog.Debugging", "SelfLog")}.Enable({selfLogWriter});") }
+                        : null;
                 case "NLog":
                     var internalLogger = compilation.GetTypeByMetadataName("NLog.Common.InternalLogger");
                     if (internalLogger is null ||

@@ -1320,6 +1320,177 @@ namespace Postmortem.Analyzers.Tests.Rules
             return test.RunAsync();
         }
 
+        // Real-world round 12 (Umbraco's LoggerConfigExtensions): SelfLog enabled in another method with a handler a Release
+        // build empties. The last SelfLog.Enable to run wins, so a call inserted before the sink would be replaced when that
+        // method runs after it: the fix replaces the handler the analyzer found instead.
+        [Fact]
+        public Task SerilogFix_DebugOnlyHandlerElsewhere_ReplacesTheHandler()
+            => VerifySerilogFix(
+                """
+                using System;
+                using Serilog;
+
+                public static class LoggerConfigExtensions
+                {
+                    public static LoggerConfiguration Minimal(LoggerConfiguration logConfig)
+                    {
+                        Serilog.Debugging.SelfLog.Enable(msg => System.Diagnostics.Debug.WriteLine(msg));
+                        return logConfig;
+                    }
+
+                    public static LoggerConfiguration OutputTextFile(LoggerConfiguration logConfig, string path)
+                    {
+                        logConfig.WriteTo.[|File(path, rollingInterval: RollingInterval.Day)|];
+                        return logConfig;
+                    }
+                }
+                """,
+                """
+                using System;
+                using Serilog;
+
+                public static class LoggerConfigExtensions
+                {
+                    public static LoggerConfiguration Minimal(LoggerConfiguration logConfig)
+                    {
+                        Serilog.Debugging.SelfLog.Enable(Console.Error);
+                        return logConfig;
+                    }
+
+                    public static LoggerConfiguration OutputTextFile(LoggerConfiguration logConfig, string path)
+                    {
+                        logConfig.WriteTo.File(path, rollingInterval: RollingInterval.Day);
+                        return logConfig;
+                    }
+                }
+                """);
+
+        // In a Windows application both console handlers are replaced by the temp file; a switch inside a
+        // [Conditional("DEBUG")] method never runs in Release and replaces nothing there, so it is left as it is.
+        [Fact]
+        public Task SerilogFix_ConsoleHandlersOfAWindowsApplication_ReplacesEach()
+        {
+            var test = VerifyCS.Test(
+                """
+                using System;
+                using Serilog;
+
+                public static class LoggingSetup
+                {
+                    public static void Main()
+                    {
+                        Serilog.Debugging.SelfLog.Enable(Console.Error);
+                        Configure();
+                        Serilog.Debugging.SelfLog.Enable(msg => Console.WriteLine(msg));
+                        DebugOnly();
+                    }
+
+                    [System.Diagnostics.Conditional("DEBUG")]
+                    private static void DebugOnly() => Serilog.Debugging.SelfLog.Enable(Console.Out);
+
+                    public static void Configure()
+                    {
+                        Log.Logger = new LoggerConfiguration().WriteTo.[|File("logs/app.log")|].CreateLogger();
+                    }
+                }
+                """,
+                """
+                using System;
+                using Serilog;
+
+                public static class LoggingSetup
+                {
+                    public static void Main()
+                    {
+                        Serilog.Debugging.SelfLog.Enable(System.IO.TextWriter.Synchronized(System.IO.File.AppendText(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "TestProject-serilog-selflog.txt"))));
+                        Configure();
+                        Serilog.Debugging.SelfLog.Enable(System.IO.TextWriter.Synchronized(System.IO.File.AppendText(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "TestProject-serilog-selflog.txt"))));
+                        DebugOnly();
+                    }
+
+                    [System.Diagnostics.Conditional("DEBUG")]
+                    private static void DebugOnly() => Serilog.Debugging.SelfLog.Enable(Console.Out);
+
+                    public static void Configure()
+                    {
+                        Log.Logger = new LoggerConfiguration().WriteTo.File("logs/app.log").CreateLogger();
+                    }
+                }
+                """,
+                "PM3004.EnableInternalLogging");
+            test.OutputKind = OutputKind.WindowsApplication;
+            test.References.AddRange(References.Serilog);
+            return test.RunAsync();
+        }
+
+        // The handler in another file: this document's edit alone would not hold (that call may run last), so no fix.
+        [Fact]
+        public Task SerilogFix_DebugOnlyHandlerInAnotherFile_NoFixOffered()
+        {
+            var setup = """
+                using Serilog;
+
+                public static class LoggingSetup
+                {
+                    public static void Configure(string path)
+                    {
+                        Log.Logger = new LoggerConfiguration().WriteTo.[|File(path)|].CreateLogger();
+                    }
+                }
+                """;
+            var other = """
+                public static class Diagnostics
+                {
+                    public static void Init() => Serilog.Debugging.SelfLog.Enable(msg => System.Diagnostics.Debug.WriteLine(msg));
+                }
+                """;
+            var test = VerifyCS.Test(setup, setup, "PM3004.EnableInternalLogging");
+            test.Sources.Add(other);
+            test.FixedSources.Add(other);
+            test.References.AddRange(References.Serilog);
+            test.NumberOfIncrementalIterations = 0;
+            return test.RunAsync();
+        }
+
+        // Enabled only inside a [Conditional("DEBUG")] method: that call is left out of Release builds and replaces
+        // nothing there, so the fix inserts the switch before the sink, as where SelfLog is never enabled.
+        [Fact]
+        public Task SerilogFix_SwitchInAConditionalMethod_InsertsBeforeTheSink()
+            => VerifySerilogFix(
+                """
+                using System;
+                using Serilog;
+
+                public static class LoggingSetup
+                {
+                    [System.Diagnostics.Conditional("DEBUG")]
+                    private static void DebugOnly() => Serilog.Debugging.SelfLog.Enable(Console.Error);
+
+                    public static void Configure()
+                    {
+                        DebugOnly();
+                        Log.Logger = new LoggerConfiguration().WriteTo.[|File("logs/app.log")|].CreateLogger();
+                    }
+                }
+                """,
+                """
+                using System;
+                using Serilog;
+
+                public static class LoggingSetup
+                {
+                    [System.Diagnostics.Conditional("DEBUG")]
+                    private static void DebugOnly() => Serilog.Debugging.SelfLog.Enable(Console.Error);
+
+                    public static void Configure()
+                    {
+                        DebugOnly();
+                        Serilog.Debugging.SelfLog.Enable(Console.Error);
+                        Log.Logger = new LoggerConfiguration().WriteTo.File("logs/app.log").CreateLogger();
+                    }
+                }
+                """);
+
         [Fact]
         public Task SerilogFix_WindowsApplication_SelfLogToATempFile()
         {
