@@ -337,6 +337,27 @@ namespace Postmortem.Analyzers.Knowledge
             return values;
         }
 
+        /// <summary>
+        /// Does enumerating the value end in an exception once it is spent: a call of an iterator of the same file whose
+        /// body ends in a <c>throw</c> after its <c>yield</c>s? A loop over it never runs out quietly (real-world round 12,
+        /// OpenRA: the log file names to try run out, and the iterator throws).
+        /// </summary>
+        public static bool ThrowsWhenSpent(IOperation collection, CancellationToken cancellationToken)
+        {
+            if (UnwrapConversions(collection) is not IInvocationOperation call || !IsSameFileHelper(call.TargetMethod, call.Syntax.SyntaxTree))
+            {
+                return false;
+            }
+
+            var body = call.TargetMethod.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) switch
+            {
+                MethodDeclarationSyntax m => m.Body,
+                LocalFunctionStatementSyntax f => f.Body,
+                _ => null,
+            };
+            return body is { Statements.Count: > 0 } && body.Statements[body.Statements.Count - 1] is ThrowStatementSyntax && IsIterator(body);
+        }
+
         private static bool IsIterator(SyntaxNode body)
         {
             foreach (var node in body.DescendantNodes(n => n is not (LambdaExpressionSyntax or AnonymousMethodExpressionSyntax or LocalFunctionStatementSyntax)))

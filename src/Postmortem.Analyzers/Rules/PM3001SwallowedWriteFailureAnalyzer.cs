@@ -594,7 +594,13 @@ namespace Postmortem.Analyzers.Rules
                 _ => null,
             };
 
-            // A foreach is bounded by its candidates: once they are spent it carries on, as a spent count does.
+            // A foreach is bounded by its candidates: once they are spent it carries on, as a spent count does, unless
+            // they end in an exception (an iterator of the file that throws after its last name).
+            if (loop is IForEachLoopOperation forEach && OperationFacts.ThrowsWhenSpent(forEach.Collection, System.Threading.CancellationToken.None))
+            {
+                return false;
+            }
+
             var bounded = loop is IForEachLoopOperation ||
                           (condition is not null && !condition.ConstantValue.HasValue && !ReadsLocalSetIn(condition, tryOperation, tryOperation.Body));
             if (!bounded || loop.Parent is not IBlockOperation block || tryOperation.Syntax is not TryStatementSyntax tryStatement)

@@ -1620,6 +1620,28 @@ namespace Postmortem.Analyzers.Tests.Rules
                             yield return i > 0 ? baseName + "." + i : baseName;
                     }
 
+                    static IEnumerable<string> NamesOrThrow(string baseName)
+                    {
+                        for (var i = 0; i < 128; i++)
+                            yield return i > 0 ? baseName + "." + i : baseName;
+
+                        throw new ApplicationException("Error creating log file " + baseName);
+                    }
+
+                    // OpenRA's AddChannel: the names run out inside the iterator, which throws; nothing after the loop.
+                    public static void AddChannel(string baseName, Dictionary<string, TextWriter> channels)
+                    {
+                        foreach (var name in NamesOrThrow(baseName))
+                        {
+                            try
+                            {
+                                channels[baseName] = File.CreateText(name);
+                                return;
+                            }
+                            catch (IOException) { }
+                        }
+                    }
+
                     public static TextWriter Open(string baseName)
                     {
                         foreach (var name in Candidates(baseName))
@@ -1656,14 +1678,37 @@ namespace Postmortem.Analyzers.Tests.Rules
                 """);
 
         // ...and one that, once its candidates are spent, ends the method as if the write had been made: the last failure
-        // vanishes. An item loop (a success goes on to the next item) stays reported, as before.
+        // vanishes (an iterator that ends without a throw says nothing either). An item loop (a success goes on to the
+        // next item) stays reported, as before.
         [Fact]
         public Task ForEachThroughCandidatesThatGivesUpSilently_ReportsDiagnostic()
             => VerifyCS.VerifyAnalyzerAsync("""
+                using System.Collections.Generic;
                 using System.IO;
 
                 static class Store
                 {
+                    static IEnumerable<string> Folders()
+                    {
+                        yield return "a";
+                        yield return "b";
+                    }
+
+                    public static void SaveToFirstFolder(string text)
+                    {
+                        foreach (var folder in Folders())
+                        {
+                            try
+                            {
+                                File.WriteAllText(Path.Combine(folder, "out.txt"), text);
+                                return;
+                            }
+                            [|catch (IOException)|]
+                            {
+                            }
+                        }
+                    }
+
                     public static void SaveToFirst(string[] folders, string text)
                     {
                         foreach (var folder in folders)
