@@ -904,10 +904,11 @@ namespace Postmortem.Analyzers.Tests.Rules
 
         // ------------------------------------------------------------ code fix
 
-        private static Task VerifySerilogFix(string source, string fixedSource)
+        private static Task VerifySerilogFix(string source, string fixedSource, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary)
         {
             var test = VerifyCS.Test(source, fixedSource, "PM3004.EnableInternalLogging");
             test.References.AddRange(References.Serilog);
+            test.OutputKind = outputKind;
             return test.RunAsync();
         }
 
@@ -1370,7 +1371,7 @@ namespace Postmortem.Analyzers.Tests.Rules
         [Fact]
         public Task SerilogFix_ConsoleHandlersOfAWindowsApplication_ReplacesEach()
         {
-            var test = VerifyCS.Test(
+            return VerifySerilogFix(
                 """
                 using System;
                 using Serilog;
@@ -1417,10 +1418,7 @@ namespace Postmortem.Analyzers.Tests.Rules
                     }
                 }
                 """,
-                "PM3004.EnableInternalLogging");
-            test.OutputKind = OutputKind.WindowsApplication;
-            test.References.AddRange(References.Serilog);
-            return test.RunAsync();
+                OutputKind.WindowsApplication);
         }
 
         // The handler in another file: this document's edit alone would not hold (that call may run last), so no fix.
@@ -1495,7 +1493,7 @@ namespace Postmortem.Analyzers.Tests.Rules
         public Task SerilogFix_WindowsApplication_SelfLogToATempFile()
         {
             // No console in a WinExe: the fix writes SelfLog to a file in the temp folder, named after the assembly.
-            var test = VerifyCS.Test(
+            return VerifySerilogFix(
                 """
                 using Serilog;
 
@@ -1527,10 +1525,7 @@ namespace Postmortem.Analyzers.Tests.Rules
                     }
                 }
                 """,
-                "PM3004.EnableInternalLogging");
-            test.OutputKind = OutputKind.WindowsApplication;
-            test.References.AddRange(References.Serilog);
-            return test.RunAsync();
+                OutputKind.WindowsApplication);
         }
 
         [Fact]
@@ -1538,7 +1533,7 @@ namespace Postmortem.Analyzers.Tests.Rules
         {
             // The temp-file variant opens a file (File.AppendText), which can throw: it stays under the try that took the
             // configuration's failures, rather than moving before it.
-            var test = VerifyCS.Test(
+            return VerifySerilogFix(
                 """
                 using System;
                 using Serilog;
@@ -1586,10 +1581,7 @@ namespace Postmortem.Analyzers.Tests.Rules
                     }
                 }
                 """,
-                "PM3004.EnableInternalLogging");
-            test.OutputKind = OutputKind.WindowsApplication;
-            test.References.AddRange(References.Serilog);
-            return test.RunAsync();
+                OutputKind.WindowsApplication);
         }
 
         [Fact]
