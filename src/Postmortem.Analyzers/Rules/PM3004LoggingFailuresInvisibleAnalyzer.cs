@@ -151,13 +151,54 @@ namespace Postmortem.Analyzers.Rules
                 {
                     // A call that runs in Release with a handler nobody sees: the last SelfLog.Enable to run wins, so the fix
                     // replaces this handler rather than add a call that this one may replace (real-world round 12, Umbraco).
-                    state.NoteUnseenHandler(invocation.Arguments[0].Syntax.GetLocation());
+                    state.NoteUnseenHandler(invocation.Arguments[0].Syntax.GetLocation(), AlwaysRuns(invocation));
                 }
             }
             else
             {
                 state.Console.Observe(invocation);
             }
+        }
+
+        /// <summary>
+        /// Does the call run whenever its member does: a statement of its own (or the member's expression body, or a
+        /// top-level statement) in blocks only, up to the member, not under an <c>if</c>, a loop, a <c>switch</c>, a
+        /// <c>try</c>, a lambda or a local function, nor inside another expression (<c>?.</c>, <c>&amp;&amp;</c>, <c>?:</c>)?
+        /// </summary>
+        private static bool AlwaysRuns(IInvocationOperation invocation)
+        {
+            var node = invocation.Syntax;
+            while (node.Parent is ParenthesizedExpressionSyntax)
+            {
+                node = node.Parent;
+            }
+
+            if (node.Parent is ArrowExpressionClauseSyntax { Parent: MemberDeclarationSyntax })
+            {
+                return true;
+            }
+
+            if (node.Parent is not ExpressionStatementSyntax statement)
+            {
+                return false;
+            }
+
+            for (SyntaxNode current = statement; current.Parent is { } parent; current = parent)
+            {
+                switch (parent)
+                {
+                    case BlockSyntax:
+                        continue;
+                    case GlobalStatementSyntax:
+                    case BaseMethodDeclarationSyntax:
+                    case AccessorDeclarationSyntax:
+                        return true;
+                    default:
+                        return false;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>
@@ -364,6 +405,7 @@ namespace Postmortem.Analyzers.Rules
             // unless nobody sees the console (a Windows application or service), then reported, saying so.
             private readonly bool[] _toConsole = new bool[LoggingLibraries.Count];
             private readonly List<Location> _unseenHandlers = new List<Location>();
+            private bool _conditionalUnseenHandler;
             private readonly bool _nlogOutputNeedsLevel;
             private bool _nlogLevel;
             private bool _nlogOutput;
@@ -425,20 +467,27 @@ namespace Postmortem.Analyzers.Rules
 
             /// <summary>The handler argument of a <c>SelfLog.Enable</c> that runs in Release but writes nowhere seen (a
             /// <c>Debug.WriteLine</c> handler, the console of an application without one).</summary>
-            public void NoteUnseenHandler(Location handler)
+            public void NoteUnseenHandler(Location handler, bool alwaysRuns)
             {
                 lock (_gate)
                 {
                     _unseenHandlers.Add(handler);
+                    _conditionalUnseenHandler |= !alwaysRuns;
                 }
             }
 
             /// <summary>The handlers of <see cref="NoteUnseenHandler"/>, by file and position (the diagnostic's additional
-            /// locations, for the fix).</summary>
+            /// locations, for the fix); none when one of them runs only under a condition (<c>if (Debugger.IsAttached)</c>):
+            /// replaced there, it would still not run in production, so the fix inserts its own call instead.</summary>
             public IEnumerable<Location> UnseenHandlers()
             {
                 lock (_gate)
                 {
+                    if (_conditionalUnseenHandler)
+                    {
+                        return Enumerable.Empty<Location>();
+                    }
+
                     var handlers = _unseenHandlers.ToList();
                     handlers.Sort(Compare);
                     return handlers;

@@ -289,7 +289,9 @@ namespace Postmortem.CodeFixes.Rules
                 handlers.Add(argument);
             }
 
-            return handlers;
+            // Without a console each handler would become a writer appending to the one temp file, which File.AppendText
+            // opens for reading only by others: on Windows the second would throw at start-up. No fix then.
+            return handlers.Count > 1 && HasNoConsole(diagnostic) ? null : handlers;
         }
 
         /// <summary>What SelfLog is enabled with: <c>Console.Error</c>, or where no console is seen a synchronized writer

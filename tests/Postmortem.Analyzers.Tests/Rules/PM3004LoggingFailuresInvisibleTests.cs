@@ -1366,12 +1366,11 @@ namespace Postmortem.Analyzers.Tests.Rules
                 }
                 """);
 
-        // In a Windows application both console handlers are replaced by the temp file; a switch inside a
+        // In a Windows application the console handler is replaced by the temp file; a switch inside a
         // [Conditional("DEBUG")] method never runs in Release and replaces nothing there, so it is left as it is.
         [Fact]
-        public Task SerilogFix_ConsoleHandlersOfAWindowsApplication_ReplacesEach()
-        {
-            return VerifySerilogFix(
+        public Task SerilogFix_ConsoleHandlerOfAWindowsApplication_ReplacedByTheTempFile()
+            => VerifySerilogFix(
                 """
                 using System;
                 using Serilog;
@@ -1382,7 +1381,6 @@ namespace Postmortem.Analyzers.Tests.Rules
                     {
                         Serilog.Debugging.SelfLog.Enable(Console.Error);
                         Configure();
-                        Serilog.Debugging.SelfLog.Enable(msg => Console.WriteLine(msg));
                         DebugOnly();
                     }
 
@@ -1405,7 +1403,6 @@ namespace Postmortem.Analyzers.Tests.Rules
                     {
                         Serilog.Debugging.SelfLog.Enable(System.IO.TextWriter.Synchronized(System.IO.File.AppendText(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "TestProject-serilog-selflog.txt"))));
                         Configure();
-                        Serilog.Debugging.SelfLog.Enable(System.IO.TextWriter.Synchronized(System.IO.File.AppendText(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "TestProject-serilog-selflog.txt"))));
                         DebugOnly();
                     }
 
@@ -1419,7 +1416,68 @@ namespace Postmortem.Analyzers.Tests.Rules
                 }
                 """,
                 OutputKind.WindowsApplication);
+
+        // Two console handlers in a Windows application: each would become a writer appending to the one temp file, which
+        // File.AppendText shares for reading only, so the second would throw at start-up on Windows. No fix.
+        [Fact]
+        public Task SerilogFix_TwoConsoleHandlersOfAWindowsApplication_NoFixOffered()
+        {
+            var code = """
+                using System;
+                using Serilog;
+
+                public static class LoggingSetup
+                {
+                    public static void Main()
+                    {
+                        Serilog.Debugging.SelfLog.Enable(Console.Error);
+                        Log.Logger = new LoggerConfiguration().WriteTo.[|File("logs/app.log")|].CreateLogger();
+                        Serilog.Debugging.SelfLog.Enable(msg => Console.WriteLine(msg));
+                    }
+                }
+                """;
+            var test = VerifyCS.Test(code, code, "PM3004.EnableInternalLogging");
+            test.OutputKind = OutputKind.WindowsApplication;
+            test.References.AddRange(References.Serilog);
+            test.NumberOfIncrementalIterations = 0;
+            return test.RunAsync();
         }
+
+        // A handler that runs only under a condition (a debugger attached, a development environment): replaced there it
+        // would still not run in production, so the fix inserts its own call before the sink, as before.
+        [Theory]
+        [InlineData("if (System.Diagnostics.Debugger.IsAttached) Serilog.Debugging.SelfLog.Enable(msg => System.Diagnostics.Debug.WriteLine(msg));")]
+        [InlineData("if (development) { Serilog.Debugging.SelfLog.Enable(msg => System.Diagnostics.Debug.WriteLine(msg)); }")]
+        [InlineData("Action enable = () => Serilog.Debugging.SelfLog.Enable(msg => System.Diagnostics.Debug.WriteLine(msg)); enable();")]
+        public Task SerilogFix_HandlerUnderACondition_InsertsBeforeTheSink(string enable)
+            => VerifySerilogFix(
+                $$"""
+                using System;
+                using Serilog;
+
+                public static class LoggingSetup
+                {
+                    public static void Configure(bool development)
+                    {
+                        {{enable}}
+                        Log.Logger = new LoggerConfiguration().WriteTo.[|File("logs/app.log")|].CreateLogger();
+                    }
+                }
+                """,
+                $$"""
+                using System;
+                using Serilog;
+
+                public static class LoggingSetup
+                {
+                    public static void Configure(bool development)
+                    {
+                        {{enable}}
+                        Serilog.Debugging.SelfLog.Enable(Console.Error);
+                        Log.Logger = new LoggerConfiguration().WriteTo.File("logs/app.log").CreateLogger();
+                    }
+                }
+                """);
 
         // The handler in another file: this document's edit alone would not hold (that call may run last), so no fix.
         [Fact]
