@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
@@ -355,14 +356,18 @@ namespace Postmortem.Analyzers.Knowledge
                 LocalFunctionStatementSyntax f => f.Body,
                 _ => null,
             };
-            return body is { Statements.Count: > 0 } && body.Statements[body.Statements.Count - 1] is ThrowStatementSyntax && IsIterator(body);
+            return body is { Statements.Count: > 0 } && body.Statements[body.Statements.Count - 1] is ThrowStatementSyntax && IsIterator(body) &&
+                   !Yields(body, SyntaxKind.YieldBreakStatement);
         }
 
-        private static bool IsIterator(SyntaxNode body)
+        private static bool IsIterator(SyntaxNode body) => Yields(body, null);
+
+        /// <summary>Does the body (not its lambdas or local functions) hold a <c>yield</c> statement (of this kind)?</summary>
+        private static bool Yields(SyntaxNode body, SyntaxKind? kind)
         {
             foreach (var node in body.DescendantNodes(n => n is not (LambdaExpressionSyntax or AnonymousMethodExpressionSyntax or LocalFunctionStatementSyntax)))
             {
-                if (node is YieldStatementSyntax)
+                if (node is YieldStatementSyntax yield && (kind is null || yield.IsKind(kind.Value)))
                 {
                     return true;
                 }

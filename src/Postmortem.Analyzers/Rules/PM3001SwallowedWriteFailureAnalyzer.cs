@@ -214,7 +214,8 @@ namespace Postmortem.Analyzers.Rules
                 case IExpressionStatementOperation { Operation: IInvocationOperation invocation } when onlyFailureGetsThere:
                     return logging.IsReportingCall(invocation);
                 case IReturnOperation { ReturnedValue: { } value } returned when returned.Kind == OperationKind.Return:
-                    return onlyFailureGetsThere || ReadsLocalSetIn(value, statement, flagsSetIn);
+                    // `return true;` after a loop whose every success also returns true tells the caller nothing.
+                    return (onlyFailureGetsThere && !ReturnsTheSameConstant(value, flagsSetIn)) || ReadsLocalSetIn(value, statement, flagsSetIn);
                 case IConditionalOperation conditional:
                     // A flag the statement set, or a test that throws (`if (!File.Exists(path)) throw …`): the outcome is checked.
                     return ReadsLocalSetIn(conditional.Condition, statement, flagsSetIn) ||
@@ -222,6 +223,31 @@ namespace Postmortem.Analyzers.Rules
                 default:
                     return false;
             }
+        }
+
+        /// <summary>Is the value a constant that every <c>return</c> inside <paramref name="scope"/> (one at least) returns too?</summary>
+        private static bool ReturnsTheSameConstant(IOperation value, IOperation scope)
+        {
+            if (!value.ConstantValue.HasValue)
+            {
+                return false;
+            }
+
+            var found = false;
+            foreach (var operation in OperationFacts.ExecutedDescendants(scope))
+            {
+                if (operation is IReturnOperation { ReturnedValue: { } returned } inner && inner.Kind == OperationKind.Return)
+                {
+                    if (!returned.ConstantValue.HasValue || !Equals(returned.ConstantValue.Value, value.ConstantValue.Value))
+                    {
+                        return false;
+                    }
+
+                    found = true;
+                }
+            }
+
+            return found;
         }
 
         /// <summary>
@@ -627,7 +653,7 @@ namespace Postmortem.Analyzers.Rules
                 return false;
             }
 
-            if (LeavesLoop(tryStatement.Block.Statements.LastOrDefault()))
+            if (LeavesLoop(tryStatement.Block.Statements.LastOrDefault(), BreakLeavesLoop(tryStatement, loop.Syntax)))
             {
                 return true;
             }
@@ -637,7 +663,7 @@ namespace Postmortem.Analyzers.Rules
             {
                 if (parent is BlockSyntax block && node is StatementSyntax statement &&
                     block.Statements.IndexOf(statement) is var index && index >= 0 && index + 1 < block.Statements.Count &&
-                    LeavesLoop(block.Statements[index + 1]))
+                    LeavesLoop(block.Statements[index + 1], BreakLeavesLoop(block, loop.Syntax)))
                 {
                     return true;
                 }
@@ -652,19 +678,36 @@ namespace Postmortem.Analyzers.Rules
             return condition is not null && ReadsLocalSetIn(condition, tryOperation, tryOperation.Body);
 
             // Through the statements that only wrap another: `using (var fs = new FileStream(…)) return;` (WaitForFile's shape).
-            static bool LeavesLoop(StatementSyntax? statement)
+            // A break inside a switch of the loop leaves only the switch.
+            static bool LeavesLoop(StatementSyntax? statement, bool breakLeaves)
                 => statement switch
                 {
-                    BreakStatementSyntax or ReturnStatementSyntax or ThrowStatementSyntax or GotoStatementSyntax => true,
+                    BreakStatementSyntax => breakLeaves,
+                    ReturnStatementSyntax or ThrowStatementSyntax or GotoStatementSyntax => true,
                     YieldStatementSyntax yield => yield.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.YieldBreakStatement),
-                    BlockSyntax block => LeavesLoop(block.Statements.LastOrDefault()),
-                    UsingStatementSyntax @using => LeavesLoop(@using.Statement),
-                    LockStatementSyntax @lock => LeavesLoop(@lock.Statement),
-                    FixedStatementSyntax @fixed => LeavesLoop(@fixed.Statement),
-                    CheckedStatementSyntax @checked => LeavesLoop(@checked.Block),
-                    UnsafeStatementSyntax @unsafe => LeavesLoop(@unsafe.Block),
+                    BlockSyntax block => LeavesLoop(block.Statements.LastOrDefault(), breakLeaves),
+                    UsingStatementSyntax @using => LeavesLoop(@using.Statement, breakLeaves),
+                    LockStatementSyntax @lock => LeavesLoop(@lock.Statement, breakLeaves),
+                    FixedStatementSyntax @fixed => LeavesLoop(@fixed.Statement, breakLeaves),
+                    CheckedStatementSyntax @checked => LeavesLoop(@checked.Block, breakLeaves),
+                    UnsafeStatementSyntax @unsafe => LeavesLoop(@unsafe.Block, breakLeaves),
                     _ => false,
                 };
+
+            // No switch section between the statement and the loop (the review of the twentieth session: `foreach (…) switch
+            // (…) { case 1: try { …; break; } catch { } break; }` goes on to the next item).
+            static bool BreakLeavesLoop(SyntaxNode from, SyntaxNode loopSyntax)
+            {
+                for (var node = from; node is not null && node != loopSyntax; node = node.Parent)
+                {
+                    if (node is SwitchSectionSyntax)
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
         }
 
         /// <summary>

@@ -1709,6 +1709,92 @@ namespace Postmortem.Analyzers.Tests.Rules
                         }
                     }
 
+                    static IEnumerable<string> FoldersOrThrow(bool quiet)
+                    {
+                        yield return "a";
+                        if (quiet)
+                            yield break;
+
+                        throw new IOException("no folder left");
+                    }
+
+                    // The iterator can also run out quietly (yield break): the loop can give up without a word.
+                    public static void SaveToFirstOrQuit(string text, bool quiet)
+                    {
+                        foreach (var folder in FoldersOrThrow(quiet))
+                        {
+                            try
+                            {
+                                File.WriteAllText(Path.Combine(folder, "out.txt"), text);
+                                return;
+                            }
+                            [|catch (IOException)|]
+                            {
+                            }
+                        }
+                    }
+
+                    // `return true` after the loop is what every success returns too: the caller learns nothing.
+                    public static bool TrySaveToFirst(string[] folders, string text)
+                    {
+                        foreach (var folder in folders)
+                        {
+                            try
+                            {
+                                File.WriteAllText(Path.Combine(folder, "out.txt"), text);
+                                return true;
+                            }
+                            [|catch (IOException)|]
+                            {
+                            }
+                        }
+
+                        return true;
+                    }
+
+                    public static bool TrySaveWithRetries(string path, string text)
+                    {
+                        for (var attempt = 0; attempt < 3; attempt++)
+                        {
+                            try
+                            {
+                                File.WriteAllText(path, text);
+                                return true;
+                            }
+                            [|catch (IOException)|]
+                            {
+                            }
+                        }
+
+                        return true;
+                    }
+
+                    // A break inside a switch of the loop leaves the switch, not the loop: an item loop.
+                    public static int SaveByKind(Dictionary<string, int> files, string text)
+                    {
+                        var written = 0;
+                        foreach (var file in files)
+                        {
+                            switch (file.Value)
+                            {
+                                case 1:
+                                    try
+                                    {
+                                        File.WriteAllText(file.Key, text);
+                                        written++;
+                                        break;
+                                    }
+                                    [|catch (IOException)|]
+                                    {
+                                    }
+
+                                    break;
+                            }
+                        }
+
+                        return written;
+                    }
+
                     public static void SaveToFirst(string[] folders, string text)
                     {
                         foreach (var folder in folders)
