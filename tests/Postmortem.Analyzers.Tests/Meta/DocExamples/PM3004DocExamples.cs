@@ -61,16 +61,21 @@ namespace Postmortem.Analyzers.Tests.Meta.DocExamples
                         var appender = new log4net.Appender.FileAppender { File = "logs/app.log" };
                 """)).Code(Log4NetStubs.Source, "Log4Net.cs"),
 
+            // A handler a Release build empties, replaced by the fix (real-world round 12).
+            Example(5, "Log.Logger = new LoggerConfiguration().WriteTo.File(").Code(Startup())
+                .FixedBy("PM3004.EnableInternalLogging", shows: 6),
+            Example(6, "Log.Logger = new LoggerConfiguration().WriteTo.File(").Code(Startup()),
+
             // The switch in code, the Serilog sink in appsettings.json.
-            Example(5, "Serilog.Debugging.SelfLog.Enable(Console.Error);").Code(Startup())
+            Example(7, "Serilog.Debugging.SelfLog.Enable(Console.Error);").Code(Startup())
                 .Additional("appsettings.json", SerilogAppSettings),
-            Example(6, "<nlog xmlns:xsi=").Code(Startup("")).Additional("nlog.config", NLogConfig()),
-            Example(7, "<nlog xmlns:xsi=").Code(Startup("")).Additional("nlog.config", NLogConfig()),
-            Example(8, "<log4net>").Code(Startup("")).Code(Log4NetStubs.Source, "Log4Net.cs").Additional("log4net.config", Log4NetConfig()),
-            Example(9, "<log4net debug=\"true\">").Code(Startup("")).Code(Log4NetStubs.Source, "Log4Net.cs").Additional("log4net.config", Log4NetConfig()),
+            Example(8, "<nlog xmlns:xsi=").Code(Startup("")).Additional("nlog.config", NLogConfig()),
+            Example(9, "<nlog xmlns:xsi=").Code(Startup("")).Additional("nlog.config", NLogConfig()),
+            Example(10, "<log4net>").Code(Startup("")).Code(Log4NetStubs.Source, "Log4Net.cs").Additional("log4net.config", Log4NetConfig()),
+            Example(11, "<log4net debug=\"true\">").Code(Startup("")).Code(Log4NetStubs.Source, "Log4Net.cs").Additional("log4net.config", Log4NetConfig()),
 
             // The suppression the page shows, in front of the ❌ example: it is silenced.
-            Example(10, "#pragma warning disable PM3004").Code(Startup("""
+            Example(12, "#pragma warning disable PM3004").Code(Startup("""
                 /*EXAMPLE*/
                         Log.Logger = new LoggerConfiguration()
                             .WriteTo.File("logs/app.log", rollOnFileSizeLimit: true)
