@@ -188,7 +188,8 @@ namespace Postmortem.Analyzers.Rules
         /// <summary>
         /// Does the statement right after <paramref name="statement"/> (a try whose catch falls through, or a spent retry
         /// loop) in its block tell what happened? A <c>throw</c>; when only a failure gets there
-        /// (<paramref name="onlyFailureGetsThere"/>), a <c>return</c> with a value or a logging call; a <c>return</c> or an
+        /// (<paramref name="onlyFailureGetsThere"/>), a <c>return</c> with a value (not the constant every success in
+        /// <paramref name="flagsSetIn"/> returns too: <c>return true;</c> after <c>try { …; return true; }</c>) or a logging call; a <c>return</c> or an
         /// <c>if</c> reading a local declared outside the statement that <paramref name="flagsSetIn"/> assigns; an <c>if</c>
         /// that throws (a check of the outcome, such as <c>if (!File.Exists(path)) throw …</c>). Null when
         /// the statement is the last of its block (or not in one): what follows is not here to read.

@@ -1603,6 +1603,45 @@ namespace Postmortem.Analyzers.Tests.Rules
                 }
                 """);
 
+        // After a try whose success returns true, `return true;` where the catch falls through tells the caller nothing;
+        // `return false;` does (a negative look-alike).
+        [Fact]
+        public Task ReturnAfterTheTryOfTheSuccessValue_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync("""
+                using System.IO;
+
+                static class Store
+                {
+                    public static bool TrySave(string path, string text)
+                    {
+                        try
+                        {
+                            File.WriteAllText(path, text);
+                            return true;
+                        }
+                        [|catch (IOException)|]
+                        {
+                        }
+
+                        return true;
+                    }
+
+                    public static bool TrySaveOrSayNo(string path, string text)
+                    {
+                        try
+                        {
+                            File.WriteAllText(path, text);
+                            return true;
+                        }
+                        catch (IOException)
+                        {
+                        }
+
+                        return false;
+                    }
+                }
+                """);
+
         // Real-world round 12 (OpenRA's Log.AddChannel): a foreach that a success leaves tries candidates until one works,
         // and says so once they are spent. A retry, as the counted loop is.
         [Fact]
