@@ -212,7 +212,16 @@ namespace Postmortem.Analyzers.Knowledge
                     continue;
                 }
 
-                settings[parameter.Name] = ValueOf(argument.Value);
+                var value = ValueOf(argument.Value);
+                if (parameter.Name == "rollingInterval" && value.Kind is LogSettingKind.Unknown or LogSettingKind.UnknownNonNull &&
+                    OperationFacts.ConstantOfUnchangedLocal(argument.Value, cancellationToken) is { } constant)
+                {
+                    // `var interval = RollingInterval.Day; … rollingInterval: interval` (win-acme, real-world round 12): the
+                    // period is known, so the rules that depend on rolling by time judge it (PM2003's retention, PM3005's words).
+                    value = FromConstant(constant);
+                }
+
+                settings[parameter.Name] = value;
                 site.SettingLocations[parameter.Name] = argument.Value.Syntax;
             }
 

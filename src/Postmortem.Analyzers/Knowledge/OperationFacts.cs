@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -181,6 +182,45 @@ namespace Postmortem.Analyzers.Knowledge
             }
 
             return model.GetOperation(value, cancellationToken);
+        }
+
+        /// <summary>
+        /// The constant a local read here was initialized with, when nothing in the local's scope writes it again (no
+        /// assignment, <c>++</c>/<c>--</c>, <c>ref</c>/<c>out</c> argument, tuple element or <c>ref</c> of a name spelled
+        /// alike: by name, so a write to any local of that name rules it out). Null otherwise.
+        /// </summary>
+        public static object? ConstantOfUnchangedLocal(IOperation value, CancellationToken cancellationToken)
+        {
+            if (UnwrapConversions(value) is not ILocalReferenceOperation { Local: var local } reference ||
+                local.IsRef || local.DeclaringSyntaxReferences.Length != 1 ||
+                InitializerOf(local, reference, cancellationToken) is not { ConstantValue: { HasValue: true, Value: { } constant } } ||
+                local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken).FirstAncestorOrSelf<BlockSyntax>() is not { } scope)
+            {
+                return null;
+            }
+
+            foreach (var name in scope.DescendantNodes().OfType<IdentifierNameSyntax>())
+            {
+                if (name.Identifier.ValueText != local.Name)
+                {
+                    continue;
+                }
+
+                var written = name.Parent switch
+                {
+                    AssignmentExpressionSyntax assignment => assignment.Left == name,
+                    PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax => true,
+                    ArgumentSyntax argument => !argument.RefKindKeyword.IsKind(SyntaxKind.None) || argument.Parent is TupleExpressionSyntax,
+                    RefExpressionSyntax => true,
+                    _ => false,
+                };
+                if (written)
+                {
+                    return null;
+                }
+            }
+
+            return constant;
         }
 
         /// <summary>

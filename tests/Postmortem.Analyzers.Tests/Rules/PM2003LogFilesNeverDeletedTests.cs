@@ -22,6 +22,24 @@ namespace Postmortem.Analyzers.Tests.Rules
         public Task SerilogUnbounded_ReportsDiagnostic(string call)
             => Analyze(Serilog($".WriteTo.[|{call}|]")).WithSerilog().RunAsync();
 
+        // The interval in a local that nothing writes again: the sink rolls daily and keeps every file (real-world round 12).
+        [Fact]
+        public Task SerilogRollingIntervalInALocal_ReportsDiagnostic()
+            => Analyze("""
+                using Serilog;
+
+                static class Logging
+                {
+                    public static Serilog.ILogger Create()
+                    {
+                        var daily = RollingInterval.Day;
+                        return new LoggerConfiguration()
+                            .WriteTo.[|File("logs/app-.log", rollingInterval: daily, retainedFileCountLimit: null)|]
+                            .CreateLogger();
+                    }
+                }
+                """).WithSerilog().RunAsync();
+
         // A RollingFile call on a lambda's parameter, the delegate's type written in another file (sinks configured
         // through a helper of your own).
         [Fact]

@@ -44,6 +44,34 @@ namespace Postmortem.Analyzers.Tests.Rules
             return test.RunAsync();
         }
 
+        // Real-world round 12 (win-acme): the interval held in a local that nothing writes again is read as the constant
+        // it was given; one written again (an assignment, a tuple) stays unknown.
+        [Theory]
+        [InlineData("var daily = RollingInterval.Day;", " until the next day's file")]
+        [InlineData("var daily = RollingInterval.Day; if (roll) daily = RollingInterval.Hour;", "")]
+        [InlineData("var daily = RollingInterval.Day; if (roll) (daily, limit) = (RollingInterval.Hour, 1);", "")]
+        [InlineData("var daily = RollingInterval.Day; Action later = () => daily++;", "")]
+        public Task RollingIntervalInALocal_ReportsDiagnostic(string declaration, string until)
+        {
+            var test = Analyze($$"""
+                using System;
+                using Serilog;
+
+                static class Logging
+                {
+                    public static Serilog.ILogger Create(bool roll, long limit)
+                    {
+                        {{declaration}}
+                        return new LoggerConfiguration()
+                            .WriteTo.{|#0:File("logs/app-.log", rollingInterval: daily)|}
+                            .CreateLogger();
+                    }
+                }
+                """);
+            test.ExpectedDiagnostics.Add(new DiagnosticResult("PM3005").WithLocation(0).WithArguments("1 GB (the default limit)", until));
+            return test.RunAsync();
+        }
+
         // A File call on a lambda's parameter, the delegate's type written in another file (sinks configured through a
         // helper of your own).
         [Fact]
