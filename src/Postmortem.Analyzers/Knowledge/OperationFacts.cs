@@ -330,14 +330,18 @@ namespace Postmortem.Analyzers.Knowledge
                 return null;
             }
 
-            var body = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) switch
+            var body = DeclaredBody(method, cancellationToken);
+            return body is null || IsIterator(body) ? null : model.GetOperation(body, cancellationToken);
+        }
+
+        /// <summary>The block or expression body of a method or local function declared in source (its one declaration).</summary>
+        private static SyntaxNode? DeclaredBody(IMethodSymbol method, CancellationToken cancellationToken)
+            => method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) switch
             {
                 MethodDeclarationSyntax m => (SyntaxNode?)m.Body ?? m.ExpressionBody,
                 LocalFunctionStatementSyntax f => (SyntaxNode?)f.Body ?? f.ExpressionBody,
                 _ => null,
             };
-            return body is null || IsIterator(body) ? null : model.GetOperation(body, cancellationToken);
-        }
 
         /// <summary>Symbols only, the first part of <see cref="SameFileHelperBody"/>: an ordinary method or local function
         /// declared once, in <paramref name="tree"/>, whose own body is what a call runs.</summary>
@@ -390,13 +394,8 @@ namespace Postmortem.Analyzers.Knowledge
                 return false;
             }
 
-            var body = call.TargetMethod.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) switch
-            {
-                MethodDeclarationSyntax m => m.Body,
-                LocalFunctionStatementSyntax f => f.Body,
-                _ => null,
-            };
-            return body is { Statements.Count: > 0 } && body.Statements[body.Statements.Count - 1] is ThrowStatementSyntax && IsIterator(body) &&
+            return DeclaredBody(call.TargetMethod, cancellationToken) is BlockSyntax { Statements.Count: > 0 } body &&
+                   body.Statements[body.Statements.Count - 1] is ThrowStatementSyntax && IsIterator(body) &&
                    !Yields(body, SyntaxKind.YieldBreakStatement);
         }
 
