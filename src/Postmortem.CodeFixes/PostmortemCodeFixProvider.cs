@@ -214,9 +214,14 @@ namespace Postmortem.CodeFixes
         /// <summary>Applies one fix through the shared editor (the nodes are those of the original document).</summary>
         internal abstract void ApplyFix(FixContext context, Diagnostic diagnostic, string equivalenceKey);
 
+        /// <summary>
+        /// Fix All with this fixer's actions. Without an equivalence key it applies each diagnostic's first fix: no action
+        /// of ours lacks a key, but `dotnet format analyzers` passes the key of the first fix of whichever diagnostic it
+        /// meets first (the order changes from run to run), null when that diagnostic has no fix; then it fixed nothing.
+        /// </summary>
         public sealed override FixAllProvider GetFixAllProvider()
             => FixAllProvider.Create(
-                (context, document, diagnostics) => FixDocumentAsync(document, diagnostics, context.CodeActionEquivalenceKey, context.CancellationToken),
+                (context, document, diagnostics) => FixDocumentAsync(document, diagnostics, context.CodeActionEquivalenceKey ?? EachFirstFixKey, context.CancellationToken),
                 ImmutableArray.Create(FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution));
 
         public sealed override async Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -277,13 +282,8 @@ namespace Postmortem.CodeFixes
                 diagnostic);
         }
 
-        private async Task<Document?> FixDocumentAsync(Document document, ImmutableArray<Diagnostic> diagnostics, string? equivalenceKey, CancellationToken cancellationToken)
+        private async Task<Document?> FixDocumentAsync(Document document, ImmutableArray<Diagnostic> diagnostics, string equivalenceKey, CancellationToken cancellationToken)
         {
-            if (equivalenceKey is null)
-            {
-                return document;
-            }
-
             var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
             var root = editor.OriginalRoot;
             var model = editor.SemanticModel;

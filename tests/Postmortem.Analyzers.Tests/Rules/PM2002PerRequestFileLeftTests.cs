@@ -1222,6 +1222,57 @@ namespace Postmortem.Analyzers.Tests.Rules
                 }
                 """);
 
+        // dotnet format fixes a rule with the equivalence key of the first fix of whichever diagnostic comes first, and the
+        // order changes from run to run: when the first had no fix (a redirect) the key was null and nothing was fixed, so
+        // the incident sample's two fixable endpoints were fixed in some runs only. Fix All with no key now applies each
+        // diagnostic's first fix (the verifier runs it from the redirect, as dotnet format does).
+        [Fact]
+        public Task UnfixableDiagnosticFirst_DotnetFormatStillFixesTheOthers_ReportsDiagnostic()
+        {
+            var test = VerifyCS.Test(Usings + """
+                public class ExportsController : ControllerBase
+                {
+                    public IActionResult Redirected(string csv)
+                    {
+                        var name = $"export-{Guid.NewGuid():N}.csv";
+                        [|System.IO.File.WriteAllText(Path.Combine("wwwroot", name), csv)|];
+                        return Redirect("/" + name);
+                    }
+
+                    public IActionResult Csv()
+                    {
+                        var path = Path.Combine("exports", Guid.NewGuid() + ".csv");
+                        [|System.IO.File.WriteAllText(path, "a,b")|];
+                        return PhysicalFile(Path.GetFullPath(path), "text/csv");
+                    }
+                }
+                """, Usings + """
+                public class ExportsController : ControllerBase
+                {
+                    public IActionResult Redirected(string csv)
+                    {
+                        var name = $"export-{Guid.NewGuid():N}.csv";
+                        [|System.IO.File.WriteAllText(Path.Combine("wwwroot", name), csv)|];
+                        return Redirect("/" + name);
+                    }
+
+                    public IActionResult Csv()
+                    {
+                        var path = Path.Combine("exports", Guid.NewGuid() + ".csv");
+                        System.IO.File.WriteAllText(path, "a,b");
+                        Response.OnCompleted(() =>
+                        {
+                            System.IO.File.Delete(path);
+                            return Task.CompletedTask;
+                        });
+                        return PhysicalFile(Path.GetFullPath(path), "text/csv");
+                    }
+                }
+                """);
+            test.References.AddRange(References.AspNetCore);
+            return test.RunAsync();
+        }
+
         [Fact]
         public Task ControllerAction_DeleteAfterResponse_ReportsDiagnostic()
             => VerifyFix(InAction("""

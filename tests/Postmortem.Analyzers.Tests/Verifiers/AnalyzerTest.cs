@@ -510,37 +510,49 @@ namespace Postmortem.Analyzers.Tests.Verifiers
 
         /// <summary>
         /// `dotnet format analyzers` fixes a rule from the first diagnostic of the analyzers that report it, whatever that
-        /// diagnostic's rule (dotnet-format's SolutionCodeFixApplier): it asks the rule's fixer for that diagnostic's fixes,
-        /// takes the first one's equivalence key and runs Fix All in solution scope on the rule's diagnostics. When the
-        /// analyzers report another rule here, this does the same from that rule's first diagnostic: the result must be
-        /// the fixed code.
+        /// diagnostic's rule and whether it has a fix (dotnet-format's SolutionCodeFixApplier): it asks the rule's fixer for
+        /// that diagnostic's fixes, takes the first one's equivalence key (null when none is registered) and runs Fix All in
+        /// solution scope on the rule's diagnostics. Which diagnostic comes first changes from run to run (the analysis is
+        /// concurrent), so this does the same from the first diagnostic of another rule of the analyzers and from the first
+        /// diagnostic of the rule that gets no fix: each time the result must be the fixed code.
         /// </summary>
         private async Task VerifyDotnetFormatFixesAsync(Solution initial, ImmutableArray<Diagnostic> initialDiagnostics, TestState fixedState, CancellationToken cancellationToken)
         {
             var reported = new HashSet<string>(Analyzers.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id));
-            var other = initialDiagnostics
-                .Where(d => d.Location.IsInSource && reported.Contains(d.Id) && !CodeFix!.FixableDiagnosticIds.Contains(d.Id))
-                .OrderBy(d => d.Location.SourceSpan.Start)
-                .FirstOrDefault();
-            if (other is null)
+            var inSource = initialDiagnostics.Where(d => d.Location.IsInSource && reported.Contains(d.Id)).OrderBy(d => d.Location.SourceSpan.Start).ToList();
+            var other = inSource.FirstOrDefault(d => !CodeFix!.FixableDiagnosticIds.Contains(d.Id));
+            if (other is not null)
             {
-                return;
+                await VerifyDotnetFormatFixesFromAsync(initial, other, "another rule of the same analyzer", fixedState, cancellationToken).ConfigureAwait(false);
             }
 
-            var document = initial.GetDocument(other.Location.SourceTree)!;
-            CodeAction? first = null;
-            var context = new CodeFixContext(document, other, (action, _) => first ??= action, cancellationToken);
-            await CodeFix!.RegisterCodeFixesAsync(context).ConfigureAwait(false);
-            if (first?.EquivalenceKey is not { } key)
+            foreach (var own in inSource.Where(d => CodeFix!.FixableDiagnosticIds.Contains(d.Id)))
             {
-                throw new VerifierException($"dotnet format would fix nothing: handed {other.Id} (another rule of the same analyzer) by dotnet format, the fixer registers no fix with an equivalence key.");
+                if ((await RegisteredFixesAsync(initial, own, cancellationToken).ConfigureAwait(false)).Count == 0)
+                {
+                    await VerifyDotnetFormatFixesFromAsync(initial, own, "a diagnostic of the rule with no fix", fixedState, cancellationToken).ConfigureAwait(false);
+                    break;
+                }
             }
+        }
 
-            var fixAll = new FixAllContext(document, CodeFix, FixAllScope.Solution, key, CodeFix.FixableDiagnosticIds, new TestDiagnosticProvider(this), cancellationToken);
+        private async Task<List<CodeAction>> RegisteredFixesAsync(Solution solution, Diagnostic diagnostic, CancellationToken cancellationToken)
+        {
+            var actions = new List<CodeAction>();
+            var document = solution.GetDocument(diagnostic.Location.SourceTree)!;
+            await CodeFix!.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), cancellationToken)).ConfigureAwait(false);
+            return actions;
+        }
+
+        private async Task VerifyDotnetFormatFixesFromAsync(Solution initial, Diagnostic first, string what, TestState fixedState, CancellationToken cancellationToken)
+        {
+            var document = initial.GetDocument(first.Location.SourceTree)!;
+            var key = (await RegisteredFixesAsync(initial, first, cancellationToken).ConfigureAwait(false)).FirstOrDefault()?.EquivalenceKey;
+            var fixAll = new FixAllContext(document, CodeFix!, FixAllScope.Solution, key!, CodeFix!.FixableDiagnosticIds, new TestDiagnosticProvider(this), cancellationToken);
             var action = await CodeFix.GetFixAllProvider()!.GetFixAsync(fixAll).ConfigureAwait(false)
-                ?? throw new VerifierException($"dotnet format would fix nothing: no Fix All action for key '{key}'.");
+                ?? throw new VerifierException($"dotnet format would fix nothing: handed {first.Id} ({what}) first, the fixer gives no Fix All action for key '{key ?? "null"}'.");
             var fixedByFormat = await ApplyAsync(initial, action, cancellationToken).ConfigureAwait(false);
-            await VerifyFixedStateAsync($"Fix All as dotnet format runs it (from {other.Id})", fixedByFormat, fixedState, cancellationToken).ConfigureAwait(false);
+            await VerifyFixedStateAsync($"Fix All as dotnet format runs it (from {first.Id}, {what})", fixedByFormat, fixedState, cancellationToken).ConfigureAwait(false);
         }
 
         private async Task<Solution> FixAllAsync(Solution solution, FixAllScope scope, string equivalenceKey, CancellationToken cancellationToken)
