@@ -310,7 +310,7 @@ namespace Postmortem.CodeFixes
 
             var changed = editor.GetChangedRoot();
             changed = context.AddUsings(changed);
-            return document.WithSyntaxRoot(changed);
+            return await FileIndentation.FormatAsync(document, document.WithSyntaxRoot(changed), cancellationToken).ConfigureAwait(false);
         }
     }
 }

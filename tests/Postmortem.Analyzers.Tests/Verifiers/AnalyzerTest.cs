@@ -53,6 +53,12 @@ namespace Postmortem.Analyzers.Tests.Verifiers
         /// under <c>[Test1.cs]</c> for that file only.</summary>
         public string? EditorConfig { get; set; }
 
+        /// <summary>
+        /// An .editorconfig file the workspace holds (<c>/.editorconfig</c>), as an IDE or <c>dotnet format</c> loads one: what a
+        /// code fix reads from its document's project (<c>indent_style</c>). The analyzers' options come from <see cref="EditorConfig"/>.
+        /// </summary>
+        public string? WorkspaceEditorConfig { get; set; }
+
         /// <summary>Global options, e.g. build_property.UsingMicrosoftNETSdkWeb = true.</summary>
         public Dictionary<string, string> GlobalOptions { get; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -163,6 +169,12 @@ namespace Postmortem.Analyzers.Tests.Verifiers
             {
                 var id = DocumentId.CreateNewId(projectId, file.Path);
                 solution = solution.AddAdditionalDocument(id, file.Path, SourceText.From(file.Text, Encoding.UTF8), filePath: file.Path);
+            }
+
+            if (WorkspaceEditorConfig is not null)
+            {
+                var id = DocumentId.CreateNewId(projectId, ".editorconfig");
+                solution = solution.AddAnalyzerConfigDocument(id, ".editorconfig", SourceText.From(WorkspaceEditorConfig, Encoding.UTF8), filePath: "/.editorconfig");
             }
 
             return solution;
