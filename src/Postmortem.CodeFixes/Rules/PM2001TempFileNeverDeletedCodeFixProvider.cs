@@ -188,6 +188,13 @@ namespace Postmortem.CodeFixes.Rules
                     // not the created one.
                     target.Statement = null;
                 }
+                else if (UsedAfterTheBlock(statement, local, model, cancellationToken))
+                {
+                    // string p; try { p = Path.GetTempFileName(); } catch (IOException) { … } Use(p);: the try would end with
+                    // the inner block, and its finally would delete the file before the code after the block uses it
+                    // (real-world round 13, PowerShell's New-TemporaryFile).
+                    target.Statement = null;
+                }
                 else
                 {
                     var index = statements.IndexOf(statement) + (target.StartAfter ? 1 : 0);
@@ -208,6 +215,22 @@ namespace Postmortem.CodeFixes.Rules
             }
 
             return target.Statement is null && target.Stream is null ? null : target;
+        }
+
+        /// <summary>Is the local, declared outside the block holding the statement, read or written after that block?</summary>
+        private static bool UsedAfterTheBlock(StatementSyntax statement, ILocalSymbol local, SemanticModel model, CancellationToken cancellationToken)
+        {
+            var block = statement.Parent;
+            var declaration = local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+            if (block is null or GlobalStatementSyntax || block.Contains(declaration) ||
+                declaration.Ancestors().FirstOrDefault(a => a is BlockSyntax or SwitchSectionSyntax or CompilationUnitSyntax) is not { } scope)
+            {
+                return false;
+            }
+
+            return scope.DescendantNodes().OfType<IdentifierNameSyntax>().Any(identifier =>
+                identifier.SpanStart >= block.Span.End && identifier.Identifier.ValueText == local.Name &&
+                SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier, cancellationToken).Symbol, local));
         }
 
         private static bool AssignsLocal(StatementSyntax statement, ILocalSymbol local, SemanticModel model, CancellationToken cancellationToken)

@@ -2208,6 +2208,68 @@ namespace Postmortem.Analyzers.Tests.Rules
             return VerifyCS.Test(source, source, PM2001TempFileNeverDeletedCodeFixProvider.DeleteInFinallyKey).RunAsync();
         }
 
+        // Real-world round 13 (PowerShell's New-TemporaryFile): the path, declared before an inner try, is used after it. The
+        // try the fix adds would end with the inner block, and its finally would delete the file before that use.
+        [Fact]
+        public Task LocalUsedAfterTheBlockOfItsCreation_NoDeleteInFinallyFix()
+        {
+            var source = InClass("""
+                long Size(byte[] data)
+                {
+                    string p = null;
+                    try
+                    {
+                        p = [|Path.GetTempFileName()|];
+                    }
+                    catch (IOException)
+                    {
+                        return 0;
+                    }
+                    File.WriteAllBytes(p, data);
+                    return new FileInfo(p).Length;
+                }
+            """);
+            return VerifyCS.Test(source, source, PM2001TempFileNeverDeletedCodeFixProvider.DeleteInFinallyKey).RunAsync();
+        }
+
+        // Declared before the block but used only inside it: the try still covers every use.
+        [Fact]
+        public Task LocalDeclaredBeforeTheBlockAndUsedOnlyInIt_DeleteInFinally_ReportsDiagnostic()
+            => VerifyCS.VerifyCodeFixAsync(InClass("""
+                long Size(byte[] data, bool write)
+                {
+                    string p;
+                    if (write)
+                    {
+                        p = [|Path.GetTempFileName()|];
+                        File.WriteAllBytes(p, data);
+                        return new FileInfo(p).Length;
+                    }
+
+                    return 0;
+                }
+            """), InClass("""
+                long Size(byte[] data, bool write)
+                {
+                    string p;
+                    if (write)
+                    {
+                        p = Path.GetTempFileName();
+                        try
+                        {
+                            File.WriteAllBytes(p, data);
+                            return new FileInfo(p).Length;
+                        }
+                        finally
+                        {
+                            File.Delete(p);
+                        }
+                    }
+
+                    return 0;
+                }
+            """), PM2001TempFileNeverDeletedCodeFixProvider.DeleteInFinallyKey);
+
         [Fact]
         public Task TempFileReturnedByHelper_DeleteInFinally_ReportsDiagnostic()
             => VerifyCS.VerifyCodeFixAsync(InClass("""
