@@ -63,6 +63,39 @@ namespace Postmortem.Analyzers.Knowledge
         }
 
         /// <summary>
+        /// <c>TryAdd(item, Timeout.Infinite)</c>, <c>TryAdd(item, -1, token)</c>, <c>TryAdd(item, Timeout.InfiniteTimeSpan)</c>: with
+        /// an infinite timeout <c>BlockingCollection&lt;T&gt;.TryAdd</c> waits for room and never returns false (a completed
+        /// collection throws, a cancelled token throws). Real-world round 13 (Ryujinx's log target) had it reported.
+        /// </summary>
+        public static bool WaitsForever(IInvocationOperation invocation)
+        {
+            if (invocation.TargetMethod.Name != TryAddName)
+            {
+                return false;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is not { Ordinal: 1 })
+                {
+                    continue;
+                }
+
+                var value = argument.Value;
+                while (value is IConversionOperation { IsImplicit: true } conversion)
+                {
+                    value = conversion.Operand;
+                }
+
+                return value.ConstantValue is { HasValue: true, Value: -1 } ||
+                       value is IFieldReferenceOperation { Field: { Name: "InfiniteTimeSpan", ContainingType: { Name: "Timeout" } timeout } } &&
+                       timeout.ToDisplayString() == "System.Threading.Timeout";
+            }
+
+            return false;
+        }
+
+        /// <summary>
         /// Is the queue behind this receiver provably unbounded: created by <c>Channel.CreateUnbounded</c> (or
         /// <c>new BlockingCollection&lt;T&gt;()</c> without a capacity), or a Drop* channel whose every drop goes to an
         /// <c>itemDropped</c> callback (<see cref="CountsEveryDrop"/>), in an initializer the analyzer can see: a local's

@@ -63,7 +63,7 @@ namespace Postmortem.Analyzers.Rules
                 return;
             }
 
-            if (queues.IsProvablyUnbounded(invocation.Instance, invocation.SemanticModel))
+            if (WriteQueues.WaitsForever(invocation) || queues.IsProvablyUnbounded(invocation.Instance, invocation.SemanticModel))
             {
                 return;
             }

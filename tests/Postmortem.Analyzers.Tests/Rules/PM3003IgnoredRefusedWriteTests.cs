@@ -193,6 +193,39 @@ namespace Postmortem.Analyzers.Tests.Rules
                     }
                 """));
 
+        // Real-world round 13 (Ryujinx's log target): with an infinite timeout TryAdd waits for room and never returns false.
+        // A finite timeout, or one the analyzer cannot read, can still refuse.
+        [Fact]
+        public Task TryAddWithAnInfiniteTimeout_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(Queue("""
+                    private const int Forever = -1;
+                    private readonly BlockingCollection<string> _queue = new BlockingCollection<string>(10);
+
+                    public void Publish(string e, CancellationToken token)
+                    {
+                        _queue.TryAdd(e, -1);
+                        _queue.TryAdd(e, Timeout.Infinite);
+                        _queue.TryAdd(e, Forever, token);
+                        _queue.TryAdd(e, Timeout.InfiniteTimeSpan);
+                        _queue.TryAdd(e, millisecondsTimeout: -1);
+                    }
+                """));
+
+        [Fact]
+        public Task TryAddWithAFiniteOrUnknownTimeout_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(Queue("""
+                    private readonly BlockingCollection<string> _queue = new BlockingCollection<string>(10);
+                    private int _timeout = -1;
+
+                    public void Publish(string e, CancellationToken token)
+                    {
+                        _queue.[|TryAdd|](e, 0);
+                        _queue.[|TryAdd|](e, 100, token);
+                        _queue.[|TryAdd|](e, _timeout);
+                        _queue.[|TryAdd|](e, TimeSpan.FromSeconds(1));
+                    }
+                """));
+
         [Fact]
         public Task DiscardAssignmentWhoseValueIsUsed_NoDiagnostic()
             => VerifyCS.VerifyAnalyzerAsync(Queue("""
