@@ -2092,6 +2092,10 @@ namespace Postmortem.Analyzers.Knowledge
                     case "GetOrAdd":
                     case "Set":
                         break;
+                    case "WriteObject" when IsPowerShellOutput(invocation.TargetMethod.ContainingType):
+                        // A cmdlet's WriteObject hands its result to the pipeline, as a method's return does: New-TemporaryFile
+                        // exists to give the user a file (real-world round 13, PowerShell).
+                        break;
                     default:
                         return false;
                 }
@@ -2113,6 +2117,11 @@ namespace Postmortem.Analyzers.Knowledge
 
                 return false;
             }
+
+            /// <summary>PowerShell's <c>Cmdlet</c> (and so <c>PSCmdlet</c> and every cmdlet) or <c>ICommandRuntime</c>, by metadata name.</summary>
+            private static bool IsPowerShellOutput(INamedTypeSymbol? type)
+                => type is { Name: "Cmdlet" or "ICommandRuntime" } &&
+                   type.ContainingNamespace?.ToDisplayString() == "System.Management.Automation";
 
             /// <summary>A method in source that deletes, stores or hands over the parameter it receives the path in.</summary>
             private bool PassesToReleasingHelper(IInvocationOperation invocation, IArgumentOperation argument)

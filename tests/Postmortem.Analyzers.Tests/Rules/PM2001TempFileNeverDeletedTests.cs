@@ -900,6 +900,69 @@ namespace Postmortem.Analyzers.Tests.Rules
                 VerifyCS.Diagnostic("PM2001").WithLocation(0).WithArguments("file", "Path.GetTempFileName"),
                 VerifyCS.Diagnostic("PM2001").WithLocation(1).WithArguments("file", "Path.GetTempFileName"));
 
+        // Real-world round 13 (PowerShell's New-TemporaryFile): a cmdlet's WriteObject hands its result to the pipeline, as
+        // a return does; the user who asked for a temp file deletes it. A WriteObject of another type is an ordinary call.
+        private const string PowerShellStubs = """
+
+            namespace System.Management.Automation
+            {
+                public interface ICommandRuntime { void WriteObject(object sendToPipeline); }
+                public abstract class Cmdlet
+                {
+                    public void WriteObject(object sendToPipeline) { }
+                    public void WriteObject(object sendToPipeline, bool enumerateCollection) { }
+                }
+                public abstract class PSCmdlet : Cmdlet { }
+            }
+            """;
+
+        [Fact]
+        public Task TempFileWrittenToThePowerShellPipeline_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync("""
+                using System.IO;
+                using System.Management.Automation;
+
+                public sealed class NewTemporaryFileCommand : PSCmdlet
+                {
+                    public ICommandRuntime Runtime { get; set; }
+
+                    protected void EndProcessing()
+                    {
+                        var path = Path.GetTempFileName();
+                        WriteObject(new FileInfo(path));
+                    }
+
+                    protected void AsPath()
+                    {
+                        var path = Path.GetTempFileName();
+                        WriteObject(path, false);
+                    }
+
+                    protected void ThroughTheRuntime()
+                    {
+                        var path = Path.GetTempFileName();
+                        Runtime.WriteObject(new FileInfo(path));
+                    }
+                }
+                """ + PowerShellStubs);
+
+        [Fact]
+        public Task TempFileGivenToAnotherWriteObject_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync("""
+                using System.IO;
+
+                public sealed class Exporter
+                {
+                    public void WriteObject(object value) { }
+
+                    public void Export()
+                    {
+                        var path = [|Path.GetTempFileName()|];
+                        WriteObject(new FileInfo(path));
+                    }
+                }
+                """ + PowerShellStubs);
+
         [Fact]
         public Task FixedTempFolder_NoDiagnostic()
             => VerifyCS.VerifyAnalyzerAsync(InClass("""
