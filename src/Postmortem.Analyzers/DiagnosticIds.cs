@@ -21,5 +21,6 @@ namespace Postmortem.Analyzers
         public const string IgnoredRefusedWrite = "PM3003";
         public const string LoggingFailuresInvisible = "PM3004";
         public const string FileSinkStopsAtSizeLimit = "PM3005";
+        public const string TimerSwallowsWriteFailure = "PM3006";
     }
 }

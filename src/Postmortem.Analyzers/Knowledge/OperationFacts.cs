@@ -323,8 +323,12 @@ namespace Postmortem.Analyzers.Knowledge
         /// may run), not partial without a body, not an iterator (its body runs later, as it is enumerated). Null otherwise.
         /// </summary>
         public static IOperation? SameFileHelperBody(IInvocationOperation call, SemanticModel model, CancellationToken cancellationToken)
+            => SameFileHelperBody(call.TargetMethod, model, cancellationToken);
+
+        /// <summary>As <see cref="SameFileHelperBody(IInvocationOperation, SemanticModel, CancellationToken)"/>, for a method
+        /// a delegate is made of (<c>timer.Elapsed += OnTick</c>).</summary>
+        public static IOperation? SameFileHelperBody(IMethodSymbol method, SemanticModel model, CancellationToken cancellationToken)
         {
-            var method = call.TargetMethod;
             if (!IsSameFileHelper(method, model.SyntaxTree))
             {
                 return null;

@@ -354,6 +354,16 @@ namespace Postmortem.Analyzers.Tests.Verifiers
                         {
                             problems.Add($"{a.Id} at {a.Path}{a.Span}: expected severity {severity}, got {a.Diagnostic.Severity}.");
                         }
+
+                        if (result.AdditionalMarkupKeys is { } keys)
+                        {
+                            var expectedAdditional = keys.Select(key => state.All.SelectMany(f => f.Spans.Where(s => s.Key == key).Select(s => $"{f.Path}{s.Span}")).Single());
+                            var actualAdditional = a.Diagnostic.AdditionalLocations.Select(l => $"{l.GetLineSpan().Path}{l.SourceSpan}");
+                            if (!expectedAdditional.SequenceEqual(actualAdditional))
+                            {
+                                problems.Add($"{a.Id} at {a.Path}{a.Span}: expected additional locations [{string.Join(", ", expectedAdditional)}], got [{string.Join(", ", actualAdditional)}].");
+                            }
+                        }
                     }
                 }
             }

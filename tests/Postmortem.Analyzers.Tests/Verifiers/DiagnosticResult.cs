@@ -16,6 +16,9 @@ namespace Postmortem.Analyzers.Tests.Verifiers
         public DiagnosticSeverity? Severity { get; init; }
         public bool NoLocation { get; init; }
 
+        /// <summary>Markup keys (<c>{|#1:…|}</c>) of the diagnostic's additional locations, in order; null: not checked.</summary>
+        public int[]? AdditionalMarkupKeys { get; init; }
+
         public DiagnosticResult WithLocation(int markupKey) => this with { MarkupKey = markupKey };
 
         public DiagnosticResult WithSpan(string path, TextSpan span) => this with { Path = path, Span = span };
@@ -27,6 +30,8 @@ namespace Postmortem.Analyzers.Tests.Verifiers
         public DiagnosticResult WithSeverity(DiagnosticSeverity severity) => this with { Severity = severity };
 
         public DiagnosticResult WithNoLocation() => this with { NoLocation = true };
+
+        public DiagnosticResult WithAdditionalLocations(params int[] markupKeys) => this with { AdditionalMarkupKeys = markupKeys };
 
         public override string ToString()
         {

@@ -1,0 +1,265 @@
+using System.Threading.Tasks;
+using Postmortem.Analyzers.Tests.Verifiers;
+using Xunit;
+using VerifyCS = Postmortem.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<
+    Postmortem.Analyzers.Rules.PM3006TimerSwallowsWriteFailureAnalyzer>;
+
+namespace Postmortem.Analyzers.Tests.Rules
+{
+    public class PM3006TimerSwallowsWriteFailureTests
+    {
+        private static string InClass(string members) => $$"""
+            using System;
+            using System.IO;
+            using System.Text;
+            using System.Threading.Tasks;
+            using System.Timers;
+
+            public sealed class LogFlusher
+            {
+                private readonly Timer _timer = new Timer(1000);
+                private readonly StringBuilder _buffer = new StringBuilder();
+                private readonly string _path = "host.log";
+
+            {{members}}
+            }
+            """;
+
+        // ------------------------------------------------------------ unsafe forms
+
+        // Real-world round 13 (repro-7): the append fails and the timer discards the exception.
+        [Fact]
+        public Task LambdaHandlerAppends_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(
+                InClass("""
+                    public void Start()
+                    {
+                        {|#0:_timer.Elapsed|} += (s, e) => {|#1:File.AppendAllText(_path, _buffer.ToString())|};
+                        _timer.Start();
+                    }
+                """),
+                VerifyCS.Diagnostic("PM3006").WithLocation(0).WithArguments("This lambda", "File.AppendAllText").WithAdditionalLocations(1));
+
+        // The Azure Functions host's FileWriter (real-world round 13): the handler restarts the timer in a finally, calls
+        // Flush, which appends in a try whose catch is filtered (a missing folder) and appends again inside that catch.
+        [Fact]
+        public Task MethodHandlerFlushesThroughHelpers_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(
+                InClass("""
+                    public void Start()
+                    {
+                        {|#0:_timer.Elapsed|} += OnFlushLogs;
+                        _timer.Start();
+                    }
+
+                    private void OnFlushLogs(object sender, ElapsedEventArgs e)
+                    {
+                        try
+                        {
+                            Flush();
+                        }
+                        finally
+                        {
+                            _timer.Start();
+                        }
+                    }
+
+                    public void Flush()
+                    {
+                        var content = _buffer.ToString();
+                        try
+                        {
+                            AppendToFile(content);
+                        }
+                        catch (Exception ex) when (ex is DirectoryNotFoundException)
+                        {
+                            Directory.CreateDirectory("logs");
+                            AppendToFile(content);
+                        }
+                    }
+
+                    private void AppendToFile(string content)
+                    {
+                        using (var writer = {|#1:new StreamWriter(_path, append: true)|})
+                        {
+                            writer.Write(content);
+                        }
+                    }
+                """),
+                VerifyCS.Diagnostic("PM3006").WithLocation(0).WithArguments("'OnFlushLogs'", "new StreamWriter").WithAdditionalLocations(1));
+
+        [Fact]
+        public Task WriteOutsideTheCatchOrCaughtByAnotherType_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InClass("""
+                    public void Start(Timer other)
+                    {
+                        [|_timer.Elapsed|] += new ElapsedEventHandler(OnTick);
+                        [|other.Elapsed|] += delegate { try { File.Delete(_path); } catch (FormatException) { } };
+                        [|other.Elapsed|] += (s, e) =>
+                        {
+                            try { File.AppendAllText(_path, "x"); }
+                            catch (IOException ex) when (ex is FileNotFoundException) { Console.Error.WriteLine(ex); }
+                        };
+                    }
+
+                    private void OnTick(object sender, ElapsedEventArgs e)
+                    {
+                        try
+                        {
+                            Console.WriteLine("tick");
+                        }
+                        catch (Exception ex)
+                        {
+                            Console.Error.WriteLine(ex);
+                        }
+
+                        File.WriteAllText(_path, "done");
+                    }
+                """));
+
+        // A subclass of the timer has the same event.
+        [Fact]
+        public Task SubclassOfTheTimer_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync("""
+                using System.IO;
+
+                public sealed class CleanupTimer : System.Timers.Timer
+                {
+                    public CleanupTimer()
+                    {
+                        [|Elapsed|] += (s, e) => File.Delete("old.log");
+                    }
+                }
+                """);
+
+        // ------------------------------------------------------------ safe look-alikes
+
+        [Fact]
+        public Task WriteCaughtInTheHandlerOrItsHelper_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InClass("""
+                    public void Start()
+                    {
+                        _timer.Elapsed += OnTick;
+                        _timer.Elapsed += (s, e) =>
+                        {
+                            try { File.AppendAllText(_path, "x"); }
+                            catch (IOException ex) { Console.Error.WriteLine(ex); }
+                        };
+                        _timer.Elapsed += (s, e) => Safe();
+                    }
+
+                    private void OnTick(object sender, ElapsedEventArgs e)
+                    {
+                        try
+                        {
+                            Write();
+                        }
+                        catch
+                        {
+                            Console.Error.WriteLine("flush failed");
+                        }
+                    }
+
+                    private void Write() => File.AppendAllText(_path, _buffer.ToString());
+
+                    private void Safe()
+                    {
+                        try { File.AppendAllText(_path, "x"); }
+                        catch (Exception ex) { Console.Error.WriteLine(ex); }
+                    }
+                """));
+
+        // An async handler's exception escapes to the thread pool and ends the process: not silent. A write in a lambda
+        // the handler starts runs elsewhere; memory and the console are not storage.
+        [Fact]
+        public Task AsyncHandlerOrWriteElsewhereOrNoStorage_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InClass("""
+                    public void Start()
+                    {
+                        _timer.Elapsed += async (s, e) => await File.AppendAllTextAsync(_path, "x");
+                        _timer.Elapsed += OnTickAsync;
+                        _timer.Elapsed += (s, e) => Task.Run(() => File.AppendAllText(_path, "x")).Wait();
+                        _timer.Elapsed += (s, e) => Console.WriteLine(_buffer.ToString());
+                        _timer.Elapsed += (s, e) => new MemoryStream().Write(new byte[1], 0, 1);
+                        _timer.Elapsed -= (s, e) => File.AppendAllText(_path, "x");
+                    }
+
+                    private async void OnTickAsync(object sender, ElapsedEventArgs e) => await File.WriteAllTextAsync(_path, "x");
+                """));
+
+        // With a SynchronizingObject the handler runs through BeginInvoke (a form's message loop), where its exception
+        // surfaces.
+        [Fact]
+        public Task SynchronizingObjectSet_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InClass("""
+                    public void Start(System.ComponentModel.ISynchronizeInvoke form)
+                    {
+                        _timer.SynchronizingObject = form;
+                        _timer.Elapsed += (s, e) => File.AppendAllText(_path, "x");
+                    }
+                """));
+
+        // Other timers: System.Threading.Timer's callback exception ends the process; an Elapsed event of another type is
+        // not the one that swallows.
+        [Fact]
+        public Task OtherTimersOrEvents_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync("""
+                using System;
+                using System.IO;
+
+                public sealed class Ticker
+                {
+                    public event EventHandler Elapsed;
+
+                    private System.Threading.Timer _threading;
+
+                    public void Start()
+                    {
+                        Elapsed += (s, e) => File.AppendAllText("a.log", "x");
+                        _threading = new System.Threading.Timer(_ => File.AppendAllText("a.log", "x"), null, 0, 1000);
+                    }
+                }
+                """);
+
+        // A handler declared in another file is not read (the analyzer reads one file per callback).
+        [Fact]
+        public Task HandlerInAnotherFile_NoDiagnostic()
+        {
+            var test = VerifyCS.Test("""
+                using System.Timers;
+
+                public sealed partial class Flusher
+                {
+                    private readonly Timer _timer = new Timer(1000);
+
+                    public void Start() => _timer.Elapsed += OnTick;
+                }
+                """);
+            test.Sources.Add("""
+                using System.IO;
+                using System.Timers;
+
+                public sealed partial class Flusher
+                {
+                    private void OnTick(object sender, ElapsedEventArgs e) => File.AppendAllText("a.log", "x");
+                }
+                """);
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task BrokenCode_NoCrash()
+        {
+            var test = VerifyCS.Test(InClass("""
+                    public void Start()
+                    {
+                        _timer.Elapsed += ;
+                        _timer.Elapsed += Missing;
+                        _timer.Elapsed += (s, e) => File.AppendAllText(;
+                    }
+                """));
+            test.AllowCompilerErrors = true;
+            return test.RunAsync();
+        }
+    }
+}
