@@ -90,6 +90,15 @@ namespace Postmortem.CodeFixes.Rules
             }
 
             replacement = replacement.WithTriviaFrom(statement).WithAdditionalAnnotations(Formatter.Annotation);
+            if (replacement is IfStatementSyntax @if && statement.GetTrailingTrivia() is var trailing && trailing.Any(FixSyntax.IsComment))
+            {
+                // queue.TryAdd(e); // why  →  if (!queue.TryAdd(e)) // why: the comment stays on the call's line, not after the
+                // new block's closing brace (real-world round 13, Ryujinx).
+                var onTheLine = trailing.TakeWhile(t => !t.IsKind(SyntaxKind.EndOfLineTrivia)).ToList();
+                replacement = @if
+                    .WithCloseParenToken(@if.CloseParenToken.WithTrailingTrivia(onTheLine))
+                    .WithTrailingTrivia(trailing.Skip(onTheLine.Count));
+            }
 
             // An embedded statement (if (x) writer.TryWrite(i); else …) gets braces, so a new if cannot capture the else.
             if (statement.Parent is not (BlockSyntax or SwitchSectionSyntax or GlobalStatementSyntax))

@@ -463,6 +463,30 @@ namespace Postmortem.Analyzers.Tests.Rules
             return test.RunAsync();
         }
 
+        // Real-world round 13 (Ryujinx): the comment at the end of the call's line stayed after the new block's closing brace.
+        [Fact]
+        public Task TrailingComment_ThrowIfRefusedFixKeepsItOnTheCallsLine_ReportsDiagnostic()
+            => VerifyCS.VerifyCodeFixAsync(Queue("""
+                    private readonly BlockingCollection<string> _queue = new BlockingCollection<string>(10);
+
+                    public void Publish(string e)
+                    {
+                        _queue.[|TryAdd|](e, 100); // the console target discards when full
+                        Console.WriteLine(e);
+                    }
+                """), Queue("""
+                    private readonly BlockingCollection<string> _queue = new BlockingCollection<string>(10);
+
+                    public void Publish(string e)
+                    {
+                        if (!_queue.TryAdd(e, 100)) // the console target discards when full
+                        {
+                            throw new InvalidOperationException("The collection is full or completed: the item was not added.");
+                        }
+                        Console.WriteLine(e);
+                    }
+                """), PM3003IgnoredRefusedWriteCodeFixProvider.ThrowIfRefusedKey);
+
         [Fact]
         public Task SyncMethod_ThrowIfRefusedFix_ReportsDiagnostic()
             => VerifyCS.VerifyCodeFixAsync(Queue("""
