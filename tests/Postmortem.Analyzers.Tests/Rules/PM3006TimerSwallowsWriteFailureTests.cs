@@ -38,7 +38,9 @@ namespace Postmortem.Analyzers.Tests.Rules
                         _timer.Start();
                     }
                 """),
-                VerifyCS.Diagnostic("PM3006").WithLocation(0).WithArguments("This lambda", "File.AppendAllText").WithAdditionalLocations(1));
+                VerifyCS.Diagnostic("PM3006").WithLocation(0).WithArguments("This lambda", "File.AppendAllText").WithAdditionalLocations(1).WithMessage(
+                    "This lambda handles a System.Timers.Timer's Elapsed event, and the timer swallows every exception its handler throws: " +
+                    "when 'File.AppendAllText' fails (a full disk, a locked file, a missing permission), nothing is logged and nobody learns of it"));
 
         // The Azure Functions host's FileWriter (real-world round 13): the handler restarts the timer in a finally, calls
         // Flush, which appends in a try whose catch is filtered (a missing folder) and appends again inside that catch.
@@ -86,7 +88,9 @@ namespace Postmortem.Analyzers.Tests.Rules
                         }
                     }
                 """),
-                VerifyCS.Diagnostic("PM3006").WithLocation(0).WithArguments("'OnFlushLogs'", "new StreamWriter").WithAdditionalLocations(1));
+                VerifyCS.Diagnostic("PM3006").WithLocation(0).WithAdditionalLocations(1).WithMessage(
+                    "'OnFlushLogs' handles a System.Timers.Timer's Elapsed event, and the timer swallows every exception its handler throws: " +
+                    "when 'new StreamWriter' fails (a full disk, a locked file, a missing permission), nothing is logged and nobody learns of it"));
 
         [Fact]
         public Task WriteOutsideTheCatchOrCaughtByAnotherType_ReportsDiagnostic()
