@@ -22,6 +22,8 @@ app.MapControllers();
 
 // Incident 2: downloads generated on demand into the served folder, one new file per request.
 app.MapGet("/exports/{customer}", (string customer, IWebHostEnvironment env) => DownloadEndpoints.Export(customer, env));
+// ...and the rare cleanup job that was to delete them, whose failures a timer swallows.
+new ExportCleanup(app.Environment).Start();
 DownloadEndpoints.MapReceipts(app);
 
 app.MapPost("/reports", (ClientReport report, ClientReportJournal journal) =>
