@@ -103,7 +103,11 @@ namespace Postmortem.CodeFixes.Rules
             // An embedded statement (if (x) writer.TryWrite(i); else …) gets braces, so a new if cannot capture the else.
             if (statement.Parent is not (BlockSyntax or SwitchSectionSyntax or GlobalStatementSyntax))
             {
-                replacement = SyntaxFactory.Block(replacement.WithoutTrivia()).WithTriviaFrom(statement).WithAdditionalAnnotations(Formatter.Annotation);
+                // The block takes the statement's trivia, less a comment the if above already carries on its line.
+                replacement = SyntaxFactory.Block(replacement.WithoutTrivia())
+                    .WithLeadingTrivia(statement.GetLeadingTrivia())
+                    .WithTrailingTrivia(replacement.GetTrailingTrivia())
+                    .WithAdditionalAnnotations(Formatter.Annotation);
             }
 
             context.Editor.ReplaceNode(statement, replacement);

@@ -487,6 +487,35 @@ namespace Postmortem.Analyzers.Tests.Rules
                     }
                 """), PM3003IgnoredRefusedWriteCodeFixProvider.ThrowIfRefusedKey);
 
+        // From the review: in the body of an if without braces the comment was written twice (after the condition and
+        // after the new block).
+        [Fact]
+        public Task TrailingCommentInAnEmbeddedStatement_ThrowIfRefusedFixWritesItOnce_ReportsDiagnostic()
+            => VerifyCS.VerifyCodeFixAsync(Queue("""
+                    private readonly BlockingCollection<string> _queue = new BlockingCollection<string>(10);
+
+                    public void Publish(string e, bool now)
+                    {
+                        if (now)
+                            _queue.[|TryAdd|](e); // why
+                        Console.WriteLine(e);
+                    }
+                """), Queue("""
+                    private readonly BlockingCollection<string> _queue = new BlockingCollection<string>(10);
+
+                    public void Publish(string e, bool now)
+                    {
+                        if (now)
+                        {
+                            if (!_queue.TryAdd(e)) // why
+                            {
+                                throw new InvalidOperationException("The collection is full or completed: the item was not added.");
+                            }
+                        }
+                        Console.WriteLine(e);
+                    }
+                """), PM3003IgnoredRefusedWriteCodeFixProvider.ThrowIfRefusedKey);
+
         [Fact]
         public Task SyncMethod_ThrowIfRefusedFix_ReportsDiagnostic()
             => VerifyCS.VerifyCodeFixAsync(Queue("""
