@@ -29,8 +29,12 @@ namespace Postmortem.CodeFixes
                 return changed;
             }
 
-            var options = (await changed.GetOptionsAsync(cancellationToken).ConfigureAwait(false))
-                .WithChangedOption(FormattingOptions.UseTabs, LanguageNames.CSharp, true);
+            // One tab per level: the indentation size is the tab size (an .editorconfig's indent_size = 2 or tab_width = 8
+            // alone would otherwise mix tabs and spaces).
+            var documentOptions = await changed.GetOptionsAsync(cancellationToken).ConfigureAwait(false);
+            var options = documentOptions
+                .WithChangedOption(FormattingOptions.UseTabs, LanguageNames.CSharp, true)
+                .WithChangedOption(FormattingOptions.IndentationSize, LanguageNames.CSharp, documentOptions.GetOption(FormattingOptions.TabSize));
             var formatted = await Formatter.FormatAsync(changed, Formatter.Annotation, options, cancellationToken).ConfigureAwait(false);
             formatted = await Formatter.FormatAsync(formatted, SyntaxAnnotation.ElasticAnnotation, options, cancellationToken).ConfigureAwait(false);
             var formattedRoot = await formatted.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);

@@ -140,6 +140,48 @@ namespace Postmortem.Analyzers.Tests.Fixes
                 }
                 """), PM2001TempFileNeverDeletedCodeFixProvider.DeleteInFinallyKey);
 
+        // From the review: an .editorconfig that sets indent_size (or tab_width) but not indent_style mixed tabs and spaces.
+        [Theory]
+        [InlineData("indent_size = 2")]
+        [InlineData("tab_width = 8")]
+        public Task TabIndentedFileWithAnIndentSize_PM2001FixOneTabPerLevel_ReportsDiagnostic(string setting)
+        {
+            var test = CSharpCodeFixVerifier<PM2001TempFileNeverDeletedAnalyzer, PM2001TempFileNeverDeletedCodeFixProvider>.Test(Tabs("""
+                using System.IO;
+
+                public class Renderer
+                {
+                    public byte[] Render(string title)
+                    {
+                        var scratch = [|Path.GetTempFileName()|];
+                        File.WriteAllText(scratch, title);
+                        return File.ReadAllBytes(scratch);
+                    }
+                }
+                """), Tabs("""
+                using System.IO;
+
+                public class Renderer
+                {
+                    public byte[] Render(string title)
+                    {
+                        var scratch = Path.GetTempFileName();
+                        try
+                        {
+                            File.WriteAllText(scratch, title);
+                            return File.ReadAllBytes(scratch);
+                        }
+                        finally
+                        {
+                            File.Delete(scratch);
+                        }
+                    }
+                }
+                """), PM2001TempFileNeverDeletedCodeFixProvider.DeleteInFinallyKey);
+            test.WorkspaceEditorConfig = "root = true\n[*.cs]\n" + setting + "\n";
+            return test.RunAsync();
+        }
+
         [Fact]
         public Task TabIndentedFile_PM3003FixBracesWithTabs_ReportsDiagnostic()
             => CSharpCodeFixVerifier<PM3003IgnoredRefusedWriteAnalyzer, PM3003IgnoredRefusedWriteCodeFixProvider>.VerifyCodeFixAsync(Tabs("""
