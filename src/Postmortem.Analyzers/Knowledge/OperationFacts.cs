@@ -327,9 +327,11 @@ namespace Postmortem.Analyzers.Knowledge
 
         /// <summary>As <see cref="SameFileHelperBody(IInvocationOperation, SemanticModel, CancellationToken)"/>, for a method
         /// a delegate is made of (<c>timer.Elapsed += OnTick</c>).</summary>
-        public static IOperation? SameFileHelperBody(IMethodSymbol method, SemanticModel model, CancellationToken cancellationToken)
+        /// <param name="sealedOverrides">Also an override that nothing can override again (sealed, or in a sealed type): a
+        /// call of it on this type runs its body.</param>
+        public static IOperation? SameFileHelperBody(IMethodSymbol method, SemanticModel model, CancellationToken cancellationToken, bool sealedOverrides = false)
         {
-            if (!IsSameFileHelper(method, model.SyntaxTree))
+            if (!IsSameFileHelper(method, model.SyntaxTree, sealedOverrides))
             {
                 return null;
             }
@@ -349,9 +351,10 @@ namespace Postmortem.Analyzers.Knowledge
 
         /// <summary>Symbols only, the first part of <see cref="SameFileHelperBody"/>: an ordinary method or local function
         /// declared once, in <paramref name="tree"/>, whose own body is what a call runs.</summary>
-        public static bool IsSameFileHelper(IMethodSymbol method, SyntaxTree tree)
+        public static bool IsSameFileHelper(IMethodSymbol method, SyntaxTree tree, bool sealedOverrides = false)
             => method.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction &&
-               !method.IsVirtual && !method.IsAbstract && !method.IsOverride && !method.IsExtern &&
+               !method.IsVirtual && !method.IsAbstract && !method.IsExtern &&
+               (!method.IsOverride || (sealedOverrides && (method.IsSealed || method.ContainingType.IsSealed))) &&
                method.DeclaringSyntaxReferences.Length == 1 &&
                method.DeclaringSyntaxReferences[0].SyntaxTree == tree;
 

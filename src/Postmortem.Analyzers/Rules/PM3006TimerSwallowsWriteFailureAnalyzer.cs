@@ -1,6 +1,9 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Postmortem.Analyzers.Knowledge;
@@ -31,31 +34,31 @@ namespace Postmortem.Analyzers.Rules
             context.ConfigureGeneratedCodeAnalysis(GeneratedCode.AnalysisFlags);
             context.RegisterCompilationStartAction(start =>
             {
-                var timer = TypeLookup.Get(start.Compilation, "System.Timers.Timer");
-                var io = timer is null ? null : IoTypes.Create(start.Compilation);
-                if (timer is null || io is null)
+                var elapsed = TypeLookup.Get(start.Compilation, "System.Timers.Timer")?.GetMembers("Elapsed").OfType<IEventSymbol>().FirstOrDefault();
+                var io = elapsed is null ? null : IoTypes.Create(start.Compilation);
+                if (elapsed is null || io is null)
                 {
                     return;
                 }
 
                 // Event subscriptions are rare: one callback for each `+=`/`-=` of an event.
-                start.RegisterOperationAction(c => AnalyzeSubscription(c, timer, io), OperationKind.EventAssignment);
+                start.RegisterOperationAction(c => AnalyzeSubscription(c, elapsed, io), OperationKind.EventAssignment);
             });
         }
 
-        private static void AnalyzeSubscription(OperationAnalysisContext context, INamedTypeSymbol timer, IoTypes io)
+        private static void AnalyzeSubscription(OperationAnalysisContext context, IEventSymbol elapsed, IoTypes io)
         {
             var assignment = (IEventAssignmentOperation)context.Operation;
             if (!assignment.Adds || assignment.EventReference is not IEventReferenceOperation { Event.Name: "Elapsed" } reference ||
-                !TypeSymbols.InheritsFromOrEquals(reference.Event.ContainingType, timer) || assignment.SemanticModel is not { } model)
+                !SymbolEqualityComparer.Default.Equals(reference.Event.OriginalDefinition, elapsed) || assignment.SemanticModel is not { } model)
             {
                 return;
             }
 
             var cancellationToken = context.CancellationToken;
             var (body, handler) = HandlerBody(assignment.HandlerValue, model, cancellationToken);
-            if (body is null || SetsSynchronizingObject(model, cancellationToken) ||
-                FindUncaughtWrite(body, io, model, 0, cancellationToken) is not { } write)
+            if (body is null || SetsSynchronizingObject(context.ContainingSymbol.ContainingType, cancellationToken) ||
+                FindUncaughtWrite(body, io, model, 0, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), cancellationToken) is not { } write)
             {
                 return;
             }
@@ -80,7 +83,7 @@ namespace Postmortem.Analyzers.Rules
             return value switch
             {
                 IAnonymousFunctionOperation lambda when !lambda.Symbol.IsAsync => (lambda.Body, "This lambda"),
-                IMethodReferenceOperation { Method: { IsAsync: false } method } => (OperationFacts.SameFileHelperBody(method, model, cancellationToken), "'" + method.Name + "'"),
+                IMethodReferenceOperation { Method: { IsAsync: false } method } => (OperationFacts.SameFileHelperBody(method, model, cancellationToken, sealedOverrides: true), "'" + method.Name + "'"),
                 _ => (null, string.Empty),
             };
         }
@@ -89,13 +92,13 @@ namespace Postmortem.Analyzers.Rules
         /// The first write in the body, or in a method of this file it calls, that no catch in between can catch: the failure
         /// reaches the timer.
         /// </summary>
-        private static (IOperation Operation, string Name)? FindUncaughtWrite(IOperation body, IoTypes io, SemanticModel model, int depth, CancellationToken cancellationToken)
+        private static (IOperation Operation, string Name)? FindUncaughtWrite(IOperation body, IoTypes io, SemanticModel model, int depth, HashSet<IMethodSymbol> visited, CancellationToken cancellationToken)
         {
             foreach (var operation in OperationFacts.ExecutedDescendants(body))
             {
                 var write = operation switch
                 {
-                    IInvocationOperation invocation => io.GetDurableWrite(invocation),
+                    IInvocationOperation invocation when !ThroughAnUnseenStream(invocation, io) => io.GetDurableWrite(invocation),
                     IObjectCreationOperation creation => io.GetDurableCreation(creation),
                     _ => null,
                 };
@@ -109,10 +112,12 @@ namespace Postmortem.Analyzers.Rules
                     return (operation, write);
                 }
 
+                // Each method read once per subscription (helpers calling each other would cost a power of their calls),
+                // MaxHelperDepth calls deep.
                 var call = (IInvocationOperation)operation;
-                if (depth < MaxHelperDepth && !call.TargetMethod.IsAsync &&
-                    OperationFacts.SameFileHelperBody(call, model, cancellationToken) is { } helper &&
-                    FindUncaughtWrite(helper, io, model, depth + 1, cancellationToken) is { } found)
+                if (depth < MaxHelperDepth && !call.TargetMethod.IsAsync && visited.Add(call.TargetMethod) &&
+                    OperationFacts.SameFileHelperBody(call.TargetMethod, model, cancellationToken, sealedOverrides: true) is { } helper &&
+                    FindUncaughtWrite(helper, io, model, depth + 1, visited, cancellationToken) is { } found)
                 {
                     return found;
                 }
@@ -121,8 +126,26 @@ namespace Postmortem.Analyzers.Rules
             return null;
         }
 
-        /// <summary>Is the operation in the body of a try, within <paramref name="body"/>, that has an unfiltered catch able to
-        /// catch an I/O failure? A filtered catch (<c>when (e is FileNotFoundException)</c>) lets the others through.</summary>
+        /// <summary>
+        /// A write through a field or property typed only <c>Stream</c> or <c>TextWriter</c> whose value the analyzer cannot
+        /// see (set in a constructor): a socket heartbeat, <c>Console.Out</c> kept in a field. The other rules take such a
+        /// stream for storage; a timer's callback writes to sockets and consoles often enough that this rule does not.
+        /// </summary>
+        private static bool ThroughAnUnseenStream(IInvocationOperation invocation, IoTypes io)
+        {
+            if (invocation.Instance is not { } instance)
+            {
+                return false;
+            }
+
+            var value = OperationFacts.UnwrapConversions(instance);
+            return value is IFieldReferenceOperation or IPropertyReferenceOperation &&
+                   (SymbolEqualityComparer.Default.Equals(value.Type, io.Stream) || SymbolEqualityComparer.Default.Equals(value.Type, io.TextWriter)) &&
+                   OperationFacts.GetVisibleInitializer(value) is null;
+        }
+
+        /// <summary>Is the operation in the body of a try, within <paramref name="body"/>, with a catch that takes an I/O
+        /// failure and does not throw it again?</summary>
         private static bool IsCaught(IOperation operation, IOperation body, IoTypes io)
         {
             var child = operation;
@@ -132,7 +155,7 @@ namespace Postmortem.Analyzers.Rules
                 {
                     foreach (var clause in @try.Catches)
                     {
-                        if (clause.Filter is null && io.CanCatchIoFailure(clause.ExceptionType))
+                        if (Takes(clause, io))
                         {
                             return true;
                         }
@@ -143,9 +166,77 @@ namespace Postmortem.Analyzers.Rules
             return false;
         }
 
-        /// <summary>Does this file name the timer's SynchronizingObject? Then the handler may run through
-        /// ISynchronizeInvoke.BeginInvoke (a form's message loop), where its exception is not swallowed.</summary>
-        private static bool SetsSynchronizingObject(SemanticModel model, CancellationToken cancellationToken)
-            => model.SyntaxTree.GetText(cancellationToken).ToString().Contains("SynchronizingObject");
+        /// <summary>
+        /// Does the catch keep an I/O failure from the timer? Its type takes <c>IOException</c>; it does not end by throwing (a rethrow
+        /// hands the failure back to the timer); and a filter that only narrows it to exception types
+        /// (<c>when (ex is DirectoryNotFoundException)</c>) names <c>IOException</c> or a base of it. Any other filter
+        /// (<c>when (ex is not OperationCanceledException)</c>, <c>when (Log(ex))</c>) is taken as letting it in.
+        /// </summary>
+        private static bool Takes(ICatchClauseOperation clause, IoTypes io)
+        {
+            if (!TakesIOException(clause.ExceptionType, io) ||
+                clause.Handler.Operations.LastOrDefault() is IThrowOperation or IExpressionStatementOperation { Operation: IThrowOperation })
+            {
+                return false;
+            }
+
+            if (clause.Filter is null)
+            {
+                return true;
+            }
+
+            var named = new List<ITypeSymbol>();
+            return !NamesTypesOnly(clause.Filter, named) || named.Any(type => TakesIOException(type, io));
+        }
+
+        /// <summary><c>IOException</c> or a base of it (a bare catch too): a catch of a narrower type
+        /// (<c>DirectoryNotFoundException</c>) lets a full disk through.</summary>
+        private static bool TakesIOException(ITypeSymbol? caught, IoTypes io)
+            => caught is null || caught.SpecialType == SpecialType.System_Object || TypeSymbols.InheritsFromOrEquals(io.IOException, caught);
+
+        /// <summary>Is the filter only type tests joined by <c>||</c> or <c>or</c> (collected in <paramref name="types"/>)?</summary>
+        private static bool NamesTypesOnly(IOperation filter, List<ITypeSymbol> types)
+        {
+            switch (OperationFacts.UnwrapConversions(filter))
+            {
+                case IIsTypeOperation { IsNegated: false } test:
+                    types.Add(test.TypeOperand);
+                    return true;
+                case IIsPatternOperation pattern:
+                    return NamesTypesOnly(pattern.Pattern, types);
+                case ITypePatternOperation type:
+                    types.Add(type.MatchedType);
+                    return true;
+                case IDeclarationPatternOperation { MatchedType: { } declared }:
+                    types.Add(declared);
+                    return true;
+                case IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.Or } or:
+                    return NamesTypesOnly(or.LeftPattern, types) && NamesTypesOnly(or.RightPattern, types);
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } or:
+                    return NamesTypesOnly(or.LeftOperand, types) && NamesTypesOnly(or.RightOperand, types);
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>Does a declaration of the type (any part, any file: a form's designer file) assign a timer's
+        /// SynchronizingObject? Then the handler may run through ISynchronizeInvoke.BeginInvoke (a form's message loop),
+        /// where its exception is not swallowed. Syntax only, by name.</summary>
+        private static bool SetsSynchronizingObject(INamedTypeSymbol? type, CancellationToken cancellationToken)
+        {
+            foreach (var reference in type?.DeclaringSyntaxReferences ?? ImmutableArray<SyntaxReference>.Empty)
+            {
+                foreach (var assignment in reference.GetSyntax(cancellationToken).DescendantNodes().OfType<AssignmentExpressionSyntax>())
+                {
+                    var target = assignment.Left is MemberAccessExpressionSyntax access ? access.Name : assignment.Left as SimpleNameSyntax;
+                    if (target?.Identifier.ValueText == "SynchronizingObject")
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
     }
 }

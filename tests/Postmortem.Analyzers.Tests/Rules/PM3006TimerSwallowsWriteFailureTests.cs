@@ -136,6 +136,50 @@ namespace Postmortem.Analyzers.Tests.Rules
                 }
                 """);
 
+        // From the review: a catch that throws again hands the failure back to the timer; a comment naming
+        // SynchronizingObject, or another timer's, changes nothing.
+        [Fact]
+        public Task RethrowingCatchOrSynchronizingObjectOnlyInAComment_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InClass("""
+                    // We do not set SynchronizingObject: the handler runs on the thread pool.
+                    public void Start()
+                    {
+                        [|_timer.Elapsed|] += (s, e) => { try { File.Delete(_path); } catch (Exception) { throw; } };
+                        [|_timer.Elapsed|] += (s, e) =>
+                        {
+                            try { File.Delete(_path); }
+                            catch (IOException ex) { throw new InvalidOperationException("cleanup failed", ex); }
+                        };
+                    }
+                """));
+
+        // From the round's re-run (the Azure Functions host's FileTraceWriter): an override that nothing can override again
+        // runs its own body.
+        [Fact]
+        public Task SealedOverrideCalledByTheHandler_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync("""
+                using System.IO;
+                using System.Timers;
+
+                public abstract class TraceWriter
+                {
+                    public abstract void Flush();
+                }
+
+                public sealed class FileTraceWriter : TraceWriter
+                {
+                    private readonly Timer _timer = new Timer(1000);
+
+                    public void Start() => [|_timer.Elapsed|] += (s, e) => Flush();
+
+                    public override void Flush()
+                    {
+                        try { File.AppendAllText("trace.log", "x"); }
+                        catch (DirectoryNotFoundException) { Directory.CreateDirectory("logs"); }
+                    }
+                }
+                """);
+
         // ------------------------------------------------------------ safe look-alikes
 
         [Fact]
@@ -190,6 +234,85 @@ namespace Postmortem.Analyzers.Tests.Rules
 
                     private async void OnTickAsync(object sender, ElapsedEventArgs e) => await File.WriteAllTextAsync(_path, "x");
                 """));
+
+        // From the review: a filter that does not narrow the catch to other exception types, or names IOException, takes
+        // the failure; and a stream or writer field typed only Stream or TextWriter, set in a constructor, may be a socket or
+        // the console (round 14's repro).
+        [Fact]
+        public Task FilterThatTakesIoFailuresOrUnseenStreamField_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InClass("""
+                    private readonly Stream _socket;
+                    private readonly TextWriter _out;
+
+                    public LogFlusher(Stream socket)
+                    {
+                        _socket = socket;
+                        _out = Console.Out;
+                    }
+
+                    private static bool Log(Exception ex) { Console.Error.WriteLine(ex); return true; }
+
+                    public void Start()
+                    {
+                        _timer.Elapsed += (s, e) =>
+                        {
+                            try { File.Delete(_path); }
+                            catch (Exception ex) when (ex is not OperationCanceledException) { Console.Error.WriteLine(ex); }
+                        };
+                        _timer.Elapsed += (s, e) =>
+                        {
+                            try { File.Delete(_path); }
+                            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException) { Console.Error.WriteLine(ex); }
+                        };
+                        _timer.Elapsed += (s, e) =>
+                        {
+                            try { File.Delete(_path); }
+                            catch (Exception ex) when (Log(ex)) { }
+                        };
+                        _timer.Elapsed += (s, e) => _socket.Write(new byte[] { 1 }, 0, 1);
+                        _timer.Elapsed += (s, e) => _out.WriteLine("tick");
+                    }
+                """));
+
+        // A form's designer file sets the SynchronizingObject (another part of the type), and a type that declares an
+        // Elapsed event of its own hides the timer's.
+        [Fact]
+        public Task SynchronizingObjectInTheDesignerFileOrAnotherElapsedEvent_NoDiagnostic()
+        {
+            var test = VerifyCS.Test("""
+                using System.IO;
+
+                public partial class Form1
+                {
+                    private System.Timers.Timer timer1;
+
+                    public void Start() => timer1.Elapsed += (s, e) => File.Delete("old.log");
+                }
+
+                public sealed class Ticker : System.Timers.Timer
+                {
+                    public new event System.EventHandler Elapsed;
+
+                    public Ticker() => Elapsed += (s, e) => File.Delete("old.log");
+                }
+                """);
+            test.Sources.Add("""
+                public partial class Form1 : System.ComponentModel.ISynchronizeInvoke
+                {
+                    private void InitializeComponent()
+                    {
+                        timer1 = new System.Timers.Timer();
+                        timer1.SynchronizingObject = this;
+                    }
+
+                    public bool InvokeRequired => false;
+                    public System.IAsyncResult BeginInvoke(System.Delegate method, object[] args) => null;
+                    public object EndInvoke(System.IAsyncResult result) => null;
+                    public object Invoke(System.Delegate method, object[] args) => null;
+                }
+                """);
+            return test.RunAsync();
+        }
 
         // With a SynchronizingObject the handler runs through BeginInvoke (a form's message loop), where its exception
         // surfaces.
