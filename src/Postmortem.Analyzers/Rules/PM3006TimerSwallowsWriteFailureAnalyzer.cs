@@ -14,10 +14,10 @@ namespace Postmortem.Analyzers.Rules
     /// PM3006: a <c>System.Timers.Timer</c> Elapsed handler writes to disk with no catch around the write. The timer catches and
     /// discards every exception its handler throws, so the failure leaves no trace (real-world round 13: the Azure Functions
     /// host flushes its log file from such a handler). The handler is a lambda or a method of the same file, followed into
-    /// the methods of the same file it calls (three calls deep). Not reported: a write inside a try with an unfiltered catch
-    /// that can catch an I/O failure (PM3001 judges that catch), an async handler (its exception escapes to the thread pool
-    /// and ends the process), a file that sets the timer's SynchronizingObject (the handler runs through BeginInvoke, where
-    /// its exception surfaces).
+    /// the methods of the same file it calls (three calls deep). Not reported: a write inside a try whose catch takes an
+    /// IOException and does not throw again (PM3001 judges that catch), an async handler (its exception escapes to the
+    /// thread pool and ends the process), a type that assigns a timer's SynchronizingObject (the handler runs through
+    /// BeginInvoke, where its exception surfaces). See docs/rules/PM3006.md.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class PM3006TimerSwallowsWriteFailureAnalyzer : DiagnosticAnalyzer
