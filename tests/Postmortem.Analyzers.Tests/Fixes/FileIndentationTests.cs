@@ -99,46 +99,52 @@ namespace Postmortem.Analyzers.Tests.Fixes
             return test.RunAsync();
         }
 
-        [Fact]
-        public Task TabIndentedFile_PM2001FixWrapsWithTabsAndLeavesTheNextMember_ReportsDiagnostic()
-            => CSharpCodeFixVerifier<PM2001TempFileNeverDeletedAnalyzer, PM2001TempFileNeverDeletedCodeFixProvider>.VerifyCodeFixAsync(Tabs("""
-                using System.IO;
+        /// <summary>A renderer with a temp file PM2001's "Delete in finally" wraps, before and after the fix, and a member after it.</summary>
+        private const string Renderer = """
+            using System.IO;
 
-                public class Renderer
+            public class Renderer
+            {
+                public byte[] Render(string title)
                 {
-                    public byte[] Render(string title)
+                    var scratch = [|Path.GetTempFileName()|];
+                    File.WriteAllText(scratch, title);
+                    return File.ReadAllBytes(scratch);
+                }
+
+                /// <summary>Next.</summary>
+                public int Next() => 1;
+            }
+            """;
+
+        private const string RendererFixed = """
+            using System.IO;
+
+            public class Renderer
+            {
+                public byte[] Render(string title)
+                {
+                    var scratch = Path.GetTempFileName();
+                    try
                     {
-                        var scratch = [|Path.GetTempFileName()|];
                         File.WriteAllText(scratch, title);
                         return File.ReadAllBytes(scratch);
                     }
-
-                    /// <summary>Next.</summary>
-                    public int Next() => 1;
-                }
-                """), Tabs("""
-                using System.IO;
-
-                public class Renderer
-                {
-                    public byte[] Render(string title)
+                    finally
                     {
-                        var scratch = Path.GetTempFileName();
-                        try
-                        {
-                            File.WriteAllText(scratch, title);
-                            return File.ReadAllBytes(scratch);
-                        }
-                        finally
-                        {
-                            File.Delete(scratch);
-                        }
+                        File.Delete(scratch);
                     }
-
-                    /// <summary>Next.</summary>
-                    public int Next() => 1;
                 }
-                """), PM2001TempFileNeverDeletedCodeFixProvider.DeleteInFinallyKey);
+
+                /// <summary>Next.</summary>
+                public int Next() => 1;
+            }
+            """;
+
+        [Fact]
+        public Task TabIndentedFile_PM2001FixWrapsWithTabsAndLeavesTheNextMember_ReportsDiagnostic()
+            => CSharpCodeFixVerifier<PM2001TempFileNeverDeletedAnalyzer, PM2001TempFileNeverDeletedCodeFixProvider>.VerifyCodeFixAsync(
+                Tabs(Renderer), Tabs(RendererFixed), PM2001TempFileNeverDeletedCodeFixProvider.DeleteInFinallyKey);
 
         // From the review: an .editorconfig that sets indent_size (or tab_width) but not indent_style mixed tabs and spaces.
         [Theory]
@@ -146,38 +152,8 @@ namespace Postmortem.Analyzers.Tests.Fixes
         [InlineData("tab_width = 8")]
         public Task TabIndentedFileWithAnIndentSize_PM2001FixOneTabPerLevel_ReportsDiagnostic(string setting)
         {
-            var test = CSharpCodeFixVerifier<PM2001TempFileNeverDeletedAnalyzer, PM2001TempFileNeverDeletedCodeFixProvider>.Test(Tabs("""
-                using System.IO;
-
-                public class Renderer
-                {
-                    public byte[] Render(string title)
-                    {
-                        var scratch = [|Path.GetTempFileName()|];
-                        File.WriteAllText(scratch, title);
-                        return File.ReadAllBytes(scratch);
-                    }
-                }
-                """), Tabs("""
-                using System.IO;
-
-                public class Renderer
-                {
-                    public byte[] Render(string title)
-                    {
-                        var scratch = Path.GetTempFileName();
-                        try
-                        {
-                            File.WriteAllText(scratch, title);
-                            return File.ReadAllBytes(scratch);
-                        }
-                        finally
-                        {
-                            File.Delete(scratch);
-                        }
-                    }
-                }
-                """), PM2001TempFileNeverDeletedCodeFixProvider.DeleteInFinallyKey);
+            var test = CSharpCodeFixVerifier<PM2001TempFileNeverDeletedAnalyzer, PM2001TempFileNeverDeletedCodeFixProvider>.Test(
+                Tabs(Renderer), Tabs(RendererFixed), PM2001TempFileNeverDeletedCodeFixProvider.DeleteInFinallyKey);
             test.WorkspaceEditorConfig = "root = true\n[*.cs]\n" + setting + "\n";
             return test.RunAsync();
         }
