@@ -433,17 +433,10 @@ namespace Postmortem.Analyzers.Tests.Verifiers
         private bool IsFixable(Diagnostic diagnostic)
             => CodeFix!.FixableDiagnosticIds.Contains(diagnostic.Id) && diagnostic.Location.IsInSource;
 
+        /// <summary>The fixes the test applies to a diagnostic: the first registered, or those with the test's key.</summary>
         private async Task<List<CodeAction>> GetActionsAsync(Solution solution, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
-            var document = solution.GetDocument(diagnostic.Location.SourceTree);
-            if (document is null)
-            {
-                return new List<CodeAction>();
-            }
-
-            var actions = new List<CodeAction>();
-            var context = new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), cancellationToken);
-            await CodeFix!.RegisterCodeFixesAsync(context).ConfigureAwait(false);
+            var actions = await RegisteredFixesAsync(solution, diagnostic, cancellationToken).ConfigureAwait(false);
             return CodeActionEquivalenceKey is null
                 ? actions.Take(1).ToList()
                 : actions.Where(a => a.EquivalenceKey == CodeActionEquivalenceKey).ToList();
@@ -558,11 +551,15 @@ namespace Postmortem.Analyzers.Tests.Verifiers
             }
         }
 
+        /// <summary>Every fix the fixer registers for the diagnostic, in order (none outside the solution's documents).</summary>
         private async Task<List<CodeAction>> RegisteredFixesAsync(Solution solution, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
             var actions = new List<CodeAction>();
-            var document = solution.GetDocument(diagnostic.Location.SourceTree)!;
-            await CodeFix!.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), cancellationToken)).ConfigureAwait(false);
+            if (solution.GetDocument(diagnostic.Location.SourceTree) is { } document)
+            {
+                await CodeFix!.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), cancellationToken)).ConfigureAwait(false);
+            }
+
             return actions;
         }
 
