@@ -132,36 +132,11 @@ namespace Postmortem.Analyzers.Knowledge
             HttpContext = TypeLookup.Get(compilation, "Microsoft.AspNetCore.Http.HttpContext");
             ZipFile = TypeLookup.Get(compilation, "System.IO.Compression.ZipFile");
             ZipFileExtensions = TypeLookup.Get(compilation, "System.IO.Compression.ZipFileExtensions");
-            _libraryWriters = new System.Lazy<LibraryWriters>(() => new LibraryWriters(compilation));
+            _libraryWrites = new LibraryFileWrites(compilation);
         }
 
-        // The library types of TryGetLibraryWrite, looked up at the first call that may be one of theirs: their namespaces
-        // (System.Xml, System.Net, System.Drawing) are merged across the references at the first lookup, a cost a
-        // compilation that never calls them should not pay.
-        private readonly System.Lazy<LibraryWriters> _libraryWriters;
-
-        private sealed class LibraryWriters
-        {
-            public LibraryWriters(Compilation compilation)
-            {
-                Saving = new[]
-                {
-                    TypeLookup.Get(compilation, "System.Xml.Linq.XDocument"),
-                    TypeLookup.Get(compilation, "System.Xml.Linq.XElement"),
-                    TypeLookup.Get(compilation, "System.Xml.XmlDocument"),
-                    TypeLookup.Get(compilation, "System.Drawing.Image"),
-                };
-                XmlWriter = TypeLookup.Get(compilation, "System.Xml.XmlWriter");
-                WebClient = TypeLookup.Get(compilation, "System.Net.WebClient");
-            }
-
-            /// <summary>XDocument, XElement, XmlDocument, System.Drawing.Image: Save(fileName).</summary>
-            public INamedTypeSymbol?[] Saving { get; }
-
-            public INamedTypeSymbol? XmlWriter { get; }
-
-            public INamedTypeSymbol? WebClient { get; }
-        }
+        // XDocument.Save(fileName) and the other library writes of TryGetLibraryWrite.
+        private readonly LibraryFileWrites _libraryWrites;
 
         public INamedTypeSymbol? ZipFile { get; }
         public INamedTypeSymbol? Process { get; }
@@ -300,7 +275,7 @@ namespace Postmortem.Analyzers.Knowledge
                     }
                 }
 
-                return TryGetLibraryWrite(invocation, method, type, out creation);
+                return TryGetLibraryWrite(invocation, method, out creation);
             }
 
             if (operation is IObjectCreationOperation objectCreation && objectCreation.Constructor is { } constructor)
@@ -371,46 +346,21 @@ namespace Postmortem.Analyzers.Knowledge
         private static bool IsCreatingCallName(string name)
             => FileCreationParameter(name) is not null ||
                name is "CopyTo" or "GetTempFileName" or "CreateTempSubdirectory" or "CreateDirectory" or "CreateFromDirectory" or
-                   "ExtractToDirectory" or "ExtractToFile" or "Save" or "DownloadFile" or "DownloadFileAsync" or "DownloadFileTaskAsync";
+                   "ExtractToDirectory" or "ExtractToFile" ||
+               LibraryFileWrites.MayBe(name);
 
-        /// <summary>
-        /// A call of a .NET library type that creates or overwrites the file at a path it is given, as File.WriteAllText
-        /// does: <c>XDocument.Save(fileName)</c>, <c>XElement.Save(fileName)</c>, <c>XmlDocument.Save(filename)</c>,
-        /// <c>XmlWriter.Create(outputFileName)</c>, <c>WebClient.DownloadFile/DownloadFileAsync/DownloadFileTaskAsync(address,
-        /// fileName)</c>, <c>System.Drawing.Image.Save(filename)</c> (Bitmap's too). Their overloads writing to a stream or
-        /// a writer take no file name and are not creations.
-        /// </summary>
-        private bool TryGetLibraryWrite(IInvocationOperation invocation, IMethodSymbol method, INamedTypeSymbol type, out FileCreation creation)
+        /// <summary>A call of a .NET library type that creates or overwrites the file at a path it is given, as
+        /// File.WriteAllText does: <see cref="LibraryFileWrites"/>, WebClient's downloads included.</summary>
+        private bool TryGetLibraryWrite(IInvocationOperation invocation, IMethodSymbol method, out FileCreation creation)
         {
             creation = default;
-            if (method.Name is not ("Save" or "Create" or "DownloadFile" or "DownloadFileAsync" or "DownloadFileTaskAsync"))
+            if (!_libraryWrites.TryGet(invocation, includeDownloads: true, out var path, out var typeName))
             {
                 return false;
             }
 
-            var writers = _libraryWriters.Value;
-            var writes = method.Name switch
-            {
-                "Save" => TypeSymbols.IsAny(type, writers.Saving),
-                "Create" => writers.XmlWriter is not null && SymbolEqualityComparer.Default.Equals(type, writers.XmlWriter),
-                _ => TypeSymbols.InheritsFromOrEquals(type, writers.WebClient),
-            };
-            if (!writes)
-            {
-                return false;
-            }
-
-            foreach (var argument in invocation.Arguments)
-            {
-                if (argument.Parameter is { Type.SpecialType: SpecialType.System_String } parameter && argument.Value is { } value &&
-                    (string.Equals(parameter.Name, "fileName", System.StringComparison.OrdinalIgnoreCase) || parameter.Name == "outputFileName"))
-                {
-                    creation = new FileCreation(invocation, value, type.Name + ".", method.Name, isFolder: false, makesOwnName: false);
-                    return true;
-                }
-            }
-
-            return false;
+            creation = new FileCreation(invocation, path, typeName + ".", method.Name, isFolder: false, makesOwnName: false);
+            return true;
         }
 
         /// <summary>The path parameter of a File method that creates or overwrites a file ("destFileName" for Copy; Open

@@ -55,7 +55,11 @@ namespace Postmortem.Analyzers.Knowledge
             Process = TypeLookup.Get(compilation, "System.Diagnostics.Process");
             Console = TypeLookup.Get(compilation, "System.Console");
             FormFile = TypeLookup.Get(compilation, "Microsoft.AspNetCore.Http.IFormFile");
+            _libraryWrites = new LibraryFileWrites(compilation);
         }
+
+        // XDocument.Save(fileName), XmlWriter.Create(outputFileName)...: writes that name their file, as File's do.
+        private readonly LibraryFileWrites _libraryWrites;
 
         public INamedTypeSymbol Exception { get; }
         public INamedTypeSymbol? SystemException { get; }
@@ -142,7 +146,7 @@ namespace Postmortem.Analyzers.Knowledge
                     return "File.Open";
                 }
 
-                return null;
+                return LibraryWrite(invocation);
             }
 
             var receiverType = invocation.Instance?.Type ?? type;
@@ -181,8 +185,27 @@ namespace Postmortem.Analyzers.Knowledge
                 return CopiesIntoStorage(invocation) ? "IFormFile." + name : null;
             }
 
-            return null;
+            return LibraryWrite(invocation);
         }
+
+        /// <summary>
+        /// A library call that writes the file it is given by name (<c>XDocument.Save(fileName)</c>, <c>XmlWriter.Create(outputFileName)</c>:
+        /// <see cref="LibraryFileWrites"/>), as <c>File.WriteAllText</c> does. Not WebClient's downloads: their failures are
+        /// mostly the network's, which a catch around them is usually for.
+        /// </summary>
+        private string? LibraryWrite(IInvocationOperation invocation)
+            => _libraryWrites.TryGet(invocation, includeDownloads: false, out _, out var typeName)
+                ? typeName + "." + invocation.TargetMethod.Name
+                : null;
+
+        /// <summary>Does this write (a name from <see cref="GetDurableWrite"/> or <see cref="GetDurableCreation"/>) name the file
+        /// it writes itself: a <c>File</c> or <c>FileInfo</c> member, or a library call given a file name? A write to a
+        /// stream or writer does not: the stream may be a <c>MemoryStream</c> someone else made.</summary>
+        public static bool NamesItsFile(string write)
+            => write.StartsWith("File.", System.StringComparison.Ordinal) ||
+               write.StartsWith("FileInfo.", System.StringComparison.Ordinal) ||
+               write.EndsWith(".Save", System.StringComparison.Ordinal) ||
+               write == "XmlWriter.Create";
 
         /// <summary>Does a <c>CopyTo</c>/<c>CopyToAsync</c> write into storage: its destination a durable stream, not memory?</summary>
         private bool CopiesIntoStorage(IInvocationOperation invocation)

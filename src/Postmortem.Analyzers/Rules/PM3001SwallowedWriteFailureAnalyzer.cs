@@ -383,7 +383,7 @@ namespace Postmortem.Analyzers.Rules
         /// <summary>The first write in source order; closing a writer (<c>Dispose</c>/<c>Close</c>, or a using that disposes
         /// one) counts when nothing else writes.</summary>
         /// <param name="namedFilesOnly">In a helper: only writes that name their file themselves (<c>File.*</c>,
-        /// <c>FileInfo.*</c>, <c>new FileStream(path, …)</c>, <c>new StreamWriter(path)</c>). A stream or writer the helper
+        /// <c>FileInfo.*</c>, <c>XDocument.Save(path)</c>, <c>new FileStream(path, …)</c>, <c>new StreamWriter(path)</c>). A stream or writer the helper
         /// is given may be a <c>MemoryStream</c> the caller made, which only the caller's code shows.</param>
         private static string? FindDirectWrite(IOperation body, IoTypes io, bool namedFilesOnly = false)
         {
@@ -394,7 +394,7 @@ namespace Postmortem.Analyzers.Rules
                 {
                     case IInvocationOperation invocation:
                         if (io.GetDurableWrite(invocation) is { } write && !IsDroppedTask(invocation) && !IsCaughtInside(invocation, body, io) &&
-                            (!namedFilesOnly || write.StartsWith("File.", System.StringComparison.Ordinal) || write.StartsWith("FileInfo.", System.StringComparison.Ordinal)))
+                            (!namedFilesOnly || IoTypes.NamesItsFile(write)))
                         {
                             if (IsClosing(invocation))
                             {

@@ -285,6 +285,91 @@ namespace Postmortem.Analyzers.Tests.Rules
             """),
                 VerifyCS.Diagnostic("PM3001").WithLocation(0).WithArguments(name, name.EndsWith(".Delete") ? OnDelete : OnWrite, ""));
 
+        // .NET library calls given a file name write it as File.WriteAllText does: XML documents saved, an XmlWriter made
+        // on a path, an image saved (System.Drawing's Image, by metadata name: here a stand-in of its surface).
+        [Theory]
+        [InlineData("new XDocument(new XElement(\"settings\")).Save(path);", "XDocument.Save")]
+        [InlineData("new XElement(\"settings\").Save(path);", "XElement.Save")]
+        [InlineData("var doc = new XmlDocument(); doc.LoadXml(\"<a/>\"); doc.Save(path);", "XmlDocument.Save")]
+        [InlineData("using var xml = XmlWriter.Create(path); xml.WriteElementString(\"a\", \"b\");", "XmlWriter.Create")]
+        [InlineData("new System.Drawing.Bitmap().Save(path);", "Image.Save")]
+        public Task LibraryWritesNamingTheirFile_ReportsDiagnostic(string write, string name)
+            => VerifyCS.VerifyAnalyzerAsync(
+                InMethod($$"""
+                    try
+                    {
+                        {{write}}
+                    }
+                    {|#0:catch (Exception)|}
+                    {
+                    }
+            """, DrawingAndXml),
+                VerifyCS.Diagnostic("PM3001").WithLocation(0).WithArguments(name, OnWrite, ""));
+
+        // The same calls writing to a stream or writer, into memory or not seen (a stream the method is given), and a
+        // download (WebClient.DownloadFile: its failures are mostly the network's, which such a catch is usually for).
+        [Theory]
+        [InlineData("new XDocument().Save(new MemoryStream());")]
+        [InlineData("new XElement(\"a\").Save(input);")]
+        [InlineData("new XmlDocument().Save(new StringWriter());")]
+        [InlineData("using var xml = XmlWriter.Create(new System.Text.StringBuilder()); xml.WriteElementString(\"a\", \"b\");")]
+        [InlineData("new System.Drawing.Bitmap().Save(input);")]
+        [InlineData("new System.Net.WebClient().DownloadFile(\"https://example.invalid/a\", path);")]
+        public Task LibraryWritesNotNamingAFile_NoDiagnostic(string write)
+            => VerifyCS.VerifyAnalyzerAsync(
+                InMethod($$"""
+                    try
+                    {
+                        #pragma warning disable SYSLIB0014
+                        {{write}}
+                        #pragma warning restore SYSLIB0014
+                    }
+                    catch (Exception)
+                    {
+                    }
+            """, DrawingAndXml));
+
+        // A helper of the same file that saves a document at a path names its file, as a File call does.
+        [Fact]
+        public Task LibraryWriteInAHelperOfTheSameFile_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(
+                """
+                using System.Xml.Linq;
+
+                class Settings
+                {
+                    public void Save(string path)
+                    {
+                        try
+                        {
+                            Write(path);
+                        }
+                        {|#0:catch|}
+                        {
+                        }
+                    }
+
+                    private static void Write(string path) => new XDocument(new XElement("settings")).Save(path);
+                }
+                """,
+                VerifyCS.Diagnostic("PM3001").WithLocation(0).WithArguments("Write (XDocument.Save)", OnWrite, ""));
+
+        private const string DrawingAndXml = """
+            using System.Xml;
+            using System.Xml.Linq;
+
+            namespace System.Drawing
+            {
+                public class Image
+                {
+                    public void Save(string filename) { }
+                    public void Save(System.IO.Stream stream) { }
+                }
+
+                public sealed class Bitmap : Image { }
+            }
+            """;
+
         // Real-world round 6: a catch that writes only with Debug.WriteLine "does log it" in the author's eyes; the message
         // says why that is not seen (Release builds leave the call out). A helper's delete names no full disk.
         [Fact]

@@ -194,6 +194,7 @@ namespace Postmortem.Analyzers.Tests.Rules
                     _ = Task.{|#1:Run|}(async () => await File.AppendAllTextAsync(path, "x"));
                     Task.Factory.{|#2:StartNew|}(() => { using var w = new StreamWriter(path); w.WriteLine("x"); });
                     ThreadPool.{|#3:QueueUserWorkItem|}(_ => File.WriteAllBytes(path, data));
+                    _ = Task.{|#4:Run|}(() => new System.Xml.Linq.XDocument().Save(path));
             """),
                 VerifyCS.Diagnostic("PM3002").WithLocation(0).WithArguments(Discarded("Task.Run(File.AppendAllText)"), Unseen),
                 VerifyCS.Diagnostic("PM3002").WithLocation(1).WithArguments(Discarded("Task.Run(File.AppendAllTextAsync)"), Unseen),
@@ -201,7 +202,8 @@ namespace Postmortem.Analyzers.Tests.Rules
                 // A work item has no task: its exception is unhandled on a pool thread and ends the process.
                 VerifyCS.Diagnostic("PM3002").WithLocation(3).WithArguments(
                     "'ThreadPool.QueueUserWorkItem(File.WriteAllBytes)' has no task to observe",
-                    "no caller can catch it and the unhandled exception ends the process"));
+                    "no caller can catch it and the unhandled exception ends the process"),
+                VerifyCS.Diagnostic("PM3002").WithLocation(4).WithArguments(Discarded("Task.Run(XDocument.Save)"), Unseen));
 
         // Real-world round 6 (an app's failure recorder): in `(_, ex) => _ = …` a lone `_` is the lambda's parameter, not a
         // discard; the task assigned to it is dropped all the same. Two `_` parameters are discards (C# 9).

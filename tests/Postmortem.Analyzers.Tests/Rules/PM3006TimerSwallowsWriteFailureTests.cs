@@ -42,6 +42,19 @@ namespace Postmortem.Analyzers.Tests.Rules
                     "This lambda handles a System.Timers.Timer's Elapsed event, and the timer swallows every exception its handler throws: " +
                     "when 'File.AppendAllText' fails (a full disk, a locked file, a missing permission), nothing is logged and nobody learns of it"));
 
+        // A library call given a file name writes it as File's do (here a document saved on every tick).
+        [Fact]
+        public Task LambdaHandlerSavesADocument_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(
+                InClass("""
+                    public void Start()
+                    {
+                        {|#0:_timer.Elapsed|} += (s, e) => {|#1:new System.Xml.Linq.XDocument(new System.Xml.Linq.XElement("state")).Save(_path)|};
+                        _timer.Start();
+                    }
+                """),
+                VerifyCS.Diagnostic("PM3006").WithLocation(0).WithArguments("This lambda", "XDocument.Save").WithAdditionalLocations(1));
+
         // The Azure Functions host's FileWriter (real-world round 13): the handler restarts the timer in a finally, calls
         // Flush, which appends in a try whose catch is filtered (a missing folder) and appends again inside that catch.
         [Fact]
