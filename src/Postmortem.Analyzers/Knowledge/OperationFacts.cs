@@ -327,11 +327,11 @@ namespace Postmortem.Analyzers.Knowledge
 
         /// <summary>As <see cref="SameFileHelperBody(IInvocationOperation, SemanticModel, CancellationToken)"/>, for a method
         /// a delegate is made of (<c>timer.Elapsed += OnTick</c>).</summary>
-        /// <param name="sealedOverrides">Also an override that nothing can override again (sealed, or in a sealed type): a
-        /// call of it on this type runs its body.</param>
-        public static IOperation? SameFileHelperBody(IMethodSymbol method, SemanticModel model, CancellationToken cancellationToken, bool sealedOverrides = false)
+        /// <param name="overridable">Also a virtual method or an override (not an abstract one): its body is what runs for an
+        /// instance of the type that declares it, though a subclass may run another.</param>
+        public static IOperation? SameFileHelperBody(IMethodSymbol method, SemanticModel model, CancellationToken cancellationToken, bool overridable = false)
         {
-            if (!IsSameFileHelper(method, model.SyntaxTree, sealedOverrides))
+            if (!IsSameFileHelper(method, model.SyntaxTree, overridable))
             {
                 return null;
             }
@@ -350,11 +350,12 @@ namespace Postmortem.Analyzers.Knowledge
             };
 
         /// <summary>Symbols only, the first part of <see cref="SameFileHelperBody"/>: an ordinary method or local function
-        /// declared once, in <paramref name="tree"/>, whose own body is what a call runs.</summary>
-        public static bool IsSameFileHelper(IMethodSymbol method, SyntaxTree tree, bool sealedOverrides = false)
+        /// declared once, in <paramref name="tree"/>, whose own body is what a call runs (with <paramref name="overridable"/>,
+        /// what a call runs on an instance of the declaring type).</summary>
+        public static bool IsSameFileHelper(IMethodSymbol method, SyntaxTree tree, bool overridable = false)
             => method.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction &&
-               !method.IsVirtual && !method.IsAbstract && !method.IsExtern &&
-               (!method.IsOverride || (sealedOverrides && (method.IsSealed || method.ContainingType.IsSealed))) &&
+               !method.IsAbstract && !method.IsExtern &&
+               (overridable || (!method.IsVirtual && !method.IsOverride)) &&
                method.DeclaringSyntaxReferences.Length == 1 &&
                method.DeclaringSyntaxReferences[0].SyntaxTree == tree;
 

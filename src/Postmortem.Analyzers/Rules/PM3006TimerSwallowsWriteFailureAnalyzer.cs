@@ -83,7 +83,7 @@ namespace Postmortem.Analyzers.Rules
             return value switch
             {
                 IAnonymousFunctionOperation lambda when !lambda.Symbol.IsAsync => (lambda.Body, "This lambda"),
-                IMethodReferenceOperation { Method: { IsAsync: false } method } => (OperationFacts.SameFileHelperBody(method, model, cancellationToken, sealedOverrides: true), "'" + method.Name + "'"),
+                IMethodReferenceOperation { Method: { IsAsync: false } method } => (OperationFacts.SameFileHelperBody(method, model, cancellationToken, overridable: true), "'" + method.Name + "'"),
                 _ => (null, string.Empty),
             };
         }
@@ -116,7 +116,7 @@ namespace Postmortem.Analyzers.Rules
                 // MaxHelperDepth calls deep.
                 var call = (IInvocationOperation)operation;
                 if (depth < MaxHelperDepth && !call.TargetMethod.IsAsync && visited.Add(call.TargetMethod) &&
-                    OperationFacts.SameFileHelperBody(call.TargetMethod, model, cancellationToken, sealedOverrides: true) is { } helper &&
+                    OperationFacts.SameFileHelperBody(call.TargetMethod, model, cancellationToken, overridable: true) is { } helper &&
                     FindUncaughtWrite(helper, io, model, depth + 1, visited, cancellationToken) is { } found)
                 {
                     return found;

@@ -193,6 +193,48 @@ namespace Postmortem.Analyzers.Tests.Rules
                 }
                 """);
 
+        // The real FileTraceWriter is not sealed (round 14's miss): its override, and a virtual method it calls, are what run
+        // for a FileTraceWriter, whatever a subclass might do. An abstract method has no body to follow.
+        [Fact]
+        public Task OverrideAndVirtualMethodCalledByTheHandler_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync("""
+                using System.IO;
+                using System.Timers;
+
+                public abstract class TraceWriter
+                {
+                    public abstract void Flush();
+                }
+
+                public class FileTraceWriter : TraceWriter
+                {
+                    private readonly Timer _timer = new Timer(1000);
+
+                    public void Start()
+                    {
+                        {|#0:_timer.Elapsed|} += (s, e) => Flush();
+                        {|#1:_timer.Elapsed|} += OnTick;
+                    }
+
+                    public override void Flush() => AppendToFile("x");
+
+                    protected virtual void OnTick(object sender, ElapsedEventArgs e) => {|#2:File.Delete("old.log")|};
+
+                    protected virtual void AppendToFile(string text) => {|#3:File.AppendAllText("trace.log", text)|};
+                }
+
+                public abstract class Buffered
+                {
+                    private readonly Timer _timer = new Timer(1000);
+
+                    public void Start() => _timer.Elapsed += (s, e) => Flush();
+
+                    protected abstract void Flush();
+                }
+                """,
+                VerifyCS.Diagnostic("PM3006").WithLocation(0).WithArguments("This lambda", "File.AppendAllText").WithAdditionalLocations(3),
+                VerifyCS.Diagnostic("PM3006").WithLocation(1).WithArguments("'OnTick'", "File.Delete").WithAdditionalLocations(2));
+
         // ------------------------------------------------------------ safe look-alikes
 
         [Fact]
