@@ -207,6 +207,14 @@ namespace Postmortem.Analyzers.Knowledge
                write.EndsWith(".Save", System.StringComparison.Ordinal) ||
                write == "XmlWriter.Create";
 
+        /// <summary>A static <c>File</c> write passed as a method group (<c>files.ForEach(File.Delete)</c>): its name, as
+        /// <see cref="GetDurableWrite(IInvocationOperation)"/> gives it; null for any other method. <c>File.Open</c> is left
+        /// out: its mode is an argument no method group shows.</summary>
+        public string? GetDurableWrite(IMethodSymbol method)
+            => method.IsStatic && SymbolEqualityComparer.Default.Equals(method.ContainingType, File) && FileWriteMembers.Contains(method.Name)
+                ? "File." + method.Name
+                : null;
+
         /// <summary>Does a <c>CopyTo</c>/<c>CopyToAsync</c> write into storage: its destination a durable stream, not memory?</summary>
         private bool CopiesIntoStorage(IInvocationOperation invocation)
         {

@@ -112,14 +112,68 @@ namespace Postmortem.Analyzers.Rules
                     return (operation, write);
                 }
 
+                var call = (IInvocationOperation)operation;
+                if (RunsDelegatesAtOnce(call) && FindUncaughtWriteInDelegates(call, io, model, depth, visited, cancellationToken) is { } inDelegate)
+                {
+                    return inDelegate;
+                }
+
                 // Each method read once per subscription (helpers calling each other would cost a power of their calls),
                 // MaxHelperDepth calls deep.
-                var call = (IInvocationOperation)operation;
                 if (depth < MaxHelperDepth && !call.TargetMethod.IsAsync && visited.Add(call.TargetMethod) &&
                     OperationFacts.SameFileHelperBody(call.TargetMethod, model, cancellationToken, overridable: true) is { } helper &&
                     FindUncaughtWrite(helper, io, model, depth + 1, visited, cancellationToken) is { } found)
                 {
                     return found;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary><c>List&lt;T&gt;.ForEach</c> and <c>Array.ForEach</c> run the delegate they are given for each item during the
+        /// call, on the caller's thread: a failure in it reaches the handler as if written there
+        /// (<c>Directory.GetFiles(dir).ToList().ForEach(File.Delete)</c>).</summary>
+        private static bool RunsDelegatesAtOnce(IInvocationOperation call)
+            => call.TargetMethod is { Name: "ForEach", ContainingType: { } type } &&
+               (type.SpecialType == SpecialType.System_Array ||
+                (type.OriginalDefinition is { Name: "List", Arity: 1 } list && list.ContainingNamespace?.ToDisplayString() == "System.Collections.Generic"));
+
+        /// <summary>The first uncaught write in a delegate passed to such a call: a lambda's body, a method of this file
+        /// (followed as a called one is), or a <c>File</c> write itself (<c>ForEach(File.Delete)</c>).</summary>
+        private static (IOperation Operation, string Name)? FindUncaughtWriteInDelegates(IInvocationOperation call, IoTypes io, SemanticModel model, int depth, HashSet<IMethodSymbol> visited, CancellationToken cancellationToken)
+        {
+            foreach (var argument in call.Arguments)
+            {
+                var value = OperationFacts.UnwrapConversions(argument.Value);
+                if (value is not IDelegateCreationOperation creation)
+                {
+                    continue;
+                }
+
+                switch (OperationFacts.UnwrapConversions(creation.Target))
+                {
+                    case IAnonymousFunctionOperation { Symbol.IsAsync: false } lambda:
+                        if (FindUncaughtWrite(lambda.Body, io, model, depth, visited, cancellationToken) is { } inLambda)
+                        {
+                            return inLambda;
+                        }
+
+                        break;
+                    case IMethodReferenceOperation { Method: { IsAsync: false } method } reference:
+                        if (io.GetDurableWrite(method) is { } write)
+                        {
+                            return (reference, write);
+                        }
+
+                        if (depth < MaxHelperDepth && visited.Add(method) &&
+                            OperationFacts.SameFileHelperBody(method, model, cancellationToken, overridable: true) is { } helper &&
+                            FindUncaughtWrite(helper, io, model, depth + 1, visited, cancellationToken) is { } inHelper)
+                        {
+                            return inHelper;
+                        }
+
+                        break;
                 }
             }
 

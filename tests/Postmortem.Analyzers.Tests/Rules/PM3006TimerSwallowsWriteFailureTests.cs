@@ -235,6 +235,25 @@ namespace Postmortem.Analyzers.Tests.Rules
                 VerifyCS.Diagnostic("PM3006").WithLocation(0).WithArguments("This lambda", "File.AppendAllText").WithAdditionalLocations(3),
                 VerifyCS.Diagnostic("PM3006").WithLocation(1).WithArguments("'OnTick'", "File.Delete").WithAdditionalLocations(2));
 
+        // List<T>.ForEach and Array.ForEach run their delegate during the call: a cleanup timer's deletes written so fail
+        // into the timer as a loop's do (the review's miss).
+        [Fact]
+        public Task DelegateRunByForEach_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(
+                InClass("""
+                    public void Start()
+                    {
+                        {|#0:_timer.Elapsed|} += (s, e) => Directory.GetFiles("logs").ToList().ForEach({|#1:File.Delete|});
+                        {|#2:_timer.Elapsed|} += (s, e) => Array.ForEach(Directory.GetFiles("logs"), f => {|#3:File.Delete(f)|});
+                        {|#4:_timer.Elapsed|} += (s, e) => Directory.GetFiles("logs").ToList().ForEach(Archive);
+                    }
+
+                    private void Archive(string file) => {|#5:File.Move(file, file + ".old")|};
+                """).Replace("using System.Text;", "using System.Linq;\nusing System.Text;"),
+                VerifyCS.Diagnostic("PM3006").WithLocation(0).WithArguments("This lambda", "File.Delete").WithAdditionalLocations(1),
+                VerifyCS.Diagnostic("PM3006").WithLocation(2).WithArguments("This lambda", "File.Delete").WithAdditionalLocations(3),
+                VerifyCS.Diagnostic("PM3006").WithLocation(4).WithArguments("This lambda", "File.Move").WithAdditionalLocations(5));
+
         // ------------------------------------------------------------ safe look-alikes
 
         [Fact]
@@ -289,6 +308,35 @@ namespace Postmortem.Analyzers.Tests.Rules
 
                     private async void OnTickAsync(object sender, ElapsedEventArgs e) => await File.WriteAllTextAsync(_path, "x");
                 """));
+
+        // A delegate that catches its own failures, a catch around the ForEach, an async lambda (async void: its failure is not
+        // the timer's), a lazy Select, and a ForEach of another type (its delegate may run later) are not reported.
+        [Fact]
+        public Task DelegateCaughtOrNotRunAtOnce_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(
+                InClass("""
+                    public void Start()
+                    {
+                        _timer.Elapsed += (s, e) => Directory.GetFiles("logs").ToList().ForEach(f =>
+                        {
+                            try { File.Delete(f); }
+                            catch (IOException ex) { Console.Error.WriteLine(ex); }
+                        });
+                        _timer.Elapsed += (s, e) =>
+                        {
+                            try { Array.ForEach(Directory.GetFiles("logs"), File.Delete); }
+                            catch (Exception ex) { Console.Error.WriteLine(ex); }
+                        };
+                        _timer.Elapsed += (s, e) => Directory.GetFiles("logs").ToList().ForEach(async f => await File.WriteAllTextAsync(f, ""));
+                        _timer.Elapsed += (s, e) => _ = Directory.GetFiles("logs").Select(f => { File.Delete(f); return f; });
+                        _timer.Elapsed += (s, e) => new Later().ForEach(File.Delete);
+                    }
+
+                    private sealed class Later
+                    {
+                        public void ForEach(Action<string> action) { }
+                    }
+                """).Replace("using System.Text;", "using System.Linq;\nusing System.Text;"));
 
         // From the review: a filter that does not narrow the catch to other exception types, or names IOException, takes
         // the failure; and a stream or writer field typed only Stream or TextWriter, set in a constructor, may be a socket or
