@@ -89,10 +89,34 @@ namespace Postmortem.Analyzers.Knowledge
 
                 return value.ConstantValue is { HasValue: true, Value: -1 } ||
                        value is IFieldReferenceOperation { Field: { Name: "InfiniteTimeSpan", ContainingType: { Name: "Timeout" } timeout } } &&
-                       timeout.ToDisplayString() == "System.Threading.Timeout";
+                       timeout.ToDisplayString() == "System.Threading.Timeout" ||
+                       IsInfiniteFromMilliseconds(value);
             }
 
             return false;
+        }
+
+        /// <summary><c>TimeSpan.FromMilliseconds(-1)</c>: the infinite wait written as a TimeSpan (with .NET 9's overload,
+        /// a microseconds argument of 0).</summary>
+        private static bool IsInfiniteFromMilliseconds(IOperation value)
+        {
+            if (value is not IInvocationOperation { TargetMethod: { Name: "FromMilliseconds", IsStatic: true, ContainingType: { } type } } call ||
+                call.Arguments.Length == 0 || type.ToDisplayString() != "System.TimeSpan")
+            {
+                return false;
+            }
+
+            foreach (var argument in call.Arguments)
+            {
+                var expected = argument.Parameter?.Ordinal == 0 ? -1.0 : 0.0;
+                if (argument.Value.ConstantValue is not { HasValue: true, Value: { } constant } ||
+                    !(constant is int or long or double) || System.Convert.ToDouble(constant, System.Globalization.CultureInfo.InvariantCulture) != expected)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>

@@ -208,6 +208,9 @@ namespace Postmortem.Analyzers.Tests.Rules
                         _queue.TryAdd(e, Forever, token);
                         _queue.TryAdd(e, Timeout.InfiniteTimeSpan);
                         _queue.TryAdd(e, millisecondsTimeout: -1);
+                        _queue.TryAdd(e, TimeSpan.FromMilliseconds(-1));
+                        _queue.TryAdd(e, TimeSpan.FromMilliseconds(-1.0));
+                        _queue.TryAdd(e, TimeSpan.FromMilliseconds(Forever));
                     }
                 """));
 
@@ -223,6 +226,9 @@ namespace Postmortem.Analyzers.Tests.Rules
                         _queue.[|TryAdd|](e, 100, token);
                         _queue.[|TryAdd|](e, _timeout);
                         _queue.[|TryAdd|](e, TimeSpan.FromSeconds(1));
+                        _queue.[|TryAdd|](e, TimeSpan.FromSeconds(-1));
+                        _queue.[|TryAdd|](e, TimeSpan.FromMilliseconds(-1, 5));
+                        _queue.[|TryAdd|](e, TimeSpan.FromMilliseconds(_timeout));
                     }
                 """));
 
