@@ -112,7 +112,7 @@ namespace Postmortem.Analyzers.Rules
             cancellationToken.ThrowIfCancellationRequested();
             write ??= FindDurableWrite(tryOperation.Body, io) ?? string.Empty;
             if (write.Length == 0 || catchClause.Syntax is not CatchClauseSyntax syntax || IsToldAfterTheTry(tryOperation, syntax, logging) ||
-                IsBestEffortCleanup(write, tryOperation, io))
+                IsBestEffortCleanup(write, tryOperation, io) || CatchesOnlyAlreadyGone(catchClause, write, tryOperation, io))
             {
                 return null;
             }
@@ -320,8 +320,53 @@ namespace Postmortem.Analyzers.Rules
             }
 
             return true;
+        }
 
-            static bool IsDelete(string write) => write is "File.Delete" or "FileInfo.Delete";
+        private static bool IsDelete(string write) => write is "File.Delete" or "FileInfo.Delete";
+
+        /// <summary>
+        /// A catch of <c>DirectoryNotFoundException</c> or <c>FileNotFoundException</c> (without a filter) around deletes only.
+        /// <c>File.Delete</c> and <c>FileInfo.Delete</c> do not throw for a missing file, and throw
+        /// <c>DirectoryNotFoundException</c> only when its folder is gone: such a catch sees only "already deleted", the
+        /// delete's goal. A lock or a denied access is not of its type and goes on to the next clause (real-world round 15:
+        /// OpenSim's cache purge, where another node had removed the folder, and whose next clause logs).
+        /// </summary>
+        private static bool CatchesOnlyAlreadyGone(ICatchClauseOperation catchClause, string write, ITryOperation tryOperation, IoTypes io)
+        {
+            if (catchClause.Filter is not null || !IsDelete(write) || !IsNotFound(catchClause.ExceptionType))
+            {
+                return false;
+            }
+
+            foreach (var operation in OperationFacts.ExecutedDescendants(tryOperation.Body))
+            {
+                var other = operation switch
+                {
+                    IInvocationOperation invocation => io.GetDurableWrite(invocation),
+                    IObjectCreationOperation creation => io.GetDurableCreation(creation),
+                    _ => null,
+                };
+                if (other is not null && !IsDelete(other))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+
+            static bool IsNotFound(ITypeSymbol? type)
+            {
+                for (var current = type; current is not null; current = current.BaseType)
+                {
+                    if (current.Name is "DirectoryNotFoundException" or "FileNotFoundException" &&
+                        current.ContainingNamespace?.ToDisplayString() == "System.IO")
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
         }
 
         private static bool InDisposeOrFinalizer(ITryOperation tryOperation)

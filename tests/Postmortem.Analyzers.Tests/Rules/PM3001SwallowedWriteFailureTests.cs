@@ -168,6 +168,49 @@ namespace Postmortem.Analyzers.Tests.Rules
                 }
                 """);
 
+        // Real-world round 15 (OpenSim's asset-cache purge): File.Delete and FileInfo.Delete do not throw for a missing file,
+        // and throw DirectoryNotFoundException only when its folder is gone (another node removed it). A catch of that type,
+        // or of FileNotFoundException, around deletes only sees "already deleted"; a lock or a denied access is not its type.
+        [Theory]
+        [InlineData("File.Delete(path);", "catch (DirectoryNotFoundException)")]
+        [InlineData("new FileInfo(path).Delete();", "catch (FileNotFoundException)")]
+        [InlineData("File.Delete(path); File.Delete(path + \".meta\");", "catch (DirectoryNotFoundException e)")]
+        public Task NotFoundCatchAroundDeletesOnly_NoDiagnostic(string deletes, string header)
+            => VerifyCS.VerifyAnalyzerAsync(InMethod($$"""
+                    try
+                    {
+                        {{deletes}}
+                    }
+                    {{header}}
+                    {
+                        // another node already removed it
+                    }
+                    catch (Exception e)
+                    {
+                        Console.Error.WriteLine(e);
+                    }
+            """));
+
+        // A not-found catch around a write that is not a delete (a missing folder fails the write: the data is lost), a filtered
+        // one, and one around a delete and a write are still reported; so is a catch of IOException around deletes.
+        [Theory]
+        [InlineData("File.WriteAllText(path, \"x\");", "catch (DirectoryNotFoundException)", "", "File.WriteAllText", OnWrite)]
+        [InlineData("File.Delete(path); File.Move(path + \".tmp\", path);", "catch (DirectoryNotFoundException)", "", "File.Delete", OnDelete)]
+        [InlineData("File.Delete(path);", "catch (DirectoryNotFoundException e)", " when (e is DirectoryNotFoundException)", "File.Delete", OnDelete)]
+        [InlineData("File.Delete(path);", "catch (IOException)", "", "File.Delete", OnDelete)]
+        public Task NotFoundCatchAroundOtherWrites_ReportsDiagnostic(string writes, string header, string filter, string write, string consequence)
+            => VerifyCS.VerifyAnalyzerAsync(
+                InMethod($$"""
+                    try
+                    {
+                        {{writes}}
+                    }
+                    {|#0:{{header}}|}{{filter}}
+                    {
+                    }
+            """),
+                VerifyCS.Diagnostic("PM3001").WithLocation(0).WithArguments(write, consequence, ""));
+
         [Fact]
         public Task CatchDeletingTheSameFileAgain_NoDiagnostic()
             => VerifyCS.VerifyAnalyzerAsync("""
