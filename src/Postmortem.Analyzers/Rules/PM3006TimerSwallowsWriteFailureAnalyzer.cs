@@ -207,11 +207,18 @@ namespace Postmortem.Analyzers.Rules
             {
                 if (parent is ITryOperation @try && @try.Body == child)
                 {
+                    // Clauses are tried in order: one before the taking clause that throws again hands the failures of its
+                    // type back to the timer (catch (DirectoryNotFoundException) { throw; } before catch (Exception) { log }).
                     foreach (var clause in @try.Catches)
                     {
                         if (Takes(clause, io))
                         {
                             return true;
+                        }
+
+                        if (ThrowsAnIoFailureOn(clause, io))
+                        {
+                            break;
                         }
                     }
                 }
@@ -242,6 +249,12 @@ namespace Postmortem.Analyzers.Rules
             var named = new List<ITypeSymbol>();
             return !NamesTypesOnly(clause.Filter, named) || named.Any(type => TakesIOException(type, io));
         }
+
+        /// <summary>Does the clause catch some I/O failure (its type <c>IOException</c>, a subclass or a base of it) and end by
+        /// throwing, so that failure leaves the try?</summary>
+        private static bool ThrowsAnIoFailureOn(ICatchClauseOperation clause, IoTypes io)
+            => (TakesIOException(clause.ExceptionType, io) || TypeSymbols.InheritsFromOrEquals(clause.ExceptionType, io.IOException)) &&
+               clause.Handler.Operations.LastOrDefault() is IThrowOperation or IExpressionStatementOperation { Operation: IThrowOperation };
 
         /// <summary><c>IOException</c> or a base of it (a bare catch too): a catch of a narrower type
         /// (<c>DirectoryNotFoundException</c>) lets a full disk through.</summary>

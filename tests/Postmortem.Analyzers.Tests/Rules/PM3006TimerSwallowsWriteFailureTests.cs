@@ -149,6 +149,43 @@ namespace Postmortem.Analyzers.Tests.Rules
                 }
                 """);
 
+        // Real-world round 15 (OpenSim's cache purge after the Rethrow fix): clauses are tried in order, and a narrower one that
+        // throws again before the clause that logs hands its failures to the timer.
+        [Fact]
+        public Task NarrowCatchThrowsBeforeTheLoggingOne_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InClass("""
+                    public void Start()
+                    {
+                        [|_timer.Elapsed|] += (s, e) =>
+                        {
+                            try { File.Delete(_path); }
+                            catch (DirectoryNotFoundException) { throw; }
+                            catch (Exception ex) { Console.Error.WriteLine(ex); }
+                        };
+                        [|_timer.Elapsed|] += (s, e) =>
+                        {
+                            try { File.AppendAllText(_path, "x"); }
+                            catch (IOException ex) { throw new InvalidOperationException("append failed", ex); }
+                            catch (Exception ex) { Console.Error.WriteLine(ex); }
+                        };
+                    }
+                """));
+
+        // A clause that throws again a failure that is not an I/O one (a cancellation) lets the logging clause take the rest.
+        [Fact]
+        public Task NonIoCatchThrowsBeforeTheLoggingOne_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InClass("""
+                    public void Start()
+                    {
+                        _timer.Elapsed += (s, e) =>
+                        {
+                            try { File.Delete(_path); }
+                            catch (OperationCanceledException) { throw; }
+                            catch (IOException ex) { Console.Error.WriteLine(ex); }
+                        };
+                    }
+                """));
+
         // From the review: a catch that throws again hands the failure back to the timer; a comment naming
         // SynchronizingObject, or another timer's, changes nothing.
         [Fact]
