@@ -226,6 +226,14 @@ namespace Postmortem.CodeFixes.Rules
                         return true;
                     }
 
+                    // A method a System.Timers.Timer's Elapsed handler of this file runs: the timer swallows what a rethrow
+                    // hands it (real-world round 15: OpenSim's cache purge, whose handler re-arms its timer at its end, stopped
+                    // for good after this fix). PM3006 reports such handlers.
+                    if (RunByTimerHandler(method, catchClause.SyntaxTree.GetRoot(cancellationToken), model, cancellationToken))
+                    {
+                        return true;
+                    }
+
                     // A method group handed to a thread, a timer or an event in the same type: new Timer(OnTick, …).
                     var type = function.FirstAncestorOrSelf<TypeDeclarationSyntax>();
                     if (type is null)
@@ -252,6 +260,91 @@ namespace Postmortem.CodeFixes.Rules
                     return false;
                 default:
                     return false;
+            }
+        }
+
+        /// <summary>How many calls deep a timer handler's methods are followed, as PM3006 follows them.</summary>
+        private const int TimerHandlerDepth = 3;
+
+        /// <summary>
+        /// Is the method an Elapsed handler of a <c>System.Timers.Timer</c> subscribed in this file, or a method of this file
+        /// that such a handler (a lambda or a method) calls, up to <see cref="TimerHandlerDepth"/> calls deep?
+        /// </summary>
+        private static bool RunByTimerHandler(IMethodSymbol method, SyntaxNode root, SemanticModel model, CancellationToken cancellationToken)
+        {
+            var bodies = new List<SyntaxNode>();
+            var visited = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+            foreach (var subscription in root.DescendantNodes().OfType<AssignmentExpressionSyntax>())
+            {
+                if (!subscription.IsKind(SyntaxKind.AddAssignmentExpression) ||
+                    (subscription.Left as MemberAccessExpressionSyntax)?.Name.Identifier.ValueText is not "Elapsed" &&
+                    (subscription.Left as IdentifierNameSyntax)?.Identifier.ValueText is not "Elapsed" ||
+                    model.GetSymbolInfo(subscription.Left, cancellationToken).Symbol is not IEventSymbol { ContainingType: { } timer } ||
+                    timer.ToDisplayString() != "System.Timers.Timer")
+                {
+                    continue;
+                }
+
+                var handler = subscription.Right;
+                if (handler is ObjectCreationExpressionSyntax { ArgumentList.Arguments: { Count: 1 } arguments })
+                {
+                    handler = arguments[0].Expression; // new ElapsedEventHandler(OnTick)
+                }
+
+                if (handler is AnonymousFunctionExpressionSyntax lambda)
+                {
+                    bodies.Add(lambda.Body);
+                }
+                else if (Follow(model.GetSymbolInfo(handler, cancellationToken).Symbol) is true)
+                {
+                    return true;
+                }
+            }
+
+            for (var depth = 0; depth < TimerHandlerDepth && bodies.Count > 0; depth++)
+            {
+                var current = bodies.ToArray();
+                bodies.Clear();
+                foreach (var body in current)
+                {
+                    foreach (var call in body.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>())
+                    {
+                        if (Follow(model.GetSymbolInfo(call, cancellationToken).Symbol) is true)
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
+
+            // True when the symbol is the method; else queues the body of a method of this file, once.
+            bool? Follow(ISymbol? symbol)
+            {
+                if (symbol is not IMethodSymbol called)
+                {
+                    return null;
+                }
+
+                if (SymbolEqualityComparer.Default.Equals(called.OriginalDefinition, method.OriginalDefinition))
+                {
+                    return true;
+                }
+
+                if (visited.Add(called) && called.DeclaringSyntaxReferences is { Length: 1 } references && references[0].SyntaxTree == root.SyntaxTree &&
+                    references[0].GetSyntax(cancellationToken) is { } declaration &&
+                    (declaration switch
+                    {
+                        MethodDeclarationSyntax m => (SyntaxNode?)m.Body ?? m.ExpressionBody,
+                        LocalFunctionStatementSyntax f => (SyntaxNode?)f.Body ?? f.ExpressionBody,
+                        _ => null,
+                    }) is { } body)
+                {
+                    bodies.Add(body);
+                }
+
+                return false;
             }
         }
 

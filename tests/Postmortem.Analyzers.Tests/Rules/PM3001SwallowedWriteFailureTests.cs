@@ -2776,6 +2776,72 @@ namespace Postmortem.Analyzers.Tests.Rules
             return test.RunAsync();
         }
 
+        // Real-world round 15 (OpenSim's FlotsamAssetCache): the purge runs under a System.Timers.Timer whose Elapsed handler
+        // re-arms it at its end; `throw;` in a method the handler calls (here two calls down, and through a lambda handler)
+        // goes to the timer, which swallows it, and the purge stops for good. The same method run by nothing else is fixed.
+        [Fact]
+        public Task RunByATimersTimerHandler_NoRethrowOffered_ReportsDiagnostic()
+        {
+            const string Shared = """
+                sealed class Manual
+                {
+                    public void Clean(string path)
+                    {
+                        try { File.Delete(path); }
+                        [|catch (IOException)|] { }##
+                    }
+                }
+                """;
+            var code = """
+                using System.IO;
+                using System.Timers;
+
+                sealed class Cache
+                {
+                    private readonly Timer _cleanTimer = new Timer(60_000) { AutoReset = false };
+                    private readonly Timer _flushTimer = new Timer(1_000);
+
+                    public Cache()
+                    {
+                        _cleanTimer.Elapsed += CleanupExpiredFiles;
+                        _flushTimer.Elapsed += (s, e) => Flush();
+                    }
+
+                    private void CleanupExpiredFiles(object? sender, ElapsedEventArgs e)
+                    {
+                        CleanTier("cache");
+                        _cleanTimer.Start();
+                    }
+
+                    private void CleanTier(string dir)
+                    {
+                        foreach (var file in Directory.GetFiles(dir))
+                        {
+                            CleanFile(file);
+                        }
+                    }
+
+                    private static void CleanFile(string file)
+                    {
+                        try { File.Delete(file); }
+                        [|catch (IOException)|] { }
+                    }
+
+                    private static void Flush()
+                    {
+                        try { File.AppendAllText("cache.log", "flushed"); }
+                        [|catch (IOException)|] { }
+                    }
+                }
+
+                """;
+            var test = VerifyCS.Test(
+                code + Shared.Replace("##", ""),
+                code + Shared.Replace("[|catch (IOException)|] { }##", "catch (IOException)\n        {\n            throw;\n        }"),
+                PM3001SwallowedWriteFailureCodeFixProvider.RethrowKey);
+            return test.RunAsync();
+        }
+
         [Fact]
         public Task InALoop_NoRethrowOffered_ReportsDiagnostic()
         {
