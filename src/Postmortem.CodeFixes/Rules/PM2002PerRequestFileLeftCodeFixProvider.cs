@@ -102,7 +102,7 @@ namespace Postmortem.CodeFixes.Rules
             // one, and the analyzer would take the other for deleted too. (Declared empty and given its one value later is fine.)
             var function = statement.Ancestors().FirstOrDefault(FixSyntax.IsFunction);
             if (function is null || ValuesGiven(function, local, model, cancellationToken) > 1 || SendsTheClientBack(function, local, model, cancellationToken) ||
-                StoresAnUpload(function, model, cancellationToken))
+                StoresAnUpload(function, model, cancellationToken) || RunAsABackgroundJob(function, model, cancellationToken))
             {
                 return null;
             }
@@ -165,6 +165,49 @@ namespace Postmortem.CodeFixes.Rules
         }
 
         /// <summary>
+        /// Is the method (a public method of a controller, so an action by MVC's convention) also run as a background job,
+        /// where there is no response to register on (real-world round 15: VirtoCommerce's export, run by Hangfire from
+        /// <c>BackgroundJob.Enqueue(() => PlatformExportBackgroundAsync(…))</c>; the fix's <c>Response.OnCompleted</c> threw a
+        /// NullReferenceException there)? It takes Hangfire's <c>PerformContext</c> or <c>IJobCancellationToken</c>, or a
+        /// lambda of the same file that is an expression tree, as job schedulers take, calls it.
+        /// </summary>
+        private static bool RunAsABackgroundJob(SyntaxNode function, SemanticModel model, CancellationToken cancellationToken)
+        {
+            if (function is not MethodDeclarationSyntax declaration || model.GetDeclaredSymbol(declaration, cancellationToken) is not { } method)
+            {
+                return false;
+            }
+
+            foreach (var parameter in method.Parameters)
+            {
+                if (parameter.Type.ToDisplayString() is "Hangfire.Server.PerformContext" or "Hangfire.IJobCancellationToken")
+                {
+                    return true;
+                }
+            }
+
+            foreach (var call in declaration.SyntaxTree.GetRoot(cancellationToken).DescendantNodes().OfType<InvocationExpressionSyntax>())
+            {
+                if ((call.Expression as MemberAccessExpressionSyntax)?.Name.Identifier.ValueText != method.Name &&
+                    (call.Expression as IdentifierNameSyntax)?.Identifier.ValueText != method.Name)
+                {
+                    continue;
+                }
+
+                var lambda = call.FirstAncestorOrSelf<LambdaExpressionSyntax>();
+                if (lambda is not null &&
+                    SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(call, cancellationToken).Symbol?.OriginalDefinition, method) &&
+                    model.GetTypeInfo(lambda, cancellationToken).ConvertedType is INamedTypeSymbol { Name: "Expression", Arity: 1 } tree &&
+                    tree.ContainingNamespace?.ToDisplayString() == "System.Linq.Expressions")
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
         /// Does the handler send the client back for the file later (<c>Redirect("/exports/" + name)</c>, a URL or the name in
         /// the body, a <c>Created</c> location) instead of sending it now? Then deleting it after the response makes the
         /// follow-up download a 404. Sending it now: the path or its name reaches the returned result only through a call or
@@ -202,17 +245,76 @@ namespace Postmortem.CodeFixes.Rules
                     continue;
                 }
 
-                foreach (var identifier in returned.Expression.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
+                if (Names(returned.Expression))
                 {
-                    if (!SentAsAFile(identifier, returned.Expression, model, cancellationToken) &&
+                    return true;
+                }
+            }
+
+            // Or stored where someone reads it after the handler: a member of a parameter, of this object or a static one
+            // (real-world round 15, VirtoCommerce's export: `pushNotification.DownloadUrl = $"api/…/download/{fileName}"`, a
+            // notification sent to the client, which downloads the file later).
+            foreach (var assignment in function.DescendantNodes().OfType<AssignmentExpressionSyntax>())
+            {
+                if (assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) &&
+                    assignment.Ancestors().FirstOrDefault(FixSyntax.IsFunction) == function &&
+                    OutlivesTheHandler(assignment.Left, model, cancellationToken) &&
+                    Names(assignment.Right))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+
+            // Does the expression carry the path or a name it is made from, other than as a file sent now?
+            bool Names(ExpressionSyntax expression)
+            {
+                foreach (var identifier in expression.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
+                {
+                    if (!SentAsAFile(identifier, expression, model, cancellationToken) &&
                         model.GetSymbolInfo(identifier, cancellationToken).Symbol is { } symbol && names.Contains(symbol))
                     {
                         return true;
                     }
                 }
+
+                return false;
+            }
+        }
+
+        /// <summary>Is the assigned member one the handler's caller or a later request can read: a field, property or indexer of
+        /// a parameter, of this object (or a static one), or of such a member (<c>notification.DownloadUrl</c>,
+        /// <c>_state.LastExport</c>, <c>TempData["file"]</c>)? Not one of a local object.</summary>
+        private static bool OutlivesTheHandler(ExpressionSyntax target, SemanticModel model, CancellationToken cancellationToken)
+        {
+            if (model.GetSymbolInfo(target, cancellationToken).Symbol is not (IFieldSymbol or IPropertySymbol))
+            {
+                return false;
             }
 
-            return false;
+            for (var receiver = Receiver(target); receiver is not null; receiver = Receiver(receiver))
+            {
+                switch (receiver)
+                {
+                    case ThisExpressionSyntax or BaseExpressionSyntax:
+                        return true;
+                    case MemberAccessExpressionSyntax or ElementAccessExpressionSyntax:
+                        continue;
+                }
+
+                return model.GetSymbolInfo(receiver, cancellationToken).Symbol is IParameterSymbol or IFieldSymbol or IPropertySymbol or INamedTypeSymbol;
+            }
+
+            return true;
+
+            // `a.b` → a, `a[i]` → a (TempData["file"]: a property of this); a bare name has none.
+            static ExpressionSyntax? Receiver(ExpressionSyntax expression) => expression switch
+            {
+                MemberAccessExpressionSyntax member => member.Expression,
+                ElementAccessExpressionSyntax element => element.Expression,
+                _ => null,
+            };
         }
 
         /// <summary>

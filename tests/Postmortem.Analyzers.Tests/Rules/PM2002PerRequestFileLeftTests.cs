@@ -1409,6 +1409,154 @@ namespace Postmortem.Analyzers.Tests.Rules
             return test.RunAsync();
         }
 
+        // Real-world round 15 (VirtoCommerce's platform export): the download URL is stored in a notification the handler was
+        // given and sends to the client, which downloads the file later; deleting it after the response breaks that. So do
+        // TempData and a field. A member of a local object (a view model built here) does not outlive the handler: fixed.
+        // (The plain name stored in a member is a hand-over to the analyzer, which then reports nothing: a URL made from it is not.)
+        [Fact]
+        public Task NameStoredWhereTheClientReadsItLater_NoFixOffered_ReportsDiagnostic()
+        {
+            const string Notified = """
+                public class Notification
+                {
+                    public string? DownloadUrl { get; set; }
+                }
+
+                public class ExportController : Controller
+                {
+                    private string? _lastExport;
+
+                    public IActionResult Notified(Notification notification, string csv)
+                    {
+                        var fileName = $"export-{DateTime.UtcNow:yyyyMMddHHmmss}.csv";
+                        var path = Path.Combine("exports", fileName);
+                        [|System.IO.File.WriteAllText(path, csv)|];
+                        notification.DownloadUrl = $"api/export/download/{fileName}";
+                        return Ok();
+                    }
+
+                    public IActionResult Redirected(string csv)
+                    {
+                        var name = $"export-{Guid.NewGuid():N}.csv";
+                        var path = Path.Combine("exports", name);
+                        [|System.IO.File.WriteAllText(path, csv)|];
+                        TempData["download"] = $"/exports/{name}";
+                        return RedirectToAction("Done");
+                    }
+
+                    public IActionResult Remembered(string csv)
+                    {
+                        var name = $"export-{Guid.NewGuid():N}.csv";
+                        var path = Path.Combine("exports", name);
+                        [|System.IO.File.WriteAllText(path, csv)|];
+                        _lastExport = $"/exports/{name}";
+                        return Ok();
+                    }
+
+                """;
+            const string Local = """
+                    public IActionResult Shown(string csv)
+                    {
+                        var name = $"export-{Guid.NewGuid():N}.csv";
+                        var path = Path.Combine("exports", name);
+                        ##System.IO.File.WriteAllText(path, csv)##;
+                        var model = new Notification();
+                        model.DownloadUrl = $"/exports/{name}";
+                        var links = new Dictionary<string, string>();
+                        links["csv"] = $"/exports/{name}";
+                        return PhysicalFile(Path.GetFullPath(path), "text/csv");
+                    }
+                }
+                """;
+            var fixedLocal = Local.Replace("##System.IO.File.WriteAllText(path, csv)##;", """
+                System.IO.File.WriteAllText(path, csv);
+                        Response.OnCompleted(() =>
+                        {
+                            System.IO.File.Delete(path);
+                            return Task.CompletedTask;
+                        });
+                """);
+            var test = VerifyCS.Test(
+                Usings + Notified + Local.Replace("##System.IO.File.WriteAllText(path, csv)##", "[|System.IO.File.WriteAllText(path, csv)|]"),
+                Usings + Notified + fixedLocal,
+                PM2002PerRequestFileLeftCodeFixProvider.DeleteAfterResponseKey);
+            test.References.AddRange(References.AspNetCore);
+            return test.RunAsync();
+        }
+
+        // Real-world round 15 (VirtoCommerce's export): a public method of a controller that Hangfire runs as a job, scheduled
+        // by an expression tree or taking Hangfire's job parameters, has no response: Response.OnCompleted would throw there.
+        // A method called from an ordinary lambda (a delegate, not an expression tree) is still fixed. Hangfire by stand-ins.
+        [Fact]
+        public Task ControllerMethodRunAsABackgroundJob_NoFixOffered_ReportsDiagnostic()
+        {
+            const string Hangfire = """
+                namespace Hangfire
+                {
+                    public interface IJobCancellationToken { }
+
+                    public static class BackgroundJob
+                    {
+                        public static string Enqueue(System.Linq.Expressions.Expression<Func<Task>> job) => "";
+                    }
+                }
+
+                namespace Hangfire.Server
+                {
+                    public class PerformContext { }
+                }
+
+                public class ExportController : ControllerBase
+                {
+                    public IActionResult Export()
+                    {
+                        Hangfire.BackgroundJob.Enqueue(() => ExportJob("csv"));
+                        _ = Task.Run(() => Other("csv"));
+                        return Accepted();
+                    }
+
+                    public async Task ExportJob(string csv)
+                    {
+                        var path = Path.Combine("exports", $"export-{Guid.NewGuid():N}.csv");
+                        await [|System.IO.File.WriteAllTextAsync(path, csv)|];
+                    }
+
+                    public async Task ExportWithContext(string csv, Hangfire.Server.PerformContext context)
+                    {
+                        var path = Path.Combine("exports", $"export-{Guid.NewGuid():N}.csv");
+                        await [|System.IO.File.WriteAllTextAsync(path, csv)|];
+                    }
+
+                    public async Task ExportWithToken(string csv, Hangfire.IJobCancellationToken token)
+                    {
+                        var path = Path.Combine("exports", $"export-{Guid.NewGuid():N}.csv");
+                        await [|System.IO.File.WriteAllTextAsync(path, csv)|];
+                    }
+
+                """;
+            const string Other = """
+                    public async Task Other(string csv)
+                    {
+                        var path = Path.Combine("exports", $"export-{Guid.NewGuid():N}.csv");
+                        await ##System.IO.File.WriteAllTextAsync(path, csv)##;
+                    }
+                }
+                """;
+            var test = VerifyCS.Test(
+                Usings + Hangfire + Other.Replace("##", "[|").Replace("[|;", "|];"),
+                Usings + Hangfire + Other.Replace("await ##System.IO.File.WriteAllTextAsync(path, csv)##;", """
+                await System.IO.File.WriteAllTextAsync(path, csv);
+                        Response.OnCompleted(() =>
+                        {
+                            System.IO.File.Delete(path);
+                            return Task.CompletedTask;
+                        });
+                """),
+                PM2002PerRequestFileLeftCodeFixProvider.DeleteAfterResponseKey);
+            test.References.AddRange(References.AspNetCore);
+            return test.RunAsync();
+        }
+
         [Fact]
         public Task UploadStoredForLaterRequests_NoFixOffered_ReportsDiagnostic()
         {
