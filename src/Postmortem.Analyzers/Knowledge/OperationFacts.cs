@@ -341,7 +341,7 @@ namespace Postmortem.Analyzers.Knowledge
         }
 
         /// <summary>The block or expression body of a method or local function declared in source (its one declaration).</summary>
-        private static SyntaxNode? DeclaredBody(IMethodSymbol method, CancellationToken cancellationToken)
+        public static SyntaxNode? DeclaredBody(IMethodSymbol method, CancellationToken cancellationToken)
             => method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) switch
             {
                 MethodDeclarationSyntax m => (SyntaxNode?)m.Body ?? m.ExpressionBody,

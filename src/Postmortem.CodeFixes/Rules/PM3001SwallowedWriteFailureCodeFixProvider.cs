@@ -9,6 +9,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
 using Postmortem.Analyzers;
+using Postmortem.Analyzers.Knowledge;
 using Postmortem.Analyzers.Rules;
 
 namespace Postmortem.CodeFixes.Rules
@@ -333,13 +334,7 @@ namespace Postmortem.CodeFixes.Rules
                 }
 
                 if (visited.Add(called) && called.DeclaringSyntaxReferences is { Length: 1 } references && references[0].SyntaxTree == root.SyntaxTree &&
-                    references[0].GetSyntax(cancellationToken) is { } declaration &&
-                    (declaration switch
-                    {
-                        MethodDeclarationSyntax m => (SyntaxNode?)m.Body ?? m.ExpressionBody,
-                        LocalFunctionStatementSyntax f => (SyntaxNode?)f.Body ?? f.ExpressionBody,
-                        _ => null,
-                    }) is { } body)
+                    OperationFacts.DeclaredBody(called, cancellationToken) is { } body)
                 {
                     bodies.Add(body);
                 }
