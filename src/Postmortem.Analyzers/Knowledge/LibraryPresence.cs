@@ -12,11 +12,12 @@ namespace Postmortem.Analyzers.Knowledge
     /// </summary>
     internal readonly struct LibraryPresence
     {
-        private LibraryPresence(bool serilog, bool nlog, bool log4Net)
+        private LibraryPresence(bool serilog, bool nlog, bool log4Net, bool zlogger)
         {
             Serilog = serilog;
             NLog = nlog;
             Log4Net = log4Net;
+            ZLogger = zlogger;
         }
 
         public bool Serilog { get; }
@@ -25,28 +26,33 @@ namespace Postmortem.Analyzers.Knowledge
 
         public bool Log4Net { get; }
 
+        /// <summary>Cysharp's ZLogger (v2: the <c>ZLogger</c> assembly and namespace).</summary>
+        public bool ZLogger { get; }
+
         public static LibraryPresence Of(Compilation compilation)
         {
-            bool serilog = false, nlog = false, log4Net = false;
+            bool serilog = false, nlog = false, log4Net = false, zlogger = false;
             foreach (var identity in compilation.ReferencedAssemblyNames)
             {
                 var name = identity.Name;
                 serilog |= name.StartsWith("Serilog", StringComparison.OrdinalIgnoreCase);
                 nlog |= name.StartsWith("NLog", StringComparison.OrdinalIgnoreCase);
                 log4Net |= name.StartsWith("log4net", StringComparison.OrdinalIgnoreCase);
+                zlogger |= name.StartsWith("ZLogger", StringComparison.OrdinalIgnoreCase);
             }
 
-            if (!(serilog && nlog && log4Net))
+            if (!(serilog && nlog && log4Net && zlogger))
             {
                 foreach (var ns in compilation.Assembly.NamespaceNames)
                 {
                     serilog |= IsRoot(ns, "Serilog");
                     nlog |= IsRoot(ns, "NLog");
                     log4Net |= IsRoot(ns, "log4net");
+                    zlogger |= IsRoot(ns, "ZLogger");
                 }
             }
 
-            return new LibraryPresence(serilog, nlog, log4Net);
+            return new LibraryPresence(serilog, nlog, log4Net, zlogger);
         }
 
         /// <summary>The type, when its library can be present; else null without a lookup.</summary>

@@ -13,6 +13,7 @@ namespace Postmortem.Analyzers.Knowledge
         Serilog = 0,
         NLog = 1,
         Log4Net = 2,
+        ZLogger = 3,
     }
 
     /// <summary>What an assignment does to a library's internal failure channel (<see cref="LoggingLibraries.GetAssignmentEffect"/>).</summary>
@@ -30,18 +31,23 @@ namespace Postmortem.Analyzers.Knowledge
         /// <c>LogToTrace</c>, <c>LogWriter</c>): it writes by itself under NLog 4 and 6, only with a level under NLog 5
         /// (<see cref="LoggingLibraries.NLogOutputNeedsLevel"/>).</summary>
         NLogOutput,
+
+        /// <summary>ZLogger's <c>ZLoggerOptions.InternalErrorLogger</c> given a handler (not null): counts as a handler does,
+        /// so one that only writes to <c>Debug</c> or to a console nobody sees does not.</summary>
+        ZLoggerErrorHandler,
     }
 
     /// <summary>
     /// How Serilog, NLog and log4net are configured in code, and how their internal failure channel is switched on
     /// (shared/research/logging-libraries.md: Serilog SelfLog is silent until <c>SelfLog.Enable</c>; the NLog
     /// InternalLogger is Off and ThrowExceptions false; log4net reports an appender's first error only when
-    /// <c>LogLog.InternalDebugging</c> is on). Types are resolved by metadata name once per compilation; a library
-    /// that is not referenced never matches.
+    /// <c>LogLog.InternalDebugging</c> is on), and ZLogger v2 (its file and stream writers catch a failed write and call
+    /// <c>ZLoggerOptions.InternalErrorLogger</c>, null by default: checked with ZLogger 2.6.1). Types are resolved by
+    /// metadata name once per compilation; a library that is not referenced never matches.
     /// </summary>
     internal sealed class LoggingLibraries
     {
-        public const int Count = 3;
+        public const int Count = 4;
 
         private LoggingLibraries(Compilation compilation)
         {
@@ -58,6 +64,9 @@ namespace Postmortem.Analyzers.Knowledge
             Log4NetBasicConfigurator = LibraryPresence.Lookup(compilation, present.Log4Net, "log4net.Config.BasicConfigurator");
             Log4NetXmlConfiguratorAttribute = LibraryPresence.Lookup(compilation, present.Log4Net, "log4net.Config.XmlConfiguratorAttribute");
             Log4NetLogLog = LibraryPresence.Lookup(compilation, present.Log4Net, "log4net.Util.LogLog");
+            ZLoggerBuilderExtensions = LibraryPresence.Lookup(compilation, present.ZLogger, "ZLogger.ZLoggerBuilderExtensions");
+            ZLoggerOptions = ZLoggerBuilderExtensions is null ? null : LibraryPresence.Lookup(compilation, present.ZLogger, "ZLogger.ZLoggerOptions");
+            ZLoggerConsoleOptions = ZLoggerOptions is null ? null : LibraryPresence.Lookup(compilation, present.ZLogger, "ZLogger.Providers.ZLoggerConsoleOptions");
             NLogOutputNeedsLevel = NLogInternalLogger is null || ConfigFiles.ConfigSinkRules.DetectNLog(compilation) is not (NLogGeneration.V4 or NLogGeneration.V6);
         }
 
@@ -81,18 +90,32 @@ namespace Postmortem.Analyzers.Knowledge
         public INamedTypeSymbol? Log4NetXmlConfiguratorAttribute { get; }
         public INamedTypeSymbol? Log4NetLogLog { get; }
 
+        /// <summary>ZLogger v2's provider registrations (<c>AddZLoggerFile</c>, <c>AddZLoggerRollingFile</c>,
+        /// <c>AddZLoggerStream</c>, <c>AddZLoggerConsole</c>…, extensions of <c>ILoggingBuilder</c>).</summary>
+        public INamedTypeSymbol? ZLoggerBuilderExtensions { get; }
+
+        /// <summary>Declares <c>InternalErrorLogger</c> (<c>Action&lt;Exception&gt;?</c>, null by default), the one place ZLogger's
+        /// writers report a failed write; every provider's options derive from it.</summary>
+        public INamedTypeSymbol? ZLoggerOptions { get; }
+
+        /// <summary>The console provider's options: an <c>InternalErrorLogger</c> set there reports the console's failures only
+        /// (each provider gets its own options instance).</summary>
+        public INamedTypeSymbol? ZLoggerConsoleOptions { get; }
+
         public bool HasSerilog => SerilogSinkConfiguration is not null;
 
         public bool HasNLog => NLogFileTarget is not null || NLogInternalLogger is not null;
 
         public bool HasLog4Net => Log4NetLogLog is not null || Log4NetAppenderSkeleton is not null;
 
-        public bool HasAny => HasSerilog || HasNLog || HasLog4Net;
+        public bool HasZLogger => ZLoggerBuilderExtensions is not null && ZLoggerOptions is not null;
+
+        public bool HasAny => HasSerilog || HasNLog || HasLog4Net || HasZLogger;
 
         /// <summary>An internal log can be switched on by an assignment or an event subscription (<see cref="TryGetEnablingAssignment"/>,
         /// <see cref="TryGetEnablingEvent"/>): NLog's InternalLogger, LogManager or LogFactory, or log4net's LogLog exists.</summary>
         public bool HasAssignmentSwitches =>
-            NLogInternalLogger is not null || NLogLogManager is not null || NLogLogFactory is not null || Log4NetLogLog is not null;
+            NLogInternalLogger is not null || NLogLogManager is not null || NLogLogFactory is not null || Log4NetLogLog is not null || HasZLogger;
 
         public static LoggingLibraries Create(Compilation compilation) => new LoggingLibraries(compilation);
 
@@ -101,6 +124,7 @@ namespace Postmortem.Analyzers.Knowledge
         {
             LoggingLibrary.Serilog => "Serilog's SelfLog",
             LoggingLibrary.NLog => "NLog's InternalLogger",
+            LoggingLibrary.ZLogger => "ZLoggerOptions.InternalErrorLogger",
             _ => "log4net's internal debugging (LogLog)",
         };
 
@@ -114,13 +138,14 @@ namespace Postmortem.Analyzers.Knowledge
                 ? ", which is enabled only for Debug builds (Release builds leave out Debug.WriteLine and [Conditional(\"DEBUG\")] code)"
                 : consoleOnly
                     ? ", which writes only to the console, and " + hostWithoutConsole + " has none (Console.Out and Console.Error write nowhere)"
-                    : ", which is never enabled");
+                    : library == LoggingLibrary.ZLogger ? ", which is never set" : ", which is never enabled");
 
         /// <summary>What is configured, for messages (message argument {0} of PM3004), e.g. "Serilog's file sink (WriteTo.File)".</summary>
         public static string Describe(LoggingLibrary library, string configuringCall) => library switch
         {
             LoggingLibrary.Serilog => "Serilog's file sink (" + configuringCall + ")",
             LoggingLibrary.NLog => "NLog's file target (" + configuringCall + ")",
+            LoggingLibrary.ZLogger => "ZLogger's " + (configuringCall == "AddZLoggerStream" ? "stream" : "file") + " logger (" + configuringCall + ")",
             _ => "log4net (" + configuringCall + ")",
         };
 
@@ -129,7 +154,10 @@ namespace Postmortem.Analyzers.Knowledge
         /// <summary>
         /// A call that configures a library's file output: Serilog <c>WriteTo.File</c>/<c>WriteTo.RollingFile</c> (also inside
         /// <c>WriteTo.Async(a =&gt; a.File(…))</c>; not <c>AuditTo.File</c>, which throws), NLog <c>WriteToFile</c>, log4net
-        /// <c>XmlConfigurator.Configure</c>/<c>ConfigureAndWatch</c> and <c>BasicConfigurator.Configure</c>.
+        /// <c>XmlConfigurator.Configure</c>/<c>ConfigureAndWatch</c> and <c>BasicConfigurator.Configure</c>, ZLogger's
+        /// <c>AddZLoggerFile</c>/<c>AddZLoggerRollingFile</c>/<c>AddZLoggerStream</c> (every overload: their writer catches a
+        /// failed write and hands it to <c>InternalErrorLogger</c> only; not <c>AddZLoggerConsole</c>, whose failures are the
+        /// console's, nor <c>AddZLoggerInMemory</c>/<c>AddZLoggerLogProcessor</c>, which write no file of ZLogger's).
         /// </summary>
         public bool TryGetConfiguringCall(IInvocationOperation invocation, out LoggingLibrary library, out string display)
         {
@@ -183,6 +211,18 @@ namespace Postmortem.Analyzers.Knowledge
                     {
                         library = LoggingLibrary.Log4Net;
                         display = containing.Name + "." + method.Name;
+                        return true;
+                    }
+
+                    return false;
+                case "AddZLoggerFile":
+                case "AddZLoggerRollingFile":
+                case "AddZLoggerStream":
+                    if (ZLoggerBuilderExtensions is not null &&
+                        SymbolEqualityComparer.Default.Equals((method.ReducedFrom ?? method).ContainingType, ZLoggerBuilderExtensions))
+                    {
+                        library = LoggingLibrary.ZLogger;
+                        display = method.Name;
                         return true;
                     }
 
@@ -271,7 +311,8 @@ namespace Postmortem.Analyzers.Knowledge
         /// <c>InternalLogger.LogLevel = x</c> and its outputs <c>LogFile/LogToConsole/LogToConsoleError/LogToTrace/LogWriter = x</c>
         /// (not <c>false</c>/null/""/<c>LogLevel.Off</c>; its other properties, such as <c>IncludeTimestamp</c>, switch nothing),
         /// <c>LogManager.ThrowExceptions = true</c>/<c>LogFactory.ThrowExceptions = true</c>,
-        /// <c>LogLog.InternalDebugging = true</c>.
+        /// <c>LogLog.InternalDebugging = true</c>, ZLogger's <c>options.InternalErrorLogger = handler</c> (not null, and not on the
+        /// console provider's <c>ZLoggerConsoleOptions</c>, which no file provider reads; also in an object initializer).
         /// </summary>
         public SwitchEffect GetAssignmentEffect(IAssignmentOperation assignment, out LoggingLibrary library)
         {
@@ -311,6 +352,14 @@ namespace Postmortem.Analyzers.Knowledge
             {
                 library = LoggingLibrary.Log4Net;
                 return IsFalseOrOff(assignment.Value) ? SwitchEffect.None : SwitchEffect.Enables;
+            }
+
+            if (property.Name == "InternalErrorLogger" && ZLoggerOptions is not null && SymbolEqualityComparer.Default.Equals(containing, ZLoggerOptions))
+            {
+                library = LoggingLibrary.ZLogger;
+                var consoleOnly = ZLoggerConsoleOptions is not null && target.Instance?.Type is { } instance &&
+                                  TypeSymbols.InheritsFromOrEquals(instance, ZLoggerConsoleOptions);
+                return consoleOnly || IsFalseOrOff(assignment.Value) ? SwitchEffect.None : SwitchEffect.ZLoggerErrorHandler;
             }
 
             return SwitchEffect.None;

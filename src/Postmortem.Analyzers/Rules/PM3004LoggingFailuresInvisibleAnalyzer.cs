@@ -13,8 +13,9 @@ using Postmortem.Analyzers.Knowledge.ConfigFiles;
 namespace Postmortem.Analyzers.Rules
 {
     /// <summary>
-    /// PM3004 (Info, compilation end): the compilation configures Serilog file output, an NLog file target or log4net,
-    /// and never switches on the channel the library reports its own failures to (SelfLog, InternalLogger, LogLog).
+    /// PM3004 (Info, compilation end): the compilation configures Serilog file output, an NLog file target, log4net or a
+    /// ZLogger file or stream logger, and never switches on the channel the library reports its own failures to (SelfLog,
+    /// InternalLogger, LogLog, ZLoggerOptions.InternalErrorLogger).
     /// When the disk fills or the file is locked, the library drops the events and says nothing (the second incident).
     /// Reported once per library, at its first configuring call (by file path, then position), or, when configuration
     /// files (AdditionalFiles) configure the library's sinks, once per such section there. One analyzer for both, so
@@ -23,7 +24,7 @@ namespace Postmortem.Analyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class PM3004LoggingFailuresInvisibleAnalyzer : DiagnosticAnalyzer
     {
-        /// <summary>Property on the diagnostic: the library ("Serilog", "NLog", "Log4Net"), for the code fix.</summary>
+        /// <summary>Property on the diagnostic: the library ("Serilog", "NLog", "Log4Net", "ZLogger"), for the code fix.</summary>
         public const string LibraryProperty = "Library";
 
         /// <summary>Property on the diagnostic, "true" when nobody sees the application's console (a Windows application or
@@ -245,7 +246,15 @@ namespace Postmortem.Analyzers.Rules
         {
             var assignment = (IAssignmentOperation)context.Operation;
             var effect = libraries.GetAssignmentEffect(assignment, out var library);
-            if (effect != SwitchEffect.None)
+            if (effect == SwitchEffect.ZLoggerErrorHandler)
+            {
+                // options.InternalErrorLogger = ex => Debug.WriteLine(ex) writes nothing in Release, as a SelfLog handler would.
+                state.Enable(
+                    library,
+                    debugOnly: RunsOnlyInDebugBuilds(context) || LoggingTypes.DoesNothingInRelease(assignment.Value),
+                    toConsole: state.Console.MayBeUnseen && LoggingTypes.WritesOnlyToConsole(assignment.Value));
+            }
+            else if (effect != SwitchEffect.None)
             {
                 // InternalLogger.LogToConsoleError = true (or LogWriter = Console.Out) in a Windows application or service: no output.
                 var toConsole = state.Console.MayBeUnseen && effect == SwitchEffect.NLogOutput &&

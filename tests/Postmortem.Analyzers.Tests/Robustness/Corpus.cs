@@ -49,7 +49,7 @@ namespace Postmortem.Analyzers.Tests.Robustness
         public static ImmutableArray<CodeFixProvider> CreateCodeFixes()
             => CodeFixTypes.Select(t => (CodeFixProvider)Activator.CreateInstance(t)!).ToImmutableArray();
 
-        /// <summary>References the tests compile against: runtime, ASP.NET Core, Serilog (+ file sink, configuration), NLog 5.</summary>
+        /// <summary>References the tests compile against: runtime, ASP.NET Core, Serilog (+ file sink, configuration), NLog 5, ZLogger.</summary>
         public static ImmutableArray<MetadataReference> References { get; } = References_();
 
         /// <summary>The options the tests' web projects get: several worker processes, Web SDK.</summary>
@@ -74,6 +74,15 @@ namespace Postmortem.Analyzers.Tests.Robustness
             catch (InvalidOperationException)
             {
                 // Not restored: the snippets that use it simply do not bind.
+            }
+
+            try
+            {
+                // ZLogger (PM3004): its snippets bind, so its fix is run by the fix-safety tests too.
+                builder.AddRange(Verifiers.References.Packages(("zlogger", "2.6.1", "ZLogger.dll")));
+            }
+            catch (InvalidOperationException)
+            {
             }
 
             // Keep the first reference per assembly name (the shared frameworks overlap).

@@ -902,6 +902,162 @@ namespace Postmortem.Analyzers.Tests.Rules
             return test.RunAsync();
         }
 
+        // ------------------------------------------------------------ ZLogger
+
+        private const string ZLoggerChannel = "ZLoggerOptions.InternalErrorLogger, which is never set";
+
+        /// <summary>A logger factory set up with ZLogger: the given providers, then the given members.</summary>
+        private static string ZLoggerSetup(string providers, string members = "") => $$"""
+            using System;
+            using System.Diagnostics;
+            using System.IO;
+            using Microsoft.Extensions.Logging;
+            using ZLogger;
+            using ZLogger.Providers;
+
+            public static class LoggingSetup
+            {
+                public static ILoggerFactory Create(string path, Stream stream)
+                {
+                    return LoggerFactory.Create(logging => logging
+            {{providers}});
+                }
+            {{members}}
+            }
+            """;
+
+        private static Task VerifyZLogger(string source, params DiagnosticResult[] expected)
+            => Verify(References.ZLogger, source, expected);
+
+        // Real-world round 15 (repro-5, ZLogger 2.6.1): the writer catches the failed write and calls only
+        // options.InternalErrorLogger, null by default; each overload that writes a file or a stream is reported.
+        [Theory]
+        [InlineData(".{|#0:AddZLoggerFile(path)|}", "file", "AddZLoggerFile")]
+        [InlineData(".{|#0:AddZLoggerFile(path, fileShared: true)|}", "file", "AddZLoggerFile")]
+        [InlineData(".{|#0:AddZLoggerFile(path, options => options.FileShared = true)|}", "file", "AddZLoggerFile")]
+        [InlineData(".{|#0:AddZLoggerFile(path, (options, services) => { options.IncludeScopes = true; })|}", "file", "AddZLoggerFile")]
+        [InlineData(".{|#0:AddZLoggerFile((options, services) => path)|}", "file", "AddZLoggerFile")]
+        [InlineData(".{|#0:AddZLoggerRollingFile((date, sequence) => $\"logs/app_{sequence:000}.log\", 1024)|}", "file", "AddZLoggerRollingFile")]
+        [InlineData(".{|#0:AddZLoggerRollingFile((date, sequence) => $\"logs/app_{sequence:000}.log\", RollingInterval.Day)|}", "file", "AddZLoggerRollingFile")]
+        [InlineData(".{|#0:AddZLoggerRollingFile(options => { options.FilePathSelector = (date, sequence) => $\"logs/app_{sequence:000}.log\"; })|}", "file", "AddZLoggerRollingFile")]
+        [InlineData(".{|#0:AddZLoggerStream(stream)|}", "stream", "AddZLoggerStream")]
+        [InlineData(".{|#0:AddZLoggerStream(stream, options => options.IncludeScopes = true)|}", "stream", "AddZLoggerStream")]
+        [InlineData(".{|#0:AddZLoggerStream((options, services) => stream)|}", "stream", "AddZLoggerStream")]
+        [InlineData(".AddZLoggerConsole().{|#0:AddZLoggerFile(path)|}", "file", "AddZLoggerFile")]
+        public Task ZLoggerFileOrStreamWithoutInternalErrorLogger_ReportsDiagnostic(string providers, string kind, string call)
+            => VerifyZLogger(
+                ZLoggerSetup(providers),
+                VerifyCS.Diagnostic("PM3004").WithLocation(0).WithArguments($"ZLogger's {kind} logger ({call})", ZLoggerChannel).WithSeverity(DiagnosticSeverity.Info));
+
+        [Fact]
+        public Task ZLoggerCalledAsAStaticMethod_ReportsDiagnostic()
+            => VerifyZLogger(
+                ZLoggerSetup(".AddZLoggerConsole()", """
+                    public static void Add(ILoggingBuilder logging, string path)
+                        => ZLoggerBuilderExtensions.{|#0:AddZLoggerFile(logging, path)|};
+                """),
+                VerifyCS.Diagnostic("PM3004").WithLocation(0).WithArguments("ZLogger's file logger (AddZLoggerFile)", ZLoggerChannel));
+
+        // Switching it off, or on for the console provider only (each provider has its own options), is not switching it on.
+        [Theory]
+        [InlineData(".{|#0:AddZLoggerFile(path, options => options.InternalErrorLogger = null)|}", "")]
+        [InlineData(".AddZLoggerConsole(options => options.InternalErrorLogger = ex => Console.Error.WriteLine(ex)).{|#0:AddZLoggerFile(path)|}", "")]
+        [InlineData(".{|#0:AddZLoggerFile(path)|}", "private static readonly ZLoggerConsoleOptions Console = new ZLoggerConsoleOptions { InternalErrorLogger = ex => System.Console.Error.WriteLine(ex) };")]
+        public Task ZLoggerInternalErrorLoggerNullOrOnTheConsoleOnly_ReportsDiagnostic(string providers, string members)
+            => VerifyZLogger(
+                ZLoggerSetup(providers, members),
+                VerifyCS.Diagnostic("PM3004").WithLocation(0).WithArguments("ZLogger's file logger (AddZLoggerFile)", ZLoggerChannel));
+
+        // A handler that only writes to Debug writes nothing in a Release build, as SelfLog's would.
+        [Fact]
+        public Task ZLoggerInternalErrorLoggerOnlyToDebug_ReportsDiagnostic()
+            => VerifyZLogger(
+                ZLoggerSetup(".{|#0:AddZLoggerFile(path, options => options.InternalErrorLogger = ex => Debug.WriteLine(ex))|}"),
+                VerifyCS.Diagnostic("PM3004").WithLocation(0).WithArguments("ZLogger's file logger (AddZLoggerFile)", "ZLoggerOptions.InternalErrorLogger" + DebugOnly));
+
+        [Theory]
+        [InlineData(".AddZLoggerFile(path, options => options.InternalErrorLogger = ex => Console.Error.WriteLine(ex))", "")]
+        [InlineData(".AddZLoggerRollingFile(options => { options.FilePathSelector = (date, sequence) => $\"logs/app_{sequence:000}.log\"; options.InternalErrorLogger = ex => Trace.TraceError(ex.ToString()); })", "")]
+        [InlineData(".AddZLoggerStream((options, services) => { options.InternalErrorLogger = ReportFailure; return stream; })", "private static void ReportFailure(Exception ex) => Console.Error.WriteLine(ex);")]
+        // Set elsewhere in the compilation: a shared configure method, an options object's initializer.
+        [InlineData(".AddZLoggerFile(path, Configure)", "private static void Configure(ZLoggerFileOptions options) => options.InternalErrorLogger = ex => Console.Error.WriteLine(ex);")]
+        [InlineData(".AddZLoggerFile(path)", "private static readonly ZLoggerOptions Shared = new ZLoggerOptions { InternalErrorLogger = ex => Console.Error.WriteLine(ex) };")]
+        public Task ZLoggerInternalErrorLoggerSet_NoDiagnostic(string providers, string members)
+            => VerifyZLogger(ZLoggerSetup(providers, members));
+
+        // The console, in memory and a processor of one's own: no file of ZLogger's (a console that fails is not our concern).
+        [Theory]
+        [InlineData(".AddZLoggerConsole()")]
+        [InlineData(".AddZLoggerConsole(options => options.LogToStandardErrorThreshold = LogLevel.Error)")]
+        [InlineData(".AddZLoggerInMemory(processor => { })")]
+        public Task ZLoggerWithoutFileOrStream_NoDiagnostic(string providers)
+            => VerifyZLogger(ZLoggerSetup(providers));
+
+        // Set in another file of the compilation: a configure method shared by the registrations.
+        [Fact]
+        public Task ZLoggerInternalErrorLoggerSetInAnotherFile_NoDiagnostic()
+            => Test(
+                References.ZLogger,
+                ZLoggerSetup(".AddZLoggerFile(path, LoggingDefaults.Configure)"),
+                """
+                using System;
+                using ZLogger;
+
+                public static class LoggingDefaults
+                {
+                    public static void Configure(ZLoggerOptions options)
+                    {
+                        options.InternalErrorLogger = ex => Console.Error.WriteLine(ex);
+                    }
+                }
+                """).RunAsync();
+
+        // A method of one's own named like ZLogger's, next to the package: not ZLogger's registration.
+        [Fact]
+        public Task ZLoggerLookAlikeNextToThePackage_NoDiagnostic()
+            => VerifyZLogger(ZLoggerSetup(".AddZLoggerConsole()", """
+                    public static ILoggingBuilder AddZLoggerFile(this ILoggingBuilder logging, string path) => logging;
+
+                    public static void Add(ILoggingBuilder logging, string path) => logging.AddZLoggerFile(path);
+                """));
+
+        // A log4net.config next to ZLogger: log4net is reported at its section, ZLogger still at its registration (the
+        // configuration files take over NLog's and log4net's finding, never ZLogger's, which has no section).
+        [Fact]
+        public Task ZLoggerNextToALog4NetConfigFile_ReportsDiagnostic()
+        {
+            var test = Test(References.ZLogger, ZLoggerSetup(".{|#0:AddZLoggerFile(path)|}"), Log4NetStubs.Source);
+            test.AdditionalFiles.Add(("/0/log4net.config", Log4NetConfigWithFileAppender));
+            test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("PM3004").WithLocation(0).WithArguments("ZLogger's file logger (AddZLoggerFile)", ZLoggerChannel));
+            return test.RunAsync();
+        }
+
+        // Without the ZLogger package, a look-alike of one's own (same names, another namespace, or the ZLogger namespace
+        // without the library's types) neither reports nor costs a lookup.
+        [Theory]
+        [InlineData("MyLogging", "ZLoggerBuilderExtensions")]
+        [InlineData("ZLogger", "ZLoggerFileExtensions")]
+        public Task ZLoggerLookAlikeWithoutThePackage_NoDiagnostic(string ns, string extensions)
+            => Verify(References.AspNetCore, $$"""
+                using Microsoft.Extensions.Logging;
+                using {{ns}};
+
+                namespace {{ns}}
+                {
+                    public class ZLoggerOptions { public System.Action<System.Exception> InternalErrorLogger { get; set; } }
+
+                    public static class {{extensions}}
+                    {
+                        public static ILoggingBuilder AddZLoggerFile(this ILoggingBuilder builder, string path) => builder;
+                    }
+                }
+
+                public static class LoggingSetup
+                {
+                    public static ILoggerFactory Create(string path) => LoggerFactory.Create(logging => logging.AddZLoggerFile(path));
+                }
+                """);
+
         // ------------------------------------------------------------ code fix
 
         private static Task VerifySerilogFix(string source, string fixedSource, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary)

@@ -42,6 +42,9 @@ namespace Postmortem.Analyzers.Tests.Verifiers
 
         public static ImmutableArray<MetadataReference> NLogExtensions6 => Packages(("nlog.extensions.logging", "6.2.0", "NLog.Extensions.Logging.dll"));
 
+        /// <summary>ZLogger 2.6.1 with Microsoft.Extensions.Logging (its ILoggingBuilder), from ASP.NET Core's shared framework.</summary>
+        public static ImmutableArray<MetadataReference> ZLogger => Packages(("zlogger", "2.6.1", "ZLogger.dll")).AddRange(AspNetCore);
+
         /// <summary>UseWindowsService/AddWindowsService, and ServiceBase (System.ServiceProcess).</summary>
         public static ImmutableArray<MetadataReference> WindowsServices => Packages(
             ("microsoft.extensions.hosting.windowsservices", "10.0.0", "Microsoft.Extensions.Hosting.WindowsServices.dll"),

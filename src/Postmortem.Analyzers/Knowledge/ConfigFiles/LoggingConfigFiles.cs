@@ -206,8 +206,9 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
         /// </summary>
         public bool TakesOverInCode(LoggingLibrary library, bool consoleUnseen, CancellationToken cancellationToken)
         {
-            if (library == LoggingLibrary.Serilog)
+            if (library is LoggingLibrary.Serilog or LoggingLibrary.ZLogger)
             {
+                // Serilog's one switch is in code; ZLogger has no configuration-file section.
                 return false;
             }
 
