@@ -24,6 +24,8 @@ namespace Postmortem.CodeFixes.Rules
     /// version. No fix for log4net: <c>LogLog.InternalDebugging = true</c> also prints every internal debug message.
     /// Where Serilog's SelfLog is enabled in Release with a handler nobody sees (<c>msg =&gt; Debug.WriteLine(msg)</c>, the
     /// console of an application without one), that handler is replaced instead, in this file (see <see cref="UnseenHandlers"/>).
+    /// ZLogger: <c>options.InternalErrorLogger = ex =&gt; Console.Error.WriteLine(ex);</c> in the registration's configure lambda,
+    /// or a configure lambda added to it (see <see cref="ZLoggerEdit"/>).
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(PM3004LoggingFailuresInvisibleCodeFixProvider)), Shared]
     public sealed class PM3004LoggingFailuresInvisibleCodeFixProvider : PostmortemCodeFixProvider
@@ -35,6 +37,16 @@ namespace Postmortem.CodeFixes.Rules
         internal override IEnumerable<FixOption> GetFixOptions(Diagnostic diagnostic, SyntaxNode root, SemanticModel model, CancellationToken cancellationToken)
         {
             var where = HasNoConsole(diagnostic) ? "to a file in the temp folder" : "to the console";
+            if (Library(diagnostic) == "ZLogger")
+            {
+                if (ZLoggerEdit(diagnostic, root, model, cancellationToken) is not null)
+                {
+                    yield return new FixOption("Report ZLogger's internal errors " + where + " (InternalErrorLogger)", EnableKey);
+                }
+
+                yield break;
+            }
+
             var handlers = UnseenHandlers(diagnostic, root);
             if (handlers is null)
             {
@@ -61,6 +73,16 @@ namespace Postmortem.CodeFixes.Rules
 
         internal override void ApplyFix(FixContext context, Diagnostic diagnostic, string equivalenceKey)
         {
+            if (Library(diagnostic) == "ZLogger")
+            {
+                if (ZLoggerEdit(diagnostic, context.Root, context.Model, context.CancellationToken) is { } edit)
+                {
+                    context.Editor.ReplaceNode(edit.Node, edit.Replacement.WithAdditionalAnnotations(Formatter.Annotation));
+                }
+
+                return;
+            }
+
             var handlers = UnseenHandlers(diagnostic, context.Root);
             if (handlers is null)
             {
@@ -345,6 +367,128 @@ namespace Postmortem.CodeFixes.Rules
                 default:
                     return null;
             }
+        }
+
+        // ------------------------------------------------------------------ ZLogger
+
+        /// <summary>
+        /// ZLogger: the registration's options get an <c>InternalErrorLogger</c> (each provider has its own options, so it goes
+        /// in this call): <c>o.InternalErrorLogger = ex =&gt; Console.Error.WriteLine(ex);</c> first in its configure lambda
+        /// (an expression body becomes a block), or, for <c>AddZLoggerFile(path)</c> and <c>AddZLoggerStream(stream)</c>, a
+        /// configure lambda added where an overload takes one. None when the options come through a method group or a
+        /// variable, the lambda's options parameter is <c>_</c>, the lambda already sets <c>InternalErrorLogger</c> (one that
+        /// writes nowhere seen: replace it by hand; an inserted first line would be overwritten), or no overload takes a
+        /// configure lambda (<c>AddZLoggerRollingFile(selector, interval)</c>, <c>AddZLoggerFile(path, fileShared)</c>).
+        /// </summary>
+        private static (SyntaxNode Node, SyntaxNode Replacement)? ZLoggerEdit(Diagnostic diagnostic, SyntaxNode root, SemanticModel model, CancellationToken cancellationToken)
+        {
+            var span = diagnostic.Location.SourceSpan;
+            var options = model.Compilation.GetTypeByMetadataName("ZLogger.ZLoggerOptions");
+            if (options is null || !diagnostic.Location.IsInSource || diagnostic.Location.SourceTree != root.SyntaxTree || !root.FullSpan.Contains(span) ||
+                root.FindNode(span, getInnermostNodeForTie: true).FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { } call ||
+                model.GetOperation(call, cancellationToken) is not Microsoft.CodeAnalysis.Operations.IInvocationOperation invocation ||
+                !invocation.TargetMethod.Name.StartsWith("AddZLogger", System.StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Type is not INamedTypeSymbol { DelegateInvokeMethod: { Parameters.Length: > 0 } invoke } ||
+                    !InheritsFrom(invoke.Parameters[0].Type, options))
+                {
+                    continue;
+                }
+
+                // The delegate that receives the options: only a lambda written here can be given the line.
+                if (argument.Syntax is not ArgumentSyntax { Expression: LambdaExpressionSyntax lambda } ||
+                    LambdaParameters(lambda) is not { Count: > 0 } parameters || parameters[0].Identifier.ValueText is not { Length: > 0 } name || name == "_" ||
+                    lambda.Body.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(n => n.Identifier.ValueText == "InternalErrorLogger") ||
+                    model.GetSymbolInfo(lambda, cancellationToken).Symbol is not IMethodSymbol lambdaMethod)
+                {
+                    return null;
+                }
+
+                var assignment = (StatementSyntax)Parse(name + ".InternalErrorLogger = " + ZLoggerHandler(diagnostic, model, lambda.Body.SpanStart) + ";")
+                    .WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed);
+                BlockSyntax body;
+                if (lambda.Body is BlockSyntax block)
+                {
+                    body = block.WithStatements(block.Statements.Insert(0, assignment));
+                }
+                else
+                {
+                    var expression = ((ExpressionSyntax)lambda.Body).WithoutTrivia();
+                    StatementSyntax original = lambdaMethod.ReturnsVoid
+                        ? SyntaxFactory.ExpressionStatement(expression)
+                        : SyntaxFactory.ReturnStatement(expression);
+                    body = SyntaxFactory.Block(assignment, original.WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed));
+                }
+
+                return (lambda, lambda.WithBody(body.WithAdditionalAnnotations(Formatter.Annotation)));
+            }
+
+            // No options delegate: AddZLoggerFile(path) and AddZLoggerStream(stream) have an overload that adds one.
+            var parameter = FreeName(model, call.SpanStart, "options", "o", "zloggerOptions");
+            if (parameter is null)
+            {
+                return null;
+            }
+
+            return TakesConfigureAfter(invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod, options)
+                ? (call, call.WithArgumentList(call.ArgumentList.AddArguments(SyntaxFactory.Argument(SyntaxFactory.ParseExpression(
+                    parameter + " => " + parameter + ".InternalErrorLogger = " + ZLoggerHandler(diagnostic, model, call.SpanStart))))))
+                : null;
+        }
+
+        /// <summary>Does the method's type have an overload of the same name with the same parameters and then an
+        /// <c>Action&lt;TOptions&gt;</c> (TOptions a <c>ZLoggerOptions</c>)? <c>AddZLoggerFile(path)</c> has
+        /// <c>AddZLoggerFile(path, Action&lt;ZLoggerFileOptions&gt;)</c>, <c>AddZLoggerRollingFile(selector, interval)</c> none.</summary>
+        private static bool TakesConfigureAfter(IMethodSymbol method, INamedTypeSymbol options)
+            => method.ContainingType is { } type && type.GetMembers(method.Name).OfType<IMethodSymbol>().Any(overload =>
+                overload.Parameters.Length == method.Parameters.Length + 1 &&
+                method.Parameters.Select(p => p.Type).SequenceEqual(overload.Parameters.Take(method.Parameters.Length).Select(p => p.Type), SymbolEqualityComparer.Default) &&
+                overload.Parameters[method.Parameters.Length].Type is INamedTypeSymbol { Name: "Action", Arity: 1 } action &&
+                action.ContainingNamespace?.ToDisplayString() == "System" &&
+                InheritsFrom(action.TypeArguments[0], options));
+
+        private static SeparatedSyntaxList<ParameterSyntax>? LambdaParameters(LambdaExpressionSyntax lambda) => lambda switch
+        {
+            SimpleLambdaExpressionSyntax simple => SyntaxFactory.SingletonSeparatedList(simple.Parameter),
+            ParenthesizedLambdaExpressionSyntax parenthesized => parenthesized.ParameterList.Parameters,
+            _ => null,
+        };
+
+        private static bool InheritsFrom(ITypeSymbol type, INamedTypeSymbol baseType)
+        {
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current, baseType))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The first of the names that nothing in scope at the position uses.</summary>
+        private static string? FreeName(SemanticModel model, int position, params string[] names)
+            => names.FirstOrDefault(name => model.LookupSymbols(position, name: name).IsEmpty);
+
+        /// <summary><c>ex =&gt; Console.Error.WriteLine(ex)</c>, or where no console is seen an append to a file in the temp folder
+        /// (ZLogger calls the handler inside a <c>try { } catch { }</c>, so a failing append stops nothing).</summary>
+        private static string ZLoggerHandler(Diagnostic diagnostic, SemanticModel model, int position)
+        {
+            var ex = FreeName(model, position, "ex", "exception", "error", "zloggerError") ?? "zloggerException";
+            if (HasNoConsole(diagnostic))
+            {
+                var file = FixSyntax.TypeName(model, position, "System.IO", "File");
+                var environment = FixSyntax.TypeName(model, position, "System", "Environment");
+                return $"{ex} => {file}.AppendAllText({TempFile(model, position, "zlogger-errors.log")}, {ex} + {environment}.NewLine)";
+            }
+
+            return $"{ex} => {FixSyntax.TypeName(model, position, "System", "Console")}.Error.WriteLine({ex})";
         }
 
         private static StatementSyntax Parse(string text)

@@ -1993,5 +1993,98 @@ namespace Postmortem.Analyzers.Tests.Rules
             test.FixedSources.Add(Log4NetStubs.Source);
             return test.RunAsync();
         }
+
+        // ------------------------------------------------------------ ZLogger fix
+
+        private static Task VerifyZLoggerFix(string providers, string fixedProviders, string members = "", OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary)
+        {
+            var test = VerifyCS.Test(ZLoggerSetup(providers, members), ZLoggerSetup(fixedProviders, members), "PM3004.EnableInternalLogging");
+            test.References.AddRange(References.ZLogger);
+            test.OutputKind = outputKind;
+            return test.RunAsync();
+        }
+
+        // Each provider has its own options: the handler goes in this registration's configure lambda.
+        [Theory]
+        [InlineData(
+            ".[|AddZLoggerFile(path)|]",
+            ".AddZLoggerFile(path, options => options.InternalErrorLogger = ex => Console.Error.WriteLine(ex))")]
+        [InlineData(
+            ".[|AddZLoggerStream(stream)|]",
+            ".AddZLoggerStream(stream, options => options.InternalErrorLogger = ex => Console.Error.WriteLine(ex))")]
+        public Task ZLoggerFix_AddsAConfigureLambda(string providers, string fixedProviders)
+            => VerifyZLoggerFix(providers, fixedProviders);
+
+        // An expression body becomes a block: the action's statement, or the factory's return.
+        [Theory]
+        [InlineData(".[|AddZLoggerFile(path, o => o.FileShared = true)|]", "o.FileShared = true;")]
+        [InlineData(".[|AddZLoggerFile((o, services) => path)|]", "return path;")]
+        public Task ZLoggerFix_ExpressionLambdaBecomesABlock(string providers, string statement)
+            => VerifyZLoggerFix(
+                providers,
+                providers.Replace("[|", string.Empty).Replace("|]", string.Empty).Split("=>")[0] + $$"""
+                =>
+                {
+                    o.InternalErrorLogger = ex => Console.Error.WriteLine(ex);
+                    {{statement}}
+                })
+                """);
+
+        [Fact]
+        public Task ZLoggerFix_FirstInABlockLambda()
+            => VerifyZLoggerFix(
+                """
+                        .[|AddZLoggerRollingFile((options, services) =>
+                        {
+                            options.FilePathSelector = (date, sequence) => $"logs/app_{sequence:000}.log";
+                            options.RollingSizeKB = 1024;
+                        })|]
+                """,
+                """
+                        .AddZLoggerRollingFile((options, services) =>
+                        {
+                            options.InternalErrorLogger = ex => Console.Error.WriteLine(ex);
+                            options.FilePathSelector = (date, sequence) => $"logs/app_{sequence:000}.log";
+                            options.RollingSizeKB = 1024;
+                        })
+                """);
+
+        // The names in scope are left alone: a parameter named ex, a local named options.
+        [Fact]
+        public Task ZLoggerFix_NamesNotInScope()
+            => VerifyZLoggerFix(
+                ".[|AddZLoggerFile(path, ex => ex.IncludeScopes = true)|]",
+                """
+                .AddZLoggerFile(path, ex =>
+                {
+                    ex.InternalErrorLogger = exception => Console.Error.WriteLine(exception);
+                    ex.IncludeScopes = true;
+                })
+                """);
+
+        // No console in a Windows application: a file in the temp folder (ZLogger calls the handler inside a catch-all).
+        [Fact]
+        public Task ZLoggerFix_WindowsApplicationWritesToTheTempFolder()
+            => VerifyZLoggerFix(
+                ".[|AddZLoggerFile(path)|]",
+                ".AddZLoggerFile(path, options => options.InternalErrorLogger = ex => File.AppendAllText(Path.Combine(Path.GetTempPath(), \"TestProject-zlogger-errors.log\"), ex + Environment.NewLine))",
+                "static void Main() { }",
+                OutputKind.WindowsApplication);
+
+        // No fix: no overload takes a configure lambda, the options come through a method group, the parameter is _, or the
+        // lambda already sets a handler (one that writes only to Debug: a line inserted first would be overwritten).
+        [Theory]
+        [InlineData(".[|AddZLoggerRollingFile((date, sequence) => $\"logs/app_{sequence:000}.log\", 1024)|]", "")]
+        [InlineData(".[|AddZLoggerFile(path, fileShared: true)|]", "")]
+        [InlineData(".[|AddZLoggerFile(path, Configure)|]", "private static void Configure(ZLoggerFileOptions options) => options.FileShared = true;")]
+        [InlineData(".[|AddZLoggerFile(path, _ => { })|]", "")]
+        [InlineData(".[|AddZLoggerFile(path, options => options.InternalErrorLogger = ex => Debug.WriteLine(ex))|]", "")]
+        public Task ZLoggerWithoutLambdaToExtend_NoFix(string providers, string members)
+        {
+            var source = ZLoggerSetup(providers, members);
+            var test = VerifyCS.Test(source, source);
+            test.References.AddRange(References.ZLogger);
+            return test.RunAsync();
+        }
     }
 }
