@@ -82,7 +82,7 @@ namespace Postmortem.Analyzers
             DiagnosticIds.LoggingFailuresInvisible,
             title: "The logging library's failures are invisible",
             messageFormat: "{0}: its write failures go only to {1}, so a full disk or a locked file is never reported",
-            description: "Serilog, NLog and log4net swallow their own write failures and report them only to an internal channel that is off by default.",
+            description: "Serilog, NLog, log4net and ZLogger swallow their own write failures and report them only to an internal channel that is off by default.",
             defaultSeverity: DiagnosticSeverity.Info,
             compilationEnd: true);
 

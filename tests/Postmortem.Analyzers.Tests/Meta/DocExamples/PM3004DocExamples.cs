@@ -37,6 +37,21 @@ namespace Postmortem.Analyzers.Tests.Meta.DocExamples
             </log4net>
             """;
 
+        /// <summary>The given statements in a start-up that sets up Microsoft.Extensions.Logging with ZLogger.</summary>
+        private static string ZLoggerStartup(string statements = DocContext.Placeholder) => $$"""
+            using System;
+            using Microsoft.Extensions.Logging;
+            using ZLogger;
+
+            public static class Startup
+            {
+                public static void ConfigureLogging()
+                {
+                    {{statements}}
+                }
+            }
+            """;
+
         /// <summary>An appsettings.json with a Serilog file sink.</summary>
         private const string SerilogAppSettings = """
             {
@@ -61,21 +76,25 @@ namespace Postmortem.Analyzers.Tests.Meta.DocExamples
                         var appender = new log4net.Appender.FileAppender { File = "logs/app.log" };
                 """)).Code(Log4NetStubs.Source, "Log4Net.cs"),
 
+            // ZLogger: the handler in the registration's options.
+            Example(5, "using var factory = LoggerFactory.Create(").Code(ZLoggerStartup()).FixedBy("PM3004.EnableInternalLogging", shows: 6),
+            Example(6, "using var factory = LoggerFactory.Create(").Code(ZLoggerStartup()),
+
             // A handler a Release build empties, replaced by the fix (real-world round 12).
-            Example(5, "Log.Logger = new LoggerConfiguration().WriteTo.File(").Code(Startup())
-                .FixedBy("PM3004.EnableInternalLogging", shows: 6),
-            Example(6, "Log.Logger = new LoggerConfiguration().WriteTo.File(").Code(Startup()),
+            Example(7, "Log.Logger = new LoggerConfiguration().WriteTo.File(").Code(Startup())
+                .FixedBy("PM3004.EnableInternalLogging", shows: 8),
+            Example(8, "Log.Logger = new LoggerConfiguration().WriteTo.File(").Code(Startup()),
 
             // The switch in code, the Serilog sink in appsettings.json.
-            Example(7, "Serilog.Debugging.SelfLog.Enable(Console.Error);").Code(Startup())
+            Example(9, "Serilog.Debugging.SelfLog.Enable(Console.Error);").Code(Startup())
                 .Additional("appsettings.json", SerilogAppSettings),
-            Example(8, "<nlog xmlns:xsi=").Code(Startup("")).Additional("nlog.config", NLogConfig()),
-            Example(9, "<nlog xmlns:xsi=").Code(Startup("")).Additional("nlog.config", NLogConfig()),
-            Example(10, "<log4net>").Code(Startup("")).Code(Log4NetStubs.Source, "Log4Net.cs").Additional("log4net.config", Log4NetConfig()),
-            Example(11, "<log4net debug=\"true\">").Code(Startup("")).Code(Log4NetStubs.Source, "Log4Net.cs").Additional("log4net.config", Log4NetConfig()),
+            Example(10, "<nlog xmlns:xsi=").Code(Startup("")).Additional("nlog.config", NLogConfig()),
+            Example(11, "<nlog xmlns:xsi=").Code(Startup("")).Additional("nlog.config", NLogConfig()),
+            Example(12, "<log4net>").Code(Startup("")).Code(Log4NetStubs.Source, "Log4Net.cs").Additional("log4net.config", Log4NetConfig()),
+            Example(13, "<log4net debug=\"true\">").Code(Startup("")).Code(Log4NetStubs.Source, "Log4Net.cs").Additional("log4net.config", Log4NetConfig()),
 
             // The suppression the page shows, in front of the ❌ example: it is silenced.
-            Example(12, "#pragma warning disable PM3004").Code(Startup("""
+            Example(14, "#pragma warning disable PM3004").Code(Startup("""
                 /*EXAMPLE*/
                         Log.Logger = new LoggerConfiguration()
                             .WriteTo.File("logs/app.log", rollOnFileSizeLimit: true)
