@@ -25,6 +25,11 @@ namespace Postmortem.Analyzers.Rules
         /// there would end the retries at the first failure, so the fix does not offer it.</summary>
         public const string RetryLoopProperty = "RetryLoop";
 
+        /// <summary>Property on the diagnostic, present when the try block only tidies up around the method's own work: it only
+        /// deletes, or only copies, moves or deletes while the method writes elsewhere (a stale backup, the old file moved
+        /// aside). A failure there loses no data, and rethrowing it would fail the work it serves, so the fix does not offer it.</summary>
+        public const string HousekeepingProperty = "Housekeeping";
+
         internal static readonly DiagnosticDescriptor Rule = Descriptors.PM3001SwallowedWriteFailure;
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
@@ -128,6 +133,11 @@ namespace Postmortem.Analyzers.Rules
             if (RetryLoop(tryOperation) is not null)
             {
                 properties = properties.Add(RetryLoopProperty, "true");
+            }
+
+            if (IsHousekeeping(tryOperation, io))
+            {
+                properties = properties.Add(HousekeepingProperty, "true");
             }
 
             return Diagnostic.Create(Rule, location, properties, write, Consequence(write), logging.UnseenWriteNote(catchClause.Handler));
@@ -323,6 +333,86 @@ namespace Postmortem.Analyzers.Rules
         }
 
         private static bool IsDelete(string write) => write is "File.Delete" or "FileInfo.Delete";
+
+        /// <summary>
+        /// Does the try block only tidy up: its writes all deletes, or all copies, moves, replaces and deletes while the same
+        /// function writes outside this try (real-world round 16: LibreHardwareMonitor deletes a stale <c>.backup</c> and
+        /// moves the settings file aside before it writes it, GitExtensions copies a backup before it saves, each in
+        /// <c>catch { }</c>; "Rethrow" there made a save fail, or the app not start, over a backup)? Writes through a helper
+        /// are not looked at.
+        /// </summary>
+        private static bool IsHousekeeping(ITryOperation tryOperation, IoTypes io)
+        {
+            var onlyDeletes = true;
+            var any = false;
+            foreach (var operation in OperationFacts.ExecutedDescendants(tryOperation.Body))
+            {
+                if (WriteOf(operation, io) is not { } write)
+                {
+                    continue;
+                }
+
+                any = true;
+                if (IsDelete(write))
+                {
+                    continue;
+                }
+
+                if (write is not ("File.Copy" or "File.Move" or "File.Replace" or "FileInfo.CopyTo" or "FileInfo.MoveTo" or "FileInfo.Replace"))
+                {
+                    return false;
+                }
+
+                onlyDeletes = false;
+            }
+
+            if (!any)
+            {
+                return false;
+            }
+
+            if (onlyDeletes)
+            {
+                return true;
+            }
+
+            // The function's own write, outside this try: what the copy or move prepares or follows.
+            IOperation function = tryOperation;
+            while (function.Parent is { } parent && function is not (IAnonymousFunctionOperation or ILocalFunctionOperation or IMethodBodyOperation or IConstructorBodyOperation))
+            {
+                function = parent;
+            }
+
+            foreach (var operation in OperationFacts.ExecutedDescendants(function))
+            {
+                if (!IsWithin(operation, tryOperation) && WriteOf(operation, io) is not null)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+
+            static string? WriteOf(IOperation operation, IoTypes io) => operation switch
+            {
+                IInvocationOperation invocation => io.GetDurableWrite(invocation),
+                IObjectCreationOperation creation => io.GetDurableCreation(creation),
+                _ => null,
+            };
+
+            static bool IsWithin(IOperation operation, IOperation ancestor)
+            {
+                for (var current = operation; current is not null; current = current.Parent)
+                {
+                    if (current == ancestor)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
 
         /// <summary>
         /// A catch of <c>DirectoryNotFoundException</c> or <c>FileNotFoundException</c> (without a filter) around deletes only.

@@ -2776,6 +2776,73 @@ namespace Postmortem.Analyzers.Tests.Rules
             return test.RunAsync();
         }
 
+        // Real-world round 16 (LibreHardwareMonitor's settings, GitExtensions' backup): a try that only deletes, or only copies
+        // or moves beside a write the method makes elsewhere, tidies up; `throw;` there failed the save (or the start-up) over a
+        // stale backup. Logging is still offered where a logger is in scope. A copy that is the method's only write is fixed.
+        [Fact]
+        public Task Housekeeping_NoRethrowOffered_ReportsDiagnostic()
+        {
+            const string Tidying = """
+                using System.IO;
+
+                sealed class Settings
+                {
+                    public void Load(string fileName)
+                    {
+                        try { File.ReadAllText(fileName); }
+                        catch
+                        {
+                            try { File.Delete(fileName); }
+                            [|catch|] { }
+                        }
+                    }
+
+                    public void Save(string fileName, byte[] data)
+                    {
+                        var backup = fileName + ".backup";
+                        try { File.Delete(backup); }
+                        [|catch|] { }
+                        try { File.Move(fileName, backup); }
+                        [|catch|] { }
+                        using (var stream = new FileStream(fileName, FileMode.Create, FileAccess.Write))
+                        {
+                            stream.Write(data, 0, data.Length);
+                        }
+
+                        try { new FileInfo(backup).Delete(); }
+                        [|catch|] { }
+                    }
+
+                    public void SaveWithCopy(string fileName, string temp)
+                    {
+                        try { File.Copy(fileName, fileName + ".bak", true); }
+                        [|catch|] { }
+                        File.Copy(temp, fileName, true);
+                    }
+
+                """;
+            const string Archive = """
+                    public void Archive(string fileName)
+                    {
+                        try { File.Copy(fileName, fileName + ".bak", true); }
+                        [|catch|] { }##
+                    }
+
+                    public void Report(string fileName)
+                    {
+                        try { File.WriteAllText(fileName, "report"); }
+                        [|catch|] { }##
+                        File.AppendAllText("audit.log", fileName);
+                    }
+                }
+                """;
+            var test = VerifyCS.Test(
+                Tidying + Archive.Replace("##", ""),
+                Tidying + Archive.Replace("[|catch|] { }##", "catch\n        {\n            throw;\n        }"),
+                PM3001SwallowedWriteFailureCodeFixProvider.RethrowKey);
+            return test.RunAsync();
+        }
+
         // Real-world round 15 (OpenSim's FlotsamAssetCache): the purge runs under a System.Timers.Timer whose Elapsed handler
         // re-arms it at its end; `throw;` in a method the handler calls (here two calls down, and through a lambda handler)
         // goes to the timer, which swallows it, and the purge stops for good. The same method run by nothing else is fixed.
@@ -2787,7 +2854,7 @@ namespace Postmortem.Analyzers.Tests.Rules
                 {
                     public void Clean(string path)
                     {
-                        try { File.Delete(path); }
+                        try { File.AppendAllText(path, "cleaned"); }
                         [|catch (IOException)|] { }##
                     }
                 }
@@ -2823,7 +2890,7 @@ namespace Postmortem.Analyzers.Tests.Rules
 
                     private static void CleanFile(string file)
                     {
-                        try { File.Delete(file); }
+                        try { File.AppendAllText(file + ".seen", "expired"); }
                         [|catch (IOException)|] { }
                     }
 
@@ -3396,7 +3463,7 @@ namespace Postmortem.Analyzers.Tests.Rules
                     {
                         try
                         {
-                            try { File.Delete(path); }
+                            try { File.AppendAllText(path, "b"); }
                             [|catch (UnauthorizedAccessException)|] { }
                         }
                         [|catch (Exception)|]
@@ -3423,7 +3490,7 @@ namespace Postmortem.Analyzers.Tests.Rules
                     {
                         try
                         {
-                            try { File.Delete(path); }
+                            try { File.AppendAllText(path, "b"); }
                             catch (UnauthorizedAccessException)
                             {
                                 throw;
