@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -321,9 +322,9 @@ namespace Postmortem.Analyzers.Rules
                 return false;
             }
 
-            foreach (var operation in OperationFacts.ExecutedDescendants(tryOperation.Body))
+            foreach (var (operation, other) in DirectWrites(tryOperation.Body, io))
             {
-                if (operation is IInvocationOperation invocation && io.GetDurableWrite(invocation) is { } other && !IsDelete(other))
+                if (operation is IInvocationOperation && !IsDelete(other))
                 {
                     return false;
                 }
@@ -333,6 +334,25 @@ namespace Postmortem.Analyzers.Rules
         }
 
         private static bool IsDelete(string write) => write is "File.Delete" or "FileInfo.Delete";
+
+        /// <summary>The durable writes a body runs itself (calls and creations, not in lambdas or local functions), with their
+        /// names as <see cref="IoTypes.GetDurableWrite(IInvocationOperation)"/> and <see cref="IoTypes.GetDurableCreation"/> give them.</summary>
+        private static IEnumerable<(IOperation Operation, string Write)> DirectWrites(IOperation body, IoTypes io)
+        {
+            foreach (var operation in OperationFacts.ExecutedDescendants(body))
+            {
+                var write = operation switch
+                {
+                    IInvocationOperation invocation => io.GetDurableWrite(invocation),
+                    IObjectCreationOperation creation => io.GetDurableCreation(creation),
+                    _ => null,
+                };
+                if (write is not null)
+                {
+                    yield return (operation, write);
+                }
+            }
+        }
 
         /// <summary>
         /// Does the try block only tidy up: its writes all deletes, or all copies, moves, replaces and deletes while the same
@@ -345,13 +365,8 @@ namespace Postmortem.Analyzers.Rules
         {
             var onlyDeletes = true;
             var any = false;
-            foreach (var operation in OperationFacts.ExecutedDescendants(tryOperation.Body))
+            foreach (var (_, write) in DirectWrites(tryOperation.Body, io))
             {
-                if (WriteOf(operation, io) is not { } write)
-                {
-                    continue;
-                }
-
                 any = true;
                 if (IsDelete(write))
                 {
@@ -383,22 +398,15 @@ namespace Postmortem.Analyzers.Rules
                 function = parent;
             }
 
-            foreach (var operation in OperationFacts.ExecutedDescendants(function))
+            foreach (var (operation, _) in DirectWrites(function, io))
             {
-                if (!IsWithin(operation, tryOperation) && WriteOf(operation, io) is not null)
+                if (!IsWithin(operation, tryOperation))
                 {
                     return true;
                 }
             }
 
             return false;
-
-            static string? WriteOf(IOperation operation, IoTypes io) => operation switch
-            {
-                IInvocationOperation invocation => io.GetDurableWrite(invocation),
-                IObjectCreationOperation creation => io.GetDurableCreation(creation),
-                _ => null,
-            };
 
             static bool IsWithin(IOperation operation, IOperation ancestor)
             {
@@ -428,15 +436,9 @@ namespace Postmortem.Analyzers.Rules
                 return false;
             }
 
-            foreach (var operation in OperationFacts.ExecutedDescendants(tryOperation.Body))
+            foreach (var (_, other) in DirectWrites(tryOperation.Body, io))
             {
-                var other = operation switch
-                {
-                    IInvocationOperation invocation => io.GetDurableWrite(invocation),
-                    IObjectCreationOperation creation => io.GetDurableCreation(creation),
-                    _ => null,
-                };
-                if (other is not null && !IsDelete(other))
+                if (!IsDelete(other))
                 {
                     return false;
                 }
