@@ -365,9 +365,11 @@ namespace Postmortem.Analyzers.Rules
         {
             var onlyDeletes = true;
             var any = false;
-            foreach (var (_, write) in DirectWrites(tryOperation.Body, io))
+            var named = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+            foreach (var (operation, write) in DirectWrites(tryOperation.Body, io))
             {
                 any = true;
+                CollectNames(operation, named);
                 if (IsDelete(write))
                 {
                     continue;
@@ -381,7 +383,8 @@ namespace Postmortem.Analyzers.Rules
                 onlyDeletes = false;
             }
 
-            if (!any)
+            // A helper of the file that writes may hold the real save (File.Delete(tmp); WriteSettings(path)): not housekeeping.
+            if (!any || FindHelperWrite(tryOperation.Body, io) is not null)
             {
                 return false;
             }
@@ -398,15 +401,85 @@ namespace Postmortem.Analyzers.Rules
                 function = parent;
             }
 
+            // The function's own write of a file the copy or move names (moved aside, then written; backed up, then replaced):
+            // an audit line appended elsewhere is not what the copy serves.
             foreach (var (operation, _) in DirectWrites(function, io))
             {
-                if (!IsWithin(operation, tryOperation))
+                if (!IsWithin(operation, tryOperation) && Names(operation, named))
                 {
                     return true;
                 }
             }
 
             return false;
+
+            // The locals, parameters, fields and properties an operation's arguments (and receiver) read.
+            static void CollectNames(IOperation operation, HashSet<ISymbol> names)
+            {
+                foreach (var part in Parts(operation))
+                {
+                    foreach (var read in part.DescendantsAndSelf())
+                    {
+                        if (Read(read) is { } symbol)
+                        {
+                            names.Add(symbol);
+                        }
+                    }
+                }
+            }
+
+            static bool Names(IOperation operation, HashSet<ISymbol> names)
+            {
+                foreach (var part in Parts(operation))
+                {
+                    foreach (var read in part.DescendantsAndSelf())
+                    {
+                        if (Read(read) is { } symbol && names.Contains(symbol))
+                        {
+                            return true;
+                        }
+                    }
+                }
+
+                return false;
+            }
+
+            static IEnumerable<IOperation> Parts(IOperation operation)
+            {
+                switch (operation)
+                {
+                    case IInvocationOperation invocation:
+                        if (invocation.Instance is { } instance)
+                        {
+                            yield return instance;
+                        }
+
+                        foreach (var argument in invocation.Arguments)
+                        {
+                            yield return argument.Value;
+                        }
+
+                        break;
+                    case IObjectCreationOperation creation:
+                        foreach (var argument in creation.Arguments)
+                        {
+                            yield return argument.Value;
+                        }
+
+                        break;
+                }
+            }
+
+            // A named value: a local, a parameter, or a field or property of this object or a static one (not a member of
+            // another value, such as an array's Length).
+            static ISymbol? Read(IOperation operation) => operation switch
+            {
+                ILocalReferenceOperation local => local.Local,
+                IParameterReferenceOperation parameter => parameter.Parameter,
+                IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field => field.Field,
+                IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation } property => property.Property,
+                _ => null,
+            };
 
             static bool IsWithin(IOperation operation, IOperation ancestor)
             {
@@ -431,7 +504,9 @@ namespace Postmortem.Analyzers.Rules
         /// </summary>
         private static bool CatchesOnlyAlreadyGone(ICatchClauseOperation catchClause, string write, ITryOperation tryOperation, IoTypes io)
         {
-            if (catchClause.Filter is not null || !IsDelete(write) || !IsNotFound(catchClause.ExceptionType))
+            // A helper of the file that writes (Save(b) after File.Delete(a)) loses its data to a missing folder: not exempt.
+            if (catchClause.Filter is not null || !IsDelete(write) || !IsNotFound(catchClause.ExceptionType) ||
+                FindHelperWrite(tryOperation.Body, io) is not null)
             {
                 return false;
             }

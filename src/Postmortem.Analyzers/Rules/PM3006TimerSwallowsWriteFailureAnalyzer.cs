@@ -250,11 +250,21 @@ namespace Postmortem.Analyzers.Rules
             return !NamesTypesOnly(clause.Filter, named) || named.Any(type => TakesIOException(type, io));
         }
 
-        /// <summary>Does the clause catch some I/O failure (its type <c>IOException</c>, a subclass or a base of it) and end by
-        /// throwing, so that failure leaves the try?</summary>
+        /// <summary>Does the clause catch some I/O failure (its type <c>IOException</c>, <c>UnauthorizedAccessException</c>, a
+        /// subclass or a base of either) and end by throwing, so that failure leaves the try? A filter that only narrows it to
+        /// other types (<c>when (ex is OutOfMemoryException)</c>) lets no I/O failure in.</summary>
         private static bool ThrowsAnIoFailureOn(ICatchClauseOperation clause, IoTypes io)
-            => (TakesIOException(clause.ExceptionType, io) || TypeSymbols.InheritsFromOrEquals(clause.ExceptionType, io.IOException)) &&
-               clause.Handler.Operations.LastOrDefault() is IThrowOperation or IExpressionStatementOperation { Operation: IThrowOperation };
+        {
+            if (!(TakesIOException(clause.ExceptionType, io) || clause.ExceptionType is { } type && io.IsIoExceptionType(type)) ||
+                clause.Handler.Operations.LastOrDefault() is not (IThrowOperation or IExpressionStatementOperation { Operation: IThrowOperation }))
+            {
+                return false;
+            }
+
+            var named = new List<ITypeSymbol>();
+            return clause.Filter is null || !NamesTypesOnly(clause.Filter, named) ||
+                   named.Any(t => TakesIOException(t, io) || io.IsIoExceptionType(t));
+        }
 
         /// <summary><c>IOException</c> or a base of it (a bare catch too): a catch of a narrower type
         /// (<c>DirectoryNotFoundException</c>) lets a full disk through.</summary>

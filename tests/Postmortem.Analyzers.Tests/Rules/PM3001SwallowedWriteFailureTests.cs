@@ -2776,6 +2776,32 @@ namespace Postmortem.Analyzers.Tests.Rules
             return test.RunAsync();
         }
 
+        // From the review: a helper of the same file that writes, after the delete, loses its data to a missing folder.
+        [Fact]
+        public Task NotFoundCatchAroundADeleteAndAHelperWrite_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(
+                """
+                using System.IO;
+
+                class Store
+                {
+                    public void Replace(string old, string path)
+                    {
+                        try
+                        {
+                            File.Delete(old);
+                            Save(path);
+                        }
+                        {|#0:catch (DirectoryNotFoundException)|}
+                        {
+                        }
+                    }
+
+                    private static void Save(string path) => File.WriteAllText(path, "x");
+                }
+                """,
+                VerifyCS.Diagnostic("PM3001").WithLocation(0).WithArguments("File.Delete", OnDelete, ""));
+
         // Real-world round 16 (LibreHardwareMonitor's settings, GitExtensions' backup): a try that only deletes, or only copies
         // or moves beside a write the method makes elsewhere, tidies up; `throw;` there failed the save (or the start-up) over a
         // stale backup. Logging is still offered where a logger is in scope. A copy that is the method's only write is fixed.
@@ -2834,6 +2860,32 @@ namespace Postmortem.Analyzers.Tests.Rules
                         [|catch|] { }##
                         File.AppendAllText("audit.log", fileName);
                     }
+
+                    public void Backup(string source, string target)
+                    {
+                        try { File.Copy(source, target, true); }
+                        [|catch|] { }##
+                        File.AppendAllText("audit.log", "backed up");
+                    }
+
+                    public void BackupInfo(FileInfo file, FileInfo audit)
+                    {
+                        try { File.Copy(file.FullName, file.FullName + ".bak", true); }
+                        [|catch|] { }##
+                        File.AppendAllText(audit.FullName, "backed up");
+                    }
+
+                    public void SaveThroughAHelper(string path, string text)
+                    {
+                        try
+                        {
+                            File.Delete(path + ".tmp");
+                            WriteSettings(path, text);
+                        }
+                        [|catch|] { }##
+                    }
+
+                    private static void WriteSettings(string path, string text) => File.WriteAllText(path, text);
                 }
                 """;
             var test = VerifyCS.Test(

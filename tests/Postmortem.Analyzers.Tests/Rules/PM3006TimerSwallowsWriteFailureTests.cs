@@ -168,10 +168,23 @@ namespace Postmortem.Analyzers.Tests.Rules
                             catch (IOException ex) { throw new InvalidOperationException("append failed", ex); }
                             catch (Exception ex) { Console.Error.WriteLine(ex); }
                         };
+                        [|_timer.Elapsed|] += (s, e) =>
+                        {
+                            try { File.AppendAllText(_path, "x"); }
+                            catch (UnauthorizedAccessException) { throw; }
+                            catch (Exception ex) { Console.Error.WriteLine(ex); }
+                        };
+                        [|_timer.Elapsed|] += (s, e) =>
+                        {
+                            try { File.AppendAllText(_path, "x"); }
+                            catch (Exception ex) when (ex is IOException) { throw; }
+                            catch (Exception ex) { Console.Error.WriteLine(ex); }
+                        };
                     }
                 """));
 
-        // A clause that throws again a failure that is not an I/O one (a cancellation) lets the logging clause take the rest.
+        // A clause that throws again a failure that is not an I/O one (a cancellation, or a filter that narrows it to a fatal
+        // type: the review's case) lets the logging clause take the rest.
         [Fact]
         public Task NonIoCatchThrowsBeforeTheLoggingOne_NoDiagnostic()
             => VerifyCS.VerifyAnalyzerAsync(InClass("""
@@ -182,6 +195,12 @@ namespace Postmortem.Analyzers.Tests.Rules
                             try { File.Delete(_path); }
                             catch (OperationCanceledException) { throw; }
                             catch (IOException ex) { Console.Error.WriteLine(ex); }
+                        };
+                        _timer.Elapsed += (s, e) =>
+                        {
+                            try { File.AppendAllText(_path, "x"); }
+                            catch (Exception ex) when (ex is OutOfMemoryException) { throw; }
+                            catch (Exception ex) { Console.Error.WriteLine(ex); }
                         };
                     }
                 """));
