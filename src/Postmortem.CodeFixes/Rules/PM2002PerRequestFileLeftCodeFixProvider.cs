@@ -293,6 +293,13 @@ namespace Postmortem.CodeFixes.Rules
                 return false;
             }
 
+            // In an object initializer the member is the new object's: a local's (`var model = new Model { Url = … }`) does
+            // not outlive the handler by itself, as `model.Url = …` does not (from the review); any other object may.
+            if (target.Parent is AssignmentExpressionSyntax { Parent: InitializerExpressionSyntax { Parent: BaseObjectCreationExpressionSyntax creation } })
+            {
+                return creation.Parent is not EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax };
+            }
+
             for (var receiver = Receiver(target); receiver is not null; receiver = Receiver(receiver))
             {
                 switch (receiver)

@@ -380,6 +380,24 @@ namespace Postmortem.CodeFixes.Rules
         /// writes nowhere seen: replace it by hand; an inserted first line would be overwritten), or no overload takes a
         /// configure lambda (<c>AddZLoggerRollingFile(selector, interval)</c>, <c>AddZLoggerFile(path, fileShared)</c>).
         /// </summary>
+        /// <summary>Does the file register another ZLogger file or stream logger? A handler set on one registration's options
+        /// switches the diagnostic off (one assignment anywhere counts) while the other's failures still vanish (each
+        /// provider has its own options), so no fix is offered then (from the review).</summary>
+        private static bool OtherZLoggerWriters(InvocationExpressionSyntax call, SyntaxNode root)
+        {
+            foreach (var other in root.DescendantNodes().OfType<InvocationExpressionSyntax>())
+            {
+                if (other != call &&
+                    ((other.Expression as MemberAccessExpressionSyntax)?.Name ?? other.Expression as SimpleNameSyntax)?.Identifier.ValueText is
+                        "AddZLoggerFile" or "AddZLoggerRollingFile" or "AddZLoggerStream")
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         private static (SyntaxNode Node, SyntaxNode Replacement)? ZLoggerEdit(Diagnostic diagnostic, SyntaxNode root, SemanticModel model, CancellationToken cancellationToken)
         {
             var span = diagnostic.Location.SourceSpan;
@@ -387,7 +405,8 @@ namespace Postmortem.CodeFixes.Rules
             if (options is null || !diagnostic.Location.IsInSource || diagnostic.Location.SourceTree != root.SyntaxTree || !root.FullSpan.Contains(span) ||
                 root.FindNode(span, getInnermostNodeForTie: true).FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { } call ||
                 model.GetOperation(call, cancellationToken) is not Microsoft.CodeAnalysis.Operations.IInvocationOperation invocation ||
-                !invocation.TargetMethod.Name.StartsWith("AddZLogger", System.StringComparison.Ordinal))
+                !invocation.TargetMethod.Name.StartsWith("AddZLogger", System.StringComparison.Ordinal) ||
+                OtherZLoggerWriters(call, root))
             {
                 return null;
             }

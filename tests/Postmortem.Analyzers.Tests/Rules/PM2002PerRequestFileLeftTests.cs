@@ -1464,6 +1464,7 @@ namespace Postmortem.Analyzers.Tests.Rules
                         model.DownloadUrl = $"/exports/{name}";
                         var links = new Dictionary<string, string>();
                         links["csv"] = $"/exports/{name}";
+                        var shown = new Notification { DownloadUrl = $"/exports/{name}" };
                         return PhysicalFile(Path.GetFullPath(path), "text/csv");
                     }
                 }

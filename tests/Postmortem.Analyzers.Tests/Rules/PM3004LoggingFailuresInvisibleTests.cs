@@ -2071,14 +2071,18 @@ namespace Postmortem.Analyzers.Tests.Rules
                 "static void Main() { }",
                 OutputKind.WindowsApplication);
 
-        // No fix: no overload takes a configure lambda, the options come through a method group, the parameter is _, or the
-        // lambda already sets a handler (one that writes only to Debug: a line inserted first would be overwritten).
+        // No fix: no overload takes a configure lambda, the options come through a method group, the parameter is _, the
+        // lambda already sets a handler (one that writes only to Debug: a line inserted first would be overwritten), or the
+        // file registers another file or stream logger.
         [Theory]
         [InlineData(".[|AddZLoggerRollingFile((date, sequence) => $\"logs/app_{sequence:000}.log\", 1024)|]", "")]
         [InlineData(".[|AddZLoggerFile(path, fileShared: true)|]", "")]
         [InlineData(".[|AddZLoggerFile(path, Configure)|]", "private static void Configure(ZLoggerFileOptions options) => options.FileShared = true;")]
         [InlineData(".[|AddZLoggerFile(path, _ => { })|]", "")]
         [InlineData(".[|AddZLoggerFile(path, options => options.InternalErrorLogger = ex => Debug.WriteLine(ex))|]", "")]
+        // From the review: two file loggers, each with its own options; a handler on one would switch the diagnostic off
+        // while the other's failures still vanish.
+        [InlineData(".[|AddZLoggerFile(path)|].AddZLoggerFile(path + \".2\")", "")]
         public Task ZLoggerWithoutLambdaToExtend_NoFix(string providers, string members)
         {
             var source = ZLoggerSetup(providers, members);
