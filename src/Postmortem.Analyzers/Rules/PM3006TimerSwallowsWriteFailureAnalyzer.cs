@@ -118,11 +118,7 @@ namespace Postmortem.Analyzers.Rules
                     return inDelegate;
                 }
 
-                // Each method read once per subscription (helpers calling each other would cost a power of their calls),
-                // MaxHelperDepth calls deep.
-                if (depth < MaxHelperDepth && !call.TargetMethod.IsAsync && visited.Add(call.TargetMethod) &&
-                    OperationFacts.SameFileHelperBody(call.TargetMethod, model, cancellationToken, overridable: true) is { } helper &&
-                    FindUncaughtWrite(helper, io, model, depth + 1, visited, cancellationToken) is { } found)
+                if (FindUncaughtWriteInHelper(call.TargetMethod, io, model, depth, visited, cancellationToken) is { } found)
                 {
                     return found;
                 }
@@ -130,6 +126,15 @@ namespace Postmortem.Analyzers.Rules
 
             return null;
         }
+
+        /// <summary>The first uncaught write in a synchronous method of this file that the handler calls or passes as a delegate
+        /// run at once. Each method read once per subscription (helpers calling each other would cost a power of their
+        /// calls), MaxHelperDepth calls deep.</summary>
+        private static (IOperation Operation, string Name)? FindUncaughtWriteInHelper(IMethodSymbol method, IoTypes io, SemanticModel model, int depth, HashSet<IMethodSymbol> visited, CancellationToken cancellationToken)
+            => depth < MaxHelperDepth && !method.IsAsync && visited.Add(method) &&
+               OperationFacts.SameFileHelperBody(method, model, cancellationToken, overridable: true) is { } helper
+                ? FindUncaughtWrite(helper, io, model, depth + 1, visited, cancellationToken)
+                : null;
 
         /// <summary><c>List&lt;T&gt;.ForEach</c> and <c>Array.ForEach</c> run the delegate they are given for each item during the
         /// call, on the caller's thread: a failure in it reaches the handler as if written there
@@ -166,9 +171,7 @@ namespace Postmortem.Analyzers.Rules
                             return (reference, write);
                         }
 
-                        if (depth < MaxHelperDepth && visited.Add(method) &&
-                            OperationFacts.SameFileHelperBody(method, model, cancellationToken, overridable: true) is { } helper &&
-                            FindUncaughtWrite(helper, io, model, depth + 1, visited, cancellationToken) is { } inHelper)
+                        if (FindUncaughtWriteInHelper(method, io, model, depth, visited, cancellationToken) is { } inHelper)
                         {
                             return inHelper;
                         }
@@ -235,8 +238,7 @@ namespace Postmortem.Analyzers.Rules
         /// </summary>
         private static bool Takes(ICatchClauseOperation clause, IoTypes io)
         {
-            if (!TakesIOException(clause.ExceptionType, io) ||
-                clause.Handler.Operations.LastOrDefault() is IThrowOperation or IExpressionStatementOperation { Operation: IThrowOperation })
+            if (!TakesIOException(clause.ExceptionType, io) || EndsInThrow(clause))
             {
                 return false;
             }
@@ -256,7 +258,7 @@ namespace Postmortem.Analyzers.Rules
         private static bool ThrowsAnIoFailureOn(ICatchClauseOperation clause, IoTypes io)
         {
             if (!(TakesIOException(clause.ExceptionType, io) || clause.ExceptionType is { } type && io.IsIoExceptionType(type)) ||
-                clause.Handler.Operations.LastOrDefault() is not (IThrowOperation or IExpressionStatementOperation { Operation: IThrowOperation }))
+                !EndsInThrow(clause))
             {
                 return false;
             }
@@ -265,6 +267,10 @@ namespace Postmortem.Analyzers.Rules
             return clause.Filter is null || !NamesTypesOnly(clause.Filter, named) ||
                    named.Any(t => TakesIOException(t, io) || io.IsIoExceptionType(t));
         }
+
+        /// <summary>Does the clause end by throwing (<c>throw;</c>, <c>throw new …</c>)?</summary>
+        private static bool EndsInThrow(ICatchClauseOperation clause)
+            => clause.Handler.Operations.LastOrDefault() is IThrowOperation or IExpressionStatementOperation { Operation: IThrowOperation };
 
         /// <summary><c>IOException</c> or a base of it (a bare catch too): a catch of a narrower type
         /// (<c>DirectoryNotFoundException</c>) lets a full disk through.</summary>

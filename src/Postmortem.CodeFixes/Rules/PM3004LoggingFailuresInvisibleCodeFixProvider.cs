@@ -9,6 +9,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
 using Postmortem.Analyzers;
+using Postmortem.Analyzers.Knowledge;
 using Postmortem.Analyzers.Rules;
 
 namespace Postmortem.CodeFixes.Rules
@@ -371,15 +372,6 @@ namespace Postmortem.CodeFixes.Rules
 
         // ------------------------------------------------------------------ ZLogger
 
-        /// <summary>
-        /// ZLogger: the registration's options get an <c>InternalErrorLogger</c> (each provider has its own options, so it goes
-        /// in this call): <c>o.InternalErrorLogger = ex =&gt; Console.Error.WriteLine(ex);</c> first in its configure lambda
-        /// (an expression body becomes a block), or, for <c>AddZLoggerFile(path)</c> and <c>AddZLoggerStream(stream)</c>, a
-        /// configure lambda added where an overload takes one. None when the options come through a method group or a
-        /// variable, the lambda's options parameter is <c>_</c>, the lambda already sets <c>InternalErrorLogger</c> (one that
-        /// writes nowhere seen: replace it by hand; an inserted first line would be overwritten), or no overload takes a
-        /// configure lambda (<c>AddZLoggerRollingFile(selector, interval)</c>, <c>AddZLoggerFile(path, fileShared)</c>).
-        /// </summary>
         /// <summary>Does the file register another ZLogger file or stream logger? A handler set on one registration's options
         /// switches the diagnostic off (one assignment anywhere counts) while the other's failures still vanish (each
         /// provider has its own options), so no fix is offered then (from the review).</summary>
@@ -398,6 +390,16 @@ namespace Postmortem.CodeFixes.Rules
             return false;
         }
 
+        /// <summary>
+        /// ZLogger: the registration's options get an <c>InternalErrorLogger</c> (each provider has its own options, so it goes
+        /// in this call): <c>o.InternalErrorLogger = ex =&gt; Console.Error.WriteLine(ex);</c> first in its configure lambda
+        /// (an expression body becomes a block), or, for <c>AddZLoggerFile(path)</c> and <c>AddZLoggerStream(stream)</c>, a
+        /// configure lambda added where an overload takes one. None when the options come through a method group or a
+        /// variable, the lambda's options parameter is <c>_</c>, the lambda already sets <c>InternalErrorLogger</c> (one that
+        /// writes nowhere seen: replace it by hand; an inserted first line would be overwritten), or no overload takes a
+        /// configure lambda (<c>AddZLoggerRollingFile(selector, interval)</c>, <c>AddZLoggerFile(path, fileShared)</c>), or the
+        /// file registers another ZLogger file or stream logger (<see cref="OtherZLoggerWriters"/>).
+        /// </summary>
         private static (SyntaxNode Node, SyntaxNode Replacement)? ZLoggerEdit(Diagnostic diagnostic, SyntaxNode root, SemanticModel model, CancellationToken cancellationToken)
         {
             var span = diagnostic.Location.SourceSpan;
@@ -414,7 +416,7 @@ namespace Postmortem.CodeFixes.Rules
             foreach (var argument in invocation.Arguments)
             {
                 if (argument.Parameter?.Type is not INamedTypeSymbol { DelegateInvokeMethod: { Parameters.Length: > 0 } invoke } ||
-                    !InheritsFrom(invoke.Parameters[0].Type, options))
+                    !TypeSymbols.InheritsFromOrEquals(invoke.Parameters[0].Type, options))
                 {
                     continue;
                 }
@@ -469,7 +471,7 @@ namespace Postmortem.CodeFixes.Rules
                 method.Parameters.Select(p => p.Type).SequenceEqual(overload.Parameters.Take(method.Parameters.Length).Select(p => p.Type), SymbolEqualityComparer.Default) &&
                 overload.Parameters[method.Parameters.Length].Type is INamedTypeSymbol { Name: "Action", Arity: 1 } action &&
                 action.ContainingNamespace?.ToDisplayString() == "System" &&
-                InheritsFrom(action.TypeArguments[0], options));
+                TypeSymbols.InheritsFromOrEquals(action.TypeArguments[0], options));
 
         private static SeparatedSyntaxList<ParameterSyntax>? LambdaParameters(LambdaExpressionSyntax lambda) => lambda switch
         {
@@ -477,19 +479,6 @@ namespace Postmortem.CodeFixes.Rules
             ParenthesizedLambdaExpressionSyntax parenthesized => parenthesized.ParameterList.Parameters,
             _ => null,
         };
-
-        private static bool InheritsFrom(ITypeSymbol type, INamedTypeSymbol baseType)
-        {
-            for (var current = type; current is not null; current = current.BaseType)
-            {
-                if (SymbolEqualityComparer.Default.Equals(current, baseType))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
 
         /// <summary>The first of the names that nothing in scope at the position uses.</summary>
         private static string? FreeName(SemanticModel model, int position, params string[] names)
