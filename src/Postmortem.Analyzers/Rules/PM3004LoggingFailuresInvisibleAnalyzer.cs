@@ -94,6 +94,12 @@ namespace Postmortem.Analyzers.Rules
                     // NLog's and log4net's internal logs are also switched on by assignments and events; Serilog's SelfLog by a call.
                     start.RegisterOperationAction(c => OnAssignment(c, libraries, state), OperationKind.SimpleAssignment);
                     start.RegisterOperationAction(c => OnEventAssignment(c, libraries, state), OperationKind.EventAssignment);
+                    if (libraries.HasZLogger)
+                    {
+                        // options.InternalErrorLogger += handler: a delegate property added to. Only where ZLogger is
+                        // referenced, so no other compilation pays a callback on each compound assignment.
+                        start.RegisterOperationAction(c => OnCompoundAssignment(c, libraries, state), OperationKind.CompoundAssignment);
+                    }
                 }
 
                 start.RegisterCompilationEndAction(c =>
@@ -261,6 +267,17 @@ namespace Postmortem.Analyzers.Rules
                                 (OperationFacts.UnwrapConversions(assignment.Target) is IPropertyReferenceOperation { Property.Name: "LogToConsole" or "LogToConsoleError" } ||
                                  LoggingTypes.WritesOnlyToConsole(assignment.Value));
                 state.Switch(library, effect, debugOnly: RunsOnlyInDebugBuilds(context), toConsole);
+            }
+        }
+
+        /// <summary><c>options.InternalErrorLogger += handler</c> sets ZLogger's handler as <c>=</c> does; <c>-=</c> sets nothing.</summary>
+        private static void OnCompoundAssignment(OperationAnalysisContext context, LoggingLibraries libraries, CompilationState state)
+        {
+            var assignment = (ICompoundAssignmentOperation)context.Operation;
+            if (assignment.OperatorKind == BinaryOperatorKind.Add &&
+                libraries.GetAssignmentEffect(assignment, out _) == SwitchEffect.ZLoggerErrorHandler)
+            {
+                OnAssignment(context, libraries, state);
             }
         }
 

@@ -963,6 +963,7 @@ namespace Postmortem.Analyzers.Tests.Rules
         [InlineData(".{|#0:AddZLoggerFile(path, options => options.InternalErrorLogger = null)|}", "")]
         [InlineData(".AddZLoggerConsole(options => options.InternalErrorLogger = ex => Console.Error.WriteLine(ex)).{|#0:AddZLoggerFile(path)|}", "")]
         [InlineData(".{|#0:AddZLoggerFile(path)|}", "private static readonly ZLoggerConsoleOptions Console = new ZLoggerConsoleOptions { InternalErrorLogger = ex => System.Console.Error.WriteLine(ex) };")]
+        [InlineData(".{|#0:AddZLoggerFile(path, options => options.InternalErrorLogger -= ex => Console.Error.WriteLine(ex))|}", "")]
         public Task ZLoggerInternalErrorLoggerNullOrOnTheConsoleOnly_ReportsDiagnostic(string providers, string members)
             => VerifyZLogger(
                 ZLoggerSetup(providers, members),
@@ -982,6 +983,9 @@ namespace Postmortem.Analyzers.Tests.Rules
         // Set elsewhere in the compilation: a shared configure method, an options object's initializer.
         [InlineData(".AddZLoggerFile(path, Configure)", "private static void Configure(ZLoggerFileOptions options) => options.InternalErrorLogger = ex => Console.Error.WriteLine(ex);")]
         [InlineData(".AddZLoggerFile(path)", "private static readonly ZLoggerOptions Shared = new ZLoggerOptions { InternalErrorLogger = ex => Console.Error.WriteLine(ex) };")]
+        // Added to, as to an event (the review of the twenty-second session).
+        [InlineData(".AddZLoggerFile(path, options => options.InternalErrorLogger += ex => Console.Error.WriteLine(ex))", "")]
+        [InlineData(".AddZLoggerRollingFile(options => { options.FilePathSelector = (date, sequence) => $\"logs/app_{sequence:000}.log\"; options.InternalErrorLogger += ReportFailure; })", "private static void ReportFailure(Exception ex) => Console.Error.WriteLine(ex);")]
         public Task ZLoggerInternalErrorLoggerSet_NoDiagnostic(string providers, string members)
             => VerifyZLogger(ZLoggerSetup(providers, members));
 
