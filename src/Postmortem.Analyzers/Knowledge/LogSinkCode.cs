@@ -37,7 +37,7 @@ namespace Postmortem.Analyzers.Knowledge
     /// <summary>
     /// The code side of <see cref="LogSinkModel"/>: reads Serilog <c>WriteTo.File</c>/<c>AuditTo.File</c>/<c>WriteTo.RollingFile</c>
     /// calls, NLog <c>FileTarget</c> creations (initializers and later assignments) and <c>WriteToFile</c>, and log4net
-    /// <c>FileAppender</c>/<c>RollingFileAppender</c> creations into plain values. Types are resolved by metadata name once per compilation.
+    /// <c>FileAppender</c>/<c>RollingFileAppender</c> creations, and ZLogger's <c>AddZLoggerRollingFile</c> calls, into plain values. Types are resolved by metadata name once per compilation.
     /// </summary>
     internal sealed class LogSinkCode
     {
@@ -60,6 +60,7 @@ namespace Postmortem.Analyzers.Knowledge
         private readonly NLogGeneration _nlogGeneration;
         private readonly INamedTypeSymbol? _log4netFileAppender;
         private readonly INamedTypeSymbol? _log4netRollingFileAppender;
+        private readonly INamedTypeSymbol? _zloggerBuilderExtensions;
         private readonly INamedTypeSymbol? _environment;
         private readonly INamedTypeSymbol? _process;
         private readonly INamedTypeSymbol? _dns;
@@ -81,6 +82,7 @@ namespace Postmortem.Analyzers.Knowledge
 
             _log4netFileAppender = LibraryPresence.Lookup(compilation, present.Log4Net, "log4net.Appender.FileAppender");
             _log4netRollingFileAppender = LibraryPresence.Lookup(compilation, present.Log4Net, "log4net.Appender.RollingFileAppender");
+            _zloggerBuilderExtensions = LibraryPresence.Lookup(compilation, present.ZLogger, "ZLogger.ZLoggerBuilderExtensions");
             _environment = TypeLookup.Get(compilation, "System.Environment");
             _process = TypeLookup.Get(compilation, "System.Diagnostics.Process");
             _dns = TypeLookup.Get(compilation, "System.Net.Dns");
@@ -91,7 +93,7 @@ namespace Postmortem.Analyzers.Knowledge
         {
             var code = new LogSinkCode(compilation);
             return code._serilogFileExtensions is null && code._serilogRollingFileExtensions is null && code._nlogFileTarget is null &&
-                   code._log4netFileAppender is null && code._log4netRollingFileAppender is null
+                   code._log4netFileAppender is null && code._log4netRollingFileAppender is null && code._zloggerBuilderExtensions is null
                 ? null
                 : code;
         }
@@ -102,7 +104,8 @@ namespace Postmortem.Analyzers.Knowledge
         /// project with NLog's FileTarget but no Serilog or NLog WriteToFile none on calls.</summary>
         public void Register(CompilationStartAnalysisContext start, Action<OperationAnalysisContext, LogSinkSite> action)
         {
-            var called = _serilogFileExtensions is not null || _serilogRollingFileExtensions is not null || _nlogSetupTargetBuilder is not null;
+            var called = _serilogFileExtensions is not null || _serilogRollingFileExtensions is not null || _nlogSetupTargetBuilder is not null ||
+                         _zloggerBuilderExtensions is not null;
             var created = _nlogFileTarget is not null || _log4netFileAppender is not null || _log4netRollingFileAppender is not null;
             var kinds = new List<OperationKind>(2);
             if (called)
@@ -188,6 +191,12 @@ namespace Postmortem.Analyzers.Knowledge
                                          SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, _nlogSetupTargetBuilder):
                     settings = new LogSinkSettings(LogSinkKind.NLogFile, _nlogGeneration);
                     break;
+                case "AddZLoggerRollingFile" when _zloggerBuilderExtensions is not null &&
+                                                   SymbolEqualityComparer.Default.Equals((method.ReducedFrom ?? method).ContainingType, _zloggerBuilderExtensions):
+                    // Its path comes from a selector (a lambda) and it has no setting a rule reads: the call is the finding.
+                    return invocation.Syntax is InvocationExpressionSyntax zlogger
+                        ? new LogSinkSite(new LogSinkSettings(LogSinkKind.ZLoggerRollingFile), zlogger.SyntaxTree, InvocationSpan(zlogger))
+                        : null;
                 default:
                     return null;
             }

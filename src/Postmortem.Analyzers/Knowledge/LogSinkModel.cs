@@ -26,6 +26,10 @@ namespace Postmortem.Analyzers.Knowledge
 
         /// <summary>log4net <c>RollingFileAppender</c>.</summary>
         Log4NetRollingFile,
+
+        /// <summary>ZLogger v2 <c>AddZLoggerRollingFile</c>: starts a new file per period or size and deletes none (no
+        /// retention setting exists).</summary>
+        ZLoggerRollingFile,
     }
 
     /// <summary>NLog generations, told apart by the members that exist (not by version numbers).</summary>
@@ -320,6 +324,9 @@ namespace Postmortem.Analyzers.Knowledge
                 case LogSinkKind.Log4NetFile:
                 case LogSinkKind.Log4NetRollingFile:
                     EvaluateLog4Net(sink, scope, multiProcessReason, findings);
+                    break;
+                case LogSinkKind.ZLoggerRollingFile:
+                    EvaluateZLogger(findings);
                     break;
             }
 
@@ -731,6 +738,22 @@ namespace Postmortem.Analyzers.Knowledge
 
             return null;
         }
+
+        // ------------------------------------------------------------------ ZLogger
+
+        /// <summary>
+        /// ZLogger v2's rolling file starts a new file each period or size (the names from its <c>FilePathSelector</c>) and
+        /// never deletes one: <c>ZLoggerRollingFileOptions</c> has only <c>FilePathSelector</c>, <c>RollingInterval</c> and
+        /// <c>RollingSizeKB</c>, and <c>ZLogger.dll</c> 2.6.1 calls no <c>File.Delete</c>, <c>File.Move</c> nor a directory
+        /// listing (its member references read with System.Reflection.Metadata); its README: "The generated files will not
+        /// be deleted. If you want to do a log rotation, please do it from outside." (Cysharp/ZLogger#24, open since 2020).
+        /// Only PM2003: whether several processes can share its file was not verified, so PM1001 says nothing.
+        /// </summary>
+        private static void EvaluateZLogger(List<LogSinkFinding> findings)
+            => findings.Add(new LogSinkFinding(
+                Descriptors.PM2003LogFilesNeverDeleted,
+                new[] { "ZLogger's rolling file (AddZLoggerRollingFile) starts a new file each period or size and deletes none: ZLogger has no retention setting, so delete old files yourself (a scheduled cleanup) or use a sink with a retention limit" },
+                LogSinkFix.None));
 
         // ------------------------------------------------------------------ shared
 

@@ -13,7 +13,8 @@ namespace Postmortem.Analyzers.Rules
     /// <item>PM1001: a sink that several worker processes write without coordination (the first incident); only in
     /// projects that run as several processes (<see cref="HostModel"/>);</item>
     /// <item>PM2003: a sink that never deletes its files (Serilog retainedFileCountLimit: null, an unbounded file that never
-    /// rolls; NLog archives or date-named files without a limit; log4net negative MaxSizeRollBackups), and, as Info, a
+    /// rolls; NLog archives or date-named files without a limit; log4net negative MaxSizeRollBackups or rolling by date;
+    /// ZLogger's AddZLoggerRollingFile, which deletes nothing), and, as Info, a
     /// process id in a file name;</item>
     /// <item>PM3005: Serilog WriteTo.File with a size limit (1 GB by default) and without rollOnFileSizeLimit: true, which
     /// stops writing at the limit.</item>

@@ -156,6 +156,13 @@ namespace Postmortem.Analyzers.Tests.Rules
         }
 
         public static AnalyzerTest WithSerilogRollingFile(this AnalyzerTest test) => test.WithSerilog().WithStub(SerilogRollingFile);
+
+        /// <summary>ZLogger 2.6.1 (the real package) with ASP.NET Core's logging.</summary>
+        public static AnalyzerTest WithZLogger(this AnalyzerTest test)
+        {
+            test.References.AddRange(References.ZLogger);
+            return test;
+        }
     }
 
     /// <summary>The C# around a log sink that the PM1001 and PM2003 tests fill in (one template each, shared).</summary>

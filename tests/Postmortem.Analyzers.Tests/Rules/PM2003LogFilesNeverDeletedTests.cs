@@ -301,5 +301,62 @@ namespace Postmortem.Analyzers.Tests.Rules
         [InlineData("new FileAppender { File = \"logs/app.log\" }")]
         public Task Log4NetBounded_NoDiagnostic(string creation)
             => Analyze(Log4Net($"        var style = RollingFileAppender.RollingMode.Size; if (Environment.TickCount > 0) style = RollingFileAppender.RollingMode.Once;\n        return {creation};")).WithLog4Net().RunAsync();
+
+        // ------------------------------------------------------------ ZLogger
+
+        private const string ZLoggerRollingFinding =
+            "ZLogger's rolling file (AddZLoggerRollingFile) starts a new file each period or size and deletes none: ZLogger has no retention setting, so delete old files yourself (a scheduled cleanup) or use a sink with a retention limit";
+
+        private static string ZLogger(string providers, string members = "") => $$"""
+            using System;
+            using Microsoft.Extensions.Logging;
+            using ZLogger;
+            using ZLogger.Providers;
+
+            public static class LoggingSetup
+            {
+                public static ILoggerFactory Create(string path)
+                    => LoggerFactory.Create(logging => logging{{providers}});
+            {{members}}
+            }
+            """;
+
+        // ZLogger 2.6.1's rolling file deletes nothing (no File.Delete in ZLogger.dll; its options have no retention
+        // setting; its README: "The generated files will not be deleted"): every overload is reported, without a fix.
+        [Theory]
+        [InlineData(".{|#0:AddZLoggerRollingFile((date, sequence) => $\"logs/app_{date:yyyy-MM-dd}_{sequence:000}.log\", RollingInterval.Day, 1024)|}")]
+        [InlineData(".{|#0:AddZLoggerRollingFile((date, sequence) => $\"logs/app_{sequence:000}.log\", 1024)|}")]
+        [InlineData(".{|#0:AddZLoggerRollingFile(options => { options.FilePathSelector = (date, sequence) => $\"logs/app_{sequence:000}.log\"; options.RollingSizeKB = 1024; })|}")]
+        [InlineData(".AddZLoggerConsole().{|#0:AddZLoggerRollingFile((options, services) => options.FilePathSelector = (date, sequence) => $\"logs/app_{sequence:000}.log\")|}")]
+        public Task ZLoggerRollingFile_ReportsDiagnostic(string providers)
+        {
+            var test = Analyze(ZLogger(providers)).WithZLogger();
+            test.ExpectedDiagnostics.Add(new DiagnosticResult("PM2003").WithLocation(0).WithArguments(ZLoggerRollingFinding));
+            return test.RunAsync();
+        }
+
+        // Called as a static method, in a web project: PM2003 only (whether processes can share ZLogger's file was not
+        // verified, so PM1001 says nothing).
+        [Fact]
+        public Task ZLoggerRollingFileInAWebProject_ReportsDiagnostic()
+            => Analyze(ZLogger(".AddZLoggerConsole()", """
+                    public static void Add(ILoggingBuilder logging)
+                        => ZLoggerBuilderExtensions.{|PM2003:AddZLoggerRollingFile(logging, (date, sequence) => $"logs/app_{sequence:000}.log", RollingInterval.Hour)|};
+                """)).Web().WithZLogger().RunAsync();
+
+        // One file (no rolling, ZLogger's default as NLog's plain file is), the console, and an AddZLoggerRollingFile of
+        // one's own: not judged.
+        [Theory]
+        [InlineData(".AddZLoggerFile(path)", "")]
+        [InlineData(".AddZLoggerConsole()", "")]
+        [InlineData(".AddZLoggerRollingFile(path)", "")]
+        public Task ZLoggerOtherProviders_NoDiagnostic(string providers, string members)
+            => Analyze(ZLogger(providers, members) + """
+
+                public static class OwnLoggingExtensions
+                {
+                    public static ILoggingBuilder AddZLoggerRollingFile(this ILoggingBuilder builder, string path) => builder;
+                }
+                """).WithZLogger().RunAsync();
     }
 }
