@@ -31,6 +31,23 @@ namespace Postmortem.Analyzers.Tests.Meta.DocExamples
             </log4net>
             """;
 
+        /// <summary>Microsoft.Extensions.Logging set up with ZLogger, the example's call on the builder.</summary>
+        private const string ZLoggerStartup = """
+            using System;
+            using Microsoft.Extensions.Logging;
+            using ZLogger;
+            using ZLogger.Providers;
+
+            public static class Startup
+            {
+                public static ILoggerFactory ConfigureLogging()
+                    => LoggerFactory.Create(logging =>
+                    {
+                        /*EXAMPLE*/
+                    });
+            }
+            """;
+
         private const string NLogConfig = """
             <?xml version="1.0" encoding="utf-8"?>
             <nlog xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
@@ -61,24 +78,26 @@ namespace Postmortem.Analyzers.Tests.Meta.DocExamples
             Example(3, "new FileTarget(\"file\")").Code(Startup("var file = /*EXAMPLE*/;")),
             Example(4, "new RollingFileAppender").Code(Log4NetStartup("var appender = /*EXAMPLE*/;")).Code(Log4NetStubs.Source, "Log4Net.cs"),
             Example(5, "new RollingFileAppender").Code(Log4NetStartup("var appender = /*EXAMPLE*/;")).Code(Log4NetStubs.Source, "Log4Net.cs"),
-            Example(6, "{ \"Name\": \"File\"").Code(Startup("")).Additional("appsettings.json", AppSettings),
+            // ZLogger's rolling file, which has no retention setting.
+            Example(6, "logging.AddZLoggerRollingFile(").Code(ZLoggerStartup),
             Example(7, "{ \"Name\": \"File\"").Code(Startup("")).Additional("appsettings.json", AppSettings),
-            Example(8, "<target xsi:type=\"File\"").Code(Startup("")).Additional("nlog.config", NLogConfig),
+            Example(8, "{ \"Name\": \"File\"").Code(Startup("")).Additional("appsettings.json", AppSettings),
             Example(9, "<target xsi:type=\"File\"").Code(Startup("")).Additional("nlog.config", NLogConfig),
+            Example(10, "<target xsi:type=\"File\"").Code(Startup("")).Additional("nlog.config", NLogConfig),
 
             // The backups of an appender rolling by size.
-            Example(10, "<maxSizeRollBackups value=\"-1\" />").Code(Startup("")).Code(Log4NetStubs.Source, "Log4Net.cs")
+            Example(11, "<maxSizeRollBackups value=\"-1\" />").Code(Startup("")).Code(Log4NetStubs.Source, "Log4Net.cs")
                 .Additional("log4net.config", Log4NetConfig("""
                     <rollingStyle value="Size" />
                         <!--EXAMPLE-->
                     """)),
-            Example(11, "<maxSizeRollBackups value=\"10\" />").Code(Startup("")).Code(Log4NetStubs.Source, "Log4Net.cs")
+            Example(12, "<maxSizeRollBackups value=\"10\" />").Code(Startup("")).Code(Log4NetStubs.Source, "Log4Net.cs")
                 .Additional("log4net.config", Log4NetConfig("""
                     <rollingStyle value="Size" />
                         <!--EXAMPLE-->
                     """)),
-            Example(12, "<rollingStyle value=\"Date\" />").Code(Startup("")).Code(Log4NetStubs.Source, "Log4Net.cs").Additional("log4net.config", Log4NetConfig()),
-            Example(13, "<rollingStyle value=\"Size\" />").Code(Startup("")).Code(Log4NetStubs.Source, "Log4Net.cs").Additional("log4net.config", Log4NetConfig()),
+            Example(13, "<rollingStyle value=\"Date\" />").Code(Startup("")).Code(Log4NetStubs.Source, "Log4Net.cs").Additional("log4net.config", Log4NetConfig()),
+            Example(14, "<rollingStyle value=\"Size\" />").Code(Startup("")).Code(Log4NetStubs.Source, "Log4Net.cs").Additional("log4net.config", Log4NetConfig()),
         };
     }
 }
