@@ -229,12 +229,15 @@ namespace Postmortem.Analyzers.Knowledge
         /// declared elsewhere, or when a constructor gives it a value other than by a plain assignment (<c>+=</c>, a
         /// <c>ref</c>/<c>out</c> argument, a deconstruction) or names something else by its name; empty when no constructor
         /// assigns it. The caller decides whether assignments elsewhere matter (a readonly field has none).
+        /// With <paramref name="inEveryMember"/>, the assignments in every member of the declaration (its nested types and
+        /// lambdas included), for a type declared in this one place only (a partial type's other parts could assign it).
         /// </summary>
-        public static List<IOperation>? ConstructorAssignments(ISymbol member, SemanticModel model, CancellationToken cancellationToken)
+        public static List<IOperation>? ConstructorAssignments(ISymbol member, SemanticModel model, CancellationToken cancellationToken, bool inEveryMember = false)
         {
             var references = member.DeclaringSyntaxReferences;
             if (references.Length != 1 || references[0].SyntaxTree != model.SyntaxTree ||
-                references[0].GetSyntax(cancellationToken).FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } type)
+                references[0].GetSyntax(cancellationToken).FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } type ||
+                (inEveryMember && member.ContainingType?.DeclaringSyntaxReferences.Length != 1))
             {
                 return null;
             }
@@ -242,12 +245,12 @@ namespace Postmortem.Analyzers.Knowledge
             var values = new List<IOperation>();
             foreach (var typeMember in type.Members)
             {
-                if (typeMember is not ConstructorDeclarationSyntax constructor)
+                if (!inEveryMember && typeMember is not ConstructorDeclarationSyntax)
                 {
                     continue;
                 }
 
-                foreach (var node in constructor.DescendantNodes())
+                foreach (var node in typeMember.DescendantNodes())
                 {
                     switch (node)
                     {

@@ -123,6 +123,48 @@ namespace Postmortem.Analyzers.Tests.Rules
                     }
                 """));
 
+        // Created in methods, not in a constructor: one member that makes it bounded, or gives it a value the analyzer
+        // cannot see, is enough; so is a part of a partial type the analyzer does not read.
+        [Fact]
+        public Task CreatedInMethodsNotAllUnbounded_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(Queue("""
+                    private Channel<string> _resized;
+                    private Channel<string> _given;
+                    private ChannelWriter<string> _writer;
+
+                    private void Start()
+                    {
+                        _resized = Channel.CreateUnbounded<string>();
+                        _given = Channel.CreateUnbounded<string>();
+                        _writer = _resized.Writer;
+                    }
+
+                    public void Resize(int capacity) => _resized = Channel.CreateBounded<string>(capacity);
+
+                    public void Use(Channel<string> channel) => _given = channel;
+
+                    public void Publish(string e)
+                    {
+                        _resized.Writer.[|TryWrite|](e);
+                        _given.Writer.[|TryWrite|](e);
+                        _writer.[|TryWrite|](e);
+                    }
+                """) + """
+
+                partial class PartialEvents
+                {
+                    private Channel<string> _channel;
+
+                    private void Start() => _channel = Channel.CreateUnbounded<string>();
+
+                    public void Publish(string e) => _channel.Writer.[|TryWrite|](e);
+                }
+
+                partial class PartialEvents
+                {
+                }
+                """);
+
         [Fact]
         public Task DropCallbackThatCannotSeeEveryLoss_ReportsDiagnostic()
             => VerifyCS.VerifyAnalyzerAsync(Queue("""
@@ -281,6 +323,32 @@ namespace Postmortem.Analyzers.Tests.Rules
                         _writer?.TryWrite(e);
                         _queue?.TryAdd(e);
                         Property?.Writer?.TryWrite(e);
+                    }
+                """));
+
+        // Real-world round 17 (Technitium's LogManager): the log queue is created when logging starts, in a method, and
+        // that is its only assignment; TryWrite fails only after StopLogging completed it.
+        [Fact]
+        public Task CreatedUnboundedInAMethod_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(Queue("""
+                    private Channel<string> _channel;
+                    private ChannelWriter<string> _channelWriter;
+
+                    private void StartLogging()
+                    {
+                        var options = new UnboundedChannelOptions();
+                        options.SingleReader = true;
+
+                        _channel = Channel.CreateUnbounded<string>(options);
+                        _channelWriter = _channel.Writer;
+                    }
+
+                    private void StopLogging() => _channelWriter?.TryComplete();
+
+                    public void Write(string message)
+                    {
+                        _channelWriter?.TryWrite(message);
+                        _channel.Writer.TryWrite(message);
                     }
                 """));
 
