@@ -49,7 +49,7 @@ namespace Postmortem.CodeFixes.Rules
                 !diagnostic.Properties.ContainsKey(PM3001SwallowedWriteFailureAnalyzer.HousekeepingProperty) &&
                 !InALoop(catchClause) &&
                 !MustNotThrow(catchClause, model, cancellationToken) &&
-                !IsInALogger(catchClause, model, cancellationToken))
+                !LoggerTypes.IsInALogger(catchClause, model, cancellationToken))
             {
                 yield return new FixOption("Rethrow the exception", RethrowKey);
             }
@@ -145,51 +145,6 @@ namespace Postmortem.CodeFixes.Rules
         private static readonly ImmutableHashSet<string> ProcessEndingCallbacks = ImmutableHashSet.Create(
             "System.Threading.ThreadStart", "System.Threading.ParameterizedThreadStart", "System.Threading.TimerCallback",
             "System.Threading.WaitCallback", "System.Threading.WaitOrTimerCallback");
-
-        private static readonly ImmutableHashSet<string> LoggingExtensionPoints = ImmutableHashSet.Create(
-            "Microsoft.Extensions.Logging.ILogger", "Microsoft.Extensions.Logging.ILoggerProvider", "Serilog.Core.ILogEventSink",
-            "NLog.Targets.Target", "log4net.Appender.IAppender", "System.Diagnostics.TraceListener");
-
-        /// <summary>
-        /// Is the catch in a logger of one's own: a type (or one it is nested in) that implements or derives from a logging
-        /// library's extension point (an ILogger or ILoggerProvider, a Serilog sink, an NLog target, a log4net appender, a
-        /// TraceListener), or is named as one (<c>…Logger</c>, <c>…Log</c>, <c>…LogWriter</c>, <c>…Sink</c>, <c>…Appender</c>)?
-        /// Its callers log from everywhere (request handlers, click handlers, start-up): `throw;` there turns a full disk into
-        /// a failure of each of them (real-world round 9: a WinForms app's logger). Report to an error channel instead.
-        /// </summary>
-        private static bool IsInALogger(CatchClauseSyntax catchClause, SemanticModel model, CancellationToken cancellationToken)
-        {
-            var declaration = catchClause.FirstAncestorOrSelf<BaseTypeDeclarationSyntax>();
-            if (declaration is null || model.GetDeclaredSymbol(declaration, cancellationToken) is not INamedTypeSymbol declared)
-            {
-                return false;
-            }
-
-            for (var type = declared; type is not null; type = type.ContainingType)
-            {
-                if (type.Name.EndsWith("Logger", System.StringComparison.Ordinal) || type.Name.EndsWith("Log", System.StringComparison.Ordinal) ||
-                    type.Name.EndsWith("LogWriter", System.StringComparison.Ordinal) || type.Name.EndsWith("Sink", System.StringComparison.Ordinal) ||
-                    type.Name.EndsWith("Appender", System.StringComparison.Ordinal))
-                {
-                    return true;
-                }
-
-                if (type.AllInterfaces.Any(i => LoggingExtensionPoints.Contains(i.OriginalDefinition.ToDisplayString())))
-                {
-                    return true;
-                }
-
-                for (var baseType = type.BaseType; baseType is not null; baseType = baseType.BaseType)
-                {
-                    if (LoggingExtensionPoints.Contains(baseType.OriginalDefinition.ToDisplayString()))
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
-        }
 
         /// <summary>
         /// Is the catch where `throw;` would end the process or skip cleanup? A finally block, a finalizer, a static constructor, Dispose or

@@ -16,7 +16,8 @@ namespace Postmortem.CodeFixes.Rules
 {
     /// <summary>
     /// PM3003 fixes: in an async context, <c>await writer.WriteAsync(item)</c> (waits for room instead of dropping);
-    /// otherwise <c>if (!writer.TryWrite(item)) { throw new InvalidOperationException(…); }</c>.
+    /// otherwise <c>if (!writer.TryWrite(item)) { throw new InvalidOperationException(…); }</c>, except in a logger of one's
+    /// own (<see cref="LoggerTypes"/>), where a Serilog sink gets <c>if (!…) { SelfLog.WriteLine(…); }</c> instead.
     /// Offered only where the call is a statement of its own.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(PM3003IgnoredRefusedWriteCodeFixProvider)), Shared]
@@ -24,6 +25,7 @@ namespace Postmortem.CodeFixes.Rules
     {
         public const string AwaitWriteAsyncKey = "PM3003.AwaitWriteAsync";
         public const string ThrowIfRefusedKey = "PM3003.ThrowIfRefused";
+        public const string ReportToSelfLogKey = "PM3003.ReportToSelfLog";
 
         public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.IgnoredRefusedWrite);
 
@@ -50,8 +52,23 @@ namespace Postmortem.CodeFixes.Rules
                 yield break;
             }
 
+            // In a logger of one's own every caller that logs would throw on each dropped item, exactly while the process
+            // is overloaded (real-world round 17: Serilog's BatchingSink). A Serilog sink reports it to SelfLog instead.
+            if (LoggerTypes.IsInALogger(site.Statement, model, cancellationToken))
+            {
+                if (LoggerTypes.IsInASerilogSink(site.Statement, model, cancellationToken) &&
+                    model.Compilation.GetTypeByMetadataName(SelfLogType) is not null)
+                {
+                    yield return new FixOption("Report the dropped event to Serilog's SelfLog", ReportToSelfLogKey);
+                }
+
+                yield break;
+            }
+
             yield return new FixOption("Throw when the item is refused", ThrowIfRefusedKey);
         }
+
+        private const string SelfLogType = "Serilog.Debugging.SelfLog";
 
         internal override void ApplyFix(FixContext context, Diagnostic diagnostic, string equivalenceKey)
         {
@@ -72,6 +89,20 @@ namespace Postmortem.CodeFixes.Rules
                     call = call.AddArgumentListArguments(SyntaxFactory.Argument(SyntaxFactory.IdentifierName(token)));
                 }
                 replacement = SyntaxFactory.ExpressionStatement(SyntaxFactory.AwaitExpression(call.WithoutTrivia()));
+            }
+            else if (equivalenceKey == ReportToSelfLogKey)
+            {
+                // if (!_queue.Writer.TryWrite(logEvent)) { SelfLog.WriteLine("BatchingSink: …"); }: where a sink's own failures go.
+                var sink = site.Statement.FirstAncestorOrSelf<BaseTypeDeclarationSyntax>()?.Identifier.ValueText ?? "The sink";
+                context.RequireNamespace("Serilog.Debugging");
+                replacement = SyntaxFactory.IfStatement(
+                    SyntaxFactory.PrefixUnaryExpression(SyntaxKind.LogicalNotExpression, site.Invocation.WithoutTrivia()),
+                    SyntaxFactory.Block(
+                        SyntaxFactory.ExpressionStatement(
+                            SyntaxFactory.InvocationExpression(
+                                SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, SyntaxFactory.IdentifierName("SelfLog"), SyntaxFactory.IdentifierName("WriteLine")),
+                                SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(
+                                    SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(sink + ": the queue is full or completed, a log event was dropped")))))))));
             }
             else
             {

@@ -628,6 +628,80 @@ namespace Postmortem.Analyzers.Tests.Rules
                     }
                 """), PM3003IgnoredRefusedWriteCodeFixProvider.ThrowIfRefusedKey);
 
+        // Real-world round 17 (Serilog's BatchingSink): in a logger of one's own the throw would fail every caller that
+        // logs, once per dropped item, while the process is overloaded. A Serilog sink reports the drop to SelfLog instead.
+        [Fact]
+        public Task InASerilogSink_ReportToSelfLogFix_ReportsDiagnostic()
+            => VerifyCS.Test("""
+                using System.Threading.Channels;
+                using Serilog.Core;
+                using Serilog.Events;
+
+                sealed class QueueSink : ILogEventSink
+                {
+                    private readonly Channel<LogEvent> _queue = Channel.CreateBounded<LogEvent>(10);
+
+                    public void Emit(LogEvent logEvent)
+                    {
+                        _queue.Writer.[|TryWrite|](logEvent);
+                    }
+                }
+                """, """
+                using System.Threading.Channels;
+                using Serilog.Core;
+                using Serilog.Debugging;
+                using Serilog.Events;
+
+                sealed class QueueSink : ILogEventSink
+                {
+                    private readonly Channel<LogEvent> _queue = Channel.CreateBounded<LogEvent>(10);
+
+                    public void Emit(LogEvent logEvent)
+                    {
+                        if (!_queue.Writer.TryWrite(logEvent))
+                        {
+                            SelfLog.WriteLine("QueueSink: the queue is full or completed, a log event was dropped");
+                        }
+                    }
+                }
+                """, PM3003IgnoredRefusedWriteCodeFixProvider.ReportToSelfLogKey).WithSerilog().RunAsync();
+
+        [Fact]
+        public Task InALoggerOfYourOwn_NoThrowOffered_ReportsDiagnostic()
+        {
+            var code = """
+                using System.Collections.Concurrent;
+                using System.Threading.Channels;
+                using Serilog.Core;
+                using Serilog.Events;
+
+                sealed class QueueSink : ILogEventSink
+                {
+                    private readonly Channel<LogEvent> _queue = Channel.CreateBounded<LogEvent>(10);
+
+                    public void Emit(LogEvent logEvent) => Enqueue(logEvent);
+
+                    private void Enqueue(LogEvent logEvent)
+                    {
+                        _queue.Writer.[|TryWrite|](logEvent);
+                    }
+                }
+
+                sealed class FileLogger
+                {
+                    private readonly BlockingCollection<string> _lines = new BlockingCollection<string>(1000);
+
+                    public void Info(string message)
+                    {
+                        _lines.[|TryAdd|](message);
+                    }
+                }
+                """;
+            var test = VerifyCS.Test(code, code, PM3003IgnoredRefusedWriteCodeFixProvider.ThrowIfRefusedKey).WithSerilog();
+            test.NumberOfIncrementalIterations = 0;
+            return test.RunAsync();
+        }
+
         [Fact]
         public Task LockInAsyncMethod_ThrowIfRefusedFix_ReportsDiagnostic()
             => VerifyCS.VerifyCodeFixAsync(Queue("""

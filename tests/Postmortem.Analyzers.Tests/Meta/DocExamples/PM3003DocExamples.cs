@@ -35,8 +35,26 @@ namespace Postmortem.Analyzers.Tests.Meta.DocExamples
                     }
                 """)),
 
+            // In a Serilog sink the fix reports the drop to SelfLog.
+            Example(3, "if (!_queue.Writer.TryWrite(logEvent))").Code("""
+                using System.Threading.Channels;
+                using Serilog.Core;
+                using Serilog.Debugging;
+                using Serilog.Events;
+
+                public sealed class BatchingSink : ILogEventSink
+                {
+                    private readonly Channel<LogEvent> _queue = Channel.CreateBounded<LogEvent>(1000);
+
+                    public void Emit(LogEvent logEvent)
+                    {
+                        /*EXAMPLE*/
+                    }
+                }
+                """),
+
             // The suppression the page shows, in front of the ❌ example: it is silenced.
-            Example(3, "#pragma warning disable PM3003").Code(AuditQueue("""
+            Example(4, "#pragma warning disable PM3003").Code(AuditQueue("""
                 /*EXAMPLE*/
                     public void Publish(AuditRecord record)
                     {
