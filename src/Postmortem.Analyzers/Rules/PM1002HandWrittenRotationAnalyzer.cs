@@ -436,17 +436,48 @@ namespace Postmortem.Analyzers.Rules
             return member is not null && HasRotationWord(member.Name);
         }
 
-        private static bool MentionsSizeOrAge(IOperation condition)
+        /// <param name="condition">The condition, or a local's initializer it reads.</param>
+        /// <param name="followLocals">Follow a local the condition reads to its initializer (once: <c>var size = new
+        /// FileInfo(path).Length; if (size &gt; limit)</c>, real-world round 17, WalletWasabi's logger).</param>
+        private static bool MentionsSizeOrAge(IOperation condition, bool followLocals = true)
         {
             foreach (var operation in OperationFacts.DescendantsAndSelf(condition))
             {
                 switch (operation)
                 {
-                    case IPropertyReferenceOperation property when property.Property.Name is "Length" or "LastWriteTime" or "LastWriteTimeUtc" or "CreationTime" or "CreationTimeUtc":
+                    case ILocalReferenceOperation when followLocals:
+                        if (OperationFacts.GetVisibleInitializer(operation) is { } initializer && MentionsSizeOrAge(initializer, followLocals: false))
+                        {
+                            return true;
+                        }
+
+                        break;
+                    case IPropertyReferenceOperation { Property.Name: "Length" } length:
+                        // A file's or a stream's size, not a string's or a collection's (lines.Length: a count, not a size).
+                        if (IsFileOrStreamLength(length.Property))
+                        {
+                            return true;
+                        }
+
+                        break;
+                    case IPropertyReferenceOperation property when property.Property.Name is "LastWriteTime" or "LastWriteTimeUtc" or "CreationTime" or "CreationTimeUtc":
                         return true;
                     case IInvocationOperation invocation when invocation.TargetMethod.Name.StartsWith("GetLastWriteTime", StringComparison.Ordinal) ||
                                                                invocation.TargetMethod.Name.StartsWith("GetCreationTime", StringComparison.Ordinal):
                         return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsFileOrStreamLength(IPropertySymbol length)
+        {
+            for (var type = length.ContainingType; type is not null; type = type.BaseType)
+            {
+                if (type.Name is "FileInfo" or "Stream" && type.ContainingNamespace?.ToDisplayString() == "System.IO")
+                {
+                    return true;
                 }
             }
 

@@ -63,6 +63,38 @@ namespace Postmortem.Analyzers.Tests.Rules
                 Journal("{|#0:" + rotate + "|};"),
                 expected: VerifyCS.Diagnostic("PM1002").WithLocation(0).WithArguments(display, "File.AppendAllText", WebReason));
 
+        // Real-world round 17 (WalletWasabi's logger): the size read into a local first, from a FileInfo or a stream.
+        [Theory]
+        [InlineData("var sizeInBytes = new FileInfo(_path).Length;")]
+        [InlineData("using var stream = File.OpenRead(_path); var sizeInBytes = stream.Length;")]
+        public Task SizeCheckedThroughALocal_ReportsDiagnostic(string size)
+            => VerifyWeb($$"""
+                using System;
+                using System.IO;
+
+                public sealed class Journal
+                {
+                    private readonly string _path;
+
+                    public Journal(string path) => _path = path;
+
+                    public void Append(string line)
+                    {
+                        if (File.Exists(_path))
+                        {
+                            {{size}}
+                            if (sizeInBytes > 1000 * 1024)
+                            {
+                                {|#0:File.Delete(_path)|};
+                            }
+                        }
+
+                        File.AppendAllText(_path, line);
+                    }
+                }
+                """,
+                expected: VerifyCS.Diagnostic("PM1002").WithLocation(0).WithArguments("File.Delete", "File.AppendAllText", WebReason));
+
         [Theory]
         [InlineData("using var w = new StreamWriter(_path, append: true); w.WriteLine(line);", "new StreamWriter")]
         [InlineData("using var w = new StreamWriter(_path, true); w.WriteLine(line);", "new StreamWriter")]
@@ -493,6 +525,31 @@ namespace Postmortem.Analyzers.Tests.Rules
                     public void Add(string line) => File.AppendAllText(_path, line);
 
                     public void Clear() => File.Delete(_path);
+                }
+                """);
+
+        // A count, not a size (a string's or an array's Length, inline or through a local): a reset, not a rotation.
+        [Theory]
+        [InlineData("var count = lines.Length; if (count > 1000)")]
+        [InlineData("if (lines.Length > 1000)")]
+        [InlineData("if (lines[0].Length > 80)")]
+        public Task DeleteGuardedByACount_NoDiagnostic(string guard)
+            => VerifyWeb($$"""
+                using System.IO;
+
+                public sealed class Journal
+                {
+                    private readonly string _path = "journal.txt";
+
+                    public void Reset(string[] lines)
+                    {
+                        {{guard}}
+                        {
+                            File.Delete(_path);
+                        }
+
+                        File.AppendAllText(_path, string.Join("\n", lines));
+                    }
                 }
                 """);
 
