@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -16,6 +17,11 @@ namespace Postmortem.Analyzers.Knowledge
         public const string TryAddName = "TryAdd";
 
         private const int MaxDepth = 6;
+
+        /// <summary>The answer for a field or auto-property without an initializer (every assignment in its type read), per
+        /// question and depth (so an answer never depends on which call asked first), kept for this compilation: every
+        /// call on one queue field of a type asks the same. Made when first needed.</summary>
+        private readonly ConcurrentDictionary<ISymbol, bool>?[] _assignedMembers = new ConcurrentDictionary<ISymbol, bool>?[2 * (MaxDepth + 1)];
 
         private WriteQueues(Compilation compilation)
         {
@@ -296,7 +302,26 @@ namespace Postmortem.Analyzers.Knowledge
 
             // No initializer: every assignment in the type (declared in this file only), its constructors and its other
             // members, must create such a queue. A log queue created when logging starts (Technitium's LogManager,
-            // real-world round 17) is as visible as one created in a constructor, and one member that makes it bounded is enough.
+            // real-world round 17) is as visible as one created in a constructor, and one member that makes it bounded is
+            // enough. The whole type is read once per field (and depth), not once per call on it.
+            var slot = ((int)question * (MaxDepth + 1)) + depth;
+            var answers = Volatile.Read(ref _assignedMembers[slot]);
+            if (answers is null)
+            {
+                Interlocked.CompareExchange(ref _assignedMembers[slot], new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default), null);
+                answers = Volatile.Read(ref _assignedMembers[slot])!;
+            }
+
+            if (!answers.TryGetValue(member, out var answer))
+            {
+                answer = answers.GetOrAdd(member, AllAssignmentsAre(question, member, model, depth));
+            }
+
+            return answer;
+        }
+
+        private bool AllAssignmentsAre(Origin question, ISymbol member, SemanticModel model, int depth)
+        {
             var values = OperationFacts.ConstructorAssignments(member, model, CancellationToken.None, inEveryMember: true);
             if (values is null || values.Count == 0)
             {
