@@ -104,6 +104,46 @@ namespace Postmortem.Analyzers.Knowledge
             return null;
         }
 
+        /// <summary>
+        /// An asynchronous method of a stream's own type, beyond <c>Stream</c>'s: an instance method of a class derived from
+        /// <c>System.IO.Stream</c>, declared there (not <c>Stream</c>'s own members, which <see cref="GetAsyncWrite"/> judges),
+        /// returning a task, named <c>Write…Async</c>, <c>Flush…Async</c>, <c>Close…Async</c>, <c>Finish…Async</c> or
+        /// <c>PutNext…Async</c>: SharpZipLib's <c>TarOutputStream.CloseEntryAsync</c>, <c>ZipOutputStream.PutNextEntryAsync</c>
+        /// and <c>FinishAsync</c> write an archive's entries and end. Only for a continuation that never looks at the task
+        /// (real-world round 17, ONLYOFFICE DocSpace's backup: a truncated tar entry's exception was lost): a stream type of
+        /// one's own can write anywhere, in memory too, so nothing else is judged by this. "TarOutputStream.CloseEntryAsync", or null.
+        /// </summary>
+        public string? GetStreamEntryWrite(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            var name = method.Name;
+            if (method.IsStatic || method.ReturnsVoid || Io.Stream is null || !name.EndsWith("Async", System.StringComparison.Ordinal) ||
+                !(name.StartsWith("Write", System.StringComparison.Ordinal) || name.StartsWith("Flush", System.StringComparison.Ordinal) ||
+                  name.StartsWith("Close", System.StringComparison.Ordinal) || name.StartsWith("Finish", System.StringComparison.Ordinal) ||
+                  name.StartsWith("PutNext", System.StringComparison.Ordinal)))
+            {
+                return null;
+            }
+
+            var declaring = method.ContainingType;
+            if (declaring is null || SymbolEqualityComparer.Default.Equals(declaring, Io.Stream) || !TypeSymbols.InheritsFromOrEquals(declaring, Io.Stream) ||
+                method.ReturnType is not INamedTypeSymbol { Name: "Task" or "ValueTask" })
+            {
+                return null;
+            }
+
+            // A method that overrides Stream's own (WriteAsync, FlushAsync) is Stream's write, judged by GetAsyncWrite.
+            for (var overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+            {
+                if (SymbolEqualityComparer.Default.Equals(overridden.ContainingType, Io.Stream))
+                {
+                    return null;
+                }
+            }
+
+            return declaring.Name + "." + name;
+        }
+
         /// <summary>Task.Run, Task.Factory.StartNew (TaskFactory and TaskFactory&lt;T&gt;) and ThreadPool.QueueUserWorkItem.</summary>
         public string? GetLauncher(IInvocationOperation invocation)
         {

@@ -80,7 +80,7 @@ namespace Postmortem.Analyzers.Rules
                     return;
                 }
 
-                write = writes.GetAsyncWrite(invocation);
+                write = writes.GetAsyncWrite(invocation) ?? (dropped == Dropped.BlindContinuation ? writes.GetStreamEntryWrite(invocation) : null);
                 if (write is null)
                 {
                     return;

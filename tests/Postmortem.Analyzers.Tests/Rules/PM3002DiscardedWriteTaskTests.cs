@@ -363,6 +363,88 @@ namespace Postmortem.Analyzers.Tests.Rules
                     "The task of 'File.WriteAllTextAsync' is continued by a lambda that never looks at it",
                     "the continuation runs as if it had succeeded and nobody learns of it"));
 
+        /// <summary>A stream of one's own with an archive's entry methods (as SharpZipLib's TarOutputStream), and a type
+        /// that is not a stream with the same names.</summary>
+        private const string EntryStreams = """
+            sealed class TarOut : Stream
+            {
+                private readonly FileStream _file;
+                public TarOut(string path) => _file = File.Create(path);
+                public Task CloseEntryAsync(CancellationToken ct) => _file.FlushAsync(ct);
+                public Task PutNextEntryAsync(string name, CancellationToken ct) => Task.CompletedTask;
+                public ValueTask FinishAsync() => default;
+                public Task<int> ReadEntryAsync() => Task.FromResult(0);
+                public override bool CanRead => false;
+                public override bool CanSeek => false;
+                public override bool CanWrite => true;
+                public override long Length => _file.Length;
+                public override long Position { get => _file.Position; set => _file.Position = value; }
+                public override void Flush() => _file.Flush();
+                public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+                public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+                public override void SetLength(long value) => _file.SetLength(value);
+                public override void Write(byte[] buffer, int offset, int count) => _file.Write(buffer, offset, count);
+            }
+
+            sealed class Catalog
+            {
+                public Task CloseEntryAsync(CancellationToken ct) => Task.CompletedTask;
+            }
+            """;
+
+        // Real-world round 17 (ONLYOFFICE DocSpace's backup): a continuation that never looks at a tar entry's close loses a
+        // truncated entry's exception; the entry methods of a stream's own type count as writes in this form.
+        [Fact]
+        public Task ContinuationOfAStreamsEntryWrite_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync("""
+                using System;
+                using System.IO;
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                static class Backup
+                {
+                    public static async Task AddAsync(TarOut tar, Func<Task> action, CancellationToken ct)
+                    {
+                        await tar.{|#0:CloseEntryAsync|}(ct).ContinueWith(async _ => await action(), ct);
+                        await tar.[|PutNextEntryAsync|]("b", ct).ContinueWith(_ => Console.WriteLine("next"));
+                        await tar.[|FinishAsync|]().AsTask().ContinueWith(_ => Console.WriteLine("done"));
+                    }
+                }
+
+                """ + EntryStreams,
+                VerifyCS.Diagnostic("PM3002").WithLocation(0).WithArguments(
+                    "The task of 'TarOut.CloseEntryAsync' is continued by a lambda that never looks at it",
+                    "the continuation runs as if it had succeeded and nobody learns of it"));
+
+        // Awaited, continued by a lambda that reads it, discarded outright (a stream of one's own may write to memory:
+        // only the blind continuation is judged), a read, and a type that is not a stream.
+        [Fact]
+        public Task StreamsEntryWriteObservedOrNotAStream_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync("""
+                using System;
+                using System.IO;
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                static class Backup
+                {
+                    public static async Task AddAsync(TarOut tar, Catalog catalog, Func<Task> action, CancellationToken ct)
+                    {
+                        await tar.CloseEntryAsync(ct);
+                        await action();
+                        await tar.CloseEntryAsync(ct).ContinueWith(t => { if (t.IsFaulted) Console.WriteLine(t.Exception); });
+                        _ = tar.PutNextEntryAsync("b", ct);
+                        await tar.ReadEntryAsync().ContinueWith(_ => Console.WriteLine("read"));
+                        await catalog.CloseEntryAsync(ct).ContinueWith(_ => Console.WriteLine("closed"));
+                        var memory = new MemoryStream();
+                        await memory.FlushAsync().ContinueWith(_ => Console.WriteLine("flushed"));
+                        await memory.WriteAsync(new byte[1]).AsTask().ContinueWith(_ => Console.WriteLine("written"));
+                    }
+                }
+
+                """ + EntryStreams);
+
         [Fact]
         public Task ContinuationThatReadsTheTaskOrRunsOnlyOnFailure_NoDiagnostic()
             => VerifyCS.VerifyAnalyzerAsync(InSync("""
