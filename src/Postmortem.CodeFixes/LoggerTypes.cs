@@ -13,52 +13,62 @@ namespace Postmortem.CodeFixes
     /// </summary>
     internal static class LoggerTypes
     {
-        private const string SerilogSink = "Serilog.Core.ILogEventSink";
+        /// <summary>Serilog's sinks: <c>ILogEventSink</c>, and the batched ones of Serilog 4 and of Serilog.Sinks.PeriodicBatching.</summary>
+        private static readonly ImmutableHashSet<string> SerilogSinks = ImmutableHashSet.Create(
+            "Serilog.Core.ILogEventSink", "Serilog.Core.IBatchedLogEventSink", "Serilog.Sinks.PeriodicBatching.IBatchedLogEventSink");
 
-        private static readonly ImmutableHashSet<string> LoggingExtensionPoints = ImmutableHashSet.Create(
-            "Microsoft.Extensions.Logging.ILogger", "Microsoft.Extensions.Logging.ILoggerProvider", SerilogSink,
-            "NLog.Targets.Target", "log4net.Appender.IAppender", "System.Diagnostics.TraceListener");
+        private static readonly ImmutableHashSet<string> LoggingExtensionPoints = SerilogSinks.Union(new[]
+        {
+            "Microsoft.Extensions.Logging.ILogger", "Microsoft.Extensions.Logging.ILoggerProvider",
+            "NLog.Targets.Target", "log4net.Appender.IAppender", "System.Diagnostics.TraceListener",
+        });
 
         /// <summary>
         /// Is the node in a logger of one's own: a type (or one it is nested in) that implements or derives from a logging
         /// library's extension point (an ILogger or ILoggerProvider, a Serilog sink, an NLog target, a log4net appender, a
-        /// TraceListener), or is named as one (<c>…Logger</c>, <c>…Log</c>, <c>…LogWriter</c>, <c>…Sink</c>, <c>…Appender</c>)?
+        /// TraceListener), or, with <paramref name="byName"/>, is named as one (<c>…Logger</c>, <c>…Log</c>, <c>…LogWriter</c>,
+        /// <c>…Sink</c>, <c>…Appender</c>)? The names suit a catch around a file write (PM3001); a queue in a type named
+        /// <c>EventSink</c> or <c>CommitLog</c> is as often a data pipeline's, where refusing loudly is right (PM3003).
         /// </summary>
-        public static bool IsInALogger(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
+        public static bool IsInALogger(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken, bool byName = true)
+            => AnyEnclosingType(node, model, cancellationToken, type =>
+                (byName && IsNamedAsALogger(type.Name)) || Extends(type, LoggingExtensionPoints));
+
+        /// <summary>Is the node in a Serilog sink (a type, or one it is nested in, implementing <c>ILogEventSink</c> or a
+        /// batched sink's interface), whose own failures and drops go to Serilog's <c>SelfLog</c>?</summary>
+        public static bool IsInASerilogSink(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
+            => AnyEnclosingType(node, model, cancellationToken, type => Extends(type, SerilogSinks));
+
+        private static bool IsNamedAsALogger(string name)
+            => name.EndsWith("Logger", System.StringComparison.Ordinal) || name.EndsWith("Log", System.StringComparison.Ordinal) ||
+               name.EndsWith("LogWriter", System.StringComparison.Ordinal) || name.EndsWith("Sink", System.StringComparison.Ordinal) ||
+               name.EndsWith("Appender", System.StringComparison.Ordinal);
+
+        /// <summary>Does the type implement one of the interfaces, or derive from one of the classes?</summary>
+        private static bool Extends(INamedTypeSymbol type, ImmutableHashSet<string> names)
         {
-            for (var type = DeclaredType(node, model, cancellationToken); type is not null; type = type.ContainingType)
+            if (type.AllInterfaces.Any(i => names.Contains(i.OriginalDefinition.ToDisplayString())))
             {
-                if (type.Name.EndsWith("Logger", System.StringComparison.Ordinal) || type.Name.EndsWith("Log", System.StringComparison.Ordinal) ||
-                    type.Name.EndsWith("LogWriter", System.StringComparison.Ordinal) || type.Name.EndsWith("Sink", System.StringComparison.Ordinal) ||
-                    type.Name.EndsWith("Appender", System.StringComparison.Ordinal))
+                return true;
+            }
+
+            for (var baseType = type.BaseType; baseType is not null; baseType = baseType.BaseType)
+            {
+                if (names.Contains(baseType.OriginalDefinition.ToDisplayString()))
                 {
                     return true;
-                }
-
-                if (type.AllInterfaces.Any(i => LoggingExtensionPoints.Contains(i.OriginalDefinition.ToDisplayString())))
-                {
-                    return true;
-                }
-
-                for (var baseType = type.BaseType; baseType is not null; baseType = baseType.BaseType)
-                {
-                    if (LoggingExtensionPoints.Contains(baseType.OriginalDefinition.ToDisplayString()))
-                    {
-                        return true;
-                    }
                 }
             }
 
             return false;
         }
 
-        /// <summary>Is the node in a Serilog sink (a type, or one it is nested in, implementing <c>ILogEventSink</c>), whose
-        /// own failures and drops go to Serilog's <c>SelfLog</c>?</summary>
-        public static bool IsInASerilogSink(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
+        /// <summary>The node's type and the types it is nested in.</summary>
+        private static bool AnyEnclosingType(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken, System.Func<INamedTypeSymbol, bool> predicate)
         {
             for (var type = DeclaredType(node, model, cancellationToken); type is not null; type = type.ContainingType)
             {
-                if (type.AllInterfaces.Any(i => i.ToDisplayString() == SerilogSink))
+                if (predicate(type))
                 {
                     return true;
                 }

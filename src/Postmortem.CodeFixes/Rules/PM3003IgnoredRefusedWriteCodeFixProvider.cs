@@ -54,7 +54,9 @@ namespace Postmortem.CodeFixes.Rules
 
             // In a logger of one's own every caller that logs would throw on each dropped item, exactly while the process
             // is overloaded (real-world round 17: Serilog's BatchingSink). A Serilog sink reports it to SelfLog instead.
-            if (LoggerTypes.IsInALogger(site.Statement, model, cancellationToken))
+            // Known by what the type implements, not by its name: a queue in an EventSink or a CommitLog is often a data
+            // pipeline's, where refusing loudly is right.
+            if (LoggerTypes.IsInALogger(site.Statement, model, cancellationToken, byName: false))
             {
                 if (LoggerTypes.IsInASerilogSink(site.Statement, model, cancellationToken) &&
                     model.Compilation.GetTypeByMetadataName(SelfLogType) is not null)
@@ -93,16 +95,13 @@ namespace Postmortem.CodeFixes.Rules
             else if (equivalenceKey == ReportToSelfLogKey)
             {
                 // if (!_queue.Writer.TryWrite(logEvent)) { SelfLog.WriteLine("BatchingSink: …"); }: where a sink's own failures go.
-                var sink = site.Statement.FirstAncestorOrSelf<BaseTypeDeclarationSyntax>()?.Identifier.ValueText ?? "The sink";
-                context.RequireNamespace("Serilog.Debugging");
-                replacement = SyntaxFactory.IfStatement(
-                    SyntaxFactory.PrefixUnaryExpression(SyntaxKind.LogicalNotExpression, site.Invocation.WithoutTrivia()),
-                    SyntaxFactory.Block(
-                        SyntaxFactory.ExpressionStatement(
-                            SyntaxFactory.InvocationExpression(
-                                SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, SyntaxFactory.IdentifierName("SelfLog"), SyntaxFactory.IdentifierName("WriteLine")),
-                                SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(
-                                    SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(sink + ": the queue is full or completed, a log event was dropped")))))))));
+                var sink = statement.FirstAncestorOrSelf<BaseTypeDeclarationSyntax>()?.Identifier.ValueText ?? "The sink";
+                var selfLog = SelfLogName(context, statement.SpanStart);
+                replacement = IfRefused(site.Invocation, SyntaxFactory.ExpressionStatement(
+                    SyntaxFactory.InvocationExpression(
+                        SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, SyntaxFactory.ParseExpression(selfLog), SyntaxFactory.IdentifierName("WriteLine")),
+                        SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(
+                            SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(sink + ": the queue is full or completed, an item was dropped"))))))));
             }
             else
             {
@@ -111,13 +110,10 @@ namespace Postmortem.CodeFixes.Rules
                     ? "The channel is full or completed: the item was not written."
                     : "The collection is full or completed: the item was not added.";
                 context.RequireNamespace("System");
-                replacement = SyntaxFactory.IfStatement(
-                    SyntaxFactory.PrefixUnaryExpression(SyntaxKind.LogicalNotExpression, site.Invocation.WithoutTrivia()),
-                    SyntaxFactory.Block(
-                        SyntaxFactory.ThrowStatement(
-                            SyntaxFactory.ObjectCreationExpression(SyntaxFactory.IdentifierName("InvalidOperationException"))
-                                .WithArgumentList(SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(
-                                    SyntaxFactory.Argument(SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(message)))))))));
+                replacement = IfRefused(site.Invocation, SyntaxFactory.ThrowStatement(
+                    SyntaxFactory.ObjectCreationExpression(SyntaxFactory.IdentifierName("InvalidOperationException"))
+                        .WithArgumentList(SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(
+                            SyntaxFactory.Argument(SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(message))))))));
             }
 
             replacement = replacement.WithTriviaFrom(statement).WithAdditionalAnnotations(Formatter.Annotation);
@@ -142,6 +138,29 @@ namespace Postmortem.CodeFixes.Rules
             }
 
             context.Editor.ReplaceNode(statement, replacement);
+        }
+
+        /// <summary><c>if (!call) { body }</c>.</summary>
+        private static IfStatementSyntax IfRefused(InvocationExpressionSyntax call, StatementSyntax body)
+            => SyntaxFactory.IfStatement(
+                SyntaxFactory.PrefixUnaryExpression(SyntaxKind.LogicalNotExpression, call.WithoutTrivia()),
+                SyntaxFactory.Block(body));
+
+        /// <summary>
+        /// How to name Serilog's SelfLog here: <c>SelfLog</c> where it already means Serilog's, or where the name means
+        /// nothing yet (then <c>using Serilog.Debugging;</c> is added); the full name where the user has a SelfLog of their
+        /// own in scope (a type or a member), which the short name would call instead.
+        /// </summary>
+        private static string SelfLogName(FixContext context, int position)
+        {
+            var bound = context.Model.GetSpeculativeSymbolInfo(position, SyntaxFactory.IdentifierName("SelfLog"), SpeculativeBindingOption.BindAsExpression);
+            if (bound.Symbol is null && bound.CandidateSymbols.IsEmpty)
+            {
+                context.RequireNamespace("Serilog.Debugging");
+                return "SelfLog";
+            }
+
+            return FixSyntax.TypeName(context.Model, position, "Serilog.Debugging", "SelfLog");
         }
 
         /// <summary>The name of the only CancellationToken parameter or local (declared before the call) in scope, if there is exactly one.</summary>

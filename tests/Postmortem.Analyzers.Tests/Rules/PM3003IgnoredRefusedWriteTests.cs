@@ -660,7 +660,7 @@ namespace Postmortem.Analyzers.Tests.Rules
                     {
                         if (!_queue.Writer.TryWrite(logEvent))
                         {
-                            SelfLog.WriteLine("QueueSink: the queue is full or completed, a log event was dropped");
+                            SelfLog.WriteLine("QueueSink: the queue is full or completed, an item was dropped");
                         }
                     }
                 }
@@ -687,13 +687,15 @@ namespace Postmortem.Analyzers.Tests.Rules
                     }
                 }
 
-                sealed class FileLogger
+                sealed class QueueListener : System.Diagnostics.TraceListener
                 {
                     private readonly BlockingCollection<string> _lines = new BlockingCollection<string>(1000);
 
-                    public void Info(string message)
+                    public override void Write(string? message) => WriteLine(message);
+
+                    public override void WriteLine(string? message)
                     {
-                        _lines.[|TryAdd|](message);
+                        _lines.[|TryAdd|](message ?? string.Empty);
                     }
                 }
                 """;
@@ -701,6 +703,97 @@ namespace Postmortem.Analyzers.Tests.Rules
             test.NumberOfIncrementalIterations = 0;
             return test.RunAsync();
         }
+
+        // A logger is known by what it implements: a queue in a type merely named like one (a data pipeline's EventSink, a
+        // write-ahead CommitLog) keeps the throwing fix (the review of the twenty-third session).
+        [Fact]
+        public Task NamedLikeALoggerOnly_ThrowIfRefusedFix_ReportsDiagnostic()
+            => VerifyCS.VerifyCodeFixAsync("""
+                using System;
+                using System.Threading.Channels;
+
+                sealed class CommitLog
+                {
+                    private readonly Channel<byte[]> _queue = Channel.CreateBounded<byte[]>(10);
+
+                    public void Append(byte[] record)
+                    {
+                        _queue.Writer.[|TryWrite|](record);
+                    }
+                }
+                """, """
+                using System;
+                using System.Threading.Channels;
+
+                sealed class CommitLog
+                {
+                    private readonly Channel<byte[]> _queue = Channel.CreateBounded<byte[]>(10);
+
+                    public void Append(byte[] record)
+                    {
+                        if (!_queue.Writer.TryWrite(record))
+                        {
+                            throw new InvalidOperationException("The channel is full or completed: the item was not written.");
+                        }
+                    }
+                }
+                """, PM3003IgnoredRefusedWriteCodeFixProvider.ThrowIfRefusedKey);
+
+        // A SelfLog of the user's in scope (a type or a member): the fix names Serilog's in full, or it would call theirs.
+        [Fact]
+        public Task SelfLogOfTheUsersInScope_ReportToSelfLogFix_ReportsDiagnostic()
+            => VerifyCS.Test("""
+                using System.Threading.Channels;
+                using Serilog.Core;
+                using Serilog.Events;
+
+                namespace App
+                {
+                    static class SelfLog
+                    {
+                        public static void Report(string message) { }
+                    }
+
+                    sealed class QueueSink : ILogEventSink
+                    {
+                        private readonly Channel<LogEvent> _queue = Channel.CreateBounded<LogEvent>(10);
+
+                        public bool SelfLogEnabled { get; set; }
+
+                        public void Emit(LogEvent logEvent)
+                        {
+                            _queue.Writer.[|TryWrite|](logEvent);
+                        }
+                    }
+                }
+                """, """
+                using System.Threading.Channels;
+                using Serilog.Core;
+                using Serilog.Events;
+
+                namespace App
+                {
+                    static class SelfLog
+                    {
+                        public static void Report(string message) { }
+                    }
+
+                    sealed class QueueSink : ILogEventSink
+                    {
+                        private readonly Channel<LogEvent> _queue = Channel.CreateBounded<LogEvent>(10);
+
+                        public bool SelfLogEnabled { get; set; }
+
+                        public void Emit(LogEvent logEvent)
+                        {
+                            if (!_queue.Writer.TryWrite(logEvent))
+                            {
+                                Serilog.Debugging.SelfLog.WriteLine("QueueSink: the queue is full or completed, an item was dropped");
+                            }
+                        }
+                    }
+                }
+                """, PM3003IgnoredRefusedWriteCodeFixProvider.ReportToSelfLogKey).WithSerilog().RunAsync();
 
         [Fact]
         public Task LockInAsyncMethod_ThrowIfRefusedFix_ReportsDiagnostic()
