@@ -230,7 +230,9 @@ namespace Postmortem.Analyzers.Knowledge
         /// <c>ref</c>/<c>out</c> argument, a deconstruction) or names something else by its name; empty when no constructor
         /// assigns it. The caller decides whether assignments elsewhere matter (a readonly field has none).
         /// With <paramref name="inEveryMember"/>, the assignments in every member of the declaration (its nested types and
-        /// lambdas included), for a type declared in this one place only (a partial type's other parts could assign it).
+        /// lambdas included, through any instance: <c>other._queue = …</c>, <c>Type._queue = …</c>), for a type declared in this
+        /// one place only (a partial type's other parts could assign it); a <c>ref</c> to the member gives up too. Whether
+        /// code outside the type can assign it is the caller's question.
         /// </summary>
         public static List<IOperation>? ConstructorAssignments(ISymbol member, SemanticModel model, CancellationToken cancellationToken, bool inEveryMember = false)
         {
@@ -254,18 +256,25 @@ namespace Postmortem.Analyzers.Knowledge
                 {
                     switch (node)
                     {
-                        case AssignmentExpressionSyntax { Left: TupleExpressionSyntax tuple } when NamesMemberWithin(tuple, member.Name):
+                        case AssignmentExpressionSyntax { Left: TupleExpressionSyntax tuple } when NamesMemberWithin(tuple, member.Name, inEveryMember):
                             return null;
-                        case AssignmentExpressionSyntax assignment when NamesMember(assignment.Left, member.Name):
-                            if (model.GetOperation(assignment, cancellationToken) is not ISimpleAssignmentOperation operation ||
-                                !IsMember(operation.Target, member))
+                        case AssignmentExpressionSyntax assignment when NamesMember(assignment.Left, member.Name, inEveryMember):
+                            var operation = model.GetOperation(assignment, cancellationToken) as IAssignmentOperation;
+                            if (operation is ISimpleAssignmentOperation && IsMember(operation.Target, member))
                             {
+                                values.Add(operation.Value);
+                            }
+                            else if (NamesMember(assignment.Left, member.Name, anyInstance: false) || operation is null || IsMember(operation.Target, member))
+                            {
+                                // +=, ??=, an assignment not bound, or another symbol by the member's own name.
                                 return null;
                             }
 
-                            values.Add(operation.Value);
+                            // else: another type's member of the same name (settings._queue = …).
                             break;
-                        case ArgumentSyntax { RefKindKeyword.RawKind: not 0 } argument when NamesMember(argument.Expression, member.Name):
+                        case ArgumentSyntax { RefKindKeyword.RawKind: not 0 } argument when NamesMember(argument.Expression, member.Name, inEveryMember):
+                            return null;
+                        case RefExpressionSyntax reference when inEveryMember && NamesMember(reference.Expression, member.Name, anyInstance: true):
                             return null;
                     }
                 }
@@ -274,19 +283,21 @@ namespace Postmortem.Analyzers.Knowledge
             return values;
         }
 
-        private static bool NamesMember(ExpressionSyntax expression, string name)
+        /// <summary><c>name</c>, <c>this.name</c>, or with <paramref name="anyInstance"/> <c>x.name</c> of any receiver.</summary>
+        private static bool NamesMember(ExpressionSyntax expression, string name, bool anyInstance)
             => expression switch
             {
                 IdentifierNameSyntax identifier => identifier.Identifier.ValueText == name,
                 MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } access => access.Name.Identifier.ValueText == name,
+                MemberAccessExpressionSyntax access when anyInstance => access.Name.Identifier.ValueText == name,
                 _ => false,
             };
 
-        private static bool NamesMemberWithin(TupleExpressionSyntax tuple, string name)
+        private static bool NamesMemberWithin(TupleExpressionSyntax tuple, string name, bool anyInstance)
         {
             foreach (var node in tuple.DescendantNodes())
             {
-                if (node is ExpressionSyntax expression && NamesMember(expression, name))
+                if (node is ExpressionSyntax expression && NamesMember(expression, name, anyInstance))
                 {
                     return true;
                 }

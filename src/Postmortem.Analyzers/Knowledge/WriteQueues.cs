@@ -320,24 +320,45 @@ namespace Postmortem.Analyzers.Knowledge
             return answer;
         }
 
+        /// <summary>
+        /// Every value the type gives the member makes such a queue (a <c>null</c> set on stop aside: it makes nothing
+        /// bounded), one at least. In every member of the type when no code outside it can assign the member (a private
+        /// field, an auto-property without a setter or with a private one); otherwise in its constructors only, as
+        /// before the seventeenth round (code elsewhere is not read either way).
+        /// </summary>
         private bool AllAssignmentsAre(Origin question, ISymbol member, SemanticModel model, int depth)
         {
-            var values = OperationFacts.ConstructorAssignments(member, model, CancellationToken.None, inEveryMember: true);
-            if (values is null || values.Count == 0)
+            var values = OperationFacts.ConstructorAssignments(member, model, CancellationToken.None, inEveryMember: OnlyTheTypeAssigns(member));
+            if (values is null)
             {
                 return false;
             }
 
+            var made = false;
             foreach (var value in values)
             {
+                if (OperationFacts.UnwrapConversions(value) is { ConstantValue: { HasValue: true, Value: null } } or IDefaultValueOperation)
+                {
+                    continue;
+                }
+
                 if (!Is(question, value, model, depth + 1))
                 {
                     return false;
                 }
+
+                made = true;
             }
 
-            return true;
+            return made;
         }
+
+        private static bool OnlyTheTypeAssigns(ISymbol member) => member switch
+        {
+            IFieldSymbol field => field.DeclaredAccessibility == Accessibility.Private,
+            IPropertySymbol property => property.SetMethod is null || property.SetMethod.DeclaredAccessibility == Accessibility.Private,
+            _ => false,
+        };
 
         private static bool IsAutoProperty(PropertyDeclarationSyntax property)
         {

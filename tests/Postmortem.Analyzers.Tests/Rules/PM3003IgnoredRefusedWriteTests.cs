@@ -165,6 +165,72 @@ namespace Postmortem.Analyzers.Tests.Rules
                 }
                 """);
 
+        // Given a bounded value where only a name other than `_c` or `this._c` shows it (another instance, the type's
+        // name, a nested type, a ref), or assignable from outside the type (not private): the review of the twenty-third
+        // session found each silent.
+        [Fact]
+        public Task CreatedInMethodsAndAssignedElsewhere_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync("""
+                using System.Threading.Channels;
+
+                class Events
+                {
+                    private Channel<string> _other;
+                    private static Channel<string> s_static;
+                    private Channel<string> _nested;
+                    private Channel<string> _byRef;
+                    public Channel<string> Public;
+                    protected Channel<string> Protected;
+                    public Channel<string> Property { get; set; }
+
+                    private void Start()
+                    {
+                        _other = Channel.CreateUnbounded<string>();
+                        s_static = Channel.CreateUnbounded<string>();
+                        _nested = Channel.CreateUnbounded<string>();
+                        _byRef = Channel.CreateUnbounded<string>();
+                        Public = Channel.CreateUnbounded<string>();
+                        Protected = Channel.CreateUnbounded<string>();
+                        Property = Channel.CreateUnbounded<string>();
+                    }
+
+                    public static Events Create()
+                    {
+                        var events = new Events();
+                        events._other = Channel.CreateBounded<string>(1);
+                        Events.s_static = Channel.CreateBounded<string>(1);
+                        return events;
+                    }
+
+                    public void Swap()
+                    {
+                        ref var queue = ref _byRef;
+                        queue = Channel.CreateBounded<string>(1);
+                    }
+
+                    private sealed class Holder
+                    {
+                        public void Set(Events owner) => owner._nested = Channel.CreateBounded<string>(1);
+                    }
+
+                    public void Publish(string e)
+                    {
+                        _other.Writer.[|TryWrite|](e);
+                        s_static.Writer.[|TryWrite|](e);
+                        _nested.Writer.[|TryWrite|](e);
+                        _byRef.Writer.[|TryWrite|](e);
+                        Public.Writer.[|TryWrite|](e);
+                        Protected.Writer.[|TryWrite|](e);
+                        Property.Writer.[|TryWrite|](e);
+                    }
+                }
+
+                class Outside
+                {
+                    public void Use(Events events) => events.Public = Channel.CreateBounded<string>(1);
+                }
+                """);
+
         [Fact]
         public Task DropCallbackThatCannotSeeEveryLoss_ReportsDiagnostic()
             => VerifyCS.VerifyAnalyzerAsync(Queue("""
@@ -343,12 +409,38 @@ namespace Postmortem.Analyzers.Tests.Rules
                         _channelWriter = _channel.Writer;
                     }
 
-                    private void StopLogging() => _channelWriter?.TryComplete();
+                    private void StopLogging()
+                    {
+                        _channelWriter?.TryComplete();
+                        _channelWriter = null;
+                        _channel = default;
+                    }
 
                     public void Write(string message)
                     {
                         _channelWriter?.TryWrite(message);
                         _channel.Writer.TryWrite(message);
+                        _settings.Queue.Writer.TryWrite(message);
+                        Queue.Writer.TryWrite(message);
+                        _pipeline.Writer.TryWrite(message);
+                    }
+
+                    // Assigned elsewhere by its own name, another type's member of the same name; a property with a
+                    // private setter, given its value in a method.
+                    private readonly Settings _settings = new Settings();
+                    private Channel<string> Queue;
+                    private Channel<string> _pipeline { get; set; }
+
+                    private void Configure()
+                    {
+                        Queue = Channel.CreateUnbounded<string>();
+                        _settings.Queue = Channel.CreateUnbounded<string>();
+                        _pipeline = Channel.CreateUnbounded<string>();
+                    }
+
+                    private sealed class Settings
+                    {
+                        public Channel<string> Queue = Channel.CreateUnbounded<string>();
                     }
                 """));
 
