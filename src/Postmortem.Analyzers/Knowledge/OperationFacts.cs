@@ -185,18 +185,39 @@ namespace Postmortem.Analyzers.Knowledge
         }
 
         /// <summary>
-        /// The constant a local read here was initialized with, when nothing in the local's scope writes it again (no
-        /// assignment, <c>++</c>/<c>--</c>, <c>ref</c>/<c>out</c> argument, tuple element or <c>ref</c> of a name spelled
-        /// alike: by name, so a write to any local of that name rules it out). Null otherwise.
+        /// The constant a local read here was initialized with, when nothing in the local's scope writes it again (see
+        /// <see cref="IsWrittenAgain"/>). Null otherwise.
         /// </summary>
         public static object? ConstantOfUnchangedLocal(IOperation value, CancellationToken cancellationToken)
         {
             if (UnwrapConversions(value) is not ILocalReferenceOperation { Local: var local } reference ||
-                local.IsRef || local.DeclaringSyntaxReferences.Length != 1 ||
                 InitializerOf(local, reference, cancellationToken) is not { ConstantValue: { HasValue: true, Value: { } constant } } ||
-                local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken).FirstAncestorOrSelf<BlockSyntax>() is not { } scope)
+                IsWrittenAgain(local, cancellationToken))
             {
                 return null;
+            }
+
+            return constant;
+        }
+
+        /// <summary>The initializer of the local read here, when nothing in its scope writes it again (see <see cref="IsWrittenAgain"/>).</summary>
+        public static IOperation? InitializerOfUnchangedLocal(IOperation reference, CancellationToken cancellationToken)
+            => reference is ILocalReferenceOperation { Local: var local } && GetVisibleInitializer(reference) is { } initializer &&
+               !IsWrittenAgain(local, cancellationToken)
+                ? initializer
+                : null;
+
+        /// <summary>
+        /// Can the local hold something other than its initializer: a ref local, one declared other than once, or one that
+        /// something in its block writes again (an assignment, <c>++</c>/<c>--</c>, a <c>ref</c>/<c>out</c> argument, a tuple
+        /// element or a <c>ref</c> of a name spelled alike: by name, so a write to any local of that name counts).
+        /// </summary>
+        private static bool IsWrittenAgain(ILocalSymbol local, CancellationToken cancellationToken)
+        {
+            if (local.IsRef || local.DeclaringSyntaxReferences.Length != 1 ||
+                local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken).FirstAncestorOrSelf<BlockSyntax>() is not { } scope)
+            {
+                return true;
             }
 
             foreach (var name in scope.DescendantNodes().OfType<IdentifierNameSyntax>())
@@ -216,11 +237,11 @@ namespace Postmortem.Analyzers.Knowledge
                 };
                 if (written)
                 {
-                    return null;
+                    return true;
                 }
             }
 
-            return constant;
+            return false;
         }
 
         /// <summary>

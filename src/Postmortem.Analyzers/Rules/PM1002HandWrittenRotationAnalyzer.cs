@@ -446,20 +446,24 @@ namespace Postmortem.Analyzers.Rules
                 switch (operation)
                 {
                     case ILocalReferenceOperation when followLocals:
-                        if (OperationFacts.GetVisibleInitializer(operation) is { } initializer && MentionsSizeOrAge(initializer, followLocals: false))
+                        if (OperationFacts.InitializerOfUnchangedLocal(operation, CancellationToken.None) is { } initializer &&
+                            MentionsSizeOrAge(initializer, followLocals: false))
                         {
                             return true;
                         }
 
                         break;
                     case IPropertyReferenceOperation { Property.Name: "Length" } length:
-                        // A file's or a stream's size, not a string's or a collection's (lines.Length: a count, not a size).
-                        if (IsFileOrStreamLength(length.Property))
+                        // A file's or a stream's size, or the length of the file's contents read whole
+                        // (File.ReadAllText(path).Length, File.ReadAllLines(path).Length); not a string's or a collection's
+                        // otherwise (lines.Length: a count, not a size).
+                        if (IsFileOrStreamLength(length.Property) || IsReadWhole(length.Instance))
                         {
                             return true;
                         }
 
                         break;
+
                     case IPropertyReferenceOperation property when property.Property.Name is "LastWriteTime" or "LastWriteTimeUtc" or "CreationTime" or "CreationTimeUtc":
                         return true;
                     case IInvocationOperation invocation when invocation.TargetMethod.Name.StartsWith("GetLastWriteTime", StringComparison.Ordinal) ||
@@ -469,6 +473,20 @@ namespace Postmortem.Analyzers.Rules
             }
 
             return false;
+        }
+
+        /// <summary>A file's contents read whole (<c>File.ReadAllText/ReadAllLines/ReadAllBytes</c>), directly or through a
+        /// local that nothing writes again.</summary>
+        private static bool IsReadWhole(IOperation? instance)
+        {
+            var value = instance is null ? null : OperationFacts.UnwrapConversions(instance);
+            if (value is ILocalReferenceOperation && OperationFacts.InitializerOfUnchangedLocal(value, CancellationToken.None) is { } initializer)
+            {
+                value = OperationFacts.UnwrapConversions(initializer);
+            }
+
+            return value is IInvocationOperation { TargetMethod: { IsStatic: true, Name: "ReadAllText" or "ReadAllLines" or "ReadAllBytes", ContainingType: { Name: "File" } file } } &&
+                   file.ContainingNamespace?.ToDisplayString() == "System.IO";
         }
 
         private static bool IsFileOrStreamLength(IPropertySymbol length)

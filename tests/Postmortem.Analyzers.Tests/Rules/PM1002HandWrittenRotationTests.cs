@@ -67,6 +67,11 @@ namespace Postmortem.Analyzers.Tests.Rules
         [Theory]
         [InlineData("var sizeInBytes = new FileInfo(_path).Length;")]
         [InlineData("using var stream = File.OpenRead(_path); var sizeInBytes = stream.Length;")]
+        // The contents read whole: their length is the file's size or line count (the review of the twenty-third session).
+        [InlineData("var sizeInBytes = File.ReadAllBytes(_path).Length;")]
+        [InlineData("var bytes = File.ReadAllBytes(_path); var sizeInBytes = bytes.Length;")]
+        [InlineData("var sizeInBytes = File.ReadAllText(_path).Length;")]
+        [InlineData("var sizeInBytes = File.ReadAllLines(_path).Length * 100;")]
         public Task SizeCheckedThroughALocal_ReportsDiagnostic(string size)
             => VerifyWeb($$"""
                 using System;
@@ -533,6 +538,9 @@ namespace Postmortem.Analyzers.Tests.Rules
         [InlineData("var count = lines.Length; if (count > 1000)")]
         [InlineData("if (lines.Length > 1000)")]
         [InlineData("if (lines[0].Length > 80)")]
+        // A local given a count after its size: it no longer holds the size.
+        [InlineData("var size = new FileInfo(_path).Length; size = lines.Length; if (size > 1000)")]
+        [InlineData("var text = File.ReadAllText(_path); text = lines[0]; if (text.Length > 80)")]
         public Task DeleteGuardedByACount_NoDiagnostic(string guard)
             => VerifyWeb($$"""
                 using System.IO;
