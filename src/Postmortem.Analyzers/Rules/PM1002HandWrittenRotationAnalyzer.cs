@@ -463,7 +463,6 @@ namespace Postmortem.Analyzers.Rules
                         }
 
                         break;
-
                     case IPropertyReferenceOperation property when property.Property.Name is "LastWriteTime" or "LastWriteTimeUtc" or "CreationTime" or "CreationTimeUtc":
                         return true;
                     case IInvocationOperation invocation when invocation.TargetMethod.Name.StartsWith("GetLastWriteTime", StringComparison.Ordinal) ||

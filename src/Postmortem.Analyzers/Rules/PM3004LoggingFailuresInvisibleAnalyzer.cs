@@ -252,6 +252,22 @@ namespace Postmortem.Analyzers.Rules
         {
             var assignment = (IAssignmentOperation)context.Operation;
             var effect = libraries.GetAssignmentEffect(assignment, out var library);
+            Switch(context, state, assignment, effect, library);
+        }
+
+        /// <summary><c>options.InternalErrorLogger += handler</c> sets ZLogger's handler as <c>=</c> does; <c>-=</c> sets nothing.</summary>
+        private static void OnCompoundAssignment(OperationAnalysisContext context, LoggingLibraries libraries, CompilationState state)
+        {
+            var assignment = (ICompoundAssignmentOperation)context.Operation;
+            if (assignment.OperatorKind == BinaryOperatorKind.Add &&
+                libraries.GetAssignmentEffect(assignment, out var library) is SwitchEffect.ZLoggerErrorHandler and var effect)
+            {
+                Switch(context, state, assignment, effect, library);
+            }
+        }
+
+        private static void Switch(OperationAnalysisContext context, CompilationState state, IAssignmentOperation assignment, SwitchEffect effect, LoggingLibrary library)
+        {
             if (effect == SwitchEffect.ZLoggerErrorHandler)
             {
                 // options.InternalErrorLogger = ex => Debug.WriteLine(ex) writes nothing in Release, as a SelfLog handler would.
@@ -267,17 +283,6 @@ namespace Postmortem.Analyzers.Rules
                                 (OperationFacts.UnwrapConversions(assignment.Target) is IPropertyReferenceOperation { Property.Name: "LogToConsole" or "LogToConsoleError" } ||
                                  LoggingTypes.WritesOnlyToConsole(assignment.Value));
                 state.Switch(library, effect, debugOnly: RunsOnlyInDebugBuilds(context), toConsole);
-            }
-        }
-
-        /// <summary><c>options.InternalErrorLogger += handler</c> sets ZLogger's handler as <c>=</c> does; <c>-=</c> sets nothing.</summary>
-        private static void OnCompoundAssignment(OperationAnalysisContext context, LoggingLibraries libraries, CompilationState state)
-        {
-            var assignment = (ICompoundAssignmentOperation)context.Operation;
-            if (assignment.OperatorKind == BinaryOperatorKind.Add &&
-                libraries.GetAssignmentEffect(assignment, out _) == SwitchEffect.ZLoggerErrorHandler)
-            {
-                OnAssignment(context, libraries, state);
             }
         }
 
