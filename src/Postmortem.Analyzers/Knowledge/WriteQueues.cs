@@ -129,8 +129,8 @@ namespace Postmortem.Analyzers.Knowledge
         /// Is the queue behind this receiver provably unbounded: created by <c>Channel.CreateUnbounded</c> (or
         /// <c>new BlockingCollection&lt;T&gt;()</c> without a capacity), or a Drop* channel whose every drop goes to an
         /// <c>itemDropped</c> callback (<see cref="CountsEveryDrop"/>), in an initializer the analyzer can see: a local's
-        /// declaration, a field's or auto-property's initializer, or every assignment of a field with no initializer in its
-        /// type (declared in this file only: constructors and other members). <c>channel.Writer</c> is followed to the channel.
+        /// declaration, a field's or auto-property's initializer, or every assignment of one with no initializer in its type
+        /// (declared in this file only; see <see cref="AllAssignmentsAre"/>). <c>channel.Writer</c> is followed to the channel.
         /// </summary>
         public bool IsProvablyUnbounded(IOperation? receiver, SemanticModel? model) => Is(Origin.Unbounded, receiver, model, 0);
 
@@ -300,10 +300,9 @@ namespace Postmortem.Analyzers.Knowledge
                 return false;
             }
 
-            // No initializer: every assignment in the type (declared in this file only), its constructors and its other
-            // members, must create such a queue. A log queue created when logging starts (Technitium's LogManager,
-            // real-world round 17) is as visible as one created in a constructor, and one member that makes it bounded is
-            // enough. The whole type is read once per field (and depth), not once per call on it.
+            // No initializer: every assignment the type makes must create such a queue (AllAssignmentsAre). A log queue
+            // created when logging starts (Technitium's LogManager, real-world round 17) is as visible as one created in a
+            // constructor. The type is read once per field (and depth), not once per call on it.
             var slot = ((int)question * (MaxDepth + 1)) + depth;
             var answers = Volatile.Read(ref _assignedMembers[slot]);
             if (answers is null)
