@@ -1670,6 +1670,14 @@ namespace Postmortem.Analyzers.Knowledge
                         case IAwaitOperation:
                         case IVariableInitializerOperation:
                             continue;
+                        case IConditionalOperation { Syntax: ConditionalExpressionSyntax } conditional when conditional.Condition != value:
+                        case ICoalesceOperation:
+                        case ISwitchExpressionArmOperation arm when arm.Value == value:
+                        case ISwitchExpressionOperation switchExpression when switchExpression.Value != value:
+                            // `Dir = name == null ? GetTemporaryDirectory() : …`, `_f = given ?? Path.GetTempFileName()`, a
+                            // switch expression's arm: the created value is the whole expression's, judged where that goes
+                            // (real-world round 18, MSBuild's TempWorkingDirectory).
+                            continue;
                         case IPropertyReferenceOperation property when property.Instance == value:
                             // dir.FullName, info.FullName
                             if (property.Property.Name is "FullName" or "Name")
@@ -1721,7 +1729,7 @@ namespace Postmortem.Analyzers.Knowledge
                                         continue;
                                     }
 
-                                    return PassesToReleasingHelper(invocation, argument) || StoresInCollection(invocation);
+                                    return PassesToReleasingHelper(invocation, argument) || StoresInCollection(invocation, argument);
                                 default:
                                     return false;
                             }
@@ -2024,7 +2032,9 @@ namespace Postmortem.Analyzers.Knowledge
                 }
             }
 
-            private bool StoresInCollection(IInvocationOperation invocation)
+            /// <param name="carried">The argument the created value itself is (<c>_tempFiles.Add(Path.GetTempFileName())</c>), when
+            /// climbing from the creation; null when only tracked locals and paths carry it.</param>
+            private bool StoresInCollection(IInvocationOperation invocation, IArgumentOperation? carried = null)
             {
                 switch (invocation.TargetMethod.Name)
                 {
@@ -2059,7 +2069,7 @@ namespace Postmortem.Analyzers.Knowledge
 
                 foreach (var argument in invocation.Arguments)
                 {
-                    if (Carries(argument.Value, 0))
+                    if (argument == carried || Carries(argument.Value, 0))
                     {
                         return true;
                     }

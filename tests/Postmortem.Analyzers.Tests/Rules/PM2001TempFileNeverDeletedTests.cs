@@ -204,6 +204,91 @@ namespace Postmortem.Analyzers.Tests.Rules
                     }
                 """));
 
+        // Real-world round 18 (MSBuild's TempWorkingDirectory): the created value reaches its owner through ?:, ??, or a
+        // switch expression, or is added to a collection field directly: handed over as the plain forms are.
+        [Fact]
+        public Task HandedOverThroughAnOperatorOrStraightIntoACollection_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync("""
+                using System;
+                using System.Collections.Generic;
+                using System.IO;
+
+                public sealed class Work : IDisposable
+                {
+                    public string Dir { get; }
+
+                    public Work(string? name = null) => Dir = name == null ? NewDir() : Path.Combine(Path.GetTempPath(), name);
+
+                    public void Dispose() => Directory.Delete(Dir, true);
+
+                    private static string NewDir()
+                    {
+                        var dir = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"));
+                        Directory.CreateDirectory(dir);
+                        return dir;
+                    }
+                }
+
+                public sealed class Scratch : IDisposable
+                {
+                    private readonly string _file;
+                    private readonly string _other;
+
+                    public Scratch(string? given = null, int kind = 0)
+                    {
+                        _file = given ?? Path.GetTempFileName();
+                        _other = kind switch { 0 => Path.GetTempFileName(), _ => "fixed.txt" };
+                    }
+
+                    public void Dispose()
+                    {
+                        File.Delete(_file);
+                        File.Delete(_other);
+                    }
+                }
+
+                public static class Fixture
+                {
+                    private static readonly List<string> ToDelete = new();
+
+                    public static void Make() => ToDelete.Add(Path.GetTempFileName());
+
+                    public static string? Maybe(bool b) => b ? Path.GetTempFileName() : null;
+
+                    public static void Cleanup()
+                    {
+                        foreach (var file in ToDelete)
+                        {
+                            File.Delete(file);
+                        }
+                    }
+                }
+                """);
+
+        // The ?: result goes nowhere, or the created name is only looked up: still reported.
+        [Fact]
+        public Task ThroughAnOperatorButKept_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync("""
+                using System.Collections.Generic;
+                using System.IO;
+
+                public static class Leaky
+                {
+                    public static void Use(bool b)
+                    {
+                        var p = b ? {|#0:Path.GetTempFileName()|} : "fallback.txt";
+                        File.WriteAllText(p, "x");
+                    }
+
+                    public static bool Check(List<string> seen) => seen.Contains({|#1:Path.GetTempFileName()|});
+
+                    public static void Condition() => System.Console.WriteLine(File.Exists({|#2:Path.GetTempFileName()|}) ? "yes" : "no");
+                }
+                """,
+                VerifyCS.Diagnostic("PM2001").WithLocation(0).WithArguments("file", "Path.GetTempFileName"),
+                VerifyCS.Diagnostic("PM2001").WithLocation(1).WithArguments("file", "Path.GetTempFileName"),
+                VerifyCS.Diagnostic("PM2001").WithLocation(2).WithArguments("file", "Path.GetTempFileName"));
+
         // The same field that nothing deletes, a Dispose that deletes another field, or a local of the same name.
         [Theory]
         [InlineData("")]

@@ -934,6 +934,39 @@ namespace Postmortem.Analyzers.Tests.Rules
                 }
                 """);
 
+        // Real-world round 18 (repro-3): a helper's file added straight to a collection that a cleanup drains, or through ?:.
+        [Fact]
+        public Task HelpersFileAddedStraightToACollection_NoDiagnostic()
+            => Verify("""
+                public class ExportsController : ControllerBase
+                {
+                    private static readonly List<string> Pending = new();
+
+                    [HttpPost]
+                    public IActionResult Export(string text, bool keep)
+                    {
+                        Pending.Add(Write(text));
+                        Pending.Add(keep ? null! : Write(text));
+                        return Ok();
+                    }
+
+                    private static string Write(string text)
+                    {
+                        var path = Path.Combine("exports", Guid.NewGuid().ToString("N") + ".txt");
+                        System.IO.File.WriteAllText(path, text);
+                        return path;
+                    }
+
+                    public static void Sweep()
+                    {
+                        foreach (var path in Pending)
+                        {
+                            System.IO.File.Delete(path);
+                        }
+                    }
+                }
+                """);
+
         [Fact]
         public Task FixedNameOrDailyNameOrUploadName_NoDiagnostic()
             => Verify("""
