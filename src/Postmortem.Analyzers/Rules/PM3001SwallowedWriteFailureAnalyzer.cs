@@ -358,8 +358,9 @@ namespace Postmortem.Analyzers.Rules
         /// Does the try block only tidy up: its writes all deletes, or all copies, moves, replaces and deletes while the same
         /// function writes outside this try (real-world round 16: LibreHardwareMonitor deletes a stale <c>.backup</c> and
         /// moves the settings file aside before it writes it, GitExtensions copies a backup before it saves, each in
-        /// <c>catch { }</c>; "Rethrow" there made a save fail, or the app not start, over a backup)? Writes through a helper
-        /// are not looked at.
+        /// <c>catch { }</c>; "Rethrow" there made a save fail, or the app not start, over a backup)? A same-file helper's
+        /// writes count as the try's own (<see cref="HelperWrites"/>): one that only deletes tidies up, one that writes more
+        /// may hold the real save.
         /// </summary>
         private static bool IsHousekeeping(ITryOperation tryOperation, IoTypes io)
         {
@@ -384,7 +385,19 @@ namespace Postmortem.Analyzers.Rules
             }
 
             // A helper of the file that writes may hold the real save (File.Delete(tmp); WriteSettings(path)): not housekeeping.
-            if (!any || FindHelperWrite(tryOperation.Body, io) is not null)
+            // One whose every write is a delete tidies up as a delete written here does (real-world round 18: Serenity's
+            // TryDelete calls its Delete helper, which deletes the file and its ".delete" marker).
+            foreach (var write in HelperWrites(tryOperation.Body, io))
+            {
+                if (!IsDelete(write))
+                {
+                    return false;
+                }
+
+                any = true;
+            }
+
+            if (!any)
             {
                 return false;
             }
@@ -590,6 +603,41 @@ namespace Postmortem.Analyzers.Rules
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// Every write the same-file helpers a body calls run themselves (as <see cref="FindHelperWrite"/> finds them: not a
+        /// dropped task, not caught inside the body), each named as <see cref="DirectWrites"/> names it; a helper that calls
+        /// another helper of the file that writes gives "a helper", which is no delete.
+        /// </summary>
+        private static IEnumerable<string> HelperWrites(IOperation body, IoTypes io)
+        {
+            var model = body.SemanticModel;
+            if (model is null)
+            {
+                yield break;
+            }
+
+            foreach (var operation in OperationFacts.ExecutedDescendants(body))
+            {
+                if (operation is not IInvocationOperation invocation ||
+                    !OperationFacts.IsSameFileHelper(invocation.TargetMethod, model.SyntaxTree) ||
+                    IsDroppedTask(invocation) || IsCaughtInside(invocation, body, io) ||
+                    OperationFacts.SameFileHelperBody(invocation, model, System.Threading.CancellationToken.None) is not { } helperOperation)
+                {
+                    continue;
+                }
+
+                foreach (var (_, write) in DirectWrites(helperOperation, io))
+                {
+                    yield return write;
+                }
+
+                if (FindHelperWrite(helperOperation, io) is not null)
+                {
+                    yield return "a helper";
+                }
+            }
         }
 
         /// <summary>The first write in source order; closing a writer (<c>Dispose</c>/<c>Close</c>, or a using that disposes

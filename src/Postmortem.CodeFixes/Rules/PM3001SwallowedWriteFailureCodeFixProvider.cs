@@ -152,6 +152,9 @@ namespace Postmortem.CodeFixes.Rules
         /// or method handed to a thread, a timer, the thread pool or an event (<c>+=</c>), or with an event handler's
         /// parameters (<c>object sender, …EventArgs e</c>).
         /// </summary>
+        /// <summary><c>TryDelete</c>, <c>TryParse</c>: "Try" and a capital letter (not <c>Tryout</c>).</summary>
+        private static bool IsTryName(string name) => name.Length > 3 && name.StartsWith("Try", System.StringComparison.Ordinal) && char.IsUpper(name[3]);
+
         private static bool MustNotThrow(CatchClauseSyntax catchClause, SemanticModel model, CancellationToken cancellationToken)
         {
             var function = catchClause.Ancestors().FirstOrDefault(FixSyntax.IsFunction);
@@ -178,7 +181,9 @@ namespace Postmortem.CodeFixes.Rules
                         return false;
                     }
 
-                    if (method.Name is "Dispose" or "DisposeAsync" || method.IsAsync && method.ReturnsVoid ||
+                    // A Try… method promises not to throw (TryDelete, TryDeleteOrMark: real-world round 18, Serenity's upload
+                    // storage relies on it and checks File.Exists after the call).
+                    if (method.Name is "Dispose" or "DisposeAsync" || method.IsAsync && method.ReturnsVoid || IsTryName(method.Name) ||
                         method.Parameters.Length == 2 && method.Parameters[0].Type.SpecialType == SpecialType.System_Object &&
                         method.Parameters[1].Type.Name.EndsWith("EventArgs", System.StringComparison.Ordinal))
                     {

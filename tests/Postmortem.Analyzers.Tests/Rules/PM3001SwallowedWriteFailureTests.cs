@@ -2846,6 +2846,36 @@ namespace Postmortem.Analyzers.Tests.Rules
                         File.Copy(temp, fileName, true);
                     }
 
+                    // Real-world round 18 (Serenity's TemporaryFileHelper): the deletes are a helper's of the same file.
+                    public void Purge(string filePath)
+                    {
+                        try
+                        {
+                            DeleteWithMarker(filePath);
+                        }
+                        [|catch|] { }
+                    }
+
+                    private static void DeleteWithMarker(string filePath)
+                    {
+                        File.Delete(filePath);
+                        File.Delete(filePath + ".delete");
+                    }
+
+                    // A Try… method promises not to throw; its callers check what happened (File.Exists after the call).
+                    public void TryDeleteOrMark(string filePath)
+                    {
+                        try
+                        {
+                            File.Delete(filePath);
+                        }
+                        [|catch|]
+                        {
+                            try { File.WriteAllText(filePath + ".delete", ""); }
+                            [|catch|] { }
+                        }
+                    }
+
                 """;
             const string Archive = """
                     public void Archive(string fileName)
@@ -2886,6 +2916,16 @@ namespace Postmortem.Analyzers.Tests.Rules
                     }
 
                     private static void WriteSettings(string path, string text) => File.WriteAllText(path, text);
+
+                    public void SaveQuietly(string path, string text)
+                    {
+                        try
+                        {
+                            DeleteWithMarker(path);
+                            WriteSettings(path, text);
+                        }
+                        [|catch|] { }##
+                    }
                 }
                 """;
             var test = VerifyCS.Test(
