@@ -15,26 +15,54 @@ namespace Postmortem.CodeFixes
     /// and re-indented the line after them, or a whole method it wrapped in a try, with spaces too (real-world round 12,
     /// ArchiSteamFarm). Where the file is indented with tabs and no .editorconfig sets <c>indent_style</c>, both are done
     /// here with tabs and both marks are taken off, so that the later formatting leaves them as they are. Anywhere else
-    /// nothing changes: an <c>indent_style</c> the user set wins, even in a file that does not follow it.
+    /// nothing changes: an <c>indent_style</c> the user set wins, even in a file that does not follow it. Line ends the
+    /// same way: where no .editorconfig sets <c>end_of_line</c>, the fixed lines end as most of the file's do (real-world
+    /// round 18: <c>dotnet format</c> on Linux wrote "\n" into a file of "\r\n").
     /// </summary>
     internal static class FileIndentation
     {
         public static async Task<Document> FormatAsync(Document original, Document changed, CancellationToken cancellationToken)
         {
             var tree = await original.GetSyntaxTreeAsync(cancellationToken).ConfigureAwait(false);
-            if (tree is null ||
-                original.Project.AnalyzerOptions.AnalyzerConfigOptionsProvider.GetOptions(tree).TryGetValue("indent_style", out _) ||
-                !IsIndentedWithTabs(await original.GetTextAsync(cancellationToken).ConfigureAwait(false)))
+            if (tree is null)
+            {
+                return changed;
+            }
+
+            var configured = original.Project.AnalyzerOptions.AnalyzerConfigOptionsProvider.GetOptions(tree);
+            var text = await original.GetTextAsync(cancellationToken).ConfigureAwait(false);
+            var tabs = !configured.TryGetValue("indent_style", out _) && IsIndentedWithTabs(text);
+            var documentOptions = await changed.GetOptionsAsync(cancellationToken).ConfigureAwait(false);
+
+            // The same for line ends: without an end_of_line, the formatter writes its default ("\n" on Linux, where
+            // dotnet format ran) into a file whose lines end in "\r\n", and the fixed lines end unlike the others
+            // (real-world round 18, Serenity).
+            var newLine = configured.TryGetValue("end_of_line", out _) ? null : DominantNewLine(text);
+            if (newLine == documentOptions.GetOption(FormattingOptions.NewLine, LanguageNames.CSharp))
+            {
+                newLine = null;
+            }
+
+            if (!tabs && newLine is null)
             {
                 return changed;
             }
 
             // One tab per level: the indentation size is the tab size (an .editorconfig's indent_size = 2 or tab_width = 8
             // alone would otherwise mix tabs and spaces).
-            var documentOptions = await changed.GetOptionsAsync(cancellationToken).ConfigureAwait(false);
-            var options = documentOptions
-                .WithChangedOption(FormattingOptions.UseTabs, LanguageNames.CSharp, true)
-                .WithChangedOption(FormattingOptions.IndentationSize, LanguageNames.CSharp, documentOptions.GetOption(FormattingOptions.TabSize));
+            Microsoft.CodeAnalysis.Options.OptionSet options = documentOptions;
+            if (tabs)
+            {
+                options = options
+                    .WithChangedOption(FormattingOptions.UseTabs, LanguageNames.CSharp, true)
+                    .WithChangedOption(FormattingOptions.IndentationSize, LanguageNames.CSharp, documentOptions.GetOption(FormattingOptions.TabSize));
+            }
+
+            if (newLine is not null)
+            {
+                options = options.WithChangedOption(FormattingOptions.NewLine, LanguageNames.CSharp, newLine);
+            }
+
             var formatted = await Formatter.FormatAsync(changed, Formatter.Annotation, options, cancellationToken).ConfigureAwait(false);
             formatted = await Formatter.FormatAsync(formatted, SyntaxAnnotation.ElasticAnnotation, options, cancellationToken).ConfigureAwait(false);
             var formattedRoot = await formatted.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
@@ -52,6 +80,27 @@ namespace Postmortem.CodeFixes
                 formattedRoot.DescendantTrivia(descendIntoTrivia: true).Where(t => t.HasAnnotation(SyntaxAnnotation.ElasticAnnotation)),
                 (_, trivia) => trivia.WithoutAnnotations(SyntaxAnnotation.ElasticAnnotation));
             return formatted.WithSyntaxRoot(unmarked);
+        }
+
+        /// <summary>"\r\n" when more lines end with it than with "\n" alone, "\n" when fewer, null when no line ends.</summary>
+        internal static string? DominantNewLine(SourceText text)
+        {
+            var crlf = 0;
+            var lf = 0;
+            foreach (var line in text.Lines)
+            {
+                switch (line.EndIncludingLineBreak - line.End)
+                {
+                    case 2:
+                        crlf++;
+                        break;
+                    case 1 when text[line.End] == '\n':
+                        lf++;
+                        break;
+                }
+            }
+
+            return crlf + lf == 0 ? null : crlf > lf ? "\r\n" : "\n";
         }
 
         /// <summary>More lines start with a tab than with two spaces or more (a doc comment's " *" continuation is not

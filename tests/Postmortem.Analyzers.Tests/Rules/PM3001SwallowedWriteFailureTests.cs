@@ -3184,6 +3184,32 @@ namespace Postmortem.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public Task CarriageReturnLineFeedFile_RethrowFixWritesThem_ReportsDiagnostic()
+        {
+            // Real-world round 18 (Serenity, a CRLF file): dotnet format on Linux wrote the Rethrow fix's new lines with "\n"
+            // alone, as its default says, where no .editorconfig sets end_of_line; they now end as the file's lines do.
+            var test = VerifyCS.Test(
+                "using System.IO;\r\n\r\nclass Store\r\n{\r\n    void Save(string path)\r\n    {\r\n        try { File.WriteAllText(path, \"x\"); }\r\n        [|catch|] { }\r\n    }\r\n}\r\n",
+                "using System.IO;\r\n\r\nclass Store\r\n{\r\n    void Save(string path)\r\n    {\r\n        try { File.WriteAllText(path, \"x\"); }\r\n        catch\r\n        {\r\n            throw;\r\n        }\r\n    }\r\n}\r\n",
+                PM3001SwallowedWriteFailureCodeFixProvider.RethrowKey);
+            test.ExactLineEndings = true;
+            return test.RunAsync();
+        }
+
+        // What the user configured wins: end_of_line = lf in a CRLF file gives the fix's lines "\n".
+        [Fact]
+        public Task CarriageReturnLineFeedFileWithEndOfLineLf_RethrowFixFollowsTheEditorConfig_ReportsDiagnostic()
+        {
+            var test = VerifyCS.Test(
+                "using System.IO;\r\n\r\nclass Store\r\n{\r\n    void Save(string path)\r\n    {\r\n        try { File.WriteAllText(path, \"x\"); }\r\n        [|catch|] { }\r\n    }\r\n}\r\n",
+                "using System.IO;\r\n\r\nclass Store\r\n{\r\n    void Save(string path)\r\n    {\r\n        try { File.WriteAllText(path, \"x\"); }\r\n        catch\n        {\n            throw;\n        }\r\n    }\r\n}\r\n",
+                PM3001SwallowedWriteFailureCodeFixProvider.RethrowKey);
+            test.ExactLineEndings = true;
+            test.WorkspaceEditorConfig = "root = true\n[*.cs]\nend_of_line = lf\n";
+            return test.RunAsync();
+        }
+
+        [Fact]
         public Task CatchEndingInReturn_LogFixGoesBeforeIt_ReportsDiagnostic()
         {
             // The re-run of real-world round 8: the log call went after `return;`, where it never runs (CS0162).
