@@ -580,22 +580,8 @@ namespace Postmortem.Analyzers.Rules
         /// </summary>
         private static string? FindHelperWrite(IOperation body, IoTypes io)
         {
-            var model = body.SemanticModel;
-            if (model is null)
+            foreach (var (invocation, helperOperation) in HelperCalls(body, io))
             {
-                return null;
-            }
-
-            foreach (var operation in OperationFacts.ExecutedDescendants(body))
-            {
-                if (operation is not IInvocationOperation invocation ||
-                    !OperationFacts.IsSameFileHelper(invocation.TargetMethod, model.SyntaxTree) ||
-                    IsDroppedTask(invocation) || IsCaughtInside(invocation, body, io) ||
-                    OperationFacts.SameFileHelperBody(invocation, model, System.Threading.CancellationToken.None) is not { } helperOperation)
-                {
-                    continue;
-                }
-
                 if (FindDirectWrite(helperOperation, io, namedFilesOnly: true) is { } write)
                 {
                     return invocation.TargetMethod.Name + " (" + write + ")";
@@ -606,11 +592,29 @@ namespace Postmortem.Analyzers.Rules
         }
 
         /// <summary>
-        /// Every write the same-file helpers a body calls run themselves (as <see cref="FindHelperWrite"/> finds them: not a
-        /// dropped task, not caught inside the body), each named as <see cref="DirectWrites"/> names it; a helper that calls
-        /// another helper of the file that writes gives "a helper", which is no delete.
+        /// Every write the same-file helpers a body calls run themselves (<see cref="HelperCalls"/>), each named as
+        /// <see cref="DirectWrites"/> names it; a helper that calls another helper of the file that writes gives "a helper",
+        /// which is no delete.
         /// </summary>
         private static IEnumerable<string> HelperWrites(IOperation body, IoTypes io)
+        {
+            foreach (var (_, helperOperation) in HelperCalls(body, io))
+            {
+                foreach (var (_, write) in DirectWrites(helperOperation, io))
+                {
+                    yield return write;
+                }
+
+                if (FindHelperWrite(helperOperation, io) is not null)
+                {
+                    yield return "a helper";
+                }
+            }
+        }
+
+        /// <summary>The calls in a body of methods or local functions of the same file whose body is what runs, awaited or run to
+        /// completion there (not a dropped task, not inside a nested catch that takes it), with that body.</summary>
+        private static IEnumerable<(IInvocationOperation Call, IOperation Body)> HelperCalls(IOperation body, IoTypes io)
         {
             var model = body.SemanticModel;
             if (model is null)
@@ -620,22 +624,12 @@ namespace Postmortem.Analyzers.Rules
 
             foreach (var operation in OperationFacts.ExecutedDescendants(body))
             {
-                if (operation is not IInvocationOperation invocation ||
-                    !OperationFacts.IsSameFileHelper(invocation.TargetMethod, model.SyntaxTree) ||
-                    IsDroppedTask(invocation) || IsCaughtInside(invocation, body, io) ||
-                    OperationFacts.SameFileHelperBody(invocation, model, System.Threading.CancellationToken.None) is not { } helperOperation)
+                if (operation is IInvocationOperation invocation &&
+                    OperationFacts.IsSameFileHelper(invocation.TargetMethod, model.SyntaxTree) &&
+                    !IsDroppedTask(invocation) && !IsCaughtInside(invocation, body, io) &&
+                    OperationFacts.SameFileHelperBody(invocation, model, System.Threading.CancellationToken.None) is { } helperOperation)
                 {
-                    continue;
-                }
-
-                foreach (var (_, write) in DirectWrites(helperOperation, io))
-                {
-                    yield return write;
-                }
-
-                if (FindHelperWrite(helperOperation, io) is not null)
-                {
-                    yield return "a helper";
+                    yield return (invocation, helperOperation);
                 }
             }
         }
