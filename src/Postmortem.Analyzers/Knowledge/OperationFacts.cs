@@ -202,7 +202,7 @@ namespace Postmortem.Analyzers.Knowledge
 
         /// <summary>The initializer of the local read here, when nothing in its scope writes it again (see <see cref="IsWrittenAgain"/>).</summary>
         public static IOperation? InitializerOfUnchangedLocal(IOperation reference, CancellationToken cancellationToken)
-            => reference is ILocalReferenceOperation { Local: var local } && GetVisibleInitializer(reference) is { } initializer &&
+            => reference is ILocalReferenceOperation { Local: var local } && InitializerOf(local, reference, cancellationToken) is { } initializer &&
                !IsWrittenAgain(local, cancellationToken)
                 ? initializer
                 : null;
