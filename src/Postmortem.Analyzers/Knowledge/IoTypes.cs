@@ -39,6 +39,8 @@ namespace Postmortem.Analyzers.Knowledge
             OperationCanceledException = TypeLookup.Get(compilation, "System.OperationCanceledException");
             File = TypeLookup.Get(compilation, "System.IO.File");
             FileInfo = TypeLookup.Get(compilation, "System.IO.FileInfo");
+            Directory = TypeLookup.Get(compilation, "System.IO.Directory");
+            DirectoryInfo = TypeLookup.Get(compilation, "System.IO.DirectoryInfo");
             Stream = TypeLookup.Get(compilation, "System.IO.Stream");
             FileStream = TypeLookup.Get(compilation, "System.IO.FileStream");
             MemoryStream = TypeLookup.Get(compilation, "System.IO.MemoryStream");
@@ -68,6 +70,8 @@ namespace Postmortem.Analyzers.Knowledge
         public INamedTypeSymbol? OperationCanceledException { get; }
         public INamedTypeSymbol? File { get; }
         public INamedTypeSymbol? FileInfo { get; }
+        public INamedTypeSymbol? Directory { get; }
+        public INamedTypeSymbol? DirectoryInfo { get; }
         public INamedTypeSymbol? Stream { get; }
         public INamedTypeSymbol? FileStream { get; }
         public INamedTypeSymbol? MemoryStream { get; }
@@ -146,6 +150,11 @@ namespace Postmortem.Analyzers.Knowledge
                     return "File.Open";
                 }
 
+                if (name == "Delete" && SymbolEqualityComparer.Default.Equals(type, Directory) && DeletesRecursively(invocation))
+                {
+                    return "Directory.Delete";
+                }
+
                 return LibraryWrite(invocation);
             }
 
@@ -153,6 +162,11 @@ namespace Postmortem.Analyzers.Knowledge
             if (TypeSymbols.InheritsFromOrEquals(receiverType, FileInfo) && FileInfoWriteMembers.Contains(name))
             {
                 return "FileInfo." + name;
+            }
+
+            if (name == "Delete" && TypeSymbols.InheritsFromOrEquals(receiverType, DirectoryInfo) && DeletesRecursively(invocation))
+            {
+                return "DirectoryInfo.Delete";
             }
 
             if (TypeSymbols.InheritsFromOrEquals(receiverType, Stream))
@@ -186,6 +200,26 @@ namespace Postmortem.Analyzers.Knowledge
             }
 
             return LibraryWrite(invocation);
+        }
+
+        /// <summary>
+        /// Does a <c>Directory.Delete</c>/<c>DirectoryInfo.Delete</c> delete the folder's contents: its <c>recursive</c> argument
+        /// the constant <c>true</c>? Only such a delete is a write: its failure leaves every file of the folder on the disk
+        /// (real-world round 18: Serenity's temp-folder purge). Without it the delete removes an empty folder only, and
+        /// <c>try { Directory.Delete(dir); } catch (IOException) { }</c> is the idiom for "remove it if it is empty", whose
+        /// failure leaves no file behind.
+        /// </summary>
+        private static bool DeletesRecursively(IInvocationOperation invocation)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Type.SpecialType == SpecialType.System_Boolean)
+                {
+                    return argument.Value.ConstantValue is { HasValue: true, Value: true };
+                }
+            }
+
+            return false;
         }
 
         /// <summary>

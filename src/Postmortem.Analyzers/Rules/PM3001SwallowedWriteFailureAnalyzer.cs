@@ -333,7 +333,7 @@ namespace Postmortem.Analyzers.Rules
             return true;
         }
 
-        private static bool IsDelete(string write) => write is "File.Delete" or "FileInfo.Delete";
+        private static bool IsDelete(string write) => write is "File.Delete" or "FileInfo.Delete" or "Directory.Delete" or "DirectoryInfo.Delete";
 
         /// <summary>The durable writes a body runs itself (calls and creations, not in lambdas or local functions), with their
         /// names as <see cref="IoTypes.GetDurableWrite(IInvocationOperation)"/> and <see cref="IoTypes.GetDurableCreation"/> give them.</summary>

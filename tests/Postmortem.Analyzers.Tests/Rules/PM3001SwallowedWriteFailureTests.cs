@@ -175,6 +175,7 @@ namespace Postmortem.Analyzers.Tests.Rules
         [InlineData("File.Delete(path);", "catch (DirectoryNotFoundException)")]
         [InlineData("new FileInfo(path).Delete();", "catch (FileNotFoundException)")]
         [InlineData("File.Delete(path); File.Delete(path + \".meta\");", "catch (DirectoryNotFoundException e)")]
+        [InlineData("Directory.Delete(path, true);", "catch (DirectoryNotFoundException)")]
         public Task NotFoundCatchAroundDeletesOnly_NoDiagnostic(string deletes, string header)
             => VerifyCS.VerifyAnalyzerAsync(InMethod($$"""
                     try
@@ -309,6 +310,9 @@ namespace Postmortem.Analyzers.Tests.Rules
         [InlineData("File.Move(path, path + \".old\");", "File.Move")]
         [InlineData("File.Delete(path);", "File.Delete")]
         [InlineData("new FileInfo(path).Delete();", "FileInfo.Delete")]
+        [InlineData("Directory.Delete(path, true);", "Directory.Delete")]
+        [InlineData("Directory.Delete(path, recursive: true);", "Directory.Delete")]
+        [InlineData("new DirectoryInfo(path).Delete(true);", "DirectoryInfo.Delete")]
         [InlineData("using var s = File.OpenWrite(path);", "File.OpenWrite")]
         [InlineData("using var s = new FileStream(path, FileMode.Append); s.Write(data, 0, data.Length);", "new FileStream")]
         [InlineData("using var w = new StreamWriter(path); w.WriteLine(\"x\");", "new StreamWriter")]
@@ -1633,6 +1637,55 @@ namespace Postmortem.Analyzers.Tests.Rules
                 }
                 """);
 
+        // A folder deleted without its contents (Directory.Delete(dir), DirectoryInfo.Delete()) is removed only when empty:
+        // `catch (IOException) { }` around it is the idiom for "remove it if it is empty", and its failure leaves no file on
+        // the disk. Nor is a delete whose recursion is not the constant true (not known to delete any file).
+        [Theory]
+        [InlineData("Directory.Delete(path);")]
+        [InlineData("Directory.Delete(path, false);")]
+        [InlineData("new DirectoryInfo(path).Delete();")]
+        [InlineData("Directory.Delete(path, path.Length > 3);")]
+        public Task FolderDeletedOnlyWhenEmpty_NoDiagnostic(string delete)
+            => VerifyCS.VerifyAnalyzerAsync(InMethod($$"""
+                    try
+                    {
+                        {{delete}}
+                    }
+                    catch (IOException)
+                    {
+                        // not empty: other files are still in use
+                    }
+            """));
+
+        // Real-world round 18 (Serenity's ClearTempFiles): a folder deleted with its contents, swallowed, is reported as a
+        // swallowed File.Delete is, and is exempt where File.Delete is: best-effort cleanup in Dispose.
+        [Fact]
+        public Task FolderDeletedWithItsContents_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync("""
+                using System;
+                using System.IO;
+
+                sealed class Workspace : IDisposable
+                {
+                    private readonly string _root = Path.Combine(Path.GetTempPath(), "ws-" + Guid.NewGuid());
+
+                    public void Purge(string uploads)
+                    {
+                        foreach (var folder in Directory.GetDirectories(uploads))
+                        {
+                            try { Directory.Delete(folder, true); }
+                            [|catch|] { }
+                        }
+                    }
+
+                    public void Dispose()
+                    {
+                        try { new DirectoryInfo(_root).Delete(recursive: true); }
+                        catch (IOException) { }
+                    }
+                }
+                """);
+
         // Real-world round 11 (Duplicati's TempFile): a try that only deletes, in Dispose, DisposeAsync or a finalizer, is
         // best-effort cleanup: a failure leaves a file behind, loses no data, and nothing there could tell a caller.
         [Fact]
@@ -2860,6 +2913,13 @@ namespace Postmortem.Analyzers.Tests.Rules
                     {
                         File.Delete(filePath);
                         File.Delete(filePath + ".delete");
+                    }
+
+                    // Serenity's ClearTempFiles: a folder deleted with its contents tidies up as its files' deletes do.
+                    public void ClearTempFolder(string folder)
+                    {
+                        try { Directory.Delete(folder, true); }
+                        [|catch|] { }
                     }
 
                     // A Try… method promises not to throw; its callers check what happened (File.Exists after the call).

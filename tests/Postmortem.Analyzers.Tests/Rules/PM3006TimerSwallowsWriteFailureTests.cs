@@ -55,6 +55,31 @@ namespace Postmortem.Analyzers.Tests.Rules
                 """),
                 VerifyCS.Diagnostic("PM3006").WithLocation(0).WithArguments("This lambda", "XDocument.Save").WithAdditionalLocations(1));
 
+        // A folder purged with its contents on every tick: when the delete fails, its files stay and the disk fills.
+        [Fact]
+        public Task LambdaHandlerPurgesAFolder_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(
+                InClass("""
+                    public void Start()
+                    {
+                        {|#0:_timer.Elapsed|} += (s, e) => {|#1:Directory.Delete(_path + ".d", recursive: true)|};
+                        _timer.Start();
+                    }
+                """),
+                VerifyCS.Diagnostic("PM3006").WithLocation(0).WithArguments("This lambda", "Directory.Delete").WithAdditionalLocations(1));
+
+        // A folder removed only when empty (no recursive: true) loses nothing when the delete fails.
+        [Fact]
+        public Task LambdaHandlerRemovesAnEmptyFolder_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(
+                InClass("""
+                    public void Start()
+                    {
+                        _timer.Elapsed += (s, e) => Directory.Delete(_path + ".d");
+                        _timer.Start();
+                    }
+                """));
+
         // The Azure Functions host's FileWriter (real-world round 13): the handler restarts the timer in a finally, calls
         // Flush, which appends in a try whose catch is filtered (a missing folder) and appends again inside that catch.
         [Fact]
