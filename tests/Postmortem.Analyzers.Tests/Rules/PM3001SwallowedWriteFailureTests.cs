@@ -3176,6 +3176,21 @@ namespace Postmortem.Analyzers.Tests.Rules
 
                     public override void WriteLine(string? message) => Write(message + Environment.NewLine);
                 }
+
+                // A batched Serilog sink (Serilog.Sinks.PeriodicBatching's interface, mirrored here), not named as a logger.
+                sealed class ArchiveShipper : Serilog.Sinks.PeriodicBatching.IBatchedLogEventSink
+                {
+                    public void Ship(string line)
+                    {
+                        try { File.AppendAllText("archive.log", line); }
+                        [|catch (IOException)|] { }
+                    }
+                }
+
+                namespace Serilog.Sinks.PeriodicBatching
+                {
+                    public interface IBatchedLogEventSink { }
+                }
                 """;
             var test = VerifyCS.Test(code, code, PM3001SwallowedWriteFailureCodeFixProvider.RethrowKey);
             test.NumberOfIncrementalIterations = 0;
