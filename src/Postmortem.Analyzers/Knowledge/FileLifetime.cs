@@ -929,11 +929,11 @@ namespace Postmortem.Analyzers.Knowledge
         /// <summary>
         /// The values a readonly field without an initializer is given in its type's constructors in this file (it can be
         /// given none elsewhere); null when there are none or one the analyzer cannot read (see
-        /// <see cref="OperationFacts.ConstructorAssignments"/>).
+        /// <see cref="OperationFacts.MemberAssignments"/>).
         /// </summary>
         private static List<IOperation>? ConstructorValues(IFieldReferenceOperation field, CancellationToken cancellationToken)
             => field.Field.IsReadOnly && field.SemanticModel is { } model &&
-               OperationFacts.ConstructorAssignments(field.Field, model, cancellationToken) is { Count: > 0 } values
+               OperationFacts.MemberAssignments(field.Field, model, cancellationToken) is { Count: > 0 } values
                 ? values
                 : null;
 

@@ -245,7 +245,8 @@ namespace Postmortem.Analyzers.Knowledge
         }
 
         /// <summary>
-        /// The values a field or auto-property is given in its type's constructors, for one declared (alone) in
+        /// The values a field or auto-property is assigned in its type's constructors (with <paramref name="inEveryMember"/>, in
+        /// every member of its type), for one declared (alone) in
         /// <paramref name="model"/>'s tree: the constructors of that declaration, in that file. Null when the member is
         /// declared elsewhere, or when a constructor gives it a value other than by a plain assignment (<c>+=</c>, a
         /// <c>ref</c>/<c>out</c> argument, a deconstruction) or names something else by its name; empty when no constructor
@@ -255,7 +256,7 @@ namespace Postmortem.Analyzers.Knowledge
         /// one place only (a partial type's other parts could assign it); a <c>ref</c> to the member gives up too. Whether
         /// code outside the type can assign it is the caller's question.
         /// </summary>
-        public static List<IOperation>? ConstructorAssignments(ISymbol member, SemanticModel model, CancellationToken cancellationToken, bool inEveryMember = false)
+        public static List<IOperation>? MemberAssignments(ISymbol member, SemanticModel model, CancellationToken cancellationToken, bool inEveryMember = false)
         {
             var references = member.DeclaringSyntaxReferences;
             if (references.Length != 1 || references[0].SyntaxTree != model.SyntaxTree ||

@@ -327,7 +327,7 @@ namespace Postmortem.Analyzers.Knowledge
         /// </summary>
         private bool AllAssignmentsAre(Origin question, ISymbol member, SemanticModel model, int depth)
         {
-            var values = OperationFacts.ConstructorAssignments(member, model, CancellationToken.None, inEveryMember: OnlyTheTypeAssigns(member));
+            var values = OperationFacts.MemberAssignments(member, model, CancellationToken.None, inEveryMember: OnlyTheTypeAssigns(member));
             if (values is null)
             {
                 return false;
