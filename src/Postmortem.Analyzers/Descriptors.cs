@@ -95,7 +95,7 @@ namespace Postmortem.Analyzers
         public static readonly DiagnosticDescriptor PM3006TimerSwallowsWriteFailure = Create(
             DiagnosticIds.TimerSwallowsWriteFailure,
             title: "A System.Timers.Timer handler's write failure vanishes",
-            messageFormat: "{0} handles a System.Timers.Timer's Elapsed event, and the timer swallows every exception its handler throws: when '{1}' fails (a full disk, a locked file, a missing permission), nothing is logged and nobody learns of it",
+            messageFormat: "{0} handles a System.Timers.Timer's Elapsed event, and the timer swallows every exception its handler throws: when '{1}' fails ({2}), nothing is logged and nobody learns of it",
             description: "System.Timers.Timer catches and discards every exception an Elapsed handler throws. A write the handler makes " +
                          "without a catch of its own fails without a trace: no log line, no crash, the timer goes on.");
 

@@ -241,6 +241,14 @@ namespace Postmortem.Analyzers.Knowledge
                write.EndsWith(".Save", System.StringComparison.Ordinal) ||
                write == "XmlWriter.Create";
 
+        /// <summary>What makes a write (a name from <see cref="GetDurableWrite(IInvocationOperation)"/>, or a helper's
+        /// "Helper (File.Delete)") fail, for the messages of PM3001 and PM3006: a delete does not fail for a full disk, a write
+        /// or a move does.</summary>
+        public static string WhatFailsIt(string write)
+            => write.EndsWith(".Delete", System.StringComparison.Ordinal) || write.EndsWith(".Delete)", System.StringComparison.Ordinal)
+                ? "a lock or a denied access"
+                : "a full disk, a lock or a denied access";
+
         /// <summary>A static <c>File</c> write passed as a method group (<c>files.ForEach(File.Delete)</c>): its name, as
         /// <see cref="GetDurableWrite(IInvocationOperation)"/> gives it; null for any other method. <c>File.Open</c> is left
         /// out: its mode is an argument no method group shows.</summary>

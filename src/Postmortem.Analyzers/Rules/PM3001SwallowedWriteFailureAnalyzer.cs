@@ -141,7 +141,7 @@ namespace Postmortem.Analyzers.Rules
                 properties = properties.Add(HousekeepingProperty, "true");
             }
 
-            return Diagnostic.Create(Rule, location, properties, write, Consequence(write), logging.UnseenWriteNote(catchClause.Handler));
+            return Diagnostic.Create(Rule, location, properties, write, IoTypes.WhatFailsIt(write), logging.UnseenWriteNote(catchClause.Handler));
         }
 
         /// <summary>
@@ -1101,12 +1101,6 @@ namespace Postmortem.Analyzers.Rules
                     return false;
             }
         }
-
-        /// <summary>What goes unnoticed (message argument {1}): a delete does not fail for a full disk, a write or a move does.</summary>
-        private static string Consequence(string write)
-            => write.EndsWith(".Delete", System.StringComparison.Ordinal) || write.EndsWith(".Delete)", System.StringComparison.Ordinal)
-                ? "a lock or a denied access"
-                : "a full disk, a lock or a denied access";
 
         /// <summary>
         /// <c>writer = null</c> for a writer or stream (after <c>writer?.Dispose()</c>, so that the next write reopens the

@@ -68,7 +68,8 @@ namespace Postmortem.Analyzers.Rules
                 reference.Syntax.GetLocation(),
                 new[] { write.Operation.Syntax.GetLocation() },
                 handler,
-                write.Name));
+                write.Name,
+                IoTypes.WhatFailsIt(write.Name)));
         }
 
         /// <summary>The body of a synchronous handler the analyzer can read: a lambda, or a method of this file.</summary>

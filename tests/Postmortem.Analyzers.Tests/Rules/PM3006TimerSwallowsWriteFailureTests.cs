@@ -8,6 +8,10 @@ namespace Postmortem.Analyzers.Tests.Rules
 {
     public class PM3006TimerSwallowsWriteFailureTests
     {
+        // The message's third argument: what makes the write fail (a delete does not fail for a full disk).
+        private const string OnWrite = "a full disk, a lock or a denied access";
+        private const string OnDelete = "a lock or a denied access";
+
         private static string InClass(string members) => $$"""
             using System;
             using System.IO;
@@ -38,9 +42,9 @@ namespace Postmortem.Analyzers.Tests.Rules
                         _timer.Start();
                     }
                 """),
-                VerifyCS.Diagnostic("PM3006").WithLocation(0).WithArguments("This lambda", "File.AppendAllText").WithAdditionalLocations(1).WithMessage(
+                VerifyCS.Diagnostic("PM3006").WithLocation(0).WithArguments("This lambda", "File.AppendAllText", OnWrite).WithAdditionalLocations(1).WithMessage(
                     "This lambda handles a System.Timers.Timer's Elapsed event, and the timer swallows every exception its handler throws: " +
-                    "when 'File.AppendAllText' fails (a full disk, a locked file, a missing permission), nothing is logged and nobody learns of it"));
+                    "when 'File.AppendAllText' fails (a full disk, a lock or a denied access), nothing is logged and nobody learns of it"));
 
         // A library call given a file name writes it as File's do (here a document saved on every tick).
         [Fact]
@@ -53,7 +57,7 @@ namespace Postmortem.Analyzers.Tests.Rules
                         _timer.Start();
                     }
                 """),
-                VerifyCS.Diagnostic("PM3006").WithLocation(0).WithArguments("This lambda", "XDocument.Save").WithAdditionalLocations(1));
+                VerifyCS.Diagnostic("PM3006").WithLocation(0).WithArguments("This lambda", "XDocument.Save", OnWrite).WithAdditionalLocations(1));
 
         // A folder purged with its contents on every tick: when the delete fails, its files stay and the disk fills.
         [Fact]
@@ -66,7 +70,9 @@ namespace Postmortem.Analyzers.Tests.Rules
                         _timer.Start();
                     }
                 """),
-                VerifyCS.Diagnostic("PM3006").WithLocation(0).WithArguments("This lambda", "Directory.Delete").WithAdditionalLocations(1));
+                VerifyCS.Diagnostic("PM3006").WithLocation(0).WithArguments("This lambda", "Directory.Delete", OnDelete).WithAdditionalLocations(1).WithMessage(
+                    "This lambda handles a System.Timers.Timer's Elapsed event, and the timer swallows every exception its handler throws: " +
+                    "when 'Directory.Delete' fails (a lock or a denied access), nothing is logged and nobody learns of it"));
 
         // A folder removed only when empty (no recursive: true) loses nothing when the delete fails.
         [Fact]
@@ -128,7 +134,7 @@ namespace Postmortem.Analyzers.Tests.Rules
                 """),
                 VerifyCS.Diagnostic("PM3006").WithLocation(0).WithAdditionalLocations(1).WithMessage(
                     "'OnFlushLogs' handles a System.Timers.Timer's Elapsed event, and the timer swallows every exception its handler throws: " +
-                    "when 'new StreamWriter' fails (a full disk, a locked file, a missing permission), nothing is logged and nobody learns of it"));
+                    "when 'new StreamWriter' fails (a full disk, a lock or a denied access), nothing is logged and nobody learns of it"));
 
         [Fact]
         public Task WriteOutsideTheCatchOrCaughtByAnotherType_ReportsDiagnostic()
@@ -313,8 +319,8 @@ namespace Postmortem.Analyzers.Tests.Rules
                     protected abstract void Flush();
                 }
                 """,
-                VerifyCS.Diagnostic("PM3006").WithLocation(0).WithArguments("This lambda", "File.AppendAllText").WithAdditionalLocations(3),
-                VerifyCS.Diagnostic("PM3006").WithLocation(1).WithArguments("'OnTick'", "File.Delete").WithAdditionalLocations(2));
+                VerifyCS.Diagnostic("PM3006").WithLocation(0).WithArguments("This lambda", "File.AppendAllText", OnWrite).WithAdditionalLocations(3),
+                VerifyCS.Diagnostic("PM3006").WithLocation(1).WithArguments("'OnTick'", "File.Delete", OnDelete).WithAdditionalLocations(2));
 
         // List<T>.ForEach and Array.ForEach run their delegate during the call: a cleanup timer's deletes written so fail
         // into the timer as a loop's do (the review's miss).
@@ -331,9 +337,9 @@ namespace Postmortem.Analyzers.Tests.Rules
 
                     private void Archive(string file) => {|#5:File.Move(file, file + ".old")|};
                 """).Replace("using System.Text;", "using System.Linq;\nusing System.Text;"),
-                VerifyCS.Diagnostic("PM3006").WithLocation(0).WithArguments("This lambda", "File.Delete").WithAdditionalLocations(1),
-                VerifyCS.Diagnostic("PM3006").WithLocation(2).WithArguments("This lambda", "File.Delete").WithAdditionalLocations(3),
-                VerifyCS.Diagnostic("PM3006").WithLocation(4).WithArguments("This lambda", "File.Move").WithAdditionalLocations(5));
+                VerifyCS.Diagnostic("PM3006").WithLocation(0).WithArguments("This lambda", "File.Delete", OnDelete).WithAdditionalLocations(1),
+                VerifyCS.Diagnostic("PM3006").WithLocation(2).WithArguments("This lambda", "File.Delete", OnDelete).WithAdditionalLocations(3),
+                VerifyCS.Diagnostic("PM3006").WithLocation(4).WithArguments("This lambda", "File.Move", OnWrite).WithAdditionalLocations(5));
 
         // ------------------------------------------------------------ safe look-alikes
 
