@@ -219,7 +219,7 @@ namespace Postmortem.Analyzers.Knowledge
                     }
 
                     // A folder: only one whose name is unique per call accumulates (a fixed cache folder is created once).
-                    if (method.Name == "CreateDirectory" && Argument(invocation.Arguments, "path") is { } folder)
+                    if (method.Name == "CreateDirectory" && OperationFacts.ArgumentFor(invocation.Arguments, "path") is { } folder)
                     {
                         creation = new FileCreation(invocation, folder, "Directory.", "CreateDirectory", isFolder: true, makesOwnName: false, needsUniquePath: true);
                         return true;
@@ -232,18 +232,18 @@ namespace Postmortem.Analyzers.Knowledge
                 {
                     switch (method.Name)
                     {
-                        case "CreateFromDirectory" when Argument(invocation.Arguments, "destinationArchiveFileName") is { } archive &&
+                        case "CreateFromDirectory" when OperationFacts.ArgumentFor(invocation.Arguments, "destinationArchiveFileName") is { } archive &&
                                                        archive.Type?.SpecialType == SpecialType.System_String:
                             creation = new FileCreation(invocation, archive, "ZipFile.", "CreateFromDirectory", isFolder: false, makesOwnName: false);
                             return true;
-                        case "ExtractToDirectory" when Argument(invocation.Arguments, "destinationDirectoryName") is { } destination:
+                        case "ExtractToDirectory" when OperationFacts.ArgumentFor(invocation.Arguments, "destinationDirectoryName") is { } destination:
                             creation = new FileCreation(invocation, destination, type.Name, ".ExtractToDirectory", isFolder: true, makesOwnName: false, needsUniquePath: true);
                             return true;
-                        case "ExtractToFile" when Argument(invocation.Arguments, "destinationFileName") is { } file:
+                        case "ExtractToFile" when OperationFacts.ArgumentFor(invocation.Arguments, "destinationFileName") is { } file:
                             creation = new FileCreation(invocation, file, "ZipArchiveEntry.", "ExtractToFile", isFolder: false, makesOwnName: false);
                             return true;
-                        case "Open" when Argument(invocation.Arguments, "archiveFileName") is { } archivePath &&
-                                         Argument(invocation.Arguments, "mode") is { } mode &&
+                        case "Open" when OperationFacts.ArgumentFor(invocation.Arguments, "archiveFileName") is { } archivePath &&
+                                         OperationFacts.ArgumentFor(invocation.Arguments, "mode") is { } mode &&
                                          OperationFacts.UnwrapConversions(mode).ConstantValue is { HasValue: true, Value: 1 or 2 }:
                             // ZipArchiveMode.Create (1) creates the archive, Update (2) opens or creates it; Read (0) does not.
                             creation = new FileCreation(invocation, archivePath, "ZipFile.", "Open", isFolder: false, makesOwnName: false);
@@ -264,7 +264,7 @@ namespace Postmortem.Analyzers.Knowledge
                             creation = new FileCreation(invocation, instance, "FileInfo.", method.Name, isFolder: false, makesOwnName: false);
                             return true;
                         case "CopyTo":
-                            var destination = Argument(invocation.Arguments, "destFileName");
+                            var destination = OperationFacts.ArgumentFor(invocation.Arguments, "destFileName");
                             if (destination is null)
                             {
                                 return false;
@@ -403,7 +403,7 @@ namespace Postmortem.Analyzers.Knowledge
                 return false;
             }
 
-            var path = Argument(invocation.Arguments, parameter);
+            var path = OperationFacts.ArgumentFor(invocation.Arguments, parameter);
             if (path is null || HasDeleteOnClose(invocation.Arguments, cancellationToken))
             {
                 return false;
@@ -411,19 +411,6 @@ namespace Postmortem.Analyzers.Knowledge
 
             creation = new FileCreation(invocation, path, "File.", name, isFolder: false, makesOwnName: false);
             return true;
-        }
-
-        private static IOperation? Argument(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments, string parameterName)
-        {
-            foreach (var argument in arguments)
-            {
-                if (argument.Parameter?.Name == parameterName)
-                {
-                    return argument.Value;
-                }
-            }
-
-            return null;
         }
 
         /// <summary>A FileMode argument that creates a file (CreateNew, Create, OpenOrCreate, Append).</summary>

@@ -244,6 +244,20 @@ namespace Postmortem.Analyzers.Knowledge
             return false;
         }
 
+        /// <summary>The value passed for the parameter of this name (named or by position), or null.</summary>
+        public static IOperation? ArgumentFor(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments, string parameterName)
+        {
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter?.Name == parameterName)
+                {
+                    return argument.Value;
+                }
+            }
+
+            return null;
+        }
+
         /// <summary>
         /// The values a field or auto-property is assigned in its type's constructors (with <paramref name="inEveryMember"/>, in
         /// every member of its type), for one declared (alone) in

@@ -334,17 +334,8 @@ namespace Postmortem.Analyzers.Rules
         }
 
         private static IOperation? Argument(IInvocationOperation invocation, string parameterName, int fallbackIndex)
-        {
-            foreach (var argument in invocation.Arguments)
-            {
-                if (argument.Parameter?.Name == parameterName)
-                {
-                    return argument.Value;
-                }
-            }
-
-            return fallbackIndex < invocation.Arguments.Length ? invocation.Arguments[fallbackIndex].Value : null;
-        }
+            => OperationFacts.ArgumentFor(invocation.Arguments, parameterName) ??
+               (fallbackIndex < invocation.Arguments.Length ? invocation.Arguments[fallbackIndex].Value : null);
 
         private static void AddRotation(IOperation operation, string display, TypeState state, IOperation? path, IOperation? otherPath = null)
         {

@@ -991,6 +991,12 @@ namespace Postmortem.Analyzers.Rules
                 return operation is not IInvocationOperation { TargetMethod.Name: "Delete" } delete || DeletesTheSameAgain(delete, tryOperation.Body);
             }
 
+            // A failed delete's file moved aside instead.
+            if (operation is IInvocationOperation move && MovesTheDeletedAside(move, tryOperation.Body))
+            {
+                return true;
+            }
+
             // Another way to the same file: `catch (UnauthorizedAccessException) { File.Move(src, bak); }` after
             // `File.Copy(src, bak, true)` failed makes the backup or throws. Not a delete (cleanup after a failed write).
             return operation is IInvocationOperation { TargetMethod: { IsStatic: true, Name: not "Delete" } } fallback &&
@@ -1039,16 +1045,33 @@ namespace Postmortem.Analyzers.Rules
         /// fallback, cleanup, not that write run again.
         /// </summary>
         private static bool DeletesTheSameAgain(IInvocationOperation delete, IOperation tryBody)
-        {
-            if (Deleted(delete) is not { } target)
-            {
-                return false;
-            }
+            => Deleted(delete) is { } target && TryDeletes(tryBody, target, delete.TargetMethod);
 
+        /// <summary>
+        /// A failed delete's fallback: the file the try block deleted moved aside (<c>catch { item.MoveTo(item.FullName +
+        /// ".del"); }</c>, <c>catch { File.Move(path, path + ".old"); }</c>) is out of the way, or the move throws. Real-world
+        /// round 19: NewLife's log purge renames a locked old log for a later purge; a failed rename escapes (its repro).
+        /// </summary>
+        private static bool MovesTheDeletedAside(IInvocationOperation move, IOperation tryBody)
+        {
+            var method = move.TargetMethod;
+            IOperation? source = method switch
+            {
+                { Name: "MoveTo", IsStatic: false } => move.Instance,
+                { Name: "Move", IsStatic: true } => OperationFacts.ArgumentFor(move.Arguments, "sourceFileName"),
+                _ => null,
+            };
+            return source is not null && TryDeletes(tryBody, source, deleteMethod: null);
+        }
+
+        /// <summary>Does the try block delete this (the same argument or receiver, written alike), with
+        /// <paramref name="deleteMethod"/> or, when null, with any <c>Delete</c>?</summary>
+        private static bool TryDeletes(IOperation tryBody, IOperation target, IMethodSymbol? deleteMethod)
+        {
             foreach (var operation in OperationFacts.ExecutedDescendants(tryBody))
             {
                 if (operation is IInvocationOperation earlier &&
-                    SymbolEqualityComparer.Default.Equals(earlier.TargetMethod, delete.TargetMethod) &&
+                    (deleteMethod is null ? earlier.TargetMethod.Name == "Delete" : SymbolEqualityComparer.Default.Equals(earlier.TargetMethod, deleteMethod)) &&
                     Deleted(earlier) is { } earlierTarget &&
                     earlierTarget.Syntax.IsEquivalentTo(target.Syntax, topLevel: false))
                 {
@@ -1057,11 +1080,11 @@ namespace Postmortem.Analyzers.Rules
             }
 
             return false;
-
-            // info.Delete(), File.Delete(path): what is deleted.
-            static IOperation? Deleted(IInvocationOperation call)
-                => call.Instance ?? (call.Arguments.Length > 0 ? call.Arguments[0].Value : null);
         }
+
+        /// <summary>info.Delete(), File.Delete(path): what is deleted.</summary>
+        private static IOperation? Deleted(IInvocationOperation call)
+            => call.Instance ?? (call.Arguments.Length > 0 ? call.Arguments[0].Value : null);
 
         /// <summary>Dispose, DisposeAsync or Close: closing a writer or stream (which flushes it), not writing to it.</summary>
         private static bool IsClosing(IInvocationOperation invocation)

@@ -235,6 +235,49 @@ namespace Postmortem.Analyzers.Tests.Rules
                 }
                 """);
 
+        // Real-world round 19 (NewLife's log purge): a file that cannot be deleted is moved aside for a later purge. The move
+        // throws when it fails too (its repro: the UnauthorizedAccessException escapes), so nothing is swallowed.
+        [Fact]
+        public Task DeletedFileMovedAsideInTheCatch_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync("""
+                using System.IO;
+
+                class Purge
+                {
+                    void Remove(FileInfo item, string path)
+                    {
+                        try { item.Delete(); }
+                        catch { item.MoveTo(item.FullName + ".del"); }
+
+                        try { File.Delete(path); }
+                        catch (IOException) { File.Move(path, path + ".old"); }
+                    }
+                }
+                """);
+
+        // Moving aside another file than the one deleted is not that fallback; a move that swallows its own failure is that
+        // catch's to answer for.
+        [Fact]
+        public Task OtherFileMovedAsideOrMoveSwallowed_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync("""
+                using System.IO;
+
+                class Purge
+                {
+                    void Remove(FileInfo item, FileInfo other, string path, string log)
+                    {
+                        try { item.Delete(); }
+                        [|catch|] { other.MoveTo(other.FullName + ".del"); }
+
+                        try { File.Delete(path); }
+                        [|catch (IOException)|] { File.Move(log, path + ".old"); }
+
+                        try { item.Delete(); }
+                        catch { try { item.MoveTo(item.FullName + ".del"); } [|catch|] { } }
+                    }
+                }
+                """);
+
         // The same catch that records the failure, or hands the next line to another writer, is not silent.
         [Theory]
         [InlineData("_failed = true;")]
