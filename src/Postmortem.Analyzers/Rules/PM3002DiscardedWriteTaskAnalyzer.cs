@@ -61,8 +61,8 @@ namespace Postmortem.Analyzers.Rules
                 }
 
                 var lambda = AsyncWrites.GetWorkItemLambda(invocation);
-                var inner = lambda is not null ? writes.FindWriteInWorkItem(lambda)
-                    : AsyncWrites.GetWorkItemMethodBody(invocation, context.CancellationToken) is { } body ? writes.FindWriteInWorkItem(body, body)
+                var inner = lambda is not null ? writes.FindWriteInWorkItem(lambda, context.CancellationToken)
+                    : AsyncWrites.GetWorkItemMethodBody(invocation, context.CancellationToken) is { } body ? writes.FindWriteInWorkItem(body, body, context.CancellationToken)
                     : null;
                 if (inner is null)
                 {

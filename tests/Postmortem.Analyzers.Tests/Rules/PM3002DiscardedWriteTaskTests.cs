@@ -205,6 +205,96 @@ namespace Postmortem.Analyzers.Tests.Rules
                     "no caller can catch it and the unhandled exception ends the process"),
                 VerifyCS.Diagnostic("PM3002").WithLocation(4).WithArguments(Discarded("Task.Run(XDocument.Save)"), Unseen));
 
+        // Real-world round 19 (NewLife's TextFileLog): the work item calls a method of the file that writes to the log's
+        // StreamWriter, in a try with only a finally; its repro's full disk ended the process. Helpers are followed three
+        // calls deep, async ones when the work item awaits them; the report names the work item's call.
+        [Fact]
+        public Task WorkItemCallingAHelperThatWrites_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync("""
+                using System.IO;
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                class TextFileLog
+                {
+                    private readonly StreamWriter _writer = new StreamWriter(new FileStream("app.log", FileMode.Append));
+                    private int _writing;
+
+                    public void Info(string line)
+                    {
+                        ThreadPool.{|#0:QueueUserWorkItem|}(s => { try { WriteFile(line); } finally { _writing = 0; } });
+                        _ = Task.{|#1:Run|}(() => Deeper(line));
+                        _ = Task.{|#2:Run|}(async () => await SaveAsync(line).ConfigureAwait(false));
+                    }
+
+                    private void WriteFile(string line)
+                    {
+                        _writer.Write(line);
+                        _writer.Flush();
+                    }
+
+                    private void Deeper(string line) => Format(line);
+
+                    private void Format(string line) => WriteFile("[info] " + line);
+
+                    private async Task SaveAsync(string line)
+                    {
+                        await Task.Yield();
+                        File.AppendAllText("state.log", line);
+                    }
+                }
+                """,
+                VerifyCS.Diagnostic("PM3002").WithLocation(0).WithArguments(
+                    "'ThreadPool.QueueUserWorkItem(WriteFile (StreamWriter.Write))' has no task to observe",
+                    "no caller can catch it and the unhandled exception ends the process"),
+                VerifyCS.Diagnostic("PM3002").WithLocation(1).WithArguments(Discarded("Task.Run(Deeper (StreamWriter.Write))"), Unseen),
+                VerifyCS.Diagnostic("PM3002").WithLocation(2).WithArguments(Discarded("Task.Run(SaveAsync (File.AppendAllText))"), Unseen));
+
+        // A helper whose writes are in a try with a catch, a call to it inside such a try, a helper four calls deep, an async
+        // helper whose task the work item drops (reported there when it is a write), and a helper declared in another file or
+        // virtual: nothing the work item's task or thread would see fail.
+        [Fact]
+        public Task WorkItemCallingAHelperThatHandlesItsFailure_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync("""
+                using System;
+                using System.IO;
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                class TextFileLog
+                {
+                    public void Info(string line)
+                    {
+                        ThreadPool.QueueUserWorkItem(s => Guarded(line));
+                        ThreadPool.QueueUserWorkItem(s => { try { Unguarded(line); } catch (IOException e) { Console.Error.WriteLine(e); } });
+                        _ = Task.Run(() => One(line));
+                        _ = Task.Run(() => { _ = SaveAsync(line); });
+                        _ = Task.Run(() => Overridable(line));
+                    }
+
+                    private static void Guarded(string line)
+                    {
+                        try { File.AppendAllText("app.log", line); }
+                        catch (IOException e) { Console.Error.WriteLine(e); }
+                    }
+
+                    private static void Unguarded(string line) => File.AppendAllText("app.log", line);
+
+                    private static void One(string line) => Two(line);
+                    private static void Two(string line) => Three(line);
+                    private static void Three(string line) => Four(line);
+                    private static void Four(string line) => File.AppendAllText("app.log", line);
+
+                    private static async Task SaveAsync(string line)
+                    {
+                        await Task.Yield();
+                        File.AppendAllText("state.log", line);
+                    }
+
+                    protected virtual void Overridable(string line) => File.AppendAllText("app.log", line);
+                }
+                """);
+
         // Real-world round 6 (an app's failure recorder): in `(_, ex) => _ = …` a lone `_` is the lambda's parameter, not a
         // discard; the task assigned to it is dropped all the same. Two `_` parameters are discards (C# 9).
         [Fact]
