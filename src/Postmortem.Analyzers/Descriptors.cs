@@ -75,7 +75,7 @@ namespace Postmortem.Analyzers
         public static readonly DiagnosticDescriptor PM3003IgnoredRefusedWrite = Create(
             DiagnosticIds.IgnoredRefusedWrite,
             title: "A refused write is ignored",
-            messageFormat: "The result of '{0}' is ignored: when the queue is full an item is dropped silently",
+            messageFormat: "{0}: {1}",
             description: "TryWrite/TryAdd return false when a bounded queue is full. Ignoring the result drops data silently.");
 
         public static readonly DiagnosticDescriptor PM3004LoggingFailuresInvisible = Create(

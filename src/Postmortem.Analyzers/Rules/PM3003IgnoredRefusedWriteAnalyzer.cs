@@ -39,9 +39,56 @@ namespace Postmortem.Analyzers.Rules
                 // A result is ignored only where a statement drops it, so the driver calls back per expression statement
                 // rather than per call: about half as many callbacks (docs/performance-history.md, third session). And only in types whose files
                 // name TryWrite or TryAdd (a method's name is written where it is called; nested types start on their own).
+                // A call whose result is used is looked at too: on a channel that drops unseen, its check is dead.
                 new FilesNaming(WriteQueues.TryWriteName, WriteQueues.TryAddName)
-                    .RegisterOperationActionInTypesNaming(start, c => AnalyzeStatement(c, queues), OperationKind.ExpressionStatement);
+                    .RegisterOperationActionInTypesNaming(
+                        start,
+                        c =>
+                        {
+                            if (c.Operation is IExpressionStatementOperation)
+                            {
+                                AnalyzeStatement(c, queues);
+                            }
+                            else
+                            {
+                                AnalyzeCheckedWrite(c, queues);
+                            }
+                        },
+                        OperationKind.ExpressionStatement,
+                        OperationKind.Invocation);
             });
+        }
+
+        /// <summary>Message arguments of an ignored result.</summary>
+        internal static object[] IgnoredArguments(string write)
+            => new object[] { "The result of '" + write + "' is ignored", "when the queue is full an item is dropped silently" };
+
+        /// <summary>Message arguments of a result checked on a channel that drops unseen.</summary>
+        internal static object[] DeadCheckArguments(string write)
+            => new object[]
+            {
+                "'" + write + "' returns true even when this channel drops the item (a Drop mode without an itemDropped callback)",
+                "checking its result never sees a drop, and items are dropped silently when the queue is full",
+            };
+
+        /// <summary>
+        /// <c>if (!writer.TryWrite(item)) Report(…)</c> on a channel the analyzer sees created in a Drop* mode without an
+        /// <c>itemDropped</c> callback: the check never runs, so the drops it is meant to report go unseen (real-world round
+        /// 19, Karambolo's file logger: its queue in <c>DropWrite</c> mode lost 990 of 1,000 entries, and its drop event never
+        /// fired). A dropped result is the statement's case (<see cref="AnalyzeStatement"/>).
+        /// </summary>
+        private static void AnalyzeCheckedWrite(OperationAnalysisContext context, WriteQueues queues)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            if (invocation.TargetMethod.Name != WriteQueues.TryWriteName ||
+                AsyncWrites.GetDroppingOperation(invocation, out _) is not null ||
+                queues.GetRefusableWrite(invocation) is not { } write ||
+                !queues.IsProvablyDroppingUnseen(invocation.Instance, invocation.SemanticModel))
+            {
+                return;
+            }
+
+            context.ReportUnlessGenerated(Diagnostic.Create(Rule, AsyncWrites.GetNameLocation(invocation), DeadCheckArguments(write)));
         }
 
         private static void AnalyzeStatement(OperationAnalysisContext context, WriteQueues queues)
@@ -68,7 +115,7 @@ namespace Postmortem.Analyzers.Rules
                 return;
             }
 
-            context.ReportUnlessGenerated(Diagnostic.Create(Rule, AsyncWrites.GetNameLocation(invocation), write));
+            context.ReportUnlessGenerated(Diagnostic.Create(Rule, AsyncWrites.GetNameLocation(invocation), IgnoredArguments(write)));
         }
 
         private static bool ReportsDiscards(OperationAnalysisContext context)

@@ -23,6 +23,10 @@ namespace Postmortem.Analyzers.Tests.Rules
             }
             """;
 
+        /// <summary>The message arguments of a dropped result.</summary>
+        private static object[] Ignored(string write)
+            => new object[] { "The result of '" + write + "' is ignored", "when the queue is full an item is dropped silently" };
+
         // ------------------------------------------------------------ unsafe forms
 
         [Fact]
@@ -36,7 +40,7 @@ namespace Postmortem.Analyzers.Tests.Rules
                         _channel.Writer.{|#0:TryWrite|}(e);
                     }
                 """),
-                VerifyCS.Diagnostic("PM3003").WithLocation(0).WithArguments("ChannelWriter.TryWrite"));
+                VerifyCS.Diagnostic("PM3003").WithLocation(0).WithArguments(Ignored("ChannelWriter.TryWrite")));
 
         [Fact]
         public Task DiscardedTryWriteAndTryAdd_ReportsDiagnostic()
@@ -51,9 +55,9 @@ namespace Postmortem.Analyzers.Tests.Rules
                         _queue.{|#2:TryAdd|}(e, TimeSpan.FromSeconds(1));
                     }
                 """),
-                VerifyCS.Diagnostic("PM3003").WithLocation(0).WithArguments("ChannelWriter.TryWrite"),
-                VerifyCS.Diagnostic("PM3003").WithLocation(1).WithArguments("BlockingCollection.TryAdd"),
-                VerifyCS.Diagnostic("PM3003").WithLocation(2).WithArguments("BlockingCollection.TryAdd"));
+                VerifyCS.Diagnostic("PM3003").WithLocation(0).WithArguments(Ignored("ChannelWriter.TryWrite")),
+                VerifyCS.Diagnostic("PM3003").WithLocation(1).WithArguments(Ignored("BlockingCollection.TryAdd")),
+                VerifyCS.Diagnostic("PM3003").WithLocation(2).WithArguments(Ignored("BlockingCollection.TryAdd")));
 
         [Fact]
         public Task TopLevelStatementsAndNestedType_ReportsDiagnostic()
@@ -74,8 +78,8 @@ namespace Postmortem.Analyzers.Tests.Rules
                 }
                 """);
             test.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
-            test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("PM3003").WithLocation(0).WithArguments("ChannelWriter.TryWrite"));
-            test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("PM3003").WithLocation(1).WithArguments("ChannelWriter.TryWrite"));
+            test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("PM3003").WithLocation(0).WithArguments(Ignored("ChannelWriter.TryWrite")));
+            test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("PM3003").WithLocation(1).WithArguments(Ignored("ChannelWriter.TryWrite")));
             return test.RunAsync();
         }
 
@@ -94,8 +98,8 @@ namespace Postmortem.Analyzers.Tests.Rules
                     }
                 }
                 """.Replace("ZWSP", "\u200B"),
-                VerifyCS.Diagnostic("PM3003").WithLocation(0).WithArguments("ChannelWriter.TryWrite"),
-                VerifyCS.Diagnostic("PM3003").WithLocation(1).WithArguments("ChannelWriter.TryWrite"));
+                VerifyCS.Diagnostic("PM3003").WithLocation(0).WithArguments(Ignored("ChannelWriter.TryWrite")),
+                VerifyCS.Diagnostic("PM3003").WithLocation(1).WithArguments(Ignored("ChannelWriter.TryWrite")));
 
         [Fact]
         public Task UnknownOrBoundedOrigin_ReportsDiagnostic()
@@ -628,6 +632,80 @@ namespace Postmortem.Analyzers.Tests.Rules
             test.NumberOfIncrementalIterations = 0;
             return test.RunAsync();
         }
+
+        // Real-world round 19 (Karambolo's file logger, its repro: 990 of 1,000 entries lost and no drop event): on a channel
+        // created in a Drop* mode without an itemDropped callback, TryWrite returns true for the item it drops, so a check
+        // of its result never runs. Reported where it is checked, returned or passed on; no fix (the creation is what to change).
+        [Fact]
+        public Task ResultCheckedOnAChannelThatDropsUnseen_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(
+                Queue(ChannelsThatDropUnseen("{|#0:TryWrite|}", "{|#1:TryWrite|}", "{|#2:TryWrite|}")),
+                VerifyCS.Diagnostic("PM3003").WithLocation(0).WithMessage(
+                    "'ChannelWriter.TryWrite' returns true even when this channel drops the item (a Drop mode without an itemDropped callback): " +
+                    "checking its result never sees a drop, and items are dropped silently when the queue is full"),
+                VerifyCS.Diagnostic("PM3003").WithLocation(1),
+                VerifyCS.Diagnostic("PM3003").WithLocation(2));
+
+        [Fact]
+        public Task ResultCheckedOnAChannelThatDropsUnseen_NoFixOffered_ReportsDiagnostic()
+        {
+            var code = Queue(ChannelsThatDropUnseen("[|TryWrite|]", "[|TryWrite|]", "[|TryWrite|]"));
+            var test = VerifyCS.Test(code, code);
+            test.NumberOfIncrementalIterations = 0;
+            return test.RunAsync();
+        }
+
+        private static string ChannelsThatDropUnseen(string first, string second, string third) => $$"""
+                    private readonly Channel<string> _queue = Channel.CreateBounded<string>(
+                        new BoundedChannelOptions(10) { FullMode = BoundedChannelFullMode.DropWrite });
+                    private readonly Channel<string> _assigned;
+                    public int Dropped;
+
+                    public Events()
+                    {
+                        _assigned = Channel.CreateBounded<string>(new BoundedChannelOptions(3) { FullMode = BoundedChannelFullMode.DropNewest });
+                    }
+
+                    public bool Offer(string e) => _assigned.Writer.{{third}}(e);
+
+                    public void Enqueue(string e)
+                    {
+                        if (!_queue.Writer.{{first}}(e))
+                        {
+                            Dropped++;
+                        }
+                    }
+
+                    public bool TryEnqueue(string e)
+                    {
+                        var options = new BoundedChannelOptions(5) { FullMode = BoundedChannelFullMode.DropOldest };
+                        var local = Channel.CreateBounded<string>(options, itemDropped: null);
+                        return local.Writer.{{second}}(e);
+                    }
+            """;
+
+        // A checked result is right in Wait mode (TryWrite returns false when full), with a callback that sees every drop, on
+        // a channel whose creation is not seen, and for BlockingCollection.TryAdd (it refuses when full).
+        [Fact]
+        public Task ResultCheckedWhereARefusalIsSeen_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(Queue("""
+                    private readonly Channel<string> _waiting = Channel.CreateBounded<string>(
+                        new BoundedChannelOptions(10) { FullMode = BoundedChannelFullMode.Wait });
+                    private readonly Channel<string> _counted = Channel.CreateBounded<string>(
+                        new BoundedChannelOptions(10) { FullMode = BoundedChannelFullMode.DropWrite }, OnDropped);
+                    private readonly BlockingCollection<string> _collection = new BlockingCollection<string>(10);
+                    public static int Dropped;
+
+                    public void Enqueue(string e, ChannelWriter<string> unknown)
+                    {
+                        if (!_waiting.Writer.TryWrite(e)) Dropped++;
+                        if (!_counted.Writer.TryWrite(e)) Dropped++;
+                        if (!unknown.TryWrite(e)) Dropped++;
+                        if (!_collection.TryAdd(e)) Dropped++;
+                    }
+
+                    private static void OnDropped(string item) => Dropped++;
+                """));
 
         // Real-world round 13 (Ryujinx): the comment at the end of the call's line stayed after the new block's closing brace.
         [Fact]
