@@ -492,15 +492,29 @@ namespace Postmortem.Analyzers.Knowledge
                     }
                 }
 
-                var builder = new StringBuilder();
+                // Joined with the separator the written parts use (a backslash when they use only that: @".\logs" then "app.log"
+                // shows as .\logs\app.log, not .\logs/app.log, real-world round 19), none after a part that ends in one.
+                var texts = new List<string>(parts.Count);
+                var backslashes = false;
+                var slashes = false;
                 foreach (var part in parts)
                 {
-                    if (builder.Length > 0)
+                    var text = DisplayText(part) ?? "{…}";
+                    backslashes |= text.IndexOf('\\') >= 0;
+                    slashes |= text.IndexOf('/') >= 0;
+                    texts.Add(text);
+                }
+
+                var separator = backslashes && !slashes ? '\\' : '/';
+                var builder = new StringBuilder();
+                foreach (var text in texts)
+                {
+                    if (builder.Length > 0 && builder[builder.Length - 1] is not ('/' or '\\'))
                     {
-                        builder.Append('/');
+                        builder.Append(separator);
                     }
 
-                    builder.Append(DisplayText(part) ?? "{…}");
+                    builder.Append(text);
                 }
 
                 return builder.ToString();
