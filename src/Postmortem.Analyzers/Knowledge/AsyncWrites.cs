@@ -307,8 +307,8 @@ namespace Postmortem.Analyzers.Knowledge
 
                 if (FindWrite(helper, helper, depth + 1, ref visited, cancellationToken) is { } inner)
                 {
-                    // Named by the work item's own call; a deeper helper's write is shown as it is.
-                    return depth == 0 ? call.TargetMethod.Name + " (" + Innermost(inner) + ")" : inner;
+                    // Named by the work item's own call (deeper helpers return the write's own name).
+                    return depth == 0 ? call.TargetMethod.Name + " (" + inner + ")" : inner;
                 }
             }
 
@@ -319,12 +319,6 @@ namespace Postmortem.Analyzers.Knowledge
                 => !call.TargetMethod.IsAsync ||
                    (call.Parent is IAwaitOperation ||
                     (call.Parent is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" } configured && configured.Parent is IAwaitOperation));
-
-            static string Innermost(string write)
-            {
-                var open = write.LastIndexOf(" (", System.StringComparison.Ordinal);
-                return open < 0 ? write : write.Substring(open + 2).TrimEnd(')');
-            }
         }
 
         /// <summary>How many calls deep a work item's helpers are followed (PM3006 follows a timer handler's as far).</summary>

@@ -60,11 +60,11 @@ namespace Postmortem.Analyzers.Rules
         }
 
         /// <summary>Message arguments of an ignored result.</summary>
-        internal static object[] IgnoredArguments(string write)
+        private static object[] IgnoredArguments(string write)
             => new object[] { "The result of '" + write + "' is ignored", "when the queue is full an item is dropped silently" };
 
         /// <summary>Message arguments of a result checked on a channel that drops unseen.</summary>
-        internal static object[] DeadCheckArguments(string write)
+        private static object[] DeadCheckArguments(string write)
             => new object[]
             {
                 "'" + write + "' returns true even when this channel drops the item (a Drop mode without an itemDropped callback)",
