@@ -205,9 +205,9 @@ namespace Postmortem.Analyzers.Knowledge
         /// <summary>
         /// Does a <c>Directory.Delete</c>/<c>DirectoryInfo.Delete</c> delete the folder's contents: its <c>recursive</c> argument
         /// the constant <c>true</c>? Only such a delete is a write: its failure leaves every file of the folder on the disk
-        /// (real-world round 18: Serenity's temp-folder purge). Without it the delete removes an empty folder only, and
+        /// (a gap real-world round 18 noted). Without it the delete removes an empty folder only, and
         /// <c>try { Directory.Delete(dir); } catch (IOException) { }</c> is the idiom for "remove it if it is empty", whose
-        /// failure leaves no file behind.
+        /// failure leaves no file behind (Serenity's <c>ClearTempFiles</c> removes a folder it has just emptied so).
         /// </summary>
         private static bool DeletesRecursively(IInvocationOperation invocation)
         {

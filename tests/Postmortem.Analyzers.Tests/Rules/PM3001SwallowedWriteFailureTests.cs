@@ -1700,7 +1700,7 @@ namespace Postmortem.Analyzers.Tests.Rules
                     }
             """));
 
-        // Real-world round 18 (Serenity's ClearTempFiles): a folder deleted with its contents, swallowed, is reported as a
+        // A gap real-world round 18 noted: a folder deleted with its contents, swallowed, is reported as a
         // swallowed File.Delete is, and is exempt where File.Delete is: best-effort cleanup in Dispose.
         [Fact]
         public Task FolderDeletedWithItsContents_ReportsDiagnostic()
@@ -2958,7 +2958,7 @@ namespace Postmortem.Analyzers.Tests.Rules
                         File.Delete(filePath + ".delete");
                     }
 
-                    // Serenity's ClearTempFiles: a folder deleted with its contents tidies up as its files' deletes do.
+                    // A folder deleted with its contents tidies up as its files' deletes do.
                     public void ClearTempFolder(string folder)
                     {
                         try { Directory.Delete(folder, true); }
