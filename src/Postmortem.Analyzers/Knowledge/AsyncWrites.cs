@@ -250,8 +250,10 @@ namespace Postmortem.Analyzers.Knowledge
         /// <summary>
         /// The work item's writes, then those of the methods of this file it calls outside a try with catch clauses
         /// (synchronous ones, and async ones it awaits), up to <see cref="MaxHelperDepth"/> calls deep, each method read once.
-        /// Real-world round 19: NewLife's file log queues <c>QueueUserWorkItem(s => { try { WriteFile(); } finally { … } })</c>,
-        /// and <c>WriteFile</c> writes to the log's <c>StreamWriter</c>; its repro's full disk ended the process.
+        /// A virtual method counts (not an abstract one): its body is what runs for an instance of its type, as PM3006 reads
+        /// a timer handler's. Real-world round 19: NewLife's file log queues <c>QueueUserWorkItem(s => { try { WriteFile(); }
+        /// finally { … } })</c>, and its <c>protected virtual WriteFile</c> writes to the log's <c>StreamWriter</c>; its
+        /// repro's full disk ended the process.
         /// </summary>
         private string? FindWrite(IOperation body, IOperation boundary, int depth, ref HashSet<IMethodSymbol>? visited, System.Threading.CancellationToken cancellationToken)
         {
@@ -300,7 +302,7 @@ namespace Postmortem.Analyzers.Knowledge
                 visited ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
                 if (IsInsideTryWithCatch(call, boundary) || !visited.Add(call.TargetMethod.OriginalDefinition) ||
                     call.SemanticModel is not { } model ||
-                    OperationFacts.SameFileHelperBody(call, model, cancellationToken) is not { } helper)
+                    OperationFacts.SameFileHelperBody(call.TargetMethod, model, cancellationToken, overridable: true) is not { } helper)
                 {
                     continue;
                 }
