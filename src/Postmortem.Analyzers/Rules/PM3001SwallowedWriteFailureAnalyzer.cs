@@ -992,7 +992,7 @@ namespace Postmortem.Analyzers.Rules
             }
 
             // A failed delete's file moved aside instead.
-            if (operation is IInvocationOperation move && MovesTheDeletedAside(move, tryOperation.Body))
+            if (operation is IInvocationOperation move && MovesTheDeletedAside(move, tryOperation.Body, io))
             {
                 return true;
             }
@@ -1045,14 +1045,15 @@ namespace Postmortem.Analyzers.Rules
         /// fallback, cleanup, not that write run again.
         /// </summary>
         private static bool DeletesTheSameAgain(IInvocationOperation delete, IOperation tryBody)
-            => Deleted(delete) is { } target && TryDeletes(tryBody, target, delete.TargetMethod);
+            => Deleted(delete) is { } target &&
+               TryDeletes(tryBody, target, earlier => SymbolEqualityComparer.Default.Equals(earlier.TargetMethod, delete.TargetMethod));
 
         /// <summary>
         /// A failed delete's fallback: the file the try block deleted moved aside (<c>catch { item.MoveTo(item.FullName +
         /// ".del"); }</c>, <c>catch { File.Move(path, path + ".old"); }</c>) is out of the way, or the move throws. Real-world
         /// round 19: NewLife's log purge renames a locked old log for a later purge; a failed rename escapes (its repro).
         /// </summary>
-        private static bool MovesTheDeletedAside(IInvocationOperation move, IOperation tryBody)
+        private static bool MovesTheDeletedAside(IInvocationOperation move, IOperation tryBody, IoTypes io)
         {
             var method = move.TargetMethod;
             IOperation? source = method switch
@@ -1061,17 +1062,17 @@ namespace Postmortem.Analyzers.Rules
                 { Name: "Move", IsStatic: true } => OperationFacts.ArgumentFor(move.Arguments, "sourceFileName"),
                 _ => null,
             };
-            return source is not null && TryDeletes(tryBody, source, deleteMethod: null);
+            return source is not null && TryDeletes(tryBody, source, earlier => io.GetDurableWrite(earlier) is { } write && IsDelete(write));
         }
 
-        /// <summary>Does the try block delete this (the same argument or receiver, written alike), with
-        /// <paramref name="deleteMethod"/> or, when null, with any <c>Delete</c>?</summary>
-        private static bool TryDeletes(IOperation tryBody, IOperation target, IMethodSymbol? deleteMethod)
+        /// <summary>Does the try block delete this (the same argument or receiver, written alike) with a call
+        /// <paramref name="isDelete"/> accepts?</summary>
+        private static bool TryDeletes(IOperation tryBody, IOperation target, System.Func<IInvocationOperation, bool> isDelete)
         {
             foreach (var operation in OperationFacts.ExecutedDescendants(tryBody))
             {
                 if (operation is IInvocationOperation earlier &&
-                    (deleteMethod is null ? earlier.TargetMethod.Name == "Delete" : SymbolEqualityComparer.Default.Equals(earlier.TargetMethod, deleteMethod)) &&
+                    isDelete(earlier) &&
                     Deleted(earlier) is { } earlierTarget &&
                     earlierTarget.Syntax.IsEquivalentTo(target.Syntax, topLevel: false))
                 {

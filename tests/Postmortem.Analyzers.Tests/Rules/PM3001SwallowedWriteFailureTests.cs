@@ -255,8 +255,8 @@ namespace Postmortem.Analyzers.Tests.Rules
                 }
                 """);
 
-        // Moving aside another file than the one deleted is not that fallback; a move that swallows its own failure is that
-        // catch's to answer for.
+        // Moving aside another file than the one deleted is not that fallback, nor moving aside what a method of one's own
+        // named Delete was given; a move that swallows its own failure is that catch's to answer for.
         [Fact]
         public Task OtherFileMovedAsideOrMoveSwallowed_ReportsDiagnostic()
             => VerifyCS.VerifyAnalyzerAsync("""
@@ -264,8 +264,13 @@ namespace Postmortem.Analyzers.Tests.Rules
 
                 class Purge
                 {
+                    static void Delete(string path) => File.WriteAllText(path, "");
+
                     void Remove(FileInfo item, FileInfo other, string path, string log)
                     {
+                        try { Delete(path); File.Delete(log); }
+                        [|catch (IOException)|] { File.Move(path, path + ".old"); }
+
                         try { item.Delete(); }
                         [|catch|] { other.MoveTo(other.FullName + ".del"); }
 
