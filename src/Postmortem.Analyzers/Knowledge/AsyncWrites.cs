@@ -243,19 +243,21 @@ namespace Postmortem.Analyzers.Knowledge
         /// <summary>The same, in a work item's body (a lambda's, or a method's passed as a method group) up to <paramref name="boundary"/>.</summary>
         public string? FindWriteInWorkItem(IOperation body, IOperation boundary, System.Threading.CancellationToken cancellationToken)
         {
-            HashSet<IMethodSymbol>? visited = null;
-            return FindWrite(body, boundary, 0, ref visited, cancellationToken);
+            Dictionary<IMethodSymbol, int>? readAt = null;
+            return FindWrite(body, boundary, 0, ref readAt, cancellationToken);
         }
 
         /// <summary>
         /// The work item's writes, then those of the methods of this file it calls outside a try with catch clauses
-        /// (synchronous ones, and async ones it awaits), up to <see cref="MaxHelperDepth"/> calls deep, each method read once.
+        /// (ones that return no task, and those whose task it awaits or returns), up to <see cref="MaxHelperDepth"/> calls deep,
+        /// each method read once at the shallowest depth it is reached at (so that the order of the calls does not decide).
+        /// In a helper, a write through one of its parameters is the caller's argument's (a <c>MemoryStream</c>…) and does not count.
         /// A virtual method counts (not an abstract one): its body is what runs for an instance of its type, as PM3006 reads
         /// a timer handler's. Real-world round 19: NewLife's file log queues <c>QueueUserWorkItem(s => { try { WriteFile(); }
         /// finally { … } })</c>, and its <c>protected virtual WriteFile</c> writes to the log's <c>StreamWriter</c>; its
         /// repro's full disk ended the process.
         /// </summary>
-        private string? FindWrite(IOperation body, IOperation boundary, int depth, ref HashSet<IMethodSymbol>? visited, System.Threading.CancellationToken cancellationToken)
+        private string? FindWrite(IOperation body, IOperation boundary, int depth, ref Dictionary<IMethodSymbol, int>? readAt, System.Threading.CancellationToken cancellationToken)
         {
             List<IInvocationOperation>? helperCalls = null;
             foreach (var operation in OperationFacts.ExecutedDescendants(body))
@@ -280,6 +282,11 @@ namespace Postmortem.Analyzers.Knowledge
                             continue;
                         }
                     }
+
+                    if (depth > 0 && invocation.Instance is { } instance && OperationFacts.UnwrapConversions(instance) is IParameterReferenceOperation)
+                    {
+                        continue;
+                    }
                 }
                 else if (operation is IObjectCreationOperation creation)
                 {
@@ -299,15 +306,17 @@ namespace Postmortem.Analyzers.Knowledge
 
             foreach (var call in helperCalls)
             {
-                visited ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
-                if (IsInsideTryWithCatch(call, boundary) || !visited.Add(call.TargetMethod.OriginalDefinition) ||
+                readAt ??= new Dictionary<IMethodSymbol, int>(SymbolEqualityComparer.Default);
+                var method = call.TargetMethod.OriginalDefinition;
+                if (IsInsideTryWithCatch(call, boundary) || (readAt.TryGetValue(method, out var readDepth) && readDepth <= depth + 1) ||
                     call.SemanticModel is not { } model ||
                     OperationFacts.SameFileHelperBody(call.TargetMethod, model, cancellationToken, overridable: true) is not { } helper)
                 {
                     continue;
                 }
 
-                if (FindWrite(helper, helper, depth + 1, ref visited, cancellationToken) is { } inner)
+                readAt[method] = depth + 1;
+                if (FindWrite(helper, helper, depth + 1, ref readAt, cancellationToken) is { } inner)
                 {
                     // Named by the work item's own call (deeper helpers return the write's own name).
                     return depth == 0 ? call.TargetMethod.Name + " (" + inner + ")" : inner;
@@ -316,11 +325,22 @@ namespace Postmortem.Analyzers.Knowledge
 
             return null;
 
-            // A synchronous method, or an async one whose task the work item awaits (its failures fault the work item's).
+            // A method whose task the work item awaits or returns (Task.Run unwraps a returned task): its failures fault the
+            // work item's. Otherwise one that returns no task: a task dropped there fails alone, where the work item does not see it.
             static bool MayFollow(IInvocationOperation call)
-                => !call.TargetMethod.IsAsync ||
-                   (call.Parent is IAwaitOperation ||
-                    (call.Parent is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" } configured && configured.Parent is IAwaitOperation));
+                => IsAwaitedOrReturned(call) ||
+                   (!call.TargetMethod.IsAsync && call.TargetMethod.ReturnType is not INamedTypeSymbol { Name: "Task" or "ValueTask" });
+
+            static bool IsAwaitedOrReturned(IInvocationOperation call)
+            {
+                var parent = call.Parent is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" } configured ? configured.Parent : call.Parent;
+                while (parent is IConversionOperation)
+                {
+                    parent = parent.Parent;
+                }
+
+                return parent is IAwaitOperation or IReturnOperation;
+            }
         }
 
         /// <summary>How many calls deep a work item's helpers are followed (PM3006 follows a timer handler's as far).</summary>

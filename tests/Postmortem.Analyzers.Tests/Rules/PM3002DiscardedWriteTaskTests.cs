@@ -226,7 +226,15 @@ namespace Postmortem.Analyzers.Tests.Rules
                         ThreadPool.{|#0:QueueUserWorkItem|}(s => { try { WriteFile(line); } finally { _writing = 0; } });
                         _ = Task.{|#1:Run|}(() => Deeper(line));
                         _ = Task.{|#2:Run|}(async () => await SaveAsync(line).ConfigureAwait(false));
+                        _ = Task.{|#3:Run|}(() => SaveAsync(line));
+                        _ = Task.{|#4:Run|}(() => { Twice(line); Flush(line); });
                     }
+
+                    // Reached three calls deep first (Twice, Again, Flush), then two deep (Flush, Append): read again there.
+                    private void Twice(string line) => Again(line);
+                    private void Again(string line) => Flush(line);
+                    private void Flush(string line) => Append(line);
+                    private static void Append(string line) => File.AppendAllText("flush.log", line);
 
                     protected virtual void WriteFile(string line)
                     {
@@ -249,7 +257,10 @@ namespace Postmortem.Analyzers.Tests.Rules
                     "'ThreadPool.QueueUserWorkItem(WriteFile (StreamWriter.Write))' has no task to observe",
                     "no caller can catch it and the unhandled exception ends the process"),
                 VerifyCS.Diagnostic("PM3002").WithLocation(1).WithArguments(Discarded("Task.Run(Deeper (StreamWriter.Write))"), Unseen),
-                VerifyCS.Diagnostic("PM3002").WithLocation(2).WithArguments(Discarded("Task.Run(SaveAsync (File.AppendAllText))"), Unseen));
+                VerifyCS.Diagnostic("PM3002").WithLocation(2).WithArguments(Discarded("Task.Run(SaveAsync (File.AppendAllText))"), Unseen),
+                // Task.Run unwraps the task the lambda returns: SaveAsync's failure faults the dropped task.
+                VerifyCS.Diagnostic("PM3002").WithLocation(3).WithArguments(Discarded("Task.Run(SaveAsync (File.AppendAllText))"), Unseen),
+                VerifyCS.Diagnostic("PM3002").WithLocation(4).WithArguments(Discarded("Task.Run(Flush (File.AppendAllText))"), Unseen));
 
         // A helper whose writes are in a try with a catch, a call to it inside such a try, a helper four calls deep, an async
         // helper whose task the work item drops (reported there when it is a write), and an abstract one (no body here):
@@ -271,6 +282,20 @@ namespace Postmortem.Analyzers.Tests.Rules
                         _ = Task.Run(() => One(line));
                         _ = Task.Run(() => { _ = SaveAsync(line); });
                         _ = Task.Run(() => Abstract(line));
+                        ThreadPool.QueueUserWorkItem(s => Save(line));
+                        _ = Task.Run(() => { _ = Save(line); });
+                        var buffer = new MemoryStream();
+                        _ = Task.Run(() => Copy(buffer, line));
+                    }
+
+                    // A task the work item drops fails in that task, not in the work item (PM3002 reports a known write's
+                    // dropped task where it is dropped); a helper given a stream writes where its caller says.
+                    private static Task Save(string line) => File.WriteAllTextAsync("state.log", line);
+
+                    private static void Copy(Stream target, string line)
+                    {
+                        var bytes = System.Text.Encoding.UTF8.GetBytes(line);
+                        target.Write(bytes, 0, bytes.Length);
                     }
 
                     private static void Guarded(string line)
