@@ -991,8 +991,9 @@ namespace Postmortem.Analyzers.Rules
                 return operation is not IInvocationOperation { TargetMethod.Name: "Delete" } delete || DeletesTheSameAgain(delete, tryOperation.Body);
             }
 
-            // A failed delete's file moved aside instead.
-            if (operation is IInvocationOperation move && MovesTheDeletedAside(move, tryOperation.Body, io))
+            // A failed delete's file moved aside instead, when deleting is all the try block does: a write beside the delete
+            // (an append, then the delete) fails for a full disk, which no move aside makes up for (the session's review).
+            if (operation is IInvocationOperation move && OnlyDeletes(tryOperation.Body, io) && MovesTheDeletedAside(move, tryOperation.Body, io))
             {
                 return true;
             }
@@ -1063,6 +1064,23 @@ namespace Postmortem.Analyzers.Rules
                 _ => null,
             };
             return source is not null && TryDeletes(tryBody, source, earlier => io.GetDurableWrite(earlier) is { } write && IsDelete(write));
+        }
+
+        /// <summary>Are all the writes the body runs itself deletes (and one at least)?</summary>
+        private static bool OnlyDeletes(IOperation body, IoTypes io)
+        {
+            var any = false;
+            foreach (var (_, write) in DirectWrites(body, io))
+            {
+                if (!IsDelete(write))
+                {
+                    return false;
+                }
+
+                any = true;
+            }
+
+            return any;
         }
 
         /// <summary>Does the try block delete this (the same argument or receiver, written alike) with a call

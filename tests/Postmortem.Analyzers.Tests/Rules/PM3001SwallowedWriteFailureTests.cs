@@ -279,6 +279,12 @@ namespace Postmortem.Analyzers.Tests.Rules
 
                         try { item.Delete(); }
                         catch { try { item.MoveTo(item.FullName + ".del"); } [|catch|] { } }
+
+                        // The move makes up for the delete only: a write beside it fails for a full disk, swallowed.
+                        try { File.AppendAllText(log, "archived"); File.Delete(path); }
+                        [|catch (IOException)|] { File.Move(path, path + ".old"); }
+                        try { File.Delete(path); File.WriteAllText(path, "new"); }
+                        [|catch (IOException)|] { File.Move(path, path + ".bad"); }
                     }
                 }
                 """);
