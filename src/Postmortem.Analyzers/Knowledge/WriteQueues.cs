@@ -146,8 +146,8 @@ namespace Postmortem.Analyzers.Knowledge
 
         /// <summary>
         /// Is the channel behind this receiver created, where the analyzer can see it, in a Drop* mode without an
-        /// <c>itemDropped</c> callback? Then no drop is seen anywhere: <c>TryWrite</c> returns true for the item it drops, so
-        /// <c>if (!writer.TryWrite(item))</c> never runs (real-world round 19: a file logger's queue in <c>DropWrite</c> mode,
+        /// <c>itemDropped</c> callback? Then no drop is seen anywhere: <c>TryWrite</c> returns true when it drops an item to make
+        /// room, so <c>if (!writer.TryWrite(item))</c> runs only once the channel is completed, never for a drop (real-world round 19: a file logger's queue in <c>DropWrite</c> mode,
         /// whose drop report never fired while its repro lost 990 of 1,000 entries).
         /// </summary>
         public bool IsProvablyDroppingUnseen(IOperation? receiver, SemanticModel? model) => Is(Origin.DroppingUnseen, receiver, model, 0);

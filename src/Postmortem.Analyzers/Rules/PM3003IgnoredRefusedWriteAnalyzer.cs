@@ -67,13 +67,13 @@ namespace Postmortem.Analyzers.Rules
         private static object[] DeadCheckArguments(string write)
             => new object[]
             {
-                "'" + write + "' returns true even when this channel drops the item (a Drop mode without an itemDropped callback)",
+                "'" + write + "' returns true even when this channel drops an item to make room (a Drop mode without an itemDropped callback)",
                 "checking its result never sees a drop, and items are dropped silently when the queue is full",
             };
 
         /// <summary>
         /// <c>if (!writer.TryWrite(item)) Report(…)</c> on a channel the analyzer sees created in a Drop* mode without an
-        /// <c>itemDropped</c> callback: the check never runs, so the drops it is meant to report go unseen (real-world round
+        /// <c>itemDropped</c> callback: the check never runs for a drop (only once the channel is completed), so the drops it is meant to report go unseen (real-world round
         /// 19, Karambolo's file logger: its queue in <c>DropWrite</c> mode lost 990 of 1,000 entries, and its drop event never
         /// fired). A dropped result is the statement's case (<see cref="AnalyzeStatement"/>).
         /// </summary>

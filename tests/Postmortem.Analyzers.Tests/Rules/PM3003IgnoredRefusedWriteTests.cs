@@ -634,14 +634,14 @@ namespace Postmortem.Analyzers.Tests.Rules
         }
 
         // Real-world round 19 (Karambolo's file logger, its repro: 990 of 1,000 entries lost and no drop event): on a channel
-        // created in a Drop* mode without an itemDropped callback, TryWrite returns true for the item it drops, so a check
-        // of its result never runs. Reported where it is checked, returned or passed on; no fix (the creation is what to change).
+        // created in a Drop* mode without an itemDropped callback, TryWrite returns true when it drops an item to make room,
+        // so a check of its result never sees a drop (it runs only once the channel is completed). Reported where it is checked, returned or passed on; no fix (the creation is what to change).
         [Fact]
         public Task ResultCheckedOnAChannelThatDropsUnseen_ReportsDiagnostic()
             => VerifyCS.VerifyAnalyzerAsync(
                 Queue(ChannelsThatDropUnseen("{|#0:TryWrite|}", "{|#1:TryWrite|}", "{|#2:TryWrite|}")),
                 VerifyCS.Diagnostic("PM3003").WithLocation(0).WithMessage(
-                    "'ChannelWriter.TryWrite' returns true even when this channel drops the item (a Drop mode without an itemDropped callback): " +
+                    "'ChannelWriter.TryWrite' returns true even when this channel drops an item to make room (a Drop mode without an itemDropped callback): " +
                     "checking its result never sees a drop, and items are dropped silently when the queue is full"),
                 VerifyCS.Diagnostic("PM3003").WithLocation(1),
                 VerifyCS.Diagnostic("PM3003").WithLocation(2));
