@@ -972,6 +972,14 @@ namespace Postmortem.Analyzers.Rules
         /// </summary>
         private static bool RunsWriteAgain(IOperation operation, ITryOperation tryOperation, IoTypes io, ref string? write)
         {
+            // A failed delete's file or folder moved aside instead, when deleting is all the try block does: a write beside
+            // the delete (an append, then the delete) fails for a full disk, which no move aside makes up for (the session's
+            // review). A folder's move is no write of its own (Directory.Move), so this comes first.
+            if (operation is IInvocationOperation move && MovesTheDeletedAside(move, tryOperation.Body, io) && OnlyDeletes(tryOperation.Body, io))
+            {
+                return true;
+            }
+
             var again = operation switch
             {
                 // Closing a writer is cleanup even when the try block's first write is closing the previous one.
@@ -989,13 +997,6 @@ namespace Postmortem.Analyzers.Rules
             if (again == write)
             {
                 return operation is not IInvocationOperation { TargetMethod.Name: "Delete" } delete || DeletesTheSameAgain(delete, tryOperation.Body);
-            }
-
-            // A failed delete's file moved aside instead, when deleting is all the try block does: a write beside the delete
-            // (an append, then the delete) fails for a full disk, which no move aside makes up for (the session's review).
-            if (operation is IInvocationOperation move && OnlyDeletes(tryOperation.Body, io) && MovesTheDeletedAside(move, tryOperation.Body, io))
-            {
-                return true;
             }
 
             // Another way to the same file: `catch (UnauthorizedAccessException) { File.Move(src, bak); }` after
@@ -1059,8 +1060,12 @@ namespace Postmortem.Analyzers.Rules
             var method = move.TargetMethod;
             IOperation? source = method switch
             {
-                { Name: "MoveTo", IsStatic: false } => move.Instance,
-                { Name: "Move", IsStatic: true } => OperationFacts.ArgumentFor(move.Arguments, "sourceFileName"),
+                { Name: "MoveTo", IsStatic: false } when TypeSymbols.InheritsFromOrEquals(move.Instance?.Type, io.FileInfo) ||
+                                                         TypeSymbols.InheritsFromOrEquals(move.Instance?.Type, io.DirectoryInfo) => move.Instance,
+                { Name: "Move", IsStatic: true } when SymbolEqualityComparer.Default.Equals(method.ContainingType, io.File) =>
+                    OperationFacts.ArgumentFor(move.Arguments, "sourceFileName"),
+                { Name: "Move", IsStatic: true } when SymbolEqualityComparer.Default.Equals(method.ContainingType, io.Directory) =>
+                    OperationFacts.ArgumentFor(move.Arguments, "sourceDirName"),
                 _ => null,
             };
             return source is not null && TryDeletes(tryBody, source, earlier => io.GetDurableWrite(earlier) is { } write && IsDelete(write));

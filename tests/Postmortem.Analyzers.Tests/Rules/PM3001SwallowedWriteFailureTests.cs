@@ -251,6 +251,13 @@ namespace Postmortem.Analyzers.Tests.Rules
 
                         try { File.Delete(path); }
                         catch (IOException) { File.Move(path, path + ".old"); }
+
+                        // A folder deleted with its contents, moved aside instead.
+                        try { Directory.Delete(path, true); }
+                        catch (IOException) { Directory.Move(path, path + ".del"); }
+                        var folder = new DirectoryInfo(path);
+                        try { folder.Delete(true); }
+                        catch (IOException) { folder.MoveTo(folder.FullName + ".del"); }
                     }
                 }
                 """);
