@@ -560,7 +560,28 @@ namespace Postmortem.Analyzers.Rules
             }
 
             return tryOperation.SemanticModel?.GetEnclosingSymbol(tryOperation.Syntax.SpanStart) is IMethodSymbol method &&
-                   (method.MethodKind == MethodKind.Destructor || method.Name is "Dispose" or "DisposeAsync");
+                   (method.MethodKind == MethodKind.Destructor || method.Name is "Dispose" or "DisposeAsync" || IsTestTearDown(method));
+        }
+
+        /// <summary>
+        /// A test framework's clean-up method (NUnit's <c>[TearDown]</c>/<c>[OneTimeTearDown]</c>, MSTest's
+        /// <c>[TestCleanup]</c>/<c>[ClassCleanup]</c>/<c>[AssemblyCleanup]</c>, BenchmarkDotNet's <c>[GlobalCleanup]</c>;
+        /// xUnit's is <c>Dispose</c>): the test's scratch files and folders deleted best-effort, as in <c>Dispose</c>
+        /// (the session's review: a recursive temp-folder delete in a <c>[TearDown]</c> is a common, harmless look-alike).
+        /// Known by the attribute's name, as the frameworks' versions differ.
+        /// </summary>
+        private static bool IsTestTearDown(IMethodSymbol method)
+        {
+            foreach (var attribute in method.GetAttributes())
+            {
+                if (attribute.AttributeClass?.Name is "TearDownAttribute" or "OneTimeTearDownAttribute" or "TestCleanupAttribute" or
+                    "ClassCleanupAttribute" or "AssemblyCleanupAttribute" or "GlobalCleanupAttribute")
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>

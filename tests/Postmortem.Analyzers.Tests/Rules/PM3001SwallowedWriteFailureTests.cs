@@ -1786,6 +1786,50 @@ namespace Postmortem.Analyzers.Tests.Rules
                 }
                 """);
 
+        // A test framework's clean-up method deletes the test's scratch files and folders best-effort, as Dispose does
+        // (NUnit's TearDown and OneTimeTearDown, MSTest's TestCleanup, BenchmarkDotNet's GlobalCleanup; stand-ins here).
+        [Fact]
+        public Task DeleteInTestTearDown_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync("""
+                using System;
+                using System.IO;
+                using NUnit.Framework;
+
+                public class ExportTests
+                {
+                    private string _dir = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString());
+
+                    [TearDown]
+                    public void Cleanup()
+                    {
+                        try { Directory.Delete(_dir, true); }
+                        catch { }
+                    }
+
+                    [OneTimeTearDown]
+                    public void RemoveAll()
+                    {
+                        try { File.Delete(_dir + ".zip"); }
+                        catch (IOException) { }
+                    }
+
+                    // Not a clean-up method: a test whose own delete fails silently is reported.
+                    [Test]
+                    public void Purges()
+                    {
+                        try { Directory.Delete(_dir, true); }
+                        [|catch|] { }
+                    }
+                }
+
+                namespace NUnit.Framework
+                {
+                    public sealed class TearDownAttribute : Attribute { }
+                    public sealed class OneTimeTearDownAttribute : Attribute { }
+                    public sealed class TestAttribute : Attribute { }
+                }
+                """);
+
         // Elsewhere a swallowed delete is reported (a user's file that stays; a service's temp file deleted in a finally,
         // real-world round 9), and in Dispose a try that also writes, or a lambda that runs later.
         [Fact]
