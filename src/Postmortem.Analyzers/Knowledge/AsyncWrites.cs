@@ -249,7 +249,7 @@ namespace Postmortem.Analyzers.Knowledge
 
         /// <summary>
         /// The work item's writes, then those of the methods of this file it calls outside a try with catch clauses
-        /// (ones that return no task, and those whose task it awaits or returns), up to <see cref="MaxHelperDepth"/> calls deep,
+        /// (ones that return no task, and those whose task it awaits or returns), up to <see cref="HelperDepths.Max"/> calls deep,
         /// each method read once at the shallowest depth it is reached at (so that the order of the calls does not decide).
         /// In a helper, a write through one of its parameters is the caller's argument's (a <c>MemoryStream</c>…) and does not count.
         /// A virtual method counts (not an abstract one): its body is what runs for an instance of its type, as PM3006 reads
@@ -276,7 +276,7 @@ namespace Postmortem.Analyzers.Knowledge
                     else
                     {
                         write = Io.GetDurableWrite(invocation);
-                        if (write is null && depth < MaxHelperDepth && MayFollow(invocation))
+                        if (write is null && depth < HelperDepths.Max && MayFollow(invocation))
                         {
                             (helperCalls ??= new List<IInvocationOperation>()).Add(invocation);
                             continue;
@@ -306,16 +306,13 @@ namespace Postmortem.Analyzers.Knowledge
 
             foreach (var call in helperCalls)
             {
-                readAt ??= new Dictionary<IMethodSymbol, int>(SymbolEqualityComparer.Default);
-                var method = call.TargetMethod.OriginalDefinition;
-                if (IsInsideTryWithCatch(call, boundary) || (readAt.TryGetValue(method, out var readDepth) && readDepth <= depth + 1) ||
-                    call.SemanticModel is not { } model ||
+                if (IsInsideTryWithCatch(call, boundary) || call.SemanticModel is not { } model ||
+                    !HelperDepths.ShouldRead(ref readAt, call.TargetMethod, depth + 1) ||
                     OperationFacts.SameFileHelperBody(call.TargetMethod, model, cancellationToken, overridable: true) is not { } helper)
                 {
                     continue;
                 }
 
-                readAt[method] = depth + 1;
                 if (FindWrite(helper, helper, depth + 1, ref readAt, cancellationToken) is { } inner)
                 {
                     // Named by the work item's own call (deeper helpers return the write's own name).
@@ -342,9 +339,6 @@ namespace Postmortem.Analyzers.Knowledge
                 return parent is IAwaitOperation or IReturnOperation;
             }
         }
-
-        /// <summary>How many calls deep a work item's helpers are followed (PM3006 follows a timer handler's as far).</summary>
-        private const int MaxHelperDepth = 3;
 
         private static bool IsInsideTryWithCatch(IOperation operation, IOperation boundary)
         {

@@ -22,8 +22,6 @@ namespace Postmortem.Analyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class PM3006TimerSwallowsWriteFailureAnalyzer : DiagnosticAnalyzer
     {
-        private const int MaxHelperDepth = 3;
-
         internal static readonly DiagnosticDescriptor Rule = Descriptors.PM3006TimerSwallowsWriteFailure;
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
@@ -58,7 +56,7 @@ namespace Postmortem.Analyzers.Rules
             var cancellationToken = context.CancellationToken;
             var (body, handler) = HandlerBody(assignment.HandlerValue, model, cancellationToken);
             if (body is null || SetsSynchronizingObject(context.ContainingSymbol.ContainingType, cancellationToken) ||
-                FindUncaughtWrite(body, io, model, 0, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), cancellationToken) is not { } write)
+                FindUncaughtWrite(body, io, model, cancellationToken) is not { } write)
             {
                 return;
             }
@@ -93,7 +91,13 @@ namespace Postmortem.Analyzers.Rules
         /// The first write in the body, or in a method of this file it calls, that no catch in between can catch: the failure
         /// reaches the timer.
         /// </summary>
-        private static (IOperation Operation, string Name)? FindUncaughtWrite(IOperation body, IoTypes io, SemanticModel model, int depth, HashSet<IMethodSymbol> visited, CancellationToken cancellationToken)
+        private static (IOperation Operation, string Name)? FindUncaughtWrite(IOperation body, IoTypes io, SemanticModel model, CancellationToken cancellationToken)
+        {
+            Dictionary<IMethodSymbol, int>? readAt = null;
+            return FindUncaughtWrite(body, io, model, 0, ref readAt, cancellationToken);
+        }
+
+        private static (IOperation Operation, string Name)? FindUncaughtWrite(IOperation body, IoTypes io, SemanticModel model, int depth, ref Dictionary<IMethodSymbol, int>? readAt, CancellationToken cancellationToken)
         {
             foreach (var operation in OperationFacts.ExecutedDescendants(body))
             {
@@ -114,12 +118,12 @@ namespace Postmortem.Analyzers.Rules
                 }
 
                 var call = (IInvocationOperation)operation;
-                if (RunsDelegatesAtOnce(call) && FindUncaughtWriteInDelegates(call, io, model, depth, visited, cancellationToken) is { } inDelegate)
+                if (RunsDelegatesAtOnce(call) && FindUncaughtWriteInDelegates(call, io, model, depth, ref readAt, cancellationToken) is { } inDelegate)
                 {
                     return inDelegate;
                 }
 
-                if (FindUncaughtWriteInHelper(call.TargetMethod, io, model, depth, visited, cancellationToken) is { } found)
+                if (FindUncaughtWriteInHelper(call.TargetMethod, io, model, depth, ref readAt, cancellationToken) is { } found)
                 {
                     return found;
                 }
@@ -129,12 +133,12 @@ namespace Postmortem.Analyzers.Rules
         }
 
         /// <summary>The first uncaught write in a synchronous method of this file that the handler calls or passes as a delegate
-        /// run at once. Each method read once per subscription (helpers calling each other would cost a power of their
-        /// calls), MaxHelperDepth calls deep.</summary>
-        private static (IOperation Operation, string Name)? FindUncaughtWriteInHelper(IMethodSymbol method, IoTypes io, SemanticModel model, int depth, HashSet<IMethodSymbol> visited, CancellationToken cancellationToken)
-            => depth < MaxHelperDepth && !method.IsAsync && visited.Add(method) &&
+        /// run at once, <see cref="HelperDepths.Max"/> calls deep. Each method is read once per subscription at the shallowest
+        /// depth it is reached at (helpers calling each other would otherwise cost a power of their calls).</summary>
+        private static (IOperation Operation, string Name)? FindUncaughtWriteInHelper(IMethodSymbol method, IoTypes io, SemanticModel model, int depth, ref Dictionary<IMethodSymbol, int>? readAt, CancellationToken cancellationToken)
+            => !method.IsAsync && HelperDepths.ShouldRead(ref readAt, method, depth + 1) &&
                OperationFacts.SameFileHelperBody(method, model, cancellationToken, overridable: true) is { } helper
-                ? FindUncaughtWrite(helper, io, model, depth + 1, visited, cancellationToken)
+                ? FindUncaughtWrite(helper, io, model, depth + 1, ref readAt, cancellationToken)
                 : null;
 
         /// <summary><c>List&lt;T&gt;.ForEach</c> and <c>Array.ForEach</c> run the delegate they are given for each item during the
@@ -147,7 +151,7 @@ namespace Postmortem.Analyzers.Rules
 
         /// <summary>The first uncaught write in a delegate passed to such a call: a lambda's body, a method of this file
         /// (followed as a called one is), or a <c>File</c> write itself (<c>ForEach(File.Delete)</c>).</summary>
-        private static (IOperation Operation, string Name)? FindUncaughtWriteInDelegates(IInvocationOperation call, IoTypes io, SemanticModel model, int depth, HashSet<IMethodSymbol> visited, CancellationToken cancellationToken)
+        private static (IOperation Operation, string Name)? FindUncaughtWriteInDelegates(IInvocationOperation call, IoTypes io, SemanticModel model, int depth, ref Dictionary<IMethodSymbol, int>? readAt, CancellationToken cancellationToken)
         {
             foreach (var argument in call.Arguments)
             {
@@ -160,7 +164,7 @@ namespace Postmortem.Analyzers.Rules
                 switch (OperationFacts.UnwrapConversions(creation.Target))
                 {
                     case IAnonymousFunctionOperation { Symbol.IsAsync: false } lambda:
-                        if (FindUncaughtWrite(lambda.Body, io, model, depth, visited, cancellationToken) is { } inLambda)
+                        if (FindUncaughtWrite(lambda.Body, io, model, depth, ref readAt, cancellationToken) is { } inLambda)
                         {
                             return inLambda;
                         }
@@ -172,7 +176,7 @@ namespace Postmortem.Analyzers.Rules
                             return (reference, write);
                         }
 
-                        if (FindUncaughtWriteInHelper(method, io, model, depth, visited, cancellationToken) is { } inHelper)
+                        if (FindUncaughtWriteInHelper(method, io, model, depth, ref readAt, cancellationToken) is { } inHelper)
                         {
                             return inHelper;
                         }

@@ -136,6 +136,41 @@ namespace Postmortem.Analyzers.Tests.Rules
                     "'OnFlushLogs' handles a System.Timers.Timer's Elapsed event, and the timer swallows every exception its handler throws: " +
                     "when 'new StreamWriter' fails (a full disk, a lock or a denied access), nothing is logged and nobody learns of it"));
 
+        // Helpers are followed three calls deep, each read again when reached at a shallower depth: Save is reached first
+        // three calls deep (Refresh, Again, Save: its own call to Append is a fourth), then directly (Save, Append).
+        // Before, the first reading marked it read and the second was skipped (the order of the calls decided).
+        [Fact]
+        public Task HelperReachedDeepFirstThenDirectly_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(
+                InClass("""
+                    public void Start() => {|#0:_timer.Elapsed|} += (s, e) => { Refresh(); Save(); };
+
+                    private void Refresh() => Again();
+                    private void Again() => Save();
+                    private void Save() => Append(_buffer.ToString());
+                    private void Append(string text) => {|#1:File.AppendAllText(_path, text)|};
+                """),
+                VerifyCS.Diagnostic("PM3006").WithLocation(0).WithArguments("This lambda", "File.AppendAllText", OnWrite).WithAdditionalLocations(1));
+
+        // A write four calls deep is past the limit; helpers calling each other end.
+        [Fact]
+        public Task WriteFourCallsDeepOrHelpersInACycle_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InClass("""
+                    public void Start()
+                    {
+                        _timer.Elapsed += (s, e) => One();
+                        _timer.Elapsed += (s, e) => Ping(3);
+                    }
+
+                    private void One() => Two();
+                    private void Two() => Three();
+                    private void Three() => Four();
+                    private void Four() => File.AppendAllText(_path, "x");
+
+                    private void Ping(int n) { if (n > 0) Pong(n - 1); }
+                    private void Pong(int n) { if (n > 0) Ping(n - 1); }
+                """));
+
         [Fact]
         public Task WriteOutsideTheCatchOrCaughtByAnotherType_ReportsDiagnostic()
             => VerifyCS.VerifyAnalyzerAsync(InClass("""
