@@ -32,7 +32,7 @@ namespace Postmortem.Analyzers.Tests.Rules
                 """)).Web().WithSerilog();
             test.ExpectedDiagnostics.Add(new DiagnosticResult("PM1001").WithLocation(0).WithArguments(
                 "Serilog WriteTo.File writes 'logs/app.log' without shared: true",
-                "on Windows a second worker process cannot open the file and logs nothing for its lifetime, on Linux the processes overwrite each other's lines, and no error is reported (only to SelfLog)",
+                "on Windows a second worker process cannot open the file and its logger writes nothing for as long as it lives, on Linux the processes overwrite each other's lines, and no error is reported (only to SelfLog)",
                 "Add shared: true (coordinates the processes of one host), or put the process or instance id in the path. " + WebReason));
             return test.RunAsync();
         }
@@ -153,7 +153,7 @@ namespace Postmortem.Analyzers.Tests.Rules
                 """));
             test.ExpectedDiagnostics.Add(new DiagnosticResult("PM1001").WithLocation(0).WithArguments(
                 "Serilog WriteTo.File writes 'logs/app.log' without shared: true",
-                "on Windows a second worker process cannot open the file and logs nothing for its lifetime, on Linux the processes overwrite each other's lines, and no error is reported (only to SelfLog)",
+                "on Windows a second worker process cannot open the file and its logger writes nothing for as long as it lives, on Linux the processes overwrite each other's lines, and no error is reported (only to SelfLog)",
                 "Add shared: true (coordinates the processes of one host), or put the process or instance id in the path. " +
                 "The project's web.config sets <aspNetCore processesPerApplication=\"4\">, so the ASP.NET Core Module runs 4 worker processes at once; " +
                 "if it never does, set postmortem.worker_processes = single in .editorconfig"));
@@ -185,7 +185,7 @@ namespace Postmortem.Analyzers.Tests.Rules
             test.References.AddRange(References.AspNetCore);
             test.ExpectedDiagnostics.Add(new DiagnosticResult("PM1001").WithLocation(0).WithArguments(
                 "Serilog WriteTo.File writes 'logs/app.log' without shared: true",
-                "on Windows a second worker process cannot open the file and logs nothing for its lifetime, on Linux the processes overwrite each other's lines, and no error is reported (only to SelfLog)",
+                "on Windows a second worker process cannot open the file and its logger writes nothing for as long as it lives, on Linux the processes overwrite each other's lines, and no error is reported (only to SelfLog)",
                 "Add shared: true (coordinates the processes of one host), or put the process or instance id in the path. " +
                 "This class library references ASP.NET Core, so its code runs in web apps, which can run as several worker processes " +
                 "(IIS overlapped recycling, web gardens, scale-out on shared storage); if they never do, set postmortem.worker_processes = single in .editorconfig"));
