@@ -62,6 +62,9 @@ namespace Postmortem.Analyzers.Knowledge
 
         public const string LauncherKind = "Launcher";
 
+        /// <summary>A task-returning method of the same file that writes (<see cref="GetHelperWrite"/>): no synchronous counterpart.</summary>
+        public const string HelperKind = "Helper";
+
         public const string QueueUserWorkItem = "ThreadPool.QueueUserWorkItem";
 
         private static bool IsLauncherName(string name) => name is "Run" or "StartNew" or "QueueUserWorkItem";
@@ -103,6 +106,49 @@ namespace Postmortem.Analyzers.Knowledge
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// If the invocation calls a task-returning method of this file whose task fails when a durable write does, the
+        /// method's name with the write's (<c>SaveAsync (File.AppendAllTextAsync)</c>); otherwise null. An <c>async</c>
+        /// method's writes outside a try with catch clauses count, its own and those of the methods of this file it calls, as
+        /// a work item's are followed (not a write whose task it drops itself, which is reported where it is dropped, nor
+        /// one through its own parameter, the caller's argument's). A method that is not <c>async</c> fails its task only
+        /// through a task it returns: a write's (<c>Task SaveAsync(string s) => File.WriteAllTextAsync(path, s)</c>); its
+        /// synchronous writes throw at the call, where the caller sees them.
+        /// </summary>
+        public string? GetHelperWrite(IInvocationOperation invocation, System.Threading.CancellationToken cancellationToken)
+        {
+            var method = invocation.TargetMethod;
+            if (method.ReturnType is not INamedTypeSymbol { Name: "Task" or "ValueTask" } || invocation.SemanticModel is not { } model ||
+                OperationFacts.SameFileHelperBody(method, model, cancellationToken, overridable: true) is not { } body)
+            {
+                return null;
+            }
+
+            string? write = null;
+            if (method.IsAsync)
+            {
+                Dictionary<IMethodSymbol, int>? readAt = null;
+                _ = HelperDepths.ShouldRead(ref readAt, method, 1);
+                write = FindWrite(body, body, 1, ref readAt, cancellationToken);
+            }
+            else
+            {
+                foreach (var operation in OperationFacts.ExecutedDescendants(body))
+                {
+                    if (operation is IReturnOperation { ReturnedValue: { } value } &&
+                        OperationFacts.UnwrapConversions(value) is IInvocationOperation returned &&
+                        !(returned.Instance is { } instance && OperationFacts.UnwrapConversions(instance) is IParameterReferenceOperation) &&
+                        GetAsyncWrite(returned) is { } returnedWrite)
+                    {
+                        write = returnedWrite;
+                        break;
+                    }
+                }
+            }
+
+            return write is null ? null : method.Name + " (" + write + ")";
         }
 
         /// <summary>

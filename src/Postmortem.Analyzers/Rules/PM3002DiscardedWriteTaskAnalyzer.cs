@@ -8,13 +8,14 @@ namespace Postmortem.Analyzers.Rules
 {
     /// <summary>
     /// PM3002: the task of an asynchronous durable write is dropped (<c>_ =</c>, a statement in a non-async method,
-    /// or a Task.Run/StartNew/QueueUserWorkItem of a writing lambda whose task is dropped), so its failure is never observed.
+    /// or a Task.Run/StartNew/QueueUserWorkItem of a writing lambda whose task is dropped), or that of a method of the same
+    /// file whose task such a write fails, so its failure is never observed.
     /// Un-awaited call statements directly in an async function are left to the compiler's CS4014.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class PM3002DiscardedWriteTaskAnalyzer : DiagnosticAnalyzer
     {
-        /// <summary>Property: "Write" for an async write, "Launcher" for Task.Run and friends.</summary>
+        /// <summary>Property: "Write" for an async write, "Launcher" for Task.Run and friends, "Helper" for a method of the same file that writes.</summary>
         public const string KindProperty = "Kind";
 
         internal static readonly DiagnosticDescriptor Rule = Descriptors.PM3002DiscardedWriteTask;
@@ -81,12 +82,17 @@ namespace Postmortem.Analyzers.Rules
                 }
 
                 write = writes.GetAsyncWrite(invocation) ?? (dropped == Dropped.BlindContinuation ? writes.GetStreamEntryWrite(invocation) : null);
+                kind = AsyncWrites.WriteKind;
                 if (write is null)
                 {
-                    return;
+                    // A method of this file that writes: its dropped task loses the write's failure as the write's would.
+                    write = writes.GetHelperWrite(invocation, context.CancellationToken);
+                    kind = AsyncWrites.HelperKind;
+                    if (write is null)
+                    {
+                        return;
+                    }
                 }
-
-                kind = AsyncWrites.WriteKind;
             }
 
             var location = AsyncWrites.GetNameLocation(invocation);

@@ -230,13 +230,27 @@ namespace Postmortem.CodeFixes.Rules
                 return null;
             }
 
+            // receiver.WriteAsync(…), receiver?.WriteAsync(…), or SaveAsync(…) (a method of the same type).
             var token = root.FindToken(span.Start);
-            if (token.Parent is not SimpleNameSyntax name ||
-                name.Parent is not (MemberAccessExpressionSyntax or MemberBindingExpressionSyntax) ||
-                name.Parent.Parent is not InvocationExpressionSyntax invocation || invocation.Expression != name.Parent ||
-                name.Parent is MemberAccessExpressionSyntax access && access.Name != name)
+            if (token.Parent is not SimpleNameSyntax name)
             {
                 return null;
+            }
+
+            InvocationExpressionSyntax invocation;
+            if (name.Parent is InvocationExpressionSyntax direct && direct.Expression == name)
+            {
+                invocation = direct;
+            }
+            else if (name.Parent is not (MemberAccessExpressionSyntax or MemberBindingExpressionSyntax) ||
+                     name.Parent.Parent is not InvocationExpressionSyntax called || called.Expression != name.Parent ||
+                     name.Parent is MemberAccessExpressionSyntax access && access.Name != name)
+            {
+                return null;
+            }
+            else
+            {
+                invocation = called;
             }
 
             // receiver?.WriteAsync(…): the whole conditional access is what is dropped.

@@ -263,7 +263,7 @@ namespace Postmortem.Analyzers.Tests.Rules
                 VerifyCS.Diagnostic("PM3002").WithLocation(4).WithArguments(Discarded("Task.Run(Flush (File.AppendAllText))"), Unseen));
 
         // A helper whose writes are in a try with a catch, a call to it inside such a try, a helper four calls deep, an async
-        // helper whose task the work item drops (reported there when it is a write), and an abstract one (no body here):
+        // helper whose task the work item drops (reported there, as a dropped write), and an abstract one (no body here):
         // nothing the work item's task or thread is seen to fail on.
         [Fact]
         public Task WorkItemCallingAHelperThatHandlesItsFailure_NoDiagnostic()
@@ -280,7 +280,7 @@ namespace Postmortem.Analyzers.Tests.Rules
                         ThreadPool.QueueUserWorkItem(s => Guarded(line));
                         ThreadPool.QueueUserWorkItem(s => { try { Unguarded(line); } catch (IOException e) { Console.Error.WriteLine(e); } });
                         _ = Task.Run(() => One(line));
-                        _ = Task.Run(() => { _ = SaveAsync(line); });
+                        _ = Task.Run(() => { _ = {|#0:SaveAsync|}(line); });
                         _ = Task.Run(() => Abstract(line));
                         ThreadPool.QueueUserWorkItem(s => Save(line));
                         _ = Task.Run(() => { _ = Save(line); });
@@ -318,6 +318,136 @@ namespace Postmortem.Analyzers.Tests.Rules
                     }
 
                     protected abstract void Abstract(string line);
+                }
+                """,
+                // Reported where it is dropped, as a method of this file that writes (not at the launcher).
+                VerifyCS.Diagnostic("PM3002").WithLocation(0).WithArguments(Discarded("SaveAsync (File.AppendAllText)"), Unseen));
+
+        // A dropped task of a method of this file that writes loses the write's failure as the write's own task would: an
+        // async method's writes outside a try with catch clauses, its own or its helpers', or a write's task a method returns.
+        [Fact]
+        public Task DroppedTaskOfAMethodThatWrites_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync("""
+                using System;
+                using System.IO;
+                using System.Threading.Tasks;
+
+                class Settings
+                {
+                    private readonly string _path = "settings.json";
+
+                    public void OnChanged(string json)
+                    {
+                        _ = {|#0:SaveAsync|}(json);
+                        {|#1:AppendAsync|}(json);
+                        _ = {|#2:ExportAsync|}(json).ConfigureAwait(false);
+                        _ = {|#3:SaveAsync|}(json).ContinueWith(_ => Console.WriteLine("saved"));
+                    }
+
+                    public async Task OnClosedAsync(string json)
+                    {
+                        _ = {|#4:BackupAsync|}(json);
+                        await Task.Yield();
+                    }
+
+                    private async Task SaveAsync(string json)
+                    {
+                        await Task.Delay(100);
+                        await File.WriteAllTextAsync(_path, json);
+                    }
+
+                    private Task AppendAsync(string json) => File.AppendAllTextAsync("history.log", json);
+
+                    private async ValueTask ExportAsync(string json) => await File.WriteAllTextAsync("export.json", json);
+
+                    private async Task BackupAsync(string json)
+                    {
+                        await Task.Yield();
+                        Copy(json);
+                    }
+
+                    protected virtual void Copy(string json) => File.Copy(_path, _path + ".bak", overwrite: true);
+                }
+                """,
+                VerifyCS.Diagnostic("PM3002").WithLocation(0).WithArguments(Discarded("SaveAsync (File.WriteAllTextAsync)"), Unseen),
+                VerifyCS.Diagnostic("PM3002").WithLocation(1).WithArguments(Discarded("AppendAsync (File.AppendAllTextAsync)"), Unseen),
+                VerifyCS.Diagnostic("PM3002").WithLocation(2).WithArguments(Discarded("ExportAsync (File.WriteAllTextAsync)"), Unseen),
+                VerifyCS.Diagnostic("PM3002").WithLocation(3).WithArguments(
+                    "The task of 'SaveAsync (File.WriteAllTextAsync)' is continued by a lambda that never looks at it",
+                    "the continuation runs as if it had succeeded and nobody learns of it"),
+                VerifyCS.Diagnostic("PM3002").WithLocation(4).WithArguments(Discarded("BackupAsync (File.Copy)"), Unseen));
+
+        // Not the write's failure in the dropped task: a method that catches it, one that writes synchronously before
+        // returning a task (it throws at the call), one writing through its own parameter (the caller's stream), one that
+        // drops a write's task itself (reported there), one that writes nothing durable, one declared in another file or
+        // abstract; a task awaited or kept; an unawaited statement in an async method (the compiler's CS4014).
+        [Fact]
+        public Task DroppedTaskOfAMethodThatHandlesOrDoesNotWrite_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync("""
+                using System;
+                using System.IO;
+                using System.Threading.Tasks;
+
+                abstract class Settings
+                {
+                    private readonly string _path = "settings.json";
+
+                    public void OnChanged(string json, Stream target)
+                    {
+                        _ = GuardedAsync(json);
+                        _ = SyncFirstAsync(json);
+                        _ = CopyToAsync(target, json);
+                        _ = ForwardAsync(target);
+                        _ = RelayAsync(json);
+                        _ = MemoryAsync(json);
+                        _ = UploadAsync(json);
+                        _ = Task.CompletedTask;
+                        var pending = GuardedAsync(json);
+                        pending.Wait();
+                    }
+
+                    public async Task OnClosedAsync(string json)
+                    {
+                        await GuardedAsync(json);
+                    #pragma warning disable CS4014
+                        RelayAsync(json);
+                    #pragma warning restore CS4014
+                    }
+
+                    private async Task GuardedAsync(string json)
+                    {
+                        try { await File.WriteAllTextAsync(_path, json); }
+                        catch (IOException e) { Console.Error.WriteLine(e); }
+                    }
+
+                    private Task SyncFirstAsync(string json)
+                    {
+                        File.WriteAllText(_path, json);
+                        return Task.CompletedTask;
+                    }
+
+                    private static async Task CopyToAsync(Stream target, string json)
+                    {
+                        var bytes = System.Text.Encoding.UTF8.GetBytes(json);
+                        await target.WriteAsync(bytes, 0, bytes.Length);
+                    }
+
+                    private static Task ForwardAsync(Stream target) => target.FlushAsync();
+
+                    private async Task RelayAsync(string json)
+                    {
+                        await Task.Yield();
+                        _ = File.[|WriteAllTextAsync|](_path, json);
+                    }
+
+                    private static async Task MemoryAsync(string json)
+                    {
+                        using var memory = new MemoryStream();
+                        await memory.WriteAsync(new byte[] { 1 }, 0, 1);
+                        Console.WriteLine(json);
+                    }
+
+                    protected abstract Task UploadAsync(string json);
                 }
                 """);
 
@@ -869,6 +999,41 @@ namespace Postmortem.Analyzers.Tests.Rules
             return test.RunAsync();
         }
 
+        // A method of this file that writes: awaited in async code; in sync code no fix, even when a synchronous twin of
+        // the same name exists (it need not do what the async one does).
+        [Fact]
+        public Task DroppedTaskOfAMethodThatWrites_AwaitFixOnlyInAsyncCode_ReportsDiagnostic()
+        {
+            var code = """
+                using System.IO;
+                using System.Threading.Tasks;
+
+                class Settings
+                {
+                    public void OnChanged(string json) => _ = [|SaveAsync|](json);
+
+                    public async Task OnClosedAsync(string json)
+                    {
+                        _ = [|SaveAsync|](json);
+                        await Task.Yield();
+                    }
+
+                    private void Save(string json) => File.WriteAllText("settings.json", json);
+
+                    private async Task SaveAsync(string json) => await File.WriteAllTextAsync("settings.json", json);
+                }
+                """;
+            var test = VerifyCS.Test(code, code.Replace("""
+                        _ = [|SaveAsync|](json);
+                        await Task.Yield();
+                """, """
+                        await SaveAsync(json);
+                        await Task.Yield();
+                """));
+            test.CodeActionEquivalenceKey = PM3002DiscardedWriteTaskCodeFixProvider.AwaitKey;
+            return test.RunAsync();
+        }
+
         [Fact]
         public Task LockInAsyncMethod_SynchronousFixSinceAwaitIsNotAllowed_ReportsDiagnostic()
             => VerifyCS.VerifyCodeFixAsync(InAsync("""
@@ -894,7 +1059,7 @@ namespace Postmortem.Analyzers.Tests.Rules
                         await Task.Yield();
                     }
             """), InSync("""
-                    _ = SaveAsync();
+                    _ = [|SaveAsync|]();
 
                     async Task SaveAsync()
                     {
