@@ -233,11 +233,13 @@ namespace Postmortem.Analyzers.Knowledge
                 : null;
 
         /// <summary>Does this write (a name from <see cref="GetDurableWrite"/> or <see cref="GetDurableCreation"/>) name the file
-        /// it writes itself: a <c>File</c> or <c>FileInfo</c> member, or a library call given a file name? A write to a
+        /// it writes itself: a <c>File</c> or <c>FileInfo</c> member, a recursive folder delete, or a library call given a file name? A write to a
         /// stream or writer does not: the stream may be a <c>MemoryStream</c> someone else made.</summary>
         public static bool NamesItsFile(string write)
             => write.StartsWith("File.", System.StringComparison.Ordinal) ||
                write.StartsWith("FileInfo.", System.StringComparison.Ordinal) ||
+               write.StartsWith("Directory.", System.StringComparison.Ordinal) ||
+               write.StartsWith("DirectoryInfo.", System.StringComparison.Ordinal) ||
                write.EndsWith(".Save", System.StringComparison.Ordinal) ||
                write == "XmlWriter.Create";
 

@@ -698,6 +698,58 @@ namespace Postmortem.Analyzers.Tests.Rules
                 VerifyCS.Diagnostic("PM3001").WithLocation(1).WithArguments("SaveIndexAsync (new FileStream)", OnWrite, ""),
                 VerifyCS.Diagnostic("PM3001").WithLocation(2).WithArguments("Copy (File.Copy)", OnWrite, ""));
 
+        // Real-world round 21 (grandnode2's plugin upload, run: a stale plugin DLL left beside the new ones, or a misleading
+        // "already exists"): a recursive folder delete in a helper of the file, retried once in the helper's catch, so its
+        // second failure escapes into the caller's empty catch. A non-recursive delete (remove it if empty) is no write.
+        [Fact]
+        public Task RecursiveFolderDeleteInAHelperOfTheSameFile_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync("""
+                using System;
+                using System.IO;
+
+                class PluginController
+                {
+                    public void Upload(string pathToUpload, string oldFolder)
+                    {
+                        try
+                        {
+                            if (Directory.Exists(pathToUpload))
+                                DeleteDirectory(pathToUpload);
+                        }
+                        {|#0:catch|} { }
+
+                        try { Remove(new DirectoryInfo(oldFolder)); }
+                        {|#1:catch (IOException)|} { }
+
+                        try { RemoveIfEmpty(oldFolder); }
+                        catch (IOException) { }
+                    }
+
+                    protected void DeleteDirectory(string path)
+                    {
+                        foreach (var directory in Directory.GetDirectories(path))
+                        {
+                            DeleteDirectory(directory);
+                        }
+
+                        try
+                        {
+                            Directory.Delete(path, true);
+                        }
+                        catch (IOException)
+                        {
+                            Directory.Delete(path, true);
+                        }
+                    }
+
+                    private static void Remove(DirectoryInfo folder) => folder.Delete(recursive: true);
+
+                    private static void RemoveIfEmpty(string path) => Directory.Delete(path);
+                }
+                """,
+                VerifyCS.Diagnostic("PM3001").WithLocation(0).WithArguments("DeleteDirectory (Directory.Delete)", OnDelete, ""),
+                VerifyCS.Diagnostic("PM3001").WithLocation(1).WithArguments("Remove (DirectoryInfo.Delete)", OnDelete, ""));
+
         // The helper takes its own failures, an inner catch around the call takes them, its task is dropped (PM3002's),
         // it may be overridden or lives behind an interface, its write runs later (an iterator, a lambda), the write is
         // two calls down, or it writes to a stream it is given (here a MemoryStream): not followed.
