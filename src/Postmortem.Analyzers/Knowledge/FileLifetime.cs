@@ -1241,9 +1241,12 @@ namespace Postmortem.Analyzers.Knowledge
         /// the attributes of <paramref name="member"/> (the analyzed member), for a filter that deletes.
         /// </summary>
         /// <param name="returnsHandOver">False to ask whether anything but a <c>return</c> releases it (<see cref="TryGetHelperCreation"/>).</param>
-        public bool IsReleased(in FileCreation creation, IOperation memberRoot, ISymbol? member, Compilation compilation, CancellationToken cancellationToken, bool returnsHandOver = true)
+        /// <param name="handler">In a request handler (PM2002): what the handler returns is the response, which sends the
+        /// path to the client rather than handing it over (as <c>Ok(name)</c> does); a return from a lambda or local
+        /// function inside it still hands the value to the handler.</param>
+        public bool IsReleased(in FileCreation creation, IOperation memberRoot, ISymbol? member, Compilation compilation, CancellationToken cancellationToken, bool returnsHandOver = true, RequestHandler? handler = null)
         {
-            var walker = new ReleaseWalker(this, compilation, cancellationToken, helperDepth: 0, returnsHandOver);
+            var walker = new ReleaseWalker(this, compilation, cancellationToken, helperDepth: 0, returnsHandOver, handler);
             if (walker.ClimbFromSite(creation.Site))
             {
                 return true;
@@ -1598,15 +1601,42 @@ namespace Postmortem.Analyzers.Knowledge
             private readonly CancellationToken _cancellationToken;
             private readonly int _helperDepth;
             private readonly bool _returnsHandOver;
+            private readonly RequestHandler? _handler;
             private readonly HashSet<ISymbol> _tracked = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
 
-            public ReleaseWalker(FileLifetime facts, Compilation compilation, CancellationToken cancellationToken, int helperDepth, bool returnsHandOver)
+            public ReleaseWalker(FileLifetime facts, Compilation compilation, CancellationToken cancellationToken, int helperDepth, bool returnsHandOver, RequestHandler? handler = null)
             {
                 _facts = facts;
                 _compilation = compilation;
                 _cancellationToken = cancellationToken;
                 _helperDepth = helperDepth;
                 _returnsHandOver = returnsHandOver;
+                _handler = handler;
+            }
+
+            /// <summary>Does the return hand its value to a caller in code (not a request handler's own return, which is the
+            /// response: its caller is the framework)?</summary>
+            private bool HandsOver(IReturnOperation returned)
+            {
+                if (!_returnsHandOver)
+                {
+                    return false;
+                }
+
+                if (_handler is not { } handler)
+                {
+                    return true;
+                }
+
+                for (var current = returned.Parent; current is not null; current = current.Parent)
+                {
+                    if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                    {
+                        return handler.Function is null || current.Syntax != handler.Function.Syntax;
+                    }
+                }
+
+                return handler.Function is not null;
             }
 
             public void Track(ISymbol symbol) => _tracked.Add(symbol);
@@ -1728,8 +1758,8 @@ namespace Postmortem.Analyzers.Knowledge
                             return AssignmentReleases(assignment.Target);
                         case ICoalesceAssignmentOperation coalesce when coalesce.Value == value:
                             return AssignmentReleases(coalesce.Target);
-                        case IReturnOperation:
-                            return _returnsHandOver;
+                        case IReturnOperation returned:
+                            return HandsOver(returned);
                         case IFieldInitializerOperation:
                         case IPropertyInitializerOperation:
                             return true;
@@ -1875,7 +1905,7 @@ namespace Postmortem.Analyzers.Knowledge
                             }
 
                             break;
-                        case IReturnOperation returned when _returnsHandOver:
+                        case IReturnOperation returned when HandsOver(returned):
                             if (returned.ReturnedValue is { } returnedValue && Carries(returnedValue, 0))
                             {
                                 return true;

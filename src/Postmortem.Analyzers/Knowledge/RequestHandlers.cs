@@ -17,13 +17,18 @@ namespace Postmortem.Analyzers.Knowledge
     /// <summary>A request handler found around an operation, and how its code reaches the HTTP response (for the fix).</summary>
     internal readonly struct RequestHandler
     {
-        public RequestHandler(HandlerKind kind, string? response)
+        public RequestHandler(HandlerKind kind, string? response, IOperation? function = null)
         {
             Kind = kind;
             Response = response;
+            Function = function;
         }
 
         public HandlerKind Kind { get; }
+
+        /// <summary>The lambda or local function that is the handler (a Map* delegate, one returning IResult); null when the
+        /// handler is the containing member. What it returns is the response.</summary>
+        public IOperation? Function { get; }
 
         /// <summary>C# expression for the HttpResponse in the handler (e.g. "Response", "context.Response"); null when none.</summary>
         public string? Response { get; }
@@ -116,9 +121,9 @@ namespace Postmortem.Analyzers.Knowledge
                 switch (current)
                 {
                     case IAnonymousFunctionOperation lambda when IsMapDelegate(lambda) || ReturnsResult(lambda.Symbol):
-                        return new RequestHandler(HandlerKind.MinimalApi, ResponseFromParameters(lambda.Symbol));
+                        return new RequestHandler(HandlerKind.MinimalApi, ResponseFromParameters(lambda.Symbol), lambda);
                     case ILocalFunctionOperation localFunction when ReturnsResult(localFunction.Symbol):
-                        return new RequestHandler(HandlerKind.MinimalApi, ResponseFromParameters(localFunction.Symbol));
+                        return new RequestHandler(HandlerKind.MinimalApi, ResponseFromParameters(localFunction.Symbol), localFunction);
                 }
             }
 

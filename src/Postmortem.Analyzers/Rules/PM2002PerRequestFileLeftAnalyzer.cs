@@ -80,7 +80,7 @@ namespace Postmortem.Analyzers.Rules
             }
 
             var root = FileLifetime.ReleaseScope(creation, context.CancellationToken);
-            if (files.IsReleased(creation, root, context.ContainingSymbol, context.Compilation, context.CancellationToken))
+            if (files.IsReleased(creation, root, context.ContainingSymbol, context.Compilation, context.CancellationToken, handler: handler))
             {
                 return;
             }

@@ -161,6 +161,69 @@ namespace Postmortem.Analyzers.Tests.Rules
             """);
 
         // .NET's own library calls that write a file at a path they are given (FileLifetime.TryGetLibraryWrite).
+        // The handler's own return value is the response (the second incident's downloads: a URL sent to the client, which
+        // fetches the file later from the served folder). Returned as it is, the path or name is no more a hand-over than
+        // in Ok(name) (real-world round 21's probe: an editor upload returning its GUID name). A value returned by a lambda
+        // inside the handler is handed to the handler's code, a hand-over as before (what the handler then does with it is
+        // not followed), in a controller action as in a minimal-API lambda.
+        [Fact]
+        public Task PathOrNameReturnedByTheHandlerItself_ReportsDiagnostic()
+            => Verify("""
+                public class UploadController : ControllerBase
+                {
+                    public string Post(byte[] data)
+                    {
+                        var name = Guid.NewGuid() + ".jpg";
+                        {|#0:System.IO.File.WriteAllBytes("/srv/uploads/" + name, data)|};
+                        return name;
+                    }
+
+                    public async Task<string> Export(string csv)
+                    {
+                        var path = Path.Combine("wwwroot", "exports", $"{Guid.NewGuid():N}.csv");
+                        await {|#1:System.IO.File.WriteAllTextAsync(path, csv)|};
+                        return path;
+                    }
+
+                    public async Task<string> Render(string csv)
+                    {
+                        var path = await Task.Run(() =>
+                        {
+                            var made = Path.Combine("wwwroot", "exports", $"{Guid.NewGuid():N}.csv");
+                            {|#2:System.IO.File.WriteAllText(made, csv)|};
+                            return made;
+                        });
+                        return path;
+                    }
+                }
+
+                public static class Endpoints
+                {
+                    public static void Map(WebApplication app)
+                        => app.MapPost("/upload", (byte[] data) =>
+                        {
+                            var name = $"{Guid.NewGuid():N}.bin";
+                            {|#3:File.WriteAllBytes(Path.Combine("wwwroot", name), data)|};
+                            return name;
+                        });
+
+                    public static void MapRender(WebApplication app)
+                        => app.MapPost("/render", async (string csv) =>
+                        {
+                            var path = await Task.Run(() =>
+                            {
+                                var made = Path.Combine("wwwroot", "exports", $"{Guid.NewGuid():N}.csv");
+                                {|#4:File.WriteAllText(made, csv)|};
+                                return made;
+                            });
+                            return Results.Ok(path.Length);
+                        });
+                }
+                """,
+                VerifyCS.Diagnostic("PM2002").WithLocation(0).WithArguments("File.WriteAllBytes", "file"),
+                VerifyCS.Diagnostic("PM2002").WithLocation(1).WithArguments("File.WriteAllTextAsync", "file"),
+                VerifyCS.Diagnostic("PM2002").WithLocation(3).WithArguments("File.WriteAllBytes", "file"));
+
         [Fact]
         public Task ControllerActionSavesXmlUnderAGuidName_ReportsDiagnostic()
             => Verify(
@@ -1425,6 +1488,14 @@ namespace Postmortem.Analyzers.Tests.Rules
                     }
 
                     private static string BuildFileUrl(string name) => "/exports/" + name;
+
+                    public string Returned(string csv)
+                    {
+                        var name = $"export-{Guid.NewGuid():N}.csv";
+                        var path = Path.Combine(_env.WebRootPath, "exports", name);
+                        [|System.IO.File.WriteAllText(path, csv)|];
+                        return name;
+                    }
 
                     public IActionResult Compressed(string csv)
                     {
