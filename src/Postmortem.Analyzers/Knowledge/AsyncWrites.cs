@@ -127,7 +127,7 @@ namespace Postmortem.Analyzers.Knowledge
             }
 
             string? write = null;
-            if (method.IsAsync)
+            if ((method.PartialImplementationPart ?? method).IsAsync)
             {
                 Dictionary<IMethodSymbol, int>? readAt = null;
                 _ = HelperDepths.ShouldRead(ref readAt, method, 1);
@@ -137,10 +137,7 @@ namespace Postmortem.Analyzers.Knowledge
             {
                 foreach (var operation in OperationFacts.ExecutedDescendants(body))
                 {
-                    if (operation is IReturnOperation { ReturnedValue: { } value } &&
-                        OperationFacts.UnwrapConversions(value) is IInvocationOperation returned &&
-                        !(returned.Instance is { } instance && OperationFacts.UnwrapConversions(instance) is IParameterReferenceOperation) &&
-                        GetAsyncWrite(returned) is { } returnedWrite)
+                    if (operation is IReturnOperation { ReturnedValue: { } value } && ReturnedWrite(value) is { } returnedWrite)
                     {
                         write = returnedWrite;
                         break;
@@ -149,6 +146,25 @@ namespace Postmortem.Analyzers.Knowledge
             }
 
             return write is null ? null : method.Name + " (" + write + ")";
+        }
+
+        /// <summary>The write whose task a method returns: the returned call, or either branch of <c>?:</c> or <c>??</c>; not a
+        /// write through the method's own parameter (the caller's stream).</summary>
+        private string? ReturnedWrite(IOperation value)
+        {
+            switch (OperationFacts.UnwrapConversions(value))
+            {
+                case IInvocationOperation returned:
+                    return returned.Instance is { } instance && OperationFacts.UnwrapConversions(instance) is IParameterReferenceOperation
+                        ? null
+                        : GetAsyncWrite(returned);
+                case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                    return ReturnedWrite(conditional.WhenTrue) ?? ReturnedWrite(whenFalse);
+                case ICoalesceOperation coalesce:
+                    return ReturnedWrite(coalesce.Value) ?? ReturnedWrite(coalesce.WhenNull);
+                default:
+                    return null;
+            }
         }
 
         /// <summary>
@@ -314,7 +330,9 @@ namespace Postmortem.Analyzers.Knowledge
                     write = GetAsyncWrite(invocation);
                     if (write is not null)
                     {
-                        if (GetDroppingOperation(invocation, out _) is not null)
+                        // Only a write task this code waits for fails it: one dropped is reported where it is dropped, and
+                        // one continued, stored or handed to a helper (.Forget()) is someone else's to observe.
+                        if (!IsWaitedFor(invocation))
                         {
                             continue;
                         }
@@ -372,17 +390,50 @@ namespace Postmortem.Analyzers.Knowledge
             // work item's. Otherwise one that returns no task: a task dropped there fails alone, where the work item does not see it.
             static bool MayFollow(IInvocationOperation call)
                 => IsAwaitedOrReturned(call) ||
-                   (!call.TargetMethod.IsAsync && call.TargetMethod.ReturnType is not INamedTypeSymbol { Name: "Task" or "ValueTask" });
+                   (!(call.TargetMethod.PartialImplementationPart ?? call.TargetMethod).IsAsync &&
+                    call.TargetMethod.ReturnType is not INamedTypeSymbol { Name: "Task" or "ValueTask" });
 
-            static bool IsAwaitedOrReturned(IInvocationOperation call)
+        }
+
+        /// <summary>Is the call's task awaited or returned (through <c>ConfigureAwait</c>, <c>AsTask</c> and conversions)?</summary>
+        private static bool IsAwaitedOrReturned(IInvocationOperation call)
+            => TaskUse(call) is IAwaitOperation or IReturnOperation;
+
+        /// <summary>
+        /// Does the code wait for the call's task, so that its failure is the code's: awaited, returned, or waited for
+        /// synchronously (<c>.Wait()</c>, <c>.GetAwaiter().GetResult()</c>, <c>.Result</c>)?
+        /// </summary>
+        private static bool IsWaitedFor(IInvocationOperation call)
+            => TaskUse(call) switch
             {
-                var parent = call.Parent is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" } configured ? configured.Parent : call.Parent;
-                while (parent is IConversionOperation)
+                IAwaitOperation or IReturnOperation => true,
+                IInvocationOperation { TargetMethod.Name: "Wait" } => true,
+                IInvocationOperation { TargetMethod.Name: "GetAwaiter", Parent: IInvocationOperation { TargetMethod.Name: "GetResult" } } => true,
+                IPropertyReferenceOperation { Property.Name: "Result" } => true,
+                _ => false,
+            };
+
+        /// <summary>What the call's task is given to, past <c>ConfigureAwait</c>, <c>AsTask</c> and conversions.</summary>
+        private static IOperation? TaskUse(IInvocationOperation call)
+        {
+            IOperation current = call;
+            var parent = call.Parent;
+            while (true)
+            {
+                if (parent is IConversionOperation or IParenthesizedOperation)
                 {
+                    current = parent;
                     parent = parent.Parent;
                 }
-
-                return parent is IAwaitOperation or IReturnOperation;
+                else if (parent is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" or "AsTask" } wrapper && wrapper.Instance == current)
+                {
+                    current = parent;
+                    parent = parent.Parent;
+                }
+                else
+                {
+                    return parent;
+                }
             }
         }
 

@@ -381,6 +381,8 @@ namespace Postmortem.Analyzers.Knowledge
         /// instance of the type that declares it, though a subclass may run another.</param>
         public static IOperation? SameFileHelperBody(IMethodSymbol method, SemanticModel model, CancellationToken cancellationToken, bool overridable = false)
         {
+            // A partial method is called through its definition; its implementation has the body.
+            method = method.PartialImplementationPart ?? method;
             if (!IsSameFileHelper(method, model.SyntaxTree, overridable))
             {
                 return null;
@@ -406,6 +408,8 @@ namespace Postmortem.Analyzers.Knowledge
             => method.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction &&
                !method.IsAbstract && !method.IsExtern &&
                (overridable || (!method.IsVirtual && !method.IsOverride)) &&
+               // An interface's default body: the types implementing it usually bring their own.
+               (method.IsStatic || method.ContainingType is not { TypeKind: TypeKind.Interface }) &&
                method.DeclaringSyntaxReferences.Length == 1 &&
                method.DeclaringSyntaxReferences[0].SyntaxTree == tree;
 

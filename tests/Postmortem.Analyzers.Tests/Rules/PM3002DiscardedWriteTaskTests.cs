@@ -332,7 +332,7 @@ namespace Postmortem.Analyzers.Tests.Rules
                 using System.IO;
                 using System.Threading.Tasks;
 
-                class Settings
+                partial class Settings
                 {
                     private readonly string _path = "settings.json";
 
@@ -342,6 +342,19 @@ namespace Postmortem.Analyzers.Tests.Rules
                         {|#1:AppendAsync|}(json);
                         _ = {|#2:ExportAsync|}(json).ConfigureAwait(false);
                         _ = {|#3:SaveAsync|}(json).ContinueWith(_ => Console.WriteLine("saved"));
+                        _ = {|#5:PickAsync|}(json, json.Length > 10);
+                        _ = {|#6:FlushAsync|}();
+                        _ = {|#7:WaitAsync|}(json);
+                    }
+
+                    private Task PickAsync(string json, bool large) => large ? File.WriteAllTextAsync("large.json", json) : Task.CompletedTask;
+
+                    private partial Task FlushAsync();
+
+                    private async Task WaitAsync(string json)
+                    {
+                        await Task.Yield();
+                        File.WriteAllTextAsync("waited.json", json).Wait();
                     }
 
                     public async Task OnClosedAsync(string json)
@@ -368,6 +381,11 @@ namespace Postmortem.Analyzers.Tests.Rules
 
                     protected virtual void Copy(string json) => File.Copy(_path, _path + ".bak", overwrite: true);
                 }
+
+                partial class Settings
+                {
+                    private partial async Task FlushAsync() => await File.AppendAllTextAsync("flush.log", "x");
+                }
                 """,
                 VerifyCS.Diagnostic("PM3002").WithLocation(0).WithArguments(Discarded("SaveAsync (File.WriteAllTextAsync)"), Unseen),
                 VerifyCS.Diagnostic("PM3002").WithLocation(1).WithArguments(Discarded("AppendAsync (File.AppendAllTextAsync)"), Unseen),
@@ -375,7 +393,10 @@ namespace Postmortem.Analyzers.Tests.Rules
                 VerifyCS.Diagnostic("PM3002").WithLocation(3).WithArguments(
                     "The task of 'SaveAsync (File.WriteAllTextAsync)' is continued by a lambda that never looks at it",
                     "the continuation runs as if it had succeeded and nobody learns of it"),
-                VerifyCS.Diagnostic("PM3002").WithLocation(4).WithArguments(Discarded("BackupAsync (File.Copy)"), Unseen));
+                VerifyCS.Diagnostic("PM3002").WithLocation(4).WithArguments(Discarded("BackupAsync (File.Copy)"), Unseen),
+                VerifyCS.Diagnostic("PM3002").WithLocation(5).WithArguments(Discarded("PickAsync (File.WriteAllTextAsync)"), Unseen),
+                VerifyCS.Diagnostic("PM3002").WithLocation(6).WithArguments(Discarded("FlushAsync (File.AppendAllTextAsync)"), Unseen),
+                VerifyCS.Diagnostic("PM3002").WithLocation(7).WithArguments(Discarded("WaitAsync (File.WriteAllTextAsync)"), Unseen));
 
         // Not the write's failure in the dropped task: a method that catches it, one that writes synchronously before
         // returning a task (it throws at the call), one writing through its own parameter (the caller's stream), one that
@@ -401,6 +422,11 @@ namespace Postmortem.Analyzers.Tests.Rules
                         _ = RelayAsync(json);
                         _ = MemoryAsync(json);
                         _ = UploadAsync(json);
+                        _ = ForgetAsync(json);
+                        _ = LoggedAsync(json);
+                        _ = KeptAsync(json);
+                        _ = ContinuedAsync(json);
+                        _ = ((ISaver)new Saver()).SaveAsync(json);
                         _ = Task.CompletedTask;
                         var pending = GuardedAsync(json);
                         pending.Wait();
@@ -448,6 +474,51 @@ namespace Postmortem.Analyzers.Tests.Rules
                     }
 
                     protected abstract Task UploadAsync(string json);
+
+                    // The write's task observed elsewhere (the review's probes): handed to a helper, continued only on
+                    // failure, kept in a field; and one continued blindly, reported there and not again at the caller.
+                    private async Task ForgetAsync(string json)
+                    {
+                        await Task.Yield();
+                        File.WriteAllTextAsync(_path, json).Forget();
+                    }
+
+                    private async Task LoggedAsync(string json)
+                    {
+                        await Task.Yield();
+                        _ = File.WriteAllTextAsync(_path, json).ContinueWith(t => Console.Error.WriteLine(t.Exception), TaskContinuationOptions.OnlyOnFaulted);
+                    }
+
+                    private Task? _pending;
+
+                    private async Task KeptAsync(string json)
+                    {
+                        await Task.Yield();
+                        _pending = File.WriteAllTextAsync(_path, json);
+                    }
+
+                    private async Task ContinuedAsync(string json)
+                        => await File.[|WriteAllTextAsync|](_path, json).ContinueWith(_ => Console.WriteLine("saved"));
+                }
+
+                static class TaskExtensions
+                {
+                    public static void Forget(this Task task) => task.ContinueWith(t => Console.Error.WriteLine(t.Exception), TaskContinuationOptions.OnlyOnFaulted);
+                }
+
+                // An interface's default body: the types implementing it usually bring their own (this one catches).
+                interface ISaver
+                {
+                    async Task SaveAsync(string json) => await File.WriteAllTextAsync("settings.json", json);
+                }
+
+                sealed class Saver : ISaver
+                {
+                    public async Task SaveAsync(string json)
+                    {
+                        try { await File.WriteAllTextAsync("settings.json", json); }
+                        catch (IOException e) { Console.Error.WriteLine(e); }
+                    }
                 }
                 """);
 

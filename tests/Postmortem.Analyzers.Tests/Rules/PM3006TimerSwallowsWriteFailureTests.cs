@@ -19,7 +19,7 @@ namespace Postmortem.Analyzers.Tests.Rules
             using System.Threading.Tasks;
             using System.Timers;
 
-            public sealed class LogFlusher
+            public sealed partial class LogFlusher
             {
                 private readonly Timer _timer = new Timer(1000);
                 private readonly StringBuilder _buffer = new StringBuilder();
@@ -143,14 +143,23 @@ namespace Postmortem.Analyzers.Tests.Rules
         public Task HelperReachedDeepFirstThenDirectly_ReportsDiagnostic()
             => VerifyCS.VerifyAnalyzerAsync(
                 InClass("""
-                    public void Start() => {|#0:_timer.Elapsed|} += (s, e) => { Refresh(); Save(); };
+                    public void Start()
+                    {
+                        {|#0:_timer.Elapsed|} += (s, e) => { Refresh(); Save(); };
+                        {|#2:_timer.Elapsed|} += (s, e) => Persist();
+                    }
+
+                    // A partial method runs its implementation's body.
+                    partial void Persist();
+                    partial void Persist() => {|#3:File.WriteAllText(_path, "state")|};
 
                     private void Refresh() => Again();
                     private void Again() => Save();
                     private void Save() => Append(_buffer.ToString());
                     private void Append(string text) => {|#1:File.AppendAllText(_path, text)|};
                 """),
-                VerifyCS.Diagnostic("PM3006").WithLocation(0).WithArguments("This lambda", "File.AppendAllText", OnWrite).WithAdditionalLocations(1));
+                VerifyCS.Diagnostic("PM3006").WithLocation(0).WithArguments("This lambda", "File.AppendAllText", OnWrite).WithAdditionalLocations(1),
+                VerifyCS.Diagnostic("PM3006").WithLocation(2).WithArguments("This lambda", "File.WriteAllText", OnWrite).WithAdditionalLocations(3));
 
         // A write four calls deep is past the limit; helpers calling each other end.
         [Fact]
