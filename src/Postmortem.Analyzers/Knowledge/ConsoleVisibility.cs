@@ -48,6 +48,30 @@ namespace Postmortem.Analyzers.Knowledge
         /// <summary>At the compilation's end: nobody sees the console (a WinExe, or a Windows service not also hosted by systemd).</summary>
         public bool IsUnseen => _windowsApplication || (Volatile.Read(ref _windowsService) != 0 && Volatile.Read(ref _systemd) == 0);
 
+        /// <summary>
+        /// A class library that references WPF (<c>PresentationFramework</c>) or Windows Forms: its hosts are Windows GUI
+        /// applications, whose console nobody sees, though the library cannot know it for sure (real-world rounds 19 and
+        /// 21: PowerToys' launcher library, whose only host is a WPF app). Read from the references when asked (a fix's
+        /// choice), not at the compilation's start.
+        /// </summary>
+        public static bool IsLibraryOfWindowsApps(Compilation compilation)
+        {
+            if (compilation.Options.OutputKind != OutputKind.DynamicallyLinkedLibrary)
+            {
+                return false;
+            }
+
+            foreach (var identity in compilation.ReferencedAssemblyNames)
+            {
+                if (identity.Name is "PresentationFramework" or "System.Windows.Forms")
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>For messages: what has no console ("a Windows application", "a Windows service").</summary>
         public string Host => _windowsApplication ? "a Windows application" : "a Windows service";
 

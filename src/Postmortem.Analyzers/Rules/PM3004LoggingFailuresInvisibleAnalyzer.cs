@@ -356,7 +356,7 @@ namespace Postmortem.Analyzers.Rules
                     Rule,
                     location,
                     library == LoggingLibrary.Serilog && (debugOnly || consoleOnly) ? state.UnseenHandlers() : null,
-                    Properties(library, state.Console),
+                    Properties(library, state.Console, context.Compilation),
                     LoggingLibraries.Describe(library, display),
                     LoggingLibraries.ChannelState(library, debugOnly, consoleOnly, state.Console.Host)));
             }
@@ -407,17 +407,19 @@ namespace Postmortem.Analyzers.Rules
                     context.ReportDiagnostic(Diagnostic.Create(
                         Rule,
                         LoggingConfigFiles.CreateLocation(file.Path, text, section.Anchor),
-                        Properties(library, state.Console),
+                        Properties(library, state.Console, context.Compilation),
                         LoggingLibraries.Describe(library, LoggingConfigReader.FileName(file.Path)),
                         LoggingLibraries.ChannelState(library, debugOnly, consoleOnly || LoggingConfigFiles.WritesOnlyToAMissingConsole(section, consoleUnseen), state.Console.Host)));
                 }
             }
         }
 
-        private static ImmutableDictionary<string, string?> Properties(LoggingLibrary library, ConsoleVisibility console)
+        /// <summary>The library, and for the fix whether to write to a file rather than the console: in a Windows application
+        /// or service, and in a library of Windows GUI applications (a console there is as good as none).</summary>
+        private static ImmutableDictionary<string, string?> Properties(LoggingLibrary library, ConsoleVisibility console, Compilation compilation)
         {
             var properties = ImmutableDictionary<string, string?>.Empty.Add(LibraryProperty, library.ToString());
-            return console.IsUnseen ? properties.Add(NoConsoleProperty, "true") : properties;
+            return console.IsUnseen || ConsoleVisibility.IsLibraryOfWindowsApps(compilation) ? properties.Add(NoConsoleProperty, "true") : properties;
         }
 
         /// <summary>Per compilation: the first configuring call of each library and whether its channel is switched on.</summary>

@@ -1746,6 +1746,43 @@ namespace Postmortem.Analyzers.Tests.Rules
                 OutputKind.WindowsApplication);
         }
 
+        // Real-world rounds 19 and 21 (PowerToys' launcher library, whose only host is a WPF app): a class library that
+        // references WPF or Windows Forms gets the temp-file variant, since its hosts have no console to show.
+        [Theory]
+        [InlineData("PresentationFramework")]
+        [InlineData("System.Windows.Forms")]
+        public Task SerilogFix_LibraryOfWindowsApps_SelfLogToATempFile(string gui)
+        {
+            var test = VerifyCS.Test(
+                """
+                using Serilog;
+
+                public static class LoggingSetup
+                {
+                    public static void Configure()
+                    {
+                        Log.Logger = new LoggerConfiguration().WriteTo.[|File("logs/app.log")|].CreateLogger();
+                    }
+                }
+                """,
+                """
+                using Serilog;
+
+                public static class LoggingSetup
+                {
+                    public static void Configure()
+                    {
+                        Serilog.Debugging.SelfLog.Enable(System.IO.TextWriter.Synchronized(System.IO.File.AppendText(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "TestProject-serilog-selflog.txt"))));
+                        Log.Logger = new LoggerConfiguration().WriteTo.File("logs/app.log").CreateLogger();
+                    }
+                }
+                """,
+                "PM3004.EnableInternalLogging");
+            test.References.AddRange(References.Serilog);
+            test.References.Add(References.Named(gui, "namespace System.Windows { public class Window { } }"));
+            return test.RunAsync();
+        }
+
         [Fact]
         public Task SerilogFix_WindowsApplicationInATry_StaysInTheTry()
         {

@@ -53,6 +53,26 @@ namespace Postmortem.Analyzers.Tests.Verifiers
         /// <summary>UseSystemd/AddSystemd.</summary>
         public static ImmutableArray<MetadataReference> Systemd => Packages(("microsoft.extensions.hosting.systemd", "10.0.0", "Microsoft.Extensions.Hosting.Systemd.dll"));
 
+        /// <summary>An assembly of the given name compiled from <paramref name="source"/> in memory: a stand-in for one that is
+        /// not served here when only its name matters (a GUI framework a library references).</summary>
+        public static MetadataReference Named(string assemblyName, string source)
+            => Cache.GetOrAdd("named/" + assemblyName + "/" + source, _ =>
+            {
+                var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+                    assemblyName,
+                    new[] { Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(source) },
+                    Net,
+                    new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+                using var image = new MemoryStream();
+                var emitted = compilation.Emit(image);
+                if (!emitted.Success)
+                {
+                    throw new InvalidOperationException(string.Join(Environment.NewLine, emitted.Diagnostics));
+                }
+
+                return MetadataReference.CreateFromImage(image.ToArray());
+            });
+
         public static string NuGetPackageRoot => GetMetadata("NuGetPackageRoot");
 
         public static string RepositoryRoot => GetMetadata("RepositoryRoot");
