@@ -240,7 +240,7 @@ namespace Postmortem.Analyzers.Knowledge
                write.StartsWith("FileInfo.", System.StringComparison.Ordinal) ||
                write.StartsWith("Directory.", System.StringComparison.Ordinal) ||
                write.StartsWith("DirectoryInfo.", System.StringComparison.Ordinal) ||
-               write.EndsWith(".Save", System.StringComparison.Ordinal) ||
+               write.EndsWith(".Save", System.StringComparison.Ordinal) || write.EndsWith(".SaveAs", System.StringComparison.Ordinal) ||
                write == "XmlWriter.Create";
 
         /// <summary>What makes a write (a name from <see cref="GetDurableWrite(IInvocationOperation)"/>, or a helper's

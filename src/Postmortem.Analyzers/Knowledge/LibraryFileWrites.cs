@@ -7,8 +7,10 @@ namespace Postmortem.Analyzers.Knowledge
     /// Calls of .NET library types that create or overwrite the file at a path they are given, as <c>File.WriteAllText</c>
     /// does: <c>XDocument.Save(fileName)</c>, <c>XElement.Save(fileName)</c>, <c>XmlDocument.Save(filename)</c>,
     /// <c>System.Drawing.Image.Save(filename)</c> (Bitmap's too), <c>XmlWriter.Create(outputFileName)</c>, and
-    /// <c>WebClient.DownloadFile/DownloadFileAsync/DownloadFileTaskAsync(address, fileName)</c>. Their overloads writing to a
-    /// stream or a writer take no file name and are not among them. One instance per compilation.
+    /// <c>WebClient.DownloadFile/DownloadFileAsync/DownloadFileTaskAsync(address, fileName)</c>, and ASP.NET's (System.Web)
+    /// <c>HttpPostedFile.SaveAs(filename)</c> / <c>HttpPostedFileBase.SaveAs(filename)</c>, which store an upload as
+    /// <c>IFormFile.CopyTo</c> does (real-world round 21: BlogEngine.NET). Their overloads writing to a stream or a writer
+    /// take no file name and are not among them. One instance per compilation.
     /// </summary>
     internal sealed class LibraryFileWrites
     {
@@ -21,7 +23,7 @@ namespace Postmortem.Analyzers.Knowledge
 
         /// <summary>Can a method of this name be one of these writes? (Names first: no lookup for every other call.)</summary>
         public static bool MayBe(string name)
-            => name is "Save" or "Create" or "DownloadFile" or "DownloadFileAsync" or "DownloadFileTaskAsync";
+            => name is "Save" or "Create" or "DownloadFile" or "DownloadFileAsync" or "DownloadFileTaskAsync" or "SaveAs";
 
         /// <summary>
         /// Is the call one of these writes? <paramref name="path"/> is the file name it writes; <paramref name="typeName"/> the
@@ -43,6 +45,7 @@ namespace Postmortem.Analyzers.Knowledge
             {
                 "Save" => !method.IsStatic && TypeSymbols.IsAny(type, types.Saving),
                 "Create" => method.IsStatic && types.XmlWriter is not null && SymbolEqualityComparer.Default.Equals(type, types.XmlWriter),
+                "SaveAs" => !method.IsStatic && (TypeSymbols.InheritsFromOrEquals(type, types.PostedFile) || TypeSymbols.InheritsFromOrEquals(type, types.PostedFileBase)),
                 _ => includeDownloads && !method.IsStatic && TypeSymbols.InheritsFromOrEquals(type, types.WebClient),
             };
             if (!writes)
@@ -77,7 +80,14 @@ namespace Postmortem.Analyzers.Knowledge
                 };
                 XmlWriter = TypeLookup.Get(compilation, "System.Xml.XmlWriter");
                 WebClient = TypeLookup.Get(compilation, "System.Net.WebClient");
+                PostedFile = TypeLookup.Get(compilation, "System.Web.HttpPostedFile");
+                PostedFileBase = TypeLookup.Get(compilation, "System.Web.HttpPostedFileBase");
             }
+
+            /// <summary>System.Web's upload types (.NET Framework): SaveAs(filename).</summary>
+            public INamedTypeSymbol? PostedFile { get; }
+
+            public INamedTypeSymbol? PostedFileBase { get; }
 
             /// <summary>XDocument, XElement, XmlDocument, System.Drawing.Image: Save(fileName).</summary>
             public INamedTypeSymbol?[] Saving { get; }

@@ -224,6 +224,47 @@ namespace Postmortem.Analyzers.Tests.Rules
                 VerifyCS.Diagnostic("PM2002").WithLocation(1).WithArguments("File.WriteAllTextAsync", "file"),
                 VerifyCS.Diagnostic("PM2002").WithLocation(3).WithArguments("File.WriteAllBytes", "file"));
 
+        // ASP.NET on .NET Framework (System.Web, declared here as its public surface): HttpPostedFile(Base).SaveAs stores an
+        // upload at the path it is given, as IFormFile.CopyTo does (real-world round 21's probe, after BlogEngine.NET).
+        [Fact]
+        public Task LegacyUploadSavedUnderAUniqueName_ReportsDiagnostic()
+            => CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.PM2002PerRequestFileLeftAnalyzer>.VerifyAnalyzerAsync("""
+                using System;
+                using System.IO;
+
+                namespace System.Web
+                {
+                    public sealed class HttpPostedFile { public void SaveAs(string filename) { } public string FileName => ""; }
+                    public abstract class HttpPostedFileBase { public virtual void SaveAs(string filename) { } public virtual string FileName => ""; }
+                    public class HttpPostedFileWrapper : HttpPostedFileBase { public HttpPostedFileWrapper(HttpPostedFile file) { } public override void SaveAs(string filename) { } }
+                }
+
+                namespace System.Web.Mvc
+                {
+                    public abstract class Controller { }
+                }
+
+                public class HomeController : System.Web.Mvc.Controller
+                {
+                    public string Upload(System.Web.HttpPostedFileBase file)
+                    {
+                        var name = DateTime.Now.ToString("yyyyMMddHHmmssfff") + ".jpg";
+                        {|#0:file.SaveAs("/srv/uploads/" + name)|};
+                        return "/uploads/" + name;
+                    }
+
+                    public string Wrapped(System.Web.HttpPostedFile posted)
+                    {
+                        var name = Guid.NewGuid() + Path.GetExtension(posted.FileName);
+                        {|#1:new System.Web.HttpPostedFileWrapper(posted).SaveAs(Path.Combine("/srv/uploads", name))|};
+                        posted.SaveAs(Path.Combine("/srv/uploads", "latest.jpg"));
+                        return name;
+                    }
+                }
+                """,
+                VerifyCS.Diagnostic("PM2002").WithLocation(0).WithArguments("HttpPostedFileBase.SaveAs", "file"),
+                VerifyCS.Diagnostic("PM2002").WithLocation(1).WithArguments("HttpPostedFileWrapper.SaveAs", "file"));
+
         [Fact]
         public Task ControllerActionSavesXmlUnderAGuidName_ReportsDiagnostic()
             => Verify(

@@ -698,6 +698,41 @@ namespace Postmortem.Analyzers.Tests.Rules
                 VerifyCS.Diagnostic("PM3001").WithLocation(1).WithArguments("SaveIndexAsync (new FileStream)", OnWrite, ""),
                 VerifyCS.Diagnostic("PM3001").WithLocation(2).WithArguments("Copy (File.Copy)", OnWrite, ""));
 
+        // System.Web's HttpPostedFileBase.SaveAs stores an upload at its path (declared here as its public surface): a write,
+        // in the try itself or in a helper of the file.
+        [Fact]
+        public Task LegacyUploadSaveSwallowed_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync("""
+                using System;
+                using System.IO;
+
+                namespace System.Web
+                {
+                    public abstract class HttpPostedFileBase { public virtual void SaveAs(string filename) { } }
+                    public sealed class HttpPostedFile { public void SaveAs(string filename) { } }
+                }
+
+                class UploadHandler
+                {
+                    public void Store(System.Web.HttpPostedFileBase file, string path, System.Web.HttpPostedFile posted)
+                    {
+                        try { file.SaveAs(path); }
+                        {|#0:catch (Exception)|} { }
+
+                        try { posted.SaveAs(path); }
+                        {|#2:catch|} { }
+
+                        try { Keep(file, path + ".bak"); }
+                        {|#1:catch (IOException)|} { }
+                    }
+
+                    private static void Keep(System.Web.HttpPostedFileBase file, string path) => file.SaveAs(path);
+                }
+                """,
+                VerifyCS.Diagnostic("PM3001").WithLocation(0).WithArguments("HttpPostedFileBase.SaveAs", OnWrite, ""),
+                VerifyCS.Diagnostic("PM3001").WithLocation(1).WithArguments("Keep (HttpPostedFileBase.SaveAs)", OnWrite, ""),
+                VerifyCS.Diagnostic("PM3001").WithLocation(2).WithArguments("HttpPostedFile.SaveAs", OnWrite, ""));
+
         // Real-world round 21 (grandnode2's plugin upload, run: a stale plugin DLL left beside the new ones, or a misleading
         // "already exists"): a recursive folder delete in a helper of the file, retried once in the helper's catch, so its
         // second failure escapes into the caller's empty catch. A non-recursive delete (remove it if empty) is no write.
