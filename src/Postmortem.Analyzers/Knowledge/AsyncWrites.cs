@@ -112,8 +112,9 @@ namespace Postmortem.Analyzers.Knowledge
         /// If the invocation calls a task-returning method of this file whose task fails when a durable write does, the
         /// method's name with the write's (<c>SaveAsync (File.AppendAllTextAsync)</c>); otherwise null. An <c>async</c>
         /// method's writes outside a try with catch clauses count, its own and those of the methods of this file it calls, as
-        /// a work item's are followed (not a write whose task it drops itself, which is reported where it is dropped, nor
-        /// one through its own parameter, the caller's argument's). A method that is not <c>async</c> fails its task only
+        /// a work item's are followed (an asynchronous write only when the method waits for it: not one whose task it drops,
+        /// reported where it is dropped, nor one it continues, stores or hands on; nor a write through its own parameter, the
+        /// caller's argument's). A partial method is read from its implementation. A method that is not <c>async</c> fails its task only
         /// through a task it returns: a write's (<c>Task SaveAsync(string s) => File.WriteAllTextAsync(path, s)</c>); its
         /// synchronous writes throw at the call, where the caller sees them.
         /// </summary>
