@@ -1746,6 +1746,32 @@ namespace Postmortem.Analyzers.Tests.Rules
                 OutputKind.WindowsApplication);
         }
 
+        /// <summary>Serilog configured in code without SelfLog, and as the fix leaves it where no console is seen.</summary>
+        private const string SerilogConfigured = """
+            using Serilog;
+
+            public static class LoggingSetup
+            {
+                public static void Configure()
+                {
+                    Log.Logger = new LoggerConfiguration().WriteTo.[|File("logs/app.log")|].CreateLogger();
+                }
+            }
+            """;
+
+        private const string SerilogConfiguredSelfLogToATempFile = """
+            using Serilog;
+
+            public static class LoggingSetup
+            {
+                public static void Configure()
+                {
+                    Serilog.Debugging.SelfLog.Enable(System.IO.TextWriter.Synchronized(System.IO.File.AppendText(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "TestProject-serilog-selflog.txt"))));
+                    Log.Logger = new LoggerConfiguration().WriteTo.File("logs/app.log").CreateLogger();
+                }
+            }
+            """;
+
         // Real-world rounds 19 and 21 (PowerToys' launcher library, whose only host is a WPF app): a class library that
         // references WPF or Windows Forms gets the temp-file variant, since its hosts have no console to show.
         [Theory]
@@ -1754,29 +1780,8 @@ namespace Postmortem.Analyzers.Tests.Rules
         public Task SerilogFix_LibraryOfWindowsApps_SelfLogToATempFile(string gui)
         {
             var test = VerifyCS.Test(
-                """
-                using Serilog;
-
-                public static class LoggingSetup
-                {
-                    public static void Configure()
-                    {
-                        Log.Logger = new LoggerConfiguration().WriteTo.[|File("logs/app.log")|].CreateLogger();
-                    }
-                }
-                """,
-                """
-                using Serilog;
-
-                public static class LoggingSetup
-                {
-                    public static void Configure()
-                    {
-                        Serilog.Debugging.SelfLog.Enable(System.IO.TextWriter.Synchronized(System.IO.File.AppendText(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "TestProject-serilog-selflog.txt"))));
-                        Log.Logger = new LoggerConfiguration().WriteTo.File("logs/app.log").CreateLogger();
-                    }
-                }
-                """,
+                SerilogConfigured,
+                SerilogConfiguredSelfLogToATempFile,
                 "PM3004.EnableInternalLogging");
             test.References.AddRange(References.Serilog);
             test.References.Add(References.Named(gui, "namespace System.Windows { public class Window { } }"));
@@ -1844,29 +1849,8 @@ namespace Postmortem.Analyzers.Tests.Rules
         {
             // A console application hosted as a Windows service (here in another file) has no console either.
             var test = VerifyCS.Test(
-                """
-                using Serilog;
-
-                public static class LoggingSetup
-                {
-                    public static void Configure()
-                    {
-                        Log.Logger = new LoggerConfiguration().WriteTo.[|File("logs/app.log")|].CreateLogger();
-                    }
-                }
-                """,
-                """
-                using Serilog;
-
-                public static class LoggingSetup
-                {
-                    public static void Configure()
-                    {
-                        Serilog.Debugging.SelfLog.Enable(System.IO.TextWriter.Synchronized(System.IO.File.AppendText(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "TestProject-serilog-selflog.txt"))));
-                        Log.Logger = new LoggerConfiguration().WriteTo.File("logs/app.log").CreateLogger();
-                    }
-                }
-                """,
+                SerilogConfigured,
+                SerilogConfiguredSelfLogToATempFile,
                 "PM3004.EnableInternalLogging");
             var program = ServiceHostSources.Program("var builder = Host.CreateApplicationBuilder(args); builder.Services.AddWindowsService(); builder.Build().Run();");
             test.Sources.Add(program);
