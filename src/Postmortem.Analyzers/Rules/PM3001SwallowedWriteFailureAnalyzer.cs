@@ -1001,6 +1001,11 @@ namespace Postmortem.Analyzers.Rules
                 return true;
             }
 
+            if (operation is IInvocationOperation call && CallsTheWritingHelperAgain(call, tryOperation.Body, io))
+            {
+                return true;
+            }
+
             var again = operation switch
             {
                 // Closing a writer is cleanup even when the try block's first write is closing the previous one.
@@ -1025,6 +1030,49 @@ namespace Postmortem.Analyzers.Rules
             return operation is IInvocationOperation { TargetMethod: { IsStatic: true, Name: not "Delete" } } fallback &&
                    Destination(fallback) is { } target &&
                    WritesTheSameFile(target, tryOperation.Body, io);
+        }
+
+        /// <summary>
+        /// A retry through a helper of the file: the catch calls again, with the same arguments, a method of this file that
+        /// the try block called and that writes (nopCommerce's <c>DeleteDirectoryRecursive(path)</c> in its catches, found
+        /// by the session's re-run once recursive deletes in helpers counted); the retry's failure escapes.
+        /// </summary>
+        private static bool CallsTheWritingHelperAgain(IInvocationOperation call, IOperation tryBody, IoTypes io)
+        {
+            if (call.SemanticModel is not { } model || !OperationFacts.IsSameFileHelper(call.TargetMethod, model.SyntaxTree) || IsDroppedTask(call))
+            {
+                return false;
+            }
+
+            foreach (var (earlier, helperBody) in HelperCalls(tryBody, io))
+            {
+                if (SymbolEqualityComparer.Default.Equals(earlier.TargetMethod, call.TargetMethod) &&
+                    SameArguments(earlier, call) &&
+                    FindDirectWrite(helperBody, io, namedFilesOnly: true) is not null)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+
+            static bool SameArguments(IInvocationOperation first, IInvocationOperation second)
+            {
+                if (first.Arguments.Length != second.Arguments.Length)
+                {
+                    return false;
+                }
+
+                for (var i = 0; i < first.Arguments.Length; i++)
+                {
+                    if (!first.Arguments[i].Syntax.IsEquivalentTo(second.Arguments[i].Syntax, topLevel: false))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
         }
 
         /// <summary>Does the try block write (with a static File call) to the file this expression names, written alike?</summary>

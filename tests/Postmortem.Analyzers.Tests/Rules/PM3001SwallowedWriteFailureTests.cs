@@ -780,10 +780,34 @@ namespace Postmortem.Analyzers.Tests.Rules
                     private static void Remove(DirectoryInfo folder) => folder.Delete(recursive: true);
 
                     private static void RemoveIfEmpty(string path) => Directory.Delete(path);
+
+                    // nopCommerce's NopFileProvider (the session's re-run): the catches call the helper again, a retry
+                    // whose failure escapes. Not reported; another helper or other arguments in the catch are no retry.
+                    public void DeleteFolder(string path)
+                    {
+                        try
+                        {
+                            DeleteDirectoryRecursive(path);
+                        }
+                        catch (IOException)
+                        {
+                            DeleteDirectoryRecursive(path);
+                        }
+                        catch (UnauthorizedAccessException)
+                        {
+                            DeleteDirectoryRecursive(path);
+                        }
+
+                        try { DeleteDirectoryRecursive(path); }
+                        {|#2:catch (IOException)|} { DeleteDirectoryRecursive(path + ".old"); }
+                    }
+
+                    private static void DeleteDirectoryRecursive(string path) => Directory.Delete(path, true);
                 }
                 """,
                 VerifyCS.Diagnostic("PM3001").WithLocation(0).WithArguments("DeleteDirectory (Directory.Delete)", OnDelete, ""),
-                VerifyCS.Diagnostic("PM3001").WithLocation(1).WithArguments("Remove (DirectoryInfo.Delete)", OnDelete, ""));
+                VerifyCS.Diagnostic("PM3001").WithLocation(1).WithArguments("Remove (DirectoryInfo.Delete)", OnDelete, ""),
+                VerifyCS.Diagnostic("PM3001").WithLocation(2).WithArguments("DeleteDirectoryRecursive (Directory.Delete)", OnDelete, ""));
 
         // The helper takes its own failures, an inner catch around the call takes them, its task is dropped (PM3002's),
         // it may be overridden or lives behind an interface, its write runs later (an iterator, a lambda), the write is
