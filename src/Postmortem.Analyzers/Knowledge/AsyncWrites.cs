@@ -128,7 +128,7 @@ namespace Postmortem.Analyzers.Knowledge
             }
 
             string? write = null;
-            if ((method.PartialImplementationPart ?? method).IsAsync)
+            if (OperationFacts.Implementation(method).IsAsync)
             {
                 Dictionary<IMethodSymbol, int>? readAt = null;
                 _ = HelperDepths.ShouldRead(ref readAt, method, 1);
@@ -391,34 +391,93 @@ namespace Postmortem.Analyzers.Knowledge
             // work item's. Otherwise one that returns no task: a task dropped there fails alone, where the work item does not see it.
             static bool MayFollow(IInvocationOperation call)
                 => IsAwaitedOrReturned(call) ||
-                   (!(call.TargetMethod.PartialImplementationPart ?? call.TargetMethod).IsAsync &&
+                   (!OperationFacts.Implementation(call.TargetMethod).IsAsync &&
                     call.TargetMethod.ReturnType is not INamedTypeSymbol { Name: "Task" or "ValueTask" });
 
         }
 
         /// <summary>Is the call's task awaited or returned (through <c>ConfigureAwait</c>, <c>AsTask</c> and conversions)?</summary>
         private static bool IsAwaitedOrReturned(IInvocationOperation call)
-            => TaskUse(call) is IAwaitOperation or IReturnOperation;
+            => TaskUse(call).Use is IAwaitOperation or IReturnOperation;
 
         /// <summary>
         /// Does the code wait for the call's task, so that its failure is the code's: awaited, returned, or waited for
-        /// synchronously (<c>.Wait()</c>, <c>.GetAwaiter().GetResult()</c>, <c>.Result</c>)?
+        /// synchronously (<c>.Wait()</c>, <c>.GetAwaiter().GetResult()</c>, <c>.Result</c>), also through <c>WaitAsync</c>,
+        /// <c>Task.WhenAll</c>/<c>WhenAny</c> waited for in turn, <c>Task.WaitAll</c>/<c>WaitAny</c>, or a local waited for
+        /// later (<c>var t = …; await t;</c>)? Not a task continued, stored in a field or handed to another method
+        /// (<c>.Forget()</c>): someone else observes it.
         /// </summary>
-        private static bool IsWaitedFor(IInvocationOperation call)
-            => TaskUse(call) switch
-            {
-                IAwaitOperation or IReturnOperation => true,
-                IInvocationOperation { TargetMethod.Name: "Wait" } => true,
-                IInvocationOperation { TargetMethod.Name: "GetAwaiter", Parent: IInvocationOperation { TargetMethod.Name: "GetResult" } } => true,
-                IPropertyReferenceOperation { Property.Name: "Result" } => true,
-                _ => false,
-            };
-
-        /// <summary>What the call's task is given to, past <c>ConfigureAwait</c>, <c>AsTask</c> and conversions.</summary>
-        private static IOperation? TaskUse(IInvocationOperation call)
+        private static bool IsWaitedFor(IOperation task, int depth = 0)
         {
-            IOperation current = call;
-            var parent = call.Parent;
+            var (use, value) = TaskUse(task);
+            switch (use)
+            {
+                case IAwaitOperation or IReturnOperation:
+                    return true;
+                case IInvocationOperation { TargetMethod.Name: "Wait" } wait when wait.Instance == value:
+                    return true;
+                case IInvocationOperation { TargetMethod.Name: "GetAwaiter", Parent: IInvocationOperation { TargetMethod.Name: "GetResult" } } awaiter when awaiter.Instance == value:
+                    return true;
+                case IPropertyReferenceOperation { Property.Name: "Result" } result when result.Instance == value:
+                    return true;
+                case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
+                    return depth < MaxWaitDepth && IsLocalWaitedFor(declarator.Symbol, task, depth);
+                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment when assignment.Value == value:
+                    return depth < MaxWaitDepth && IsLocalWaitedFor(local.Local, task, depth);
+                case { } other when depth < MaxWaitDepth && Combinator(other) is { } combinator:
+                    return combinator.TargetMethod.Name is "WaitAll" or "WaitAny" || IsWaitedFor(combinator, depth + 1);
+                default:
+                    return false;
+            }
+
+            // Task.WhenAll(a, b), Task.WhenAll(new[] { a, b }), Task.WaitAll(…): Task's own combinators. Their params
+            // argument is an array, or (.NET 9's ReadOnlySpan overloads) a collection the compiler makes: implicit.
+            static IInvocationOperation? Combinator(IOperation use)
+            {
+                var current = use;
+                for (var step = 0; step < 3 && current is not IArgumentOperation &&
+                                   (current is IArrayInitializerOperation or IArrayCreationOperation || current.IsImplicit) && current.Parent is { } up; step++)
+                {
+                    current = up;
+                }
+
+                return current is IArgumentOperation { Parent: IInvocationOperation { TargetMethod: { IsStatic: true, Name: "WhenAll" or "WhenAny" or "WaitAll" or "WaitAny" } method } invocation } &&
+                       method.ContainingType is { Name: "Task", ContainingNamespace: { Name: "Tasks", ContainingNamespace.Name: "Threading" } }
+                    ? invocation
+                    : null;
+            }
+        }
+
+        /// <summary>How many hand-overs (a local, a combinator) <see cref="IsWaitedFor"/> follows.</summary>
+        private const int MaxWaitDepth = 3;
+
+        /// <summary>Is the local holding the task waited for anywhere in the code around it?</summary>
+        private static bool IsLocalWaitedFor(ILocalSymbol local, IOperation origin, int depth)
+        {
+            var root = origin;
+            while (root.Parent is { } parent)
+            {
+                root = parent;
+            }
+
+            foreach (var operation in root.Descendants())
+            {
+                if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local) &&
+                    IsWaitedFor(reference, depth + 1))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>What the task is given to, past <c>ConfigureAwait</c>, <c>AsTask</c>, <c>WaitAsync</c>, parentheses and
+        /// conversions, with the outermost of those (the value the user is given to).</summary>
+        private static (IOperation? Use, IOperation Value) TaskUse(IOperation task)
+        {
+            var current = task;
+            var parent = task.Parent;
             while (true)
             {
                 if (parent is IConversionOperation or IParenthesizedOperation)
@@ -426,14 +485,14 @@ namespace Postmortem.Analyzers.Knowledge
                     current = parent;
                     parent = parent.Parent;
                 }
-                else if (parent is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" or "AsTask" } wrapper && wrapper.Instance == current)
+                else if (parent is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" or "AsTask" or "WaitAsync" } wrapper && wrapper.Instance == current)
                 {
                     current = parent;
                     parent = parent.Parent;
                 }
                 else
                 {
-                    return parent;
+                    return (parent, current);
                 }
             }
         }

@@ -381,8 +381,7 @@ namespace Postmortem.Analyzers.Knowledge
         /// instance of the type that declares it, though a subclass may run another.</param>
         public static IOperation? SameFileHelperBody(IMethodSymbol method, SemanticModel model, CancellationToken cancellationToken, bool overridable = false)
         {
-            // A partial method is called through its definition; its implementation has the body.
-            method = method.PartialImplementationPart ?? method;
+            method = Implementation(method);
             if (!IsSameFileHelper(method, model.SyntaxTree, overridable))
             {
                 return null;
@@ -391,6 +390,11 @@ namespace Postmortem.Analyzers.Knowledge
             var body = DeclaredBody(method, cancellationToken);
             return body is null || IsIterator(body) ? null : model.GetOperation(body, cancellationToken);
         }
+
+        /// <summary>The method whose body a call runs: a partial method's implementation (a call binds to the definition; of a
+        /// generic one, to a constructed method, whose own implementation part is null), else the method itself.</summary>
+        public static IMethodSymbol Implementation(IMethodSymbol method)
+            => method.OriginalDefinition.PartialImplementationPart ?? method;
 
         /// <summary>The block or expression body of a method or local function declared in source (its one declaration).</summary>
         public static SyntaxNode? DeclaredBody(IMethodSymbol method, CancellationToken cancellationToken)

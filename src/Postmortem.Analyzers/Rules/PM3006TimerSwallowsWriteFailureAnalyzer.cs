@@ -136,7 +136,7 @@ namespace Postmortem.Analyzers.Rules
         /// run at once, <see cref="HelperDepths.Max"/> calls deep. Each method is read once per subscription at the shallowest
         /// depth it is reached at (helpers calling each other would otherwise cost a power of their calls).</summary>
         private static (IOperation Operation, string Name)? FindUncaughtWriteInHelper(IMethodSymbol method, IoTypes io, SemanticModel model, int depth, ref Dictionary<IMethodSymbol, int>? readAt, CancellationToken cancellationToken)
-            => !(method.PartialImplementationPart ?? method).IsAsync && HelperDepths.ShouldRead(ref readAt, method, depth + 1) &&
+            => !OperationFacts.Implementation(method).IsAsync && HelperDepths.ShouldRead(ref readAt, method, depth + 1) &&
                OperationFacts.SameFileHelperBody(method, model, cancellationToken, overridable: true) is { } helper
                 ? FindUncaughtWrite(helper, io, model, depth + 1, ref readAt, cancellationToken)
                 : null;

@@ -345,7 +345,19 @@ namespace Postmortem.Analyzers.Tests.Rules
                         _ = {|#5:PickAsync|}(json, json.Length > 10);
                         _ = {|#6:FlushAsync|}();
                         _ = {|#7:WaitAsync|}(json);
+                        _ = {|#8:BothAsync|}(json);
+                        _ = Task.{|#9:Run|}(async () => { var pending = File.WriteAllTextAsync("run.json", json); await pending; });
+                        _ = {|#10:GenericAsync|}<int>(json);
                     }
+
+                    // Waited for through a local, Task.WhenAll and WaitAsync (the second review's probes).
+                    private async Task BothAsync(string json)
+                    {
+                        var first = File.WriteAllTextAsync("a.json", json);
+                        await Task.WhenAll(first, File.WriteAllTextAsync("b.json", json)).WaitAsync(TimeSpan.FromSeconds(5));
+                    }
+
+                    private partial Task GenericAsync<T>(string json);
 
                     private Task PickAsync(string json, bool large) => large ? File.WriteAllTextAsync("large.json", json) : Task.CompletedTask;
 
@@ -385,6 +397,8 @@ namespace Postmortem.Analyzers.Tests.Rules
                 partial class Settings
                 {
                     private partial async Task FlushAsync() => await File.AppendAllTextAsync("flush.log", "x");
+
+                    private partial Task GenericAsync<T>(string json) => File.WriteAllTextAsync("generic.json", json);
                 }
                 """,
                 VerifyCS.Diagnostic("PM3002").WithLocation(0).WithArguments(Discarded("SaveAsync (File.WriteAllTextAsync)"), Unseen),
@@ -396,7 +410,10 @@ namespace Postmortem.Analyzers.Tests.Rules
                 VerifyCS.Diagnostic("PM3002").WithLocation(4).WithArguments(Discarded("BackupAsync (File.Copy)"), Unseen),
                 VerifyCS.Diagnostic("PM3002").WithLocation(5).WithArguments(Discarded("PickAsync (File.WriteAllTextAsync)"), Unseen),
                 VerifyCS.Diagnostic("PM3002").WithLocation(6).WithArguments(Discarded("FlushAsync (File.AppendAllTextAsync)"), Unseen),
-                VerifyCS.Diagnostic("PM3002").WithLocation(7).WithArguments(Discarded("WaitAsync (File.WriteAllTextAsync)"), Unseen));
+                VerifyCS.Diagnostic("PM3002").WithLocation(7).WithArguments(Discarded("WaitAsync (File.WriteAllTextAsync)"), Unseen),
+                VerifyCS.Diagnostic("PM3002").WithLocation(8).WithArguments(Discarded("BothAsync (File.WriteAllTextAsync)"), Unseen),
+                VerifyCS.Diagnostic("PM3002").WithLocation(9).WithArguments(Discarded("Task.Run(File.WriteAllTextAsync)"), Unseen),
+                VerifyCS.Diagnostic("PM3002").WithLocation(10).WithArguments(Discarded("GenericAsync (File.WriteAllTextAsync)"), Unseen));
 
         // Not the write's failure in the dropped task: a method that catches it, one that writes synchronously before
         // returning a task (it throws at the call), one writing through its own parameter (the caller's stream), one that
@@ -495,7 +512,11 @@ namespace Postmortem.Analyzers.Tests.Rules
                     {
                         await Task.Yield();
                         _pending = File.WriteAllTextAsync(_path, json);
+                        var queued = File.WriteAllTextAsync(_path + ".2", json);
+                        _queue.Add(queued);
                     }
+
+                    private readonly System.Collections.Generic.List<Task> _queue = new();
 
                     private async Task ContinuedAsync(string json)
                         => await File.[|WriteAllTextAsync|](_path, json).ContinueWith(_ => Console.WriteLine("saved"));
