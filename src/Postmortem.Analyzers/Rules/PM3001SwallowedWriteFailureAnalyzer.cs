@@ -1001,9 +1001,10 @@ namespace Postmortem.Analyzers.Rules
                 return true;
             }
 
-            if (operation is IInvocationOperation call && CallsTheWritingHelperAgain(call, tryOperation.Body, io))
+            if (operation is IInvocationOperation call && HelperCallWrite(call, io) is { } helperWrite)
             {
-                return true;
+                write ??= FindDurableWrite(tryOperation.Body, io) ?? string.Empty;
+                return helperWrite == write && CalledAlikeIn(tryOperation.Body, call);
             }
 
             var again = operation switch
@@ -1033,22 +1034,27 @@ namespace Postmortem.Analyzers.Rules
         }
 
         /// <summary>
-        /// A retry through a helper of the file: the catch calls again, with the same arguments, a method of this file that
-        /// the try block called and that writes (nopCommerce's <c>DeleteDirectoryRecursive(path)</c> in its catches, found
-        /// by the session's re-run once recursive deletes in helpers counted); the retry's failure escapes.
+        /// A call of a helper of the file that writes, named as <see cref="FindHelperWrite"/> names the try block's write
+        /// ("DeleteDirectoryRecursive (Directory.Delete)"); null for any other call. Called again in a catch with the same
+        /// arguments as the try block's write, it is a retry whose failure escapes (nopCommerce's
+        /// <c>catch (IOException) { DeleteDirectoryRecursive(path); }</c>, found by the session's re-run); a cleanup helper the
+        /// try block also called after its real write is not (the session's second review).
         /// </summary>
-        private static bool CallsTheWritingHelperAgain(IInvocationOperation call, IOperation tryBody, IoTypes io)
-        {
-            if (call.SemanticModel is not { } model || !OperationFacts.IsSameFileHelper(call.TargetMethod, model.SyntaxTree) || IsDroppedTask(call))
-            {
-                return false;
-            }
+        private static string? HelperCallWrite(IInvocationOperation call, IoTypes io)
+            => call.SemanticModel is { } model && OperationFacts.IsSameFileHelper(call.TargetMethod, model.SyntaxTree) && !IsDroppedTask(call) &&
+               OperationFacts.SameFileHelperBody(call, model, System.Threading.CancellationToken.None) is { } body &&
+               FindDirectWrite(body, io, namedFilesOnly: true) is { } write
+                ? call.TargetMethod.Name + " (" + write + ")"
+                : null;
 
-            foreach (var (earlier, helperBody) in HelperCalls(tryBody, io))
+        /// <summary>Does the try block call the same method with the same arguments (paired by parameter, so named ones in
+        /// another order match)?</summary>
+        private static bool CalledAlikeIn(IOperation tryBody, IInvocationOperation again)
+        {
+            foreach (var operation in OperationFacts.ExecutedDescendants(tryBody))
             {
-                if (SymbolEqualityComparer.Default.Equals(earlier.TargetMethod, call.TargetMethod) &&
-                    SameArguments(earlier, call) &&
-                    FindDirectWrite(helperBody, io, namedFilesOnly: true) is not null)
+                if (operation is IInvocationOperation earlier && SymbolEqualityComparer.Default.Equals(earlier.TargetMethod, again.TargetMethod) &&
+                    SameArguments(earlier, again))
                 {
                     return true;
                 }
@@ -1063,9 +1069,19 @@ namespace Postmortem.Analyzers.Rules
                     return false;
                 }
 
-                for (var i = 0; i < first.Arguments.Length; i++)
+                foreach (var argument in first.Arguments)
                 {
-                    if (!first.Arguments[i].Syntax.IsEquivalentTo(second.Arguments[i].Syntax, topLevel: false))
+                    var match = false;
+                    foreach (var other in second.Arguments)
+                    {
+                        if (SymbolEqualityComparer.Default.Equals(argument.Parameter, other.Parameter))
+                        {
+                            match = argument.Value.Syntax.IsEquivalentTo(other.Value.Syntax, topLevel: false);
+                            break;
+                        }
+                    }
+
+                    if (!match)
                     {
                         return false;
                     }

@@ -800,14 +800,51 @@ namespace Postmortem.Analyzers.Tests.Rules
 
                         try { DeleteDirectoryRecursive(path); }
                         {|#2:catch (IOException)|} { DeleteDirectoryRecursive(path + ".old"); }
+
+                        // Named arguments, in another order or not, are the same call.
+                        try { Remove(path: path, keepRoot: false); }
+                        catch (IOException) { Remove(keepRoot: false, path: path); }
+
+                        try { Remove(path, false); }
+                        catch (IOException) { Remove(path, keepRoot: false); }
+
+                        // The catch repeats a cleanup helper the try block ran after its real write (the second review's
+                        // probes): the save's failure is swallowed.
+                        try
+                        {
+                            File.WriteAllText(path + ".json", "{}");
+                            DeleteTemp(path + ".tmp");
+                        }
+                        {|#3:catch (IOException)|}
+                        {
+                            DeleteTemp(path + ".tmp");
+                        }
+
+                        try
+                        {
+                            Save(path + ".json");
+                            DeleteTemp(path + ".tmp");
+                        }
+                        {|#4:catch|}
+                        {
+                            DeleteTemp(path + ".tmp");
+                        }
                     }
 
                     private static void DeleteDirectoryRecursive(string path) => Directory.Delete(path, true);
+
+                    private static void Remove(string path, bool keepRoot) => Directory.Delete(path, recursive: true);
+
+                    private static void DeleteTemp(string path) => File.Delete(path);
+
+                    private static void Save(string path) => File.WriteAllText(path, "{}");
                 }
                 """,
                 VerifyCS.Diagnostic("PM3001").WithLocation(0).WithArguments("DeleteDirectory (Directory.Delete)", OnDelete, ""),
                 VerifyCS.Diagnostic("PM3001").WithLocation(1).WithArguments("Remove (DirectoryInfo.Delete)", OnDelete, ""),
-                VerifyCS.Diagnostic("PM3001").WithLocation(2).WithArguments("DeleteDirectoryRecursive (Directory.Delete)", OnDelete, ""));
+                VerifyCS.Diagnostic("PM3001").WithLocation(2).WithArguments("DeleteDirectoryRecursive (Directory.Delete)", OnDelete, ""),
+                VerifyCS.Diagnostic("PM3001").WithLocation(3).WithArguments("File.WriteAllText", OnWrite, ""),
+                VerifyCS.Diagnostic("PM3001").WithLocation(4).WithArguments("Save (File.WriteAllText)", OnWrite, ""));
 
         // The helper takes its own failures, an inner catch around the call takes them, its task is dropped (PM3002's),
         // it may be overridden or lives behind an interface, its write runs later (an iterator, a lambda), the write is
