@@ -1636,7 +1636,39 @@ namespace Postmortem.Analyzers.Knowledge
                     }
                 }
 
-                return handler.Function is not null;
+                // The member's own return: the response, unless code of this file calls the member as a helper too (a
+                // public controller method another action calls and whose caller deletes the file: the second review).
+                return handler.Function is not null || (handler.Method is { } method && returned.SemanticModel is { } model && IsCalledInItsFile(method, model));
+            }
+
+            private bool? _handlerCalledInFile;
+
+            private bool IsCalledInItsFile(IMethodSymbol method, SemanticModel model)
+            {
+                if (_handlerCalledInFile is { } known)
+                {
+                    return known;
+                }
+
+                var called = false;
+                foreach (var node in model.SyntaxTree.GetRoot(_cancellationToken).DescendantNodes())
+                {
+                    if (node is InvocationExpressionSyntax invocation &&
+                        invocation.Expression switch
+                        {
+                            IdentifierNameSyntax name => name.Identifier.ValueText,
+                            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                            _ => null,
+                        } == method.Name &&
+                        SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(invocation, _cancellationToken).Symbol?.OriginalDefinition, method.OriginalDefinition))
+                    {
+                        called = true;
+                        break;
+                    }
+                }
+
+                _handlerCalledInFile = called;
+                return called;
             }
 
             public void Track(ISymbol symbol) => _tracked.Add(symbol);

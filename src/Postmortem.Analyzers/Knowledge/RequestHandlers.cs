@@ -17,12 +17,16 @@ namespace Postmortem.Analyzers.Knowledge
     /// <summary>A request handler found around an operation, and how its code reaches the HTTP response (for the fix).</summary>
     internal readonly struct RequestHandler
     {
-        public RequestHandler(HandlerKind kind, string? response, IOperation? function = null)
+        public RequestHandler(HandlerKind kind, string? response, IOperation? function = null, IMethodSymbol? method = null)
         {
             Kind = kind;
             Response = response;
             Function = function;
+            Method = method;
         }
+
+        /// <summary>The member that is the handler, when it is one (not a lambda or local function).</summary>
+        public IMethodSymbol? Method { get; }
 
         public HandlerKind Kind { get; }
 
@@ -149,7 +153,7 @@ namespace Postmortem.Analyzers.Knowledge
                 HandlerKind.PageHandler => "Response",
                 _ => ResponseFromParameters(method),
             };
-            return new RequestHandler(kind, response);
+            return new RequestHandler(kind, response, method: method);
         }
 
         private HandlerKind Classify(IMethodSymbol method)

@@ -197,6 +197,26 @@ namespace Postmortem.Analyzers.Tests.Rules
                     }
                 }
 
+                // A public controller method another action calls is a helper there: its return hands the path to that
+                // action, which deletes it (the second review's probe).
+                public class ReportsController : Controller
+                {
+                    public string BuildReport(string csv)
+                    {
+                        var path = Path.Combine("wwwroot", "reports", $"{Guid.NewGuid():N}.csv");
+                        System.IO.File.WriteAllText(path, csv);
+                        return path;
+                    }
+
+                    public IActionResult Download(string csv)
+                    {
+                        var path = BuildReport(csv);
+                        var bytes = System.IO.File.ReadAllBytes(path);
+                        System.IO.File.Delete(path);
+                        return File(bytes, "text/csv");
+                    }
+                }
+
                 public static class Endpoints
                 {
                     public static void Map(WebApplication app)
