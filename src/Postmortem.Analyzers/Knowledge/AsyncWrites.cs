@@ -653,13 +653,14 @@ namespace Postmortem.Analyzers.Knowledge
         /// <summary>
         /// Would the compiler's CS4014 already report this dropped statement? It does for an un-awaited awaitable call
         /// statement directly in an async method, lambda or local function, unless await is not allowed there (a lock), and
-        /// not for a <c>?.</c> conditional call, which is not a call expression.
+        /// not for a <c>?.</c> conditional call, which is not a call expression; and anywhere for a call statement of an
+        /// <c>async</c> method of the compilation (checked with the .NET 10 SDK: <c>void P() { PersistAsync(); }</c>).
         /// </summary>
         public static bool IsReportedByCompiler(IOperation dropping, bool isDiscard, ISymbol? containingMember)
             => !isDiscard &&
-               dropping is IExpressionStatementOperation { Operation: IInvocationOperation } &&
-               OperationFacts.IsInAsyncContext(dropping, containingMember) &&
-               CanAwaitHere(dropping);
+               dropping is IExpressionStatementOperation { Operation: IInvocationOperation call } &&
+               ((OperationFacts.IsInAsyncContext(dropping, containingMember) && CanAwaitHere(dropping)) ||
+                OperationFacts.Implementation(call.TargetMethod).IsAsync);
 
         /// <summary>The nearest enclosing lambda, local function or member is async.</summary>
         public static bool IsInAsyncContext(IOperation operation) => OperationFacts.IsInAsyncContext(operation);

@@ -37,8 +37,9 @@ namespace Postmortem.CodeFixes.Rules
 
             if (AsyncWrites.IsInAsyncContext(operation) && AsyncWrites.CanAwaitHere(operation))
             {
-                // await x?.WriteAsync(…) throws when x is null.
-                if (site.Conditional is null)
+                // await x?.WriteAsync(…) throws when x is null. A work item started in a loop runs beside the next ones:
+                // awaiting it would run them one at a time (real-world round 22: a download queue's Task.Run per job).
+                if (site.Conditional is null && !(IsLauncher(diagnostic) && InLoop(operation)))
                 {
                     yield return new FixOption("Await the write", AwaitKey);
                 }
@@ -51,6 +52,26 @@ namespace Postmortem.CodeFixes.Rules
             {
                 yield return new FixOption($"Call the synchronous '{call.Name}'", SynchronousKey);
             }
+        }
+
+        private static bool IsLauncher(Diagnostic diagnostic)
+            => diagnostic.Properties.TryGetValue(PM3002DiscardedWriteTaskAnalyzer.KindProperty, out var kind) && kind == AsyncWrites.LauncherKind;
+
+        /// <summary>Is the call inside a loop of its own function (not one around a lambda it sits in)?</summary>
+        private static bool InLoop(IOperation operation)
+        {
+            for (var current = operation.Parent; current is not null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case ILoopOperation:
+                        return true;
+                    case IAnonymousFunctionOperation or ILocalFunctionOperation:
+                        return false;
+                }
+            }
+
+            return false;
         }
 
         internal override void ApplyFix(FixContext context, Diagnostic diagnostic, string equivalenceKey)

@@ -439,6 +439,8 @@ namespace Postmortem.Analyzers.Tests.Rules
                         _ = RelayAsync(json);
                         _ = MemoryAsync(json);
                         _ = UploadAsync(json);
+                        // The compiler's CS4014 already warns of a call statement of an async method, even in a sync method.
+                        PlainAsync(json);
                         _ = ForgetAsync(json);
                         _ = LoggedAsync(json);
                         _ = KeptAsync(json);
@@ -476,6 +478,8 @@ namespace Postmortem.Analyzers.Tests.Rules
                     }
 
                     private static Task ForwardAsync(Stream target) => target.FlushAsync();
+
+                    private async Task PlainAsync(string json) => await File.WriteAllTextAsync(_path, json);
 
                     private async Task RelayAsync(string json)
                     {
@@ -1123,6 +1127,31 @@ namespace Postmortem.Analyzers.Tests.Rules
                         await Task.Yield();
                 """));
             test.CodeActionEquivalenceKey = PM3002DiscardedWriteTaskCodeFixProvider.AwaitKey;
+            return test.RunAsync();
+        }
+
+        // Real-world round 22 (a download queue starting a Task.Run per job in a while loop): awaiting the work item would run
+        // the jobs one at a time. No fix for a launcher in a loop; a write in a loop is still awaited.
+        [Fact]
+        public Task LauncherInALoop_NoAwaitFix_ReportsDiagnostic()
+        {
+            var test = VerifyCS.Test(InAsync("""
+                    var running = 0;
+                    while (running < 3)
+                    {
+                        running++;
+                        _ = Task.[|Run|](async () => await File.WriteAllTextAsync(path, "job"));
+                        _ = File.[|AppendAllTextAsync|](path, "started");
+                    }
+            """), InAsync("""
+                    var running = 0;
+                    while (running < 3)
+                    {
+                        running++;
+                        _ = Task.[|Run|](async () => await File.WriteAllTextAsync(path, "job"));
+                        await File.AppendAllTextAsync(path, "started");
+                    }
+            """), PM3002DiscardedWriteTaskCodeFixProvider.AwaitKey);
             return test.RunAsync();
         }
 
