@@ -358,7 +358,7 @@ namespace Postmortem.Analyzers.Knowledge
                     write = Io.GetDurableCreation(creation);
                 }
 
-                if (write is not null && !IsInsideTryWithCatch(operation, boundary))
+                if (write is not null && !IoCatches.IsCaught(operation, boundary, Io))
                 {
                     return write;
                 }
@@ -371,7 +371,7 @@ namespace Postmortem.Analyzers.Knowledge
 
             foreach (var call in helperCalls)
             {
-                if (IsInsideTryWithCatch(call, boundary) || call.SemanticModel is not { } model ||
+                if (IoCatches.IsCaught(call, boundary, Io) || call.SemanticModel is not { } model ||
                     !HelperDepths.ShouldRead(ref readAt, call.TargetMethod, depth + 1) ||
                     OperationFacts.SameFileHelperBody(call.TargetMethod, model, cancellationToken, overridable: true) is not { } helper)
                 {
@@ -495,20 +495,6 @@ namespace Postmortem.Analyzers.Knowledge
                     return (parent, current);
                 }
             }
-        }
-
-        private static bool IsInsideTryWithCatch(IOperation operation, IOperation boundary)
-        {
-            for (var current = operation.Parent; current is not null && current != boundary; current = current.Parent)
-            {
-                if (current is ITryOperation { Catches.IsEmpty: false } tryOperation &&
-                    OperationFacts.IsExecutedWithin(operation, tryOperation.Body))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         /// <summary>

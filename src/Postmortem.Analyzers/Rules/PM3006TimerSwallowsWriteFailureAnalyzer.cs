@@ -107,7 +107,7 @@ namespace Postmortem.Analyzers.Rules
                     IObjectCreationOperation creation => io.GetDurableCreation(creation),
                     _ => null,
                 };
-                if ((write is null && operation is not IInvocationOperation) || IsCaught(operation, body, io))
+                if ((write is null && operation is not IInvocationOperation) || IoCatches.IsCaught(operation, body, io))
                 {
                     continue;
                 }
@@ -204,107 +204,6 @@ namespace Postmortem.Analyzers.Rules
             return value is IFieldReferenceOperation or IPropertyReferenceOperation &&
                    (SymbolEqualityComparer.Default.Equals(value.Type, io.Stream) || SymbolEqualityComparer.Default.Equals(value.Type, io.TextWriter)) &&
                    OperationFacts.GetVisibleInitializer(value) is null;
-        }
-
-        /// <summary>Is the operation in the body of a try, within <paramref name="body"/>, with a catch that takes an I/O
-        /// failure and does not throw it again?</summary>
-        private static bool IsCaught(IOperation operation, IOperation body, IoTypes io)
-        {
-            var child = operation;
-            for (var parent = operation.Parent; parent is not null && child != body; child = parent, parent = parent.Parent)
-            {
-                if (parent is ITryOperation @try && @try.Body == child)
-                {
-                    // Clauses are tried in order: one before the taking clause that throws again hands the failures of its
-                    // type back to the timer (catch (DirectoryNotFoundException) { throw; } before catch (Exception) { log }).
-                    foreach (var clause in @try.Catches)
-                    {
-                        if (Takes(clause, io))
-                        {
-                            return true;
-                        }
-
-                        if (ThrowsAnIoFailureOn(clause, io))
-                        {
-                            break;
-                        }
-                    }
-                }
-            }
-
-            return false;
-        }
-
-        /// <summary>
-        /// Does the catch keep an I/O failure from the timer? Its type takes <c>IOException</c>; it does not end by throwing (a rethrow
-        /// hands the failure back to the timer); and a filter that only narrows it to exception types
-        /// (<c>when (ex is DirectoryNotFoundException)</c>) names <c>IOException</c> or a base of it. Any other filter
-        /// (<c>when (ex is not OperationCanceledException)</c>, <c>when (Log(ex))</c>) is taken as letting it in.
-        /// </summary>
-        private static bool Takes(ICatchClauseOperation clause, IoTypes io)
-        {
-            if (!TakesIOException(clause.ExceptionType, io) || EndsInThrow(clause))
-            {
-                return false;
-            }
-
-            if (clause.Filter is null)
-            {
-                return true;
-            }
-
-            var named = new List<ITypeSymbol>();
-            return !NamesTypesOnly(clause.Filter, named) || named.Any(type => TakesIOException(type, io));
-        }
-
-        /// <summary>Does the clause catch some I/O failure (its type <c>IOException</c>, <c>UnauthorizedAccessException</c>, a
-        /// subclass or a base of either) and end by throwing, so that failure leaves the try? A filter that only narrows it to
-        /// other types (<c>when (ex is OutOfMemoryException)</c>) lets no I/O failure in.</summary>
-        private static bool ThrowsAnIoFailureOn(ICatchClauseOperation clause, IoTypes io)
-        {
-            if (!(TakesIOException(clause.ExceptionType, io) || clause.ExceptionType is { } type && io.IsIoExceptionType(type)) ||
-                !EndsInThrow(clause))
-            {
-                return false;
-            }
-
-            var named = new List<ITypeSymbol>();
-            return clause.Filter is null || !NamesTypesOnly(clause.Filter, named) ||
-                   named.Any(t => TakesIOException(t, io) || io.IsIoExceptionType(t));
-        }
-
-        /// <summary>Does the clause end by throwing (<c>throw;</c>, <c>throw new …</c>)?</summary>
-        private static bool EndsInThrow(ICatchClauseOperation clause)
-            => clause.Handler.Operations.LastOrDefault() is IThrowOperation or IExpressionStatementOperation { Operation: IThrowOperation };
-
-        /// <summary><c>IOException</c> or a base of it (a bare catch too): a catch of a narrower type
-        /// (<c>DirectoryNotFoundException</c>) lets a full disk through.</summary>
-        private static bool TakesIOException(ITypeSymbol? caught, IoTypes io)
-            => caught is null || caught.SpecialType == SpecialType.System_Object || TypeSymbols.InheritsFromOrEquals(io.IOException, caught);
-
-        /// <summary>Is the filter only type tests joined by <c>||</c> or <c>or</c> (collected in <paramref name="types"/>)?</summary>
-        private static bool NamesTypesOnly(IOperation filter, List<ITypeSymbol> types)
-        {
-            switch (OperationFacts.UnwrapConversions(filter))
-            {
-                case IIsTypeOperation { IsNegated: false } test:
-                    types.Add(test.TypeOperand);
-                    return true;
-                case IIsPatternOperation pattern:
-                    return NamesTypesOnly(pattern.Pattern, types);
-                case ITypePatternOperation type:
-                    types.Add(type.MatchedType);
-                    return true;
-                case IDeclarationPatternOperation { MatchedType: { } declared }:
-                    types.Add(declared);
-                    return true;
-                case IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.Or } or:
-                    return NamesTypesOnly(or.LeftPattern, types) && NamesTypesOnly(or.RightPattern, types);
-                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } or:
-                    return NamesTypesOnly(or.LeftOperand, types) && NamesTypesOnly(or.RightOperand, types);
-                default:
-                    return false;
-            }
         }
 
         /// <summary>Does a declaration of the type (any part, any file: a form's designer file) assign a timer's

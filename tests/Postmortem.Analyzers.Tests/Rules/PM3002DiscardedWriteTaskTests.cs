@@ -348,6 +348,16 @@ namespace Postmortem.Analyzers.Tests.Rules
                         _ = {|#8:BothAsync|}(json);
                         _ = Task.{|#9:Run|}(async () => { var pending = File.WriteAllTextAsync("run.json", json); await pending; });
                         _ = {|#10:GenericAsync|}<int>(json);
+                        _ = {|#11:RethrowingAsync|}(json);
+                        _ = Task.{|#12:Run|}(() => { try { File.WriteAllText("run.json", json); } catch (FormatException) { } });
+                    }
+
+                    // A catch that throws again, or takes no I/O failure, keeps nothing from the task (real-world round 22:
+                    // PM3001's Rethrow fix made such a catch, and the caller's dropped task went unreported).
+                    private async Task RethrowingAsync(string json)
+                    {
+                        try { await File.WriteAllTextAsync("skills.json", json); }
+                        catch { throw; }
                     }
 
                     // Waited for through a local, Task.WhenAll and WaitAsync (the second review's probes).
@@ -413,7 +423,9 @@ namespace Postmortem.Analyzers.Tests.Rules
                 VerifyCS.Diagnostic("PM3002").WithLocation(7).WithArguments(Discarded("WaitAsync (File.WriteAllTextAsync)"), Unseen),
                 VerifyCS.Diagnostic("PM3002").WithLocation(8).WithArguments(Discarded("BothAsync (File.WriteAllTextAsync)"), Unseen),
                 VerifyCS.Diagnostic("PM3002").WithLocation(9).WithArguments(Discarded("Task.Run(File.WriteAllTextAsync)"), Unseen),
-                VerifyCS.Diagnostic("PM3002").WithLocation(10).WithArguments(Discarded("GenericAsync (File.WriteAllTextAsync)"), Unseen));
+                VerifyCS.Diagnostic("PM3002").WithLocation(10).WithArguments(Discarded("GenericAsync (File.WriteAllTextAsync)"), Unseen),
+                VerifyCS.Diagnostic("PM3002").WithLocation(11).WithArguments(Discarded("RethrowingAsync (File.WriteAllTextAsync)"), Unseen),
+                VerifyCS.Diagnostic("PM3002").WithLocation(12).WithArguments(Discarded("Task.Run(File.WriteAllText)"), Unseen));
 
         // Not the write's failure in the dropped task: a method that catches it, one that writes synchronously before
         // returning a task (it throws at the call), one writing through its own parameter (the caller's stream), one that
