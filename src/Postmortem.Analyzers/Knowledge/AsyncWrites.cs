@@ -652,21 +652,7 @@ namespace Postmortem.Analyzers.Knowledge
         public static bool IsInAsyncContext(IOperation operation) => OperationFacts.IsInAsyncContext(operation);
 
         /// <summary>Await is allowed at the operation (not inside a lock statement of the enclosing function).</summary>
-        public static bool CanAwaitHere(IOperation operation)
-        {
-            for (var current = operation.Parent; current is not null; current = current.Parent)
-            {
-                switch (current)
-                {
-                    case ILockOperation:
-                        return false;
-                    case IAnonymousFunctionOperation or ILocalFunctionOperation:
-                        return true;
-                }
-            }
-
-            return true;
-        }
+        public static bool CanAwaitHere(IOperation operation) => !OperationFacts.IsInsideInItsFunction<ILockOperation>(operation);
 
         /// <summary>
         /// The smallest span naming the call: the method name (<c>WriteAsync</c> in <c>stream.WriteAsync(…)</c>),

@@ -391,6 +391,27 @@ namespace Postmortem.Analyzers.Knowledge
             return body is null || IsIterator(body) ? null : model.GetOperation(body, cancellationToken);
         }
 
+        /// <summary>Is the operation inside an operation of type <typeparamref name="T"/> (a lock, a loop) of its own function,
+        /// not one around a lambda or local function it sits in?</summary>
+        public static bool IsInsideInItsFunction<T>(IOperation operation)
+            where T : IOperation
+        {
+            for (var current = operation.Parent; current is not null; current = current.Parent)
+            {
+                if (current is T)
+                {
+                    return true;
+                }
+
+                if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    return false;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>The method whose body a call runs: a partial method's implementation (a call binds to the definition; of a
         /// generic one, to a constructed method, whose own implementation part is null), else the method itself.</summary>
         public static IMethodSymbol Implementation(IMethodSymbol method)

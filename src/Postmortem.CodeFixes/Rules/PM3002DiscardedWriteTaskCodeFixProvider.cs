@@ -39,7 +39,7 @@ namespace Postmortem.CodeFixes.Rules
             {
                 // await x?.WriteAsync(…) throws when x is null. A work item started in a loop runs beside the next ones:
                 // awaiting it would run them one at a time (real-world round 22: a download queue's Task.Run per job).
-                if (site.Conditional is null && !(IsLauncher(diagnostic) && InLoop(operation)))
+                if (site.Conditional is null && !(IsLauncher(diagnostic) && OperationFacts.IsInsideInItsFunction<ILoopOperation>(operation)))
                 {
                     yield return new FixOption("Await the write", AwaitKey);
                 }
@@ -56,23 +56,6 @@ namespace Postmortem.CodeFixes.Rules
 
         private static bool IsLauncher(Diagnostic diagnostic)
             => diagnostic.Properties.TryGetValue(PM3002DiscardedWriteTaskAnalyzer.KindProperty, out var kind) && kind == AsyncWrites.LauncherKind;
-
-        /// <summary>Is the call inside a loop of its own function (not one around a lambda it sits in)?</summary>
-        private static bool InLoop(IOperation operation)
-        {
-            for (var current = operation.Parent; current is not null; current = current.Parent)
-            {
-                switch (current)
-                {
-                    case ILoopOperation:
-                        return true;
-                    case IAnonymousFunctionOperation or ILocalFunctionOperation:
-                        return false;
-                }
-            }
-
-            return false;
-        }
 
         internal override void ApplyFix(FixContext context, Diagnostic diagnostic, string equivalenceKey)
         {
