@@ -73,6 +73,10 @@ namespace Postmortem.Analyzers.Knowledge
 
         // Per compilation: what each helper of TryGetHelperCreation returns (by the method's original definition), a
         // temporary file (PM2001) or a file at a path unique per call outside the temp folder (PM2002).
+        /// <summary>Request handler members that code of their own file also calls (PM2002: their return is then a hand-over).</summary>
+        private readonly ConcurrentDictionary<IMethodSymbol, bool> _handlersCalledInFile =
+            new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+
         private readonly ConcurrentDictionary<IMethodSymbol, HelperReturn> _helpersReturningTemporary =
             new ConcurrentDictionary<IMethodSymbol, HelperReturn>(SymbolEqualityComparer.Default);
 
@@ -1641,11 +1645,10 @@ namespace Postmortem.Analyzers.Knowledge
                 return handler.Function is not null || (handler.Method is { } method && returned.SemanticModel is { } model && IsCalledInItsFile(method, model));
             }
 
-            private bool? _handlerCalledInFile;
-
+            /// <summary>Does code of the member's file call it (once per member and compilation)?</summary>
             private bool IsCalledInItsFile(IMethodSymbol method, SemanticModel model)
             {
-                if (_handlerCalledInFile is { } known)
+                if (_facts._handlersCalledInFile.TryGetValue(method, out var known))
                 {
                     return known;
                 }
@@ -1667,8 +1670,7 @@ namespace Postmortem.Analyzers.Knowledge
                     }
                 }
 
-                _handlerCalledInFile = called;
-                return called;
+                return _facts._handlersCalledInFile.GetOrAdd(method, called);
             }
 
             public void Track(ISymbol symbol) => _tracked.Add(symbol);
@@ -1937,8 +1939,9 @@ namespace Postmortem.Analyzers.Knowledge
                             }
 
                             break;
-                        case IReturnOperation returned when HandsOver(returned):
-                            if (returned.ReturnedValue is { } returnedValue && Carries(returnedValue, 0))
+                        case IReturnOperation returned when _returnsHandOver:
+                            // Whether it hands over last: a handler member's own return makes it read the file's calls.
+                            if (returned.ReturnedValue is { } returnedValue && Carries(returnedValue, 0) && HandsOver(returned))
                             {
                                 return true;
                             }
