@@ -1641,8 +1641,25 @@ namespace Postmortem.Analyzers.Knowledge
                 }
 
                 // The member's own return: the response, unless code of this file calls the member as a helper too (a
-                // public controller method another action calls and whose caller deletes the file: the second review).
-                return handler.Function is not null || (handler.Method is { } method && returned.SemanticModel is { } model && IsCalledInItsFile(method, model));
+                // public controller method another action calls and whose caller deletes the file: the second review) and
+                // nothing routes requests to it by name (an [HttpPost] action another action also calls is an endpoint
+                // still: real-world round 22, ECommAzista's UploadImage).
+                return handler.Function is not null ||
+                       (handler.Method is { } method && !IsRoutedExplicitly(method) && returned.SemanticModel is { } model && IsCalledInItsFile(method, model));
+            }
+
+            private static bool IsRoutedExplicitly(IMethodSymbol method)
+            {
+                foreach (var attribute in method.GetAttributes())
+                {
+                    if (attribute.AttributeClass?.Name is "HttpGetAttribute" or "HttpPostAttribute" or "HttpPutAttribute" or "HttpDeleteAttribute" or
+                        "HttpPatchAttribute" or "RouteAttribute" or "AcceptVerbsAttribute")
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
             }
 
             /// <summary>Does code of the member's file call it (once per member and compilation)?</summary>

@@ -50,7 +50,7 @@ namespace Postmortem.Analyzers.Knowledge
         /// </summary>
         private static bool Takes(ICatchClauseOperation clause, IoTypes io)
         {
-            if (!TakesIOException(clause.ExceptionType, io) || EndsInThrow(clause))
+            if (!TakesIOException(clause.ExceptionType, io) || (EndsInThrow(clause) && !ReadsTheExceptionFirst(clause)))
             {
                 return false;
             }
@@ -83,6 +83,33 @@ namespace Postmortem.Analyzers.Knowledge
         /// <summary>Does the clause end by throwing (<c>throw;</c>, <c>throw new …</c>)?</summary>
         private static bool EndsInThrow(ICatchClauseOperation clause)
             => clause.Handler.Operations.LastOrDefault() is IThrowOperation or IExpressionStatementOperation { Operation: IThrowOperation };
+
+        /// <summary>
+        /// Does the clause read the exception it caught before its last statement (<c>catch (Exception ex) {
+        /// Console.Error.WriteLine(ex); throw; }</c>)? Then the failure is reported before it is thrown again: seen, though
+        /// the caller drops it (real-world round 22's probe: a save that logs and rethrows, which PM3002 had called silent).
+        /// </summary>
+        private static bool ReadsTheExceptionFirst(ICatchClauseOperation clause)
+        {
+            if (clause.ExceptionDeclarationOrExpression is not IVariableDeclaratorOperation { Symbol: { } exception })
+            {
+                return false;
+            }
+
+            var operations = clause.Handler.Operations;
+            for (var i = 0; i < operations.Length - 1; i++)
+            {
+                foreach (var operation in operations[i].DescendantsAndSelf())
+                {
+                    if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, exception))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
 
         /// <summary><c>IOException</c> or a base of it (a bare catch too): a catch of a narrower type
         /// (<c>DirectoryNotFoundException</c>) lets a full disk through.</summary>

@@ -215,6 +215,22 @@ namespace Postmortem.Analyzers.Tests.Rules
                         System.IO.File.Delete(path);
                         return File(bytes, "text/csv");
                     }
+
+                    // Routed by its attribute, it is an endpoint still, though another action calls it too (real-world round
+                    // 22, ECommAzista's UploadImage).
+                    [HttpPost]
+                    public string UploadImage(byte[] data)
+                    {
+                        var path = Path.Combine("wwwroot", "images", $"{Guid.NewGuid():N}.png");
+                        {|#5:System.IO.File.WriteAllBytes(path, data)|};
+                        return path;
+                    }
+
+                    public IActionResult Post(byte[] data, List<string> images)
+                    {
+                        images.Add(UploadImage(data));
+                        return Ok();
+                    }
                 }
 
                 public static class Endpoints
@@ -242,7 +258,8 @@ namespace Postmortem.Analyzers.Tests.Rules
                 """,
                 VerifyCS.Diagnostic("PM2002").WithLocation(0).WithArguments("File.WriteAllBytes", "file"),
                 VerifyCS.Diagnostic("PM2002").WithLocation(1).WithArguments("File.WriteAllTextAsync", "file"),
-                VerifyCS.Diagnostic("PM2002").WithLocation(3).WithArguments("File.WriteAllBytes", "file"));
+                VerifyCS.Diagnostic("PM2002").WithLocation(3).WithArguments("File.WriteAllBytes", "file"),
+                VerifyCS.Diagnostic("PM2002").WithLocation(5).WithArguments("File.WriteAllBytes", "file"));
 
         // ASP.NET on .NET Framework (System.Web, declared here as its public surface): HttpPostedFile(Base).SaveAs stores an
         // upload at the path it is given, as IFormFile.CopyTo does (real-world round 21's probe, after BlogEngine.NET).

@@ -453,6 +453,7 @@ namespace Postmortem.Analyzers.Tests.Rules
                         _ = UploadAsync(json);
                         // The compiler's CS4014 already warns of a call statement of an async method, even in a sync method.
                         PlainAsync(json);
+                        _ = LoggedAndRethrownAsync(json);
                         _ = ForgetAsync(json);
                         _ = LoggedAsync(json);
                         _ = KeptAsync(json);
@@ -492,6 +493,13 @@ namespace Postmortem.Analyzers.Tests.Rules
                     private static Task ForwardAsync(Stream target) => target.FlushAsync();
 
                     private async Task PlainAsync(string json) => await File.WriteAllTextAsync(_path, json);
+
+                    // Logged before it is thrown again: seen (real-world round 22's probe).
+                    private async Task LoggedAndRethrownAsync(string json)
+                    {
+                        try { await File.WriteAllTextAsync(_path, json); }
+                        catch (Exception ex) { Console.Error.WriteLine(ex); throw; }
+                    }
 
                     private async Task RelayAsync(string json)
                     {

@@ -399,6 +399,12 @@ namespace Postmortem.Analyzers.Tests.Rules
                             catch (IOException ex) { Console.Error.WriteLine(ex); }
                         };
                         _timer.Elapsed += (s, e) => Safe();
+                        // Logged before it is thrown again: the failure is seen.
+                        _timer.Elapsed += (s, e) =>
+                        {
+                            try { File.AppendAllText(_path, "x"); }
+                            catch (IOException ex) { Console.Error.WriteLine(ex); throw; }
+                        };
                     }
 
                     private void OnTick(object sender, ElapsedEventArgs e)
