@@ -10,7 +10,8 @@ namespace Postmortem.Analyzers.Rules
     /// PM3002: the task of an asynchronous durable write is dropped (<c>_ =</c>, a statement in a non-async method,
     /// or a Task.Run/StartNew/QueueUserWorkItem of a writing lambda whose task is dropped), or that of a method of the same
     /// file whose task such a write fails, so its failure is never observed.
-    /// Un-awaited call statements directly in an async function are left to the compiler's CS4014.
+    /// Un-awaited call statements directly in an async function, and call statements of async methods of the compilation
+    /// anywhere, are left to the compiler's CS4014.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class PM3002DiscardedWriteTaskAnalyzer : DiagnosticAnalyzer
