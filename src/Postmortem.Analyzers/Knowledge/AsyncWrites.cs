@@ -111,7 +111,7 @@ namespace Postmortem.Analyzers.Knowledge
         /// <summary>
         /// If the invocation calls a task-returning method of this file whose task fails when a durable write does, the
         /// method's name with the write's (<c>SaveAsync (File.AppendAllTextAsync)</c>); otherwise null. An <c>async</c>
-        /// method's writes outside a try with catch clauses count, its own and those of the methods of this file it calls, as
+        /// method's writes that no catch takes (<see cref="IoCatches.IsCaught"/>) count, its own and those of the methods of this file it calls, as
         /// a work item's are followed (an asynchronous write only when the method waits for it: not one whose task it drops,
         /// reported where it is dropped, nor one it continues, stores or hands on; nor a write through its own parameter, the
         /// caller's argument's). A partial method is read from its implementation. A method that is not <c>async</c> fails its task only
@@ -297,8 +297,9 @@ namespace Postmortem.Analyzers.Knowledge
         /// <summary>
         /// The first durable write the work item performs whose failure would fault the launched task (or escape it):
         /// sync writes, and async writes it awaits or returns, its own or those of a method of this file it calls (named
-        /// then: <c>WriteFile (StreamWriter.Write)</c>). Writes inside a try with catch clauses are the lambda's own
-        /// business (PM3001 judges those catches), and async writes the lambda itself drops are reported on their own.
+        /// then: <c>WriteFile (StreamWriter.Write)</c>). Writes under a catch that takes their I/O failure and does not
+        /// only throw it again (<see cref="IoCatches.IsCaught"/>) are the lambda's own business (PM3001 judges those
+        /// catches), and async writes the lambda itself drops are reported on their own.
         /// </summary>
         public string? FindWriteInWorkItem(IAnonymousFunctionOperation lambda, System.Threading.CancellationToken cancellationToken)
             => FindWriteInWorkItem(lambda.Body, lambda, cancellationToken);
@@ -311,7 +312,7 @@ namespace Postmortem.Analyzers.Knowledge
         }
 
         /// <summary>
-        /// The work item's writes, then those of the methods of this file it calls outside a try with catch clauses
+        /// The work item's writes, then those of the methods of this file it calls, that no catch takes
         /// (ones that return no task, and those whose task it awaits or returns), up to <see cref="HelperDepths.Max"/> calls deep,
         /// each method read once at the shallowest depth it is reached at (so that the order of the calls does not decide).
         /// In a helper, a write through one of its parameters is the caller's argument's (a <c>MemoryStream</c>…) and does not count.
@@ -393,7 +394,6 @@ namespace Postmortem.Analyzers.Knowledge
                 => IsAwaitedOrReturned(call) ||
                    (!OperationFacts.Implementation(call.TargetMethod).IsAsync &&
                     call.TargetMethod.ReturnType is not INamedTypeSymbol { Name: "Task" or "ValueTask" });
-
         }
 
         /// <summary>Is the call's task awaited or returned (through <c>ConfigureAwait</c>, <c>AsTask</c> and conversions)?</summary>

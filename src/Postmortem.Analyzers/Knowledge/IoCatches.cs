@@ -7,8 +7,9 @@ namespace Postmortem.Analyzers.Knowledge
 {
     /// <summary>
     /// Which catches keep a write's I/O failure from the code around them (a timer's handler for PM3006, a work item's or a
-    /// helper's task for PM3002): one whose type takes <c>IOException</c> and that does not throw it again. A catch of
-    /// another type (<c>FormatException</c>), or one that ends in <c>throw;</c>, lets it through (real-world round 22:
+    /// helper's task for PM3002): one whose type takes <c>IOException</c> and that does not throw it again, unless it reads
+    /// the exception first (logs it). A catch of another type (<c>FormatException</c>), or one that only ends in
+    /// <c>throw;</c>, lets it through (real-world round 22:
     /// PM3001's Rethrow fix made a helper's catch rethrow, and the caller dropping its task went unreported).
     /// </summary>
     internal static class IoCatches
@@ -44,7 +45,7 @@ namespace Postmortem.Analyzers.Knowledge
 
         /// <summary>
         /// Does the catch keep an I/O failure from the caller? Its type takes <c>IOException</c>; it does not end by throwing (a rethrow
-        /// hands the failure back); and a filter that only narrows it to exception types
+        /// hands the failure back) unless it read the exception before (it reported it); and a filter that only narrows it to exception types
         /// (<c>when (ex is DirectoryNotFoundException)</c>) names <c>IOException</c> or a base of it. Any other filter
         /// (<c>when (ex is not OperationCanceledException)</c>, <c>when (Log(ex))</c>) is taken as letting it in.
         /// </summary>
