@@ -1561,14 +1561,31 @@ namespace Postmortem.Analyzers.Knowledge
                                                           IsInAspNetCore(type.ContainingNamespace) &&
                                                           (type.Name is "Results" or "TypedResults" || IsControllerOrPage(type)),
                        // new OkObjectResult(…), new JsonResult(…).
-                       IObjectCreationOperation outer => outer.Type is { } type &&
-                                                         type.Name.EndsWith("Result", System.StringComparison.Ordinal) &&
-                                                         IsInAspNetCore(type.ContainingNamespace),
+                       IObjectCreationOperation outer => IsFrameworkResult(outer.Type),
                        _ => false,
                    });
 
             static bool IsControllerOrPage(INamedTypeSymbol type)
                 => type.Name is "ControllerBase" or "Controller" or "PageModel" or "PageBase" or "Page";
+        }
+
+        /// <summary>
+        /// An action result of the web framework (<c>JsonResult</c>, <c>ObjectResult</c>, <c>OkObjectResult</c>…, of ASP.NET Core
+        /// or of ASP.NET MVC 5 and Web API): what is given to it, or set on it (<c>result.Data = new { url }</c>), is
+        /// serialized into the response, not stored.
+        /// </summary>
+        public static bool IsFrameworkResult(ITypeSymbol? type)
+        {
+            if (type is null || !type.Name.EndsWith("Result", System.StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            var ns = type.ContainingNamespace;
+            return IsInAspNetCore(ns) ||
+                   (ns is { Name: "Mvc" or "Http" or "Results" } &&
+                    (ns.ContainingNamespace is { Name: "Web", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } ||
+                     ns.ContainingNamespace is { Name: "Http", ContainingNamespace: { Name: "Web", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } }));
         }
 
         /// <summary>Microsoft.AspNetCore and every namespace below it.</summary>
@@ -2088,8 +2105,9 @@ namespace Postmortem.Analyzers.Knowledge
                         _tracked.Add(parameter.Parameter);
                         return parameter.Parameter.RefKind != RefKind.None;
                     case IPropertyReferenceOperation property:
-                        // new { fileName } builds a response body or log state, not storage.
-                        return property.Property.ContainingType?.IsAnonymousType != true;
+                        // new { fileName } builds a response body or log state, not storage; so does a property of the web
+                        // framework's result (result.Data = new { url }, new JsonResult(null) { Value = … }).
+                        return property.Property.ContainingType is { IsAnonymousType: false } type && !IsFrameworkResult(type);
                     case IFieldReferenceOperation:
                     case IArrayElementReferenceOperation:
                     case IEventReferenceOperation:

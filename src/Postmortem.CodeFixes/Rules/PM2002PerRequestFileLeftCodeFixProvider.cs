@@ -253,12 +253,13 @@ namespace Postmortem.CodeFixes.Rules
 
             // Or stored where someone reads it after the handler: a member of a parameter, of this object or a static one
             // (real-world round 15, VirtoCommerce's export: `pushNotification.DownloadUrl = $"api/…/download/{fileName}"`, a
-            // notification sent to the client, which downloads the file later).
+            // notification sent to the client, which downloads the file later); or set on the framework's result, which
+            // sends it now (round 22, ClothBazaar: `result.Data = new { ImageUrl = … }`).
             foreach (var assignment in function.DescendantNodes().OfType<AssignmentExpressionSyntax>())
             {
                 if (assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) &&
                     assignment.Ancestors().FirstOrDefault(FixSyntax.IsFunction) == function &&
-                    OutlivesTheHandler(assignment.Left, model, cancellationToken) &&
+                    (OutlivesTheHandler(assignment.Left, model, cancellationToken) || SetsAFrameworkResult(assignment.Left, model, cancellationToken)) &&
                     Names(assignment.Right))
                 {
                     return true;
@@ -282,6 +283,10 @@ namespace Postmortem.CodeFixes.Rules
                 return false;
             }
         }
+
+        /// <summary>A property of the web framework's action result (<c>JsonResult.Data</c>, <c>ObjectResult.Value</c>).</summary>
+        private static bool SetsAFrameworkResult(ExpressionSyntax target, SemanticModel model, CancellationToken cancellationToken)
+            => model.GetSymbolInfo(target, cancellationToken).Symbol is IPropertySymbol property && FileLifetime.IsFrameworkResult(property.ContainingType);
 
         /// <summary>Is the assigned member one the handler's caller or a later request can read: a field, property or indexer of
         /// a parameter, of this object (or a static one), or of such a member (<c>notification.DownloadUrl</c>,

@@ -1591,6 +1591,62 @@ namespace Postmortem.Analyzers.Tests.Rules
             return test.RunAsync();
         }
 
+        // Real-world round 22 (ClothBazaar, ASP.NET MVC 5): the URL goes to the client in a JsonResult built and then filled
+        // (`result.Data = new { ImageUrl = … }`), as `Json(new { url })` sends it: a response body, not storage. Reported,
+        // and no fix: the client fetches the file later. ASP.NET Core's JsonResult.Value and an initializer alike.
+        [Fact]
+        public Task UrlSetOnAFrameworkResult_NoFixOffered_ReportsDiagnostic()
+        {
+            var source = Usings + """
+                public class ImagesController : ControllerBase
+                {
+                    public IActionResult Assigned(byte[] data)
+                    {
+                        var name = Guid.NewGuid() + ".png";
+                        var path = Path.Combine("wwwroot", "images", name);
+                        [|System.IO.File.WriteAllBytes(path, data)|];
+                        var result = new JsonResult(null);
+                        result.Value = new { ImageUrl = "/images/" + name };
+                        return result;
+                    }
+
+                    public IActionResult Initialized(byte[] data)
+                    {
+                        var name = Guid.NewGuid() + ".png";
+                        var path = Path.Combine("wwwroot", "images", name);
+                        [|System.IO.File.WriteAllBytes(path, data)|];
+                        var result = new ObjectResult(null) { Value = new { ImageUrl = "/images/" + name }, StatusCode = 201 };
+                        return result;
+                    }
+                }
+
+                namespace System.Web.Mvc
+                {
+                    public abstract class ActionResult { }
+                    public class JsonResult : ActionResult { public object? Data { get; set; } public JsonRequestBehavior JsonRequestBehavior { get; set; } }
+                    public enum JsonRequestBehavior { AllowGet, DenyGet }
+                    public abstract class Controller { }
+                }
+
+                public class LegacyImagesController : System.Web.Mvc.Controller
+                {
+                    public System.Web.Mvc.ActionResult Upload(string data)
+                    {
+                        var name = DateTime.Now.Ticks + ".png";
+                        [|System.IO.File.WriteAllText(Path.Combine("/srv/images", name), data)|];
+                        var result = new System.Web.Mvc.JsonResult();
+                        result.Data = new { ImageUrl = "/images/" + name };
+                        result.JsonRequestBehavior = System.Web.Mvc.JsonRequestBehavior.AllowGet;
+                        return result;
+                    }
+                }
+                """;
+            var test = VerifyCS.Test(source, source, PM2002PerRequestFileLeftCodeFixProvider.DeleteAfterResponseKey);
+            test.NumberOfIncrementalIterations = 0;
+            test.References.AddRange(References.AspNetCore);
+            return test.RunAsync();
+        }
+
         // Real-world round 15 (VirtoCommerce's platform export): the download URL is stored in a notification the handler was
         // given and sends to the client, which downloads the file later; deleting it after the response breaks that. So do
         // TempData and a field. A member of a local object (a view model built here) does not outlive the handler: fixed.
