@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
@@ -38,6 +39,105 @@ namespace Postmortem.CodeFixes
         /// batched sink's interface), whose own failures and drops go to Serilog's <c>SelfLog</c>?</summary>
         public static bool IsInASerilogSink(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
             => AnyEnclosingType(node, model, cancellationToken, type => Extends(type, SerilogSinks));
+
+        /// <summary>
+        /// Is the node in a method that a logger of one's own calls, directly or through an interface or base method it
+        /// implements: a store or queue the logger writes to (real-world round 23: XRoadFolk's <c>FileBackedHttpLogStore.Add</c>,
+        /// called only by its <c>ILogger</c>'s <c>Log</c>)? Every type of the compilation that extends a logging library's
+        /// extension point is read (only those; their calls named as the method first). A fix asks this once, when offered.
+        /// </summary>
+        public static bool IsCalledByALogger(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
+        {
+            var method = EnclosingMethod(node, model, cancellationToken);
+            if (method is null)
+            {
+                return false;
+            }
+
+            var targets = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default) { method.OriginalDefinition };
+            for (var overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+            {
+                targets.Add(overridden.OriginalDefinition);
+            }
+
+            foreach (var implemented in method.ExplicitInterfaceImplementations)
+            {
+                targets.Add(implemented.OriginalDefinition);
+            }
+
+            if (method.ContainingType is { } owner)
+            {
+                foreach (var contract in owner.AllInterfaces)
+                {
+                    foreach (var member in contract.GetMembers(method.Name))
+                    {
+                        if (member is IMethodSymbol candidate &&
+                            SymbolEqualityComparer.Default.Equals(owner.FindImplementationForInterfaceMember(candidate), method))
+                        {
+                            targets.Add(candidate.OriginalDefinition);
+                        }
+                    }
+                }
+            }
+
+            var compilation = model.Compilation;
+            foreach (var symbol in compilation.GetSymbolsWithName(_ => true, SymbolFilter.Type, cancellationToken))
+            {
+                if (symbol is not INamedTypeSymbol type || SymbolEqualityComparer.Default.Equals(type, method.ContainingType) ||
+                    !Extends(type, LoggingExtensionPoints))
+                {
+                    continue;
+                }
+
+                foreach (var reference in type.DeclaringSyntaxReferences)
+                {
+                    var declaration = reference.GetSyntax(cancellationToken);
+                    SemanticModel? declarationModel = null;
+                    foreach (var invocation in declaration.DescendantNodes().OfType<InvocationExpressionSyntax>())
+                    {
+                        var name = invocation.Expression switch
+                        {
+                            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                            MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+                            SimpleNameSyntax simple => simple.Identifier.ValueText,
+                            _ => null,
+                        };
+                        if (name != method.Name)
+                        {
+                            continue;
+                        }
+
+                        declarationModel ??= declaration.SyntaxTree == model.SyntaxTree ? model : compilation.GetSemanticModel(declaration.SyntaxTree);
+                        if (declarationModel.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol called &&
+                            targets.Contains(called.OriginalDefinition))
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The method (not a lambda or local function) the node is in.</summary>
+        private static IMethodSymbol? EnclosingMethod(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
+        {
+            for (var symbol = model.GetEnclosingSymbol(node.SpanStart, cancellationToken); symbol is not null; symbol = symbol.ContainingSymbol)
+            {
+                if (symbol is IMethodSymbol { MethodKind: not (MethodKind.AnonymousFunction or MethodKind.LocalFunction) } method)
+                {
+                    return method;
+                }
+
+                if (symbol is not IMethodSymbol)
+                {
+                    return null;
+                }
+            }
+
+            return null;
+        }
 
         private static bool IsNamedAsALogger(string name)
             => name.EndsWith("Logger", System.StringComparison.Ordinal) || name.EndsWith("Log", System.StringComparison.Ordinal) ||

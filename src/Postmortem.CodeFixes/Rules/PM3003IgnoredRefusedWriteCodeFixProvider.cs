@@ -67,6 +67,12 @@ namespace Postmortem.CodeFixes.Rules
                 yield break;
             }
 
+            // Nor in a store or queue that such a logger writes to (real-world round 23: an ILogger's log store).
+            if (LoggerTypes.IsCalledByALogger(site.Statement, model, cancellationToken))
+            {
+                yield break;
+            }
+
             yield return new FixOption("Throw when the item is refused", ThrowIfRefusedKey);
         }
 

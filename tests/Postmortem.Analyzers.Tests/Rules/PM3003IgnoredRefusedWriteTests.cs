@@ -874,6 +874,95 @@ namespace Postmortem.Analyzers.Tests.Rules
             return test.RunAsync();
         }
 
+        // Real-world round 23 (XRoadFolk's FileBackedHttpLogStore, fed only by its ILogger's Log): a store a logger of your
+        // own writes to, in any file, directly or through an interface, is the logger's queue: a throw there fails every
+        // caller that logs. A store no logger calls keeps the throwing fix (the second file's Journal).
+        [Fact]
+        public Task InAStoreALoggerWritesTo_NoThrowOffered_ReportsDiagnostic()
+        {
+            const string Store = """
+                using System.Collections.Concurrent;
+                using System.Threading.Channels;
+
+                public interface IEntryStore { void Add(string entry); }
+
+                public sealed class ChannelStore : IEntryStore
+                {
+                    private readonly Channel<string> _channel = Channel.CreateBounded<string>(100);
+
+                    public void Add(string entry) { _ = _channel.Writer.[|TryWrite|](entry); }
+                }
+
+                public sealed class LineBuffer
+                {
+                    private readonly BlockingCollection<string> _lines = new BlockingCollection<string>(1000);
+
+                    public void Push(string line)
+                    {
+                        _lines.[|TryAdd|](line);
+                    }
+                }
+                """;
+            const string Loggers = """
+                using Serilog.Core;
+                using Serilog.Events;
+
+                sealed class StoreSink : ILogEventSink
+                {
+                    private readonly IEntryStore _store;
+
+                    public StoreSink(IEntryStore store) => _store = store;
+
+                    public void Emit(LogEvent logEvent) => _store.Add(logEvent.RenderMessage());
+                }
+
+                sealed class BufferListener : System.Diagnostics.TraceListener
+                {
+                    private readonly LineBuffer _buffer = new LineBuffer();
+
+                    public override void Write(string? message) => _buffer.Push(message ?? string.Empty);
+
+                    public override void WriteLine(string? message) => Write(message);
+                }
+                """;
+            const string Journal = """
+                using System.Threading.Channels;
+
+                public sealed class Journal
+                {
+                    private readonly Channel<string> _channel = Channel.CreateBounded<string>(100);
+
+                    public void Add(string entry)
+                    {
+                        _ = _channel.Writer.[|TryWrite|](entry);
+                    }
+                }
+                """;
+            const string FixedJournal = """
+                using System;
+                using System.Threading.Channels;
+
+                public sealed class Journal
+                {
+                    private readonly Channel<string> _channel = Channel.CreateBounded<string>(100);
+
+                    public void Add(string entry)
+                    {
+                        if (!_channel.Writer.TryWrite(entry))
+                        {
+                            throw new InvalidOperationException("The channel is full or completed: the item was not written.");
+                        }
+                    }
+                }
+                """;
+            var test = VerifyCS.Test(Store, Store, PM3003IgnoredRefusedWriteCodeFixProvider.ThrowIfRefusedKey).WithSerilog();
+            test.Sources.Add(Loggers);
+            test.FixedSources.Add(Loggers);
+            test.Sources.Add(Journal);
+            test.FixedSources.Add(FixedJournal);
+            return test.RunAsync();
+        }
+
         // A logger is known by what it implements: a queue in a type merely named like one (a data pipeline's EventSink, a
         // write-ahead CommitLog) keeps the throwing fix (the review of the twenty-third session).
         [Fact]
