@@ -339,14 +339,15 @@ namespace Postmortem.Analyzers.Rules
 
         private static void AddRotation(IOperation operation, string display, TypeState state, IOperation? path, IOperation? otherPath = null)
         {
-            var key = PathKey.From(path);
-            var otherKey = PathKey.From(otherPath);
-            if (key is null && otherKey is null)
+            var keys = new List<PathKey>(2);
+            PathKey.AddEveryArm(path, keys);
+            PathKey.AddEveryArm(otherPath, keys);
+            if (keys.Count == 0)
             {
                 return;
             }
 
-            var rotation = new FileUse(operation.Syntax.GetLocation(), display, key, otherKey);
+            var rotation = new FileUse(operation.Syntax.GetLocation(), display, keys);
             state.AddRotation(rotation, operation.SemanticModel);
         }
 
@@ -354,7 +355,7 @@ namespace Postmortem.Analyzers.Rules
         {
             if (PathKey.From(path) is { } key)
             {
-                state.AddWrite(new FileUse(operation.Syntax.GetLocation(), display, key, null), operation.SemanticModel);
+                state.AddWrite(new FileUse(operation.Syntax.GetLocation(), display, new List<PathKey>(1) { key }), operation.SemanticModel);
             }
         }
 
@@ -623,9 +624,8 @@ namespace Postmortem.Analyzers.Rules
             FileUse? best = null;
             foreach (var write in writes)
             {
-                var key = write.Key!.Value;
-                var matches = (rotation.Key is { } k1 && k1.Equals(key)) || (rotation.OtherKey is { } k2 && k2.Equals(key));
-                if (!matches || perProcess.Contains(key))
+                var key = write.Keys[0];
+                if (!rotation.Keys.Contains(key) || perProcess.Contains(key))
                 {
                     continue;
                 }
@@ -649,18 +649,18 @@ namespace Postmortem.Analyzers.Rules
 
         private sealed class FileUse
         {
-            public FileUse(Location location, string display, PathKey? key, PathKey? otherKey)
+            public FileUse(Location location, string display, List<PathKey> keys)
             {
                 Location = location;
                 Display = display;
-                Key = key;
-                OtherKey = otherKey;
+                Keys = keys;
             }
 
             public Location Location { get; }
             public string Display { get; }
-            public PathKey? Key { get; }
-            public PathKey? OtherKey { get; }
+
+            /// <summary>The files it may name: one for a write; for a rotation, its source and destination, each arm of a <c>?:</c>.</summary>
+            public List<PathKey> Keys { get; }
         }
 
         /// <summary>What the operations of one type did; filled concurrently, read once at the type's end.</summary>
@@ -742,6 +742,39 @@ namespace Postmortem.Analyzers.Rules
             public string? Text { get; }
 
             public static PathKey? From(IOperation? operation) => From(operation, 0);
+
+            /// <summary>
+            /// The keys of a path that may be either of two (<c>i == 1 ? _path : _path + "." + (i - 1)</c>, directly or as a
+            /// local's initializer: real-world round 23, a numbered shift whose last step moves the active file): each arm's,
+            /// and the local's own.
+            /// </summary>
+            public static void AddEveryArm(IOperation? operation, List<PathKey> keys, int depth = 0)
+            {
+                if (operation is null || depth > 3)
+                {
+                    return;
+                }
+
+                var value = OperationFacts.UnwrapConversions(operation);
+                if (value is IConditionalOperation { WhenFalse: { } whenFalse } conditional)
+                {
+                    AddEveryArm(conditional.WhenTrue, keys, depth + 1);
+                    AddEveryArm(whenFalse, keys, depth + 1);
+                    return;
+                }
+
+                if (value is ILocalReferenceOperation local &&
+                    OperationFacts.GetVisibleInitializer(local) is { } initializer &&
+                    OperationFacts.UnwrapConversions(initializer) is IConditionalOperation)
+                {
+                    AddEveryArm(initializer, keys, depth + 1);
+                }
+
+                if (From(value) is { } key && !keys.Contains(key))
+                {
+                    keys.Add(key);
+                }
+            }
 
             private static PathKey? From(IOperation? operation, int depth)
             {

@@ -63,6 +63,16 @@ namespace Postmortem.Analyzers.Tests.Rules
                 Journal("{|#0:" + rotate + "|};"),
                 expected: VerifyCS.Diagnostic("PM1002").WithLocation(0).WithArguments(display, "File.AppendAllText", WebReason));
 
+        // Real-world round 23 (XRoadFolk's rotating log): the numbered shift moves the active file in its last step, its
+        // source chosen by `?:` (directly or through a local): either arm can be the file the type appends to.
+        [Theory]
+        [InlineData("for (var i = 3; i >= 1; i--) { var from = i == 1 ? _path : _path + \".\" + (i - 1); {|#0:File.Move(from, _path + \".\" + i, true)|}; }")]
+        [InlineData("for (var i = 3; i >= 1; i--) { {|#0:File.Move(i > 1 ? _path + \".\" + (i - 1) : _path, _path + \".\" + i, true)|}; }")]
+        public Task SourceChosenByAConditional_ReportsDiagnostic(string rotate)
+            => VerifyWeb(
+                Journal(rotate),
+                expected: VerifyCS.Diagnostic("PM1002").WithLocation(0).WithArguments("File.Move", "File.AppendAllText", WebReason));
+
         // Real-world round 17 (WalletWasabi's logger): the size read into a local first, from a FileInfo or a stream.
         [Theory]
         [InlineData("var sizeInBytes = new FileInfo(_path).Length;")]
