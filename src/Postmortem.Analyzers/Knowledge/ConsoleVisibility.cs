@@ -49,9 +49,10 @@ namespace Postmortem.Analyzers.Knowledge
         public bool IsUnseen => _windowsApplication || (Volatile.Read(ref _windowsService) != 0 && Volatile.Read(ref _systemd) == 0);
 
         /// <summary>
-        /// A class library that references WPF (<c>PresentationFramework</c>) or Windows Forms: its hosts are Windows GUI
+        /// A class library that references a desktop GUI framework, WPF (<c>PresentationFramework</c>), Windows Forms, WinUI 3
+        /// (<c>Microsoft.WinUI</c>), Avalonia (<c>Avalonia.Base</c>) or .NET MAUI (<c>Microsoft.Maui</c>): its hosts are GUI
         /// applications, whose console nobody sees, though the library cannot know it for sure (real-world rounds 19 and
-        /// 21: PowerToys' launcher library, whose only host is a WPF app). Read from the references when asked (a fix's
+        /// 21: PowerToys' launcher library, whose only host is a WPF app; round 23: Whim's WinUI library). Read from the references when asked (a fix's
         /// choice), not at the compilation's start.
         /// </summary>
         public static bool IsLibraryOfWindowsApps(Compilation compilation)
@@ -63,7 +64,7 @@ namespace Postmortem.Analyzers.Knowledge
 
             foreach (var identity in compilation.ReferencedAssemblyNames)
             {
-                if (identity.Name is "PresentationFramework" or "System.Windows.Forms")
+                if (identity.Name is "PresentationFramework" or "System.Windows.Forms" or "Microsoft.WinUI" or "Avalonia.Base" or "Microsoft.Maui")
                 {
                     return true;
                 }

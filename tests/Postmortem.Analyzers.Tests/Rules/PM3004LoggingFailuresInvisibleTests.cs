@@ -1777,6 +1777,10 @@ namespace Postmortem.Analyzers.Tests.Rules
         [Theory]
         [InlineData("PresentationFramework")]
         [InlineData("System.Windows.Forms")]
+        // Round 23 (Whim, a window manager's library on WinUI 3); Avalonia and .NET MAUI apps show no console either.
+        [InlineData("Microsoft.WinUI")]
+        [InlineData("Avalonia.Base")]
+        [InlineData("Microsoft.Maui")]
         public Task SerilogFix_LibraryOfWindowsApps_SelfLogToATempFile(string gui)
         {
             var test = VerifyCS.Test(
