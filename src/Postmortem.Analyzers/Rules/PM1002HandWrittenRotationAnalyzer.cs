@@ -333,6 +333,67 @@ namespace Postmortem.Analyzers.Rules
             }
         }
 
+        /// <summary>
+        /// A rotation of a method's parameter (<c>Roll(string file) { File.Move(file, file + ".1"); }</c>) rotates what the
+        /// type's calls of that method give it (<c>Roll(path)</c> before <c>File.AppendAllText(path, …)</c>, or a field): each
+        /// argument's key is added to the rotation's (real-world round 23, XRoadFolk's <c>FileBackedLogWriter</c>). One level:
+        /// the calls in the type's own declaration, read only for a type that both rotates and writes.
+        /// </summary>
+        private static void AddPathsGivenToHelpers(INamedTypeSymbol type, SemanticModel model, List<FileUse> rotations, CancellationToken cancellationToken)
+        {
+            List<(FileUse Rotation, IParameterSymbol Parameter)>? wanted = null;
+            foreach (var rotation in rotations)
+            {
+                foreach (var key in rotation.Keys)
+                {
+                    if (key.Symbol is IParameterSymbol { ContainingSymbol: IMethodSymbol method } parameter &&
+                        SymbolEqualityComparer.Default.Equals(method.ContainingType, type))
+                    {
+                        (wanted ??= new List<(FileUse, IParameterSymbol)>()).Add((rotation, parameter));
+                    }
+                }
+            }
+
+            if (wanted is null)
+            {
+                return;
+            }
+
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                if (reference.SyntaxTree != model.SyntaxTree)
+                {
+                    continue;
+                }
+
+                foreach (var node in reference.GetSyntax(cancellationToken).DescendantNodes())
+                {
+                    if (node is not InvocationExpressionSyntax invocation || OperationFacts.CalledName(invocation) is not { } name ||
+                        !wanted.Exists(w => w.Parameter.ContainingSymbol.Name == name.Identifier.ValueText) ||
+                        model.GetOperation(invocation, cancellationToken) is not IInvocationOperation call)
+                    {
+                        continue;
+                    }
+
+                    foreach (var (rotation, parameter) in wanted)
+                    {
+                        if (!SymbolEqualityComparer.Default.Equals(call.TargetMethod.OriginalDefinition, parameter.ContainingSymbol.OriginalDefinition))
+                        {
+                            continue;
+                        }
+
+                        foreach (var argument in call.Arguments)
+                        {
+                            if (argument.Parameter is { } given && given.Ordinal == parameter.Ordinal && argument.ArgumentKind == ArgumentKind.Explicit)
+                            {
+                                PathKey.AddEveryArm(argument.Value, rotation.Keys);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
         private static IOperation? Argument(IInvocationOperation invocation, string parameterName, int fallbackIndex)
             => OperationFacts.ArgumentFor(invocation.Arguments, parameterName) ??
                (fallbackIndex < invocation.Arguments.Length ? invocation.Arguments[fallbackIndex].Value : null);
@@ -591,6 +652,7 @@ namespace Postmortem.Analyzers.Rules
             if (oneTree && model is not null)
             {
                 AddPerProcessProperties((INamedTypeSymbol)context.Symbol, model, types, markers, context.CancellationToken);
+                AddPathsGivenToHelpers((INamedTypeSymbol)context.Symbol, model, rotations, context.CancellationToken);
             }
 
             // The paths the per-process values flow into, only for a type that rotates and writes (most types have

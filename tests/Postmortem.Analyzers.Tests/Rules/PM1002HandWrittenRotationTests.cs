@@ -174,6 +174,82 @@ namespace Postmortem.Analyzers.Tests.Rules
                 }
                 """);
 
+        // Real-world round 23 (XRoadFolk's FileBackedLogWriter): the rotation is done by a helper of the type, given the
+        // path the caller appends to (a parameter of the caller, or a field); the argument names the rotated file.
+        [Fact]
+        public Task RotatedByAHelperGivenThePath_ReportsDiagnostic()
+            => VerifyWeb("""
+                using System.IO;
+
+                public sealed class LogWriter
+                {
+                    private readonly string _path = "app.log";
+
+                    public void Append(string path, string line)
+                    {
+                        if (new FileInfo(path).Length > 1_000_000)
+                        {
+                            Roll(path, 3);
+                        }
+
+                        File.AppendAllText(path, line);
+                    }
+
+                    public void AppendDefault(string line)
+                    {
+                        RollIfLarge(_path);
+                        File.AppendAllText(_path, line);
+                    }
+
+                    private static void Roll(string file, int keep)
+                    {
+                        for (var i = keep - 1; i >= 1; i--)
+                        {
+                            File.Move(file + "." + i, file + "." + (i + 1), true);
+                        }
+
+                        [|File.Move(file, file + ".1", true)|];
+                    }
+
+                    private static void RollIfLarge(string file)
+                    {
+                        if (new FileInfo(file).Length > 1_000_000)
+                        {
+                            [|File.Move(file, file + ".1", true)|];
+                        }
+                    }
+                }
+                """);
+
+        // The helper's other callers: a path given only by code that never appends to it is no rotation of a log.
+        [Fact]
+        public Task HelperGivenAnotherPath_NoDiagnostic()
+            => VerifyWeb("""
+                using System.IO;
+
+                public sealed class Archive
+                {
+                    private readonly string _log = "app.log";
+                    private readonly string _export = "export.csv";
+
+                    public void Append(string line) => File.AppendAllText(_log, line);
+
+                    public void Export(string csv)
+                    {
+                        Backup(_export);
+                        File.WriteAllText(_export, csv);
+                    }
+
+                    private static void Backup(string file)
+                    {
+                        if (File.Exists(file))
+                        {
+                            File.Move(file, file + ".bak", true);
+                        }
+                    }
+                }
+                """);
+
         [Fact]
         public Task LocalCopyOfTheField_ReportsDiagnostic()
             => VerifyWeb("""
