@@ -342,6 +342,19 @@ namespace Postmortem.Analyzers.Knowledge
                     else
                     {
                         write = Io.GetDurableWrite(invocation);
+                        if (write is null && GetAwaitedWorkItem(invocation) is { } workItem)
+                        {
+                            // await Task.Run(async () => await File.WriteAllTextAsync(…)): the work item's failure is this
+                            // code's, as a helper's it awaits is (round 22's probe).
+                            if (!IoCatches.IsCaught(invocation, boundary, Io) &&
+                                FindWrite(workItem.Body, workItem, depth, ref readAt, cancellationToken) is { } inner)
+                            {
+                                return inner;
+                            }
+
+                            continue;
+                        }
+
                         if (write is null && depth < HelperDepths.Max && MayFollow(invocation))
                         {
                             (helperCalls ??= new List<IInvocationOperation>()).Add(invocation);
@@ -394,6 +407,24 @@ namespace Postmortem.Analyzers.Knowledge
                 => IsAwaitedOrReturned(call) ||
                    (!OperationFacts.Implementation(call.TargetMethod).IsAsync &&
                     call.TargetMethod.ReturnType is not INamedTypeSymbol { Name: "Task" or "ValueTask" });
+        }
+
+        /// <summary>
+        /// The lambda of a work item this code waits for (<c>await Task.Run(async () => …)</c>, <c>Task.Factory.StartNew(() =>
+        /// …).Wait()</c>): its failure fails the launcher's task. Not an <c>async</c> lambda given to <c>StartNew</c>, whose
+        /// task ends at the lambda's first await (the rest fails in a task nobody holds), nor <c>QueueUserWorkItem</c>.
+        /// </summary>
+        private IAnonymousFunctionOperation? GetAwaitedWorkItem(IInvocationOperation invocation)
+        {
+            var name = invocation.TargetMethod.Name;
+            if ((name != "Run" && name != "StartNew") || GetLauncher(invocation) is not { } launcher ||
+                GetWorkItemLambda(invocation) is not { } lambda ||
+                (launcher != "Task.Run" && lambda.Symbol.IsAsync) || !IsWaitedFor(invocation))
+            {
+                return null;
+            }
+
+            return lambda;
         }
 
         /// <summary>Is the call's task awaited or returned (through <c>ConfigureAwait</c>, <c>AsTask</c> and conversions)?</summary>

@@ -427,6 +427,62 @@ namespace Postmortem.Analyzers.Tests.Rules
                 VerifyCS.Diagnostic("PM3002").WithLocation(11).WithArguments(Discarded("RethrowingAsync (File.WriteAllTextAsync)"), Unseen),
                 VerifyCS.Diagnostic("PM3002").WithLocation(12).WithArguments(Discarded("Task.Run(File.WriteAllText)"), Unseen));
 
+        // Round 22's probe: the method hands its write to the thread pool and awaits it (Task.Run unwraps an async lambda's
+        // task, so the write's failure fails the method's task, which the caller drops). Not StartNew with an async lambda
+        // (its task is done when the lambda first yields: the write's failure is lost there, not in the method's task),
+        // nor a lambda that catches the failure, nor a work item awaited under a catch.
+        [Fact]
+        public Task DroppedTaskOfAMethodAwaitingAWorkItemThatWrites_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync("""
+                using System;
+                using System.IO;
+                using System.Threading.Tasks;
+
+                class Settings
+                {
+                    public void OnChanged(string json)
+                    {
+                        _ = {|#0:OffloadAsync|}(json);
+                        _ = {|#1:OffloadSyncAsync|}(json);
+                        _ = UnwrappedLaterAsync(json);
+                        _ = GuardedAsync(json);
+                        _ = CaughtOutsideAsync(json);
+                    }
+
+                    private async Task CaughtOutsideAsync(string json)
+                    {
+                        try { await Task.Run(() => File.WriteAllText("state.json", json)); }
+                        catch (IOException e) { Console.Error.WriteLine(e); }
+                    }
+
+                    private async Task OffloadAsync(string json)
+                    {
+                        await Task.Run(async () => await File.WriteAllTextAsync("state.json", json));
+                    }
+
+                    private async Task OffloadSyncAsync(string json)
+                    {
+                        await Task.Factory.StartNew(() => File.WriteAllText("state.json", json)).ConfigureAwait(false);
+                    }
+
+                    private async Task UnwrappedLaterAsync(string json)
+                    {
+                        await Task.Factory.StartNew(async () => await File.WriteAllTextAsync("state.json", json));
+                    }
+
+                    private async Task GuardedAsync(string json)
+                    {
+                        await Task.Run(async () =>
+                        {
+                            try { await File.WriteAllTextAsync("state.json", json); }
+                            catch (IOException e) { Console.Error.WriteLine(e); }
+                        });
+                    }
+                }
+                """,
+                VerifyCS.Diagnostic("PM3002").WithLocation(0).WithArguments(Discarded("OffloadAsync (File.WriteAllTextAsync)"), Unseen),
+                VerifyCS.Diagnostic("PM3002").WithLocation(1).WithArguments(Discarded("OffloadSyncAsync (File.WriteAllText)"), Unseen));
+
         // Not the write's failure in the dropped task: a method that catches it, one that writes synchronously before
         // returning a task (it throws at the call), one writing through its own parameter (the caller's stream), one that
         // drops a write's task itself (reported there), one that writes nothing durable, one declared in another file or
