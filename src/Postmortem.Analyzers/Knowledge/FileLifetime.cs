@@ -2106,8 +2106,10 @@ namespace Postmortem.Analyzers.Knowledge
                         return parameter.Parameter.RefKind != RefKind.None;
                     case IPropertyReferenceOperation property:
                         // new { fileName } builds a response body or log state, not storage; so does a property of the web
-                        // framework's result (result.Data = new { url }, new JsonResult(null) { Value = … }).
-                        return property.Property.ContainingType is { IsAnonymousType: false } type && !IsFrameworkResult(type);
+                        // framework's result (result.Data = new { url }, new JsonResult(null) { Value = … }): judged by the
+                        // object's type, so a result type of one's own deriving from a framework one is still a hand-over.
+                        return property.Property.ContainingType is { IsAnonymousType: false } declaring &&
+                               !IsFrameworkResult(property.Instance?.Type ?? declaring);
                     case IFieldReferenceOperation:
                     case IArrayElementReferenceOperation:
                     case IEventReferenceOperation:

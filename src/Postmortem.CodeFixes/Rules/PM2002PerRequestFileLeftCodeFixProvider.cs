@@ -9,6 +9,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Operations;
 using Postmortem.Analyzers;
 using Postmortem.Analyzers.Knowledge;
 using Postmortem.Analyzers.Rules;
@@ -284,9 +285,13 @@ namespace Postmortem.CodeFixes.Rules
             }
         }
 
-        /// <summary>A property of the web framework's action result (<c>JsonResult.Data</c>, <c>ObjectResult.Value</c>).</summary>
+        /// <summary>A property of the web framework's action result (<c>JsonResult.Data</c>, <c>ObjectResult.Value</c>), judged by
+        /// the object's type; not of a file result (<c>FileDownloadName</c>, <c>PhysicalFileResult.FileName</c>), which sends
+        /// the file now (the session's review).</summary>
         private static bool SetsAFrameworkResult(ExpressionSyntax target, SemanticModel model, CancellationToken cancellationToken)
-            => model.GetSymbolInfo(target, cancellationToken).Symbol is IPropertySymbol property && FileLifetime.IsFrameworkResult(property.ContainingType);
+            => model.GetOperation(target, cancellationToken) is IPropertyReferenceOperation property &&
+               (property.Instance?.Type ?? property.Property.ContainingType) is { } type &&
+               FileLifetime.IsFrameworkResult(type) && !IsFileResult(type);
 
         /// <summary>Is the assigned member one the handler's caller or a later request can read: a field, property or indexer of
         /// a parameter, of this object (or a static one), or of such a member (<c>notification.DownloadUrl</c>,

@@ -1647,6 +1647,95 @@ namespace Postmortem.Analyzers.Tests.Rules
             return test.RunAsync();
         }
 
+        // The session's review: a file result's own properties (its download name, PhysicalFileResult.FileName) go out
+        // with the file now: the fix is offered there. A result type of one's own, even deriving from PhysicalFileResult,
+        // is a hand-over (judged by the object's type, not the property's declaring one).
+        [Fact]
+        public Task PropertySetOnAFileResult_DeleteAfterResponseFix()
+            => VerifyFix("""
+                public class ExportsController : ControllerBase
+                {
+                    public IActionResult Named()
+                    {
+                        var name = Guid.NewGuid() + ".csv";
+                        var path = Path.Combine("exports", name);
+                        [|System.IO.File.WriteAllText(path, "a,b")|];
+                        var result = PhysicalFile(Path.GetFullPath(path), "text/csv");
+                        result.FileDownloadName = name;
+                        return result;
+                    }
+
+                    public IActionResult Pathed()
+                    {
+                        var path = Path.GetFullPath(Path.Combine("exports", Guid.NewGuid() + ".csv"));
+                        [|System.IO.File.WriteAllText(path, "a,b")|];
+                        var result = new PhysicalFileResult(string.Empty, "text/csv");
+                        result.FileName = path;
+                        return result;
+                    }
+                }
+                """, """
+                public class ExportsController : ControllerBase
+                {
+                    public IActionResult Named()
+                    {
+                        var name = Guid.NewGuid() + ".csv";
+                        var path = Path.Combine("exports", name);
+                        System.IO.File.WriteAllText(path, "a,b");
+                        Response.OnCompleted(() =>
+                        {
+                            System.IO.File.Delete(path);
+                            return Task.CompletedTask;
+                        });
+                        var result = PhysicalFile(Path.GetFullPath(path), "text/csv");
+                        result.FileDownloadName = name;
+                        return result;
+                    }
+
+                    public IActionResult Pathed()
+                    {
+                        var path = Path.GetFullPath(Path.Combine("exports", Guid.NewGuid() + ".csv"));
+                        System.IO.File.WriteAllText(path, "a,b");
+                        Response.OnCompleted(() =>
+                        {
+                            System.IO.File.Delete(path);
+                            return Task.CompletedTask;
+                        });
+                        var result = new PhysicalFileResult(string.Empty, "text/csv");
+                        result.FileName = path;
+                        return result;
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task PathGivenToAResultOfYourOwnThroughAnInheritedProperty_NoDiagnostic()
+            => Verify("""
+                public class DeleteAfterServingResult : PhysicalFileResult
+                {
+                    public DeleteAfterServingResult(string contentType) : base(string.Empty, contentType) { }
+                }
+
+                public class ExportsController : ControllerBase
+                {
+                    public IActionResult Initialized(byte[] data)
+                    {
+                        var path = Path.GetFullPath(Path.Combine("exports", Guid.NewGuid() + ".pdf"));
+                        System.IO.File.WriteAllBytes(path, data);
+                        return new DeleteAfterServingResult("application/pdf") { FileName = path };
+                    }
+
+                    public IActionResult Assigned(byte[] data)
+                    {
+                        var path = Path.GetFullPath(Path.Combine("exports", Guid.NewGuid() + ".pdf"));
+                        System.IO.File.WriteAllBytes(path, data);
+                        var result = new DeleteAfterServingResult("application/pdf");
+                        result.FileName = path;
+                        return result;
+                    }
+                }
+                """);
+
         // Real-world round 15 (VirtoCommerce's platform export): the download URL is stored in a notification the handler was
         // given and sends to the client, which downloads the file later; deleting it after the response breaks that. So do
         // TempData and a field. A member of a local object (a view model built here) does not outlive the handler: fixed.
