@@ -54,15 +54,18 @@ namespace Postmortem.CodeFixes
                 return false;
             }
 
+            // The method, and the methods of one's own it implements or overrides, through which a call may reach it. Not a
+            // framework's (TextWriter.WriteLine, an interface of the runtime): a logger calling it on another object (a
+            // TraceListener writing to Console.Out) does not call this one (the session's review).
             var targets = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default) { method.OriginalDefinition };
             for (var overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
             {
-                targets.Add(overridden.OriginalDefinition);
+                AddIfInSource(overridden);
             }
 
             foreach (var implemented in method.ExplicitInterfaceImplementations)
             {
-                targets.Add(implemented.OriginalDefinition);
+                AddIfInSource(implemented);
             }
 
             if (method.ContainingType is { } owner)
@@ -74,11 +77,15 @@ namespace Postmortem.CodeFixes
                         if (member is IMethodSymbol candidate &&
                             SymbolEqualityComparer.Default.Equals(owner.FindImplementationForInterfaceMember(candidate), method))
                         {
-                            targets.Add(candidate.OriginalDefinition);
+                            AddIfInSource(candidate);
                         }
                     }
                 }
             }
+
+            // Calls are matched by name first: an explicit implementation (`void IEntryStore.Add`) is called by its interface
+            // method's name, a target above.
+            var names = new HashSet<string>(targets.Select(target => target.Name), System.StringComparer.Ordinal);
 
             var compilation = model.Compilation;
             foreach (var symbol in compilation.GetSymbolsWithName(_ => true, SymbolFilter.Type, cancellationToken))
@@ -102,14 +109,15 @@ namespace Postmortem.CodeFixes
                             SimpleNameSyntax simple => simple.Identifier.ValueText,
                             _ => null,
                         };
-                        if (name != method.Name)
+                        if (name is null || !names.Contains(name))
                         {
                             continue;
                         }
 
                         declarationModel ??= declaration.SyntaxTree == model.SyntaxTree ? model : compilation.GetSemanticModel(declaration.SyntaxTree);
+                        // An extension method is called in its reduced form (buffer.Push(line)): its definition is the static one.
                         if (declarationModel.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol called &&
-                            targets.Contains(called.OriginalDefinition))
+                            targets.Contains((called.ReducedFrom ?? called).OriginalDefinition))
                         {
                             return true;
                         }
@@ -118,6 +126,14 @@ namespace Postmortem.CodeFixes
             }
 
             return false;
+
+            void AddIfInSource(IMethodSymbol candidate)
+            {
+                if (candidate.Locations.Any(location => location.IsInSource))
+                {
+                    targets.Add(candidate.OriginalDefinition);
+                }
+            }
         }
 
         /// <summary>The method (not a lambda or local function) the node is in.</summary>

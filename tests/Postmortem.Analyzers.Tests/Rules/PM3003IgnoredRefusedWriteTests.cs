@@ -963,6 +963,120 @@ namespace Postmortem.Analyzers.Tests.Rules
             return test.RunAsync();
         }
 
+        // The session's review: a store reached through an explicit interface implementation or an extension method is
+        // still called by the logger; an override of a framework method (TextWriter.WriteLine) is not called by a logger
+        // that calls that method on another object (Console.Out): the throwing fix stays there.
+        [Fact]
+        public Task InAStoreALoggerReachesExplicitlyOrByExtension_NoThrowOffered_ReportsDiagnostic()
+        {
+            const string Store = """
+                using System.Collections.Concurrent;
+                using System.Threading.Channels;
+
+                public interface IEntryStore { void Add(string entry); }
+
+                public sealed class ChannelStore : IEntryStore
+                {
+                    private readonly Channel<string> _channel = Channel.CreateBounded<string>(100);
+
+                    void IEntryStore.Add(string entry) { _ = _channel.Writer.[|TryWrite|](entry); }
+                }
+
+                public sealed class LineBuffer
+                {
+                    public readonly BlockingCollection<string> Lines = new BlockingCollection<string>(1000);
+                }
+
+                public static class LineBufferExtensions
+                {
+                    public static void Push(this LineBuffer buffer, string line)
+                    {
+                        buffer.Lines.[|TryAdd|](line);
+                    }
+                }
+                """;
+            const string Logger = """
+                using Serilog.Core;
+                using Serilog.Events;
+
+                sealed class StoreSink : ILogEventSink
+                {
+                    private readonly IEntryStore _store;
+                    private readonly LineBuffer _buffer = new LineBuffer();
+
+                    public StoreSink(IEntryStore store) => _store = store;
+
+                    public void Emit(LogEvent logEvent)
+                    {
+                        _store.Add(logEvent.RenderMessage());
+                        _buffer.Push(logEvent.RenderMessage());
+                    }
+                }
+                """;
+            var test = VerifyCS.Test(Store, Store, PM3003IgnoredRefusedWriteCodeFixProvider.ThrowIfRefusedKey).WithSerilog();
+            test.NumberOfIncrementalIterations = 0;
+            test.Sources.Add(Logger);
+            test.FixedSources.Add(Logger);
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task OverrideOfAFrameworkMethodALoggerCallsOnAnotherObject_ThrowIfRefusedFix_ReportsDiagnostic()
+        {
+            const string Export = """
+                using System.IO;
+                using System.Text;
+                using System.Threading.Channels;
+
+                public sealed class CsvExportWriter : TextWriter
+                {
+                    private readonly Channel<string> _channel = Channel.CreateBounded<string>(100);
+
+                    public override Encoding Encoding => Encoding.UTF8;
+
+                    public override void WriteLine(string? value)
+                    {
+                        _ = _channel.Writer.[|TryWrite|](value ?? string.Empty);
+                    }
+                }
+                """;
+            const string FixedExport = """
+                using System;
+                using System.IO;
+                using System.Text;
+                using System.Threading.Channels;
+
+                public sealed class CsvExportWriter : TextWriter
+                {
+                    private readonly Channel<string> _channel = Channel.CreateBounded<string>(100);
+
+                    public override Encoding Encoding => Encoding.UTF8;
+
+                    public override void WriteLine(string? value)
+                    {
+                        if (!_channel.Writer.TryWrite(value ?? string.Empty))
+                        {
+                            throw new InvalidOperationException("The channel is full or completed: the item was not written.");
+                        }
+                    }
+                }
+                """;
+            const string Listener = """
+                using System;
+
+                sealed class ConsoleListener : System.Diagnostics.TraceListener
+                {
+                    public override void Write(string? message) => Console.Out.Write(message);
+
+                    public override void WriteLine(string? message) => Console.Out.WriteLine(message);
+                }
+                """;
+            var test = VerifyCS.Test(Export, FixedExport, PM3003IgnoredRefusedWriteCodeFixProvider.ThrowIfRefusedKey);
+            test.Sources.Add(Listener);
+            test.FixedSources.Add(Listener);
+            return test.RunAsync();
+        }
+
         // A logger is known by what it implements: a queue in a type merely named like one (a data pipeline's EventSink, a
         // write-ahead CommitLog) keeps the throwing fix (the review of the twenty-third session).
         [Fact]
