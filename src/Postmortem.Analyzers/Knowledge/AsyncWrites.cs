@@ -136,11 +136,23 @@ namespace Postmortem.Analyzers.Knowledge
             }
             else
             {
+                Dictionary<IMethodSymbol, int>? readAt = null;
+                _ = HelperDepths.ShouldRead(ref readAt, method, 1);
                 foreach (var operation in OperationFacts.ExecutedDescendants(body))
                 {
-                    if (operation is IReturnOperation { ReturnedValue: { } value } && ReturnedWrite(value) is { } returnedWrite)
+                    if (operation is not IReturnOperation { ReturnedValue: { } value })
                     {
-                        write = returnedWrite;
+                        continue;
+                    }
+
+                    // A write's task, or a work item's (Task SaveAsync(string s) => Task.Run(() => File.WriteAllText(path, s))).
+                    write = ReturnedWrite(value) ??
+                            (OperationFacts.UnwrapConversions(value) is IInvocationOperation returned &&
+                             GetAwaitedWorkItem(returned, cancellationToken) is { } workItem
+                                ? WorkItemWrite(workItem, 1, ref readAt, cancellationToken)
+                                : null);
+                    if (write is not null)
+                    {
                         break;
                     }
                 }
@@ -342,12 +354,12 @@ namespace Postmortem.Analyzers.Knowledge
                     else
                     {
                         write = Io.GetDurableWrite(invocation);
-                        if (write is null && GetAwaitedWorkItem(invocation) is { } workItem)
+                        if (write is null && GetAwaitedWorkItem(invocation, cancellationToken) is { } workItem)
                         {
                             // await Task.Run(async () => await File.WriteAllTextAsync(…)): the work item's failure is this
                             // code's, as a helper's it awaits is (round 22's probe).
                             if (!IoCatches.IsCaught(invocation, boundary, Io) &&
-                                FindWrite(workItem.Body, workItem, depth, ref readAt, cancellationToken) is { } inner)
+                                WorkItemWrite(workItem, depth, ref readAt, cancellationToken) is { } inner)
                             {
                                 return inner;
                             }
@@ -410,21 +422,111 @@ namespace Postmortem.Analyzers.Knowledge
         }
 
         /// <summary>
-        /// The lambda of a work item this code waits for (<c>await Task.Run(async () => …)</c>, <c>Task.Factory.StartNew(() =>
-        /// …).Wait()</c>): its failure fails the launcher's task. Not an <c>async</c> lambda given to <c>StartNew</c>, whose
-        /// task ends at the lambda's first await (the rest fails in a task nobody holds), nor <c>QueueUserWorkItem</c>.
+        /// The work item of a launcher whose task this code waits for (<c>await Task.Run(async () => …)</c>, <c>await
+        /// Task.Run(Save)</c>, <c>Task.Factory.StartNew(() => …).Wait()</c>): its failure fails the launcher's task. A work
+        /// item given to <c>StartNew</c> that returns a task (an <c>async</c> lambda, <c>() => File.WriteAllTextAsync(…)</c>)
+        /// counts only through <c>.Unwrap()</c>: <c>StartNew</c>'s own task ends when the inner one is made, whose failure
+        /// nobody holds (the session's review). Not <c>QueueUserWorkItem</c>.
         /// </summary>
-        private IAnonymousFunctionOperation? GetAwaitedWorkItem(IInvocationOperation invocation)
+        private WorkItem? GetAwaitedWorkItem(IInvocationOperation invocation, System.Threading.CancellationToken cancellationToken)
         {
             var name = invocation.TargetMethod.Name;
-            if ((name != "Run" && name != "StartNew") || GetLauncher(invocation) is not { } launcher ||
-                GetWorkItemLambda(invocation) is not { } lambda ||
-                (launcher != "Task.Run" && lambda.Symbol.IsAsync) || !IsWaitedFor(invocation))
+            if ((name != "Run" && name != "StartNew") || GetLauncher(invocation) is not { } launcher)
             {
                 return null;
             }
 
-            return lambda;
+            WorkItem item;
+            bool returnsTask;
+            if (GetWorkItemLambda(invocation) is { } lambda)
+            {
+                item = new WorkItem(lambda.Body, lambda, null);
+                returnsTask = lambda.Symbol.IsAsync || IsTaskType(lambda.Symbol.ReturnType);
+            }
+            else if (WorkItemMethod(invocation) is { } method && GetWorkItemMethodBody(invocation, cancellationToken) is { } body)
+            {
+                item = new WorkItem(body, body, method);
+                returnsTask = IsTaskType(method.ReturnType);
+            }
+            else
+            {
+                return null;
+            }
+
+            IOperation waited = invocation;
+            if (launcher != "Task.Run" && returnsTask)
+            {
+                // Task.Factory.StartNew(async () => …).Unwrap(): the extension's argument.
+                var parent = invocation.Parent;
+                while (parent is IConversionOperation or IArgumentOperation)
+                {
+                    parent = parent.Parent;
+                }
+
+                if (parent is not IInvocationOperation { TargetMethod.Name: "Unwrap" } unwrap)
+                {
+                    return null;
+                }
+
+                waited = unwrap;
+            }
+
+            return IsWaitedFor(waited) ? item : null;
+
+            static bool IsTaskType(ITypeSymbol? type) => type is INamedTypeSymbol { Name: "Task" or "ValueTask" };
+        }
+
+        /// <summary>The method a launcher is given as a method group (<c>Task.Run(Save)</c>), if any.</summary>
+        private static IMethodSymbol? WorkItemMethod(IInvocationOperation launcher)
+        {
+            foreach (var argument in launcher.Arguments)
+            {
+                var value = OperationFacts.UnwrapConversions(argument.Value);
+                if (value is IDelegateCreationOperation creation)
+                {
+                    value = OperationFacts.UnwrapConversions(creation.Target);
+                }
+
+                if (value is IMethodReferenceOperation reference)
+                {
+                    return reference.Method;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The write of a work item this code waits for: a lambda's, read as part of this code; a method's, read as a
+        /// helper's one call deeper (named by the method at the top: <c>Save (File.WriteAllText)</c>).</summary>
+        private string? WorkItemWrite(WorkItem item, int depth, ref Dictionary<IMethodSymbol, int>? readAt, System.Threading.CancellationToken cancellationToken)
+        {
+            if (item.Method is null)
+            {
+                return FindWrite(item.Body, item.Boundary, depth, ref readAt, cancellationToken);
+            }
+
+            if (depth >= HelperDepths.Max || !HelperDepths.ShouldRead(ref readAt, item.Method, depth + 1) ||
+                FindWrite(item.Body, item.Boundary, depth + 1, ref readAt, cancellationToken) is not { } inner)
+            {
+                return null;
+            }
+
+            return depth == 0 ? item.Method.Name + " (" + inner + ")" : inner;
+        }
+
+        /// <summary>A work item's body, the operation its catches are read up to, and its method when given as a method group.</summary>
+        private sealed class WorkItem
+        {
+            public WorkItem(IOperation body, IOperation boundary, IMethodSymbol? method)
+            {
+                Body = body;
+                Boundary = boundary;
+                Method = method;
+            }
+
+            public IOperation Body { get; }
+            public IOperation Boundary { get; }
+            public IMethodSymbol? Method { get; }
         }
 
         /// <summary>Is the call's task awaited or returned (through <c>ConfigureAwait</c>, <c>AsTask</c> and conversions)?</summary>

@@ -427,10 +427,11 @@ namespace Postmortem.Analyzers.Tests.Rules
                 VerifyCS.Diagnostic("PM3002").WithLocation(11).WithArguments(Discarded("RethrowingAsync (File.WriteAllTextAsync)"), Unseen),
                 VerifyCS.Diagnostic("PM3002").WithLocation(12).WithArguments(Discarded("Task.Run(File.WriteAllText)"), Unseen));
 
-        // Round 22's probe: the method hands its write to the thread pool and awaits it (Task.Run unwraps an async lambda's
-        // task, so the write's failure fails the method's task, which the caller drops). Not StartNew with an async lambda
-        // (its task is done when the lambda first yields: the write's failure is lost there, not in the method's task),
-        // nor a lambda that catches the failure, nor a work item awaited under a catch.
+        // Round 22's probe: the method hands its write to the thread pool and awaits or returns it (Task.Run unwraps an
+        // async lambda's task, so the write's failure fails the method's task, which the caller drops); a method group too.
+        // Not StartNew with a work item returning a task (an async lambda, a write's or a helper's task), unless unwrapped:
+        // its task is done when the inner task is made, whose failure is lost there, not in the method's task; nor a
+        // lambda that catches the failure, nor a work item awaited under a catch.
         [Fact]
         public Task DroppedTaskOfAMethodAwaitingAWorkItemThatWrites_ReportsDiagnostic()
             => VerifyCS.VerifyAnalyzerAsync("""
@@ -447,7 +448,41 @@ namespace Postmortem.Analyzers.Tests.Rules
                         _ = UnwrappedLaterAsync(json);
                         _ = GuardedAsync(json);
                         _ = CaughtOutsideAsync(json);
+                        _ = StartedTaskAsync(json);
+                        _ = StartedHelperAsync(json);
+                        _ = {|#2:GroupAsync|}();
+                        _ = {|#3:UnwrappedAsync|}(json);
+                        _ = {|#4:RunReturnedAsync|}(json);
                     }
+
+                    private string _json = "";
+
+                    // StartNew's task of a work item returning a task ends when the inner task is made (the session's review).
+                    private async Task StartedTaskAsync(string json)
+                    {
+                        await Task.Factory.StartNew(() => File.WriteAllTextAsync("state.json", json));
+                    }
+
+                    private async Task StartedHelperAsync(string json)
+                    {
+                        await Task.Factory.StartNew(() => SaveAsync(json));
+                    }
+
+                    private async Task SaveAsync(string json) => await File.WriteAllTextAsync("state.json", json);
+
+                    private async Task GroupAsync()
+                    {
+                        await Task.Run(Save);
+                    }
+
+                    private void Save() => File.WriteAllText("state.json", _json);
+
+                    private async Task UnwrappedAsync(string json)
+                    {
+                        await Task.Factory.StartNew(async () => await File.WriteAllTextAsync("state.json", json)).Unwrap();
+                    }
+
+                    private Task RunReturnedAsync(string json) => Task.Run(() => File.WriteAllText("state.json", json));
 
                     private async Task CaughtOutsideAsync(string json)
                     {
@@ -481,7 +516,10 @@ namespace Postmortem.Analyzers.Tests.Rules
                 }
                 """,
                 VerifyCS.Diagnostic("PM3002").WithLocation(0).WithArguments(Discarded("OffloadAsync (File.WriteAllTextAsync)"), Unseen),
-                VerifyCS.Diagnostic("PM3002").WithLocation(1).WithArguments(Discarded("OffloadSyncAsync (File.WriteAllText)"), Unseen));
+                VerifyCS.Diagnostic("PM3002").WithLocation(1).WithArguments(Discarded("OffloadSyncAsync (File.WriteAllText)"), Unseen),
+                VerifyCS.Diagnostic("PM3002").WithLocation(2).WithArguments(Discarded("GroupAsync (File.WriteAllText)"), Unseen),
+                VerifyCS.Diagnostic("PM3002").WithLocation(3).WithArguments(Discarded("UnwrappedAsync (File.WriteAllTextAsync)"), Unseen),
+                VerifyCS.Diagnostic("PM3002").WithLocation(4).WithArguments(Discarded("RunReturnedAsync (File.WriteAllText)"), Unseen));
 
         // Not the write's failure in the dropped task: a method that catches it, one that writes synchronously before
         // returning a task (it throws at the call), one writing through its own parameter (the caller's stream), one that
