@@ -337,7 +337,8 @@ namespace Postmortem.Analyzers.Rules
         /// A rotation of a method's parameter (<c>Roll(string file) { File.Move(file, file + ".1"); }</c>) rotates what the
         /// type's calls of that method give it (<c>Roll(path)</c> before <c>File.AppendAllText(path, …)</c>, or a field): each
         /// argument's key is added to the rotation's (real-world round 23, XRoadFolk's <c>FileBackedLogWriter</c>). One level:
-        /// the calls in the type's own declaration, read only for a type that both rotates and writes.
+        /// the calls in the type's declaration, its nested types' included (a path they give it is rotated all the same;
+        /// only a path the type appends to pairs), read only for a type that both rotates and writes and is declared in one file.
         /// </summary>
         private static void AddPathsGivenToHelpers(INamedTypeSymbol type, SemanticModel model, List<FileUse> rotations, CancellationToken cancellationToken)
         {
