@@ -160,17 +160,22 @@ namespace Postmortem.CodeFixes
                name.EndsWith("LogWriter", System.StringComparison.Ordinal) || name.EndsWith("Sink", System.StringComparison.Ordinal) ||
                name.EndsWith("Appender", System.StringComparison.Ordinal);
 
+        /// <summary>The simple names of <see cref="LoggingExtensionPoints"/>: compared first, so that the full name is made only
+        /// for a type named like one (every type of a compilation is asked, by <see cref="IsCalledByALogger"/>).</summary>
+        private static readonly ImmutableHashSet<string> ExtensionPointNames =
+            LoggingExtensionPoints.Select(name => name.Substring(name.LastIndexOf('.') + 1)).ToImmutableHashSet();
+
         /// <summary>Does the type implement one of the interfaces, or derive from one of the classes?</summary>
         private static bool Extends(INamedTypeSymbol type, ImmutableHashSet<string> names)
         {
-            if (type.AllInterfaces.Any(i => names.Contains(i.OriginalDefinition.ToDisplayString())))
+            if (type.AllInterfaces.Any(i => ExtensionPointNames.Contains(i.Name) && names.Contains(i.OriginalDefinition.ToDisplayString())))
             {
                 return true;
             }
 
             for (var baseType = type.BaseType; baseType is not null; baseType = baseType.BaseType)
             {
-                if (names.Contains(baseType.OriginalDefinition.ToDisplayString()))
+                if (ExtensionPointNames.Contains(baseType.Name) && names.Contains(baseType.OriginalDefinition.ToDisplayString()))
                 {
                     return true;
                 }
