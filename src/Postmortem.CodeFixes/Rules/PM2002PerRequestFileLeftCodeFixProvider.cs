@@ -305,9 +305,11 @@ namespace Postmortem.CodeFixes.Rules
 
             // In an object initializer the member is the new object's: a local's (`var model = new Model { Url = … }`) does
             // not outlive the handler by itself, as `model.Url = …` does not (from the review); any other object may.
+            // Nor a file result's (new PhysicalFileResult(path, type) { FileDownloadName = name }): it goes out with the file now.
             if (target.Parent is AssignmentExpressionSyntax { Parent: InitializerExpressionSyntax { Parent: BaseObjectCreationExpressionSyntax creation } })
             {
-                return creation.Parent is not EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax };
+                return creation.Parent is not EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax } &&
+                       !(model.GetTypeInfo(creation, cancellationToken).Type is { } created && IsFileResult(created));
             }
 
             for (var receiver = Receiver(target); receiver is not null; receiver = Receiver(receiver))
@@ -338,13 +340,20 @@ namespace Postmortem.CodeFixes.Rules
         /// Does the name or path reach the returned result only as what is sent now: an argument of a System.IO call that
         /// reads or opens the file (<c>File.ReadAllBytes(path)</c>, <c>File.OpenRead(path)</c>, <c>new FileStream(…)</c>), or of
         /// an ASP.NET Core file result (<c>PhysicalFile(path, …)</c>, <c>File(bytes, type, name)</c>, <c>Results.File</c>,
-        /// <c>new PhysicalFileResult(…)</c>)? By the called member's type, not its name: <c>BuildFileUrl(name)</c> makes a
-        /// URL to come back for.
+        /// <c>new PhysicalFileResult(…)</c>, or its property in the creation's initializer)? By the called member's type, not its
+        /// name: <c>BuildFileUrl(name)</c> makes a URL to come back for.
         /// </summary>
         private static bool SentAsAFile(IdentifierNameSyntax identifier, ExpressionSyntax returned, SemanticModel model, CancellationToken cancellationToken)
         {
             for (SyntaxNode? node = identifier; node is not null && node != returned; node = node.Parent)
             {
+                // A file result's property in its initializer (new PhysicalFileResult(path, type) { FileDownloadName = name }).
+                if (node is AssignmentExpressionSyntax { Parent: InitializerExpressionSyntax { Parent: BaseObjectCreationExpressionSyntax creation } } &&
+                    model.GetTypeInfo(creation, cancellationToken).Type is { } created && IsFileResult(created))
+                {
+                    return true;
+                }
+
                 if (node is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: ExpressionSyntax owner } } &&
                     model.GetSymbolInfo(owner, cancellationToken).Symbol is IMethodSymbol method &&
                     (method.ContainingNamespace?.ToDisplayString() == "System.IO" ||

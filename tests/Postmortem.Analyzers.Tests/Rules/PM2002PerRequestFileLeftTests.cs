@@ -1673,6 +1673,14 @@ namespace Postmortem.Analyzers.Tests.Rules
                         result.FileName = path;
                         return result;
                     }
+
+                    public IActionResult Initialized()
+                    {
+                        var name = Guid.NewGuid() + ".csv";
+                        var path = Path.Combine("exports", name);
+                        [|System.IO.File.WriteAllText(path, "a,b")|];
+                        return new PhysicalFileResult(Path.GetFullPath(path), "text/csv") { FileDownloadName = name };
+                    }
                 }
                 """, """
                 public class ExportsController : ControllerBase
@@ -1704,6 +1712,19 @@ namespace Postmortem.Analyzers.Tests.Rules
                         var result = new PhysicalFileResult(string.Empty, "text/csv");
                         result.FileName = path;
                         return result;
+                    }
+
+                    public IActionResult Initialized()
+                    {
+                        var name = Guid.NewGuid() + ".csv";
+                        var path = Path.Combine("exports", name);
+                        System.IO.File.WriteAllText(path, "a,b");
+                        Response.OnCompleted(() =>
+                        {
+                            System.IO.File.Delete(path);
+                            return Task.CompletedTask;
+                        });
+                        return new PhysicalFileResult(Path.GetFullPath(path), "text/csv") { FileDownloadName = name };
                     }
                 }
                 """);
