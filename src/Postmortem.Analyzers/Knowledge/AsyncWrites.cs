@@ -147,8 +147,7 @@ namespace Postmortem.Analyzers.Knowledge
 
                     // A write's task, or a work item's (Task SaveAsync(string s) => Task.Run(() => File.WriteAllText(path, s))).
                     write = ReturnedWrite(value) ??
-                            (OperationFacts.UnwrapConversions(value) is IInvocationOperation returned &&
-                             GetAwaitedWorkItem(returned, cancellationToken) is { } workItem
+                            (ReturnedLauncher(value) is { } returned && GetAwaitedWorkItem(returned, cancellationToken) is { } workItem
                                 ? WorkItemWrite(workItem, 1, ref readAt, cancellationToken)
                                 : null);
                     if (write is not null)
@@ -442,11 +441,21 @@ namespace Postmortem.Analyzers.Knowledge
             {
                 item = new WorkItem(lambda.Body, lambda, null);
                 returnsTask = lambda.Symbol.IsAsync || IsTaskType(lambda.Symbol.ReturnType);
+                if (lambda.Symbol.IsAsync && lambda.Symbol.ReturnsVoid)
+                {
+                    return null;
+                }
             }
             else if (WorkItemMethod(invocation) is { } method && GetWorkItemMethodBody(invocation, cancellationToken) is { } body)
             {
                 item = new WorkItem(body, body, method);
                 returnsTask = IsTaskType(method.ReturnType);
+                if (method.ReturnsVoid && OperationFacts.Implementation(method).IsAsync)
+                {
+                    // Task.Run(SaveVoid) with an async void method: the launcher's task ends at its first await; the rest
+                    // fails on the thread pool, unhandled (the second review).
+                    return null;
+                }
             }
             else
             {
@@ -474,6 +483,25 @@ namespace Postmortem.Analyzers.Knowledge
             return IsWaitedFor(waited) ? item : null;
 
             static bool IsTaskType(ITypeSymbol? type) => type is INamedTypeSymbol { Name: "Task" or "ValueTask" };
+        }
+
+        /// <summary>The launcher whose task a method returns: the returned call, or the one <c>.Unwrap()</c> is called on
+        /// (<c>Task.Factory.StartNew(async () => …).Unwrap()</c>; the second review).</summary>
+        private static IInvocationOperation? ReturnedLauncher(IOperation value)
+        {
+            if (OperationFacts.UnwrapConversions(value) is not IInvocationOperation returned)
+            {
+                return null;
+            }
+
+            if (returned.TargetMethod.Name == "Unwrap" &&
+                (returned.Instance ?? (returned.Arguments.Length > 0 ? returned.Arguments[0].Value : null)) is { } unwrapped &&
+                OperationFacts.UnwrapConversions(unwrapped) is IInvocationOperation launcher)
+            {
+                return launcher;
+            }
+
+            return returned;
         }
 
         /// <summary>The method a launcher is given as a method group (<c>Task.Run(Save)</c>), if any.</summary>

@@ -453,6 +453,25 @@ namespace Postmortem.Analyzers.Tests.Rules
                         _ = {|#2:GroupAsync|}();
                         _ = {|#3:UnwrappedAsync|}(json);
                         _ = {|#4:RunReturnedAsync|}(json);
+                        _ = {|#5:UnwrapReturnedAsync|}(json);
+                        _ = AsyncVoidGroupAsync();
+                        _ = AsyncVoidLambdaAsync(json);
+                    }
+
+                    private Task UnwrapReturnedAsync(string json)
+                        => Task.Factory.StartNew(async () => await File.WriteAllTextAsync("state.json", json)).Unwrap();
+
+                    // An async void work item ends the launcher's task at its first await; its failure is the thread pool's
+                    // (the second review).
+                    private async Task AsyncVoidGroupAsync() => await Task.Run(SaveVoid);
+
+                    private async void SaveVoid() => await File.WriteAllTextAsync("state.json", _json);
+
+                    private async Task AsyncVoidLambdaAsync(string json)
+                    {
+                        Action save = async () => await File.WriteAllTextAsync("state.json", json);
+                        await Task.Run(save);
+                        await Task.Run((Action)(async () => await File.WriteAllTextAsync("state.json", json)));
                     }
 
                     private string _json = "";
@@ -519,7 +538,8 @@ namespace Postmortem.Analyzers.Tests.Rules
                 VerifyCS.Diagnostic("PM3002").WithLocation(1).WithArguments(Discarded("OffloadSyncAsync (File.WriteAllText)"), Unseen),
                 VerifyCS.Diagnostic("PM3002").WithLocation(2).WithArguments(Discarded("GroupAsync (File.WriteAllText)"), Unseen),
                 VerifyCS.Diagnostic("PM3002").WithLocation(3).WithArguments(Discarded("UnwrappedAsync (File.WriteAllTextAsync)"), Unseen),
-                VerifyCS.Diagnostic("PM3002").WithLocation(4).WithArguments(Discarded("RunReturnedAsync (File.WriteAllText)"), Unseen));
+                VerifyCS.Diagnostic("PM3002").WithLocation(4).WithArguments(Discarded("RunReturnedAsync (File.WriteAllText)"), Unseen),
+                VerifyCS.Diagnostic("PM3002").WithLocation(5).WithArguments(Discarded("UnwrapReturnedAsync (File.WriteAllTextAsync)"), Unseen));
 
         // Not the write's failure in the dropped task: a method that catches it, one that writes synchronously before
         // returning a task (it throws at the call), one writing through its own parameter (the caller's stream), one that
