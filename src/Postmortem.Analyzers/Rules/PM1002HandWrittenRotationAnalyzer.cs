@@ -338,7 +338,8 @@ namespace Postmortem.Analyzers.Rules
         /// type's calls of that method give it (<c>Roll(path)</c> before <c>File.AppendAllText(path, …)</c>, or a field): each
         /// argument's key is added to the rotation's (real-world round 23, XRoadFolk's <c>FileBackedLogWriter</c>). One level:
         /// the calls in the type's declaration, its nested types' included (a path they give it is rotated all the same;
-        /// only a path the type appends to pairs), read only for a type that both rotates and writes and is declared in one file.
+        /// only a path the type appends to pairs), read only for a type that both rotates and writes, and only in the file of
+        /// <paramref name="model"/> (that of the type's first rotation or write) when the type is partial.
         /// </summary>
         private static void AddPathsGivenToHelpers(INamedTypeSymbol type, SemanticModel model, List<FileUse> rotations, CancellationToken cancellationToken)
         {
@@ -653,6 +654,12 @@ namespace Postmortem.Analyzers.Rules
             if (oneTree && model is not null)
             {
                 AddPerProcessProperties((INamedTypeSymbol)context.Symbol, model, types, markers, context.CancellationToken);
+            }
+
+            // Also in a partial type (a [LoggerMessage] method's generated part: round 23's XRoadFolk, found by the re-run):
+            // only the calls of the file its model reads are read, which can add a pairing, never a suppression.
+            if (model is not null)
+            {
                 AddPathsGivenToHelpers((INamedTypeSymbol)context.Symbol, model, rotations, context.CancellationToken);
             }
 

@@ -574,6 +574,46 @@ namespace Postmortem.Analyzers.Tests.Rules
             return test.RunAsync();
         }
 
+        // The session's re-run of round 23: XRoadFolk's writer is partial only for its [LoggerMessage] methods, whose other
+        // part is generated; the helper and its calls are in the type's own file, and are read there.
+        [Fact]
+        public Task RotatedByAHelperInAPartialType_ReportsDiagnostic()
+        {
+            var test = VerifyCS.Test("""
+                using System.IO;
+
+                public sealed partial class LogWriter
+                {
+                    private readonly string _path = "logs/app.log";
+
+                    public void Append(string line)
+                    {
+                        Roll(_path);
+                        File.AppendAllText(_path, line);
+                    }
+
+                    private static void Roll(string file)
+                    {
+                        if (new FileInfo(file).Length > 1_000_000)
+                        {
+                            {|#0:File.Move(file, file + ".1", true)|};
+                        }
+                    }
+                }
+                """);
+            test.Sources.Add("""
+                public sealed partial class LogWriter
+                {
+                    private static partial void LogRollFailed(System.Exception exception);
+
+                    private static partial void LogRollFailed(System.Exception exception) { }
+                }
+                """);
+            test.GlobalOptions["build_property.UsingMicrosoftNETSdkWeb"] = "true";
+            test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("PM1002").WithLocation(0).WithArguments("File.Move", "File.AppendAllText", WebReason));
+            return test.RunAsync();
+        }
+
         [Fact]
         public Task SameNamesThatAreNotPerProcess_ReportsDiagnostic()
             => VerifyWeb("""
