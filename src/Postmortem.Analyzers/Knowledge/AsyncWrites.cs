@@ -146,10 +146,7 @@ namespace Postmortem.Analyzers.Knowledge
                     }
 
                     // A write's task, or a work item's (Task SaveAsync(string s) => Task.Run(() => File.WriteAllText(path, s))).
-                    write = ReturnedWrite(value) ??
-                            (ReturnedLauncher(value) is { } returned && GetAwaitedWorkItem(returned, cancellationToken) is { } workItem
-                                ? WorkItemWrite(workItem, 1, ref readAt, cancellationToken)
-                                : null);
+                    write = ReturnedWrite(value) ?? ReturnedWorkItemWrite(value, ref readAt, cancellationToken);
                     if (write is not null)
                     {
                         break;
@@ -427,7 +424,8 @@ namespace Postmortem.Analyzers.Knowledge
         /// counts only through <c>.Unwrap()</c>: <c>StartNew</c>'s own task ends when the inner one is made, whose failure
         /// nobody holds (the session's review). Not <c>QueueUserWorkItem</c>.
         /// </summary>
-        private WorkItem? GetAwaitedWorkItem(IInvocationOperation invocation, System.Threading.CancellationToken cancellationToken)
+        /// <param name="returned">The launcher's task (or its <c>.Unwrap()</c>) is what a method returns, through <c>?:</c> or <c>??</c> too.</param>
+        private WorkItem? GetAwaitedWorkItem(IInvocationOperation invocation, System.Threading.CancellationToken cancellationToken, bool returned = false)
         {
             var name = invocation.TargetMethod.Name;
             if ((name != "Run" && name != "StartNew") || GetLauncher(invocation) is not { } launcher)
@@ -480,9 +478,26 @@ namespace Postmortem.Analyzers.Knowledge
                 waited = unwrap;
             }
 
-            return IsWaitedFor(waited) ? item : null;
+            return returned || IsWaitedFor(waited) ? item : null;
 
             static bool IsTaskType(ITypeSymbol? type) => type is INamedTypeSymbol { Name: "Task" or "ValueTask" };
+        }
+
+        /// <summary>The write of a work item whose task a method returns (<c>Task.Run(…)</c>, <c>StartNew(…).Unwrap()</c>), or
+        /// either branch of <c>?:</c> or <c>??</c> (<c>large ? Task.Run(…) : Task.CompletedTask</c>), as <see cref="ReturnedWrite"/>.</summary>
+        private string? ReturnedWorkItemWrite(IOperation value, ref Dictionary<IMethodSymbol, int>? readAt, System.Threading.CancellationToken cancellationToken)
+        {
+            switch (OperationFacts.UnwrapConversions(value))
+            {
+                case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                    return ReturnedWorkItemWrite(conditional.WhenTrue, ref readAt, cancellationToken) ?? ReturnedWorkItemWrite(whenFalse, ref readAt, cancellationToken);
+                case ICoalesceOperation coalesce:
+                    return ReturnedWorkItemWrite(coalesce.Value, ref readAt, cancellationToken) ?? ReturnedWorkItemWrite(coalesce.WhenNull, ref readAt, cancellationToken);
+            }
+
+            return ReturnedLauncher(value) is { } launcher && GetAwaitedWorkItem(launcher, cancellationToken, returned: true) is { } workItem
+                ? WorkItemWrite(workItem, 1, ref readAt, cancellationToken)
+                : null;
         }
 
         /// <summary>The launcher whose task a method returns: the returned call, or the one <c>.Unwrap()</c> is called on

@@ -454,9 +454,13 @@ namespace Postmortem.Analyzers.Tests.Rules
                         _ = {|#3:UnwrappedAsync|}(json);
                         _ = {|#4:RunReturnedAsync|}(json);
                         _ = {|#5:UnwrapReturnedAsync|}(json);
+                        _ = {|#6:PickRunAsync|}(json, true);
                         _ = AsyncVoidGroupAsync();
                         _ = AsyncVoidLambdaAsync(json);
                     }
+
+                    private Task PickRunAsync(string json, bool save)
+                        => save ? Task.Run(() => File.WriteAllText("state.json", json)) : Task.CompletedTask;
 
                     private Task UnwrapReturnedAsync(string json)
                         => Task.Factory.StartNew(async () => await File.WriteAllTextAsync("state.json", json)).Unwrap();
@@ -539,7 +543,8 @@ namespace Postmortem.Analyzers.Tests.Rules
                 VerifyCS.Diagnostic("PM3002").WithLocation(2).WithArguments(Discarded("GroupAsync (File.WriteAllText)"), Unseen),
                 VerifyCS.Diagnostic("PM3002").WithLocation(3).WithArguments(Discarded("UnwrappedAsync (File.WriteAllTextAsync)"), Unseen),
                 VerifyCS.Diagnostic("PM3002").WithLocation(4).WithArguments(Discarded("RunReturnedAsync (File.WriteAllText)"), Unseen),
-                VerifyCS.Diagnostic("PM3002").WithLocation(5).WithArguments(Discarded("UnwrapReturnedAsync (File.WriteAllTextAsync)"), Unseen));
+                VerifyCS.Diagnostic("PM3002").WithLocation(5).WithArguments(Discarded("UnwrapReturnedAsync (File.WriteAllTextAsync)"), Unseen),
+                VerifyCS.Diagnostic("PM3002").WithLocation(6).WithArguments(Discarded("PickRunAsync (File.WriteAllText)"), Unseen));
 
         // Not the write's failure in the dropped task: a method that catches it, one that writes synchronously before
         // returning a task (it throws at the call), one writing through its own parameter (the caller's stream), one that
