@@ -245,19 +245,20 @@ namespace Postmortem.Analyzers.Knowledge
         {
             foreach (var argument in launcher.Arguments)
             {
-                var value = OperationFacts.UnwrapConversions(argument.Value);
-                if (value is IDelegateCreationOperation creation)
-                {
-                    value = OperationFacts.UnwrapConversions(creation.Target);
-                }
-
-                if (value is IAnonymousFunctionOperation lambda)
+                if (DelegateTarget(argument) is IAnonymousFunctionOperation lambda)
                 {
                     return lambda;
                 }
             }
 
             return null;
+        }
+
+        /// <summary>What an argument makes a delegate of: a lambda, or a method group's <see cref="IMethodReferenceOperation"/>.</summary>
+        private static IOperation DelegateTarget(IArgumentOperation argument)
+        {
+            var value = OperationFacts.UnwrapConversions(argument.Value);
+            return value is IDelegateCreationOperation creation ? OperationFacts.UnwrapConversions(creation.Target) : value;
         }
 
         /// <summary>
@@ -270,13 +271,7 @@ namespace Postmortem.Analyzers.Knowledge
         {
             foreach (var argument in launcher.Arguments)
             {
-                var value = OperationFacts.UnwrapConversions(argument.Value);
-                if (value is IDelegateCreationOperation creation)
-                {
-                    value = OperationFacts.UnwrapConversions(creation.Target);
-                }
-
-                if (value is not IMethodReferenceOperation { Method: { } method } ||
+                if (DelegateTarget(argument) is not IMethodReferenceOperation { Method: { } method } ||
                     method.IsAbstract || method.IsVirtual || method.IsOverride || method.IsExtern ||
                     method.MethodKind is not (MethodKind.Ordinary or MethodKind.LocalFunction) ||
                     method.DeclaringSyntaxReferences.Length != 1 || launcher.SemanticModel is not { } model)
@@ -524,13 +519,7 @@ namespace Postmortem.Analyzers.Knowledge
         {
             foreach (var argument in launcher.Arguments)
             {
-                var value = OperationFacts.UnwrapConversions(argument.Value);
-                if (value is IDelegateCreationOperation creation)
-                {
-                    value = OperationFacts.UnwrapConversions(creation.Target);
-                }
-
-                if (value is IMethodReferenceOperation reference)
+                if (DelegateTarget(argument) is IMethodReferenceOperation reference)
                 {
                     return reference.Method;
                 }
