@@ -7,8 +7,8 @@ namespace Postmortem.Analyzers.Knowledge
     /// <summary>
     /// Does anyone see what the application writes to its console? Not in a Windows GUI application (WinExe: WPF,
     /// WinForms), known when the compilation starts; and not in a Windows service, known only from a call in the code:
-    /// <c>UseWindowsService()</c> / <c>AddWindowsService()</c> (Microsoft.Extensions.Hosting.WindowsServices) or
-    /// <c>ServiceBase.Run(…)</c> (System.ServiceProcess). A process started by the service control manager has no console,
+    /// <c>UseWindowsService()</c> / <c>AddWindowsService()</c> (Microsoft.Extensions.Hosting.WindowsServices),
+    /// <c>ServiceBase.Run(…)</c> (System.ServiceProcess) or Topshelf's <c>HostFactory.Run(…)</c>/<c>New(…)</c>. A process started by the service control manager has no console,
     /// and .NET then gives it a null Console.Out and Console.Error (as for a WinExe), so a channel that writes only there
     /// shows nothing. A host that also calls <c>UseSystemd()</c> / <c>AddSystemd()</c> is meant to run on Linux too, where
     /// systemd's journal keeps the console's output: its console counts as seen. One instance per compilation; the
@@ -19,6 +19,7 @@ namespace Postmortem.Analyzers.Knowledge
         private readonly bool _windowsApplication;
         private readonly INamedTypeSymbol? _windowsServiceExtensions;
         private readonly INamedTypeSymbol? _serviceBase;
+        private readonly INamedTypeSymbol? _topshelfHostFactory;
         private readonly INamedTypeSymbol? _systemdExtensions;
         private int _windowsService;
         private int _systemd;
@@ -30,7 +31,8 @@ namespace Postmortem.Analyzers.Knowledge
             {
                 _windowsServiceExtensions = TypeLookup.Get(compilation, "Microsoft.Extensions.Hosting.WindowsServiceLifetimeHostBuilderExtensions");
                 _serviceBase = TypeLookup.Get(compilation, "System.ServiceProcess.ServiceBase");
-                if (_windowsServiceExtensions is not null || _serviceBase is not null)
+                _topshelfHostFactory = TypeLookup.Get(compilation, "Topshelf.HostFactory");
+                if (_windowsServiceExtensions is not null || _serviceBase is not null || _topshelfHostFactory is not null)
                 {
                     _systemdExtensions = TypeLookup.Get(compilation, "Microsoft.Extensions.Hosting.SystemdHostBuilderExtensions");
                 }
@@ -40,7 +42,7 @@ namespace Postmortem.Analyzers.Knowledge
         public static ConsoleVisibility Create(Compilation compilation) => new ConsoleVisibility(compilation);
 
         /// <summary>Can the console turn out unseen? False when neither a WinExe nor any Windows service host is referenced.</summary>
-        public bool MayBeUnseen => _windowsApplication || _windowsServiceExtensions is not null || _serviceBase is not null;
+        public bool MayBeUnseen => _windowsApplication || _windowsServiceExtensions is not null || _serviceBase is not null || _topshelfHostFactory is not null;
 
         /// <summary>Known at the compilation's start: a Windows GUI application.</summary>
         public bool IsWindowsApplication => _windowsApplication;
@@ -79,7 +81,7 @@ namespace Postmortem.Analyzers.Knowledge
         /// <summary>Notes a call that hosts the application as a Windows service or under systemd.</summary>
         public void Observe(IInvocationOperation invocation)
         {
-            if (_windowsServiceExtensions is null && _serviceBase is null)
+            if (_windowsServiceExtensions is null && _serviceBase is null && _topshelfHostFactory is null)
             {
                 return;
             }
@@ -94,8 +96,11 @@ namespace Postmortem.Analyzers.Knowledge
                     }
 
                     break;
-                case "Run":
-                    if (method.IsStatic && _serviceBase is not null && SymbolEqualityComparer.Default.Equals(method.ContainingType, _serviceBase))
+                case "Run" or "New":
+                    // ServiceBase.Run(…); Topshelf's HostFactory.Run(…)/New(…), a Windows service host (round 25's SimpleDeploy).
+                    if (method.IsStatic &&
+                        ((method.Name == "Run" && _serviceBase is not null && SymbolEqualityComparer.Default.Equals(method.ContainingType, _serviceBase)) ||
+                         (_topshelfHostFactory is not null && SymbolEqualityComparer.Default.Equals(method.ContainingType, _topshelfHostFactory))))
                     {
                         Volatile.Write(ref _windowsService, 1);
                     }

@@ -983,6 +983,8 @@ namespace Postmortem.Analyzers.Tests.Rules
         [InlineData("Host.CreateDefaultBuilder(args).UseWindowsService().Build().Run();", "{|#0:catch (IOException ex)|} { Console.Error.WriteLine(ex.Message); }", " (Console.Error.WriteLine goes nowhere: a Windows service has no console)")]
         [InlineData("var builder = Host.CreateApplicationBuilder(args); builder.Services.AddWindowsService(); builder.Build().Run();", "{|#0:catch (IOException)|} { Console.WriteLine(\"save failed\"); }", " (Console.WriteLine goes nowhere: a Windows service has no console)")]
         [InlineData("System.ServiceProcess.ServiceBase.Run(new Worker());", "{|#0:catch (IOException ex)|} { Console.Out.WriteLine(ex); }", " (Console.Out.WriteLine goes nowhere: a Windows service has no console)")]
+        // Topshelf (real-world round 25, SimpleDeploy), by a stand-in for its public surface.
+        [InlineData("Topshelf.HostFactory.Run(x => { });", "{|#0:catch (IOException ex)|} { Console.WriteLine(ex); }", " (Console.WriteLine goes nowhere: a Windows service has no console)")]
         [InlineData("Host.CreateDefaultBuilder(args).UseWindowsService().Build().Run();", "{|#0:catch (IOException)|} { }", "")]
         public Task ConsoleWriteInAWindowsService_ReportsDiagnostic(string host, string catchClause, string note)
         {
@@ -1022,6 +1024,17 @@ namespace Postmortem.Analyzers.Tests.Rules
             test.References.AddRange(References.AspNetCore);
             test.References.AddRange(References.WindowsServices);
             test.References.AddRange(References.Systemd);
+            test.References.Add(References.Named("Topshelf", """
+                namespace Topshelf
+                {
+                    public interface HostConfigurator { }
+                    public enum TopshelfExitCode { Ok }
+                    public static class HostFactory
+                    {
+                        public static TopshelfExitCode Run(System.Action<HostConfigurator> configureCallback) => TopshelfExitCode.Ok;
+                    }
+                }
+                """));
             return test;
         }
 
