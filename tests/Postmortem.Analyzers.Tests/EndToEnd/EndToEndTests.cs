@@ -324,6 +324,20 @@ namespace Postmortem.Analyzers.Tests.EndToEnd
             AssertDoesNotReport(result, "PM3004"); // Info: shown in the IDE, not in the build
         }
 
+        // Real-world round 25 (Skoruba's IdentityServer admin templates keep Serilog in serilog.json, added to the
+        // configuration with AddJsonFile): serilog.json and serilog.*.json are passed as appsettings*.json are.
+        [Fact]
+        public void WebBuild_ReportsFindingsInSerilogJson()
+        {
+            ConsumerProjects.SetFiles(_projects.WebDir, ("Program.cs", WebProgram), ("serilog.json", WebAppSettings), ("serilog.Production.json", WebAppSettings));
+
+            var result = ConsumerProjects.Build(_projects.WebDir);
+
+            Assert.True(result.ExitCode == 0, result.ToString());
+            AssertReports(result, "warning", "PM1001", "serilog.json", LineOf(WebAppSettings, "\"Name\": \"File\""));
+            AssertReports(result, "warning", "PM1001", "serilog.Production.json", LineOf(WebAppSettings, "\"Name\": \"File\""));
+        }
+
         [Fact]
         public void PostmortemAllRules_ShowsTheInfoRulesAsWarnings()
         {
