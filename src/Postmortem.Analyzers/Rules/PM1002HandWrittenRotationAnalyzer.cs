@@ -338,10 +338,10 @@ namespace Postmortem.Analyzers.Rules
         /// type's calls of that method give it (<c>Roll(path)</c> before <c>File.AppendAllText(path, …)</c>, or a field): each
         /// argument's key is added to the rotation's (real-world round 23, XRoadFolk's <c>FileBackedLogWriter</c>). One level:
         /// the calls in the type's declaration, its nested types' included (a path they give it is rotated all the same;
-        /// only a path the type appends to pairs), read only for a type that both rotates and writes, and only in the file of
-        /// <paramref name="model"/> (that of the type's first rotation or write) when the type is partial.
+        /// only a path the type appends to pairs), read only for a type that both rotates and writes, and in a partial type
+        /// only in its files that hold a rotation or a write (one of <paramref name="models"/>).
         /// </summary>
-        private static void AddPathsGivenToHelpers(INamedTypeSymbol type, SemanticModel model, List<FileUse> rotations, CancellationToken cancellationToken)
+        private static void AddPathsGivenToHelpers(INamedTypeSymbol type, List<SemanticModel> models, List<FileUse> rotations, CancellationToken cancellationToken)
         {
             List<(FileUse Rotation, IParameterSymbol Parameter)>? wanted = null;
             foreach (var rotation in rotations)
@@ -363,7 +363,8 @@ namespace Postmortem.Analyzers.Rules
 
             foreach (var reference in type.DeclaringSyntaxReferences)
             {
-                if (reference.SyntaxTree != model.SyntaxTree)
+                var model = models.Find(known => known.SyntaxTree == reference.SyntaxTree);
+                if (model is null)
                 {
                     continue;
                 }
@@ -650,18 +651,15 @@ namespace Postmortem.Analyzers.Rules
                 return;
             }
 
-            var (rotations, writes, markers, model) = snapshot;
+            var (rotations, writes, markers, model, models) = snapshot;
             if (oneTree && model is not null)
             {
                 AddPerProcessProperties((INamedTypeSymbol)context.Symbol, model, types, markers, context.CancellationToken);
             }
 
-            // Also in a partial type (a [LoggerMessage] method's generated part: round 23's XRoadFolk, found by the re-run):
-            // only the calls of the file its model reads are read, which can add a pairing, never a suppression.
-            if (model is not null)
-            {
-                AddPathsGivenToHelpers((INamedTypeSymbol)context.Symbol, model, rotations, context.CancellationToken);
-            }
+            // Also in a partial type (a [LoggerMessage] method's generated part: round 23's XRoadFolk, found by the re-run): the
+            // calls in each file of the type that holds one of its rotations or writes (the same files whatever the order).
+            AddPathsGivenToHelpers((INamedTypeSymbol)context.Symbol, models, rotations, context.CancellationToken);
 
             // The paths the per-process values flow into, only for a type that rotates and writes (most types have
             // markers, a Guid or a process id, and nothing to pair them with).
@@ -742,6 +740,7 @@ namespace Postmortem.Analyzers.Rules
             private List<IOperation>? _perProcessMarkers;
             private int _usesMutex;
             private SemanticModel? _model;
+            private List<SemanticModel>? _models;
 
             /// <summary>The type waits on a System.Threading.Mutex: a named mutex coordinates the processes of one host.</summary>
             public bool UsesMutex => System.Threading.Volatile.Read(ref _usesMutex) != 0;
@@ -755,7 +754,7 @@ namespace Postmortem.Analyzers.Rules
                 lock (_gate)
                 {
                     (_rotations ??= new List<FileUse>()).Add(use);
-                    _model ??= model;
+                    Remember(model);
                 }
             }
 
@@ -766,7 +765,24 @@ namespace Postmortem.Analyzers.Rules
                 lock (_gate)
                 {
                     (_writes ??= new List<FileUse>()).Add(use);
-                    _model ??= model;
+                    Remember(model);
+                }
+            }
+
+            /// <summary>Keeps the first model, and one model per file: a partial type's rotations and writes come from several
+            /// files, in whatever order the driver runs them.</summary>
+            private void Remember(SemanticModel? model)
+            {
+                if (model is null)
+                {
+                    return;
+                }
+
+                _model ??= model;
+                _models ??= new List<SemanticModel>(1);
+                if (!_models.Exists(known => known.SyntaxTree == model.SyntaxTree))
+                {
+                    _models.Add(model);
                 }
             }
 
@@ -780,7 +796,7 @@ namespace Postmortem.Analyzers.Rules
             }
 
             /// <summary>Copies of what was collected, or null when the type does not both rotate and write.</summary>
-            public (List<FileUse> Rotations, List<FileUse> Writes, List<IOperation> PerProcessMarkers, SemanticModel? Model)? Snapshot()
+            public (List<FileUse> Rotations, List<FileUse> Writes, List<IOperation> PerProcessMarkers, SemanticModel? Model, List<SemanticModel> Models)? Snapshot()
             {
                 lock (_gate)
                 {
@@ -793,7 +809,8 @@ namespace Postmortem.Analyzers.Rules
                         new List<FileUse>(_rotations),
                         new List<FileUse>(_writes),
                         _perProcessMarkers is null ? new List<IOperation>() : new List<IOperation>(_perProcessMarkers),
-                        _model);
+                        _model,
+                        _models is null ? new List<SemanticModel>() : new List<SemanticModel>(_models));
                 }
             }
         }

@@ -614,6 +614,43 @@ namespace Postmortem.Analyzers.Tests.Rules
             return test.RunAsync();
         }
 
+        // The session's third review: in a partial type the helper's calls are read in every file that holds a rotation or
+        // a write, not only in the file of whichever operation the driver happened to run first (the result must not
+        // depend on the order). Here the append is alone in the first file.
+        [Fact]
+        public Task RotatedByAHelperInAnotherFileThanTheWrite_ReportsDiagnostic()
+        {
+            var test = VerifyCS.Test("""
+                using System.IO;
+
+                public sealed partial class LogWriter
+                {
+                    private readonly string _path = "logs/app.log";
+
+                    public void Append(string line) => File.AppendAllText(_path, line);
+                }
+                """);
+            test.Sources.Add("""
+                using System.IO;
+
+                public sealed partial class LogWriter
+                {
+                    public void RollIfLarge()
+                    {
+                        if (new FileInfo(_path).Length > 1_000_000)
+                        {
+                            Roll(_path);
+                        }
+                    }
+
+                    private static void Roll(string file) => {|#0:File.Move(file, file + ".1", true)|};
+                }
+                """);
+            test.GlobalOptions["build_property.UsingMicrosoftNETSdkWeb"] = "true";
+            test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("PM1002").WithLocation(0).WithArguments("File.Move", "File.AppendAllText", WebReason));
+            return test.RunAsync();
+        }
+
         [Fact]
         public Task SameNamesThatAreNotPerProcess_ReportsDiagnostic()
             => VerifyWeb("""
