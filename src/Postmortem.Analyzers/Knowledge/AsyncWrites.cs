@@ -430,25 +430,20 @@ namespace Postmortem.Analyzers.Knowledge
 
             WorkItem item;
             bool returnsTask;
+            if (IsAsyncVoidWorkItem(invocation))
+            {
+                return null;
+            }
+
             if (GetWorkItemLambda(invocation) is { } lambda)
             {
                 item = new WorkItem(lambda.Body, lambda, null);
                 returnsTask = lambda.Symbol.IsAsync || IsTaskType(lambda.Symbol.ReturnType);
-                if (lambda.Symbol.IsAsync && lambda.Symbol.ReturnsVoid)
-                {
-                    return null;
-                }
             }
             else if (WorkItemMethod(invocation) is { } method && GetWorkItemMethodBody(invocation, cancellationToken) is { } body)
             {
                 item = new WorkItem(body, body, method);
                 returnsTask = IsTaskType(method.ReturnType);
-                if (method.ReturnsVoid && OperationFacts.Implementation(method).IsAsync)
-                {
-                    // Task.Run(SaveVoid) with an async void method: the launcher's task ends at its first await; the rest
-                    // fails on the thread pool, unhandled (the second review).
-                    return null;
-                }
             }
             else
             {
@@ -465,7 +460,7 @@ namespace Postmortem.Analyzers.Knowledge
                     parent = parent.Parent;
                 }
 
-                if (parent is not IInvocationOperation { TargetMethod.Name: "Unwrap" } unwrap)
+                if (parent is not IInvocationOperation unwrap || !IsTaskUnwrap(unwrap.TargetMethod))
                 {
                     return null;
                 }
@@ -504,7 +499,7 @@ namespace Postmortem.Analyzers.Knowledge
                 return null;
             }
 
-            if (returned.TargetMethod.Name == "Unwrap" &&
+            if (IsTaskUnwrap(returned.TargetMethod) &&
                 (returned.Instance ?? (returned.Arguments.Length > 0 ? returned.Arguments[0].Value : null)) is { } unwrapped &&
                 OperationFacts.UnwrapConversions(unwrapped) is IInvocationOperation launcher)
             {
@@ -513,6 +508,27 @@ namespace Postmortem.Analyzers.Knowledge
 
             return returned;
         }
+
+        /// <summary>
+        /// Is the launcher's work item <c>async void</c> (an <c>async</c> lambda made an <c>Action</c> or <c>WaitCallback</c>,
+        /// <c>Task.Run(SaveVoid)</c>)? The launcher's task ends at its first await, and a later failure is raised on the thread
+        /// pool, unhandled: it ends the process rather than vanishing, whether the launcher's task is awaited or dropped (the
+        /// session's second and third reviews).
+        /// </summary>
+        public static bool IsAsyncVoidWorkItem(IInvocationOperation launcher)
+        {
+            if (GetWorkItemLambda(launcher) is { } lambda)
+            {
+                return lambda.Symbol.IsAsync && lambda.Symbol.ReturnsVoid;
+            }
+
+            return WorkItemMethod(launcher) is { ReturnsVoid: true } method && OperationFacts.Implementation(method).IsAsync;
+        }
+
+        /// <summary><c>System.Threading.Tasks.TaskExtensions.Unwrap</c>, not a method of one's own by that name (the third review).</summary>
+        private static bool IsTaskUnwrap(IMethodSymbol method)
+            => method.Name == "Unwrap" &&
+               method.ContainingType is { Name: "TaskExtensions", ContainingNamespace: { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } };
 
         /// <summary>The method a launcher is given as a method group (<c>Task.Run(Save)</c>), if any.</summary>
         private static IMethodSymbol? WorkItemMethod(IInvocationOperation launcher)

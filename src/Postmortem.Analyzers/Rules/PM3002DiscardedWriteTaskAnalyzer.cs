@@ -62,6 +62,13 @@ namespace Postmortem.Analyzers.Rules
                     return;
                 }
 
+                // Task.Run((Action)(async () => …)), Task.Run(SaveVoid): the task ends at the work item's first await, and a
+                // later failure is unhandled on a pool thread, as a QueueUserWorkItem's (the session's third review).
+                if (dropped != Dropped.WorkItem && AsyncWrites.IsAsyncVoidWorkItem(invocation))
+                {
+                    dropped = Dropped.AsyncVoidWorkItem;
+                }
+
                 var lambda = AsyncWrites.GetWorkItemLambda(invocation);
                 var inner = lambda is not null ? writes.FindWriteInWorkItem(lambda, context.CancellationToken)
                     : AsyncWrites.GetWorkItemMethodBody(invocation, context.CancellationToken) is { } body ? writes.FindWriteInWorkItem(body, body, context.CancellationToken)
@@ -102,6 +109,7 @@ namespace Postmortem.Analyzers.Rules
             {
                 // An exception escaping a work item is unhandled on a pool thread: it ends the process, not silently.
                 Dropped.WorkItem => ("'" + write + "' has no task to observe", "no caller can catch it and the unhandled exception ends the process"),
+                Dropped.AsyncVoidWorkItem => ("'" + write + "' runs an async void work item, whose failure its task does not carry", "no caller can catch it and the unhandled exception ends the process"),
                 Dropped.BlindContinuation => ("The task of '" + write + "' is continued by a lambda that never looks at it", "the continuation runs as if it had succeeded and nobody learns of it"),
                 _ => ("The task of '" + write + "' is discarded", "nobody learns of it"),
             };
@@ -116,6 +124,9 @@ namespace Postmortem.Analyzers.Rules
 
             /// <summary>ThreadPool.QueueUserWorkItem: no task at all.</summary>
             WorkItem,
+
+            /// <summary>Task.Run/StartNew of an async void work item: its task ends at the first await.</summary>
+            AsyncVoidWorkItem,
         }
 
         /// <summary>

@@ -35,6 +35,12 @@ namespace Postmortem.CodeFixes.Rules
                 yield break;
             }
 
+            // An async void work item's task ends at its first await: awaiting it observes nothing (the third review).
+            if (IsLauncher(diagnostic) && AsyncWrites.IsAsyncVoidWorkItem(operation))
+            {
+                yield break;
+            }
+
             if (AsyncWrites.IsInAsyncContext(operation) && AsyncWrites.CanAwaitHere(operation))
             {
                 // await x?.WriteAsync(…) throws when x is null. A work item started in a loop runs beside the next ones:

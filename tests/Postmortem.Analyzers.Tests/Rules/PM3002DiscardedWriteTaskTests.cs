@@ -437,6 +437,7 @@ namespace Postmortem.Analyzers.Tests.Rules
             => VerifyCS.VerifyAnalyzerAsync("""
                 using System;
                 using System.IO;
+                using System.Threading;
                 using System.Threading.Tasks;
 
                 class Settings
@@ -455,9 +456,22 @@ namespace Postmortem.Analyzers.Tests.Rules
                         _ = {|#4:RunReturnedAsync|}(json);
                         _ = {|#5:UnwrapReturnedAsync|}(json);
                         _ = {|#6:PickRunAsync|}(json, true);
+                        _ = OwnUnwrapAsync(json);
                         _ = AsyncVoidGroupAsync();
                         _ = AsyncVoidLambdaAsync(json);
                     }
+
+                    // A dropped async void work item's failure is not lost with its task: it ends the process, as a
+                    // QueueUserWorkItem's does, and the message says so (the third review).
+                    public void DropVoid(string json)
+                    {
+                        _ = Task.{|#7:Run|}((Action)(async () => await File.WriteAllTextAsync("state.json", json)));
+                        _ = Task.{|#8:Run|}(SaveVoid);
+                        ThreadPool.{|#9:QueueUserWorkItem|}(async _ => await File.WriteAllTextAsync("state.json", json));
+                    }
+
+                    // Unwrap of one's own is not TaskExtensions.Unwrap: its task says nothing of the work item's (the third review).
+                    private Task OwnUnwrapAsync(string json) => Safe.Unwrap(Task.Run(() => File.WriteAllText("state.json", json)));
 
                     private Task PickRunAsync(string json, bool save)
                         => save ? Task.Run(() => File.WriteAllText("state.json", json)) : Task.CompletedTask;
@@ -537,6 +551,11 @@ namespace Postmortem.Analyzers.Tests.Rules
                         });
                     }
                 }
+
+                static class Safe
+                {
+                    public static Task Unwrap(Task task) => Task.CompletedTask;
+                }
                 """,
                 VerifyCS.Diagnostic("PM3002").WithLocation(0).WithArguments(Discarded("OffloadAsync (File.WriteAllTextAsync)"), Unseen),
                 VerifyCS.Diagnostic("PM3002").WithLocation(1).WithArguments(Discarded("OffloadSyncAsync (File.WriteAllText)"), Unseen),
@@ -544,7 +563,38 @@ namespace Postmortem.Analyzers.Tests.Rules
                 VerifyCS.Diagnostic("PM3002").WithLocation(3).WithArguments(Discarded("UnwrappedAsync (File.WriteAllTextAsync)"), Unseen),
                 VerifyCS.Diagnostic("PM3002").WithLocation(4).WithArguments(Discarded("RunReturnedAsync (File.WriteAllText)"), Unseen),
                 VerifyCS.Diagnostic("PM3002").WithLocation(5).WithArguments(Discarded("UnwrapReturnedAsync (File.WriteAllTextAsync)"), Unseen),
-                VerifyCS.Diagnostic("PM3002").WithLocation(6).WithArguments(Discarded("PickRunAsync (File.WriteAllText)"), Unseen));
+                VerifyCS.Diagnostic("PM3002").WithLocation(6).WithArguments(Discarded("PickRunAsync (File.WriteAllText)"), Unseen),
+                VerifyCS.Diagnostic("PM3002").WithLocation(7).WithArguments(
+                    "'Task.Run(File.WriteAllTextAsync)' runs an async void work item, whose failure its task does not carry", ProcessEnds),
+                VerifyCS.Diagnostic("PM3002").WithLocation(8).WithArguments(
+                    "'Task.Run(File.WriteAllTextAsync)' runs an async void work item, whose failure its task does not carry", ProcessEnds),
+                VerifyCS.Diagnostic("PM3002").WithLocation(9).WithArguments(
+                    "'ThreadPool.QueueUserWorkItem(File.WriteAllTextAsync)' has no task to observe", ProcessEnds));
+
+        private const string ProcessEnds = "no caller can catch it and the unhandled exception ends the process";
+
+        // Awaiting an async void work item's task observes nothing: no fix.
+        [Fact]
+        public Task DroppedAsyncVoidWorkItemInAsyncCode_NoFixOffered_ReportsDiagnostic()
+        {
+            const string Code = """
+                using System;
+                using System.IO;
+                using System.Threading.Tasks;
+
+                class Settings
+                {
+                    public async Task SaveAsync(string json)
+                    {
+                        _ = Task.[|Run|]((Action)(async () => await File.WriteAllTextAsync("state.json", json)));
+                        await Task.Yield();
+                    }
+                }
+                """;
+            var test = VerifyCS.Test(Code, Code, PM3002DiscardedWriteTaskCodeFixProvider.AwaitKey);
+            test.NumberOfIncrementalIterations = 0;
+            return test.RunAsync();
+        }
 
         // Not the write's failure in the dropped task: a method that catches it, one that writes synchronously before
         // returning a task (it throws at the call), one writing through its own parameter (the caller's stream), one that
