@@ -17,7 +17,9 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
         public static ConfigFileKind Classify(string path)
         {
             var name = FileName(path).ToLowerInvariant();
-            if (name == "appsettings.json" || (name.StartsWith("appsettings.", StringComparison.Ordinal) && name.EndsWith(".json", StringComparison.Ordinal)))
+            // serilog.json: Serilog's section kept in a file of its own and added with AddJsonFile (real-world round 25).
+            if (name == "appsettings.json" || (name.StartsWith("appsettings.", StringComparison.Ordinal) && name.EndsWith(".json", StringComparison.Ordinal)) ||
+                name == "serilog.json" || (name.StartsWith("serilog.", StringComparison.Ordinal) && name.EndsWith(".json", StringComparison.Ordinal)))
             {
                 return ConfigFileKind.AppSettings;
             }

@@ -185,7 +185,10 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
         [InlineData("log4net.config", "Log4NetConfig")]
         [InlineData("Web.config", "WebConfig")]
         [InlineData("App.Config", "AppConfig")]
+        [InlineData("serilog.json", "AppSettings")]
+        [InlineData("Serilog.Development.json", "AppSettings")]
         [InlineData("appsettings.json.bak", "Other")]
+        [InlineData("serilog.json.bak", "Other")]
         [InlineData("myappsettings.json", "Other")]
         public void Classify_ByNameInAnyCasing(string name, string kind)
             => Assert.Equal(kind, LoggingConfigReader.Classify("C:\\src\\app\\" + name).ToString());

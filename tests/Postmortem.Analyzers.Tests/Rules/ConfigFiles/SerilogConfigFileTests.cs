@@ -59,9 +59,14 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
                 }
                 """);
 
-        [Fact]
-        public Task SinkWrittenAsFlatKeysAtTheRoot_ReportsDiagnostic()
-            => RunAsync(AppSettings, """
+        // serilog.json (real-world round 25: Skoruba's templates) is read as appsettings.json is, section paths included
+        // (the third review: it was read only when its text named "Serilog" in quotes).
+        [Theory]
+        [InlineData(AppSettings)]
+        [InlineData("/0/serilog.json")]
+        [InlineData("/0/Serilog.Production.json")]
+        public Task SinkWrittenAsFlatKeysAtTheRoot_ReportsDiagnostic(string path)
+            => RunAsync(path, """
                 {
                   "Serilog:MinimumLevel": "Information",
                   "Serilog:WriteTo:0:Name": {|PM1001:{|PM3005:"File"|}|},
