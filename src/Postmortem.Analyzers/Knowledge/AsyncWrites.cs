@@ -417,7 +417,7 @@ namespace Postmortem.Analyzers.Knowledge
         /// Task.Run(Save)</c>, <c>Task.Factory.StartNew(() => …).Wait()</c>): its failure fails the launcher's task. A work
         /// item given to <c>StartNew</c> that returns a task (an <c>async</c> lambda, <c>() => File.WriteAllTextAsync(…)</c>)
         /// counts only through <c>.Unwrap()</c>: <c>StartNew</c>'s own task ends when the inner one is made, whose failure
-        /// nobody holds (the session's review). Not <c>QueueUserWorkItem</c>.
+        /// nobody holds (the session's review). Not <c>QueueUserWorkItem</c>, nor an <c>async void</c> work item.
         /// </summary>
         /// <param name="returned">The launcher's task (or its <c>.Unwrap()</c>) is what a method returns, through <c>?:</c> or <c>??</c> too.</param>
         private WorkItem? GetAwaitedWorkItem(IInvocationOperation invocation, System.Threading.CancellationToken cancellationToken, bool returned = false)
@@ -428,13 +428,13 @@ namespace Postmortem.Analyzers.Knowledge
                 return null;
             }
 
-            WorkItem item;
-            bool returnsTask;
             if (IsAsyncVoidWorkItem(invocation))
             {
                 return null;
             }
 
+            WorkItem item;
+            bool returnsTask;
             if (GetWorkItemLambda(invocation) is { } lambda)
             {
                 item = new WorkItem(lambda.Body, lambda, null);
