@@ -255,7 +255,7 @@ namespace Postmortem.CodeFixes.Rules
             // Or stored where someone reads it after the handler: a member of a parameter, of this object or a static one
             // (real-world round 15, VirtoCommerce's export: `pushNotification.DownloadUrl = $"api/…/download/{fileName}"`, a
             // notification sent to the client, which downloads the file later); or set on the framework's result, which
-            // sends it now (round 22, ClothBazaar: `result.Data = new { ImageUrl = … }`).
+            // gives the client the URL to come back with (round 22, ClothBazaar: `result.Data = new { ImageUrl = … }`).
             foreach (var assignment in function.DescendantNodes().OfType<AssignmentExpressionSyntax>())
             {
                 if (assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) &&
