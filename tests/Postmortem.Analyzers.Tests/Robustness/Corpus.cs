@@ -126,6 +126,7 @@ namespace Postmortem.Analyzers.Tests.Robustness
             {
                 var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
                 var index = 0;
+                string? previous = null;
                 foreach (var text in StringsOf(File.ReadAllText(file), shared))
                 {
                     var stripped = StripMarkup(text);
@@ -137,12 +138,27 @@ namespace Postmortem.Analyzers.Tests.Robustness
                     if (LooksLikeCSharp(stripped, out var kind))
                     {
                         entries.Add(new CorpusEntry($"{relative}#{index++}", ImmutableArray.Create(new CorpusDocument("/0/Test0.cs", stripped)), ImmutableArray<CorpusDocument>.Empty, kind));
+
+                        // Two snippets in a row declaring the same partial class are usually one test's two files
+                        // (test.Sources.Add): one entry of both, so that a rule reading a type across files runs on one, and in
+                        // both file orders (DeterminismTests; the twenty-sixth session: PM1002's partial types).
+                        if (previous is not null && PartialClassNames(previous).Intersect(PartialClassNames(stripped), StringComparer.Ordinal).FirstOrDefault() is { } partialName)
+                        {
+                            entries.Add(new CorpusEntry(
+                                $"{relative}#{index - 1} with the one before (partial {partialName})",
+                                ImmutableArray.Create(new CorpusDocument("/0/Test0.cs", previous), new CorpusDocument("/0/Test1.cs", stripped)),
+                                ImmutableArray<CorpusDocument>.Empty,
+                                OutputKind.DynamicallyLinkedLibrary));
+                        }
+
+                        previous = stripped;
                     }
                     else if (ConfigFileName(stripped) is { } name)
                     {
                         configs.Add(new CorpusDocument(name, stripped));
                     }
                 }
+
             }
 
             // Each configuration file rides along with one C# entry (round robin), so config rules see it.
@@ -223,6 +239,15 @@ namespace Postmortem.Analyzers.Tests.Robustness
         }
 
         /// <summary>A compilation unit with a type or namespace, or top-level statements with using directives.</summary>
+        /// <summary>The names of the partial classes a snippet declares (<c>partial class LogWriter</c>).</summary>
+        private static IEnumerable<string> PartialClassNames(string text)
+        {
+            foreach (System.Text.RegularExpressions.Match match in System.Text.RegularExpressions.Regex.Matches(text, @"\bpartial\s+class\s+(\w+)"))
+            {
+                yield return match.Groups[1].Value;
+            }
+        }
+
         public static bool LooksLikeCSharp(string text, out OutputKind kind)
         {
             kind = OutputKind.DynamicallyLinkedLibrary;

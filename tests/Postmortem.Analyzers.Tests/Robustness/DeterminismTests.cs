@@ -35,6 +35,11 @@ namespace Postmortem.Analyzers.Tests.Robustness
                 var analyzers = Corpus.CreateAnalyzers();
                 var result = await Harness.AnalyzeAsync(Harness.CreateSolution(entry, analyzers).Projects.Single(), analyzers, concurrent: false).ConfigureAwait(false);
                 Compare(entry.Name, "without concurrent execution", new List<string>(), result, failures);
+                if (entry.Documents.Length > 1)
+                {
+                    var reversed = await Harness.AnalyzeAsync(Harness.CreateSolution(Reversed(entry), analyzers).Projects.Single(), Corpus.CreateAnalyzers(), concurrent: false).ConfigureAwait(false);
+                    Compare(entry.Name, "with its files in reverse order", new List<string>(), reversed, failures);
+                }
             });
 
             await Parallel.ForEachAsync(
@@ -58,6 +63,13 @@ namespace Postmortem.Analyzers.Tests.Robustness
                             ("without concurrent execution", Harness.AnalyzeAsync(project, Corpus.CreateAnalyzers(), concurrent: false, cancellationToken: cancellationToken)),
                             ("in reverse analyzer order", Harness.AnalyzeAsync(project, Corpus.CreateAnalyzers().Reverse().ToImmutableArray(), cancellationToken: cancellationToken)),
                         };
+
+                        // The same files in the other order: a rule reading a type across files must not depend on which the
+                        // driver reads first (the twenty-sixth session: PM1002's partial types).
+                        if (entry.Documents.Length > 1)
+                        {
+                            runs.Add(("with its files in reverse order", Harness.AnalyzeAsync(Harness.CreateSolution(Reversed(entry), analyzers).Projects.Single(), Corpus.CreateAnalyzers(), concurrent: false, cancellationToken: cancellationToken)));
+                        }
 
                         // Three runs at once on the same compilation, sharing the analyzer instances.
                         var shared = Corpus.CreateAnalyzers();
@@ -101,6 +113,9 @@ namespace Postmortem.Analyzers.Tests.Robustness
                 Assert.Fail($"{failures.Count} nondeterministic result(s):\n\n" + string.Join("\n\n", failures.OrderBy(f => f, StringComparer.Ordinal).Take(8)));
             }
         }
+
+        /// <summary>The entry with its files in the other order (the driver reads a compilation's trees in their order).</summary>
+        private static CorpusEntry Reversed(CorpusEntry entry) => entry with { Documents = entry.Documents.Reverse().ToImmutableArray() };
 
         private static void Compare(string entry, string run, List<string> expected, AnalysisResult actual, ConcurrentBag<string> failures)
         {
