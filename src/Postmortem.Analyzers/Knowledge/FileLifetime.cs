@@ -1588,6 +1588,34 @@ namespace Postmortem.Analyzers.Knowledge
                      ns.ContainingNamespace is { Name: "Http", ContainingNamespace: { Name: "Web", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } }));
         }
 
+        /// <summary>
+        /// Does a value set on this property go into the response: a property of the framework's result object
+        /// (<c>result.Data</c>, <c>JsonResult.Value</c>, <c>PhysicalFileResult.FileDownloadName</c>), or one a result type of
+        /// one's own inherits from a framework result that is not a file result (the <c>Value</c> of a <c>JsonResult</c>
+        /// subclass, which the framework serializes)? Not a file result's of one's own (a <c>PhysicalFileResult</c> subclass
+        /// may delete what it serves: a hand-over, as the page says). The session's reviews.
+        /// </summary>
+        public static bool SetsResponseValue(IPropertyReferenceOperation property)
+        {
+            var declaring = property.Property.ContainingType;
+            return IsFrameworkResult(property.Instance?.Type ?? declaring) ||
+                   (IsFrameworkResult(declaring) && !IsFrameworkFileResult(declaring));
+        }
+
+        /// <summary>MVC's <c>FileResult</c> (ASP.NET Core or MVC 5) or a type deriving from it.</summary>
+        private static bool IsFrameworkFileResult(ITypeSymbol? type)
+        {
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                if (current.Name == "FileResult" && IsFrameworkResult(current))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>Microsoft.AspNetCore and every namespace below it.</summary>
         private static bool IsInAspNetCore(INamespaceSymbol? ns)
         {
@@ -2105,11 +2133,9 @@ namespace Postmortem.Analyzers.Knowledge
                         _tracked.Add(parameter.Parameter);
                         return parameter.Parameter.RefKind != RefKind.None;
                     case IPropertyReferenceOperation property:
-                        // new { fileName } builds a response body or log state, not storage; so does a property of the web
-                        // framework's result (result.Data = new { url }, new JsonResult(null) { Value = … }): judged by the
-                        // object's type, so a result type of one's own deriving from a framework one is still a hand-over.
-                        return property.Property.ContainingType is { IsAnonymousType: false } declaring &&
-                               !IsFrameworkResult(property.Instance?.Type ?? declaring);
+                        // new { fileName } builds a response body or log state, not storage; so does a value set on the web
+                        // framework's result (result.Data = new { url }, new JsonResult(null) { Value = … }).
+                        return property.Property.ContainingType is { IsAnonymousType: false } && !SetsResponseValue(property);
                     case IFieldReferenceOperation:
                     case IArrayElementReferenceOperation:
                     case IEventReferenceOperation:

@@ -285,13 +285,12 @@ namespace Postmortem.CodeFixes.Rules
             }
         }
 
-        /// <summary>A property of the web framework's action result (<c>JsonResult.Data</c>, <c>ObjectResult.Value</c>), judged by
-        /// the object's type; not of a file result (<c>FileDownloadName</c>, <c>PhysicalFileResult.FileName</c>), which sends
-        /// the file now (the session's review).</summary>
+        /// <summary>A value that goes into the response (<see cref="FileLifetime.SetsResponseValue"/>: <c>JsonResult.Data</c>,
+        /// <c>ObjectResult.Value</c>, a <c>JsonResult</c> subclass's <c>Value</c>); not one of a file result
+        /// (<c>FileDownloadName</c>, <c>PhysicalFileResult.FileName</c>), which sends the file now (the session's reviews).</summary>
         private static bool SetsAFrameworkResult(ExpressionSyntax target, SemanticModel model, CancellationToken cancellationToken)
             => model.GetOperation(target, cancellationToken) is IPropertyReferenceOperation property &&
-               (property.Instance?.Type ?? property.Property.ContainingType) is { } type &&
-               FileLifetime.IsFrameworkResult(type) && !IsFileResult(type);
+               FileLifetime.SetsResponseValue(property) && !IsFileResult(property.Instance?.Type ?? property.Property.ContainingType);
 
         /// <summary>Is the assigned member one the handler's caller or a later request can read: a field, property or indexer of
         /// a parameter, of this object (or a static one), or of such a member (<c>notification.DownloadUrl</c>,

@@ -1618,6 +1618,22 @@ namespace Postmortem.Analyzers.Tests.Rules
                         var result = new ObjectResult(null) { Value = new { ImageUrl = "/images/" + name }, StatusCode = 201 };
                         return result;
                     }
+
+                    // A JsonResult of one's own: its inherited Value is serialized all the same (the third review's note).
+                    public IActionResult Enveloped(byte[] data)
+                    {
+                        var name = Guid.NewGuid() + ".png";
+                        var path = Path.Combine("wwwroot", "images", name);
+                        [|System.IO.File.WriteAllBytes(path, data)|];
+                        var result = new EnvelopeResult();
+                        result.Value = new { ImageUrl = "/images/" + name };
+                        return result;
+                    }
+                }
+
+                public sealed class EnvelopeResult : JsonResult
+                {
+                    public EnvelopeResult() : base(null) { }
                 }
 
                 namespace System.Web.Mvc
