@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Postmortem.Analyzers.Knowledge;
 
 namespace Postmortem.CodeFixes
 {
@@ -102,14 +103,8 @@ namespace Postmortem.CodeFixes
                     SemanticModel? declarationModel = null;
                     foreach (var invocation in declaration.DescendantNodes().OfType<InvocationExpressionSyntax>())
                     {
-                        var name = invocation.Expression switch
-                        {
-                            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-                            MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
-                            SimpleNameSyntax simple => simple.Identifier.ValueText,
-                            _ => null,
-                        };
-                        if (name is null || !names.Contains(name))
+                        if (OperationFacts.CalledName(invocation) is not { } name ||
+                            !names.Contains(name.Identifier.ValueText))
                         {
                             continue;
                         }
