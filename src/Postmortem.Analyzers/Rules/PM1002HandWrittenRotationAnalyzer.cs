@@ -651,10 +651,10 @@ namespace Postmortem.Analyzers.Rules
                 return;
             }
 
-            var (rotations, writes, markers, model, models) = snapshot;
-            if (oneTree && model is not null)
+            var (rotations, writes, markers, models) = snapshot;
+            if (oneTree && models.Count > 0)
             {
-                AddPerProcessProperties((INamedTypeSymbol)context.Symbol, model, types, markers, context.CancellationToken);
+                AddPerProcessProperties((INamedTypeSymbol)context.Symbol, models[0], types, markers, context.CancellationToken);
             }
 
             // Also in a partial type (a [LoggerMessage] method's generated part: round 23's XRoadFolk, found by the re-run): the
@@ -739,7 +739,6 @@ namespace Postmortem.Analyzers.Rules
             private List<FileUse>? _writes;
             private List<IOperation>? _perProcessMarkers;
             private int _usesMutex;
-            private SemanticModel? _model;
             private List<SemanticModel>? _models;
 
             /// <summary>The type waits on a System.Threading.Mutex: a named mutex coordinates the processes of one host.</summary>
@@ -748,7 +747,7 @@ namespace Postmortem.Analyzers.Rules
             public void MarkMutex() => System.Threading.Interlocked.Exchange(ref _usesMutex, 1);
 
             /// <param name="use">The rotation.</param>
-            /// <param name="model">The semantic model of its operation, kept to find the type's per-process properties at its end.</param>
+            /// <param name="model">The semantic model of its operation, kept (one per file) to read the type at its end.</param>
             public void AddRotation(FileUse use, SemanticModel? model)
             {
                 lock (_gate)
@@ -759,7 +758,7 @@ namespace Postmortem.Analyzers.Rules
             }
 
             /// <param name="use">The write.</param>
-            /// <param name="model">The semantic model of its operation, kept to find the type's per-process properties at its end.</param>
+            /// <param name="model">The semantic model of its operation, kept (one per file) to read the type at its end.</param>
             public void AddWrite(FileUse use, SemanticModel? model)
             {
                 lock (_gate)
@@ -769,8 +768,8 @@ namespace Postmortem.Analyzers.Rules
                 }
             }
 
-            /// <summary>Keeps the first model, and one model per file: a partial type's rotations and writes come from several
-            /// files, in whatever order the driver runs them.</summary>
+            /// <summary>Keeps one model per file: a partial type's rotations and writes come from several files, in whatever
+            /// order the driver runs them.</summary>
             private void Remember(SemanticModel? model)
             {
                 if (model is null)
@@ -778,7 +777,6 @@ namespace Postmortem.Analyzers.Rules
                     return;
                 }
 
-                _model ??= model;
                 _models ??= new List<SemanticModel>(1);
                 if (!_models.Exists(known => known.SyntaxTree == model.SyntaxTree))
                 {
@@ -796,7 +794,7 @@ namespace Postmortem.Analyzers.Rules
             }
 
             /// <summary>Copies of what was collected, or null when the type does not both rotate and write.</summary>
-            public (List<FileUse> Rotations, List<FileUse> Writes, List<IOperation> PerProcessMarkers, SemanticModel? Model, List<SemanticModel> Models)? Snapshot()
+            public (List<FileUse> Rotations, List<FileUse> Writes, List<IOperation> PerProcessMarkers, List<SemanticModel> Models)? Snapshot()
             {
                 lock (_gate)
                 {
@@ -809,7 +807,6 @@ namespace Postmortem.Analyzers.Rules
                         new List<FileUse>(_rotations),
                         new List<FileUse>(_writes),
                         _perProcessMarkers is null ? new List<IOperation>() : new List<IOperation>(_perProcessMarkers),
-                        _model,
                         _models is null ? new List<SemanticModel>() : new List<SemanticModel>(_models));
                 }
             }
