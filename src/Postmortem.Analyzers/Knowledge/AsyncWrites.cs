@@ -577,6 +577,28 @@ namespace Postmortem.Analyzers.Knowledge
             public IMethodSymbol? Method { get; }
         }
 
+        /// <summary>
+        /// Does a failure of the call reach the code that makes it? Yes for a call that returns no task; for one that returns a
+        /// <c>Task</c> or <c>ValueTask</c>, only when the code awaits it or waits for it synchronously (<c>.Wait()</c>,
+        /// <c>.GetAwaiter().GetResult()</c>, <c>.Result</c>, through a local or <c>Task.WaitAll</c>): an async write's I/O failure
+        /// is in its task, so a catch around a dropped <c>File.WriteAllTextAsync(…)</c> or the timer running it never sees it
+        /// (real-world round 26). A task returned is its caller's.
+        /// </summary>
+        public static bool FailsWhereCalled(IInvocationOperation call)
+        {
+            if (call.Type is not INamedTypeSymbol { Name: "Task" or "ValueTask", ContainingNamespace: { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace.Name: "System" } } })
+            {
+                return true;
+            }
+
+            return TaskUse(call).Use switch
+            {
+                IAwaitOperation => true,
+                IReturnOperation => false,
+                _ => IsWaitedFor(call),
+            };
+        }
+
         /// <summary>Is the call's task awaited or returned (through <c>ConfigureAwait</c>, <c>AsTask</c> and conversions)?</summary>
         private static bool IsAwaitedOrReturned(IInvocationOperation call)
             => TaskUse(call).Use is IAwaitOperation or IReturnOperation;

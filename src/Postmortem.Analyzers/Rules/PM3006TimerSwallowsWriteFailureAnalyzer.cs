@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -82,7 +83,8 @@ namespace Postmortem.Analyzers.Rules
             return value switch
             {
                 IAnonymousFunctionOperation lambda when !lambda.Symbol.IsAsync => (lambda.Body, "This lambda"),
-                IMethodReferenceOperation { Method: { IsAsync: false } method } => (OperationFacts.SameFileHelperBody(method, model, cancellationToken, overridable: true), "'" + method.Name + "'"),
+                // A partial method is async in its implementation only, which is the body read.
+                IMethodReferenceOperation { Method: { } method } when !OperationFacts.Implementation(method).IsAsync => (OperationFacts.SameFileHelperBody(method, model, cancellationToken, overridable: true), "'" + method.Name + "'"),
                 _ => (null, string.Empty),
             };
         }
@@ -103,7 +105,7 @@ namespace Postmortem.Analyzers.Rules
             {
                 var write = operation switch
                 {
-                    IInvocationOperation invocation when !ThroughAnUnseenStream(invocation, io) => io.GetDurableWrite(invocation),
+                    IInvocationOperation invocation when !ThroughAnUnseenStream(invocation, io) && AsyncWrites.FailsWhereCalled(invocation) => io.GetDurableWrite(invocation),
                     IObjectCreationOperation creation => io.GetDurableCreation(creation),
                     _ => null,
                 };
@@ -170,7 +172,7 @@ namespace Postmortem.Analyzers.Rules
                         }
 
                         break;
-                    case IMethodReferenceOperation { Method: { IsAsync: false } method } reference:
+                    case IMethodReferenceOperation { Method: { } method } reference when !OperationFacts.Implementation(method).IsAsync:
                         if (io.GetDurableWrite(method) is { } write)
                         {
                             return (reference, write);
@@ -200,7 +202,7 @@ namespace Postmortem.Analyzers.Rules
                 return false;
             }
 
-            var value = OperationFacts.UnwrapConversions(instance);
+            var value = OperationFacts.UnwrapConversions(OperationFacts.ConditionalReceiver(instance));
             return value is IFieldReferenceOperation or IPropertyReferenceOperation &&
                    (SymbolEqualityComparer.Default.Equals(value.Type, io.Stream) || SymbolEqualityComparer.Default.Equals(value.Type, io.TextWriter)) &&
                    OperationFacts.GetVisibleInitializer(value) is null;
@@ -216,7 +218,9 @@ namespace Postmortem.Analyzers.Rules
                 foreach (var assignment in reference.GetSyntax(cancellationToken).DescendantNodes().OfType<AssignmentExpressionSyntax>())
                 {
                     var target = assignment.Left is MemberAccessExpressionSyntax access ? access.Name : assignment.Left as SimpleNameSyntax;
-                    if (target?.Identifier.ValueText == "SynchronizingObject")
+                    // `= null` (or default) leaves the handler on the thread pool, where the timer swallows its exception.
+                    if (target?.Identifier.ValueText == "SynchronizingObject" &&
+                        !assignment.Right.IsKind(SyntaxKind.NullLiteralExpression) && !assignment.Right.IsKind(SyntaxKind.DefaultLiteralExpression))
                     {
                         return true;
                     }

@@ -566,6 +566,81 @@ namespace Postmortem.Analyzers.Tests.Rules
                     }
                 """));
 
+        // SynchronizingObject set to null (or default) leaves the handler on the thread pool: the timer still swallows (the
+        // twenty-seventh session's review).
+        [Fact]
+        public Task SynchronizingObjectSetToNull_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InClass("""
+                    public void Start()
+                    {
+                        _timer.SynchronizingObject = null;
+                        _timer.SynchronizingObject = default;
+                        {|PM3006:_timer.Elapsed|} += (s, e) => File.AppendAllText(_path, "x");
+                    }
+                """));
+
+        // An async write whose task the handler waits for throws its failure there, and the timer swallows it.
+        [Fact]
+        public Task AsyncWriteWaitedForInTheHandler_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InClass("""
+                    public void Start()
+                    {
+                        {|#0:_timer.Elapsed|} += (s, e) => {|#1:File.WriteAllTextAsync(_path, "x")|}.Wait();
+                        {|#2:_timer.Elapsed|} += (s, e) => {|#3:File.AppendAllTextAsync(_path, "x")|}.GetAwaiter().GetResult();
+                        {|#4:_timer.Elapsed|} += (s, e) =>
+                        {
+                            var task = {|#5:File.WriteAllTextAsync(_path, "x")|};
+                            task.Wait();
+                        };
+                    }
+                """),
+                VerifyCS.Diagnostic("PM3006").WithLocation(0).WithArguments("This lambda", "File.WriteAllTextAsync", OnWrite).WithAdditionalLocations(1),
+                VerifyCS.Diagnostic("PM3006").WithLocation(2).WithArguments("This lambda", "File.AppendAllTextAsync", OnWrite).WithAdditionalLocations(3),
+                VerifyCS.Diagnostic("PM3006").WithLocation(4).WithArguments("This lambda", "File.WriteAllTextAsync", OnWrite).WithAdditionalLocations(5));
+
+        // An async write the handler starts and does not wait for fails in its task, not in the handler: the timer never sees
+        // it, and a catch around it catches nothing (real-world round 26: RpgTkoolMvSaveEditor; PM3002 reports the dropped
+        // task). So is a task a helper returns. A partial method async in its implementation is an async handler.
+        [Fact]
+        public Task AsyncWriteNotWaitedForOrAsyncPartialHandler_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InClass("""
+                    public void Start()
+                    {
+                        _timer.Elapsed += (s, e) => File.WriteAllTextAsync(_path, "x");
+                        _timer.Elapsed += (s, e) => { _ = File.AppendAllTextAsync(_path, "x"); };
+                        _timer.Elapsed += (s, e) =>
+                        {
+                            try
+                            {
+                                File.WriteAllTextAsync(_path, "x");
+                            }
+                            catch (Exception ex)
+                            {
+                                Console.Error.WriteLine(ex);
+                            }
+                        };
+                        _timer.Elapsed += (s, e) => SaveAsync();
+                        _timer.Elapsed += OnTick;
+                    }
+
+                    private Task SaveAsync() => File.WriteAllTextAsync(_path, _buffer.ToString());
+
+                    partial void OnTick(object sender, ElapsedEventArgs e);
+
+                    async partial void OnTick(object sender, ElapsedEventArgs e) => await File.AppendAllTextAsync(_path, "x");
+                """));
+
+        // A writer field typed only TextWriter, its value unseen, read through `?.` as well (the review).
+        [Fact]
+        public Task UnseenWriterFieldThroughConditionalAccess_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InClass("""
+                    private readonly TextWriter _out;
+
+                    public LogFlusher(TextWriter output) { _out = output; }
+
+                    public void Start() => _timer.Elapsed += (s, e) => _out?.WriteLine("tick");
+                """));
+
         // Other timers: System.Threading.Timer's callback exception ends the process; an Elapsed event of another type is
         // not the one that swallows.
         [Fact]
