@@ -36,6 +36,14 @@ namespace Postmortem.CodeFixes
             => AnyEnclosingType(node, model, cancellationToken, type =>
                 (byName && IsNamedAsALogger(type.Name)) || Extends(type, LoggingExtensionPoints));
 
+        /// <summary>
+        /// Is the node in a type (or one it is nested in) named <c>…Logger</c>: a logger of one's own that implements no
+        /// library's extension point, whose callers log through it (real-world round 26: TPW_'s <c>DiagnosticsLogger.Log</c>,
+        /// queueing lines for a writer thread)? Only that name: a <c>…Log</c> or <c>…Sink</c> is as often a data pipeline's.
+        /// </summary>
+        public static bool IsInATypeNamedLogger(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
+            => AnyEnclosingType(node, model, cancellationToken, type => type.Name.EndsWith("Logger", System.StringComparison.Ordinal));
+
         /// <summary>Is the node in a Serilog sink (a type, or one it is nested in, implementing <c>ILogEventSink</c> or a
         /// batched sink's interface), whose own failures and drops go to Serilog's <c>SelfLog</c>?</summary>
         public static bool IsInASerilogSink(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)

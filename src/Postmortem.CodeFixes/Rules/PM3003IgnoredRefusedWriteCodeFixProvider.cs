@@ -67,8 +67,17 @@ namespace Postmortem.CodeFixes.Rules
                 yield break;
             }
 
-            // Nor in a store or queue that such a logger writes to (real-world round 23: an ILogger's log store).
-            if (LoggerTypes.IsCalledByALogger(site.Statement, model, cancellationToken))
+            // Nor in a store or queue that such a logger writes to (real-world round 23: an ILogger's log store), nor in a
+            // logger known by its name only (round 26).
+            if (LoggerTypes.IsInATypeNamedLogger(site.Statement, model, cancellationToken) ||
+                LoggerTypes.IsCalledByALogger(site.Statement, model, cancellationToken))
+            {
+                yield break;
+            }
+
+            // Nor where a catch around the call would take the exception and drop it (round 26: TPW_'s
+            // `try { queue.TryAdd(x); } catch { }`): the item would still vanish, the warning with it.
+            if (IsSwallowedAround(operation, model.Compilation))
             {
                 yield break;
             }
@@ -77,6 +86,47 @@ namespace Postmortem.CodeFixes.Rules
         }
 
         private const string SelfLogType = "Serilog.Debugging.SelfLog";
+
+        /// <summary>
+        /// Would an <c>InvalidOperationException</c> thrown at the call be caught, in the same method, lambda or local function,
+        /// by a catch that does nothing with it: an empty one, or one that only leaves (<c>return;</c>, <c>break;</c>,
+        /// <c>continue;</c>)? The first clause of the nearest try that takes the type decides; a filtered clause may or may
+        /// not take it, and a clause that does something (logs, counts, returns a value) makes the refusal seen.
+        /// </summary>
+        private static bool IsSwallowedAround(IOperation operation, Compilation compilation)
+        {
+            if (compilation.GetTypeByMetadataName("System.InvalidOperationException") is not { } thrown)
+            {
+                return false;
+            }
+
+            for (var child = operation; child.Parent is { } parent; child = parent)
+            {
+                if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    return false;
+                }
+
+                if (parent is not ITryOperation @try || @try.Body != child)
+                {
+                    continue;
+                }
+
+                foreach (var clause in @try.Catches)
+                {
+                    if (clause.ExceptionType is { } caught && caught.SpecialType != SpecialType.System_Object &&
+                        !TypeSymbols.InheritsFromOrEquals(thrown, caught))
+                    {
+                        continue;
+                    }
+
+                    return clause.Filter is null && clause.Handler.Operations.All(
+                        statement => statement is IBranchOperation || statement is IReturnOperation { ReturnedValue: null });
+                }
+            }
+
+            return false;
+        }
 
         internal override void ApplyFix(FixContext context, Diagnostic diagnostic, string equivalenceKey)
         {

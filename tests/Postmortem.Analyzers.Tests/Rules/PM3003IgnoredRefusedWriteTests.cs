@@ -1112,6 +1112,189 @@ namespace Postmortem.Analyzers.Tests.Rules
                 }
                 """, PM3003IgnoredRefusedWriteCodeFixProvider.ThrowIfRefusedKey);
 
+        // Real-world round 26 (TPW_'s DiagnosticsLogger): a throw that a catch around the call takes and drops (an empty
+        // catch, or one that only leaves) would hide the warning and still lose the item; a logger known by its name only
+        // (…Logger) would throw at every caller that logs while the queue is full.
+        [Fact]
+        public Task ThrowSwallowedAroundOrInATypeNamedLogger_NoThrowOffered_ReportsDiagnostic()
+        {
+            var code = """
+                using System;
+                using System.Collections.Concurrent;
+
+                sealed class EventRecorder
+                {
+                    private readonly BlockingCollection<string> _queue = new BlockingCollection<string>(1000);
+
+                    public void Record(string data)
+                    {
+                        try
+                        {
+                            _queue.[|TryAdd|](data);
+                        }
+                        catch { }
+                    }
+
+                    public void RecordAll(string[] items)
+                    {
+                        foreach (var item in items)
+                        {
+                            try
+                            {
+                                if (item.Length > 0)
+                                {
+                                    _queue.[|TryAdd|](item);
+                                }
+                            }
+                            catch (ArgumentException)
+                            {
+                                throw;
+                            }
+                            catch (Exception)
+                            {
+                                continue;
+                            }
+                        }
+                    }
+                }
+
+                sealed class DiagnosticsLogger
+                {
+                    private readonly BlockingCollection<string> _lines = new BlockingCollection<string>(1000);
+
+                    public void Log(string line)
+                    {
+                        _lines.[|TryAdd|](line);
+                    }
+                }
+                """;
+            var test = VerifyCS.Test(code, code, PM3003IgnoredRefusedWriteCodeFixProvider.ThrowIfRefusedKey);
+            test.NumberOfIncrementalIterations = 0;
+            return test.RunAsync();
+        }
+
+        // A catch that does not take the exception (another type, a filter), one that does something with it, or one outside
+        // the lambda holding the call lets the refusal be seen: the throwing fix stays.
+        [Fact]
+        public Task CatchAroundThatLetsTheThrowBeSeen_ThrowIfRefusedFix_ReportsDiagnostic()
+            => VerifyCS.VerifyCodeFixAsync("""
+                using System;
+                using System.Collections.Concurrent;
+                using System.IO;
+
+                sealed class EventRecorder
+                {
+                    private readonly BlockingCollection<string> _queue = new BlockingCollection<string>(1000);
+
+                    public void A(string data)
+                    {
+                        try
+                        {
+                            _queue.[|TryAdd|](data);
+                        }
+                        catch (IOException) { }
+                    }
+
+                    public void B(string data)
+                    {
+                        try
+                        {
+                            _queue.[|TryAdd|](data);
+                        }
+                        catch (Exception ex) { Console.Error.WriteLine(ex); }
+                    }
+
+                    public void C(string data)
+                    {
+                        try
+                        {
+                            _queue.[|TryAdd|](data);
+                        }
+                        catch (Exception ex) when (ex is not InvalidOperationException) { }
+                    }
+
+                    public Action D(string data)
+                    {
+                        try
+                        {
+                            return () =>
+                            {
+                                _queue.[|TryAdd|](data);
+                            };
+                        }
+                        catch
+                        {
+                        }
+
+                        return null;
+                    }
+                }
+                """, """
+                using System;
+                using System.Collections.Concurrent;
+                using System.IO;
+
+                sealed class EventRecorder
+                {
+                    private readonly BlockingCollection<string> _queue = new BlockingCollection<string>(1000);
+
+                    public void A(string data)
+                    {
+                        try
+                        {
+                            if (!_queue.TryAdd(data))
+                            {
+                                throw new InvalidOperationException("The collection is full or completed: the item was not added.");
+                            }
+                        }
+                        catch (IOException) { }
+                    }
+
+                    public void B(string data)
+                    {
+                        try
+                        {
+                            if (!_queue.TryAdd(data))
+                            {
+                                throw new InvalidOperationException("The collection is full or completed: the item was not added.");
+                            }
+                        }
+                        catch (Exception ex) { Console.Error.WriteLine(ex); }
+                    }
+
+                    public void C(string data)
+                    {
+                        try
+                        {
+                            if (!_queue.TryAdd(data))
+                            {
+                                throw new InvalidOperationException("The collection is full or completed: the item was not added.");
+                            }
+                        }
+                        catch (Exception ex) when (ex is not InvalidOperationException) { }
+                    }
+
+                    public Action D(string data)
+                    {
+                        try
+                        {
+                            return () =>
+                            {
+                                if (!_queue.TryAdd(data))
+                                {
+                                    throw new InvalidOperationException("The collection is full or completed: the item was not added.");
+                                }
+                            };
+                        }
+                        catch
+                        {
+                        }
+
+                        return null;
+                    }
+                }
+                """, PM3003IgnoredRefusedWriteCodeFixProvider.ThrowIfRefusedKey);
+
         // A SelfLog of the user's in scope (a type or a member): the fix names Serilog's in full, or it would call theirs.
         [Fact]
         public Task SelfLogOfTheUsersInScope_ReportToSelfLogFix_ReportsDiagnostic()
