@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -330,10 +331,76 @@ namespace Postmortem.Analyzers.Knowledge
                     {
                         Apply(site, names, pathName, property.Property.Name, assignment.Value, cancellationToken);
                     }
+                    else if (descendant is IInvocationOperation call && descendant.Syntax.SpanStart > root.Syntax.Span.End && creation.SemanticModel is { } model)
+                    {
+                        // ConfigureRetention(target): a method of this file setting up the target it is given (the review of the
+                        // twenty-seventh session).
+                        ApplyInHelper(site, names, pathName, call, holder, model, cancellationToken);
+                    }
+                }
+
+                // A target kept in a field (its initializer, or `_file = new FileTarget(…)`) is set up in any member of the
+                // type in this file, a constructor most often (the same review).
+                if (holder is IFieldSymbol or IPropertySymbol && creation.SemanticModel is { } typeModel)
+                {
+                    ApplyInType(site, names, pathName, holder, typeModel, cancellationToken);
                 }
             }
 
             return site;
+        }
+
+        /// <summary>The settings a method of this file gives the target passed to it: <c>target.MaxArchiveFiles = 10</c> on its
+        /// parameter, in its own body (one call deep).</summary>
+        private void ApplyInHelper(LogSinkSite site, string[] names, string pathName, IInvocationOperation call, ISymbol holder, SemanticModel model, CancellationToken cancellationToken)
+        {
+            foreach (var argument in call.Arguments)
+            {
+                if (argument.Parameter is not { RefKind: RefKind.None } parameter ||
+                    !SymbolEqualityComparer.Default.Equals(ReferencedSymbol(argument.Value), holder))
+                {
+                    continue;
+                }
+
+                if (OperationFacts.SameFileHelperBody(call, model, cancellationToken) is not { } body)
+                {
+                    return;
+                }
+
+                foreach (var descendant in OperationFacts.Descendants(body))
+                {
+                    if (descendant is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Instance: IParameterReferenceOperation reference } property } assignment &&
+                        SymbolEqualityComparer.Default.Equals(reference.Parameter.OriginalDefinition, parameter.OriginalDefinition))
+                    {
+                        Apply(site, names, pathName, property.Property.Name, assignment.Value, cancellationToken);
+                    }
+                }
+            }
+        }
+
+        /// <summary>The settings given to a target held in a field or property, by any member of its type in this file
+        /// (<c>_file.MaxArchiveFiles = 14</c> in the constructor). Assignments are found by the setting's name first.</summary>
+        private void ApplyInType(LogSinkSite site, string[] names, string pathName, ISymbol holder, SemanticModel model, CancellationToken cancellationToken)
+        {
+            foreach (var reference in holder.ContainingType?.DeclaringSyntaxReferences ?? ImmutableArray<SyntaxReference>.Empty)
+            {
+                if (reference.SyntaxTree != model.SyntaxTree)
+                {
+                    continue;
+                }
+
+                foreach (var node in reference.GetSyntax(cancellationToken).DescendantNodes())
+                {
+                    if (node is AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Name: var name } } syntax &&
+                        syntax.IsKind(SyntaxKind.SimpleAssignmentExpression) &&
+                        (name.Identifier.ValueText == pathName || Array.IndexOf(names, name.Identifier.ValueText) >= 0) &&
+                        model.GetOperation(syntax, cancellationToken) is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Instance: { } instance } property } assignment &&
+                        SymbolEqualityComparer.Default.Equals(ReferencedSymbol(instance), holder))
+                    {
+                        Apply(site, names, pathName, property.Property.Name, assignment.Value, cancellationToken);
+                    }
+                }
+            }
         }
 
         private void Apply(LogSinkSite site, string[] names, string pathName, string name, IOperation value, CancellationToken cancellationToken)
@@ -366,6 +433,10 @@ namespace Postmortem.Analyzers.Knowledge
             {
                 case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
                     return declarator.Symbol;
+                case IFieldInitializerOperation { InitializedFields.Length: 1 } field:
+                    return field.InitializedFields[0];
+                case IPropertyInitializerOperation { InitializedProperties.Length: 1 } property:
+                    return property.InitializedProperties[0];
                 case ISimpleAssignmentOperation assignment when assignment.Value == current:
                     return ReferencedSymbol(assignment.Target);
                 default:

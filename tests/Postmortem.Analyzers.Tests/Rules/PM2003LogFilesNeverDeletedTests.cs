@@ -212,6 +212,83 @@ namespace Postmortem.Analyzers.Tests.Rules
         public Task NLog5Bounded_NoDiagnostic(string creation)
             => Analyze(NLog($"        config.AddRuleForAllLevels({creation});")).WithNLog5().RunAsync();
 
+        // The retention given by a method of the same file the target is passed to, or, for a target kept in a field, by a
+        // member of its type (the constructor): the review of the twenty-seventh session (two false positives).
+        [Fact]
+        public Task NLogRetentionSetInAHelperOrTheConstructor_NoDiagnostic()
+            => Analyze("""
+                using NLog;
+                using NLog.Config;
+                using NLog.Targets;
+
+                static class Logging
+                {
+                    public static void Configure()
+                    {
+                        var config = new LoggingConfiguration();
+                        var file = new FileTarget("file") { FileName = "logs/app.log", ArchiveAboveSize = 10_000_000 };
+                        ApplyRetention(file);
+                        config.AddRuleForAllLevels(file);
+                        LogManager.Configuration = config;
+                    }
+
+                    private static void ApplyRetention(FileTarget target) => target.MaxArchiveFiles = 10;
+                }
+
+                sealed class DailyLog
+                {
+                    private readonly FileTarget _file = new FileTarget("file") { FileName = "logs/${shortdate}.log" };
+                    private FileTarget _audit;
+
+                    public DailyLog(LoggingConfiguration config)
+                    {
+                        _file.MaxArchiveFiles = 14;
+                        _audit = new FileTarget("audit") { FileName = "logs/audit-${shortdate}.log" };
+                        config.AddRuleForAllLevels(_file);
+                        config.AddRuleForAllLevels(_audit);
+                    }
+
+                    public void Keep(int days) => _audit.MaxArchiveDays = days;
+                }
+                """).WithNLog5().RunAsync();
+
+        // What the helper sets on another target, or the type on another field, bounds nothing of this one.
+        [Fact]
+        public Task NLogRetentionSetOnAnotherTarget_ReportsDiagnostic()
+            => Analyze("""
+                using NLog.Config;
+                using NLog.Targets;
+
+                static class Logging
+                {
+                    private static readonly FileTarget Other = new FileTarget("other") { FileName = "logs/other.log" };
+
+                    public static void Configure(LoggingConfiguration config)
+                    {
+                        var file = [|new FileTarget("file")|] { FileName = "logs/app.log", ArchiveAboveSize = 10_000_000 };
+                        ApplyRetention(file);
+                        config.AddRuleForAllLevels(file);
+                    }
+
+                    private static void ApplyRetention(FileTarget target)
+                    {
+                        target.Layout = "${message}";
+                        Other.MaxArchiveFiles = 10;
+                    }
+                }
+
+                sealed class DailyLog
+                {
+                    private readonly FileTarget _file = [|new FileTarget("file")|] { FileName = "logs/${shortdate}.log" };
+                    private readonly FileTarget _audit = new FileTarget("audit") { FileName = "logs/audit.log" };
+
+                    public DailyLog()
+                    {
+                        _audit.MaxArchiveFiles = 14;
+                    }
+                }
+                """).WithNLog5().RunAsync();
+
         [Fact]
         public Task NLog6MaxArchiveFilesZero_NoDiagnostic()
             => Analyze(NLog("""
