@@ -582,9 +582,10 @@ namespace Postmortem.Analyzers.Knowledge
         /// <c>Task</c> or <c>ValueTask</c>, only when the code awaits it or waits for it synchronously (<c>.Wait()</c>,
         /// <c>.GetAwaiter().GetResult()</c>, <c>.Result</c>, through a local or <c>Task.WaitAll</c>): an async write's I/O failure
         /// is in its task, so a catch around a dropped <c>File.WriteAllTextAsync(…)</c> or the timer running it never sees it
-        /// (real-world round 26). A task returned is its caller's.
+        /// (real-world round 26). A task returned is its caller's: <paramref name="returnedTaskWaited"/> says whether the caller
+        /// waits for it.
         /// </summary>
-        public static bool FailsWhereCalled(IInvocationOperation call)
+        public static bool FailsWhereCalled(IInvocationOperation call, bool returnedTaskWaited = false)
         {
             if (call.Type is not INamedTypeSymbol { Name: "Task" or "ValueTask", ContainingNamespace: { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace.Name: "System" } } })
             {
@@ -594,7 +595,7 @@ namespace Postmortem.Analyzers.Knowledge
             return TaskUse(call).Use switch
             {
                 IAwaitOperation => true,
-                IReturnOperation => false,
+                IReturnOperation => returnedTaskWaited,
                 _ => IsWaitedFor(call),
             };
         }

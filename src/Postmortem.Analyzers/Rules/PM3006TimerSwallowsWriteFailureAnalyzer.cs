@@ -96,16 +96,18 @@ namespace Postmortem.Analyzers.Rules
         private static (IOperation Operation, string Name)? FindUncaughtWrite(IOperation body, IoTypes io, SemanticModel model, CancellationToken cancellationToken)
         {
             Dictionary<IMethodSymbol, int>? readAt = null;
-            return FindUncaughtWrite(body, io, model, 0, ref readAt, cancellationToken);
+            return FindUncaughtWrite(body, io, model, 0, returnedTaskWaited: false, ref readAt, cancellationToken);
         }
 
-        private static (IOperation Operation, string Name)? FindUncaughtWrite(IOperation body, IoTypes io, SemanticModel model, int depth, ref Dictionary<IMethodSymbol, int>? readAt, CancellationToken cancellationToken)
+        /// <param name="returnedTaskWaited">Does the caller wait for the task the body returns (<c>SaveAsync().Wait()</c>), so
+        /// that a write whose task is returned fails in the handler?</param>
+        private static (IOperation Operation, string Name)? FindUncaughtWrite(IOperation body, IoTypes io, SemanticModel model, int depth, bool returnedTaskWaited, ref Dictionary<IMethodSymbol, int>? readAt, CancellationToken cancellationToken)
         {
             foreach (var operation in OperationFacts.ExecutedDescendants(body))
             {
                 var write = operation switch
                 {
-                    IInvocationOperation invocation when !ThroughAnUnseenStream(invocation, io) && AsyncWrites.FailsWhereCalled(invocation) => io.GetDurableWrite(invocation),
+                    IInvocationOperation invocation when !ThroughAnUnseenStream(invocation, io) && AsyncWrites.FailsWhereCalled(invocation, returnedTaskWaited) => io.GetDurableWrite(invocation),
                     IObjectCreationOperation creation => io.GetDurableCreation(creation),
                     _ => null,
                 };
@@ -125,7 +127,7 @@ namespace Postmortem.Analyzers.Rules
                     return inDelegate;
                 }
 
-                if (FindUncaughtWriteInHelper(call.TargetMethod, io, model, depth, ref readAt, cancellationToken) is { } found)
+                if (FindUncaughtWriteInHelper(call.TargetMethod, io, model, depth, AsyncWrites.FailsWhereCalled(call, returnedTaskWaited), ref readAt, cancellationToken) is { } found)
                 {
                     return found;
                 }
@@ -137,10 +139,10 @@ namespace Postmortem.Analyzers.Rules
         /// <summary>The first uncaught write in a synchronous method of this file that the handler calls or passes as a delegate
         /// run at once, <see cref="HelperDepths.Max"/> calls deep. Each method is read once per subscription at the shallowest
         /// depth it is reached at (helpers calling each other would otherwise cost a power of their calls).</summary>
-        private static (IOperation Operation, string Name)? FindUncaughtWriteInHelper(IMethodSymbol method, IoTypes io, SemanticModel model, int depth, ref Dictionary<IMethodSymbol, int>? readAt, CancellationToken cancellationToken)
+        private static (IOperation Operation, string Name)? FindUncaughtWriteInHelper(IMethodSymbol method, IoTypes io, SemanticModel model, int depth, bool returnedTaskWaited, ref Dictionary<IMethodSymbol, int>? readAt, CancellationToken cancellationToken)
             => !OperationFacts.Implementation(method).IsAsync && HelperDepths.ShouldRead(ref readAt, method, depth + 1) &&
                OperationFacts.SameFileHelperBody(method, model, cancellationToken, overridable: true) is { } helper
-                ? FindUncaughtWrite(helper, io, model, depth + 1, ref readAt, cancellationToken)
+                ? FindUncaughtWrite(helper, io, model, depth + 1, returnedTaskWaited, ref readAt, cancellationToken)
                 : null;
 
         /// <summary><c>List&lt;T&gt;.ForEach</c> and <c>Array.ForEach</c> run the delegate they are given for each item during the
@@ -166,7 +168,7 @@ namespace Postmortem.Analyzers.Rules
                 switch (OperationFacts.UnwrapConversions(creation.Target))
                 {
                     case IAnonymousFunctionOperation { Symbol.IsAsync: false } lambda:
-                        if (FindUncaughtWrite(lambda.Body, io, model, depth, ref readAt, cancellationToken) is { } inLambda)
+                        if (FindUncaughtWrite(lambda.Body, io, model, depth, returnedTaskWaited: false, ref readAt, cancellationToken) is { } inLambda)
                         {
                             return inLambda;
                         }
@@ -178,7 +180,7 @@ namespace Postmortem.Analyzers.Rules
                             return (reference, write);
                         }
 
-                        if (FindUncaughtWriteInHelper(method, io, model, depth, ref readAt, cancellationToken) is { } inHelper)
+                        if (FindUncaughtWriteInHelper(method, io, model, depth, returnedTaskWaited: false, ref readAt, cancellationToken) is { } inHelper)
                         {
                             return inHelper;
                         }

@@ -579,7 +579,8 @@ namespace Postmortem.Analyzers.Tests.Rules
                     }
                 """));
 
-        // An async write whose task the handler waits for throws its failure there, and the timer swallows it.
+        // An async write whose task the handler waits for throws its failure there, and the timer swallows it; so does one
+        // whose task a helper returns to a handler that waits for it.
         [Fact]
         public Task AsyncWriteWaitedForInTheHandler_ReportsDiagnostic()
             => VerifyCS.VerifyAnalyzerAsync(InClass("""
@@ -592,11 +593,15 @@ namespace Postmortem.Analyzers.Tests.Rules
                             var task = {|#5:File.WriteAllTextAsync(_path, "x")|};
                             task.Wait();
                         };
+                        {|#6:_timer.Elapsed|} += (s, e) => SaveAsync().Wait();
                     }
+
+                    private Task SaveAsync() => {|#7:File.WriteAllTextAsync(_path, "x")|};
                 """),
                 VerifyCS.Diagnostic("PM3006").WithLocation(0).WithArguments("This lambda", "File.WriteAllTextAsync", OnWrite).WithAdditionalLocations(1),
                 VerifyCS.Diagnostic("PM3006").WithLocation(2).WithArguments("This lambda", "File.AppendAllTextAsync", OnWrite).WithAdditionalLocations(3),
-                VerifyCS.Diagnostic("PM3006").WithLocation(4).WithArguments("This lambda", "File.WriteAllTextAsync", OnWrite).WithAdditionalLocations(5));
+                VerifyCS.Diagnostic("PM3006").WithLocation(4).WithArguments("This lambda", "File.WriteAllTextAsync", OnWrite).WithAdditionalLocations(5),
+                VerifyCS.Diagnostic("PM3006").WithLocation(6).WithArguments("This lambda", "File.WriteAllTextAsync", OnWrite).WithAdditionalLocations(7));
 
         // An async write the handler starts and does not wait for fails in its task, not in the handler: the timer never sees
         // it, and a catch around it catches nothing (real-world round 26: RpgTkoolMvSaveEditor; PM3002 reports the dropped
