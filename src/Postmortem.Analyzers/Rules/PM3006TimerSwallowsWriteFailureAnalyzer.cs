@@ -107,7 +107,7 @@ namespace Postmortem.Analyzers.Rules
             {
                 var write = operation switch
                 {
-                    IInvocationOperation invocation when !ThroughAnUnseenStream(invocation, io) && AsyncWrites.FailsWhereCalled(invocation, returnedTaskWaited) => io.GetDurableWrite(invocation),
+                    IInvocationOperation invocation when !ThroughAnUnseenStream(invocation, io, cancellationToken) && AsyncWrites.FailsWhereCalled(invocation, returnedTaskWaited) => io.GetDurableWrite(invocation),
                     IObjectCreationOperation creation => io.GetDurableCreation(creation),
                     _ => null,
                 };
@@ -195,9 +195,10 @@ namespace Postmortem.Analyzers.Rules
         /// <summary>
         /// A write through a field or property typed only <c>Stream</c> or <c>TextWriter</c> whose value the analyzer cannot
         /// see (set in a constructor): a socket heartbeat, <c>Console.Out</c> kept in a field. The other rules take such a
-        /// stream for storage; a timer's callback writes to sockets and consoles often enough that this rule does not.
+        /// stream for storage; a timer's callback writes to sockets and consoles often enough that this rule does not. A field
+        /// of this file initialized with a file it opens (<c>TextWriter _log = File.AppendText(path)</c>) is seen: a file.
         /// </summary>
-        private static bool ThroughAnUnseenStream(IInvocationOperation invocation, IoTypes io)
+        private static bool ThroughAnUnseenStream(IInvocationOperation invocation, IoTypes io, CancellationToken cancellationToken)
         {
             if (invocation.Instance is not { } instance)
             {
@@ -207,7 +208,35 @@ namespace Postmortem.Analyzers.Rules
             var value = OperationFacts.UnwrapConversions(OperationFacts.ConditionalReceiver(instance));
             return value is IFieldReferenceOperation or IPropertyReferenceOperation &&
                    (SymbolEqualityComparer.Default.Equals(value.Type, io.Stream) || SymbolEqualityComparer.Default.Equals(value.Type, io.TextWriter)) &&
-                   OperationFacts.GetVisibleInitializer(value) is null;
+                   OperationFacts.GetVisibleInitializer(value) is null && !OpensAFileInItsInitializer(value, io, cancellationToken);
+        }
+
+        /// <summary>Is the value a field declared in this file whose initializer opens a file (<c>File.AppendText(…)</c>,
+        /// <c>new StreamWriter(path)</c>, <c>new FileStream(…)</c>)? The twenty-seventh session's review: such a field was
+        /// taken for an unseen one.</summary>
+        private static bool OpensAFileInItsInitializer(IOperation value, IoTypes io, CancellationToken cancellationToken)
+        {
+            if (value is not IFieldReferenceOperation { Field: { } field } || value.SemanticModel is not { } model)
+            {
+                return false;
+            }
+
+            foreach (var reference in field.DeclaringSyntaxReferences)
+            {
+                if (reference.SyntaxTree == model.SyntaxTree &&
+                    reference.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: { } initializer } &&
+                    model.GetOperation(initializer, cancellationToken) is { } operation)
+                {
+                    return OperationFacts.UnwrapConversions(operation) switch
+                    {
+                        IInvocationOperation call => io.GetDurableWrite(call) is not null,
+                        IObjectCreationOperation creation => io.GetDurableCreation(creation) is not null,
+                        _ => false,
+                    };
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Does a declaration of the type (any part, any file: a form's designer file) assign a timer's

@@ -635,15 +635,39 @@ namespace Postmortem.Analyzers.Tests.Rules
                     async partial void OnTick(object sender, ElapsedEventArgs e) => await File.AppendAllTextAsync(_path, "x");
                 """));
 
-        // A writer field typed only TextWriter, its value unseen, read through `?.` as well (the review).
+        // A writer field typed only TextWriter or Stream whose initializer in this file opens a file is a file (the review).
+        [Fact]
+        public Task WriterFieldOpeningAFileInItsInitializer_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InClass("""
+                    private readonly TextWriter _log = File.AppendText("host.log");
+                    private readonly Stream _data = new FileStream("data.bin", FileMode.Append);
+
+                    public void Start()
+                    {
+                        {|#0:_timer.Elapsed|} += (s, e) => {|#1:_log.WriteLine(_buffer.ToString())|};
+                        {|#2:_timer.Elapsed|} += (s, e) => {|#3:_data.Write(new byte[1], 0, 1)|};
+                    }
+                """),
+                VerifyCS.Diagnostic("PM3006").WithLocation(0).WithArguments("This lambda", "TextWriter.WriteLine", OnWrite).WithAdditionalLocations(1),
+                VerifyCS.Diagnostic("PM3006").WithLocation(2).WithArguments("This lambda", "Stream.Write", OnWrite).WithAdditionalLocations(3));
+
+        // A writer field typed only TextWriter, its value unseen or not a file (the console), read through `?.` as well (the
+        // review).
         [Fact]
         public Task UnseenWriterFieldThroughConditionalAccess_NoDiagnostic()
             => VerifyCS.VerifyAnalyzerAsync(InClass("""
                     private readonly TextWriter _out;
+                    private readonly TextWriter _console = Console.Out;
+                    private readonly Stream _memory = new MemoryStream();
 
                     public LogFlusher(TextWriter output) { _out = output; }
 
-                    public void Start() => _timer.Elapsed += (s, e) => _out?.WriteLine("tick");
+                    public void Start()
+                    {
+                        _timer.Elapsed += (s, e) => _out?.WriteLine("tick");
+                        _timer.Elapsed += (s, e) => _console.WriteLine("tick");
+                        _timer.Elapsed += (s, e) => _memory.Write(new byte[1], 0, 1);
+                    }
                 """));
 
         // Other timers: System.Threading.Timer's callback exception ends the process; an Elapsed event of another type is
