@@ -82,7 +82,7 @@ namespace Postmortem.Analyzers.Rules
 
             return value switch
             {
-                IAnonymousFunctionOperation lambda when !lambda.Symbol.IsAsync => (lambda.Body, "This lambda"),
+                IAnonymousFunctionOperation lambda when !lambda.Symbol.IsAsync => (lambda.Body, lambda.Syntax is AnonymousMethodExpressionSyntax ? "This anonymous method" : "This lambda"),
                 // A partial method is async in its implementation only, which is the body read.
                 IMethodReferenceOperation { Method: { } method } when !OperationFacts.Implementation(method).IsAsync => (OperationFacts.SameFileHelperBody(method, model, cancellationToken, overridable: true), "'" + method.Name + "'"),
                 _ => (null, string.Empty),

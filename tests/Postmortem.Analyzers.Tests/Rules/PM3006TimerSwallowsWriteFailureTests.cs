@@ -635,6 +635,17 @@ namespace Postmortem.Analyzers.Tests.Rules
                     async partial void OnTick(object sender, ElapsedEventArgs e) => await File.AppendAllTextAsync(_path, "x");
                 """));
 
+        // An anonymous method is named as one (the review: the message said "This lambda").
+        [Fact]
+        public Task AnonymousMethodHandler_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InClass("""
+                    public void Start()
+                    {
+                        {|#0:_timer.Elapsed|} += delegate { {|#1:File.AppendAllText(_path, "x")|}; };
+                    }
+                """),
+                VerifyCS.Diagnostic("PM3006").WithLocation(0).WithArguments("This anonymous method", "File.AppendAllText", OnWrite).WithAdditionalLocations(1));
+
         // A writer field typed only TextWriter or Stream whose initializer in this file opens a file is a file (the review).
         [Fact]
         public Task WriterFieldOpeningAFileInItsInitializer_ReportsDiagnostic()
