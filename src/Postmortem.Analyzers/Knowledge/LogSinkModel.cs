@@ -418,7 +418,10 @@ namespace Postmortem.Analyzers.Knowledge
                         var hasHooks = !hooks.IsAbsent && !hooks.IsNull;
                         var why = rolls == true
                             ? "on Windows every other worker process falls back to its own _001, _002… file (and drops events after 3 tries), on Linux the processes open the same file and overwrite each other's lines, and no error is reported (only to SelfLog)"
-                            : "on Windows a second worker process cannot open the file and its logger writes nothing for as long as it lives, on Linux the processes overwrite each other's lines, and no error is reported (only to SelfLog)";
+                            : rolls == false
+                                ? "on Windows a second worker process cannot open the file and its logger writes nothing for as long as it lives, on Linux the processes overwrite each other's lines, and no error is reported (only to SelfLog)"
+                                // The interval or rollOnFileSizeLimit is not known at build time (the review of the twenty-seventh session).
+                                : "on Windows a second worker process cannot open the file (its logger writes nothing) or, when the sink rolls, falls back to its own _001, _002… file, on Linux the processes overwrite each other's lines, and no error is reported (only to SelfLog)";
                         var fix = buffered || hasHooks
                             ? $"Add shared: true and remove {(buffered ? "buffered: true" : "hooks")} (together they throw at startup), or put the process or instance id in the path"
                             : "Add shared: true (coordinates the processes of one host), or put the process or instance id in the path";

@@ -37,6 +37,31 @@ namespace Postmortem.Analyzers.Tests.Rules
             return test.RunAsync();
         }
 
+        // Whether the sink rolls is not known at build time: the message names both outcomes (the twenty-seventh session's
+        // review; it described a file that never rolls).
+        [Theory]
+        [InlineData("rollingInterval: interval")]
+        [InlineData("rollOnFileSizeLimit: rollOnSize")]
+        public Task SerilogFileRollingUnknown_ReportsDiagnostic(string argument)
+        {
+            var test = VerifyCS.AnalysisTest($$"""
+                using Serilog;
+
+                static class Logging
+                {
+                    public static Serilog.ILogger Create(RollingInterval interval, bool rollOnSize)
+                        => new LoggerConfiguration()
+                            .WriteTo.{|#0:File("logs/app.log", {{argument}})|}
+                            .CreateLogger();
+                }
+                """).Web().WithSerilog();
+            test.ExpectedDiagnostics.Add(new DiagnosticResult("PM1001").WithLocation(0).WithArguments(
+                "Serilog WriteTo.File writes 'logs/app.log' without shared: true",
+                "on Windows a second worker process cannot open the file (its logger writes nothing) or, when the sink rolls, falls back to its own _001, _002… file, on Linux the processes overwrite each other's lines, and no error is reported (only to SelfLog)",
+                "Add shared: true (coordinates the processes of one host), or put the process or instance id in the path. " + WebReason));
+            return test.RunAsync();
+        }
+
         [Theory]
         [InlineData("File(\"logs/app.log\", shared: false)")]
         [InlineData("File(Path.Combine(root, \"logs\", \"app-.log\"), rollingInterval: RollingInterval.Day)")]
