@@ -498,12 +498,57 @@ namespace Postmortem.Analyzers.Knowledge
                 return true;
             }
 
-            if (creation.Path is not { } path || !IsUnderTemp(path, cancellationToken))
+            if (creation.Path is not { } path)
             {
                 return false;
             }
 
+            if (!IsUnderTemp(path, cancellationToken))
+            {
+                // A name made from Path.GetTempFileName()'s (`tmp + ".png"`, `$"{tmp}.png"`, Path.ChangeExtension(tmp,
+                // ".wav")): another file in the temp folder, unique as that name is (real-world round 27: Masuda.QQNT's
+                // downloaded images). The name itself is the file GetTempFileName made, reported at that call.
+                return FromTempFileName(path, MaxDepth, cancellationToken) == TempFileNameUse.Derived;
+            }
+
             return creation.NeedsUniquePath ? IsUniquePerCall(path, cancellationToken) : !IsFixedPath(path, cancellationToken);
+        }
+
+        private enum TempFileNameUse
+        {
+            None,
+            Itself,
+            Derived,
+        }
+
+        /// <summary>
+        /// Is the path the name <c>Path.GetTempFileName()</c> returned (directly or through locals' initializers), a name made
+        /// from it that starts with it (a concatenation or interpolation beginning with it, <c>Path.ChangeExtension</c> of
+        /// it), or neither? <c>Path.Combine(tmp, …)</c> is a path inside that file's name (a folder made there after the
+        /// file was deleted), not another file beside it.
+        /// </summary>
+        private TempFileNameUse FromTempFileName(IOperation path, int depth, CancellationToken cancellationToken)
+        {
+            var value = OperationFacts.UnwrapConversions(path);
+            switch (value)
+            {
+                case IInvocationOperation { TargetMethod.Name: "GetTempFileName" } call when SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, Path):
+                    return TempFileNameUse.Itself;
+                case ILocalReferenceOperation local when depth > 0 && OperationFacts.InitializerOf(local.Local, value, cancellationToken) is { } initializer:
+                    return FromTempFileName(initializer, depth - 1, cancellationToken);
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } concatenation when depth > 0:
+                    return Derived(FromTempFileName(concatenation.LeftOperand, depth - 1, cancellationToken));
+                case IInterpolatedStringOperation { Parts: { Length: > 1 } parts } when depth > 0 && parts[0] is IInterpolationOperation first:
+                    return Derived(FromTempFileName(first.Expression, depth - 1, cancellationToken));
+                case IInvocationOperation { TargetMethod.Name: "ChangeExtension", Arguments.Length: 2 } call
+                    when depth > 0 && SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, Path) &&
+                         OperationFacts.ArgumentFor(call.Arguments, "path") is { } first:
+                    return Derived(FromTempFileName(first, depth - 1, cancellationToken));
+                default:
+                    return TempFileNameUse.None;
+            }
+
+            static TempFileNameUse Derived(TempFileNameUse start) => start == TempFileNameUse.None ? TempFileNameUse.None : TempFileNameUse.Derived;
         }
 
         /// <summary>
@@ -1925,7 +1970,7 @@ namespace Postmortem.Analyzers.Knowledge
                             if (_facts.IsDeleteCall(invocation, out var target) && target is not null &&
                                 (Mentions(target) || (createdPath is not null && SameExpression(target, createdPath))))
                             {
-                                if (DeletesOnlyTheFolderBeside(invocation, target, createdPath))
+                                if (DeletesOnlyTheNameBeside(target, createdPath))
                                 {
                                     break;
                                 }
@@ -2287,6 +2332,10 @@ namespace Postmortem.Analyzers.Knowledge
                         }
 
                         return PlaceFromFolder.Unknown;
+                    case IInvocationOperation { TargetMethod.Name: "ChangeExtension" } change when
+                        SymbolEqualityComparer.Default.Equals(change.TargetMethod.ContainingType, _facts.Path) &&
+                        OperationFacts.ArgumentFor(change.Arguments, "path") is { } changed:
+                        return IsFolder(changed, folder) ? PlaceFromFolder.Beside : PlaceFromFolder.Unknown;
                     case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } add when !IsFolder(add.LeftOperand, folder):
                         return Place(add.LeftOperand, folder, depth - 1) is var left && left is PlaceFromFolder.Inside or PlaceFromFolder.Beside
                             ? left
@@ -2335,11 +2384,12 @@ namespace Postmortem.Analyzers.Knowledge
 
             /// <summary>
             /// <c>Directory.Delete(dir, true)</c> when the file is <c>dir + ".zip"</c>: the folder the name was made from
-            /// goes, the file beside it stays.
+            /// goes, the file beside it stays. So with <c>File.Delete(tmp)</c> when the file is <c>$"{tmp}.png"</c> or
+            /// <c>Path.ChangeExtension(tmp, ".wav")</c> (real-world round 27: the empty file of <c>GetTempFileName</c> goes,
+            /// the one named after it stays).
             /// </summary>
-            private bool DeletesOnlyTheFolderBeside(IInvocationOperation delete, IOperation target, IOperation? createdPath)
+            private bool DeletesOnlyTheNameBeside(IOperation target, IOperation? createdPath)
                 => createdPath is not null &&
-                   SymbolEqualityComparer.Default.Equals(delete.TargetMethod.ContainingType, _facts.Directory) &&
                    OperationFacts.UnwrapConversions(target) is ILocalReferenceOperation folder &&
                    Place(createdPath, folder.Local, MaxDepth) == PlaceFromFolder.Beside;
 

@@ -1246,6 +1246,96 @@ namespace Postmortem.Analyzers.Tests.Rules
                 VerifyCS.Diagnostic("PM2001").WithLocation(4).WithArguments("file", "Scratch"),
                 VerifyCS.Diagnostic("PM2001").WithLocation(5).WithArguments("file", "Path.GetTempFileName"));
 
+        // Real-world round 27 (Masuda.QQNT's image download): a name made from GetTempFileName's (`+ ".png"`, interpolated,
+        // Path.ChangeExtension) is another file in the temp folder, left behind when nothing deletes it, also after the empty
+        // .tmp was deleted; a helper returning it hands it to its caller (besides leaking its own .tmp).
+        [Fact]
+        public Task NameMadeFromTempFileName_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InClass("""
+                    long Leak(byte[] data)
+                    {
+                        var tmp = Path.GetTempFileName();
+                        File.Delete(tmp);
+                        var png = tmp + ".png";
+                        {|#0:File.WriteAllBytes(png, data)|};
+                        return new FileInfo(png).Length;
+                    }
+
+                    void Interpolated(byte[] data)
+                    {
+                        var tmp = Path.GetTempFileName();
+                        try
+                        {
+                            {|#1:File.WriteAllBytes($"{tmp}.png", data)|};
+                            using var wav = {|#2:File.Create(Path.ChangeExtension(tmp, ".wav"))|};
+                        }
+                        finally
+                        {
+                            File.Delete(tmp);
+                        }
+                    }
+
+                    static string Download(byte[] data)
+                    {
+                        var name = $"{{|#3:Path.GetTempFileName()|}}.png";
+                        File.WriteAllBytes(name, data);
+                        return name;
+                    }
+
+                    long Use(byte[] data) => new FileInfo({|#4:Download(data)|}).Length;
+            """),
+                VerifyCS.Diagnostic("PM2001").WithLocation(0).WithArguments("file", "File.WriteAllBytes"),
+                VerifyCS.Diagnostic("PM2001").WithLocation(1).WithArguments("file", "File.WriteAllBytes"),
+                VerifyCS.Diagnostic("PM2001").WithLocation(2).WithArguments("file", "File.Create"),
+                VerifyCS.Diagnostic("PM2001").WithLocation(3).WithArguments("file", "Path.GetTempFileName"),
+                VerifyCS.Diagnostic("PM2001").WithLocation(4).WithArguments("file", "Download"));
+
+        // The name GetTempFileName returned is its own file (reported at the call, not again where it is written); a name
+        // made from it that is deleted, or a path inside it (a folder made where the file was), is no new file left.
+        [Fact]
+        public Task NameMadeFromTempFileNameDeletedOrTheSameFile_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InClass("""
+                    long Png(byte[] data)
+                    {
+                        var tmp = Path.GetTempFileName();
+                        var png = tmp + ".png";
+                        try
+                        {
+                            File.WriteAllBytes(png, data);
+                            File.WriteAllBytes(tmp, data);
+                            return new FileInfo(png).Length;
+                        }
+                        finally
+                        {
+                            File.Delete(png);
+                            File.Delete(tmp);
+                        }
+                    }
+
+                    void Folder(string text)
+                    {
+                        var dir = Path.GetTempFileName();
+                        File.Delete(dir);
+                        Directory.CreateDirectory(dir);
+                        try
+                        {
+                            File.WriteAllText(Path.Combine(dir, "page.html"), text);
+                        }
+                        finally
+                        {
+                            Directory.Delete(dir, true);
+                        }
+                    }
+
+                    void Elsewhere(string outDir, byte[] data)
+                    {
+                        var tmp = Path.GetTempFileName();
+                        File.Delete(tmp);
+                        File.WriteAllBytes(Path.Combine(outDir, Path.GetFileName(tmp) + ".png"), data);
+                        File.WriteAllBytes(outDir + tmp.Length, data);
+                    }
+            """));
+
         // The caller deletes, returns, stores or hands over what the helper returns; or the helper deletes or keeps the file
         // itself, names one fixed file, writes outside the temp folder, or can be overridden.
         [Fact]
