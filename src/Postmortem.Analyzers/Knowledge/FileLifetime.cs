@@ -1519,7 +1519,8 @@ namespace Postmortem.Analyzers.Knowledge
             {
                 if (SymbolEqualityComparer.Default.Equals(type, File) || SymbolEqualityComparer.Default.Equals(type, Directory))
                 {
-                    target = invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null;
+                    // By parameter, not by place: `Directory.Delete(recursive: true, path: dir)`.
+                    target = OperationFacts.ArgumentAt(invocation.Arguments, 0);
                     return target is not null;
                 }
 
@@ -1536,7 +1537,9 @@ namespace Postmortem.Analyzers.Knowledge
             if ((method.Name == "Move" && (SymbolEqualityComparer.Default.Equals(type, File) || SymbolEqualityComparer.Default.Equals(type, Directory))) ||
                 (method.Name == "Replace" && SymbolEqualityComparer.Default.Equals(type, File)))
             {
-                target = invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null;
+                // The source, wherever it is written: `File.Move(destFileName: dest, sourceFileName: tmp)` (the
+                // twenty-seventh session's review: a false positive).
+                target = OperationFacts.ArgumentAt(invocation.Arguments, 0);
                 return target is not null;
             }
 
@@ -2000,7 +2003,7 @@ namespace Postmortem.Analyzers.Knowledge
                             if (invocation.Arguments.Length > 0 &&
                                 SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, _facts.File) &&
                                 _facts.HasDeleteOnClose(invocation.Arguments, _cancellationToken) &&
-                                Mentions(invocation.Arguments[0].Value))
+                                OperationFacts.ArgumentAt(invocation.Arguments, 0) is { } opened && Mentions(opened))
                             {
                                 return true;
                             }
@@ -2022,7 +2025,8 @@ namespace Postmortem.Analyzers.Knowledge
 
                             if (IsIoOrFrameworkValueType(creation.Type))
                             {
-                                if (_facts.HasDeleteOnClose(creation.Arguments, _cancellationToken) && Mentions(creation.Arguments[0].Value))
+                                if (_facts.HasDeleteOnClose(creation.Arguments, _cancellationToken) &&
+                                    OperationFacts.ArgumentAt(creation.Arguments, 0) is { } streamPath && Mentions(streamPath))
                                 {
                                     return true;
                                 }
@@ -2152,7 +2156,7 @@ namespace Postmortem.Analyzers.Knowledge
                     // the folder over), so `dir = Path.Combine(dir, "out"); return dir;` does too.
                     case IInvocationOperation call when NamesAnotherFile(call) &&
                         SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, _facts.Path) && call.Arguments.Length > 1:
-                        return IsLocal(call.Arguments[0].Value, local);
+                        return OperationFacts.ArgumentAt(call.Arguments, 0) is { } changed && IsLocal(changed, local);
                     default:
                         return false;
                 }
@@ -2286,7 +2290,7 @@ namespace Postmortem.Analyzers.Knowledge
                     return false;
                 }
 
-                var folder = OperationFacts.UnwrapConversions(invocation.Arguments[0].Value);
+                var folder = OperationFacts.UnwrapConversions(OperationFacts.ArgumentAt(invocation.Arguments, 0) ?? invocation.Arguments[0].Value);
                 if (folder is ILocalReferenceOperation local && _tracked.Contains(local.Local) && _facts.IsUniquePerCall(folder, _cancellationToken))
                 {
                     folderLocal = local.Local;

@@ -244,6 +244,20 @@ namespace Postmortem.Analyzers.Knowledge
             return false;
         }
 
+        /// <summary>The value passed for the parameter at this position (named or by position, in any order), or null.</summary>
+        public static IOperation? ArgumentAt(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments, int ordinal)
+        {
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter?.Ordinal == ordinal)
+                {
+                    return argument.Value;
+                }
+            }
+
+            return null;
+        }
+
         /// <summary>The value passed for the parameter of this name (named or by position), or null.</summary>
         public static IOperation? ArgumentFor(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments, string parameterName)
         {

@@ -1113,6 +1113,10 @@ namespace Postmortem.Analyzers.Tests.Rules
         [InlineData("using (var s = File.Create(scratch, 4096, FileOptions.DeleteOnClose)) { }")]
         [InlineData("var copy = scratch; File.Delete(copy);")]
         [InlineData("var info = new FileInfo(scratch); info.Delete();")]
+        // Named arguments in another order (the twenty-seventh session's review: the first written was taken for the source).
+        [InlineData("File.Move(destFileName: Path.Combine(\"archive\", title), sourceFileName: scratch);")]
+        [InlineData("File.Replace(destinationBackupFileName: null, destinationFileName: title, sourceFileName: scratch);")]
+        [InlineData("using (var s = new FileStream(options: FileOptions.DeleteOnClose, bufferSize: 4096, share: FileShare.None, access: FileAccess.ReadWrite, mode: FileMode.Open, path: scratch)) { }")]
         public Task DeletedOrHandedOver_NoDiagnostic(string statement)
             => VerifyCS.VerifyAnalyzerAsync(InClass($$"""
                     private readonly List<string> _files = new();
