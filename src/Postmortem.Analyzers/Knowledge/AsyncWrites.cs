@@ -640,7 +640,8 @@ namespace Postmortem.Analyzers.Knowledge
             {
                 var current = use;
                 for (var step = 0; step < 3 && current is not IArgumentOperation &&
-                                   (current is IArrayInitializerOperation or IArrayCreationOperation || current.IsImplicit) && current.Parent is { } up; step++)
+                                   (current is IArrayInitializerOperation or IArrayCreationOperation || current.IsImplicit || OperationFacts.IsCollectionExpression(current)) &&
+                                   current.Parent is { } up; step++)
                 {
                     current = up;
                 }

@@ -1918,7 +1918,7 @@ namespace Postmortem.Analyzers.Knowledge
                                 continue;
                             }
 
-                            if (parent is IArrayCreationOperation)
+                            if (parent is IArrayCreationOperation || OperationFacts.IsCollectionExpression(parent))
                             {
                                 continue;
                             }
@@ -2519,6 +2519,9 @@ namespace Postmortem.Analyzers.Knowledge
                         return Carries(conditional.WhenTrue, depth + 1) || (conditional.WhenFalse is { } whenFalse && Carries(whenFalse, depth + 1));
                     case ICoalesceOperation coalesce:
                         return Carries(coalesce.Value, depth + 1) || Carries(coalesce.WhenNull, depth + 1);
+                    case { } collection when OperationFacts.IsCollectionExpression(collection):
+                        // `return [path];`, as `new[] { path }` (the twenty-seventh session's review).
+                        return Mentions(collection);
                     default:
                         return false;
                 }

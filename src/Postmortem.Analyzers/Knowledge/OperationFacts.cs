@@ -43,6 +43,20 @@ namespace Postmortem.Analyzers.Knowledge
             return instance;
         }
 
+        /// <summary>
+        /// Is the operation a collection expression (<c>[a, b]</c>, <c>[.. rest, c]</c>, C# 12)? The analyzers are built
+        /// against Roslyn 4.5, which has no such kind, so the kind is found by name in the Roslyn that runs them (4.8 and
+        /// later): a value placed in one is stored with the rest, as in an array initializer (the
+        /// twenty-seventh session's review). Never true under an older Roslyn, which has no such code to analyze.
+        /// </summary>
+        public static bool IsCollectionExpression(IOperation operation)
+            => operation.Kind == CollectionExpressionKind;
+
+        private static readonly OperationKind CollectionExpressionKind = KindNamed("CollectionExpression");
+
+        private static OperationKind KindNamed(string name)
+            => System.Enum.TryParse<OperationKind>(name, out var kind) ? kind : (OperationKind)(-1);
+
         public static IOperation UnwrapConversions(IOperation operation)
         {
             while (true)

@@ -323,6 +323,24 @@ namespace Postmortem.Analyzers.Tests.Rules
                 // Reported where it is dropped, as a method of this file that writes (not at the launcher).
                 VerifyCS.Diagnostic("PM3002").WithLocation(0).WithArguments(Discarded("SaveAsync (File.AppendAllText)"), Unseen));
 
+        // Task.WhenAll given a collection expression (C# 12) waits for its tasks as for an array (the twenty-seventh session's
+        // review: a miss, the kind unknown to the Roslyn the analyzers are built against).
+        [Fact]
+        public Task DroppedTaskOfAMethodWaitingThroughACollectionExpression_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync("""
+                using System.IO;
+                using System.Threading.Tasks;
+
+                class Store
+                {
+                    private readonly string _path = "a.txt";
+
+                    void Start() => _ = [|SaveAsync|]("x");
+
+                    async Task SaveAsync(string s) => await Task.WhenAll([File.WriteAllTextAsync(_path, s), File.WriteAllTextAsync(_path + ".bak", s)]);
+                }
+                """);
+
         // A dropped task of a method of this file that writes loses the write's failure as the write's own task would: an
         // async method's writes outside a try with catch clauses, its own or its helpers', or a write's task a method returns.
         [Fact]
