@@ -2066,6 +2066,21 @@ namespace Postmortem.Analyzers.Knowledge
                             }
 
                             break;
+                        case IIsPatternOperation isPattern when Carries(isPattern.Value, 0):
+                            // `if (info is { Exists: true } f) f.Delete();`: the variable the pattern declares is the same
+                            // object (the twenty-seventh session's review). Not the variables of its property patterns.
+                            var declared = isPattern.Pattern switch
+                            {
+                                IDeclarationPatternOperation { DeclaredSymbol: ILocalSymbol local } => local,
+                                IRecursivePatternOperation { DeclaredSymbol: ILocalSymbol local } => local,
+                                _ => null,
+                            };
+                            if (declared is not null)
+                            {
+                                _tracked.Add(declared);
+                            }
+
+                            break;
                         case IForEachLoopOperation loop:
                             // foreach (var f in Directory.GetFiles(dir)) File.Delete(f): a cleanup of the folder. Not the
                             // lines or bytes a File method reads from the file (foreach (var line in File.ReadLines(tmp))):

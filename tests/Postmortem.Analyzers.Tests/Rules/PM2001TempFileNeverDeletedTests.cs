@@ -1113,6 +1113,8 @@ namespace Postmortem.Analyzers.Tests.Rules
         [InlineData("using (var s = File.Create(scratch, 4096, FileOptions.DeleteOnClose)) { }")]
         [InlineData("var copy = scratch; File.Delete(copy);")]
         [InlineData("var info = new FileInfo(scratch); info.Delete();")]
+        [InlineData("if (new FileInfo(scratch) is { Exists: true } info) { info.Delete(); }")]
+        [InlineData("if (new FileInfo(scratch) is FileInfo info) { info.Delete(); }")]
         // Named arguments in another order (the twenty-seventh session's review: the first written was taken for the source).
         [InlineData("File.Move(destFileName: Path.Combine(\"archive\", title), sourceFileName: scratch);")]
         [InlineData("File.Replace(destinationBackupFileName: null, destinationFileName: title, sourceFileName: scratch);")]
