@@ -215,6 +215,13 @@ namespace Postmortem.CodeFixes
         internal abstract void ApplyFix(FixContext context, Diagnostic diagnostic, string equivalenceKey);
 
         /// <summary>
+        /// Where the diagnostic's fix edits, for the order of a Fix All pass: fixes are applied from the last place to the
+        /// first, so nested edits compose; fixes editing at the same place in the order of their diagnostics, as fixing one
+        /// by one does. By default the diagnostic's own position.
+        /// </summary>
+        internal virtual int FixPlace(Diagnostic diagnostic, SyntaxNode root) => diagnostic.Location.SourceSpan.Start;
+
+        /// <summary>
         /// Fix All with this fixer's actions. Without an equivalence key it applies each diagnostic's first fix: no action
         /// of ours lacks a key, but `dotnet format analyzers` passes the key of the first fix of whichever diagnostic it
         /// meets first (the order changes from run to run), null when that diagnostic has no fix; then it fixed nothing.
@@ -289,9 +296,9 @@ namespace Postmortem.CodeFixes
             var model = editor.SemanticModel;
             var context = new FixContext(editor, root, model, cancellationToken);
 
-            // Innermost first, so nested edits compose.
+            // Innermost first, so nested edits compose; at one place, in the diagnostics' order (see FixPlace).
             var eachFirst = equivalenceKey == EachFirstFixKey;
-            foreach (var diagnostic in diagnostics.OrderByDescending(d => d.Location.SourceSpan.Start))
+            foreach (var diagnostic in diagnostics.OrderByDescending(d => FixPlace(d, root)).ThenBy(d => d.Location.SourceSpan.Start))
             {
                 if (!FixableDiagnosticIds.Contains(diagnostic.Id))
                 {

@@ -45,6 +45,13 @@ namespace Postmortem.CodeFixes.Rules
             }
         }
 
+        /// <summary>The statement holding the creation: two temporary files declared in one statement
+        /// (<c>string a = Path.GetTempFileName(), b = …;</c>) both wrap what follows it, the first innermost, as fixing one by one
+        /// does (the twenty-seventh session's review: Fix All nested them the other way).</summary>
+        internal override int FixPlace(Diagnostic diagnostic, SyntaxNode root)
+            => root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<StatementSyntax>()?.SpanStart
+               ?? diagnostic.Location.SourceSpan.Start;
+
         internal override void ApplyFix(FixContext context, Diagnostic diagnostic, string equivalenceKey)
         {
             var target = Analyze(diagnostic, context.Root, context.Model, context.CancellationToken);
@@ -303,6 +310,17 @@ namespace Postmortem.CodeFixes.Rules
                     default:
                         return null;
                 }
+
+                // Opened in a loop (or a lambda) the path's declaration is not in: DeleteOnClose would delete the file when the
+                // first stream closes, and the next pass would not find it (the twenty-seventh session's review).
+                for (var node = list.Parent; node is not null && node != scope; node = node.Parent)
+                {
+                    if (node is ForStatementSyntax or CommonForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax or
+                        AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)
+                    {
+                        return null;
+                    }
+                }
             }
 
             return found;
@@ -471,6 +489,9 @@ namespace Postmortem.CodeFixes.Rules
                     {
                         ReturnStatementSyntax { Expression: { } returned } => Carries(returned),
                         YieldStatementSyntax { Expression: { } yielded } => Carries(yielded),
+                        // `_ = UploadAsync(tmp);`, `UploadAsync(tmp);`: a task left running with the file (the twenty-seventh
+                        // session's review: the finally deleted it under the upload).
+                        InvocationExpressionSyntax call when IsDroppedTask(call, model, cancellationToken) => Carries(call.ArgumentList),
                         AnonymousFunctionExpressionSyntax lambda => lambda.Body.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>()
                             .Any(identifier => model.GetSymbolInfo(identifier, cancellationToken).Symbol is { } symbol && carriers.Contains(symbol)),
                         _ => false,
@@ -483,6 +504,20 @@ namespace Postmortem.CodeFixes.Rules
             }
 
             return false;
+        }
+
+        /// <summary>A call whose task is dropped: the statement itself, or assigned to a discard (<c>_ = …</c>).</summary>
+        private static bool IsDroppedTask(InvocationExpressionSyntax call, SemanticModel model, CancellationToken cancellationToken)
+        {
+            SyntaxNode node = call;
+            while (node.Parent is ParenthesizedExpressionSyntax)
+            {
+                node = node.Parent;
+            }
+
+            var dropped = node.Parent is ExpressionStatementSyntax ||
+                          node.Parent is AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "_" }, Parent: ExpressionStatementSyntax } assignment && assignment.Right == node;
+            return dropped && model.GetTypeInfo(call, cancellationToken).Type is { Name: "Task" or "ValueTask", ContainingNamespace: { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace.Name: "System" } } };
         }
 
         /// <summary>
@@ -511,11 +546,27 @@ namespace Postmortem.CodeFixes.Rules
                    type.AllInterfaces.Any(i => i.Name is "IActionResult" or "IResult" or "IAsyncEnumerable");
         }
 
-        /// <summary>The path given to a <c>File</c> method that reads the whole file into memory or asks about it (<c>ReadAllBytes</c>, <c>Exists</c>): done with it when the call returns.</summary>
+        /// <summary>The path given to a <c>File</c> method that reads the whole file into memory or asks about it (<c>ReadAllBytes</c>,
+        /// <c>Exists</c>): done with it when the call returns; for <c>ReadAll…Async</c>, when its task is awaited there (a task
+        /// returned is still reading when a finally deletes the file: the twenty-seventh session's review).</summary>
         private static bool IsReadInFull(IdentifierNameSyntax identifier, SemanticModel model, CancellationToken cancellationToken)
             => identifier.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax call } } &&
                model.GetSymbolInfo(call, cancellationToken).Symbol is IMethodSymbol { ContainingType: { Name: "File", ContainingNamespace: { Name: "IO", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } } method &&
-               method.Name is "ReadAllBytes" or "ReadAllText" or "ReadAllLines" or "ReadAllBytesAsync" or "ReadAllTextAsync" or "ReadAllLinesAsync" or "Exists";
+               (method.Name is "ReadAllBytes" or "ReadAllText" or "ReadAllLines" or "Exists" ||
+                method.Name is "ReadAllBytesAsync" or "ReadAllTextAsync" or "ReadAllLinesAsync" && IsAwaited(call));
+
+        /// <summary><c>await call</c>, also through parentheses. (Through <c>.ConfigureAwait(…)</c> the awaitable holds no file
+        /// for <see cref="CanHoldTheFile"/>, so the read needs no answer here.)</summary>
+        private static bool IsAwaited(ExpressionSyntax call)
+        {
+            SyntaxNode node = call;
+            while (node.Parent is ParenthesizedExpressionSyntax)
+            {
+                node = node.Parent;
+            }
+
+            return node.Parent is AwaitExpressionSyntax;
+        }
 
         /// <summary>
         /// The local functions among the statements from <paramref name="index"/> on that can stay after the try: those that use

@@ -2454,6 +2454,121 @@ namespace Postmortem.Analyzers.Tests.Rules
             return test.RunAsync();
         }
 
+        // A task still reading or using the file when the method returns: a read's task returned unawaited, a call's task
+        // dropped (the twenty-seventh session's review: the finally deleted the file under them).
+        [Fact]
+        public Task FileUsedByATaskStillRunning_NoDeleteInFinallyFix()
+        {
+            var source = InClass("""
+                Task<string> RenderAsync(string html)
+                {
+                    var tmp = [|Path.GetTempFileName()|];
+                    File.WriteAllText(tmp, html);
+                    return File.ReadAllTextAsync(tmp);
+                }
+
+                void Send(string html)
+                {
+                    var tmp = [|Path.GetTempFileName()|];
+                    File.WriteAllText(tmp, html);
+                    _ = UploadAsync(tmp);
+                }
+
+                void SendAndForget(string html)
+                {
+                    var tmp = [|Path.GetTempFileName()|];
+                    File.WriteAllText(tmp, html);
+                    UploadAsync(tmp);
+                }
+
+                static async Task UploadAsync(string path) => Console.WriteLine(await File.ReadAllTextAsync(path));
+            """);
+            var test = VerifyCS.Test(source, source, PM2001TempFileNeverDeletedCodeFixProvider.DeleteInFinallyKey);
+            test.NumberOfIncrementalIterations = 0;
+            return test.RunAsync();
+        }
+
+        // A read awaited before returning is done with the file: the finally may delete it.
+        [Fact]
+        public Task ReadAwaitedBeforeReturning_DeleteInFinallyFix_ReportsDiagnostic()
+            => VerifyCS.VerifyCodeFixAsync(InClass("""
+                async Task<string> RenderAsync(string html)
+                {
+                    var tmp = [|Path.GetTempFileName()|];
+                    await File.WriteAllTextAsync(tmp, html);
+                    return await (File.ReadAllTextAsync(tmp));
+                }
+            """), InClass("""
+                async Task<string> RenderAsync(string html)
+                {
+                    var tmp = Path.GetTempFileName();
+                    try
+                    {
+                        await File.WriteAllTextAsync(tmp, html);
+                        return await (File.ReadAllTextAsync(tmp));
+                    }
+                    finally
+                    {
+                        File.Delete(tmp);
+                    }
+                }
+            """), PM2001TempFileNeverDeletedCodeFixProvider.DeleteInFinallyKey);
+
+        // Two temporary files declared in one statement: Fix All nests the tries as fixing one by one does, the first file's
+        // innermost (the twenty-seventh session's review: Fix All gave the other nesting).
+        [Fact]
+        public Task TwoInOneDeclaration_DeleteInFinallyFix_ReportsDiagnostic()
+            => VerifyCS.VerifyCodeFixAsync(InClass("""
+                void Save(string text)
+                {
+                    string a = [|Path.GetTempFileName()|], b = [|Path.GetTempFileName()|];
+                    File.WriteAllText(a, text);
+                    File.WriteAllText(b, text);
+                }
+            """), InClass("""
+                void Save(string text)
+                {
+                    string a = Path.GetTempFileName(), b = Path.GetTempFileName();
+                    try
+                    {
+                        try
+                        {
+                            File.WriteAllText(a, text);
+                            File.WriteAllText(b, text);
+                        }
+                        finally
+                        {
+                            File.Delete(a);
+                        }
+                    }
+                    finally
+                    {
+                        File.Delete(b);
+                    }
+                }
+            """), PM2001TempFileNeverDeletedCodeFixProvider.DeleteInFinallyKey);
+
+        // A stream opened on every pass of a loop the path was declared outside: DeleteOnClose would delete the file when the
+        // first one closes (the review).
+        [Fact]
+        public Task StreamOpenedInALoop_NoDeleteOnCloseFix()
+        {
+            var source = InClass("""
+                void Fill(byte[] data)
+                {
+                    var tmp = [|Path.GetTempFileName()|];
+                    for (var i = 0; i < 3; i++)
+                    {
+                        using var fs = new FileStream(tmp, FileMode.Open);
+                        fs.Write(data, 0, data.Length);
+                    }
+                }
+            """);
+            var test = VerifyCS.Test(source, source, PM2001TempFileNeverDeletedCodeFixProvider.DeleteOnCloseKey);
+            test.NumberOfIncrementalIterations = 0;
+            return test.RunAsync();
+        }
+
         // A finally deleting t would delete the renamed file (here the one returned), not the created .tmp.
         [Fact]
         public Task LocalRenamedAfterCreation_NoDeleteInFinallyFix()
