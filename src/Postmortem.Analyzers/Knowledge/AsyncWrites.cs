@@ -705,7 +705,7 @@ namespace Postmortem.Analyzers.Knowledge
         /// <summary>
         /// The operation that drops the invocation's result, if any: an expression statement (explicit or the implicit
         /// one of a void-returning expression-bodied lambda or member) or a <c>_ =</c> discard assignment statement.
-        /// <c>ConfigureAwait</c>/<c>AsTask</c> on the result and <c>?.</c> are looked through. <paramref name="isDiscard"/>
+        /// <c>ConfigureAwait</c>/<c>AsTask</c> on the result, <c>?.</c>, and the arms of <c>?:</c> and <c>??</c> are looked through. <paramref name="isDiscard"/>
         /// tells which form it is.
         /// </summary>
         public static IOperation? GetDroppingOperation(IInvocationOperation invocation, out bool isDiscard)
@@ -726,6 +726,13 @@ namespace Postmortem.Analyzers.Knowledge
                         continue;
                     case IConditionalAccessOperation conditional when conditional.WhenNotNull == current:
                         current = conditional;
+                        continue;
+                    case IConditionalOperation choice when choice.WhenTrue == current || choice.WhenFalse == current:
+                        // `_ = flag ? File.WriteAllTextAsync(…) : Task.CompletedTask;` (the twenty-seventh session's review).
+                        current = choice;
+                        continue;
+                    case ICoalesceOperation coalesce when coalesce.Value == current || coalesce.WhenNull == current:
+                        current = coalesce;
                         continue;
                     case IExpressionStatementOperation statement:
                         return statement;

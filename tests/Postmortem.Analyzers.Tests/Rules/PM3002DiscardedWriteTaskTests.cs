@@ -1273,6 +1273,20 @@ namespace Postmortem.Analyzers.Tests.Rules
                     _log?.WriteLine("closing");
             """), PM3002DiscardedWriteTaskCodeFixProvider.SynchronousKey);
 
+        // A write chosen by `?:` or `??` and dropped with the rest (the twenty-seventh session's review: a miss). No fix: the
+        // await or the synchronous call would not fit one arm of the choice.
+        [Fact]
+        public Task ChosenByConditionalAndDropped_NoFixOffered_ReportsDiagnostic()
+        {
+            var code = InAsync("""
+                    _ = data.Length > 0 ? File.[|WriteAllBytesAsync|](path, data) : Task.CompletedTask;
+                    _ = (Task)null ?? _log.[|FlushAsync|]();
+            """);
+            var test = VerifyCS.Test(code, code);
+            test.NumberOfIncrementalIterations = 0;
+            return test.RunAsync();
+        }
+
         [Fact]
         public Task ConditionalAccessInAsyncCode_NoAwaitFix_ReportsDiagnostic()
         {
