@@ -592,12 +592,9 @@ namespace Postmortem.Analyzers.Knowledge
                 return true;
             }
 
-            return TaskUse(call).Use switch
-            {
-                IAwaitOperation => true,
-                IReturnOperation => returnedTaskWaited,
-                _ => IsWaitedFor(call),
-            };
+            // A return, also of a local or a Task.WhenAll holding the task, counts as the caller waits (the review of the
+            // twenty-seventh session: `Task SaveAllAsync() => Task.WhenAll(File.WriteAllTextAsync(…), …)` dropped by a handler).
+            return IsWaitedFor(call, returnIsWaited: returnedTaskWaited);
         }
 
         /// <summary>Is the call's task awaited or returned (through <c>ConfigureAwait</c>, <c>AsTask</c> and conversions)?</summary>
@@ -611,13 +608,17 @@ namespace Postmortem.Analyzers.Knowledge
         /// later (<c>var t = …; await t;</c>)? Not a task continued, stored in a field or handed to another method
         /// (<c>.Forget()</c>): someone else observes it.
         /// </summary>
-        private static bool IsWaitedFor(IOperation task, int depth = 0)
+        /// <param name="returnIsWaited">Does a return count as waiting (the caller's code is checked for the rest)? Not when the
+        /// question is whether a failure reaches the code itself (<see cref="FailsWhereCalled"/>).</param>
+        private static bool IsWaitedFor(IOperation task, int depth = 0, bool returnIsWaited = true)
         {
             var (use, value) = TaskUse(task);
             switch (use)
             {
-                case IAwaitOperation or IReturnOperation:
+                case IAwaitOperation:
                     return true;
+                case IReturnOperation:
+                    return returnIsWaited;
                 case IInvocationOperation { TargetMethod.Name: "Wait" } wait when wait.Instance == value:
                     return true;
                 case IInvocationOperation { TargetMethod.Name: "GetAwaiter", Parent: IInvocationOperation { TargetMethod.Name: "GetResult" } } awaiter when awaiter.Instance == value:
@@ -625,11 +626,11 @@ namespace Postmortem.Analyzers.Knowledge
                 case IPropertyReferenceOperation { Property.Name: "Result" } result when result.Instance == value:
                     return true;
                 case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
-                    return depth < MaxWaitDepth && IsLocalWaitedFor(declarator.Symbol, task, depth);
+                    return depth < MaxWaitDepth && IsLocalWaitedFor(declarator.Symbol, task, depth, returnIsWaited);
                 case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment when assignment.Value == value:
-                    return depth < MaxWaitDepth && IsLocalWaitedFor(local.Local, task, depth);
+                    return depth < MaxWaitDepth && IsLocalWaitedFor(local.Local, task, depth, returnIsWaited);
                 case { } other when depth < MaxWaitDepth && Combinator(other) is { } combinator:
-                    return combinator.TargetMethod.Name is "WaitAll" or "WaitAny" || IsWaitedFor(combinator, depth + 1);
+                    return combinator.TargetMethod.Name is "WaitAll" or "WaitAny" || IsWaitedFor(combinator, depth + 1, returnIsWaited);
                 default:
                     return false;
             }
@@ -657,7 +658,7 @@ namespace Postmortem.Analyzers.Knowledge
         private const int MaxWaitDepth = 3;
 
         /// <summary>Is the local holding the task waited for anywhere in the code around it?</summary>
-        private static bool IsLocalWaitedFor(ILocalSymbol local, IOperation origin, int depth)
+        private static bool IsLocalWaitedFor(ILocalSymbol local, IOperation origin, int depth, bool returnIsWaited)
         {
             var root = origin;
             while (root.Parent is { } parent)
@@ -668,7 +669,7 @@ namespace Postmortem.Analyzers.Knowledge
             foreach (var operation in root.Descendants())
             {
                 if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local) &&
-                    IsWaitedFor(reference, depth + 1))
+                    IsWaitedFor(reference, depth + 1, returnIsWaited))
                 {
                     return true;
                 }

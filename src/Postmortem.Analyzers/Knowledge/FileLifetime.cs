@@ -534,7 +534,9 @@ namespace Postmortem.Analyzers.Knowledge
             {
                 case IInvocationOperation { TargetMethod.Name: "GetTempFileName" } call when SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, Path):
                     return TempFileNameUse.Itself;
-                case ILocalReferenceOperation local when depth > 0 && OperationFacts.InitializerOf(local.Local, value, cancellationToken) is { } initializer:
+                case ILocalReferenceOperation when depth > 0 && OperationFacts.InitializerOfUnchangedLocal(value, cancellationToken) is { } initializer:
+                    // Not a local given another value later (`name = Path.Combine(outDir, Path.GetFileName(name))`: the
+                    // twenty-seventh session's third review).
                     return FromTempFileName(initializer, depth - 1, cancellationToken);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } concatenation when depth > 0:
                     return Derived(FromTempFileName(concatenation.LeftOperand, depth - 1, cancellationToken));

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -343,7 +344,7 @@ namespace Postmortem.Analyzers.Knowledge
                 // type in this file, a constructor most often (the same review).
                 if (holder is IFieldSymbol or IPropertySymbol && creation.SemanticModel is { } typeModel)
                 {
-                    ApplyInType(site, names, pathName, holder, typeModel, cancellationToken);
+                    ApplyInType(site, names, pathName, holder, creation.Syntax, typeModel, cancellationToken);
                 }
             }
 
@@ -379,8 +380,10 @@ namespace Postmortem.Analyzers.Knowledge
         }
 
         /// <summary>The settings given to a target held in a field or property, by any member of its type in this file
-        /// (<c>_file.MaxArchiveFiles = 14</c> in the constructor). Assignments are found by the setting's name first.</summary>
-        private void ApplyInType(LogSinkSite site, string[] names, string pathName, ISymbol holder, SemanticModel model, CancellationToken cancellationToken)
+        /// (<c>_file.MaxArchiveFiles = 14</c> in the constructor, or a helper of the file given <c>_file</c> there). Assignments
+        /// and calls are found by name first. A member that makes another target for the holder (<c>_file = new
+        /// FileTarget(…)</c>) sets up that one, not this one (the twenty-seventh session's third review).</summary>
+        private void ApplyInType(LogSinkSite site, string[] names, string pathName, ISymbol holder, SyntaxNode creation, SemanticModel model, CancellationToken cancellationToken)
         {
             foreach (var reference in holder.ContainingType?.DeclaringSyntaxReferences ?? ImmutableArray<SyntaxReference>.Empty)
             {
@@ -394,13 +397,50 @@ namespace Postmortem.Analyzers.Knowledge
                     if (node is AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Name: var name } } syntax &&
                         syntax.IsKind(SyntaxKind.SimpleAssignmentExpression) &&
                         (name.Identifier.ValueText == pathName || Array.IndexOf(names, name.Identifier.ValueText) >= 0) &&
+                        !MakesAnotherTarget(syntax, holder, creation) &&
                         model.GetOperation(syntax, cancellationToken) is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Instance: { } instance } property } assignment &&
                         SymbolEqualityComparer.Default.Equals(ReferencedSymbol(instance), holder))
                     {
                         Apply(site, names, pathName, property.Property.Name, assignment.Value, cancellationToken);
                     }
+                    else if (node is InvocationExpressionSyntax call &&
+                             call.ArgumentList.Arguments.Any(argument => NamesHolder(argument.Expression, holder)) &&
+                             !MakesAnotherTarget(call, holder, creation) &&
+                             model.GetOperation(call, cancellationToken) is IInvocationOperation invocation)
+                    {
+                        ApplyInHelper(site, names, pathName, invocation, holder, model, cancellationToken);
+                    }
                 }
             }
+        }
+
+        /// <summary><c>_file</c> or <c>this._file</c>, by name.</summary>
+        private static bool NamesHolder(ExpressionSyntax expression, ISymbol holder)
+            => expression switch
+            {
+                IdentifierNameSyntax identifier => identifier.Identifier.ValueText == holder.Name,
+                MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var name } => name.Identifier.ValueText == holder.Name,
+                _ => false,
+            };
+
+        /// <summary>Is the node in a member that gives the holder a target other than <paramref name="creation"/>?</summary>
+        private static bool MakesAnotherTarget(SyntaxNode node, ISymbol holder, SyntaxNode creation)
+        {
+            var member = node.FirstAncestorOrSelf<MemberDeclarationSyntax>();
+            if (member is null || member.Span.Contains(creation.Span))
+            {
+                return false;
+            }
+
+            foreach (var assignment in member.DescendantNodes().OfType<AssignmentExpressionSyntax>())
+            {
+                if (NamesHolder(assignment.Left, holder) && assignment.Right is BaseObjectCreationExpressionSyntax)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private void Apply(LogSinkSite site, string[] names, string pathName, string name, IOperation value, CancellationToken cancellationToken)

@@ -95,13 +95,12 @@ namespace Postmortem.Analyzers.Rules
         /// </summary>
         private static (IOperation Operation, string Name)? FindUncaughtWrite(IOperation body, IoTypes io, SemanticModel model, CancellationToken cancellationToken)
         {
-            Dictionary<IMethodSymbol, int>? readAt = null;
-            return FindUncaughtWrite(body, io, model, 0, returnedTaskWaited: false, ref readAt, cancellationToken);
+            return FindUncaughtWrite(body, io, model, 0, returnedTaskWaited: false, new HelperReads(), cancellationToken);
         }
 
         /// <param name="returnedTaskWaited">Does the caller wait for the task the body returns (<c>SaveAsync().Wait()</c>), so
         /// that a write whose task is returned fails in the handler?</param>
-        private static (IOperation Operation, string Name)? FindUncaughtWrite(IOperation body, IoTypes io, SemanticModel model, int depth, bool returnedTaskWaited, ref Dictionary<IMethodSymbol, int>? readAt, CancellationToken cancellationToken)
+        private static (IOperation Operation, string Name)? FindUncaughtWrite(IOperation body, IoTypes io, SemanticModel model, int depth, bool returnedTaskWaited, HelperReads reads, CancellationToken cancellationToken)
         {
             foreach (var operation in OperationFacts.ExecutedDescendants(body))
             {
@@ -122,12 +121,12 @@ namespace Postmortem.Analyzers.Rules
                 }
 
                 var call = (IInvocationOperation)operation;
-                if (RunsDelegatesAtOnce(call) && FindUncaughtWriteInDelegates(call, io, model, depth, ref readAt, cancellationToken) is { } inDelegate)
+                if (RunsDelegatesAtOnce(call) && FindUncaughtWriteInDelegates(call, io, model, depth, reads, cancellationToken) is { } inDelegate)
                 {
                     return inDelegate;
                 }
 
-                if (FindUncaughtWriteInHelper(call.TargetMethod, io, model, depth, AsyncWrites.FailsWhereCalled(call, returnedTaskWaited), ref readAt, cancellationToken) is { } found)
+                if (FindUncaughtWriteInHelper(call.TargetMethod, io, model, depth, AsyncWrites.FailsWhereCalled(call, returnedTaskWaited), reads, cancellationToken) is { } found)
                 {
                     return found;
                 }
@@ -139,11 +138,28 @@ namespace Postmortem.Analyzers.Rules
         /// <summary>The first uncaught write in a synchronous method of this file that the handler calls or passes as a delegate
         /// run at once, <see cref="HelperDepths.Max"/> calls deep. Each method is read once per subscription at the shallowest
         /// depth it is reached at (helpers calling each other would otherwise cost a power of their calls).</summary>
-        private static (IOperation Operation, string Name)? FindUncaughtWriteInHelper(IMethodSymbol method, IoTypes io, SemanticModel model, int depth, bool returnedTaskWaited, ref Dictionary<IMethodSymbol, int>? readAt, CancellationToken cancellationToken)
-            => !OperationFacts.Implementation(method).IsAsync && HelperDepths.ShouldRead(ref readAt, method, depth + 1) &&
+        private static (IOperation Operation, string Name)? FindUncaughtWriteInHelper(IMethodSymbol method, IoTypes io, SemanticModel model, int depth, bool returnedTaskWaited, HelperReads reads, CancellationToken cancellationToken)
+            => !OperationFacts.Implementation(method).IsAsync && reads.ShouldRead(method, depth + 1, returnedTaskWaited) &&
                OperationFacts.SameFileHelperBody(method, model, cancellationToken, overridable: true) is { } helper
-                ? FindUncaughtWrite(helper, io, model, depth + 1, returnedTaskWaited, ref readAt, cancellationToken)
+                ? FindUncaughtWrite(helper, io, model, depth + 1, returnedTaskWaited, reads, cancellationToken)
                 : null;
+
+        /// <summary>
+        /// The helpers read for one subscription, each at the shallowest depth it was reached at, apart for calls whose task the
+        /// caller waits for (a write whose task the helper returns counts there) and for those whose task it does not: a
+        /// reading of one kind does not answer for the other, whichever the handler makes first (the twenty-seventh session's
+        /// review: `_ = SaveAsync(); SaveAsync().Wait();` was silent, the other order reported).
+        /// </summary>
+        private sealed class HelperReads
+        {
+            private Dictionary<IMethodSymbol, int>? _whereDropped;
+            private Dictionary<IMethodSymbol, int>? _whereWaited;
+
+            public bool ShouldRead(IMethodSymbol method, int depth, bool returnedTaskWaited)
+                => returnedTaskWaited
+                    ? HelperDepths.ShouldRead(ref _whereWaited, method, depth)
+                    : HelperDepths.ShouldRead(ref _whereDropped, method, depth);
+        }
 
         /// <summary><c>List&lt;T&gt;.ForEach</c> and <c>Array.ForEach</c> run the delegate they are given for each item during the
         /// call, on the caller's thread: a failure in it reaches the handler as if written there
@@ -155,7 +171,7 @@ namespace Postmortem.Analyzers.Rules
 
         /// <summary>The first uncaught write in a delegate passed to such a call: a lambda's body, a method of this file
         /// (followed as a called one is), or a <c>File</c> write itself (<c>ForEach(File.Delete)</c>).</summary>
-        private static (IOperation Operation, string Name)? FindUncaughtWriteInDelegates(IInvocationOperation call, IoTypes io, SemanticModel model, int depth, ref Dictionary<IMethodSymbol, int>? readAt, CancellationToken cancellationToken)
+        private static (IOperation Operation, string Name)? FindUncaughtWriteInDelegates(IInvocationOperation call, IoTypes io, SemanticModel model, int depth, HelperReads reads, CancellationToken cancellationToken)
         {
             foreach (var argument in call.Arguments)
             {
@@ -168,7 +184,7 @@ namespace Postmortem.Analyzers.Rules
                 switch (OperationFacts.UnwrapConversions(creation.Target))
                 {
                     case IAnonymousFunctionOperation { Symbol.IsAsync: false } lambda:
-                        if (FindUncaughtWrite(lambda.Body, io, model, depth, returnedTaskWaited: false, ref readAt, cancellationToken) is { } inLambda)
+                        if (FindUncaughtWrite(lambda.Body, io, model, depth, returnedTaskWaited: false, reads, cancellationToken) is { } inLambda)
                         {
                             return inLambda;
                         }
@@ -180,7 +196,7 @@ namespace Postmortem.Analyzers.Rules
                             return (reference, write);
                         }
 
-                        if (FindUncaughtWriteInHelper(method, io, model, depth, returnedTaskWaited: false, ref readAt, cancellationToken) is { } inHelper)
+                        if (FindUncaughtWriteInHelper(method, io, model, depth, returnedTaskWaited: false, reads, cancellationToken) is { } inHelper)
                         {
                             return inHelper;
                         }
@@ -239,6 +255,17 @@ namespace Postmortem.Analyzers.Rules
             return false;
         }
 
+        /// <summary><c>null</c>, <c>null!</c>, <c>default</c>, <c>default(ISynchronizeInvoke)</c>, in parentheses or not.</summary>
+        private static bool IsNoObject(ExpressionSyntax value)
+        {
+            while (value is ParenthesizedExpressionSyntax or PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression })
+            {
+                value = value is ParenthesizedExpressionSyntax parenthesized ? parenthesized.Expression : ((PostfixUnaryExpressionSyntax)value).Operand;
+            }
+
+            return value.IsKind(SyntaxKind.NullLiteralExpression) || value.IsKind(SyntaxKind.DefaultLiteralExpression) || value.IsKind(SyntaxKind.DefaultExpression);
+        }
+
         /// <summary>Does a declaration of the type (any part, any file: a form's designer file) assign a timer's
         /// SynchronizingObject? Then the handler may run through ISynchronizeInvoke.BeginInvoke (a form's message loop),
         /// where its exception is not swallowed. Syntax only, by name.</summary>
@@ -250,8 +277,7 @@ namespace Postmortem.Analyzers.Rules
                 {
                     var target = assignment.Left is MemberAccessExpressionSyntax access ? access.Name : assignment.Left as SimpleNameSyntax;
                     // `= null` (or default) leaves the handler on the thread pool, where the timer swallows its exception.
-                    if (target?.Identifier.ValueText == "SynchronizingObject" &&
-                        !assignment.Right.IsKind(SyntaxKind.NullLiteralExpression) && !assignment.Right.IsKind(SyntaxKind.DefaultLiteralExpression))
+                    if (target?.Identifier.ValueText == "SynchronizingObject" && !IsNoObject(assignment.Right))
                     {
                         return true;
                     }

@@ -1358,6 +1358,15 @@ namespace Postmortem.Analyzers.Tests.Rules
                         File.WriteAllBytes(Path.Combine(outDir, Path.GetFileName(tmp) + ".png"), data);
                         File.WriteAllBytes(outDir + tmp.Length, data);
                     }
+
+                    // The local is given a name in another folder before the derived name is made (the third review).
+                    void Moved(string outDir, byte[] data)
+                    {
+                        var name = Path.GetTempFileName();
+                        File.Delete(name);
+                        name = Path.Combine(outDir, Path.GetFileName(name));
+                        File.WriteAllBytes(name + ".png", data);
+                    }
             """));
 
         // The caller deletes, returns, stores or hands over what the helper returns; or the helper deletes or keeps the file

@@ -252,6 +252,46 @@ namespace Postmortem.Analyzers.Tests.Rules
                 }
                 """).WithNLog5().RunAsync();
 
+        // A field's target bounded by a helper the constructor gives it; a field given a target in two members, each set up
+        // in its own member (the third review: the second member's archiving was applied to the first target).
+        [Fact]
+        public Task NLogFieldTargetBoundedByAHelperOrRecreatedInAnotherMember_NoDiagnostic()
+            => Analyze("""
+                using NLog.Config;
+                using NLog.Targets;
+
+                sealed class DailyLog
+                {
+                    private readonly FileTarget _file = new FileTarget("file") { FileName = "logs/${shortdate}.log" };
+
+                    public DailyLog(LoggingConfiguration config)
+                    {
+                        Bound(this._file);
+                        config.AddRuleForAllLevels(_file);
+                    }
+
+                    private static void Bound(FileTarget target) => target.MaxArchiveFiles = 14;
+                }
+
+                sealed class Logs
+                {
+                    private FileTarget _file;
+
+                    public void UseSingleFile(LoggingConfiguration config)
+                    {
+                        _file = new FileTarget("f") { FileName = "logs/app.log" };
+                        config.AddRuleForAllLevels(_file);
+                    }
+
+                    public void UseRolling(LoggingConfiguration config)
+                    {
+                        _file = new FileTarget("f") { FileName = "logs/app.log", MaxArchiveFiles = 5 };
+                        _file.ArchiveAboveSize = 10_000_000;
+                        config.AddRuleForAllLevels(_file);
+                    }
+                }
+                """).WithNLog5().RunAsync();
+
         // What the helper sets on another target, or the type on another field, bounds nothing of this one.
         [Fact]
         public Task NLogRetentionSetOnAnotherTarget_ReportsDiagnostic()

@@ -575,6 +575,8 @@ namespace Postmortem.Analyzers.Tests.Rules
                     {
                         _timer.SynchronizingObject = null;
                         _timer.SynchronizingObject = default;
+                        _timer.SynchronizingObject = null!;
+                        _timer.SynchronizingObject = (default(System.ComponentModel.ISynchronizeInvoke));
                         {|PM3006:_timer.Elapsed|} += (s, e) => File.AppendAllText(_path, "x");
                     }
                 """));
@@ -594,14 +596,24 @@ namespace Postmortem.Analyzers.Tests.Rules
                             task.Wait();
                         };
                         {|#6:_timer.Elapsed|} += (s, e) => SaveAsync().Wait();
+                        {|#8:_timer.Elapsed|} += (s, e) => SaveAllAsync().Wait();
+                        {|#10:_timer.Elapsed|} += (s, e) =>
+                        {
+                            _ = SaveAsync();
+                            SaveAsync().Wait();
+                        };
                     }
 
                     private Task SaveAsync() => {|#7:File.WriteAllTextAsync(_path, "x")|};
+
+                    private Task SaveAllAsync() => Task.WhenAll({|#9:File.WriteAllTextAsync(_path, "a")|}, File.AppendAllTextAsync(_path, "b"));
                 """),
                 VerifyCS.Diagnostic("PM3006").WithLocation(0).WithArguments("This lambda", "File.WriteAllTextAsync", OnWrite).WithAdditionalLocations(1),
                 VerifyCS.Diagnostic("PM3006").WithLocation(2).WithArguments("This lambda", "File.AppendAllTextAsync", OnWrite).WithAdditionalLocations(3),
                 VerifyCS.Diagnostic("PM3006").WithLocation(4).WithArguments("This lambda", "File.WriteAllTextAsync", OnWrite).WithAdditionalLocations(5),
-                VerifyCS.Diagnostic("PM3006").WithLocation(6).WithArguments("This lambda", "File.WriteAllTextAsync", OnWrite).WithAdditionalLocations(7));
+                VerifyCS.Diagnostic("PM3006").WithLocation(6).WithArguments("This lambda", "File.WriteAllTextAsync", OnWrite).WithAdditionalLocations(7),
+                VerifyCS.Diagnostic("PM3006").WithLocation(8).WithArguments("This lambda", "File.WriteAllTextAsync", OnWrite).WithAdditionalLocations(9),
+                VerifyCS.Diagnostic("PM3006").WithLocation(10).WithArguments("This lambda", "File.WriteAllTextAsync", OnWrite).WithAdditionalLocations(7));
 
         // An async write the handler starts and does not wait for fails in its task, not in the handler: the timer never sees
         // it, and a catch around it catches nothing (real-world round 26: RpgTkoolMvSaveEditor; PM3002 reports the dropped
@@ -625,10 +637,21 @@ namespace Postmortem.Analyzers.Tests.Rules
                             }
                         };
                         _timer.Elapsed += (s, e) => SaveAsync();
+                        _timer.Elapsed += (s, e) => SaveAllAsync();
+                        _timer.Elapsed += (s, e) => SaveLocalAsync();
                         _timer.Elapsed += OnTick;
                     }
 
                     private Task SaveAsync() => File.WriteAllTextAsync(_path, _buffer.ToString());
+
+                    // A task made of several writes, or kept in a local, returned to a handler that drops it (the third review).
+                    private Task SaveAllAsync() => Task.WhenAll(File.WriteAllTextAsync(_path, "a"), File.AppendAllTextAsync(_path, "b"));
+
+                    private Task SaveLocalAsync()
+                    {
+                        var task = File.WriteAllTextAsync(_path, "x");
+                        return task;
+                    }
 
                     partial void OnTick(object sender, ElapsedEventArgs e);
 
