@@ -103,6 +103,9 @@ namespace Postmortem.Analyzers.Knowledge
         // is GetTempPath and GetTempFileName; with the temp roots' other name and Directory.CreateTempSubdirectory).
         private readonly FilesNaming _filesNamingTemp = new FilesNaming("GetTemp", "GetEnvironmentVariable", "CreateTempSubdirectory");
 
+        // Per compilation: the files whose text names Path.GetTempFileName, where a name can be made from its (IsTemporary).
+        private readonly FilesNaming _filesNamingTempFileName = new FilesNaming("GetTempFileName");
+
         // Per compilation: the files whose text names something IsUniqueSource matches (see FilesThatMayNameUniquePaths).
         private readonly FilesNaming _filesNamingUniqueSource = new FilesNaming(
             "Guid", "Version7", "Random", "Timestamp", "Increment", "Now", "Tick", "TraceIdentifier", "Next", "GetItems", "GetString",
@@ -508,7 +511,12 @@ namespace Postmortem.Analyzers.Knowledge
                 // A name made from Path.GetTempFileName()'s (`tmp + ".png"`, `$"{tmp}.png"`, Path.ChangeExtension(tmp,
                 // ".wav")): another file in the temp folder, unique as that name is (real-world round 27: Masuda.QQNT's
                 // downloaded images). The name itself is the file GetTempFileName made, reported at that call.
-                return FromTempFileName(path, MaxDepth, cancellationToken) == TempFileNameUse.Derived;
+                // Read by syntax first (most paths are no such name: a local holding GetTempFileName's own name, a call),
+                // then the locals' initializers, and whether a local is written again only for a name so made.
+                return _filesNamingTempFileName.Names(path.Syntax.SyntaxTree, cancellationToken) &&
+                       MayBeMadeFromAName(path, cancellationToken) &&
+                       FromTempFileName(path, MaxDepth, unchangedLocals: false, cancellationToken) == TempFileNameUse.Derived &&
+                       FromTempFileName(path, MaxDepth, unchangedLocals: true, cancellationToken) == TempFileNameUse.Derived;
             }
 
             return creation.NeedsUniquePath ? IsUniquePerCall(path, cancellationToken) : !IsFixedPath(path, cancellationToken);
@@ -527,25 +535,48 @@ namespace Postmortem.Analyzers.Knowledge
         /// it), or neither? <c>Path.Combine(tmp, …)</c> is a path inside that file's name (a folder made there after the
         /// file was deleted), not another file beside it.
         /// </summary>
-        private TempFileNameUse FromTempFileName(IOperation path, int depth, CancellationToken cancellationToken)
+        /// <summary>Can the path, or the initializer of the local it is, be a name made from another (a sum, an interpolation,
+        /// <c>ChangeExtension</c>, another local)? Syntax only: no binding for the other paths.</summary>
+        private static bool MayBeMadeFromAName(IOperation path, CancellationToken cancellationToken)
+        {
+            var syntax = path.Syntax as ExpressionSyntax;
+            if (OperationFacts.UnwrapConversions(path) is ILocalReferenceOperation { Local.DeclaringSyntaxReferences: { Length: 1 } references })
+            {
+                syntax = (references[0].GetSyntax(cancellationToken) as VariableDeclaratorSyntax)?.Initializer?.Value;
+            }
+
+            while (syntax is ParenthesizedExpressionSyntax parenthesized)
+            {
+                syntax = parenthesized.Expression;
+            }
+
+            return syntax is BinaryExpressionSyntax or InterpolatedStringExpressionSyntax or IdentifierNameSyntax ||
+                   syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ChangeExtension" } or IdentifierNameSyntax { Identifier.ValueText: "ChangeExtension" } };
+        }
+
+        /// <param name="unchangedLocals">Follow only locals given no other value after their declaration.</param>
+        private TempFileNameUse FromTempFileName(IOperation path, int depth, bool unchangedLocals, CancellationToken cancellationToken)
         {
             var value = OperationFacts.UnwrapConversions(path);
             switch (value)
             {
                 case IInvocationOperation { TargetMethod.Name: "GetTempFileName" } call when SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, Path):
                     return TempFileNameUse.Itself;
-                case ILocalReferenceOperation when depth > 0 && OperationFacts.InitializerOfUnchangedLocal(value, cancellationToken) is { } initializer:
+                case ILocalReferenceOperation local when depth > 0 &&
+                                                         (unchangedLocals
+                                                             ? OperationFacts.InitializerOfUnchangedLocal(value, cancellationToken)
+                                                             : OperationFacts.InitializerOf(local.Local, value, cancellationToken)) is { } initializer:
                     // Not a local given another value later (`name = Path.Combine(outDir, Path.GetFileName(name))`: the
                     // twenty-seventh session's third review).
-                    return FromTempFileName(initializer, depth - 1, cancellationToken);
+                    return FromTempFileName(initializer, depth - 1, unchangedLocals, cancellationToken);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } concatenation when depth > 0:
-                    return Derived(FromTempFileName(concatenation.LeftOperand, depth - 1, cancellationToken));
+                    return Derived(FromTempFileName(concatenation.LeftOperand, depth - 1, unchangedLocals, cancellationToken));
                 case IInterpolatedStringOperation { Parts: { Length: > 1 } parts } when depth > 0 && parts[0] is IInterpolationOperation first:
-                    return Derived(FromTempFileName(first.Expression, depth - 1, cancellationToken));
+                    return Derived(FromTempFileName(first.Expression, depth - 1, unchangedLocals, cancellationToken));
                 case IInvocationOperation { TargetMethod.Name: "ChangeExtension", Arguments.Length: 2 } call
                     when depth > 0 && SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, Path) &&
                          OperationFacts.ArgumentFor(call.Arguments, "path") is { } first:
-                    return Derived(FromTempFileName(first, depth - 1, cancellationToken));
+                    return Derived(FromTempFileName(first, depth - 1, unchangedLocals, cancellationToken));
                 default:
                     return TempFileNameUse.None;
             }
