@@ -529,12 +529,6 @@ namespace Postmortem.Analyzers.Knowledge
             Derived,
         }
 
-        /// <summary>
-        /// Is the path the name <c>Path.GetTempFileName()</c> returned (directly or through locals' initializers), a name made
-        /// from it that starts with it (a concatenation or interpolation beginning with it, <c>Path.ChangeExtension</c> of
-        /// it), or neither? <c>Path.Combine(tmp, …)</c> is a path inside that file's name (a folder made there after the
-        /// file was deleted), not another file beside it.
-        /// </summary>
         /// <summary>Can the path, or the initializer of the local it is, be a name made from another (a sum, an interpolation,
         /// <c>ChangeExtension</c>, another local)? Syntax only: no binding for the other paths.</summary>
         private static bool MayBeMadeFromAName(IOperation path, CancellationToken cancellationToken)
@@ -554,6 +548,12 @@ namespace Postmortem.Analyzers.Knowledge
                    syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ChangeExtension" } or IdentifierNameSyntax { Identifier.ValueText: "ChangeExtension" } };
         }
 
+        /// <summary>
+        /// Is the path the name <c>Path.GetTempFileName()</c> returned (directly or through locals' initializers), a name made
+        /// from it that starts with it (a concatenation or interpolation beginning with it, <c>Path.ChangeExtension</c> of
+        /// it), or neither? <c>Path.Combine(tmp, …)</c> is a path inside that file's name (a folder made there after the
+        /// file was deleted), not another file beside it.
+        /// </summary>
         /// <param name="unchangedLocals">Follow only locals given no other value after their declaration.</param>
         private TempFileNameUse FromTempFileName(IOperation path, int depth, bool unchangedLocals, CancellationToken cancellationToken)
         {
@@ -2338,7 +2338,7 @@ namespace Postmortem.Analyzers.Knowledge
                     return false;
                 }
 
-                var folder = OperationFacts.UnwrapConversions(OperationFacts.ArgumentAt(invocation.Arguments, 0) ?? invocation.Arguments[0].Value);
+                var folder = OperationFacts.ArgumentAt(invocation.Arguments, 0) is { } given ? OperationFacts.UnwrapConversions(given) : null;
                 if (folder is ILocalReferenceOperation local && _tracked.Contains(local.Local) && _facts.IsUniquePerCall(folder, _cancellationToken))
                 {
                     folderLocal = local.Local;
