@@ -539,9 +539,15 @@ namespace Postmortem.Analyzers.Knowledge
                 syntax = (references[0].GetSyntax(cancellationToken) as VariableDeclaratorSyntax)?.Initializer?.Value;
             }
 
-            while (syntax is ParenthesizedExpressionSyntax parenthesized)
+            // Through parentheses, casts and `!` (`Path.ChangeExtension(tmp, ".png")!`), as the operations are read.
+            while (syntax is ParenthesizedExpressionSyntax or CastExpressionSyntax or PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression })
             {
-                syntax = parenthesized.Expression;
+                syntax = syntax switch
+                {
+                    ParenthesizedExpressionSyntax parenthesized => parenthesized.Expression,
+                    CastExpressionSyntax cast => cast.Expression,
+                    _ => ((PostfixUnaryExpressionSyntax)syntax).Operand,
+                };
             }
 
             return syntax is BinaryExpressionSyntax or InterpolatedStringExpressionSyntax or IdentifierNameSyntax ||

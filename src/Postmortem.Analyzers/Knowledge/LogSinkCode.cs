@@ -414,16 +414,20 @@ namespace Postmortem.Analyzers.Knowledge
             }
         }
 
-        /// <summary><c>_file</c> or <c>this._file</c>, by name.</summary>
+        /// <summary><c>_file</c>, <c>this._file</c> or <c>Logs.s_file</c>, by name (the symbol is compared where it matters).</summary>
         private static bool NamesHolder(ExpressionSyntax expression, ISymbol holder)
             => expression switch
             {
                 IdentifierNameSyntax identifier => identifier.Identifier.ValueText == holder.Name,
                 MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var name } => name.Identifier.ValueText == holder.Name,
+                MemberAccessExpressionSyntax { Expression: NameSyntax type, Name: var name } =>
+                    name.Identifier.ValueText == holder.Name && holder.IsStatic &&
+                    (type is QualifiedNameSyntax qualified ? qualified.Right : type as SimpleNameSyntax)?.Identifier.ValueText == holder.ContainingType?.Name,
                 _ => false,
             };
 
-        /// <summary>Is the node in a member that gives the holder a target other than <paramref name="creation"/>?</summary>
+        /// <summary>Is the node in a member that gives the holder another value than <paramref name="creation"/> (a new target,
+        /// one of two by <c>?:</c>, one made elsewhere)?</summary>
         private static bool MakesAnotherTarget(SyntaxNode node, ISymbol holder, SyntaxNode creation)
         {
             var member = node.FirstAncestorOrSelf<MemberDeclarationSyntax>();
@@ -434,7 +438,7 @@ namespace Postmortem.Analyzers.Knowledge
 
             foreach (var assignment in member.DescendantNodes().OfType<AssignmentExpressionSyntax>())
             {
-                if (NamesHolder(assignment.Left, holder) && assignment.Right is BaseObjectCreationExpressionSyntax)
+                if (NamesHolder(assignment.Left, holder))
                 {
                     return true;
                 }

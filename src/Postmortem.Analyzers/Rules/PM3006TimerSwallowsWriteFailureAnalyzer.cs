@@ -255,12 +255,18 @@ namespace Postmortem.Analyzers.Rules
             return false;
         }
 
-        /// <summary><c>null</c>, <c>null!</c>, <c>default</c>, <c>default(ISynchronizeInvoke)</c>, in parentheses or not.</summary>
+        /// <summary><c>null</c>, <c>null!</c>, <c>default</c>, <c>default(ISynchronizeInvoke)</c>, <c>(ISynchronizeInvoke)null</c>,
+        /// in parentheses or not.</summary>
         private static bool IsNoObject(ExpressionSyntax value)
         {
-            while (value is ParenthesizedExpressionSyntax or PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression })
+            while (value is ParenthesizedExpressionSyntax or CastExpressionSyntax or PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression })
             {
-                value = value is ParenthesizedExpressionSyntax parenthesized ? parenthesized.Expression : ((PostfixUnaryExpressionSyntax)value).Operand;
+                value = value switch
+                {
+                    ParenthesizedExpressionSyntax parenthesized => parenthesized.Expression,
+                    CastExpressionSyntax cast => cast.Expression,
+                    _ => ((PostfixUnaryExpressionSyntax)value).Operand,
+                };
             }
 
             return value.IsKind(SyntaxKind.NullLiteralExpression) || value.IsKind(SyntaxKind.DefaultLiteralExpression) || value.IsKind(SyntaxKind.DefaultExpression);

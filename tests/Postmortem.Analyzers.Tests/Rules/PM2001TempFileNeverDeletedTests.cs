@@ -1299,6 +1299,17 @@ namespace Postmortem.Analyzers.Tests.Rules
                         }
                     }
 
+                    // Through `!` and a cast in the local's initializer (the last review).
+                    void Suppressed(byte[] data)
+                    {
+                        var tmp = Path.GetTempFileName();
+                        File.Delete(tmp);
+                        var png = Path.ChangeExtension(tmp, ".png")!;
+                        var gif = (string)(tmp + ".gif");
+                        {|#5:File.WriteAllBytes(png, data)|};
+                        {|#6:File.WriteAllBytes(gif, data)|};
+                    }
+
                     static string Download(byte[] data)
                     {
                         var name = $"{{|#3:Path.GetTempFileName()|}}.png";
@@ -1312,7 +1323,9 @@ namespace Postmortem.Analyzers.Tests.Rules
                 VerifyCS.Diagnostic("PM2001").WithLocation(1).WithArguments("file", "File.WriteAllBytes"),
                 VerifyCS.Diagnostic("PM2001").WithLocation(2).WithArguments("file", "File.Create"),
                 VerifyCS.Diagnostic("PM2001").WithLocation(3).WithArguments("file", "Path.GetTempFileName"),
-                VerifyCS.Diagnostic("PM2001").WithLocation(4).WithArguments("file", "Download"));
+                VerifyCS.Diagnostic("PM2001").WithLocation(4).WithArguments("file", "Download"),
+                VerifyCS.Diagnostic("PM2001").WithLocation(5).WithArguments("file", "File.WriteAllBytes"),
+                VerifyCS.Diagnostic("PM2001").WithLocation(6).WithArguments("file", "File.WriteAllBytes"));
 
         // The name GetTempFileName returned is its own file (reported at the call, not again where it is written); a name
         // made from it that is deleted, or a path inside it (a folder made where the file was), is no new file left.

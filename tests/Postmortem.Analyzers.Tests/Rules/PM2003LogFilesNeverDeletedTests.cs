@@ -292,6 +292,49 @@ namespace Postmortem.Analyzers.Tests.Rules
                 }
                 """).WithNLog5().RunAsync();
 
+        // A static field named with its type (a helper given it in the static constructor; another member giving it a
+        // target of its own), and a member giving the field one of two targets by `?:` (the last review).
+        [Fact]
+        public Task NLogStaticFieldTargetOrConditionalRecreation_NoDiagnostic()
+            => Analyze("""
+                using NLog.Config;
+                using NLog.Targets;
+
+                static class Daily
+                {
+                    private static readonly FileTarget s_file = new FileTarget("f") { FileName = "logs/${shortdate}.log" };
+
+                    static Daily()
+                    {
+                        Bound(Daily.s_file);
+                    }
+
+                    public static void Use(LoggingConfiguration config) => config.AddRuleForAllLevels(s_file);
+
+                    private static void Bound(FileTarget target) => target.MaxArchiveFiles = 14;
+                }
+
+                static class Logs
+                {
+                    private static FileTarget s_file;
+
+                    public static void UseSingleFile(LoggingConfiguration config)
+                    {
+                        s_file = new FileTarget("f") { FileName = "logs/app.log" };
+                        config.AddRuleForAllLevels(s_file);
+                    }
+
+                    public static void UseRolling(LoggingConfiguration config, bool debug)
+                    {
+                        Logs.s_file = debug
+                            ? new FileTarget("d") { FileName = "logs/d.log", MaxArchiveFiles = 5 }
+                            : new FileTarget("f") { FileName = "logs/app.log", MaxArchiveFiles = 5 };
+                        Logs.s_file.ArchiveAboveSize = 10_000_000;
+                        config.AddRuleForAllLevels(s_file);
+                    }
+                }
+                """).WithNLog5().RunAsync();
+
         // What the helper sets on another target, or the type on another field, bounds nothing of this one.
         [Fact]
         public Task NLogRetentionSetOnAnotherTarget_ReportsDiagnostic()

@@ -577,6 +577,7 @@ namespace Postmortem.Analyzers.Tests.Rules
                         _timer.SynchronizingObject = default;
                         _timer.SynchronizingObject = null!;
                         _timer.SynchronizingObject = (default(System.ComponentModel.ISynchronizeInvoke));
+                        _timer.SynchronizingObject = (System.ComponentModel.ISynchronizeInvoke)null;
                         {|PM3006:_timer.Elapsed|} += (s, e) => File.AppendAllText(_path, "x");
                     }
                 """));
