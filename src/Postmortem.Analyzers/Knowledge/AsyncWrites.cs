@@ -597,6 +597,34 @@ namespace Postmortem.Analyzers.Knowledge
             return IsWaitedFor(call, returnIsWaited: returnedTaskWaited);
         }
 
+        /// <summary>
+        /// <c>var t = sw.WriteLineAsync(s);</c> with <c>t</c> never read in the code around it (lambdas and local functions
+        /// included): the task is dropped under a name (real-world round 27, a file logger's `Log`).
+        /// </summary>
+        public static bool IsStoredInALocalNobodyReads(IInvocationOperation call)
+        {
+            if (TaskUse(call).Use is not IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol: { } local } })
+            {
+                return false;
+            }
+
+            var root = (IOperation)call;
+            while (root.Parent is { } parent)
+            {
+                root = parent;
+            }
+
+            foreach (var operation in root.Descendants())
+            {
+                if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         /// <summary>Is the call's task awaited or returned (through <c>ConfigureAwait</c>, <c>AsTask</c> and conversions)?</summary>
         private static bool IsAwaitedOrReturned(IInvocationOperation call)
             => TaskUse(call).Use is IAwaitOperation or IReturnOperation;

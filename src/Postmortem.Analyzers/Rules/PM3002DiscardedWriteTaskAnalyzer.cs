@@ -130,8 +130,8 @@ namespace Postmortem.Analyzers.Rules
         }
 
         /// <summary>
-        /// Nobody can observe the task: dropped as a statement or with <c>_ =</c> (unless CS4014 already says so), or
-        /// followed by a continuation that never reads it, whatever becomes of that continuation.
+        /// Nobody can observe the task: dropped as a statement or with <c>_ =</c> (unless CS4014 already says so), stored in a
+        /// local nobody reads, or followed by a continuation that never reads it, whatever becomes of that continuation.
         /// </summary>
         private static Dropped HowDropped(IInvocationOperation invocation, ISymbol? containingMember)
         {
@@ -141,7 +141,12 @@ namespace Postmortem.Analyzers.Rules
                 return AsyncWrites.IsReportedByCompiler(dropping, isDiscard, containingMember) ? Dropped.No : Dropped.Statement;
             }
 
-            return AsyncWrites.GetBlindContinuation(invocation) is not null ? Dropped.BlindContinuation : Dropped.No;
+            if (AsyncWrites.GetBlindContinuation(invocation) is not null)
+            {
+                return Dropped.BlindContinuation;
+            }
+
+            return AsyncWrites.IsStoredInALocalNobodyReads(invocation) ? Dropped.Statement : Dropped.No;
         }
     }
 }

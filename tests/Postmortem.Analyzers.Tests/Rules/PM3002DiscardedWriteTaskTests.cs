@@ -1287,6 +1287,32 @@ namespace Postmortem.Analyzers.Tests.Rules
             return test.RunAsync();
         }
 
+        // A task stored in a local that nothing reads is dropped under a name (real-world round 27: a file logger's
+        // `var t = sw.WriteLineAsync(message);`). No fix: the statement declares the local.
+        [Fact]
+        public Task StoredInALocalNobodyReads_NoFixOffered_ReportsDiagnostic()
+        {
+            var code = InSync("""
+                    var pending = _log.[|WriteLineAsync|]("x");
+                    var flushed = _file.[|FlushAsync|]().ConfigureAwait(false);
+            """);
+            var test = VerifyCS.Test(code, code);
+            test.NumberOfIncrementalIterations = 0;
+            return test.RunAsync();
+        }
+
+        // A stored task that is read (waited for, kept, returned, read in a lambda) is someone's to observe.
+        [Fact]
+        public Task StoredInALocalThatIsRead_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InSync("""
+                    var waited = _log.WriteLineAsync("a");
+                    waited.Wait();
+                    var kept = _log.FlushAsync();
+                    Action later = () => kept.Wait();
+                    var logged = output.WriteAsync(data, 0, data.Length);
+                    Console.WriteLine(logged.Status);
+            """));
+
         [Fact]
         public Task ConditionalAccessInAsyncCode_NoAwaitFix_ReportsDiagnostic()
         {
