@@ -587,7 +587,7 @@ namespace Postmortem.Analyzers.Knowledge
         /// </summary>
         public static bool FailsWhereCalled(IInvocationOperation call, bool returnedTaskWaited = false)
         {
-            if (call.Type is not INamedTypeSymbol { Name: "Task" or "ValueTask", ContainingNamespace: { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace.Name: "System" } } })
+            if (!IsFrameworkTask(call.Type))
             {
                 return true;
             }
@@ -596,6 +596,10 @@ namespace Postmortem.Analyzers.Knowledge
             // twenty-seventh session: `Task SaveAllAsync() => Task.WhenAll(File.WriteAllTextAsync(…), …)` dropped by a handler).
             return IsWaitedFor(call, returnIsWaited: returnedTaskWaited);
         }
+
+        /// <summary><c>System.Threading.Tasks.Task</c> or <c>ValueTask</c> (generic or not).</summary>
+        public static bool IsFrameworkTask(ITypeSymbol? type)
+            => type is INamedTypeSymbol { Name: "Task" or "ValueTask", ContainingNamespace: { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace.Name: "System" } } };
 
         /// <summary>
         /// <c>var t = sw.WriteLineAsync(s);</c> with <c>t</c> never read in the code around it (lambdas and local functions
@@ -608,7 +612,18 @@ namespace Postmortem.Analyzers.Knowledge
                 return false;
             }
 
-            var root = (IOperation)call;
+            foreach (var _ in ReferencesTo(local, call))
+            {
+                return false;
+            }
+
+            return true;
+        }
+
+        /// <summary>The references to the local in the code around <paramref name="origin"/> (the whole operation tree it is in).</summary>
+        private static IEnumerable<ILocalReferenceOperation> ReferencesTo(ILocalSymbol local, IOperation origin)
+        {
+            var root = origin;
             while (root.Parent is { } parent)
             {
                 root = parent;
@@ -618,11 +633,9 @@ namespace Postmortem.Analyzers.Knowledge
             {
                 if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local))
                 {
-                    return false;
+                    yield return reference;
                 }
             }
-
-            return true;
         }
 
         /// <summary>Is the call's task awaited or returned (through <c>ConfigureAwait</c>, <c>AsTask</c> and conversions)?</summary>
@@ -688,16 +701,9 @@ namespace Postmortem.Analyzers.Knowledge
         /// <summary>Is the local holding the task waited for anywhere in the code around it?</summary>
         private static bool IsLocalWaitedFor(ILocalSymbol local, IOperation origin, int depth, bool returnIsWaited)
         {
-            var root = origin;
-            while (root.Parent is { } parent)
+            foreach (var reference in ReferencesTo(local, origin))
             {
-                root = parent;
-            }
-
-            foreach (var operation in root.Descendants())
-            {
-                if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local) &&
-                    IsWaitedFor(reference, depth + 1, returnIsWaited))
+                if (IsWaitedFor(reference, depth + 1, returnIsWaited))
                 {
                     return true;
                 }

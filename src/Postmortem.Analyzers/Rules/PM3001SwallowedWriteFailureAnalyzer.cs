@@ -746,7 +746,7 @@ namespace Postmortem.Analyzers.Rules
         /// catch around the call ever sees the failure (PM3002 reports the dropped task).
         /// </summary>
         private static bool IsDroppedTask(IInvocationOperation invocation)
-            => invocation.Type is INamedTypeSymbol { Name: "Task" or "ValueTask", ContainingNamespace: { Name: "Tasks", ContainingNamespace.Name: "Threading" } } &&
+            => AsyncWrites.IsFrameworkTask(invocation.Type) &&
                AsyncWrites.GetDroppingOperation(invocation, out _) is not null;
 
         private static string? UsingDisposesDurableWriter(IOperation resources, IoTypes io)

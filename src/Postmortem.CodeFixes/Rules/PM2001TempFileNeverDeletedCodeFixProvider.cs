@@ -517,7 +517,7 @@ namespace Postmortem.CodeFixes.Rules
 
             var dropped = node.Parent is ExpressionStatementSyntax ||
                           node.Parent is AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "_" }, Parent: ExpressionStatementSyntax } assignment && assignment.Right == node;
-            return dropped && model.GetTypeInfo(call, cancellationToken).Type is { Name: "Task" or "ValueTask", ContainingNamespace: { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace.Name: "System" } } };
+            return dropped && AsyncWrites.IsFrameworkTask(model.GetTypeInfo(call, cancellationToken).Type);
         }
 
         /// <summary>
