@@ -540,15 +540,7 @@ namespace Postmortem.Analyzers.Knowledge
             }
 
             // Through parentheses, casts and `!` (`Path.ChangeExtension(tmp, ".png")!`), as the operations are read.
-            while (syntax is ParenthesizedExpressionSyntax or CastExpressionSyntax or PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression })
-            {
-                syntax = syntax switch
-                {
-                    ParenthesizedExpressionSyntax parenthesized => parenthesized.Expression,
-                    CastExpressionSyntax cast => cast.Expression,
-                    _ => ((PostfixUnaryExpressionSyntax)syntax).Operand,
-                };
-            }
+            syntax = OperationFacts.WithoutParenthesesOrCasts(syntax);
 
             return syntax is BinaryExpressionSyntax or InterpolatedStringExpressionSyntax or IdentifierNameSyntax ||
                    syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ChangeExtension" } or IdentifierNameSyntax { Identifier.ValueText: "ChangeExtension" } };

@@ -57,6 +57,29 @@ namespace Postmortem.Analyzers.Knowledge
         private static OperationKind KindNamed(string name)
             => System.Enum.TryParse<OperationKind>(name, out var kind) ? kind : (OperationKind)(-1);
 
+        /// <summary>The expression inside parentheses, casts and <c>!</c> (<c>(T)x</c>, <c>(x)!</c>): what the syntax's value is
+        /// made of, as <see cref="UnwrapConversions"/> reads an operation.</summary>
+        public static ExpressionSyntax? WithoutParenthesesOrCasts(ExpressionSyntax? expression)
+        {
+            while (true)
+            {
+                switch (expression)
+                {
+                    case ParenthesizedExpressionSyntax parenthesized:
+                        expression = parenthesized.Expression;
+                        continue;
+                    case CastExpressionSyntax cast:
+                        expression = cast.Expression;
+                        continue;
+                    case PostfixUnaryExpressionSyntax suppressed when suppressed.IsKind(SyntaxKind.SuppressNullableWarningExpression):
+                        expression = suppressed.Operand;
+                        continue;
+                    default:
+                        return expression;
+                }
+            }
+        }
+
         public static IOperation UnwrapConversions(IOperation operation)
         {
             while (true)

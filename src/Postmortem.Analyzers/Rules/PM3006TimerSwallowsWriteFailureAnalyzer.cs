@@ -258,19 +258,8 @@ namespace Postmortem.Analyzers.Rules
         /// <summary><c>null</c>, <c>null!</c>, <c>default</c>, <c>default(ISynchronizeInvoke)</c>, <c>(ISynchronizeInvoke)null</c>,
         /// in parentheses or not.</summary>
         private static bool IsNoObject(ExpressionSyntax value)
-        {
-            while (value is ParenthesizedExpressionSyntax or CastExpressionSyntax or PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression })
-            {
-                value = value switch
-                {
-                    ParenthesizedExpressionSyntax parenthesized => parenthesized.Expression,
-                    CastExpressionSyntax cast => cast.Expression,
-                    _ => ((PostfixUnaryExpressionSyntax)value).Operand,
-                };
-            }
-
-            return value.IsKind(SyntaxKind.NullLiteralExpression) || value.IsKind(SyntaxKind.DefaultLiteralExpression) || value.IsKind(SyntaxKind.DefaultExpression);
-        }
+            => OperationFacts.WithoutParenthesesOrCasts(value) is { } inner &&
+               (inner.IsKind(SyntaxKind.NullLiteralExpression) || inner.IsKind(SyntaxKind.DefaultLiteralExpression) || inner.IsKind(SyntaxKind.DefaultExpression));
 
         /// <summary>Does a declaration of the type (any part, any file: a form's designer file) assign a timer's
         /// SynchronizingObject? Then the handler may run through ISynchronizeInvoke.BeginInvoke (a form's message loop),
