@@ -41,7 +41,7 @@ namespace Postmortem.Analyzers
         public static readonly DiagnosticDescriptor PM2001TempFileNeverDeleted = Create(
             DiagnosticIds.TempFileNeverDeleted,
             title: "A temporary file or folder is never deleted",
-            messageFormat: "The temporary {0} created by '{1}' is never deleted: every call leaves one behind until the disk fills",
+            messageFormat: "The temporary {0} created by '{1}' is never deleted{2}: every call leaves one behind until the disk fills",
             description: "A temporary file or folder that nothing deletes accumulates with every call until the disk fills " +
                          "(and on Windows, with .NET Framework and .NET 7 or earlier, Path.GetTempFileName fails once 65,535 of its files exist).");
 

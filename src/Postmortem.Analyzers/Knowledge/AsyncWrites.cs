@@ -612,30 +612,12 @@ namespace Postmortem.Analyzers.Knowledge
                 return false;
             }
 
-            foreach (var _ in ReferencesTo(local, call))
+            foreach (var _ in OperationFacts.ReferencesTo(local, call))
             {
                 return false;
             }
 
             return true;
-        }
-
-        /// <summary>The references to the local in the code around <paramref name="origin"/> (the whole operation tree it is in).</summary>
-        private static IEnumerable<ILocalReferenceOperation> ReferencesTo(ILocalSymbol local, IOperation origin)
-        {
-            var root = origin;
-            while (root.Parent is { } parent)
-            {
-                root = parent;
-            }
-
-            foreach (var operation in root.Descendants())
-            {
-                if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local))
-                {
-                    yield return reference;
-                }
-            }
         }
 
         /// <summary>Is the call's task awaited or returned (through <c>ConfigureAwait</c>, <c>AsTask</c> and conversions)?</summary>
@@ -701,7 +683,7 @@ namespace Postmortem.Analyzers.Knowledge
         /// <summary>Is the local holding the task waited for anywhere in the code around it?</summary>
         private static bool IsLocalWaitedFor(ILocalSymbol local, IOperation origin, int depth, bool returnIsWaited)
         {
-            foreach (var reference in ReferencesTo(local, origin))
+            foreach (var reference in OperationFacts.ReferencesTo(local, origin))
             {
                 if (IsWaitedFor(reference, depth + 1, returnIsWaited))
                 {

@@ -57,6 +57,24 @@ namespace Postmortem.Analyzers.Knowledge
         private static OperationKind KindNamed(string name)
             => System.Enum.TryParse<OperationKind>(name, out var kind) ? kind : (OperationKind)(-1);
 
+        /// <summary>The references to the local in the code around <paramref name="origin"/> (the whole operation tree it is in).</summary>
+        public static IEnumerable<ILocalReferenceOperation> ReferencesTo(ILocalSymbol local, IOperation origin)
+        {
+            var root = origin;
+            while (root.Parent is { } parent)
+            {
+                root = parent;
+            }
+
+            foreach (var operation in root.Descendants())
+            {
+                if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local))
+                {
+                    yield return reference;
+                }
+            }
+        }
+
         /// <summary>The expression inside parentheses, casts and <c>!</c> (<c>(T)x</c>, <c>(x)!</c>): what the syntax's value is
         /// made of, as <see cref="UnwrapConversions"/> reads an operation.</summary>
         public static ExpressionSyntax? WithoutParenthesesOrCasts(ExpressionSyntax? expression)

@@ -74,7 +74,31 @@ namespace Postmortem.Analyzers.Rules
 
             var kind = creation.IsFolder ? "folder" : "file";
             var properties = creation.IsFolder ? FolderProperties : FileProperties;
-            context.ReportUnlessGenerated(Diagnostic.Create(Rule, context.Operation.Syntax.GetLocation(), properties, kind, creation.Name));
+            // The empty file GetTempFileName made, when the code goes on with a name made from it: said, or the user who
+            // deletes that other file reads the diagnostic as wrong.
+            var leftBehind = files.NameMadeFromTempFileName(creation) is { } made
+                ? $" (the code goes on with another file, '{Shorten(made.Syntax.ToString())}': this empty one stays)"
+                : string.Empty;
+            context.ReportUnlessGenerated(Diagnostic.Create(Rule, context.Operation.Syntax.GetLocation(), properties, kind, creation.Name, leftBehind));
+        }
+
+        /// <summary>The expression's text on one line (runs of white space as one space), cut to 60 characters.</summary>
+        private static string Shorten(string text)
+        {
+            var line = new System.Text.StringBuilder(text.Length);
+            foreach (var c in text)
+            {
+                if (!char.IsWhiteSpace(c))
+                {
+                    line.Append(c);
+                }
+                else if (line.Length > 0 && line[line.Length - 1] != ' ')
+                {
+                    line.Append(' ');
+                }
+            }
+
+            return line.Length <= 60 ? line.ToString() : line.ToString(0, 57) + "...";
         }
     }
 }

@@ -40,7 +40,7 @@ namespace Postmortem.Analyzers.Tests.Rules
                     File.WriteAllText(scratch, title);
                     return File.ReadAllBytes(scratch);
             """),
-                VerifyCS.Diagnostic("PM2001").WithLocation(0).WithArguments("file", "Path.GetTempFileName"));
+                VerifyCS.Diagnostic("PM2001").WithLocation(0).WithArguments("file", "Path.GetTempFileName", ""));
 
         [Fact]
         public Task CreateTempSubdirectoryNeverDeleted_ReportsDiagnostic()
@@ -50,7 +50,7 @@ namespace Postmortem.Analyzers.Tests.Rules
                     File.WriteAllText(Path.Combine(dir.FullName, "page.html"), title);
                     return File.ReadAllBytes(Path.Combine(dir.FullName, "page.html"));
             """),
-                VerifyCS.Diagnostic("PM2001").WithLocation(0).WithArguments("folder", "Directory.CreateTempSubdirectory"));
+                VerifyCS.Diagnostic("PM2001").WithLocation(0).WithArguments("folder", "Directory.CreateTempSubdirectory", ""));
 
         [Theory]
         [InlineData("[|File.WriteAllText(path, title)|];")]
@@ -186,7 +186,7 @@ namespace Postmortem.Analyzers.Tests.Rules
                     {{write}}
                     return File.ReadAllBytes(tmp);
                 """),
-                VerifyCS.Diagnostic("PM2001").WithLocation(0).WithArguments("file", name));
+                VerifyCS.Diagnostic("PM2001").WithLocation(0).WithArguments("file", name, ""));
 
         // A FileInfo deleted through ?. (the call's instance is then a placeholder for the receiver).
         [Fact]
@@ -285,9 +285,9 @@ namespace Postmortem.Analyzers.Tests.Rules
                     public static void Condition() => System.Console.WriteLine(File.Exists({|#2:Path.GetTempFileName()|}) ? "yes" : "no");
                 }
                 """,
-                VerifyCS.Diagnostic("PM2001").WithLocation(0).WithArguments("file", "Path.GetTempFileName"),
-                VerifyCS.Diagnostic("PM2001").WithLocation(1).WithArguments("file", "Path.GetTempFileName"),
-                VerifyCS.Diagnostic("PM2001").WithLocation(2).WithArguments("file", "Path.GetTempFileName"));
+                VerifyCS.Diagnostic("PM2001").WithLocation(0).WithArguments("file", "Path.GetTempFileName", ""),
+                VerifyCS.Diagnostic("PM2001").WithLocation(1).WithArguments("file", "Path.GetTempFileName", ""),
+                VerifyCS.Diagnostic("PM2001").WithLocation(2).WithArguments("file", "Path.GetTempFileName", ""));
 
         // The same field that nothing deletes, a Dispose that deletes another field, or a local of the same name.
         [Theory]
@@ -309,7 +309,7 @@ namespace Postmortem.Analyzers.Tests.Rules
                     public void Dispose() { {{delete}} }
                 }
                 """,
-                VerifyCS.Diagnostic("PM2001").WithLocation(0).WithArguments("file", "File.WriteAllText"));
+                VerifyCS.Diagnostic("PM2001").WithLocation(0).WithArguments("file", "File.WriteAllText", ""));
 
         [Fact]
         public Task FixedNameUnderTemp_NoDiagnostic()
@@ -330,6 +330,40 @@ namespace Postmortem.Analyzers.Tests.Rules
                         System.IO.Compression.ZipFile.CreateFromDirectory(source, LastExport);
                     }
             """));
+
+        // The message's note for the empty .tmp left behind a name made from GetTempFileName's (real-world round 27).
+        private static string ChangedTo(string name) => $" (the code goes on with another file, '{name}': this empty one stays)";
+
+        // The note names the other file's expression on one line, cut at 60 characters; a path inside the name
+        // (Path.Combine) or the name itself written is no other file beside it, and gets no note.
+        [Fact]
+        public Task TempFileNameOnlyMadeIntoOtherNames_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(InClass("""
+                    void Long(byte[] data, string customerName, string reportKind)
+                    {
+                        var tmp = {|#0:Path.GetTempFileName()|};
+                        var target = tmp
+                            + "." + customerName + "." + reportKind + ".quarterly.pdf";
+                        File.WriteAllBytes(target, data);
+                        File.Delete(target);
+                    }
+
+                    void Inside(string text)
+                    {
+                        var tmp = {|#1:Path.GetTempFileName()|};
+                        File.WriteAllText(Path.Combine(tmp, "a.txt"), text);
+                    }
+
+                    void Itself(string text)
+                    {
+                        var tmp = {|#2:Path.GetTempFileName()|};
+                        File.WriteAllText(tmp, text);
+                        var size = new FileInfo(tmp).Length;
+                    }
+            """),
+                VerifyCS.Diagnostic("PM2001").WithLocation(0).WithArguments("file", "Path.GetTempFileName", ChangedTo("tmp + \".\" + customerName + \".\" + reportKind + \".quarterly...")),
+                VerifyCS.Diagnostic("PM2001").WithLocation(1).WithArguments("file", "Path.GetTempFileName", ""),
+                VerifyCS.Diagnostic("PM2001").WithLocation(2).WithArguments("file", "Path.GetTempFileName", ""));
 
         [Fact]
         public Task ExtensionChangedAfterCreation_ReportsDiagnostic()
@@ -354,9 +388,9 @@ namespace Postmortem.Analyzers.Tests.Rules
 
                     void Store() => File.Delete(_db);
             """),
-                VerifyCS.Diagnostic("PM2001").WithLocation(0).WithArguments("file", "Path.GetTempFileName"),
-                VerifyCS.Diagnostic("PM2001").WithLocation(1).WithArguments("file", "Path.GetTempFileName"),
-                VerifyCS.Diagnostic("PM2001").WithLocation(2).WithArguments("file", "Path.GetTempFileName"));
+                VerifyCS.Diagnostic("PM2001").WithLocation(0).WithArguments("file", "Path.GetTempFileName", ChangedTo("Path.ChangeExtension(Path.GetTempFileName(), \".db\")")),
+                VerifyCS.Diagnostic("PM2001").WithLocation(1).WithArguments("file", "Path.GetTempFileName", ChangedTo("Path.ChangeExtension(Path.GetTempFileName(), \".wav\")")),
+                VerifyCS.Diagnostic("PM2001").WithLocation(2).WithArguments("file", "Path.GetTempFileName", ChangedTo("Path.ChangeExtension(tmp, \".pdf\")")));
 
         // The local itself given another name after the creation (docs/precision.md, second round): what is returned or
         // deleted from then on is that other file, and GetTempFileName's .tmp stays.
@@ -395,10 +429,10 @@ namespace Postmortem.Analyzers.Tests.Rules
                         return t;
                     }
             """),
-                VerifyCS.Diagnostic("PM2001").WithLocation(0).WithArguments("file", "Path.GetTempFileName"),
-                VerifyCS.Diagnostic("PM2001").WithLocation(1).WithArguments("file", "Path.GetTempFileName"),
-                VerifyCS.Diagnostic("PM2001").WithLocation(2).WithArguments("file", "Path.GetTempFileName"),
-                VerifyCS.Diagnostic("PM2001").WithLocation(3).WithArguments("file", "Path.GetTempFileName"));
+                VerifyCS.Diagnostic("PM2001").WithLocation(0).WithArguments("file", "Path.GetTempFileName", ChangedTo("t + \".pdf\"")),
+                VerifyCS.Diagnostic("PM2001").WithLocation(1).WithArguments("file", "Path.GetTempFileName", ChangedTo("t += \".pdf\"")),
+                VerifyCS.Diagnostic("PM2001").WithLocation(2).WithArguments("file", "Path.GetTempFileName", ChangedTo("Path.ChangeExtension(t, \".wav\")")),
+                VerifyCS.Diagnostic("PM2001").WithLocation(3).WithArguments("file", "Path.GetTempFileName", ChangedTo("$\"{t}.pdf\"")));
 
         // A temp path made by a helper of the same file (docs/precision.md, first round: a path from a helper was not
         // followed): what the helper returns is the path, a method's or a local function's, with a block or an arrow.
@@ -433,10 +467,10 @@ namespace Postmortem.Analyzers.Tests.Rules
                     void NamedByTheCaller(string upload, byte[] data)
                         => {|#3:File.WriteAllBytes(TempPathFor(upload), data)|};
             """),
-                VerifyCS.Diagnostic("PM2001").WithLocation(0).WithArguments("file", "File.WriteAllBytes"),
-                VerifyCS.Diagnostic("PM2001").WithLocation(1).WithArguments("file", "File.WriteAllBytes"),
-                VerifyCS.Diagnostic("PM2001").WithLocation(2).WithArguments("file", "File.WriteAllBytes"),
-                VerifyCS.Diagnostic("PM2001").WithLocation(3).WithArguments("file", "File.WriteAllBytes"));
+                VerifyCS.Diagnostic("PM2001").WithLocation(0).WithArguments("file", "File.WriteAllBytes", ""),
+                VerifyCS.Diagnostic("PM2001").WithLocation(1).WithArguments("file", "File.WriteAllBytes", ""),
+                VerifyCS.Diagnostic("PM2001").WithLocation(2).WithArguments("file", "File.WriteAllBytes", ""),
+                VerifyCS.Diagnostic("PM2001").WithLocation(3).WithArguments("file", "File.WriteAllBytes", ""));
 
         // A local declared empty and given its temp path later, often inside a try (Lawiz/criptography's CreateTmpFile, in
         // a helper: docs/precision.md, first round).
@@ -485,9 +519,9 @@ namespace Postmortem.Analyzers.Tests.Rules
                         }
                     }
             """),
-                VerifyCS.Diagnostic("PM2001").WithLocation(0).WithArguments("file", "File.WriteAllText"),
-                VerifyCS.Diagnostic("PM2001").WithLocation(1).WithArguments("file", "File.WriteAllBytes"),
-                VerifyCS.Diagnostic("PM2001").WithLocation(2).WithArguments("file", "File.WriteAllBytes"));
+                VerifyCS.Diagnostic("PM2001").WithLocation(0).WithArguments("file", "File.WriteAllText", ""),
+                VerifyCS.Diagnostic("PM2001").WithLocation(1).WithArguments("file", "File.WriteAllBytes", ""),
+                VerifyCS.Diagnostic("PM2001").WithLocation(2).WithArguments("file", "File.WriteAllBytes", ""));
 
         // Given a fixed temp name later is still one file; deleted in finally is released; passed by ref, it is unknown.
         [Fact]
@@ -556,10 +590,10 @@ namespace Postmortem.Analyzers.Tests.Rules
                         {|#3:File.WriteAllBytes(path, data)|};
                     }
             """),
-                VerifyCS.Diagnostic("PM2001").WithLocation(0).WithArguments("file", "File.WriteAllText"),
-                VerifyCS.Diagnostic("PM2001").WithLocation(1).WithArguments("file", "File.WriteAllText"),
-                VerifyCS.Diagnostic("PM2001").WithLocation(2).WithArguments("file", "File.WriteAllText"),
-                VerifyCS.Diagnostic("PM2001").WithLocation(3).WithArguments("file", "File.WriteAllBytes"));
+                VerifyCS.Diagnostic("PM2001").WithLocation(0).WithArguments("file", "File.WriteAllText", ""),
+                VerifyCS.Diagnostic("PM2001").WithLocation(1).WithArguments("file", "File.WriteAllText", ""),
+                VerifyCS.Diagnostic("PM2001").WithLocation(2).WithArguments("file", "File.WriteAllText", ""),
+                VerifyCS.Diagnostic("PM2001").WithLocation(3).WithArguments("file", "File.WriteAllBytes", ""));
 
         // A helper's fixed name under the temp folder is one file (its parameter read as the call's constant argument); a
         // helper's file deleted by the caller is released; a virtual helper may be overridden to return anything; a helper
@@ -915,7 +949,7 @@ namespace Postmortem.Analyzers.Tests.Rules
                 System.Console.WriteLine(File.ReadAllText(scratch));
                 """);
             test.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
-            test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("PM2001").WithLocation(0).WithArguments("file", "Path.GetTempFileName"));
+            test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("PM2001").WithLocation(0).WithArguments("file", "Path.GetTempFileName", ""));
             return test.RunAsync();
         }
 
@@ -936,7 +970,7 @@ namespace Postmortem.Analyzers.Tests.Rules
                     };
                 }
                 """,
-                VerifyCS.Diagnostic("PM2001").WithLocation(0).WithArguments("file", "Path.GetTempFileName"));
+                VerifyCS.Diagnostic("PM2001").WithLocation(0).WithArguments("file", "Path.GetTempFileName", ""));
 
         [Fact]
         public Task NameWrittenWithEscape_ReportsDiagnostic()
@@ -954,7 +988,7 @@ namespace Postmortem.Analyzers.Tests.Rules
                     }
                 }
                 """,
-                VerifyCS.Diagnostic("PM2001").WithLocation(0).WithArguments("file", "Path.GetTempFileName"));
+                VerifyCS.Diagnostic("PM2001").WithLocation(0).WithArguments("file", "Path.GetTempFileName", ""));
 
         [Fact]
         public Task NestedTypes_ReportsDiagnostic()
@@ -982,8 +1016,8 @@ namespace Postmortem.Analyzers.Tests.Rules
                     }
                 }
                 """,
-                VerifyCS.Diagnostic("PM2001").WithLocation(0).WithArguments("file", "Path.GetTempFileName"),
-                VerifyCS.Diagnostic("PM2001").WithLocation(1).WithArguments("file", "Path.GetTempFileName"));
+                VerifyCS.Diagnostic("PM2001").WithLocation(0).WithArguments("file", "Path.GetTempFileName", ""),
+                VerifyCS.Diagnostic("PM2001").WithLocation(1).WithArguments("file", "Path.GetTempFileName", ""));
 
         // Real-world round 13 (PowerShell's New-TemporaryFile): a cmdlet's WriteObject hands its result to the pipeline, as
         // a return does; the user who asked for a temp file deletes it. A WriteObject of another type is an ordinary call.
@@ -1263,12 +1297,12 @@ namespace Postmortem.Analyzers.Tests.Rules
                         Console.WriteLine(Leaks(title));
                     }
             """),
-                VerifyCS.Diagnostic("PM2001").WithLocation(0).WithArguments("file", "CreateScratch"),
-                VerifyCS.Diagnostic("PM2001").WithLocation(1).WithArguments("file", "Render"),
-                VerifyCS.Diagnostic("PM2001").WithLocation(2).WithArguments("file", "DownloadAsync"),
-                VerifyCS.Diagnostic("PM2001").WithLocation(3).WithArguments("folder", "Workspace"),
-                VerifyCS.Diagnostic("PM2001").WithLocation(4).WithArguments("file", "Scratch"),
-                VerifyCS.Diagnostic("PM2001").WithLocation(5).WithArguments("file", "Path.GetTempFileName"));
+                VerifyCS.Diagnostic("PM2001").WithLocation(0).WithArguments("file", "CreateScratch", ""),
+                VerifyCS.Diagnostic("PM2001").WithLocation(1).WithArguments("file", "Render", ""),
+                VerifyCS.Diagnostic("PM2001").WithLocation(2).WithArguments("file", "DownloadAsync", ""),
+                VerifyCS.Diagnostic("PM2001").WithLocation(3).WithArguments("folder", "Workspace", ""),
+                VerifyCS.Diagnostic("PM2001").WithLocation(4).WithArguments("file", "Scratch", ""),
+                VerifyCS.Diagnostic("PM2001").WithLocation(5).WithArguments("file", "Path.GetTempFileName", ""));
 
         // Real-world round 27 (Masuda.QQNT's image download): a name made from GetTempFileName's (`+ ".png"`, interpolated,
         // Path.ChangeExtension) is another file in the temp folder, left behind when nothing deletes it, also after the empty
@@ -1319,13 +1353,13 @@ namespace Postmortem.Analyzers.Tests.Rules
 
                     long Use(byte[] data) => new FileInfo({|#4:Download(data)|}).Length;
             """),
-                VerifyCS.Diagnostic("PM2001").WithLocation(0).WithArguments("file", "File.WriteAllBytes"),
-                VerifyCS.Diagnostic("PM2001").WithLocation(1).WithArguments("file", "File.WriteAllBytes"),
-                VerifyCS.Diagnostic("PM2001").WithLocation(2).WithArguments("file", "File.Create"),
-                VerifyCS.Diagnostic("PM2001").WithLocation(3).WithArguments("file", "Path.GetTempFileName"),
-                VerifyCS.Diagnostic("PM2001").WithLocation(4).WithArguments("file", "Download"),
-                VerifyCS.Diagnostic("PM2001").WithLocation(5).WithArguments("file", "File.WriteAllBytes"),
-                VerifyCS.Diagnostic("PM2001").WithLocation(6).WithArguments("file", "File.WriteAllBytes"));
+                VerifyCS.Diagnostic("PM2001").WithLocation(0).WithArguments("file", "File.WriteAllBytes", ""),
+                VerifyCS.Diagnostic("PM2001").WithLocation(1).WithArguments("file", "File.WriteAllBytes", ""),
+                VerifyCS.Diagnostic("PM2001").WithLocation(2).WithArguments("file", "File.Create", ""),
+                VerifyCS.Diagnostic("PM2001").WithLocation(3).WithArguments("file", "Path.GetTempFileName", ChangedTo("$\"{Path.GetTempFileName()}.png\"")),
+                VerifyCS.Diagnostic("PM2001").WithLocation(4).WithArguments("file", "Download", ""),
+                VerifyCS.Diagnostic("PM2001").WithLocation(5).WithArguments("file", "File.WriteAllBytes", ""),
+                VerifyCS.Diagnostic("PM2001").WithLocation(6).WithArguments("file", "File.WriteAllBytes", ""));
 
         // The name GetTempFileName returned is its own file (reported at the call, not again where it is written); a name
         // made from it that is deleted, or a path inside it (a folder made where the file was), is no new file left.
@@ -1584,8 +1618,8 @@ namespace Postmortem.Analyzers.Tests.Rules
                         return new DirectoryInfo(work).GetFiles().Length;
                     }
             """),
-                VerifyCS.Diagnostic("PM2001").WithLocation(0).WithArguments("file", "Render"),
-                VerifyCS.Diagnostic("PM2001").WithLocation(1).WithArguments("folder", "DownloadAsync"));
+                VerifyCS.Diagnostic("PM2001").WithLocation(0).WithArguments("file", "Render", ""),
+                VerifyCS.Diagnostic("PM2001").WithLocation(1).WithArguments("folder", "DownloadAsync", ""));
 
         // The caller deletes or hands over the file; the temp name is fixed; the helper deletes the file itself; the path is
         // not under the temp folder; or the argument is not what the helper writes to.
