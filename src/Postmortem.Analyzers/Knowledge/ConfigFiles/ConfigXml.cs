@@ -119,10 +119,13 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
                 CloseInput = true,
             };
 
+            // A byte order mark left in the text (U+FEFF before `<?xml`, as a doubled BOM leaves it) is skipped, as the
+            // JSON reader skips it; positions on the first line then count it back.
+            var bom = content.Length > 0 && content[0] == '\uFEFF' ? 1 : 0;
             var stack = new Stack<XmlElementNode>();
             try
             {
-                using var reader = XmlReader.Create(new StringReader(content), settings);
+                using var reader = XmlReader.Create(new StringReader(bom == 0 ? content : content.Substring(bom)), settings);
                 var lineInfo = (IXmlLineInfo)reader;
                 while (reader.Read())
                 {
@@ -143,19 +146,19 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
 
                     if (stack.Count >= MaxDepth)
                     {
-                        errorPosition = Position(text, lineInfo.LineNumber, lineInfo.LinePosition);
+                        errorPosition = Position(text, lineInfo.LineNumber, lineInfo.LinePosition, bom);
                         error = "nesting is too deep";
                         root = null;
                         return false;
                     }
 
-                    var nameStart = Position(text, lineInfo.LineNumber, lineInfo.LinePosition);
+                    var nameStart = Position(text, lineInfo.LineNumber, lineInfo.LinePosition, bom);
                     var element = new XmlElementNode(reader.LocalName, new TextSpan(nameStart, reader.Name.Length));
                     if (reader.MoveToFirstAttribute())
                     {
                         do
                         {
-                            var attributeStart = Position(text, lineInfo.LineNumber, lineInfo.LinePosition);
+                            var attributeStart = Position(text, lineInfo.LineNumber, lineInfo.LinePosition, bom);
                             element.Attributes.Add(new XmlAttributeNode(
                                 reader.LocalName,
                                 reader.Prefix,
@@ -192,7 +195,7 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
             catch (XmlException ex)
             {
                 root = null;
-                errorPosition = Position(text, ex.LineNumber, ex.LinePosition);
+                errorPosition = Position(text, ex.LineNumber, ex.LinePosition, bom);
                 error = ex.Message;
                 return false;
             }
@@ -218,7 +221,8 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
         }
 
         /// <summary>IXmlLineInfo's 1-based line and column (they count UTF-16 characters, as SourceText does) to a position.</summary>
-        private static int Position(SourceText text, int line, int column)
+        /// <param name="firstLineShift">Characters before the text the reader was given (a skipped byte order mark).</param>
+        private static int Position(SourceText text, int line, int column, int firstLineShift)
         {
             if (line <= 0 || text.Lines.Count == 0)
             {
@@ -227,7 +231,7 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
 
             var lineIndex = Math.Min(line - 1, text.Lines.Count - 1);
             var textLine = text.Lines[lineIndex];
-            var offset = Math.Max(column - 1, 0);
+            var offset = Math.Max(column - 1, 0) + (line == 1 ? firstLineShift : 0);
             return Math.Min(textLine.Start + offset, textLine.End);
         }
 
