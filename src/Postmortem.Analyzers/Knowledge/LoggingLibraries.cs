@@ -27,10 +27,20 @@ namespace Postmortem.Analyzers.Knowledge
         /// <summary>NLog <c>InternalLogger.LogLevel</c> set to a level other than Off: it writes only with an output.</summary>
         NLogLevel,
 
+        /// <summary>NLog <c>InternalLogger.LogLevel = LogLevel.Off</c> (or <c>SetMinimumLogLevel(LogLevel.Off)</c>): an
+        /// output set before or after it no longer raises the level under NLog 6 (checked with 6.2.0: nothing written).</summary>
+        NLogLevelOff,
+
         /// <summary>An output of NLog's InternalLogger (<c>LogFile</c>, <c>LogToConsole</c>, <c>LogToConsoleError</c>,
         /// <c>LogToTrace</c>, <c>LogWriter</c>): it writes by itself under NLog 4 and 6, only with a level under NLog 5
         /// (<see cref="LoggingLibraries.NLogOutputNeedsLevel"/>).</summary>
         NLogOutput,
+
+        /// <summary>A subscriber of NLog's InternalLogger (<c>LogMessageReceived</c>/<c>InternalEventOccurred</c> +=,
+        /// <c>AddLogSubscription</c>/<c>AddEventSubscription</c>): it receives only with a level, under NLog 5 and 6 alike,
+        /// and sets none (checked with 5.0.4 and 6.2.0: no message at level Off, both with Warn); NLog 4's level is Info
+        /// by default (4.7.13: received) (<see cref="LoggingLibraries.NLogSubscriberNeedsLevel"/>).</summary>
+        NLogSubscriber,
 
         /// <summary>ZLogger's <c>ZLoggerOptions.InternalErrorLogger</c> given a handler (not null): counts as a handler does,
         /// so one that only writes to <c>Debug</c> or to a console nobody sees does not.</summary>
@@ -67,8 +77,16 @@ namespace Postmortem.Analyzers.Knowledge
             ZLoggerBuilderExtensions = LibraryPresence.Lookup(compilation, present.ZLogger, "ZLogger.ZLoggerBuilderExtensions");
             ZLoggerOptions = ZLoggerBuilderExtensions is null ? null : LibraryPresence.Lookup(compilation, present.ZLogger, "ZLogger.ZLoggerOptions");
             ZLoggerConsoleOptions = ZLoggerOptions is null ? null : LibraryPresence.Lookup(compilation, present.ZLogger, "ZLogger.Providers.ZLoggerConsoleOptions");
-            NLogOutputNeedsLevel = NLogInternalLogger is null || ConfigFiles.ConfigSinkRules.DetectNLog(compilation) is not (NLogGeneration.V4 or NLogGeneration.V6);
+            var nlog = NLogInternalLogger is null ? NLogGeneration.Unknown : ConfigFiles.ConfigSinkRules.DetectNLog(compilation);
+            NLogOutputNeedsLevel = nlog is not (NLogGeneration.V4 or NLogGeneration.V6);
+            NLogSubscriberNeedsLevel = nlog is NLogGeneration.V5 or NLogGeneration.V6;
         }
+
+        /// <summary>
+        /// Does a subscriber of NLog's InternalLogger receive only once its LogLevel is set (NLog 5 and 6)? Not under NLog 4,
+        /// whose level is Info by default, nor where the generation is unknown (as before this was known).
+        /// </summary>
+        public bool NLogSubscriberNeedsLevel { get; }
 
         /// <summary>
         /// Does an output of NLog's InternalLogger write only once its LogLevel is set? Under NLog 5 the level stays Off
@@ -262,7 +280,8 @@ namespace Postmortem.Analyzers.Knowledge
 
         // ------------------------------------------------------------------ switching the internal channel on
 
-        /// <summary><c>SelfLog.Enable(…)</c>; NLog <c>SetupInternalLogger(…)</c>; log4net <c>new LogLog.LogReceivedAdapter(…)</c> is a creation.</summary>
+        /// <summary><c>SelfLog.Enable(…)</c>; NLog <c>SetupInternalLogger(…)</c> given a callback the compilation does not
+        /// contain (the calls of one it contains are read one by one: <see cref="GetInternalLoggerBuilderEffect"/>); log4net <c>new LogLog.LogReceivedAdapter(…)</c> is a creation.</summary>
         public bool TryGetEnablingCall(IInvocationOperation invocation, out LoggingLibrary library)
         {
             library = default;
@@ -286,7 +305,7 @@ namespace Postmortem.Analyzers.Knowledge
                 return true;
             }
 
-            if (name == "SetupInternalLogger" && HasNLog && IsInNamespace(containing, "NLog"))
+            if (name == "SetupInternalLogger" && HasNLog && IsInNamespace(containing, "NLog") && !ConfiguresInSource(invocation))
             {
                 library = LoggingLibrary.NLog;
                 return true;
@@ -299,6 +318,50 @@ namespace Postmortem.Analyzers.Knowledge
             }
 
             return false;
+        }
+
+        /// <summary><c>SetupInternalLogger(s => …)</c> or <c>SetupInternalLogger(Configure)</c> with <c>Configure</c> in source:
+        /// its builder calls are analyzed where they are.</summary>
+        private static bool ConfiguresInSource(IInvocationOperation invocation)
+        {
+            var value = LastArgument(invocation) is { } argument ? OperationFacts.UnwrapConversions(argument) : null;
+            return value is IDelegateCreationOperation creation &&
+                   (creation.Target is IAnonymousFunctionOperation ||
+                    (creation.Target is IMethodReferenceOperation { Method: { } method } && !method.Locations.IsEmpty && method.Locations[0].IsInSource));
+        }
+
+        /// <summary>
+        /// A call of NLog's <c>SetupInternalLoggerBuilderExtensions</c> (in <c>SetupInternalLogger(s => s.…)</c>):
+        /// <c>SetMinimumLogLevel</c> a level (or Off), <c>LogToFile</c>/<c>LogToConsole</c>/<c>LogToTrace</c>/<c>LogToWriter</c>
+        /// an output (not <c>false</c>/null/""), <c>AddLogSubscription</c>/<c>AddEventSubscription</c> a subscriber, as the
+        /// properties and events they set; <c>SetupFromEnvironmentVariables</c>, whose outcome the build cannot know, counts
+        /// as switching it on. Checked with NLog 5.0.4 and 6.2.0: <c>LogToFile</c> alone leaves the level Off under 5.0.4, a
+        /// level alone writes nowhere under both (the twenty-eighth session's review).
+        /// </summary>
+        public SwitchEffect GetInternalLoggerBuilderEffect(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            var effect = method.Name switch
+            {
+                "SetMinimumLogLevel" => SwitchEffect.NLogLevel,
+                "LogToFile" or "LogToConsole" or "LogToTrace" or "LogToWriter" => SwitchEffect.NLogOutput,
+                "AddLogSubscription" or "AddEventSubscription" => SwitchEffect.NLogSubscriber,
+                "SetupFromEnvironmentVariables" => SwitchEffect.Enables,
+                _ => SwitchEffect.None,
+            };
+            if (effect == SwitchEffect.None || !HasNLog || method.ContainingType is not { Name: "SetupInternalLoggerBuilderExtensions" } containing ||
+                !IsInNamespace(containing, "NLog"))
+            {
+                return SwitchEffect.None;
+            }
+
+            var value = LastArgument(invocation);
+            if (effect == SwitchEffect.NLogLevel && IsOff(value))
+            {
+                return SwitchEffect.NLogLevelOff;
+            }
+
+            return effect is SwitchEffect.NLogOutput or SwitchEffect.NLogLevel && IsFalseOrOff(value) ? SwitchEffect.None : effect;
         }
 
         /// <summary>log4net <c>new LogLog.LogReceivedAdapter(list)</c> collects the internal messages.</summary>
@@ -338,6 +401,11 @@ namespace Postmortem.Analyzers.Knowledge
                     "LogFile" or "LogToConsole" or "LogToConsoleError" or "LogToTrace" or "LogWriter" => SwitchEffect.NLogOutput,
                     _ => SwitchEffect.None,
                 };
+                if (effect == SwitchEffect.NLogLevel && IsOff(assignment.Value))
+                {
+                    return SwitchEffect.NLogLevelOff;
+                }
+
                 return IsFalseOrOff(assignment.Value) ? SwitchEffect.None : effect;
             }
 
@@ -407,10 +475,15 @@ namespace Postmortem.Analyzers.Knowledge
                 return unwrapped.ConstantValue.Value is null or false or "";
             }
 
-            return unwrapped is IFieldReferenceOperation { Field.Name: "Off" } field &&
-                   NLogLogLevel is not null &&
-                   SymbolEqualityComparer.Default.Equals(field.Field.ContainingType, NLogLogLevel);
+            return IsOff(unwrapped);
         }
+
+        /// <summary><c>LogLevel.Off</c> (NLog).</summary>
+        private bool IsOff(IOperation? value)
+            => value is not null &&
+               OperationFacts.UnwrapConversions(value) is IFieldReferenceOperation { Field.Name: "Off" } field &&
+               NLogLogLevel is not null &&
+               SymbolEqualityComparer.Default.Equals(field.Field.ContainingType, NLogLogLevel);
 
         private static bool IsInNamespace(INamedTypeSymbol? type, string rootNamespace)
         {

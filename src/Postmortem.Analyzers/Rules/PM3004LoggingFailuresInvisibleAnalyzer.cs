@@ -60,7 +60,7 @@ namespace Postmortem.Analyzers.Rules
 
                 // A Windows GUI application (WinExe) or a Windows service has no console: a switch that writes only there
                 // shows nothing. A service is known by a call, so that is decided at the compilation's end.
-                var state = new CompilationState(libraries.NLogOutputNeedsLevel, ConsoleVisibility.Create(start.Compilation), serilogSections);
+                var state = new CompilationState(libraries.NLogOutputNeedsLevel, libraries.NLogSubscriberNeedsLevel, ConsoleVisibility.Create(start.Compilation), serilogSections);
 
                 // Without a file sink type nothing in code configures one, but when SelfLog exists a configuration
                 // file's sections can still be made visible from code: then only the switches are looked for.
@@ -105,6 +105,11 @@ namespace Postmortem.Analyzers.Rules
                 start.RegisterCompilationEndAction(c =>
                 {
                     var serilogSectionsUnread = serilogSections?.SectionsUnread ?? false;
+                    if (files is not null && files.SetsNLogInternalLevel(c.CancellationToken))
+                    {
+                        state.Switch(LoggingLibrary.NLog, SwitchEffect.NLogLevel, debugOnly: false, toConsole: false);
+                    }
+
                     var reportedInCode = ReportInCode(c, files, state);
                     if (filesToReport is not null)
                     {
@@ -160,6 +165,15 @@ namespace Postmortem.Analyzers.Rules
                     // replaces this handler rather than add a call that this one may replace (real-world round 12, Umbraco).
                     state.NoteUnseenHandler(invocation.Arguments[0].Syntax.GetLocation(), AlwaysRuns(invocation));
                 }
+            }
+            else if (libraries.GetInternalLoggerBuilderEffect(invocation) is not SwitchEffect.None and var effect)
+            {
+                // SetupInternalLogger(s => s.SetMinimumLogLevel(LogLevel.Warn).LogToFile(…)): each call as the property or
+                // event it sets. LogToConsole(true), or a writer to the console, in a Windows application or service: no output.
+                var toConsole = state.Console.MayBeUnseen && effect == SwitchEffect.NLogOutput &&
+                                (invocation.TargetMethod.Name == "LogToConsole" ||
+                                 (invocation.TargetMethod.Name == "LogToWriter" && LoggingTypes.WritesOnlyToConsole(invocation.Arguments[invocation.Arguments.Length - 1].Value)));
+                state.Switch(LoggingLibrary.NLog, effect, debugOnly: RunsOnlyInDebugBuilds(context), toConsole);
             }
             else
             {
@@ -291,10 +305,17 @@ namespace Postmortem.Analyzers.Rules
             var assignment = (IEventAssignmentOperation)context.Operation;
             if (libraries.TryGetEnablingEvent(assignment, out var library))
             {
-                state.Enable(
-                    library,
-                    debugOnly: RunsOnlyInDebugBuilds(context) || LoggingTypes.DoesNothingInRelease(assignment.HandlerValue),
-                    toConsole: state.Console.MayBeUnseen && LoggingTypes.WritesOnlyToConsole(assignment.HandlerValue));
+                var debugOnly = RunsOnlyInDebugBuilds(context) || LoggingTypes.DoesNothingInRelease(assignment.HandlerValue);
+                var toConsole = state.Console.MayBeUnseen && LoggingTypes.WritesOnlyToConsole(assignment.HandlerValue);
+                if (library == LoggingLibrary.NLog)
+                {
+                    // NLog's InternalLogger calls its subscribers only at its level (NLog 5 and 6: Off by default).
+                    state.Switch(library, SwitchEffect.NLogSubscriber, debugOnly, toConsole);
+                }
+                else
+                {
+                    state.Enable(library, debugOnly, toConsole);
+                }
             }
         }
 
@@ -440,16 +461,21 @@ namespace Postmortem.Analyzers.Rules
             private readonly List<Location> _unseenHandlers = new List<Location>();
             private bool _conditionalUnseenHandler;
             private readonly bool _nlogOutputNeedsLevel;
+            private readonly bool _nlogSubscriberNeedsLevel;
             private bool _nlogLevel;
+            private bool _nlogLevelOff;
             private bool _nlogOutput;
             private bool _nlogConsoleOutput;
+            private bool _nlogSubscriber;
+            private bool _nlogConsoleSubscriber;
 
             /// <summary>Whether a Serilog section of the configuration files is read (null when the question does not arise).</summary>
             public SerilogSectionReading? SerilogSections { get; }
 
-            public CompilationState(bool nlogOutputNeedsLevel, ConsoleVisibility console, SerilogSectionReading? serilogSections)
+            public CompilationState(bool nlogOutputNeedsLevel, bool nlogSubscriberNeedsLevel, ConsoleVisibility console, SerilogSectionReading? serilogSections)
             {
                 _nlogOutputNeedsLevel = nlogOutputNeedsLevel;
+                _nlogSubscriberNeedsLevel = nlogSubscriberNeedsLevel;
                 Console = console;
                 SerilogSections = serilogSections;
             }
@@ -544,6 +570,15 @@ namespace Postmortem.Analyzers.Rules
                         case SwitchEffect.NLogLevel:
                             _nlogLevel = true;
                             break;
+                        case SwitchEffect.NLogLevelOff:
+                            _nlogLevelOff = true;
+                            break;
+                        case SwitchEffect.NLogSubscriber when toConsole:
+                            _nlogConsoleSubscriber = true;
+                            break;
+                        case SwitchEffect.NLogSubscriber:
+                            _nlogSubscriber = true;
+                            break;
                         case SwitchEffect.NLogOutput when toConsole:
                             // An output to a console nobody may see: an output only if someone does (decided at the end).
                             _nlogConsoleOutput = true;
@@ -566,16 +601,24 @@ namespace Postmortem.Analyzers.Rules
                 {
                     var index = (int)library;
                     debugOnly = _debugOnly[index];
-                    consoleOnly = unseen && (_toConsole[index] || (library == LoggingLibrary.NLog && _nlogConsoleOutput));
+                    consoleOnly = unseen && (_toConsole[index] || (library == LoggingLibrary.NLog && (_nlogConsoleOutput || _nlogConsoleSubscriber)));
                     if (_enabled[index] || (!unseen && _toConsole[index]))
                     {
                         return true;
                     }
 
-                    // NLog's InternalLogger assigned: an output (a seen one) and, under NLog 5, a level.
-                    return library == LoggingLibrary.NLog &&
-                           (_nlogOutput || (!unseen && _nlogConsoleOutput)) &&
-                           (_nlogLevel || !_nlogOutputNeedsLevel);
+                    if (library != LoggingLibrary.NLog)
+                    {
+                        return false;
+                    }
+
+                    // NLog's InternalLogger assigned: an output (a seen one) and a level, set (not Off) or, under NLog 4 and
+                    // 6, raised to Info by the output unless set Off; or a subscriber (a seen one) and a level, which
+                    // NLog 4 has by default.
+                    var output = _nlogOutput || (!unseen && _nlogConsoleOutput);
+                    var subscriber = _nlogSubscriber || (!unseen && _nlogConsoleSubscriber);
+                    var level = _nlogLevel || (output && !_nlogOutputNeedsLevel && !_nlogLevelOff);
+                    return (output || subscriber) && (level || (subscriber && !_nlogSubscriberNeedsLevel));
                 }
             }
 

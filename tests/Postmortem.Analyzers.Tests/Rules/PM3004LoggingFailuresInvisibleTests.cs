@@ -457,7 +457,12 @@ namespace Postmortem.Analyzers.Tests.Rules
 
         public static TheoryData<string> NLogVersions() => new() { "5", "6" };
 
-        private static IEnumerable<MetadataReference> NLog(string version) => version == "5" ? References.NLog5 : References.NLog6;
+        private static IEnumerable<MetadataReference> NLog(string version) => version switch
+        {
+            "4" => References.NLog4,
+            "5" => References.NLog5,
+            _ => References.NLog6,
+        };
 
         [Theory]
         [MemberData(nameof(NLogVersions))]
@@ -522,8 +527,50 @@ namespace Postmortem.Analyzers.Tests.Rules
         [InlineData("6", "new LogFactory().ThrowExceptions = true;")]
         [InlineData("5", "LogManager.Setup().SetupInternalLogger(s => s.SetMinimumLogLevel(LogLevel.Warn).LogToConsole(true));")]
         [InlineData("6", "LogManager.Setup().SetupInternalLogger(s => s.SetMinimumLogLevel(LogLevel.Warn).LogToFile(\"internal.log\"));")]
-        [InlineData("5", "InternalLogger.LogMessageReceived += (sender, e) => System.Console.Error.WriteLine(e.Message);")]
+        [InlineData("5", "InternalLogger.LogLevel = LogLevel.Warn; InternalLogger.LogMessageReceived += (sender, e) => System.Console.Error.WriteLine(e.Message);")]
         public Task NLogInternalLoggerConfigured_NoDiagnostic(string version, string statement)
+            => Verify(
+                NLog(version),
+                NLogSetup($$"""
+                        {{statement}}
+                        var file = new FileTarget("file") { FileName = "logs/app.log" };
+                """));
+
+        // SetupInternalLogger's builder calls are read as the properties they set, and a subscriber of the InternalLogger
+        // needs a level too (the twenty-eighth session's review; checked with NLog 4.7.13, 5.0.4 and 6.2.0 in a console
+        // app: LogToFile alone leaves NLog 5's level Off, a level alone writes nowhere, a subscriber at level Off receives
+        // nothing under 5 and 6, and an output set before or after `LogLevel = LogLevel.Off` writes nothing under 6).
+        [Theory]
+        [InlineData("5", "LogManager.Setup().SetupInternalLogger(s => s.LogToFile(\"nlog-internal.log\"));")]
+        [InlineData("5", "LogManager.Setup().SetupInternalLogger(s => s.SetMinimumLogLevel(LogLevel.Warn));")]
+        [InlineData("6", "LogManager.Setup().SetupInternalLogger(s => s.SetMinimumLogLevel(LogLevel.Warn));")]
+        [InlineData("6", "LogManager.Setup().SetupInternalLogger(s => s.SetMinimumLogLevel(LogLevel.Off).LogToFile(\"nlog-internal.log\"));")]
+        [InlineData("6", "LogManager.Setup().SetupInternalLogger(s => s.LogToFile(null));")]
+        [InlineData("6", "InternalLogger.LogLevel = LogLevel.Off; InternalLogger.LogFile = \"nlog-internal.log\";")]
+        [InlineData("6", "InternalLogger.LogFile = \"nlog-internal.log\"; InternalLogger.LogLevel = LogLevel.Off;")]
+        [InlineData("5", "InternalLogger.LogMessageReceived += (sender, e) => System.Console.Error.WriteLine(e.Message);")]
+        [InlineData("6", "InternalLogger.InternalEventOccurred += (sender, e) => System.Console.Error.WriteLine(e.Message);")]
+        [InlineData("5", "LogManager.Setup().SetupInternalLogger(s => s.AddLogSubscription((sender, e) => System.Console.Error.WriteLine(e.Message)));")]
+        [InlineData("6", "LogManager.Setup().SetupInternalLogger(s => s.AddEventSubscription((sender, e) => System.Console.Error.WriteLine(e.Message)));")]
+        public Task NLogInternalLoggerBuilderOrSubscriberWithoutLevelOrOutput_ReportsDiagnostic(string version, string statement)
+            => Verify(
+                NLog(version),
+                NLogSetup($$"""
+                        {{statement}}
+                        var file = [|new FileTarget("file") { FileName = "logs/app.log" }|];
+                """));
+
+        [Theory]
+        [InlineData("6", "LogManager.Setup().SetupInternalLogger(s => s.LogToFile(\"nlog-internal.log\"));")]
+        [InlineData("5", "LogManager.Setup().SetupInternalLogger(s => s.LogToFile(\"nlog-internal.log\").SetMinimumLogLevel(LogLevel.Warn));")]
+        [InlineData("5", "LogManager.Setup().SetupInternalLogger(s => { s.SetMinimumLogLevel(LogLevel.Warn); s.LogToWriter(System.Console.Error); });")]
+        [InlineData("5", "LogManager.Setup().SetupInternalLogger(s => s.SetupFromEnvironmentVariables());")]
+        [InlineData("5", "LogManager.Setup().SetupInternalLogger(Internal); static void Internal(ISetupInternalLoggerBuilder s) => s.SetMinimumLogLevel(LogLevel.Warn).LogToConsole(true);")]
+        [InlineData("6", "LogManager.Setup().SetupInternalLogger(s => s.LogToFile(\"nlog-internal.log\").AddEventSubscription((sender, e) => System.Console.Error.WriteLine(e.Message)));")]
+        [InlineData("6", "InternalLogger.LogLevel = LogLevel.Off; InternalLogger.LogLevel = LogLevel.Warn; InternalLogger.LogFile = \"nlog-internal.log\";")]
+        [InlineData("6", "LogManager.Setup().SetupInternalLogger(s => s.SetMinimumLogLevel(LogLevel.Warn).AddEventSubscription((sender, e) => System.Console.Error.WriteLine(e.Message)));")]
+        [InlineData("4", "InternalLogger.LogMessageReceived += (sender, e) => System.Console.Error.WriteLine(e.Message);")]
+        public Task NLogInternalLoggerBuilderOrSubscriberWithLevelAndOutput_NoDiagnostic(string version, string statement)
             => Verify(
                 NLog(version),
                 NLogSetup($$"""
@@ -536,7 +583,7 @@ namespace Postmortem.Analyzers.Tests.Rules
         [Theory]
         [InlineData("LogLevel = NLog.LogLevel.Warn; LogToConsoleError = true;")]
         [InlineData("InternalLogger.\\u004CogFile = \"nlog-internal.log\"; InternalLogger.LogLevel = NLog.LogLevel.Warn;")]
-        [InlineData("LogMessageReceived += (sender, e) => System.Console.Error.WriteLine(e.Message);")]
+        [InlineData("LogLevel = NLog.LogLevel.Warn; LogMessageReceived += (sender, e) => System.Console.Error.WriteLine(e.Message);")]
         public Task NLogSwitchedInAnotherFileThroughUsingStatic_NoDiagnostic(string statement)
             => Test(
                 References.NLog5,

@@ -33,6 +33,9 @@ namespace Postmortem.Analyzers.Tests.Verifiers
                 (path.EndsWith("Microsoft.Extensions.Configuration.Abstractions.dll", StringComparison.Ordinal) ||
                  path.EndsWith("Microsoft.Extensions.Primitives.dll", StringComparison.Ordinal))));
 
+        /// <summary>NLog 4 (4.7.13): its InternalLogger's level is Info by default.</summary>
+        public static ImmutableArray<MetadataReference> NLog4 => Packages(("nlog", "4.7.13", "NLog.dll"));
+
         public static ImmutableArray<MetadataReference> NLog5 => Packages(("nlog", "5.0.4", "NLog.dll"));
 
         public static ImmutableArray<MetadataReference> NLog6 => Packages(("nlog", "6.2.0", "NLog.dll"));

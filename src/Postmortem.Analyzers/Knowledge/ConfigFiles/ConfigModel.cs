@@ -143,6 +143,14 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
         /// <summary>NLog: the internal log's only outputs are the console (<c>internalLogToConsole</c>, <c>…ToConsoleError</c>),
         /// which a Windows GUI application does not have.</summary>
         public bool NLogOutputOnlyToConsole { get; set; }
+
+        /// <summary>NLog: the internal log's only output is <c>internalLogToTrace</c>, which NLog 6 no longer has (neither
+        /// <c>InternalLogger.LogToTrace</c> nor the attribute: checked in 6.2.0's assembly).</summary>
+        public bool NLogOutputOnlyToTrace { get; set; }
+
+        /// <summary>NLog: <c>internalLogLevel</c> set to a level other than <c>Off</c>, with or without an output here: a
+        /// subscriber or output the code adds writes at it.</summary>
+        public bool NLogLevelOn { get; set; }
     }
 
     /// <summary>What one configuration file says about logging and hosting.</summary>

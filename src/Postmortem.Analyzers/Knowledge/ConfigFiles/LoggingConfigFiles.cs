@@ -195,6 +195,31 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
                !(section.Library == LogLibrary.Log4Net && _log4NetDebugInConfig);
 
         /// <summary>
+        /// Does a read NLog section set <c>internalLogLevel</c> (not <c>Off</c>)? The level then holds for an output or a
+        /// subscriber the code gives the InternalLogger (PM3004 in code), as a level set in code does.
+        /// </summary>
+        public bool SetsNLogInternalLevel(CancellationToken cancellationToken)
+        {
+            foreach (var file in Files)
+            {
+                if (GetModel(file, cancellationToken) is not { } model)
+                {
+                    continue;
+                }
+
+                foreach (var section in model.Sections)
+                {
+                    if (section.Library == LogLibrary.NLog && section.NLogLevelOn && ReadsSection(section, serilogSectionsUnread: false))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
         /// Does a configuration file take over this library's PM3004 in code? True when a file switches the internal
         /// channel on (nlog.config / appsettings.json: <c>internalLogFile</c>, <c>internalLogToConsole="true"</c>,
         /// <c>throwExceptions="true"</c>…; web.config/app.config: <c>&lt;add key="log4net.Internal.Debug" value="true"/&gt;</c>;
@@ -245,6 +270,7 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
         /// </summary>
         private bool FailuresVisible(ConfigSection section, bool consoleUnseen)
             => !WritesOnlyToAMissingConsole(section, consoleUnseen) &&
+               !(section.NLogOutputOnlyToTrace && NLog == NLogGeneration.V6) &&
                (section.FailuresVisible ||
                 (section.NLogOutputWithoutLevel && NLog is NLogGeneration.V4 or NLogGeneration.V6));
 

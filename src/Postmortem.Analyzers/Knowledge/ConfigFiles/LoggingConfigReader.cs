@@ -643,14 +643,17 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
                 return;
             }
 
-            var toFileOrTrace = attribute("internalLogFile") is { Length: > 0 } || IsTrue(attribute("internalLogToTrace"));
+            var toFile = attribute("internalLogFile") is { Length: > 0 };
+            var toTrace = IsTrue(attribute("internalLogToTrace"));
             var toConsole = IsTrue(attribute("internalLogToConsole")) || IsTrue(attribute("internalLogToConsoleError"));
-            var output = toFileOrTrace || toConsole;
-            section.NLogOutputOnlyToConsole = toConsole && !toFileOrTrace;
+            var output = toFile || toTrace || toConsole;
+            section.NLogOutputOnlyToConsole = toConsole && !toFile && !toTrace;
+            section.NLogOutputOnlyToTrace = toTrace && !toFile && !toConsole;
             var level = attribute("internalLogLevel")?.Trim();
             if (level is { Length: > 0 })
             {
-                section.FailuresVisible = output && !level.Equals("Off", StringComparison.OrdinalIgnoreCase);
+                section.NLogLevelOn = !level.Equals("Off", StringComparison.OrdinalIgnoreCase);
+                section.FailuresVisible = output && section.NLogLevelOn;
                 return;
             }
 

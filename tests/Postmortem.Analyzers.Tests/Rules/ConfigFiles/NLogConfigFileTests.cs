@@ -190,6 +190,16 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
                     <target xsi:type="File" name="f" fileName="logs/app.log" concurrentWrites="true" />
                 """, attributes), nlog: NLogRef.V5, failuresVisibleInCode: false);
 
+        // A byte order mark left as text before the XML (a doubled BOM): read as the JSON reader reads it, not PM0001, and
+        // what is found on the first line is placed after it (the twenty-eighth session's review).
+        [Fact]
+        public Task ByteOrderMarkBeforeTheXml_ReportsDiagnostic()
+            => RunAsync(NLogConfig, "\uFEFF" + """
+                <{|PM3004:nlog|} xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><targets><target xsi:type="File" name="f" fileName="logs/app.log" concurrentWrites="true" /></targets>
+                  <rules><logger name="*" writeTo="f" /></rules>
+                </nlog>
+                """, nlog: NLogRef.V5, failuresVisibleInCode: false);
+
         [Theory]
         [InlineData(" internalLogLevel=\"Off\" internalLogFile=\"c:/temp/nlog-internal.log\"", 5)]
         [InlineData(" internalLogLevel=\"off\" internalLogToConsoleError=\"true\"", 6)]
@@ -206,6 +216,44 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
                     <target xsi:type="File" name="f" fileName="logs/app.log" concurrentWrites="true" keepFileOpen="false" />
                 """, attributes).Replace("<nlog xmlns", "<{|PM3004:nlog|} xmlns", System.StringComparison.Ordinal);
             return RunAsync(NLogConfig, config, nlog: nlogMajor == 6 ? NLogRef.V6 : NLogRef.V5, failuresVisibleInCode: false);
+        }
+
+        // NLog 6 has no internalLogToTrace (neither the attribute nor InternalLogger.LogToTrace: checked in 6.2.0's
+        // assembly; NLog 5.0.4 has both): under 6 it is no output (the twenty-eighth session's review).
+        [Theory]
+        [InlineData(6, true)]
+        [InlineData(5, false)]
+        public Task InternalLogOnlyToTraceUnderNLog6_ReportsDiagnostic(int nlogMajor, bool reported)
+        {
+            var config = Config("""
+                    <target xsi:type="File" name="f" fileName="logs/app.log" keepFileOpen="false" />
+                """, " internalLogLevel=\"Warn\" internalLogToTrace=\"true\"");
+            if (reported)
+            {
+                config = config.Replace("<nlog xmlns", "<{|PM3004:nlog|} xmlns", System.StringComparison.Ordinal);
+            }
+
+            return RunAsync(NLogConfig, config, nlog: nlogMajor == 6 ? NLogRef.V6 : NLogRef.V5, failuresVisibleInCode: false);
+        }
+
+        // internalLogLevel in nlog.config is the level a subscriber or an output the code gives the InternalLogger writes
+        // at (a subscriber needs a level under NLog 5 and 6, an output under NLog 5).
+        [Theory]
+        [InlineData("NLog.Common.InternalLogger.LogMessageReceived += (sender, e) => System.Console.Error.WriteLine(e.Message);", " internalLogLevel=\"Warn\"", false)]
+        [InlineData("NLog.Common.InternalLogger.LogFile = \"nlog-internal.log\";", " internalLogLevel=\"Warn\"", false)]
+        [InlineData("NLog.Common.InternalLogger.LogMessageReceived += (sender, e) => System.Console.Error.WriteLine(e.Message);", "", true)]
+        [InlineData("NLog.Common.InternalLogger.LogMessageReceived += (sender, e) => System.Console.Error.WriteLine(e.Message);", " internalLogLevel=\"Off\"", true)]
+        public Task InternalLogLevelInConfigWithOutputInCode_ReportsDiagnosticOnlyWithoutLevel(string code, string attributes, bool reported)
+        {
+            var config = Config("""
+                    <target xsi:type="File" name="f" fileName="logs/app.log" keepFileOpen="false" />
+                """, attributes);
+            if (reported)
+            {
+                config = config.Replace("<nlog xmlns", "<{|PM3004:nlog|} xmlns", System.StringComparison.Ordinal);
+            }
+
+            return ConfigFileTest.Create(new[] { (NLogConfig, config) }, web: false, nlog: NLogRef.V5, failuresVisibleInCode: false, code: code).RunAsync();
         }
 
         [Theory]
