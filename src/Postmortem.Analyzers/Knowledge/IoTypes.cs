@@ -319,26 +319,60 @@ namespace Postmortem.Analyzers.Knowledge
             foreach (var argument in arguments)
             {
                 var value = OperationFacts.UnwrapConversions(argument.Value);
-                if (value.Type is not { } t || !value.ConstantValue.HasValue || value.ConstantValue.Value is not int constant)
+                if (IsWritingModeOrAccess(value) || IsWritingOptions(value))
                 {
-                    continue;
+                    return true;
                 }
+            }
 
-                if (SymbolEqualityComparer.Default.Equals(t, FileMode))
+            return false;
+        }
+
+        private bool IsWritingModeOrAccess(IOperation value)
+        {
+            if (value.Type is not { } t || !value.ConstantValue.HasValue || value.ConstantValue.Value is not int constant)
+            {
+                return false;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(t, FileMode))
+            {
+                // CreateNew=1, Create=2, OpenOrCreate=4, Truncate=5, Append=6 create or change the file.
+                return constant is 1 or 2 or 4 or 5 or 6;
+            }
+
+            // Write=2, ReadWrite=3.
+            return t.Name == "FileAccess" && t.ContainingNamespace?.ToDisplayString() == "System.IO" && (constant & 2) != 0;
+        }
+
+        /// <summary>
+        /// A <c>FileStreamOptions</c> (.NET 6) made with a writing <c>Mode</c> or <c>Access</c> in its initializer, there or in
+        /// the visible initializer of a local (<c>new FileStream(path, new FileStreamOptions { Mode = FileMode.Create, Access =
+        /// FileAccess.Write })</c>, the twenty-eighth session's review).
+        /// </summary>
+        private bool IsWritingOptions(IOperation value)
+        {
+            if (value.Type is not { Name: "FileStreamOptions" } type || type.ContainingNamespace?.ToDisplayString() != "System.IO")
+            {
+                return false;
+            }
+
+            if (value is not IObjectCreationOperation && OperationFacts.GetVisibleInitializer(value) is { } initializer)
+            {
+                value = OperationFacts.UnwrapConversions(initializer);
+            }
+
+            if (value is not IObjectCreationOperation { Initializer: { } members })
+            {
+                return false;
+            }
+
+            foreach (var member in members.Initializers)
+            {
+                if (member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Mode" or "Access" } } assignment &&
+                    IsWritingModeOrAccess(OperationFacts.UnwrapConversions(assignment.Value)))
                 {
-                    // CreateNew=1, Create=2, OpenOrCreate=4, Truncate=5, Append=6 create or change the file.
-                    if (constant is 1 or 2 or 4 or 5 or 6)
-                    {
-                        return true;
-                    }
-                }
-                else if (t.Name == "FileAccess" && t.ContainingNamespace?.ToDisplayString() == "System.IO")
-                {
-                    // Write=2, ReadWrite=3.
-                    if ((constant & 2) != 0)
-                    {
-                        return true;
-                    }
+                    return true;
                 }
             }
 

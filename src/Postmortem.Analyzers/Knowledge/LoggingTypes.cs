@@ -131,13 +131,26 @@ namespace Postmortem.Analyzers.Knowledge
                 }
             }
 
+            // A System.Diagnostics.Metrics instrument (`WriteFailures.Add(1)`): counted where it is monitored.
+            if (method.Name is "Add" or "Record" && IsMetricsInstrument(containing))
+            {
+                return true;
+            }
+
+            // `SaveError?.Invoke(this, e)`: the event (or delegate) is the receiver of `?.`.
+            var instance = invocation.Instance is { } receiver ? OperationFacts.ConditionalReceiver(receiver) : null;
+
             // Project-specific loggers and reporters: judged by the words in the names.
             return HasReportingWord(method.Name) ||
                    (receiverType is not null && HasReportingWord(receiverType.Name)) ||
-                   (invocation.Instance is IMemberReferenceOperation member && HasReportingWord(member.Member.Name)) ||
-                   (invocation.Instance is ILocalReferenceOperation local && HasReportingWord(local.Local.Name)) ||
-                   (invocation.Instance is IParameterReferenceOperation parameter && HasReportingWord(parameter.Parameter.Name));
+                   (instance is IMemberReferenceOperation member && HasReportingWord(member.Member.Name)) ||
+                   (instance is ILocalReferenceOperation local && HasReportingWord(local.Local.Name)) ||
+                   (instance is IParameterReferenceOperation parameter && HasReportingWord(parameter.Parameter.Name));
         }
+
+        /// <summary><c>Counter&lt;T&gt;</c>, <c>UpDownCounter&lt;T&gt;</c>, <c>Histogram&lt;T&gt;</c>… of System.Diagnostics.Metrics.</summary>
+        private static bool IsMetricsInstrument(INamedTypeSymbol? type)
+            => type?.ContainingNamespace is { Name: "Metrics", ContainingNamespace: { Name: "Diagnostics", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
 
         /// <summary>
         /// Is <paramref name="operation"/> (an exception read in a catch, say) part of a write nobody sees in production,
@@ -288,11 +301,10 @@ namespace Postmortem.Analyzers.Knowledge
         private static readonly string[] ReportingWords =
         {
             "log", "logs", "logger", "logging", "warn", "warning", "error", "errors", "report", "reporter",
-            "notify", "notifier", "alert", "fail", "failure", "trace", "tracer", "audit", "track",
+            "notify", "notifier", "alert", "fail", "failed", "fails", "failure", "failures", "trace", "tracer", "audit", "track",
             "telemetry", "show", "display", "print", "diagnostic", "diagnostics", "record",
         };
 
-        /// <summary>Splits a PascalCase / camelCase / _underscored name into words and looks for a reporting word.</summary>
         /// <summary>
         /// A call that makes or finds a logger (<c>LoggerFactory.Create(…)</c>, <c>factory.CreateLogger("x")</c>,
         /// <c>Log.ForContext&lt;T&gt;()</c>) reports nothing by itself: only a call on what it returns does.
@@ -302,6 +314,7 @@ namespace Postmortem.Analyzers.Knowledge
                (TypeSymbols.IsAny(method.ReturnType, _loggerTypes) ||
                 method.ReturnType.Name is "ILoggerFactory" or "LoggerFactory" or "ILoggerProvider" or "LogFactory");
 
+        /// <summary>Splits a PascalCase / camelCase / _underscored name into words and looks for a reporting word.</summary>
         public static bool HasReportingWord(string name)
         {
             var start = 0;

@@ -57,6 +57,26 @@ namespace Postmortem.Analyzers.Knowledge
         private static OperationKind KindNamed(string name)
             => System.Enum.TryParse<OperationKind>(name, out var kind) ? kind : (OperationKind)(-1);
 
+        /// <summary><c>Dispose</c> or <c>DisposeAsync</c>, also implemented explicitly (<c>void IDisposable.Dispose()</c>, whose
+        /// name is <c>System.IDisposable.Dispose</c>: the twenty-eighth session's review).</summary>
+        public static bool IsDisposeMethod(IMethodSymbol method)
+        {
+            if (method.Name is "Dispose" or "DisposeAsync")
+            {
+                return true;
+            }
+
+            foreach (var implemented in method.ExplicitInterfaceImplementations)
+            {
+                if (implemented.Name is "Dispose" or "DisposeAsync")
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>The references to the local in the code around <paramref name="origin"/> (the whole operation tree it is in).</summary>
         public static IEnumerable<ILocalReferenceOperation> ReferencesTo(ILocalSymbol local, IOperation origin)
         {

@@ -560,7 +560,7 @@ namespace Postmortem.Analyzers.Rules
             }
 
             return tryOperation.SemanticModel?.GetEnclosingSymbol(tryOperation.Syntax.SpanStart) is IMethodSymbol method &&
-                   (method.MethodKind == MethodKind.Destructor || method.Name is "Dispose" or "DisposeAsync" || IsTestTearDown(method));
+                   (method.MethodKind == MethodKind.Destructor || OperationFacts.IsDisposeMethod(method) || IsTestTearDown(method));
         }
 
         /// <summary>
@@ -847,6 +847,12 @@ namespace Postmortem.Analyzers.Rules
             var exceptionLocal = (catchClause.ExceptionDeclarationOrExpression as IVariableDeclaratorOperation)?.Symbol;
             var handler = catchClause.Handler;
             var retryLoop = RetryLoop(tryOperation);
+            if (retryLoop is not null && catchClause.Filter is { } filter && ReadsWhatTheLoopCounts(filter, retryLoop))
+            {
+                // `catch (IOException) when (attempt < MaxAttempts - 1)`: the last attempt's failure is not caught and leaves
+                // the loop (the twenty-eighth session's review: a common retry idiom).
+                return true;
+            }
 
             foreach (var operation in OperationFacts.ExecutedDescendants(handler))
             {
@@ -868,6 +874,8 @@ namespace Postmortem.Analyzers.Rules
                         return true;
                     case IIncrementOrDecrementOperation increment when RecordsOutcome(increment.Target, handler):
                         return true;
+                    case IInvocationOperation invocation when CountsOrCompletes(invocation, handler):
+                        return true;
                     case IBranchOperation { BranchKind: BranchKind.Continue } when retryLoop is not null && !GivesUpSilently(retryLoop, tryOperation, logging):
                         return true;
                     case IInvocationOperation or IObjectCreationOperation when RunsWriteAgain(operation, tryOperation, io, ref write):
@@ -875,9 +883,95 @@ namespace Postmortem.Analyzers.Rules
                 }
             }
 
+            // The exception, or a report, inside a lambda the handler makes (`_ui.Post(_ => Show("…" + ex.Message), null)`):
+            // handed on to run later, as a call would pass it now.
+            if (TellsInALambda(handler, exceptionLocal, logging))
+            {
+                return true;
+            }
+
             // A catch inside a loop that runs the write again (while/do/for) is a retry, whatever the body says, unless the
             // loop gives up after its last attempt without a word.
             return retryLoop is not null && !GivesUpSilently(retryLoop, tryOperation, logging);
+        }
+
+        /// <summary>
+        /// <c>Interlocked.Increment(ref _failedWrites)</c> (or <c>Add</c>, <c>Exchange</c>…) on what <see cref="RecordsOutcome"/>
+        /// accepts, as <c>_failedWrites++</c> is; <c>done.SetResult(false)</c> (or <c>TrySetResult</c>, <c>SetCanceled</c>) on a
+        /// <c>TaskCompletionSource</c> from outside the catch: the waiting caller gets the outcome.
+        /// </summary>
+        private static bool CountsOrCompletes(IInvocationOperation invocation, IOperation handler)
+        {
+            var method = invocation.TargetMethod;
+            if (method.ContainingType is { Name: "Interlocked", ContainingNamespace: { Name: "Threading", ContainingNamespace.Name: "System" } })
+            {
+                return invocation.Arguments.Length > 0 && invocation.Arguments[0].Parameter?.RefKind == RefKind.Ref &&
+                       RecordsOutcome(invocation.Arguments[0].Value, handler);
+            }
+
+            return method.Name is "SetResult" or "TrySetResult" or "SetCanceled" or "TrySetCanceled" &&
+                   method.ContainingType is { Name: "TaskCompletionSource", ContainingNamespace: { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace.Name: "System" } } } &&
+                   invocation.Instance is { } source && RecordsOutcome(source, handler);
+        }
+
+        /// <summary>
+        /// Does the catch's filter read a local the retry loop's condition reads (its counter)? Then the filter turns false on
+        /// the last attempt, and that failure leaves the loop uncaught.
+        /// </summary>
+        private static bool ReadsWhatTheLoopCounts(IOperation filter, ILoopOperation loop)
+        {
+            var condition = loop switch
+            {
+                IForLoopOperation forLoop => forLoop.Condition,
+                IWhileLoopOperation whileLoop => whileLoop.Condition,
+                _ => null,
+            };
+            if (condition is null)
+            {
+                return false;
+            }
+
+            foreach (var read in filter.DescendantsAndSelf())
+            {
+                if (read is not ILocalReferenceOperation local)
+                {
+                    continue;
+                }
+
+                foreach (var counted in condition.DescendantsAndSelf())
+                {
+                    if (counted is ILocalReferenceOperation other && SymbolEqualityComparer.Default.Equals(local.Local, other.Local))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>A lambda or anonymous method in the handler that reads the exception or makes a reporting call.</summary>
+        private static bool TellsInALambda(IBlockOperation handler, ILocalSymbol? exceptionLocal, LoggingTypes logging)
+        {
+            foreach (var operation in handler.Descendants())
+            {
+                if (operation is not IAnonymousFunctionOperation lambda)
+                {
+                    continue;
+                }
+
+                foreach (var inner in lambda.Body.Descendants())
+                {
+                    if ((inner is ILocalReferenceOperation reference && exceptionLocal is not null &&
+                         SymbolEqualityComparer.Default.Equals(reference.Local, exceptionLocal) && !IsDiscarded(reference)) ||
+                        (inner is IInvocationOperation call && logging.IsReportingCall(call)))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         /// <summary>

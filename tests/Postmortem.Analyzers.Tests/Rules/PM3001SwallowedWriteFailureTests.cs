@@ -3962,5 +3962,265 @@ namespace Postmortem.Analyzers.Tests.Rules
                     }
                 }
                 """, PM3001SwallowedWriteFailureCodeFixProvider.RethrowKey);
+            // ------------------------------------------------------------ the twenty-eighth session's review
+
+        // A retry whose filter reads the loop's counter: on the last attempt the filter is false and the failure leaves the
+        // loop uncaught; nothing is swallowed. Without the filter (or with one that reads something else) it gives up silently.
+        [Fact]
+        public Task RetryFilterLetsLastAttemptEscape_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync("""
+                using System.IO;
+                using System.Threading;
+
+                class Store
+                {
+                    private const int MaxAttempts = 3;
+
+                    public void Save(string path, string text)
+                    {
+                        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+                        {
+                            try
+                            {
+                                File.WriteAllText(path, text);
+                                return;
+                            }
+                            catch (IOException) when (attempt < MaxAttempts - 1)
+                            {
+                                Thread.Sleep(100);
+                            }
+                        }
+                    }
+
+                    public void SaveWhile(string path, string text)
+                    {
+                        var tries = 0;
+                        while (tries < MaxAttempts)
+                        {
+                            try
+                            {
+                                File.WriteAllText(path, text);
+                                break;
+                            }
+                            catch (IOException) when (++tries < MaxAttempts)
+                            {
+                            }
+                        }
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task RetryFilterNotOnTheCounter_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync("""
+                using System.IO;
+                using System.Threading;
+
+                class Store
+                {
+                    private const int MaxAttempts = 3;
+                    private bool _enabled = true;
+
+                    public void Save(string path, string text)
+                    {
+                        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+                        {
+                            try
+                            {
+                                File.WriteAllText(path, text);
+                                return;
+                            }
+                            [|catch (IOException)|] when (_enabled)
+                            {
+                                Thread.Sleep(100);
+                            }
+                        }
+                    }
+                }
+                """);
+
+        // Outcomes other code sees: an explicit IDisposable.Dispose's best-effort delete (named System.IDisposable.Dispose),
+        // an event raised with ?., Interlocked on a failure counter, a metrics counter, a method named for the failure, the
+        // exception used in a lambda marshalled to the UI, a TaskCompletionSource completed for the waiting caller, the
+        // failed path kept in a list named for it.
+        [Fact]
+        public Task OutcomeSeenElsewhere_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync("""
+                using System;
+                using System.Collections.Generic;
+                using System.Diagnostics.Metrics;
+                using System.IO;
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                sealed class Store : IDisposable
+                {
+                    private static readonly Meter Meter = new("Store");
+                    private static readonly Counter<long> Dropped = Meter.CreateCounter<long>("store.dropped_writes");
+                    private readonly SynchronizationContext _ui = SynchronizationContext.Current!;
+                    private readonly List<string> _failed = new();
+                    private int _failedWrites;
+
+                    public event EventHandler? SaveError;
+                    public string Scratch { get; } = Path.GetTempFileName();
+                    public IReadOnlyList<string> Failed => _failed;
+                    public int FailedWrites => Volatile.Read(ref _failedWrites);
+
+                    void IDisposable.Dispose()
+                    {
+                        try { File.Delete(Scratch); }
+                        catch (IOException) { }
+                    }
+
+                    public void Raised(string path, string text)
+                    {
+                        try { File.WriteAllText(path, text); }
+                        catch (IOException) { SaveError?.Invoke(this, EventArgs.Empty); }
+                    }
+
+                    public void Counted(string path, string text)
+                    {
+                        try { File.AppendAllText(path, text); }
+                        catch (IOException) { Interlocked.Increment(ref _failedWrites); }
+                    }
+
+                    public void Metered(string path, string text)
+                    {
+                        try { File.AppendAllText(path, text); }
+                        catch (IOException) { Dropped.Add(1); }
+                    }
+
+                    public void Named(string path, string text)
+                    {
+                        try { File.WriteAllText(path, text); }
+                        catch (IOException) { OnSaveFailed(); }
+                    }
+
+                    public void Marshalled(string path, string text)
+                    {
+                        try { File.WriteAllText(path, text); }
+                        catch (IOException ex) { _ui.Post(_ => Show("Could not save: " + ex.Message), null); }
+                    }
+
+                    public Task<bool> Completed(string path, string text)
+                    {
+                        var done = new TaskCompletionSource<bool>();
+                        try
+                        {
+                            File.WriteAllText(path, text);
+                            done.SetResult(true);
+                        }
+                        catch (IOException)
+                        {
+                            done.SetResult(false);
+                        }
+
+                        return done.Task;
+                    }
+
+                    public void Listed(string path, string text)
+                    {
+                        try { File.WriteAllText(path, text); }
+                        catch (IOException) { _failed.Add(path); }
+                    }
+
+                    private void OnSaveFailed() { }
+                    private void Show(string text) { }
+                }
+                """);
+
+        // Look-alikes that still swallow: an unrelated Interlocked on a local of the catch, a TaskCompletionSource made in
+        // the catch, a lambda that uses neither the exception nor a reporting call, a list not named for the failure.
+        [Fact]
+        public Task OutcomeNotSeenElsewhere_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync("""
+                using System;
+                using System.Collections.Generic;
+                using System.IO;
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                sealed class Store
+                {
+                    private readonly SynchronizationContext _ui = SynchronizationContext.Current!;
+                    private readonly List<string> _pending = new();
+
+                    public void Counted(string path, string text)
+                    {
+                        try { File.AppendAllText(path, text); }
+                        [|catch (IOException)|] { var n = 0; Interlocked.Increment(ref n); }
+                    }
+
+                    public void Completed(string path, string text)
+                    {
+                        try { File.WriteAllText(path, text); }
+                        [|catch (IOException)|] { var done = new TaskCompletionSource<bool>(); done.SetResult(false); }
+                    }
+
+                    public void Marshalled(string path, string text)
+                    {
+                        try { File.WriteAllText(path, text); }
+                        [|catch (IOException)|] { _ui.Post(_ => Refresh(), null); }
+                    }
+
+                    public void Listed(string path, string text)
+                    {
+                        try { File.WriteAllText(path, text); }
+                        [|catch (IOException)|] { _pending.Remove(path); }
+                    }
+
+                    private void Refresh() { }
+                }
+                """);
+
+        // .NET 6's FileStreamOptions with a writing mode or access, inline or in a local, opens the file for writing as a
+        // FileMode does; reading options do not.
+        [Fact]
+        public Task FileStreamOptionsForWriting_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync("""
+                using System.IO;
+                using System.Text.Json;
+
+                class Store
+                {
+                    public void Save(string path, object settings)
+                    {
+                        try
+                        {
+                            using var stream = new FileStream(path, new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write });
+                            JsonSerializer.Serialize(stream, settings);
+                        }
+                        [|catch (IOException)|]
+                        {
+                        }
+                    }
+
+                    public void Open(string path, object settings)
+                    {
+                        var options = new FileStreamOptions { Access = FileAccess.ReadWrite };
+                        try
+                        {
+                            using var stream = File.Open(path, options);
+                            JsonSerializer.Serialize(stream, settings);
+                        }
+                        [|catch (IOException)|]
+                        {
+                        }
+                    }
+
+                    public object? Read(string path)
+                    {
+                        try
+                        {
+                            using var stream = File.Open(path, new FileStreamOptions { Mode = FileMode.Open, Access = FileAccess.Read });
+                            return JsonSerializer.Deserialize<object>(stream);
+                        }
+                        catch (IOException)
+                        {
+                            return null;
+                        }
+                    }
+                }
+                """);
     }
 }
