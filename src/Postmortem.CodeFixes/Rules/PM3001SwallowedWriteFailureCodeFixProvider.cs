@@ -116,8 +116,10 @@ namespace Postmortem.CodeFixes.Rules
             context.Editor.ReplaceNode(catchClause, (current, _) =>
             {
                 var clause = (CatchClauseSyntax)current;
+                // A new declaration without elastic trivia: the formatter took it as leave to move a one-line block to the
+                // next line (the session's review).
                 var declaration = clause.Declaration is null
-                    ? SyntaxFactory.CatchDeclaration(SyntaxFactory.IdentifierName("Exception"), SyntaxFactory.Identifier(variable!))
+                    ? SyntaxFactory.CatchDeclaration(SyntaxFactory.IdentifierName("Exception"), SyntaxFactory.Identifier(variable!)).NormalizeWhitespace()
                     : clause.Declaration.Identifier.IsKind(SyntaxKind.None) || clause.Declaration.Identifier.ValueText.Length == 0
                         ? clause.Declaration.WithIdentifier(SyntaxFactory.Identifier(variable!))
                         : clause.Declaration;
@@ -146,15 +148,15 @@ namespace Postmortem.CodeFixes.Rules
             "System.Threading.ThreadStart", "System.Threading.ParameterizedThreadStart", "System.Threading.TimerCallback",
             "System.Threading.WaitCallback", "System.Threading.WaitOrTimerCallback");
 
+        /// <summary><c>TryDelete</c>, <c>TryParse</c>: "Try" and a capital letter (not <c>Tryout</c>).</summary>
+        private static bool IsTryName(string name) => name.Length > 3 && name.StartsWith("Try", System.StringComparison.Ordinal) && char.IsUpper(name[3]);
+
         /// <summary>
         /// Is the catch where `throw;` would end the process or skip cleanup? A finally block, a finalizer, a static constructor, Dispose or
         /// DisposeAsync (the cleanup after the catch is skipped; CA1065, CA1063), an async void method or lambda, and a lambda
         /// or method handed to a thread, a timer, the thread pool or an event (<c>+=</c>), or with an event handler's
-        /// parameters (<c>object sender, …EventArgs e</c>).
+        /// parameters (<c>object sender, …EventArgs e</c>), or a method of the file such a timer or thread callback runs.
         /// </summary>
-        /// <summary><c>TryDelete</c>, <c>TryParse</c>: "Try" and a capital letter (not <c>Tryout</c>).</summary>
-        private static bool IsTryName(string name) => name.Length > 3 && name.StartsWith("Try", System.StringComparison.Ordinal) && char.IsUpper(name[3]);
-
         private static bool MustNotThrow(CatchClauseSyntax catchClause, SemanticModel model, CancellationToken cancellationToken)
         {
             var function = catchClause.Ancestors().FirstOrDefault(FixSyntax.IsFunction);
@@ -183,7 +185,7 @@ namespace Postmortem.CodeFixes.Rules
 
                     // A Try… method promises not to throw (TryDelete, TryDeleteOrMark: real-world round 18, Serenity's upload
                     // storage relies on it and checks File.Exists after the call).
-                    if (method.Name is "Dispose" or "DisposeAsync" || method.IsAsync && method.ReturnsVoid || IsTryName(method.Name) ||
+                    if (OperationFacts.IsDisposeMethod(method) || method.IsAsync && method.ReturnsVoid || IsTryName(method.Name) ||
                         method.Parameters.Length == 2 && method.Parameters[0].Type.SpecialType == SpecialType.System_Object &&
                         method.Parameters[1].Type.Name.EndsWith("EventArgs", System.StringComparison.Ordinal))
                     {
@@ -192,7 +194,9 @@ namespace Postmortem.CodeFixes.Rules
 
                     // A method a System.Timers.Timer's Elapsed handler of this file runs: the timer swallows what a rethrow
                     // hands it (real-world round 15: OpenSim's cache purge, whose handler re-arms its timer at its end, stopped
-                    // for good after this fix). PM3006 reports such handlers.
+                    // for good after this fix). PM3006 reports such handlers. Or one a lambda given to a thread, a
+                    // System.Threading.Timer or the thread pool runs (`new Timer(_ => Flush(), …)`): a rethrow there ends the
+                    // process (the session's review).
                     if (RunByTimerHandler(method, catchClause.SyntaxTree.GetRoot(cancellationToken), model, cancellationToken))
                     {
                         return true;
@@ -232,7 +236,8 @@ namespace Postmortem.CodeFixes.Rules
 
         /// <summary>
         /// Is the method an Elapsed handler of a <c>System.Timers.Timer</c> subscribed in this file, or a method of this file
-        /// that such a handler (a lambda or a method) calls, up to <see cref="TimerHandlerDepth"/> calls deep?
+        /// that such a handler (a lambda or a method), or a lambda given to a thread, a <c>System.Threading.Timer</c> or the
+        /// thread pool, calls, up to <see cref="TimerHandlerDepth"/> calls deep?
         /// </summary>
         private static bool RunByTimerHandler(IMethodSymbol method, SyntaxNode root, SemanticModel model, CancellationToken cancellationToken)
         {
@@ -262,6 +267,15 @@ namespace Postmortem.CodeFixes.Rules
                 else if (Follow(model.GetSymbolInfo(handler, cancellationToken).Symbol) is true)
                 {
                     return true;
+                }
+            }
+
+            foreach (var callback in root.DescendantNodes().OfType<AnonymousFunctionExpressionSyntax>())
+            {
+                if (model.GetTypeInfo(callback, cancellationToken).ConvertedType is INamedTypeSymbol { TypeKind: TypeKind.Delegate } delegateType &&
+                    ProcessEndingCallbacks.Contains(delegateType.ToDisplayString()))
+                {
+                    bodies.Add(callback.Body);
                 }
             }
 
@@ -392,6 +406,24 @@ namespace Postmortem.CodeFixes.Rules
                 symbol.DeclaringSyntaxReferences.All(r => r.SyntaxTree == staticFunction.SyntaxTree && staticFunction.Span.Contains(r.Span));
 
             var isStaticContext = member is null || member.IsStatic || staticFunction is not null;
+
+            // Instance members and primary-constructor parameters of the type around the catch (or its bases) only: an outer
+            // type's are in scope by name in a nested type but not usable there (CS0038, CS9105: the session's review).
+            var ownType = member?.ContainingType;
+            bool OwnInstance(ISymbol symbol)
+            {
+                var declaring = symbol is IParameterSymbol { ContainingSymbol: IMethodSymbol constructor } ? constructor.ContainingType : symbol.ContainingType;
+                for (var type = ownType; type is not null; type = type.BaseType)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, declaring?.OriginalDefinition))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
             ISymbol? best = null;
             var bestRank = int.MaxValue;
             foreach (var symbol in model.LookupSymbols(position))
@@ -399,11 +431,11 @@ namespace Postmortem.CodeFixes.Rules
                 var (type, rank) = symbol switch
                 {
                     // A primary constructor's parameter is the instance's, as a field is.
-                    IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } } when isStaticContext => ((ITypeSymbol?)null, int.MaxValue),
+                    IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } } p when isStaticContext || !OwnInstance(p) => ((ITypeSymbol?)null, int.MaxValue),
                     IParameterSymbol p when Visible(p) => (p.Type, 0),
                     ILocalSymbol l when Visible(l) && l.DeclaringSyntaxReferences.All(r => r.Span.Start < catchClause.SpanStart) => (l.Type, 1),
-                    IFieldSymbol f when !f.IsImplicitlyDeclared && (f.IsStatic || !isStaticContext) => (f.Type, 2),
-                    IPropertySymbol pr when pr.GetMethod is not null && (pr.IsStatic || !isStaticContext) => (pr.Type, 3),
+                    IFieldSymbol f when !f.IsImplicitlyDeclared && (f.IsStatic || (!isStaticContext && OwnInstance(f))) => (f.Type, 2),
+                    IPropertySymbol pr when pr.GetMethod is not null && (pr.IsStatic || (!isStaticContext && OwnInstance(pr))) => (pr.Type, 3),
                     _ => ((ITypeSymbol?)null, int.MaxValue),
                 };
                 if (type is null || rank >= bestRank)
@@ -436,9 +468,40 @@ namespace Postmortem.CodeFixes.Rules
                    model.LookupSymbols(catchClause.Block.SpanStart, type, "LogError", includeReducedExtensionMethods: true).Length > 0;
         }
 
+        /// <summary>
+        /// A name for the exception, free at the catch, inside it (<c>catch (IOException ex)</c> nested in it: CS0136), and
+        /// apart from the name each catch without one around it (in the same function) would get from this fix: fixed one by
+        /// one or all at once, a nested catch then gets the same name (the session's review: Fix All named both <c>ex</c>).
+        /// </summary>
         private static string UniqueName(CatchClauseSyntax catchClause, SemanticModel model)
         {
             var taken = new HashSet<string>(model.LookupSymbols(catchClause.Block.SpanStart).Select(s => s.Name));
+            foreach (var node in catchClause.Block.DescendantNodes())
+            {
+                var declared = node switch
+                {
+                    VariableDeclaratorSyntax variable => variable.Identifier,
+                    CatchDeclarationSyntax inner => inner.Identifier,
+                    ParameterSyntax parameter => parameter.Identifier,
+                    SingleVariableDesignationSyntax designation => designation.Identifier,
+                    ForEachStatementSyntax forEach => forEach.Identifier,
+                    LocalFunctionStatementSyntax function => function.Identifier,
+                    _ => default,
+                };
+                if (declared.ValueText.Length > 0)
+                {
+                    taken.Add(declared.ValueText);
+                }
+            }
+
+            foreach (var outer in catchClause.Ancestors().TakeWhile(a => !FixSyntax.IsFunction(a)).OfType<CatchClauseSyntax>())
+            {
+                if (outer.Declaration is null || outer.Declaration.Identifier.ValueText.Length == 0)
+                {
+                    taken.Add(UniqueName(outer, model));
+                }
+            }
+
             foreach (var name in new[] { "ex", "exception" })
             {
                 if (!taken.Contains(name))

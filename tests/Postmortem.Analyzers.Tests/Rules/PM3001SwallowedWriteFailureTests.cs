@@ -4222,5 +4222,201 @@ namespace Postmortem.Analyzers.Tests.Rules
                     }
                 }
                 """);
+            // "Log" uses no logger of an outer type in a nested type (its instance field or primary-constructor parameter is
+        // in scope by name there, but not usable: CS0038, CS9105); "Rethrow" is still offered.
+        [Theory]
+        [InlineData("class Outer(ILogger<Outer> logger)\n{\n    public void Start() => logger.LogInformation(\"start\");\n")]
+        [InlineData("class Outer\n{\n    private readonly ILogger<Outer> _logger;\n    public Outer(ILogger<Outer> logger) => _logger = logger;\n")]
+        public Task OuterTypesLoggerInNestedType_LogNotOffered_ReportsDiagnostic(string outer)
+        {
+            var code = $$"""
+                using System.IO;
+                using Microsoft.Extensions.Logging;
+
+                {{outer}}
+                    class Inner
+                    {
+                        public void Save(string path)
+                        {
+                            try { File.WriteAllText(path, "x"); }
+                            [|catch (IOException)|] { }
+                        }
+                    }
+                }
+                """;
+            var test = VerifyCS.Test(code, code, PM3001SwallowedWriteFailureCodeFixProvider.LogKey);
+            test.NumberOfIncrementalIterations = 0;
+            test.References.AddRange(References.AspNetCore);
+            return test.RunAsync();
+        }
+
+        // A nested catch fixed with the outer one: fixed one by one or all at once, its exception is named apart from the
+        // outer's (Fix All named both `ex`, CS0136); a name already declared inside the catch is not taken either.
+        [Fact]
+        public Task NestedCatchesLogged_ReportsDiagnostic()
+        {
+            var test = VerifyCS.Test("""
+                using System.IO;
+                using Microsoft.Extensions.Logging;
+
+                class Store(ILogger<Store> logger)
+                {
+                    public void Save(string path, string tmp)
+                    {
+                        try
+                        {
+                            File.WriteAllText(tmp, "x");
+                            File.Move(tmp, path, true);
+                        }
+                        [|catch (IOException)|]
+                        {
+                            try { File.Delete(tmp); }
+                            [|catch (IOException)|] { }
+                        }
+                    }
+
+                    public void Declared(string path)
+                    {
+                        try { File.WriteAllText(path, "x"); }
+                        [|catch|]
+                        {
+                            try { File.Delete(path + ".partial"); }
+                            catch (IOException ex) when (ex.HResult == 32) { }
+                        }
+                    }
+                }
+                """, """
+                using System;
+                using System.IO;
+                using Microsoft.Extensions.Logging;
+
+                class Store(ILogger<Store> logger)
+                {
+                    public void Save(string path, string tmp)
+                    {
+                        try
+                        {
+                            File.WriteAllText(tmp, "x");
+                            File.Move(tmp, path, true);
+                        }
+                        catch (IOException ex)
+                        {
+                            try { File.Delete(tmp); }
+                            catch (IOException exception) { logger.LogError(exception, "File.Delete failed"); }
+                            logger.LogError(ex, "File.WriteAllText failed");
+                        }
+                    }
+
+                    public void Declared(string path)
+                    {
+                        try { File.WriteAllText(path, "x"); }
+                        catch (Exception exception)
+                        {
+                            try { File.Delete(path + ".partial"); }
+                            catch (IOException ex) when (ex.HResult == 32) { }
+                            logger.LogError(exception, "File.WriteAllText failed");
+                        }
+                    }
+                }
+                """, PM3001SwallowedWriteFailureCodeFixProvider.LogKey);
+            test.References.AddRange(References.AspNetCore);
+            return test.RunAsync();
+        }
+
+        // "Log" on a bare catch keeps a one-line block on its line, and a block on the next line there.
+        [Fact]
+        public Task BareCatchLogged_KeepsItsLayout_ReportsDiagnostic()
+        {
+            var test = VerifyCS.Test("""
+                using System;
+                using System.IO;
+                using Microsoft.Extensions.Logging;
+
+                class Store(ILogger<Store> logger)
+                {
+                    public void Save(string path)
+                    {
+                        try { File.WriteAllText(path, "x"); }
+                        [|catch|] { }
+                    }
+
+                    public void Append(string path)
+                    {
+                        try
+                        {
+                            File.AppendAllText(path, "x");
+                        }
+                        [|catch|]
+                        {
+                        }
+                    }
+                }
+                """, """
+                using System;
+                using System.IO;
+                using Microsoft.Extensions.Logging;
+
+                class Store(ILogger<Store> logger)
+                {
+                    public void Save(string path)
+                    {
+                        try { File.WriteAllText(path, "x"); }
+                        catch (Exception ex) { logger.LogError(ex, "File.WriteAllText failed"); }
+                    }
+
+                    public void Append(string path)
+                    {
+                        try
+                        {
+                            File.AppendAllText(path, "x");
+                        }
+                        catch (Exception ex)
+                        {
+                            logger.LogError(ex, "File.AppendAllText failed");
+                        }
+                    }
+                }
+                """, PM3001SwallowedWriteFailureCodeFixProvider.LogKey);
+            test.References.AddRange(References.AspNetCore);
+            return test.RunAsync();
+        }
+
+        // No "Rethrow" in an explicit IAsyncDisposable.DisposeAsync, nor in a method a System.Threading.Timer's lambda runs
+        // (a rethrow there ends the process, as in the callback itself).
+        [Fact]
+        public Task ExplicitDisposeAsyncAndTimerLambdaCallee_RethrowNotOffered_ReportsDiagnostic()
+        {
+            var code = """
+                using System;
+                using System.IO;
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                sealed class Journal : IAsyncDisposable
+                {
+                    private readonly StreamWriter _writer = new StreamWriter("journal.log", append: true);
+                    private readonly Timer _timer;
+
+                    public Journal() => _timer = new Timer(_ => Flush(), null, 1000, 1000);
+
+                    private void Flush()
+                    {
+                        try { File.AppendAllText("buffer.log", "tick"); }
+                        [|catch (IOException)|] { }
+                    }
+
+                    async ValueTask IAsyncDisposable.DisposeAsync()
+                    {
+                        try { await _writer.FlushAsync(); }
+                        [|catch (IOException)|] { }
+                        await _writer.DisposeAsync();
+                        await _timer.DisposeAsync();
+                    }
+                }
+                """;
+            var test = VerifyCS.Test(code, code, PM3001SwallowedWriteFailureCodeFixProvider.RethrowKey);
+            test.NumberOfIncrementalIterations = 0;
+            return test.RunAsync();
+        }
     }
 }
