@@ -584,6 +584,110 @@ namespace Postmortem.Analyzers.Tests.Rules
                     }
                 """), PM3003IgnoredRefusedWriteCodeFixProvider.AwaitWriteAsyncKey);
 
+        // A static local function or lambda cannot use the enclosing method's token (CS8421): only its own.
+        [Fact]
+        public Task StaticLocalFunctionOrLambda_AwaitWriteAsyncPassesNoOuterToken_ReportsDiagnostic()
+            => VerifyCS.VerifyCodeFixAsync(Queue("""
+                    private static readonly Channel<string> Channel1 = Channel.CreateBounded<string>(100);
+
+                    public async Task RunAsync(CancellationToken cancellationToken)
+                    {
+                        await PublishAsync("x");
+                        await SendAsync("y", cancellationToken);
+
+                        static async Task PublishAsync(string e)
+                        {
+                            await Task.Yield();
+                            Channel1.Writer.[|TryWrite|](e);
+                        }
+
+                        static async Task SendAsync(string e, CancellationToken token)
+                        {
+                            await Task.Yield();
+                            Channel1.Writer.[|TryWrite|](e);
+                        }
+                    }
+
+                    public Func<string, Task> Handler(CancellationToken cancellationToken)
+                        => static async e =>
+                        {
+                            await Task.Yield();
+                            Channel1.Writer.[|TryWrite|](e);
+                        };
+                """), Queue("""
+                    private static readonly Channel<string> Channel1 = Channel.CreateBounded<string>(100);
+
+                    public async Task RunAsync(CancellationToken cancellationToken)
+                    {
+                        await PublishAsync("x");
+                        await SendAsync("y", cancellationToken);
+
+                        static async Task PublishAsync(string e)
+                        {
+                            await Task.Yield();
+                            await Channel1.Writer.WriteAsync(e);
+                        }
+
+                        static async Task SendAsync(string e, CancellationToken token)
+                        {
+                            await Task.Yield();
+                            await Channel1.Writer.WriteAsync(e, token);
+                        }
+                    }
+
+                    public Func<string, Task> Handler(CancellationToken cancellationToken)
+                        => static async e =>
+                        {
+                            await Task.Yield();
+                            await Channel1.Writer.WriteAsync(e);
+                        };
+                """), PM3003IgnoredRefusedWriteCodeFixProvider.AwaitWriteAsyncKey);
+
+        // The control: a local function or lambda that is not static captures the enclosing method's token.
+        [Fact]
+        public Task NestedLocalFunctionOrLambda_AwaitWriteAsyncPassesOuterToken_ReportsDiagnostic()
+            => VerifyCS.VerifyCodeFixAsync(Queue("""
+                    private static readonly Channel<string> Channel1 = Channel.CreateBounded<string>(100);
+
+                    public async Task RunAsync(CancellationToken cancellationToken)
+                    {
+                        await PublishAsync("x");
+
+                        async Task PublishAsync(string e)
+                        {
+                            await Task.Yield();
+                            Channel1.Writer.[|TryWrite|](e);
+                        }
+                    }
+
+                    public Func<string, Task> Handler(CancellationToken cancellationToken)
+                        => async e =>
+                        {
+                            await Task.Yield();
+                            Channel1.Writer.[|TryWrite|](e);
+                        };
+                """), Queue("""
+                    private static readonly Channel<string> Channel1 = Channel.CreateBounded<string>(100);
+
+                    public async Task RunAsync(CancellationToken cancellationToken)
+                    {
+                        await PublishAsync("x");
+
+                        async Task PublishAsync(string e)
+                        {
+                            await Task.Yield();
+                            await Channel1.Writer.WriteAsync(e, cancellationToken);
+                        }
+                    }
+
+                    public Func<string, Task> Handler(CancellationToken cancellationToken)
+                        => async e =>
+                        {
+                            await Task.Yield();
+                            await Channel1.Writer.WriteAsync(e, cancellationToken);
+                        };
+                """), PM3003IgnoredRefusedWriteCodeFixProvider.AwaitWriteAsyncKey);
+
         [Fact]
         public Task ConditionalAccess_NoFixOffered_ReportsDiagnostic()
         {
