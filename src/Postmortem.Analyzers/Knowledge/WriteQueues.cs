@@ -130,7 +130,7 @@ namespace Postmortem.Analyzers.Knowledge
 
         /// <summary>
         /// Is the queue behind this receiver provably unbounded: created by <c>Channel.CreateUnbounded</c> (or
-        /// <c>new BlockingCollection&lt;T&gt;()</c> without a capacity), or a Drop* channel whose every drop goes to an
+        /// <c>new BlockingCollection&lt;T&gt;()</c> without a capacity, or <c>[]</c>), or a Drop* channel whose every drop goes to an
         /// <c>itemDropped</c> callback (<see cref="CountsEveryDrop"/>), in an initializer the analyzer can see: a local's
         /// declaration, a field's or auto-property's initializer, or every assignment of one with no initializer in its type
         /// (declared in this file only; see <see cref="AllAssignmentsAre"/>). <c>channel.Writer</c> is followed to the channel.
@@ -182,6 +182,12 @@ namespace Postmortem.Analyzers.Knowledge
 
                 case IObjectCreationOperation creation:
                     return question == Origin.Unbounded && IsUnboundedBlockingCollection(creation);
+
+                case var _ when OperationFacts.IsCollectionExpression(value):
+                    // `BlockingCollection<T> q = [];` (C# 12): made by the parameterless constructor, unbounded as `new()`
+                    // is, its items added one by one. Not a derived type, whose parameterless constructor may bound it.
+                    return question == Origin.Unbounded &&
+                           SymbolEqualityComparer.Default.Equals(value.Type?.OriginalDefinition, BlockingCollection);
 
                 case IPropertyReferenceOperation { Property.Name: "Writer" } writer when
                     TypeSymbols.InheritsFromOrEquals(writer.Property.ContainingType, ChannelOfTWriteTRead):

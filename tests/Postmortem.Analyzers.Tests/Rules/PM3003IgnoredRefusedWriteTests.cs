@@ -448,6 +448,41 @@ namespace Postmortem.Analyzers.Tests.Rules
                     }
                 """));
 
+        // C# 12: `BlockingCollection<T> q = [];` makes the collection with its parameterless constructor, unbounded as
+        // `new()` is (items in the brackets are added with Add).
+        [Fact]
+        public Task CollectionExpressionUnboundedBlockingCollection_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(Queue("""
+                    private readonly BlockingCollection<string> _queue = [];
+                    private readonly BlockingCollection<string> _started = ["started"];
+
+                    public void Publish(string e)
+                    {
+                        _queue.TryAdd(e);
+                        _started.TryAdd(e);
+                        BlockingCollection<string> local = [];
+                        local.TryAdd(e);
+                    }
+                """));
+
+        // The control of the collection expression: a type derived from BlockingCollection<T> whose parameterless
+        // constructor bounds it, made by `[]`.
+        [Fact]
+        public Task BoundedDerivedCollectionMadeByACollectionExpression_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(Queue("""
+                    private readonly SmallQueue _small = [];
+
+                    public void Publish(string e)
+                    {
+                        _small.[|TryAdd|](e);
+                    }
+
+                    private sealed class SmallQueue : BlockingCollection<string>
+                    {
+                        public SmallQueue() : base(10) { }
+                    }
+                """));
+
         [Fact]
         public Task DropChannelWhoseDropsGoToACallback_NoDiagnostic()
             => VerifyCS.VerifyAnalyzerAsync(Queue("""
