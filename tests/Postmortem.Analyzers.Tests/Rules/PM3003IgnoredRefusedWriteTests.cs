@@ -1548,6 +1548,164 @@ namespace Postmortem.Analyzers.Tests.Rules
                 }
                 """, PM3003IgnoredRefusedWriteCodeFixProvider.ThrowIfRefusedKey);
 
+        // `using System;` inside the namespace (or an enclosing one) already imports it: none is added at the top.
+        [Fact]
+        public Task UsingsInsideNamespace_ThrowIfRefusedFixAddsNoSecondUsing_ReportsDiagnostic()
+            => VerifyCS.VerifyCodeFixAsync("""
+                namespace App
+                {
+                    using System;
+                    using System.Collections.Concurrent;
+
+                    class Events
+                    {
+                        private readonly BlockingCollection<string> _queue = new(boundedCapacity: 10);
+
+                        public void Publish(string e)
+                        {
+                            _queue.[|TryAdd|](e);
+                        }
+                    }
+
+                    namespace Inner
+                    {
+                        class Audit
+                        {
+                            public void Publish(BlockingCollection<string> queue, string e)
+                            {
+                                queue.[|TryAdd|](e);
+                            }
+                        }
+                    }
+                }
+                """, """
+                namespace App
+                {
+                    using System;
+                    using System.Collections.Concurrent;
+
+                    class Events
+                    {
+                        private readonly BlockingCollection<string> _queue = new(boundedCapacity: 10);
+
+                        public void Publish(string e)
+                        {
+                            if (!_queue.TryAdd(e))
+                            {
+                                throw new InvalidOperationException("The collection is full or completed: the item was not added.");
+                            }
+                        }
+                    }
+
+                    namespace Inner
+                    {
+                        class Audit
+                        {
+                            public void Publish(BlockingCollection<string> queue, string e)
+                            {
+                                if (!queue.TryAdd(e))
+                                {
+                                    throw new InvalidOperationException("The collection is full or completed: the item was not added.");
+                                }
+                            }
+                        }
+                    }
+                }
+                """, PM3003IgnoredRefusedWriteCodeFixProvider.ThrowIfRefusedKey);
+
+        [Fact]
+        public Task UsingsInFileScopedNamespace_ThrowIfRefusedFixAddsNoSecondUsing_ReportsDiagnostic()
+            => VerifyCS.VerifyCodeFixAsync("""
+                namespace App;
+
+                using System;
+                using System.Collections.Concurrent;
+
+                class Events
+                {
+                    private readonly BlockingCollection<string> _queue = new(boundedCapacity: 10);
+
+                    public void Publish(string e)
+                    {
+                        _queue.[|TryAdd|](e);
+                    }
+                }
+                """, """
+                namespace App;
+
+                using System;
+                using System.Collections.Concurrent;
+
+                class Events
+                {
+                    private readonly BlockingCollection<string> _queue = new(boundedCapacity: 10);
+
+                    public void Publish(string e)
+                    {
+                        if (!_queue.TryAdd(e))
+                        {
+                            throw new InvalidOperationException("The collection is full or completed: the item was not added.");
+                        }
+                    }
+                }
+                """, PM3003IgnoredRefusedWriteCodeFixProvider.ThrowIfRefusedKey);
+
+        // The control: a namespace that imports System does not import it into another namespace of the file, where the
+        // fix still adds it at the top.
+        [Fact]
+        public Task UsingInAnotherNamespaceOfTheFile_ThrowIfRefusedFixAddsUsing_ReportsDiagnostic()
+            => VerifyCS.VerifyCodeFixAsync("""
+                using System.Collections.Concurrent;
+
+                namespace App
+                {
+                    using System;
+
+                    class Clock
+                    {
+                        public DateTime Now => DateTime.Now;
+                    }
+                }
+
+                namespace Other
+                {
+                    class Events
+                    {
+                        public void Publish(BlockingCollection<string> queue, string e)
+                        {
+                            queue.[|TryAdd|](e);
+                        }
+                    }
+                }
+                """, """
+                using System;
+                using System.Collections.Concurrent;
+
+                namespace App
+                {
+                    using System;
+
+                    class Clock
+                    {
+                        public DateTime Now => DateTime.Now;
+                    }
+                }
+
+                namespace Other
+                {
+                    class Events
+                    {
+                        public void Publish(BlockingCollection<string> queue, string e)
+                        {
+                            if (!queue.TryAdd(e))
+                            {
+                                throw new InvalidOperationException("The collection is full or completed: the item was not added.");
+                            }
+                        }
+                    }
+                }
+                """, PM3003IgnoredRefusedWriteCodeFixProvider.ThrowIfRefusedKey);
+
         [Fact]
         public Task BlockingCollectionInAsyncMethod_ThrowIfRefusedFix_ReportsDiagnostic()
             => VerifyCS.VerifyCodeFixAsync(Queue("""
