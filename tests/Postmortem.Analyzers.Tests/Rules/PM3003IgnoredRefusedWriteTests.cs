@@ -465,6 +465,30 @@ namespace Postmortem.Analyzers.Tests.Rules
                     }
                 """));
 
+        // A property whose getter forwards an unbounded channel's writer (a common wrapper): its origin is as visible as
+        // the field's.
+        [Fact]
+        public Task UnboundedBehindExpressionBodiedWriterProperty_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(Queue("""
+                    private readonly Channel<string> _channel = Channel.CreateUnbounded<string>();
+
+                    private ChannelWriter<string> Writer => _channel.Writer;
+
+                    private ChannelWriter<string> Getter
+                    {
+                        get { return _channel.Writer; }
+                    }
+
+                    private Channel<string> Inner { get => _channel; }
+
+                    public void Publish(string e)
+                    {
+                        Writer.TryWrite(e);
+                        Getter.TryWrite(e);
+                        Inner.Writer.TryWrite(e);
+                    }
+                """));
+
         // The control of the collection expression: a type derived from BlockingCollection<T> whose parameterless
         // constructor bounds it, made by `[]`.
         [Fact]
@@ -480,6 +504,37 @@ namespace Postmortem.Analyzers.Tests.Rules
                     private sealed class SmallQueue : BlockingCollection<string>
                     {
                         public SmallQueue() : base(10) { }
+                    }
+                """));
+
+        // The control of the writer property: a getter forwarding a bounded channel, one a derived type can override, one
+        // that does more than return.
+        [Fact]
+        public Task BoundedOrOverridableBehindAWriterProperty_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(Queue("""
+                    private readonly Channel<string> _channel = Channel.CreateUnbounded<string>();
+                    private readonly Channel<string> _bounded = Channel.CreateBounded<string>(10);
+
+                    private ChannelWriter<string> Bounded => _bounded.Writer;
+
+                    protected virtual ChannelWriter<string> Overridable => _channel.Writer;
+
+                    private bool _useBounded;
+
+                    private ChannelWriter<string> Chosen
+                    {
+                        get
+                        {
+                            if (_useBounded) return _bounded.Writer;
+                            return _channel.Writer;
+                        }
+                    }
+
+                    public void Publish(string e)
+                    {
+                        Bounded.[|TryWrite|](e);
+                        Overridable.[|TryWrite|](e);
+                        Chosen.[|TryWrite|](e);
                     }
                 """));
 
