@@ -54,8 +54,23 @@ namespace Postmortem.CodeFixes
 
         private SyntaxTrivia? _endOfLine;
 
-        /// <summary>Adds <c>using ns;</c> once, after all edits, unless the file already imports it.</summary>
-        public void RequireNamespace(string ns) => _namespaces.Add(ns);
+        /// <summary>Where the diagnostic being fixed is, in the original document: its fix writes in the same namespace.</summary>
+        internal int? FixPosition { get; set; }
+
+        /// <summary>
+        /// Adds <c>using ns;</c> once, after all edits, unless the file already imports it: at the top, or, for the
+        /// diagnostic being fixed, in its namespace or an enclosing one (<c>namespace App { using System; … }</c>, or
+        /// a file-scoped namespace's usings), where a using at the top would be a second one.
+        /// </summary>
+        public void RequireNamespace(string ns)
+        {
+            if (FixPosition is { } position && IsImportedAt(ns, position))
+            {
+                return;
+            }
+
+            _namespaces.Add(ns);
+        }
 
         internal SyntaxNode AddUsings(SyntaxNode root)
         {
@@ -108,7 +123,12 @@ namespace Postmortem.CodeFixes
             // Asked after the file's own using directives, in the document as it was (before them, at position 0, no
             // import is in scope yet: not even the global usings ImplicitUsings generates, which a fix then repeated).
             var original = (CompilationUnitSyntax)Model.SyntaxTree.GetRoot();
-            var position = original.Members.FirstOrDefault()?.SpanStart ?? original.EndOfFileToken.SpanStart;
+            return IsImportedAt(ns, original.Members.FirstOrDefault()?.SpanStart ?? original.EndOfFileToken.SpanStart);
+        }
+
+        /// <summary>Is the namespace imported at this position of the original document (by any using in scope there)?</summary>
+        private bool IsImportedAt(string ns, int position)
+        {
             foreach (var import in Model.GetImportScopes(position).SelectMany(s => s.Imports))
             {
                 if (import.NamespaceOrType is INamespaceSymbol symbol && symbol.ToDisplayString() == ns)
@@ -311,7 +331,9 @@ namespace Postmortem.CodeFixes
                     : options.Any(o => o.EquivalenceKey == equivalenceKey) ? equivalenceKey : null;
                 if (key is not null)
                 {
+                    context.FixPosition = diagnostic.Location.SourceSpan.Start;
                     ApplyFix(context, diagnostic, key);
+                    context.FixPosition = null;
                 }
             }
 

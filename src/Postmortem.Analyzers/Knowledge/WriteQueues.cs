@@ -130,10 +130,11 @@ namespace Postmortem.Analyzers.Knowledge
 
         /// <summary>
         /// Is the queue behind this receiver provably unbounded: created by <c>Channel.CreateUnbounded</c> (or
-        /// <c>new BlockingCollection&lt;T&gt;()</c> without a capacity), or a Drop* channel whose every drop goes to an
+        /// <c>new BlockingCollection&lt;T&gt;()</c> without a capacity, or <c>[]</c>), or a Drop* channel whose every drop goes to an
         /// <c>itemDropped</c> callback (<see cref="CountsEveryDrop"/>), in an initializer the analyzer can see: a local's
         /// declaration, a field's or auto-property's initializer, or every assignment of one with no initializer in its type
-        /// (declared in this file only; see <see cref="AllAssignmentsAre"/>). <c>channel.Writer</c> is followed to the channel.
+        /// (declared in this file only; see <see cref="AllAssignmentsAre"/>). <c>channel.Writer</c> is followed to the channel, a
+        /// property whose getter only returns to what it returns.
         /// </summary>
         public bool IsProvablyUnbounded(IOperation? receiver, SemanticModel? model) => Is(Origin.Unbounded, receiver, model, 0);
 
@@ -182,6 +183,12 @@ namespace Postmortem.Analyzers.Knowledge
 
                 case IObjectCreationOperation creation:
                     return question == Origin.Unbounded && IsUnboundedBlockingCollection(creation);
+
+                case var _ when OperationFacts.IsCollectionExpression(value):
+                    // `BlockingCollection<T> q = [];` (C# 12): made by the parameterless constructor, unbounded as `new()`
+                    // is, its items added one by one. Not a derived type, whose parameterless constructor may bound it.
+                    return question == Origin.Unbounded &&
+                           SymbolEqualityComparer.Default.Equals(value.Type?.OriginalDefinition, BlockingCollection);
 
                 case IPropertyReferenceOperation { Property.Name: "Writer" } writer when
                     TypeSymbols.InheritsFromOrEquals(writer.Property.ContainingType, ChannelOfTWriteTRead):
@@ -308,7 +315,10 @@ namespace Postmortem.Analyzers.Knowledge
 
             if (declaration is PropertyDeclarationSyntax property2 && !IsAutoProperty(property2))
             {
-                return false;
+                // `ChannelWriter<T> Writer => _channel.Writer;` (a wrapper's usual form): the getter's one returned
+                // expression, followed as the field's initializer is, when no derived type can replace the getter.
+                return ReturnedByGetter(property2) is { } returned && !IsReplaceable(member) &&
+                       Is(question, model.GetOperation(returned), model, depth + 1);
             }
 
             // No initializer: every assignment the type makes must create such a queue (AllAssignmentsAre). A log queue
@@ -369,6 +379,37 @@ namespace Postmortem.Analyzers.Knowledge
             IPropertySymbol property => property.SetMethod is null || property.SetMethod.DeclaredAccessibility == Accessibility.Private,
             _ => false,
         };
+
+        /// <summary>What the property's getter only returns: <c>=> x</c>, <c>get => x;</c> or <c>get { return x; }</c>.</summary>
+        private static ExpressionSyntax? ReturnedByGetter(PropertyDeclarationSyntax property)
+        {
+            if (property.ExpressionBody is { } arrow)
+            {
+                return arrow.Expression;
+            }
+
+            if (property.AccessorList is null)
+            {
+                return null;
+            }
+
+            foreach (var accessor in property.AccessorList.Accessors)
+            {
+                if (accessor.Keyword.ValueText == "get")
+                {
+                    return accessor.ExpressionBody?.Expression ??
+                           (accessor.Body is { Statements: { Count: 1 } statements } && statements[0] is ReturnStatementSyntax @return ? @return.Expression : null);
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>A member a call may not reach as declared: virtual, abstract, an override that is not sealed, an interface's.</summary>
+        private static bool IsReplaceable(ISymbol member)
+            => member.IsVirtual || member.IsAbstract ||
+               member.IsOverride && !member.IsSealed && member.ContainingType is { IsSealed: false } ||
+               member.ContainingType is { TypeKind: TypeKind.Interface };
 
         private static bool IsAutoProperty(PropertyDeclarationSyntax property)
         {

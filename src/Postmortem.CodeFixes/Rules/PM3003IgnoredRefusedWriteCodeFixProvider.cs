@@ -219,7 +219,11 @@ namespace Postmortem.CodeFixes.Rules
             return FixSyntax.TypeName(context.Model, position, "Serilog.Debugging", "SelfLog");
         }
 
-        /// <summary>The name of the only CancellationToken parameter or local (declared before the call) in scope, if there is exactly one.</summary>
+        /// <summary>
+        /// The name of the only CancellationToken parameter or local (declared before the call) in scope, if there is exactly
+        /// one. Inside a <c>static</c> local function or lambda only its own: the enclosing method's cannot be captured there
+        /// (CS8421), though the lookup still names them.
+        /// </summary>
         private static string? TheCancellationToken(InvocationExpressionSyntax call, SemanticModel model)
         {
             var tokenType = model.Compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
@@ -228,6 +232,7 @@ namespace Postmortem.CodeFixes.Rules
                 return null;
             }
 
+            var capturable = StaticFunctionAround(call)?.Span;
             string? found = null;
             foreach (var symbol in model.LookupSymbols(call.SpanStart))
             {
@@ -237,6 +242,12 @@ namespace Postmortem.CodeFixes.Rules
                     ILocalSymbol local when local.DeclaringSyntaxReferences.All(r => r.Span.End <= call.SpanStart) => local.Type,
                     _ => null,
                 };
+                if (type is not null && capturable is { } span &&
+                    !(symbol.DeclaringSyntaxReferences.Length > 0 && symbol.DeclaringSyntaxReferences.All(r => span.Contains(r.Span))))
+                {
+                    continue;
+                }
+
                 if (SymbolEqualityComparer.Default.Equals(type, tokenType))
                 {
                     if (found is not null)
@@ -249,6 +260,31 @@ namespace Postmortem.CodeFixes.Rules
             }
 
             return found;
+        }
+
+        /// <summary>The innermost <c>static</c> local function or lambda around the node: nothing declared outside it can be used in it.</summary>
+        private static SyntaxNode? StaticFunctionAround(SyntaxNode node)
+        {
+            foreach (var ancestor in node.Ancestors())
+            {
+                var modifiers = ancestor switch
+                {
+                    LocalFunctionStatementSyntax function => function.Modifiers,
+                    AnonymousFunctionExpressionSyntax lambda => lambda.Modifiers,
+                    _ => default,
+                };
+                if (modifiers.Any(SyntaxKind.StaticKeyword))
+                {
+                    return ancestor;
+                }
+
+                if (ancestor is MemberDeclarationSyntax)
+                {
+                    return null;
+                }
+            }
+
+            return null;
         }
     }
 }

@@ -448,6 +448,96 @@ namespace Postmortem.Analyzers.Tests.Rules
                     }
                 """));
 
+        // C# 12: `BlockingCollection<T> q = [];` makes the collection with its parameterless constructor, unbounded as
+        // `new()` is (items in the brackets are added with Add).
+        [Fact]
+        public Task CollectionExpressionUnboundedBlockingCollection_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(Queue("""
+                    private readonly BlockingCollection<string> _queue = [];
+                    private readonly BlockingCollection<string> _started = ["started"];
+
+                    public void Publish(string e)
+                    {
+                        _queue.TryAdd(e);
+                        _started.TryAdd(e);
+                        BlockingCollection<string> local = [];
+                        local.TryAdd(e);
+                    }
+                """));
+
+        // A property whose getter forwards an unbounded channel's writer (a common wrapper): its origin is as visible as
+        // the field's.
+        [Fact]
+        public Task UnboundedBehindExpressionBodiedWriterProperty_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(Queue("""
+                    private readonly Channel<string> _channel = Channel.CreateUnbounded<string>();
+
+                    private ChannelWriter<string> Writer => _channel.Writer;
+
+                    private ChannelWriter<string> Getter
+                    {
+                        get { return _channel.Writer; }
+                    }
+
+                    private Channel<string> Inner { get => _channel; }
+
+                    public void Publish(string e)
+                    {
+                        Writer.TryWrite(e);
+                        Getter.TryWrite(e);
+                        Inner.Writer.TryWrite(e);
+                    }
+                """));
+
+        // The control of the collection expression: a type derived from BlockingCollection<T> whose parameterless
+        // constructor bounds it, made by `[]`.
+        [Fact]
+        public Task BoundedDerivedCollectionMadeByACollectionExpression_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(Queue("""
+                    private readonly SmallQueue _small = [];
+
+                    public void Publish(string e)
+                    {
+                        _small.[|TryAdd|](e);
+                    }
+
+                    private sealed class SmallQueue : BlockingCollection<string>
+                    {
+                        public SmallQueue() : base(10) { }
+                    }
+                """));
+
+        // The control of the writer property: a getter forwarding a bounded channel, one a derived type can override, one
+        // that does more than return.
+        [Fact]
+        public Task BoundedOrOverridableBehindAWriterProperty_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync(Queue("""
+                    private readonly Channel<string> _channel = Channel.CreateUnbounded<string>();
+                    private readonly Channel<string> _bounded = Channel.CreateBounded<string>(10);
+
+                    private ChannelWriter<string> Bounded => _bounded.Writer;
+
+                    protected virtual ChannelWriter<string> Overridable => _channel.Writer;
+
+                    private bool _useBounded;
+
+                    private ChannelWriter<string> Chosen
+                    {
+                        get
+                        {
+                            if (_useBounded) return _bounded.Writer;
+                            return _channel.Writer;
+                        }
+                    }
+
+                    public void Publish(string e)
+                    {
+                        Bounded.[|TryWrite|](e);
+                        Overridable.[|TryWrite|](e);
+                        Chosen.[|TryWrite|](e);
+                    }
+                """));
+
         [Fact]
         public Task DropChannelWhoseDropsGoToACallback_NoDiagnostic()
             => VerifyCS.VerifyAnalyzerAsync(Queue("""
@@ -582,6 +672,110 @@ namespace Postmortem.Analyzers.Tests.Rules
                         await Task.Yield();
                         await _channel.Writer.WriteAsync(e, cancellationToken);
                     }
+                """), PM3003IgnoredRefusedWriteCodeFixProvider.AwaitWriteAsyncKey);
+
+        // A static local function or lambda cannot use the enclosing method's token (CS8421): only its own.
+        [Fact]
+        public Task StaticLocalFunctionOrLambda_AwaitWriteAsyncPassesNoOuterToken_ReportsDiagnostic()
+            => VerifyCS.VerifyCodeFixAsync(Queue("""
+                    private static readonly Channel<string> Channel1 = Channel.CreateBounded<string>(100);
+
+                    public async Task RunAsync(CancellationToken cancellationToken)
+                    {
+                        await PublishAsync("x");
+                        await SendAsync("y", cancellationToken);
+
+                        static async Task PublishAsync(string e)
+                        {
+                            await Task.Yield();
+                            Channel1.Writer.[|TryWrite|](e);
+                        }
+
+                        static async Task SendAsync(string e, CancellationToken token)
+                        {
+                            await Task.Yield();
+                            Channel1.Writer.[|TryWrite|](e);
+                        }
+                    }
+
+                    public Func<string, Task> Handler(CancellationToken cancellationToken)
+                        => static async e =>
+                        {
+                            await Task.Yield();
+                            Channel1.Writer.[|TryWrite|](e);
+                        };
+                """), Queue("""
+                    private static readonly Channel<string> Channel1 = Channel.CreateBounded<string>(100);
+
+                    public async Task RunAsync(CancellationToken cancellationToken)
+                    {
+                        await PublishAsync("x");
+                        await SendAsync("y", cancellationToken);
+
+                        static async Task PublishAsync(string e)
+                        {
+                            await Task.Yield();
+                            await Channel1.Writer.WriteAsync(e);
+                        }
+
+                        static async Task SendAsync(string e, CancellationToken token)
+                        {
+                            await Task.Yield();
+                            await Channel1.Writer.WriteAsync(e, token);
+                        }
+                    }
+
+                    public Func<string, Task> Handler(CancellationToken cancellationToken)
+                        => static async e =>
+                        {
+                            await Task.Yield();
+                            await Channel1.Writer.WriteAsync(e);
+                        };
+                """), PM3003IgnoredRefusedWriteCodeFixProvider.AwaitWriteAsyncKey);
+
+        // The control: a local function or lambda that is not static captures the enclosing method's token.
+        [Fact]
+        public Task NestedLocalFunctionOrLambda_AwaitWriteAsyncPassesOuterToken_ReportsDiagnostic()
+            => VerifyCS.VerifyCodeFixAsync(Queue("""
+                    private static readonly Channel<string> Channel1 = Channel.CreateBounded<string>(100);
+
+                    public async Task RunAsync(CancellationToken cancellationToken)
+                    {
+                        await PublishAsync("x");
+
+                        async Task PublishAsync(string e)
+                        {
+                            await Task.Yield();
+                            Channel1.Writer.[|TryWrite|](e);
+                        }
+                    }
+
+                    public Func<string, Task> Handler(CancellationToken cancellationToken)
+                        => async e =>
+                        {
+                            await Task.Yield();
+                            Channel1.Writer.[|TryWrite|](e);
+                        };
+                """), Queue("""
+                    private static readonly Channel<string> Channel1 = Channel.CreateBounded<string>(100);
+
+                    public async Task RunAsync(CancellationToken cancellationToken)
+                    {
+                        await PublishAsync("x");
+
+                        async Task PublishAsync(string e)
+                        {
+                            await Task.Yield();
+                            await Channel1.Writer.WriteAsync(e, cancellationToken);
+                        }
+                    }
+
+                    public Func<string, Task> Handler(CancellationToken cancellationToken)
+                        => async e =>
+                        {
+                            await Task.Yield();
+                            await Channel1.Writer.WriteAsync(e, cancellationToken);
+                        };
                 """), PM3003IgnoredRefusedWriteCodeFixProvider.AwaitWriteAsyncKey);
 
         [Fact]
@@ -1404,6 +1598,164 @@ namespace Postmortem.Analyzers.Tests.Rules
                         if (!b.TryWrite(2))
                         {
                             throw new InvalidOperationException("The channel is full or completed: the item was not written.");
+                        }
+                    }
+                }
+                """, PM3003IgnoredRefusedWriteCodeFixProvider.ThrowIfRefusedKey);
+
+        // `using System;` inside the namespace (or an enclosing one) already imports it: none is added at the top.
+        [Fact]
+        public Task UsingsInsideNamespace_ThrowIfRefusedFixAddsNoSecondUsing_ReportsDiagnostic()
+            => VerifyCS.VerifyCodeFixAsync("""
+                namespace App
+                {
+                    using System;
+                    using System.Collections.Concurrent;
+
+                    class Events
+                    {
+                        private readonly BlockingCollection<string> _queue = new(boundedCapacity: 10);
+
+                        public void Publish(string e)
+                        {
+                            _queue.[|TryAdd|](e);
+                        }
+                    }
+
+                    namespace Inner
+                    {
+                        class Audit
+                        {
+                            public void Publish(BlockingCollection<string> queue, string e)
+                            {
+                                queue.[|TryAdd|](e);
+                            }
+                        }
+                    }
+                }
+                """, """
+                namespace App
+                {
+                    using System;
+                    using System.Collections.Concurrent;
+
+                    class Events
+                    {
+                        private readonly BlockingCollection<string> _queue = new(boundedCapacity: 10);
+
+                        public void Publish(string e)
+                        {
+                            if (!_queue.TryAdd(e))
+                            {
+                                throw new InvalidOperationException("The collection is full or completed: the item was not added.");
+                            }
+                        }
+                    }
+
+                    namespace Inner
+                    {
+                        class Audit
+                        {
+                            public void Publish(BlockingCollection<string> queue, string e)
+                            {
+                                if (!queue.TryAdd(e))
+                                {
+                                    throw new InvalidOperationException("The collection is full or completed: the item was not added.");
+                                }
+                            }
+                        }
+                    }
+                }
+                """, PM3003IgnoredRefusedWriteCodeFixProvider.ThrowIfRefusedKey);
+
+        [Fact]
+        public Task UsingsInFileScopedNamespace_ThrowIfRefusedFixAddsNoSecondUsing_ReportsDiagnostic()
+            => VerifyCS.VerifyCodeFixAsync("""
+                namespace App;
+
+                using System;
+                using System.Collections.Concurrent;
+
+                class Events
+                {
+                    private readonly BlockingCollection<string> _queue = new(boundedCapacity: 10);
+
+                    public void Publish(string e)
+                    {
+                        _queue.[|TryAdd|](e);
+                    }
+                }
+                """, """
+                namespace App;
+
+                using System;
+                using System.Collections.Concurrent;
+
+                class Events
+                {
+                    private readonly BlockingCollection<string> _queue = new(boundedCapacity: 10);
+
+                    public void Publish(string e)
+                    {
+                        if (!_queue.TryAdd(e))
+                        {
+                            throw new InvalidOperationException("The collection is full or completed: the item was not added.");
+                        }
+                    }
+                }
+                """, PM3003IgnoredRefusedWriteCodeFixProvider.ThrowIfRefusedKey);
+
+        // The control: a namespace that imports System does not import it into another namespace of the file, where the
+        // fix still adds it at the top.
+        [Fact]
+        public Task UsingInAnotherNamespaceOfTheFile_ThrowIfRefusedFixAddsUsing_ReportsDiagnostic()
+            => VerifyCS.VerifyCodeFixAsync("""
+                using System.Collections.Concurrent;
+
+                namespace App
+                {
+                    using System;
+
+                    class Clock
+                    {
+                        public DateTime Now => DateTime.Now;
+                    }
+                }
+
+                namespace Other
+                {
+                    class Events
+                    {
+                        public void Publish(BlockingCollection<string> queue, string e)
+                        {
+                            queue.[|TryAdd|](e);
+                        }
+                    }
+                }
+                """, """
+                using System;
+                using System.Collections.Concurrent;
+
+                namespace App
+                {
+                    using System;
+
+                    class Clock
+                    {
+                        public DateTime Now => DateTime.Now;
+                    }
+                }
+
+                namespace Other
+                {
+                    class Events
+                    {
+                        public void Publish(BlockingCollection<string> queue, string e)
+                        {
+                            if (!queue.TryAdd(e))
+                            {
+                                throw new InvalidOperationException("The collection is full or completed: the item was not added.");
+                            }
                         }
                     }
                 }
