@@ -4418,5 +4418,46 @@ namespace Postmortem.Analyzers.Tests.Rules
             test.NumberOfIncrementalIterations = 0;
             return test.RunAsync();
         }
+            // Usings inside the namespace: "Log" on a bare catch (which writes `Exception`) adds no second `using System;` at
+        // the top of the file (the session's first review; the shared using helper asks what is in scope at the catch).
+        [Fact]
+        public Task UsingsInsideNamespaceBareCatchLogged_NoSecondUsing_ReportsDiagnostic()
+        {
+            var test = VerifyCS.Test("""
+                namespace App
+                {
+                    using System;
+                    using System.IO;
+                    using Microsoft.Extensions.Logging;
+
+                    class Store(ILogger<Store> logger)
+                    {
+                        public void Save(string path)
+                        {
+                            try { File.WriteAllText(path, "x"); }
+                            [|catch|] { }
+                        }
+                    }
+                }
+                """, """
+                namespace App
+                {
+                    using System;
+                    using System.IO;
+                    using Microsoft.Extensions.Logging;
+
+                    class Store(ILogger<Store> logger)
+                    {
+                        public void Save(string path)
+                        {
+                            try { File.WriteAllText(path, "x"); }
+                            catch (Exception ex) { logger.LogError(ex, "File.WriteAllText failed"); }
+                        }
+                    }
+                }
+                """, PM3001SwallowedWriteFailureCodeFixProvider.LogKey);
+            test.References.AddRange(References.AspNetCore);
+            return test.RunAsync();
+        }
     }
 }
