@@ -240,7 +240,9 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
                 case LogLibrary.Serilog:
                     return HasUnknownVariable(path, "%", "%");
                 case LogLibrary.NLog:
-                    return path.IndexOf("${gdc:", StringComparison.OrdinalIgnoreCase) >= 0 ||
+                    // ${gdc:logDirectory} (or item=logDirectory): a value set in code, judged by its name as an environment
+                    // variable is (real-world rounds 10 and 28: a content root set per application, the same for every process).
+                    return HasUnknownVariable(path, "${gdc:", "}") ||
                            HasUnknownVariable(path, "${environment:variable=", "}") ||
                            HasUnknownVariable(path, "${environment:", "}");
                 default:

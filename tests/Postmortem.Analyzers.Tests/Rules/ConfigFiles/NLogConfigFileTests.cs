@@ -41,6 +41,10 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
         [InlineData("${environment:APP_INSTANCE}/app.log", false)]
         [InlineData("${environment:variable=INSTANCE_ID:whenEmpty=${basedir}}/app.log", false)]
         [InlineData("${environment:WORKER_INSTANCE_PATH}/app.log", false)]
+        [InlineData("${gdc:logDirectory}/logs/app.log", true)]
+        [InlineData("${gdc:item=LogFolder}/app.log", true)]
+        [InlineData("${gdc:instanceId}/app.log", false)]
+        [InlineData("${gdc:item=logs}/app.log", false)]
         public Task EnvironmentVariableInThePath_ReportsDiagnosticOnlyForAFolder(string fileName, bool reported)
             => RunAsync(NLogConfig, Config(reported
                 ? $$"""    <target {|PM1001:xsi:type="File"|} name="f" fileName="{{fileName}}" />"""
