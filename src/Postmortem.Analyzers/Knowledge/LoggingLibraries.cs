@@ -340,8 +340,15 @@ namespace Postmortem.Analyzers.Knowledge
         /// </summary>
         public SwitchEffect GetInternalLoggerBuilderEffect(IInvocationOperation invocation)
         {
+            // Every call of the program not otherwise matched comes here: NLog referenced, then the name's first letter.
             var method = invocation.TargetMethod;
-            var effect = method.Name switch
+            var name = method.Name;
+            if (!HasNLog || name.Length < 9 || name[0] is not ('S' or 'L' or 'A'))
+            {
+                return SwitchEffect.None;
+            }
+
+            var effect = name switch
             {
                 "SetMinimumLogLevel" => SwitchEffect.NLogLevel,
                 "LogToFile" or "LogToConsole" or "LogToTrace" or "LogToWriter" => SwitchEffect.NLogOutput,
@@ -349,7 +356,7 @@ namespace Postmortem.Analyzers.Knowledge
                 "SetupFromEnvironmentVariables" => SwitchEffect.Enables,
                 _ => SwitchEffect.None,
             };
-            if (effect == SwitchEffect.None || !HasNLog || method.ContainingType is not { Name: "SetupInternalLoggerBuilderExtensions" } containing ||
+            if (effect == SwitchEffect.None || method.ContainingType is not { Name: "SetupInternalLoggerBuilderExtensions" } containing ||
                 !IsInNamespace(containing, "NLog"))
             {
                 return SwitchEffect.None;
