@@ -59,6 +59,14 @@ namespace Postmortem.Analyzers.Knowledge
         private const int DeleteOnCloseFlag = 0x04000000;
         private const int MaxDepth = 3;
 
+        /// <summary>
+        /// Steps from a path back to <c>Path.GetTempFileName()</c> through locals, sums, interpolations and
+        /// <c>ChangeExtension</c> (<see cref="FromTempFileName"/>): a name made in one local and copied to another
+        /// (<c>var a = tmp + ".png"; var png = a;</c>) takes four (the twenty-seventh session's last review). Walked only
+        /// for a path that syntax shows may be such a name.
+        /// </summary>
+        private const int DerivedNameDepth = 5;
+
         // The predicates of IsUnderTemp and IsUniquePerCall, made once instead of a delegate per call.
         private readonly System.Func<IOperation, bool> _isTempRoot;
         private readonly System.Func<IOperation, bool> _isUniqueSource;
@@ -515,8 +523,8 @@ namespace Postmortem.Analyzers.Knowledge
                 // then the locals' initializers, and whether a local is written again only for a name so made.
                 return _filesNamingTempFileName.Names(path.Syntax.SyntaxTree, cancellationToken) &&
                        MayBeMadeFromAName(path, cancellationToken) &&
-                       FromTempFileName(path, MaxDepth, unchangedLocals: false, cancellationToken) == TempFileNameUse.Derived &&
-                       FromTempFileName(path, MaxDepth, unchangedLocals: true, cancellationToken) == TempFileNameUse.Derived;
+                       FromTempFileName(path, DerivedNameDepth, unchangedLocals: false, cancellationToken) == TempFileNameUse.Derived &&
+                       FromTempFileName(path, DerivedNameDepth, unchangedLocals: true, cancellationToken) == TempFileNameUse.Derived;
             }
 
             return creation.NeedsUniquePath ? IsUniquePerCall(path, cancellationToken) : !IsFixedPath(path, cancellationToken);

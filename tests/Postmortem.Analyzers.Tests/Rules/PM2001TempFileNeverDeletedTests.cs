@@ -1333,6 +1333,16 @@ namespace Postmortem.Analyzers.Tests.Rules
                         }
                     }
 
+                    // Through two locals (the twenty-seventh session's last review).
+                    void Copied(byte[] data)
+                    {
+                        var tmp = Path.GetTempFileName();
+                        File.Delete(tmp);
+                        var made = tmp + ".png";
+                        var png = made;
+                        {|#7:File.WriteAllBytes(png, data)|};
+                    }
+
                     // Through `!` and a cast in the local's initializer (the last review).
                     void Suppressed(byte[] data)
                     {
@@ -1359,7 +1369,8 @@ namespace Postmortem.Analyzers.Tests.Rules
                 VerifyCS.Diagnostic("PM2001").WithLocation(3).WithArguments("file", "Path.GetTempFileName", ChangedTo("$\"{Path.GetTempFileName()}.png\"")),
                 VerifyCS.Diagnostic("PM2001").WithLocation(4).WithArguments("file", "Download", ""),
                 VerifyCS.Diagnostic("PM2001").WithLocation(5).WithArguments("file", "File.WriteAllBytes", ""),
-                VerifyCS.Diagnostic("PM2001").WithLocation(6).WithArguments("file", "File.WriteAllBytes", ""));
+                VerifyCS.Diagnostic("PM2001").WithLocation(6).WithArguments("file", "File.WriteAllBytes", ""),
+                VerifyCS.Diagnostic("PM2001").WithLocation(7).WithArguments("file", "File.WriteAllBytes", ""));
 
         // The name GetTempFileName returned is its own file (reported at the call, not again where it is written); a name
         // made from it that is deleted, or a path inside it (a folder made where the file was), is no new file left.
