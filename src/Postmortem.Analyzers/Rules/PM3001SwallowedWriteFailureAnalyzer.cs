@@ -742,12 +742,13 @@ namespace Postmortem.Analyzers.Rules
         }
 
         /// <summary>
-        /// <c>_ = File.WriteAllTextAsync(…)</c> or the bare statement: the write fails in its task, which nobody awaits, so no
-        /// catch around the call ever sees the failure (PM3002 reports the dropped task).
+        /// <c>_ = File.WriteAllTextAsync(…)</c>, the bare statement, or a local nothing reads (<c>var t = sw.WriteLineAsync(s);</c>):
+        /// the write fails in its task, which nobody awaits, so no catch around the call ever sees the failure (PM3002
+        /// reports the dropped task).
         /// </summary>
         private static bool IsDroppedTask(IInvocationOperation invocation)
             => AsyncWrites.IsFrameworkTask(invocation.Type) &&
-               AsyncWrites.GetDroppingOperation(invocation, out _) is not null;
+               (AsyncWrites.GetDroppingOperation(invocation, out _) is not null || AsyncWrites.IsStoredInALocalNobodyReads(invocation));
 
         private static string? UsingDisposesDurableWriter(IOperation resources, IoTypes io)
         {

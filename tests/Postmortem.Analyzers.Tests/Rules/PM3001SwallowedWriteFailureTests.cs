@@ -1523,6 +1523,15 @@ namespace Postmortem.Analyzers.Tests.Rules
                     {
                     }
 
+                    // A task stored in a local nothing reads is dropped too.
+                    try
+                    {
+                        var unread = File.AppendAllTextAsync(path, "x");
+                    }
+                    catch (IOException)
+                    {
+                    }
+
                     // A catch that retries with a dropped task is no retry.
                     try
                     {
