@@ -140,9 +140,20 @@ namespace Postmortem.Analyzers.Knowledge
             // `SaveError?.Invoke(this, e)`: the event (or delegate) is the receiver of `?.`.
             var instance = invocation.Instance is { } receiver ? OperationFacts.ConditionalReceiver(receiver) : null;
 
-            // Project-specific loggers and reporters: judged by the words in the names.
-            return HasReportingWord(method.Name) ||
-                   (receiverType is not null && HasReportingWord(receiverType.Name)) ||
+            // Project-specific loggers and reporters: judged by the words in the names; the receiver's name only for a call
+            // that may record something (`_failed.Add(path)`), not one that only reads (`_failedPaths.Contains(path)`).
+            if (HasReportingWord(method.Name))
+            {
+                return true;
+            }
+
+            if (method.Name is "Contains" or "ContainsKey" or "ContainsValue" or "TryGetValue" or "IndexOf" or "Equals" or
+                "GetHashCode" or "ToString" or "Peek" or "TryPeek" or "Exists" or "Find" or "GetType")
+            {
+                return false;
+            }
+
+            return (receiverType is not null && HasReportingWord(receiverType.Name)) ||
                    (instance is IMemberReferenceOperation member && HasReportingWord(member.Member.Name)) ||
                    (instance is ILocalReferenceOperation local && HasReportingWord(local.Local.Name)) ||
                    (instance is IParameterReferenceOperation parameter && HasReportingWord(parameter.Parameter.Name));

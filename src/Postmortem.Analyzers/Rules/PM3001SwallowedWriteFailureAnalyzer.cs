@@ -897,8 +897,8 @@ namespace Postmortem.Analyzers.Rules
         }
 
         /// <summary>
-        /// <c>Interlocked.Increment(ref _failedWrites)</c> (or <c>Add</c>, <c>Exchange</c>…) on what <see cref="RecordsOutcome"/>
-        /// accepts, as <c>_failedWrites++</c> is; <c>done.SetResult(false)</c> (or <c>TrySetResult</c>, <c>SetCanceled</c>) on a
+        /// <c>Interlocked.Increment(ref _failedWrites)</c> (or <c>Add</c>, <c>Exchange</c>…) of a number or flag on what
+        /// <see cref="RecordsOutcome"/> accepts, as <c>_failedWrites++</c> is; <c>done.SetResult(false)</c> (or <c>TrySetResult</c>, <c>SetCanceled</c>) on a
         /// <c>TaskCompletionSource</c> from outside the catch: the waiting caller gets the outcome.
         /// </summary>
         private static bool CountsOrCompletes(IInvocationOperation invocation, IOperation handler)
@@ -906,7 +906,9 @@ namespace Postmortem.Analyzers.Rules
             var method = invocation.TargetMethod;
             if (method.ContainingType is { Name: "Interlocked", ContainingNamespace: { Name: "Threading", ContainingNamespace.Name: "System" } })
             {
+                // A counter or flag; not a reference swapped out (`Interlocked.Exchange(ref _writer, null)?.Dispose()`: cleanup).
                 return invocation.Arguments.Length > 0 && invocation.Arguments[0].Parameter?.RefKind == RefKind.Ref &&
+                       invocation.Arguments[0].Value.Type is { IsValueType: true } &&
                        RecordsOutcome(invocation.Arguments[0].Value, handler);
             }
 
@@ -916,42 +918,163 @@ namespace Postmortem.Analyzers.Rules
         }
 
         /// <summary>
-        /// Does the catch's filter read a local the retry loop's condition reads (its counter)? Then the filter turns false on
-        /// the last attempt, and that failure leaves the loop uncaught.
+        /// Is the catch's filter false on the retry loop's last attempt, so that failure leaves the loop uncaught? Read for a
+        /// loop counted up by its condition (<c>attempt &lt; max</c>, <c>attempt &lt;= max</c>, the bound a constant or any
+        /// value named alike in the filter) and a filter comparing the counter (<c>attempt</c>, <c>++attempt</c>,
+        /// <c>attempt + 1</c>) with that bound give or take a constant (<c>attempt &lt; MaxAttempts - 1</c>): the counter's
+        /// last value put in the filter. Any other filter is not read (the catch is judged without it: a filter true on
+        /// the last attempt, <c>attempt &lt; MaxAttempts</c>, swallows that failure; the session's review).
         /// </summary>
         private static bool ReadsWhatTheLoopCounts(IOperation filter, ILoopOperation loop)
         {
             var condition = loop switch
             {
                 IForLoopOperation forLoop => forLoop.Condition,
-                IWhileLoopOperation whileLoop => whileLoop.Condition,
+                IWhileLoopOperation { ConditionIsTop: true, ConditionIsUntil: false } whileLoop => whileLoop.Condition,
                 _ => null,
             };
-            if (condition is null)
+            if (condition is null || OperationFacts.UnwrapConversions(condition) is not IBinaryOperation loopTest ||
+                !Counted(loopTest, out var counter, out var bound, out var last))
             {
                 return false;
             }
 
-            foreach (var read in filter.DescendantsAndSelf())
+            if (OperationFacts.UnwrapConversions(filter) is not IBinaryOperation filterTest ||
+                Term(filterTest.LeftOperand, counter, bound) is not { } left || Term(filterTest.RightOperand, counter, bound) is not { } right)
             {
-                if (read is not ILocalReferenceOperation local)
-                {
-                    continue;
-                }
-
-                foreach (var counted in condition.DescendantsAndSelf())
-                {
-                    if (counted is ILocalReferenceOperation other && SymbolEqualityComparer.Default.Equals(local.Local, other.Local))
-                    {
-                        return true;
-                    }
-                }
+                return false;
             }
 
-            return false;
+            // Each side is the counter or the bound, plus a constant; the counter's last value is the bound plus `last`.
+            var leftValue = left.Offset + (left.IsCounter ? last : 0);
+            var rightValue = right.Offset + (right.IsCounter ? last : 0);
+            if (left.IsCounter == right.IsCounter)
+            {
+                return false;
+            }
+
+            var holds = filterTest.OperatorKind switch
+            {
+                BinaryOperatorKind.LessThan => leftValue < rightValue,
+                BinaryOperatorKind.LessThanOrEqual => leftValue <= rightValue,
+                BinaryOperatorKind.GreaterThan => leftValue > rightValue,
+                BinaryOperatorKind.GreaterThanOrEqual => leftValue >= rightValue,
+                BinaryOperatorKind.NotEquals => leftValue != rightValue,
+                _ => true,
+            };
+            return !holds;
+
+            // `counter < bound` (last value: bound - 1) or `counter <= bound` (last: bound), either way round.
+            static bool Counted(IBinaryOperation test, out ILocalSymbol counter, out IOperation bound, out long last)
+            {
+                counter = null!;
+                bound = null!;
+                last = 0;
+                var (kind, local, other) = OperationFacts.UnwrapConversions(test.LeftOperand) is ILocalReferenceOperation l
+                    ? (test.OperatorKind, l, test.RightOperand)
+                    : OperationFacts.UnwrapConversions(test.RightOperand) is ILocalReferenceOperation r
+                        ? (Mirror(test.OperatorKind), r, test.LeftOperand)
+                        : (BinaryOperatorKind.None, null, test.RightOperand);
+                if (local is null || kind is not (BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual))
+                {
+                    return false;
+                }
+
+                counter = local.Local;
+                bound = OperationFacts.UnwrapConversions(other);
+                last = kind == BinaryOperatorKind.LessThan ? -1 : 0;
+                return true;
+            }
+
+            static BinaryOperatorKind Mirror(BinaryOperatorKind kind) => kind switch
+            {
+                BinaryOperatorKind.GreaterThan => BinaryOperatorKind.LessThan,
+                BinaryOperatorKind.GreaterThanOrEqual => BinaryOperatorKind.LessThanOrEqual,
+                _ => BinaryOperatorKind.None,
+            };
         }
 
-        /// <summary>A lambda or anonymous method in the handler that reads the exception or makes a reporting call.</summary>
+        /// <summary>A side of a retry filter: the counter or the loop's bound, plus a constant.</summary>
+        private sealed class FilterTerm
+        {
+            public FilterTerm(bool isCounter, long offset)
+            {
+                IsCounter = isCounter;
+                Offset = offset;
+            }
+
+            public bool IsCounter { get; }
+
+            public long Offset { get; }
+        }
+
+        /// <summary>
+        /// The filter side as the counter (<c>attempt</c>, <c>++attempt</c>, <c>attempt + 1</c>) or the bound
+        /// (<c>MaxAttempts</c>, <c>MaxAttempts - 1</c>, or a constant when the bound is one) plus a constant; null otherwise.
+        /// </summary>
+        private static FilterTerm? Term(IOperation side, ILocalSymbol counter, IOperation bound)
+        {
+            var value = OperationFacts.UnwrapConversions(side);
+            switch (value)
+            {
+                case ILocalReferenceOperation local when SymbolEqualityComparer.Default.Equals(local.Local, counter):
+                    return new FilterTerm(true, 0);
+                case IIncrementOrDecrementOperation { IsPostfix: false, Target: ILocalReferenceOperation target } step
+                    when SymbolEqualityComparer.Default.Equals(target.Local, counter):
+                    return new FilterTerm(true, step.Kind == OperationKind.Increment ? 1 : -1);
+                case IIncrementOrDecrementOperation { IsPostfix: true, Target: ILocalReferenceOperation target }
+                    when SymbolEqualityComparer.Default.Equals(target.Local, counter):
+                    return new FilterTerm(true, 0);
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract } sum
+                    when OperationFacts.UnwrapConversions(sum.RightOperand).ConstantValue is { HasValue: true, Value: int k } &&
+                         Term(sum.LeftOperand, counter, bound) is { } inner:
+                    return new FilterTerm(inner.IsCounter, inner.Offset + (sum.OperatorKind == BinaryOperatorKind.Add ? k : -k));
+            }
+
+            if (SameValue(value, bound))
+            {
+                return new FilterTerm(false, 0);
+            }
+
+            // A constant, against a constant bound: its distance from the bound.
+            return value.ConstantValue is { HasValue: true, Value: int constant } && bound.ConstantValue is { HasValue: true, Value: int limit }
+                ? new FilterTerm(false, (long)constant - limit)
+                : null;
+
+            static bool SameValue(IOperation a, IOperation b)
+            {
+                var first = OperationFacts.UnwrapConversions(a);
+                var second = OperationFacts.UnwrapConversions(b);
+                return (first, second) switch
+                {
+                    (IFieldReferenceOperation x, IFieldReferenceOperation y) => SymbolEqualityComparer.Default.Equals(x.Field, y.Field),
+                    (ILocalReferenceOperation x, ILocalReferenceOperation y) => SymbolEqualityComparer.Default.Equals(x.Local, y.Local),
+                    (IParameterReferenceOperation x, IParameterReferenceOperation y) => SymbolEqualityComparer.Default.Equals(x.Parameter, y.Parameter),
+                    (IPropertyReferenceOperation x, IPropertyReferenceOperation y) => SymbolEqualityComparer.Default.Equals(x.Property, y.Property),
+                    _ => false,
+                };
+            }
+        }
+
+        /// <summary>
+        /// A lambda or anonymous method the handler hands on (an argument: <c>Task.Run(…)</c>, <c>_ui.Post(…)</c>; or stored in
+        /// a field, property or event) that reads the exception, not only in a write nobody sees (<c>Debug.WriteLine(ex)</c>,
+        /// the console of a Windows application), or makes a reporting call. A lambda kept in a local is not known to run.
+        /// </summary>
+        private static bool IsHandedOn(IAnonymousFunctionOperation lambda)
+        {
+            IOperation value = lambda;
+            while (value.Parent is IDelegateCreationOperation or IConversionOperation or IParenthesizedOperation)
+            {
+                value = value.Parent;
+            }
+
+            return value.Parent is IArgumentOperation ||
+                   (value.Parent is IAssignmentOperation assignment && assignment.Value == value && RecordsOutcome(assignment.Target, lambda) &&
+                    OperationFacts.UnwrapConversions(assignment.Target) is not ILocalReferenceOperation) ||
+                   value.Parent is IEventAssignmentOperation;
+        }
+
         private static bool TellsInALambda(IBlockOperation handler, ILocalSymbol? exceptionLocal, LoggingTypes logging)
         {
             foreach (var operation in handler.Descendants())
@@ -961,10 +1084,16 @@ namespace Postmortem.Analyzers.Rules
                     continue;
                 }
 
+                if (!IsHandedOn(lambda))
+                {
+                    continue;
+                }
+
                 foreach (var inner in lambda.Body.Descendants())
                 {
                     if ((inner is ILocalReferenceOperation reference && exceptionLocal is not null &&
-                         SymbolEqualityComparer.Default.Equals(reference.Local, exceptionLocal) && !IsDiscarded(reference)) ||
+                         SymbolEqualityComparer.Default.Equals(reference.Local, exceptionLocal) && !IsDiscarded(reference) &&
+                         !logging.IsInUnseenWrite(reference, lambda)) ||
                         (inner is IInvocationOperation call && logging.IsReportingCall(call)))
                     {
                         return true;

@@ -4468,5 +4468,162 @@ namespace Postmortem.Analyzers.Tests.Rules
             test.References.AddRange(References.AspNetCore);
             return test.RunAsync();
         }
+            // A filter that reads the counter but is true on the last attempt too swallows that failure (the session's second
+        // review); with a bound that is not a constant, the filter is read against the same bound.
+        [Theory]
+        [InlineData("attempt < MaxAttempts")]
+        [InlineData("attempt >= 0")]
+        [InlineData("attempt <= MaxAttempts - 1")]
+        [InlineData("attempt != MaxAttempts")]
+        [InlineData("attempt < MaxAttempts - 1 && _enabled")]
+        public Task RetryFilterTrueOnLastAttempt_ReportsDiagnostic(string filter)
+            => VerifyCS.VerifyAnalyzerAsync($$"""
+                using System.IO;
+                using System.Threading;
+
+                class Store
+                {
+                    private const int MaxAttempts = 3;
+                    private bool _enabled = true;
+
+                    public void Save(string path, string text)
+                    {
+                        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+                        {
+                            try
+                            {
+                                File.WriteAllText(path, text);
+                                return;
+                            }
+                            [|catch (IOException)|] when ({{filter}})
+                            {
+                                Thread.Sleep(100);
+                            }
+                        }
+                    }
+                }
+                """);
+
+        [Theory]
+        [InlineData("attempt + 1 < maxAttempts")]
+        [InlineData("attempt < maxAttempts - 1")]
+        [InlineData("maxAttempts - 1 > attempt")]
+        public Task RetryFilterFalseOnLastAttemptAgainstAParameter_NoDiagnostic(string filter)
+            => VerifyCS.VerifyAnalyzerAsync($$"""
+                using System.IO;
+
+                class Store
+                {
+                    public void Save(string path, string text, int maxAttempts)
+                    {
+                        for (var attempt = 0; maxAttempts > attempt; attempt++)
+                        {
+                            try
+                            {
+                                File.WriteAllText(path, text);
+                                return;
+                            }
+                            catch (IOException) when ({{filter}})
+                            {
+                            }
+                        }
+                    }
+                }
+                """);
+
+        // The exception read in a lambda only by a write nobody sees (Debug.WriteLine, left out of Release builds; the
+        // console of a Windows application), or in a lambda kept in a local (not known to run), tells nobody (the session's
+        // second review); a number swapped by Interlocked is a record, a writer swapped out is cleanup; a receiver named for
+        // failures only read is no record.
+        [Theory]
+        [InlineData("_ = Task.Run(() => Debug.WriteLine(ex));")]
+        [InlineData("Task.Run(() => { Debug.WriteLine(ex.Message); });")]
+        [InlineData("Func<string> describe = () => ex.Message;")]
+        [InlineData("Interlocked.Exchange(ref _writer, null)?.Dispose();")]
+        [InlineData("if (_failedPaths.Contains(path)) Thread.Sleep(10);")]
+        public Task TellsNobodyInALambdaOrARead_ReportsDiagnostic(string statement)
+            => VerifyCS.VerifyAnalyzerAsync($$"""
+                using System;
+                using System.Collections.Generic;
+                using System.Diagnostics;
+                using System.IO;
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                class Store
+                {
+                    private readonly HashSet<string> _failedPaths = new();
+                    private StreamWriter? _writer;
+
+                    public void Save(string path, string text)
+                    {
+                        try
+                        {
+                            File.WriteAllText(path, text);
+                        }
+                        [|catch (IOException ex)|]
+                        {
+                            {{statement}}
+                        }
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task ConsoleWriteInALambdaOfAWindowsApplication_ReportsDiagnostic()
+        {
+            var test = VerifyCS.AnalysisTest("""
+                using System;
+                using System.IO;
+                using System.Threading.Tasks;
+
+                static class Program
+                {
+                    static void Main() => Save("settings.json");
+
+                    static void Save(string path)
+                    {
+                        try
+                        {
+                            File.WriteAllText(path, "{}");
+                        }
+                        [|catch (IOException ex)|]
+                        {
+                            Task.Run(() => Console.WriteLine(ex));
+                        }
+                    }
+                }
+                """);
+            test.OutputKind = Microsoft.CodeAnalysis.OutputKind.WindowsApplication;
+            return test.RunAsync();
+        }
+
+        [Theory]
+        [InlineData("Interlocked.Exchange(ref _failed, 1);")]
+        [InlineData("_onFailure = () => Console.Error.WriteLine(ex);")]
+        public Task RecordedByInterlockedOrAStoredLambda_NoDiagnostic(string statement)
+            => VerifyCS.VerifyAnalyzerAsync($$"""
+                using System;
+                using System.IO;
+                using System.Threading;
+
+                class Store
+                {
+                    private int _failed;
+                    private Action? _onFailure;
+
+                    public void Save(string path, string text)
+                    {
+                        try
+                        {
+                            File.WriteAllText(path, text);
+                        }
+                        catch (IOException ex)
+                        {
+                            {{statement}}
+                        }
+                    }
+                }
+                """);
     }
 }
