@@ -320,14 +320,55 @@ namespace Postmortem.Analyzers.Knowledge
             return false;
         }
 
-        /// <summary><c>SetupInternalLogger(s => …)</c> or <c>SetupInternalLogger(Configure)</c> with <c>Configure</c> in source:
-        /// its builder calls are analyzed where they are.</summary>
+        /// <summary>
+        /// <c>SetupInternalLogger(s => s.…)</c> whose lambda hands the builder only to the builder's own extensions, or
+        /// <c>SetupInternalLogger(Configure)</c> with <c>Configure</c> in source: its builder calls are analyzed where they are.
+        /// Not a lambda that passes the builder to anything else (a shared library's helper, a delegate: the twenty-eighth
+        /// session's last review), which counts as switching it on, as a callback of another assembly does.
+        /// </summary>
         private static bool ConfiguresInSource(IInvocationOperation invocation)
         {
             var value = LastArgument(invocation) is { } argument ? OperationFacts.UnwrapConversions(argument) : null;
-            return value is IDelegateCreationOperation creation &&
-                   (creation.Target is IAnonymousFunctionOperation ||
-                    (creation.Target is IMethodReferenceOperation { Method: { } method } && !method.Locations.IsEmpty && method.Locations[0].IsInSource));
+            if (value is not IDelegateCreationOperation creation)
+            {
+                return false;
+            }
+
+            if (creation.Target is IMethodReferenceOperation { Method: { } method })
+            {
+                return !method.Locations.IsEmpty && method.Locations[0].IsInSource;
+            }
+
+            if (creation.Target is not IAnonymousFunctionOperation lambda)
+            {
+                return false;
+            }
+
+            foreach (var operation in lambda.Body.Descendants())
+            {
+                if (operation is IInvocationOperation call && call.TargetMethod.ContainingType is not { Name: "SetupInternalLoggerBuilderExtensions" } &&
+                    (IsBuilder(call.Instance) || HandsOnBuilder(call.Arguments)))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+
+            static bool IsBuilder(IOperation? operand) => operand?.Type is { Name: "ISetupInternalLoggerBuilder" };
+
+            static bool HandsOnBuilder(ImmutableArray<IArgumentOperation> arguments)
+            {
+                foreach (var argument in arguments)
+                {
+                    if (IsBuilder(argument.Value))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
         }
 
         /// <summary>

@@ -105,9 +105,13 @@ namespace Postmortem.Analyzers.Rules
                 start.RegisterCompilationEndAction(c =>
                 {
                     var serilogSectionsUnread = serilogSections?.SectionsUnread ?? false;
-                    if (files is not null && files.SetsNLogInternalLevel(c.CancellationToken))
+                    if (files is not null)
                     {
-                        state.Switch(LoggingLibrary.NLog, SwitchEffect.NLogLevel, debugOnly: false, toConsole: false);
+                        // nlog.config's internal log and the code's make one: a level or output of either counts with the other's.
+                        foreach (var effect in files.NLogInternalLogSwitches(c.CancellationToken, out var outputToConsole))
+                        {
+                            state.Switch(LoggingLibrary.NLog, effect, debugOnly: false, toConsole: effect == SwitchEffect.NLogOutput && outputToConsole);
+                        }
                     }
 
                     var reportedInCode = ReportInCode(c, files, state);
@@ -615,10 +619,12 @@ namespace Postmortem.Analyzers.Rules
                     // NLog's InternalLogger assigned: an output (a seen one) and a level, set (not Off) or, under NLog 4 and
                     // 6, raised to Info by the output unless set Off; or a subscriber (a seen one) and a level, which
                     // NLog 4 has by default.
+                    // Any output raises the level, also a console nobody sees (a file subscriber then receives at Info).
                     var output = _nlogOutput || (!unseen && _nlogConsoleOutput);
                     var subscriber = _nlogSubscriber || (!unseen && _nlogConsoleSubscriber);
-                    var level = _nlogLevel || (output && !_nlogOutputNeedsLevel && !_nlogLevelOff);
-                    return (output || subscriber) && (level || (subscriber && !_nlogSubscriberNeedsLevel));
+                    var level = _nlogLevel ||
+                                (!_nlogLevelOff && (((_nlogOutput || _nlogConsoleOutput) && !_nlogOutputNeedsLevel) || !_nlogSubscriberNeedsLevel && subscriber));
+                    return (output || subscriber) && level;
                 }
             }
 

@@ -578,6 +578,86 @@ namespace Postmortem.Analyzers.Tests.Rules
                         var file = new FileTarget("file") { FileName = "logs/app.log" };
                 """));
 
+        // A SetupInternalLogger lambda that hands the builder to code the compilation does not contain (a shared library's
+        // helper, a delegate) is not read: it counts as switching the InternalLogger on, as a callback of another assembly
+        // does (the session's last review).
+        [Theory]
+        [InlineData("LogManager.Setup().SetupInternalLogger(s => Company.Logging.InternalLog.Configure(s));")]
+        [InlineData("LogManager.Setup().SetupInternalLogger(s => more(s));")]
+        [InlineData("LogManager.Setup().SetupInternalLogger(s => { more?.Invoke(s.SetMinimumLogLevel(LogLevel.Warn)); });")]
+        [InlineData("LogManager.Setup().SetupInternalLogger(Company.Logging.InternalLog.Configure);")]
+        public Task SetupInternalLoggerHandingTheBuilderOn_NoDiagnostic(string statement)
+        {
+            var test = Test(
+                References.NLog5.Add(CompanyLogging()),
+                $$"""
+                using System;
+                using NLog;
+                using NLog.Config;
+                using NLog.Targets;
+
+                public static class LoggingSetup
+                {
+                    public static void Configure(Action<ISetupInternalLoggerBuilder> more)
+                    {
+                        {{statement}}
+                        var file = new FileTarget("file") { FileName = "logs/app.log" };
+                    }
+                }
+                """);
+            return test.RunAsync();
+        }
+
+        private static MetadataReference CompanyLogging()
+        {
+            var compilation = CSharpCompilation.Create(
+                "Company.Logging",
+                new[]
+                {
+                    CSharpSyntaxTree.ParseText("""
+                        namespace Company.Logging
+                        {
+                            public static class InternalLog
+                            {
+                                public static void Configure(NLog.Config.ISetupInternalLoggerBuilder s)
+                                    => NLog.SetupInternalLoggerBuilderExtensions.LogToFile(
+                                        NLog.SetupInternalLoggerBuilderExtensions.SetMinimumLogLevel(s, NLog.LogLevel.Warn), "nlog-internal.log");
+                            }
+                        }
+                        """),
+                },
+                References.Net.AddRange(References.NLog5),
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            using var image = new System.IO.MemoryStream();
+            var emitted = compilation.Emit(image);
+            Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
+            return MetadataReference.CreateFromImage(image.ToArray());
+        }
+
+        // LogLevel = Off silences a subscriber under NLog 4 too, as it silences an output; under NLog 6 any output raises the
+        // level, also a console nobody sees in a Windows application, so a subscriber writing to a file receives.
+        [Fact]
+        public Task NLog4SubscriberWithLevelOff_ReportsDiagnostic()
+            => Verify(
+                References.NLog4,
+                NLogSetup("""
+                        InternalLogger.LogLevel = LogLevel.Off;
+                        InternalLogger.LogMessageReceived += (sender, e) => System.Console.Error.WriteLine(e.Message);
+                        var file = [|new FileTarget("file") { FileName = "logs/app.log" }|];
+                """));
+
+        [Fact]
+        public Task NLog6UnseenConsoleOutputRaisesTheLevelForAFileSubscriber_NoDiagnostic()
+        {
+            var test = Test(References.NLog6, NLogSetup("""
+                        InternalLogger.LogToConsole = true;
+                        InternalLogger.InternalEventOccurred += (sender, e) => System.IO.File.AppendAllText("nlog-internal.log", e.Message);
+                        var file = new FileTarget("file") { FileName = "logs/app.log" };
+                """), EntryPoint);
+            test.OutputKind = OutputKind.WindowsApplication;
+            return test.RunAsync();
+        }
+
         // Switches in other files than the configuring one, through a global `using static`, an escaped name, a nested
         // type and an object initializer: a filter of the switch actions by file text has to keep every one of them.
         [Theory]

@@ -151,6 +151,13 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
         /// <summary>NLog: <c>internalLogLevel</c> set to a level other than <c>Off</c>, with or without an output here: a
         /// subscriber or output the code adds writes at it.</summary>
         public bool NLogLevelOn { get; set; }
+
+        /// <summary>NLog: <c>internalLogLevel="Off"</c>.</summary>
+        public bool NLogLevelOff { get; set; }
+
+        /// <summary>NLog: an internal log output (<c>internalLogFile</c>, <c>internalLogToTrace</c>, the console), with or
+        /// without a level.</summary>
+        public bool NLogOutput { get; set; }
     }
 
     /// <summary>What one configuration file says about logging and hosting.</summary>

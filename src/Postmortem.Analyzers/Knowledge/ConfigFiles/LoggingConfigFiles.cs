@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -195,11 +196,15 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
                !(section.Library == LogLibrary.Log4Net && _log4NetDebugInConfig);
 
         /// <summary>
-        /// Does a read NLog section set <c>internalLogLevel</c> (not <c>Off</c>)? The level then holds for an output or a
-        /// subscriber the code gives the InternalLogger (PM3004 in code), as a level set in code does.
+        /// What the read NLog sections set on the InternalLogger, as code's switches: <c>internalLogLevel</c> (a level, or
+        /// Off), and an output (<c>internalLogFile</c>, <c>internalLogToTrace</c> before NLog 6, the console). The code's
+        /// outputs and subscribers write at the file's level, and the file's outputs at a level the code sets (the
+        /// twenty-eighth session's reviews). <paramref name="outputToConsole"/>: the outputs are only the console.
         /// </summary>
-        public bool SetsNLogInternalLevel(CancellationToken cancellationToken)
+        public List<SwitchEffect> NLogInternalLogSwitches(CancellationToken cancellationToken, out bool outputToConsole)
         {
+            var effects = new List<SwitchEffect>();
+            outputToConsole = true;
             foreach (var file in Files)
             {
                 if (GetModel(file, cancellationToken) is not { } model)
@@ -209,14 +214,29 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
 
                 foreach (var section in model.Sections)
                 {
-                    if (section.Library == LogLibrary.NLog && section.NLogLevelOn && ReadsSection(section, serilogSectionsUnread: false))
+                    if (section.Library != LogLibrary.NLog || !ReadsSection(section, serilogSectionsUnread: false))
                     {
-                        return true;
+                        continue;
+                    }
+
+                    if (section.NLogLevelOn)
+                    {
+                        effects.Add(SwitchEffect.NLogLevel);
+                    }
+                    else if (section.NLogLevelOff)
+                    {
+                        effects.Add(SwitchEffect.NLogLevelOff);
+                    }
+
+                    if (section.NLogOutput && !(section.NLogOutputOnlyToTrace && NLog == NLogGeneration.V6))
+                    {
+                        effects.Add(SwitchEffect.NLogOutput);
+                        outputToConsole &= section.NLogOutputOnlyToConsole;
                     }
                 }
             }
 
-            return false;
+            return effects;
         }
 
         /// <summary>

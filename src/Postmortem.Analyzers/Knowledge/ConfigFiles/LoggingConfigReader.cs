@@ -649,10 +649,12 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
             var output = toFile || toTrace || toConsole;
             section.NLogOutputOnlyToConsole = toConsole && !toFile && !toTrace;
             section.NLogOutputOnlyToTrace = toTrace && !toFile && !toConsole;
+            section.NLogOutput = output;
             var level = attribute("internalLogLevel")?.Trim();
             if (level is { Length: > 0 })
             {
                 section.NLogLevelOn = !level.Equals("Off", StringComparison.OrdinalIgnoreCase);
+                section.NLogLevelOff = !section.NLogLevelOn;
                 section.FailuresVisible = output && section.NLogLevelOn;
                 return;
             }

@@ -247,6 +247,9 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
         [InlineData("NLog.Common.InternalLogger.LogFile = \"nlog-internal.log\";", " internalLogLevel=\"Warn\"", false)]
         [InlineData("NLog.Common.InternalLogger.LogMessageReceived += (sender, e) => System.Console.Error.WriteLine(e.Message);", "", true)]
         [InlineData("NLog.Common.InternalLogger.LogMessageReceived += (sender, e) => System.Console.Error.WriteLine(e.Message);", " internalLogLevel=\"Off\"", true)]
+        [InlineData("NLog.SetupBuilderExtensions.SetupInternalLogger(NLog.LogManager.Setup(), s => NLog.SetupInternalLoggerBuilderExtensions.SetMinimumLogLevel(s, NLog.LogLevel.Warn));", " internalLogFile=\"nlog-internal.log\"", false)]
+        [InlineData("NLog.Common.InternalLogger.LogLevel = NLog.LogLevel.Warn;", " internalLogFile=\"nlog-internal.log\"", false)]
+        [InlineData("NLog.Common.InternalLogger.LogLevel = NLog.LogLevel.Warn;", "", true)]
         public Task InternalLogLevelInConfigWithOutputInCode_ReportsDiagnosticOnlyWithoutLevel(string code, string attributes, bool reported)
         {
             var config = Config("""
