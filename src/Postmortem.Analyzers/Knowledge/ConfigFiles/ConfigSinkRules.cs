@@ -243,7 +243,6 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
                     // ${gdc:logDirectory} (or item=logDirectory): a value set in code, judged by its name as an environment
                     // variable is (real-world rounds 10 and 28: a content root set per application, the same for every process).
                     return HasUnknownVariable(path, "${gdc:", "}") ||
-                           HasUnknownVariable(path, "${environment:variable=", "}") ||
                            HasUnknownVariable(path, "${environment:", "}");
                 default:
                     var isPattern = typeName?.IndexOf("PatternString", StringComparison.Ordinal) >= 0;
@@ -282,6 +281,26 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
             return false;
         }
 
+        /// <summary>
+        /// The variable's name in NLog's spellings: <c>${environment:variable=LOGS}</c> is <c>${environment:LOGS}</c>,
+        /// <c>${gdc:item=logDirectory}</c> is <c>${gdc:logDirectory}</c> (the default parameter named), and options after
+        /// a ':' (<c>:whenEmpty=…</c>) are not the name (the session's last review: the two spellings were judged apart).
+        /// </summary>
+        private static string VariableName(string text)
+        {
+            if (text.StartsWith("variable=", StringComparison.OrdinalIgnoreCase))
+            {
+                text = text.Substring("variable=".Length);
+            }
+            else if (text.StartsWith("item=", StringComparison.OrdinalIgnoreCase))
+            {
+                text = text.Substring("item=".Length);
+            }
+
+            var colon = text.IndexOf(':');
+            return (colon >= 0 ? text.Substring(0, colon) : text).Trim();
+        }
+
         private static bool HasUnknownVariable(string path, string open, string close)
         {
             var index = 0;
@@ -300,7 +319,7 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
                     return false;
                 }
 
-                var name = path.Substring(nameStart, end - nameStart).Trim();
+                var name = VariableName(path.Substring(nameStart, end - nameStart).Trim());
                 if (name.Length > 0 && name.IndexOf(' ') < 0 && name.IndexOf('/') < 0 && name.IndexOf('\\') < 0 &&
                     Array.IndexOf(SharedVariables, name.ToUpperInvariant()) < 0 && !IsFolderVariable(name))
                 {

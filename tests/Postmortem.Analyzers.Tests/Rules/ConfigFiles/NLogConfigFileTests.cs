@@ -44,7 +44,11 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
         [InlineData("${gdc:logDirectory}/logs/app.log", true)]
         [InlineData("${gdc:item=LogFolder}/app.log", true)]
         [InlineData("${gdc:instanceId}/app.log", false)]
-        [InlineData("${gdc:item=logs}/app.log", false)]
+        [InlineData("${gdc:item=logs}/app.log", true)]
+        [InlineData("${gdc:item=TEMP}/app.log", true)]
+        [InlineData("${environment:variable=LOGS}/app.log", true)]
+        [InlineData("${environment:LOGS}/app.log", true)]
+        [InlineData("${gdc:item=run}/app.log", false)]
         public Task EnvironmentVariableInThePath_ReportsDiagnosticOnlyForAFolder(string fileName, bool reported)
             => RunAsync(NLogConfig, Config(reported
                 ? $$"""    <target {|PM1001:xsi:type="File"|} name="f" fileName="{{fileName}}" />"""
