@@ -545,7 +545,7 @@ namespace Postmortem.Analyzers.Knowledge
             }
 
             var used = OuterValue(call);
-            if (NameMadeFrom(used) is { } made)
+            if (NameMadeFrom(used) is { } made && IsUsedAsAPath(made))
             {
                 return made;
             }
@@ -554,7 +554,7 @@ namespace Postmortem.Analyzers.Knowledge
             {
                 foreach (var reference in OperationFacts.ReferencesTo(local, call))
                 {
-                    if (NameMadeFrom(OuterValue(reference)) is { } fromLocal)
+                    if (NameMadeFrom(OuterValue(reference)) is { } fromLocal && IsUsedAsAPath(fromLocal))
                     {
                         return fromLocal;
                     }
@@ -562,6 +562,61 @@ namespace Postmortem.Analyzers.Knowledge
             }
 
             return null;
+
+            // A path: given to a System.IO call or to a parameter named for a path or file (`image.Save(filename)`),
+            // directly, through the local it initializes or is assigned to (`t = t + ".pdf"`, `t += ".pdf"`), or kept in a
+            // field or property; not a message (`Console.WriteLine($"{tmp} written")`: the session's last review).
+            static bool IsUsedAsAPath(IOperation name)
+            {
+                var value = OuterValue(name);
+                if (IsPathArgument(value) || value.Parent is IFieldInitializerOperation or IPropertyInitializerOperation)
+                {
+                    return true;
+                }
+
+                var holder = value switch
+                {
+                    ICompoundAssignmentOperation { Target: ILocalReferenceOperation target } => target.Local,
+                    _ => value.Parent switch
+                    {
+                        IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
+                        ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when assignment.Value == value => target.Local,
+                        _ => null,
+                    },
+                };
+                if (holder is null)
+                {
+                    return false;
+                }
+
+                foreach (var reference in OperationFacts.ReferencesTo(holder, value))
+                {
+                    if (IsPathArgument(OuterValue(reference)))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            static bool IsPathArgument(IOperation value)
+            {
+                if (value.Parent is not IArgumentOperation { Parameter: { } parameter } argument)
+                {
+                    return false;
+                }
+
+                var type = argument.Parent switch
+                {
+                    IInvocationOperation invocation => invocation.TargetMethod.ContainingType,
+                    IObjectCreationOperation creation => creation.Type,
+                    _ => null,
+                };
+                return type?.ContainingNamespace is { Name: "IO", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } ||
+                       parameter.Name.IndexOf("path", System.StringComparison.OrdinalIgnoreCase) >= 0 ||
+                       parameter.Name.IndexOf("file", System.StringComparison.OrdinalIgnoreCase) >= 0;
+            }
 
             static IOperation OuterValue(IOperation value)
             {

@@ -77,7 +77,7 @@ namespace Postmortem.Analyzers.Rules
             // The empty file GetTempFileName made, when the code goes on with a name made from it: said, or the user who
             // deletes that other file reads the diagnostic as wrong.
             var leftBehind = files.NameMadeFromTempFileName(creation) is { } made
-                ? $" (the code goes on with another file, '{Shorten(made.Syntax.ToString())}': this empty one stays)"
+                ? $" (the code goes on with another file, '{Shorten(made.Syntax.ToString())}': this one stays)"
                 : string.Empty;
             context.ReportUnlessGenerated(Diagnostic.Create(Rule, context.Operation.Syntax.GetLocation(), properties, kind, creation.Name, leftBehind));
         }

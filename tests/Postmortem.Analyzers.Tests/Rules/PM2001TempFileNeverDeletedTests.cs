@@ -332,7 +332,7 @@ namespace Postmortem.Analyzers.Tests.Rules
             """));
 
         // The message's note for the empty .tmp left behind a name made from GetTempFileName's (real-world round 27).
-        private static string ChangedTo(string name) => $" (the code goes on with another file, '{name}': this empty one stays)";
+        private static string ChangedTo(string name) => $" (the code goes on with another file, '{name}': this one stays)";
 
         // The note names the other file's expression on one line, cut at 60 characters; a path inside the name
         // (Path.Combine) or the name itself written is no other file beside it, and gets no note.
@@ -360,10 +360,32 @@ namespace Postmortem.Analyzers.Tests.Rules
                         File.WriteAllText(tmp, text);
                         var size = new FileInfo(tmp).Length;
                     }
+
+                    // A name made from it only for a message is no path (the session's last review).
+                    void Told(string text)
+                    {
+                        var tmp = {|#3:Path.GetTempFileName()|};
+                        File.WriteAllText(tmp, text);
+                        Console.WriteLine($"{tmp} written");
+                        Console.WriteLine(tmp + " written");
+                        Console.WriteLine({|#6:Path.GetTempFileName()|} + " made");
+                    }
+
+                    // A copy beside it is another file: said, and the copy reported.
+                    void Copied(string text)
+                    {
+                        var tmp = {|#4:Path.GetTempFileName()|};
+                        File.WriteAllText(tmp, text);
+                        {|#5:File.Copy(tmp, tmp + ".bak")|};
+                    }
             """),
                 VerifyCS.Diagnostic("PM2001").WithLocation(0).WithArguments("file", "Path.GetTempFileName", ChangedTo("tmp + \".\" + customerName + \".\" + reportKind + \".quarterly...")),
                 VerifyCS.Diagnostic("PM2001").WithLocation(1).WithArguments("file", "Path.GetTempFileName", ""),
-                VerifyCS.Diagnostic("PM2001").WithLocation(2).WithArguments("file", "Path.GetTempFileName", ""));
+                VerifyCS.Diagnostic("PM2001").WithLocation(2).WithArguments("file", "Path.GetTempFileName", ""),
+                VerifyCS.Diagnostic("PM2001").WithLocation(3).WithArguments("file", "Path.GetTempFileName", ""),
+                VerifyCS.Diagnostic("PM2001").WithLocation(4).WithArguments("file", "Path.GetTempFileName", ChangedTo("tmp + \".bak\"")),
+                VerifyCS.Diagnostic("PM2001").WithLocation(5).WithArguments("file", "File.Copy", ""),
+                VerifyCS.Diagnostic("PM2001").WithLocation(6).WithArguments("file", "Path.GetTempFileName", ""));
 
         [Fact]
         public Task ExtensionChangedAfterCreation_ReportsDiagnostic()
