@@ -564,12 +564,14 @@ namespace Postmortem.Analyzers.Knowledge
             return null;
 
             // A path: given to a System.IO call or to a parameter named for a path or file (`image.Save(filename)`),
-            // directly, through the local it initializes or is assigned to (`t = t + ".pdf"`, `t += ".pdf"`), or kept in a
-            // field or property; not a message (`Console.WriteLine($"{tmp} written")`: the session's last review).
+            // directly, through the local it initializes or is assigned to (`t = t + ".pdf"`, `t += ".pdf"`), kept in a
+            // field or property, or returned to the caller; not a message (`Console.WriteLine($"{tmp} written")`: the
+            // session's reviews).
             static bool IsUsedAsAPath(IOperation name)
             {
                 var value = OuterValue(name);
-                if (IsPathArgument(value) || value.Parent is IFieldInitializerOperation or IPropertyInitializerOperation)
+                if (IsPathArgument(value) || value.Parent is IFieldInitializerOperation or IPropertyInitializerOperation or IReturnOperation ||
+                    value.Parent is ISimpleAssignmentOperation { Target: IFieldReferenceOperation or IPropertyReferenceOperation } kept && kept.Value == value)
                 {
                     return true;
                 }

@@ -346,7 +346,10 @@ namespace Postmortem.Analyzers.Knowledge
 
             foreach (var operation in lambda.Body.Descendants())
             {
+                // A method of the compilation is read where it is (its builder calls are analyzed); a method of another
+                // assembly or a delegate is not known.
                 if (operation is IInvocationOperation call && call.TargetMethod.ContainingType is not { Name: "SetupInternalLoggerBuilderExtensions" } &&
+                    (call.TargetMethod.MethodKind == MethodKind.DelegateInvoke || call.TargetMethod.Locations.IsEmpty || !call.TargetMethod.Locations[0].IsInSource) &&
                     (IsBuilder(call.Instance) || HandsOnBuilder(call.Arguments)))
                 {
                     return false;

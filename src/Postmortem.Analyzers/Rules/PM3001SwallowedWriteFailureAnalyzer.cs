@@ -897,7 +897,7 @@ namespace Postmortem.Analyzers.Rules
         }
 
         /// <summary>
-        /// <c>Interlocked.Increment(ref _failedWrites)</c> (or <c>Add</c>, <c>Exchange</c>…) of a number or flag on what
+        /// <c>Interlocked.Increment(ref _failedWrites)</c> (or <c>Add</c>, <c>Exchange</c>… not to null) on what
         /// <see cref="RecordsOutcome"/> accepts, as <c>_failedWrites++</c> is; <c>done.SetResult(false)</c> (or <c>TrySetResult</c>, <c>SetCanceled</c>) on a
         /// <c>TaskCompletionSource</c> from outside the catch: the waiting caller gets the outcome.
         /// </summary>
@@ -906,9 +906,10 @@ namespace Postmortem.Analyzers.Rules
             var method = invocation.TargetMethod;
             if (method.ContainingType is { Name: "Interlocked", ContainingNamespace: { Name: "Threading", ContainingNamespace.Name: "System" } })
             {
-                // A counter or flag; not a reference swapped out (`Interlocked.Exchange(ref _writer, null)?.Dispose()`: cleanup).
+                // A counter, flag or status; not a reference swapped for null (`Interlocked.Exchange(ref _writer, null)?.Dispose()`:
+                // cleanup, as `_writer = null` is).
                 return invocation.Arguments.Length > 0 && invocation.Arguments[0].Parameter?.RefKind == RefKind.Ref &&
-                       invocation.Arguments[0].Value.Type is { IsValueType: true } &&
+                       !(invocation.Arguments.Length > 1 && OperationFacts.UnwrapConversions(invocation.Arguments[1].Value).ConstantValue is { HasValue: true, Value: null }) &&
                        RecordsOutcome(invocation.Arguments[0].Value, handler);
             }
 
@@ -918,51 +919,109 @@ namespace Postmortem.Analyzers.Rules
         }
 
         /// <summary>
-        /// Is the catch's filter false on the retry loop's last attempt, so that failure leaves the loop uncaught? Read for a
-        /// loop counted up by its condition (<c>attempt &lt; max</c>, <c>attempt &lt;= max</c>, the bound a constant or any
-        /// value named alike in the filter) and a filter comparing the counter (<c>attempt</c>, <c>++attempt</c>,
-        /// <c>attempt + 1</c>) with that bound give or take a constant (<c>attempt &lt; MaxAttempts - 1</c>): the counter's
-        /// last value put in the filter. Any other filter is not read (the catch is judged without it: a filter true on
-        /// the last attempt, <c>attempt &lt; MaxAttempts</c>, swallows that failure; the session's review).
+        /// Does the catch's filter let the retry loop's last failure leave the loop uncaught? It must read a local the loop's
+        /// condition reads (its counter). Where both can be read — a loop counted up by its condition (<c>attempt &lt; max</c>
+        /// or <c>&lt;=</c>, the counter changed nowhere else but the loop's step and the filter) and a filter comparing the
+        /// counter (<c>attempt</c>, <c>++attempt</c>, <c>attempt + 1</c>) with that bound give or take a constant, also
+        /// joined by <c>&amp;&amp;</c>/<c>||</c> — the filter is put the counter's last value: true there, it swallows that failure
+        /// (<c>when (attempt &lt; MaxAttempts)</c>); false, it lets it go (<c>when (attempt &lt; MaxAttempts - 1)</c>). Other
+        /// shapes (a loop counting down, a counter stepped in the body or in the loop's condition) are taken to let it go, as
+        /// the idiom does (the session's reviews).
         /// </summary>
         private static bool ReadsWhatTheLoopCounts(IOperation filter, ILoopOperation loop)
         {
             var condition = loop switch
             {
                 IForLoopOperation forLoop => forLoop.Condition,
-                IWhileLoopOperation { ConditionIsTop: true, ConditionIsUntil: false } whileLoop => whileLoop.Condition,
+                IWhileLoopOperation whileLoop => whileLoop.Condition,
                 _ => null,
             };
-            if (condition is null || OperationFacts.UnwrapConversions(condition) is not IBinaryOperation loopTest ||
-                !Counted(loopTest, out var counter, out var bound, out var last))
+            if (condition is null || !ReadsALocalOf(filter, condition))
             {
                 return false;
             }
 
-            if (OperationFacts.UnwrapConversions(filter) is not IBinaryOperation filterTest ||
-                Term(filterTest.LeftOperand, counter, bound) is not { } left || Term(filterTest.RightOperand, counter, bound) is not { } right)
+            // Read exactly where the shapes are known; otherwise the counter read is taken for the idiom.
+            if (OperationFacts.UnwrapConversions(condition) is not IBinaryOperation loopTest ||
+                !Counted(loopTest, out var counter, out var bound, out var last) ||
+                IsSteppedInTheBody(loop, counter, filter))
             {
+                return true;
+            }
+
+            return Evaluate(filter, counter, bound, last) != true;
+
+            static bool ReadsALocalOf(IOperation filter, IOperation condition)
+            {
+                foreach (var read in filter.DescendantsAndSelf())
+                {
+                    if (read is ILocalReferenceOperation local)
+                    {
+                        foreach (var counted in condition.DescendantsAndSelf())
+                        {
+                            if (counted is ILocalReferenceOperation other && SymbolEqualityComparer.Default.Equals(local.Local, other.Local))
+                            {
+                                return true;
+                            }
+                        }
+                    }
+                }
+
                 return false;
             }
 
-            // Each side is the counter or the bound, plus a constant; the counter's last value is the bound plus `last`.
-            var leftValue = left.Offset + (left.IsCounter ? last : 0);
-            var rightValue = right.Offset + (right.IsCounter ? last : 0);
-            if (left.IsCounter == right.IsCounter)
+            // The filter's value with the counter at its last value: true, false, or null where it cannot be read.
+            static bool? Evaluate(IOperation test, ILocalSymbol counter, IOperation bound, long last)
             {
-                return false;
+                switch (OperationFacts.UnwrapConversions(test))
+                {
+                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } both:
+                        var (l, r) = (Evaluate(both.LeftOperand, counter, bound, last), Evaluate(both.RightOperand, counter, bound, last));
+                        return l == false || r == false ? false : l == true && r == true ? true : null;
+                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } either:
+                        var (x, y) = (Evaluate(either.LeftOperand, counter, bound, last), Evaluate(either.RightOperand, counter, bound, last));
+                        return x == true || y == true ? true : x == false && y == false ? false : null;
+                    case IBinaryOperation comparison when Term(comparison.LeftOperand, counter, bound) is { } left &&
+                                                          Term(comparison.RightOperand, counter, bound) is { } right &&
+                                                          left.IsCounter != right.IsCounter:
+                        // Each side is the counter or the bound, plus a constant; the counter's last value is the bound plus `last`.
+                        var leftValue = left.Offset + (left.IsCounter ? last : 0);
+                        var rightValue = right.Offset + (right.IsCounter ? last : 0);
+                        return comparison.OperatorKind switch
+                        {
+                            BinaryOperatorKind.LessThan => leftValue < rightValue,
+                            BinaryOperatorKind.LessThanOrEqual => leftValue <= rightValue,
+                            BinaryOperatorKind.GreaterThan => leftValue > rightValue,
+                            BinaryOperatorKind.GreaterThanOrEqual => leftValue >= rightValue,
+                            BinaryOperatorKind.NotEquals => leftValue != rightValue,
+                            BinaryOperatorKind.Equals => leftValue == rightValue,
+                            _ => null,
+                        };
+                    default:
+                        return null;
+                }
             }
 
-            var holds = filterTest.OperatorKind switch
+            // The counter stepped or set in the loop's body outside the filter (not the for loop's own step).
+            static bool IsSteppedInTheBody(ILoopOperation loop, ILocalSymbol counter, IOperation filter)
             {
-                BinaryOperatorKind.LessThan => leftValue < rightValue,
-                BinaryOperatorKind.LessThanOrEqual => leftValue <= rightValue,
-                BinaryOperatorKind.GreaterThan => leftValue > rightValue,
-                BinaryOperatorKind.GreaterThanOrEqual => leftValue >= rightValue,
-                BinaryOperatorKind.NotEquals => leftValue != rightValue,
-                _ => true,
-            };
-            return !holds;
+                foreach (var operation in loop.Body.Descendants())
+                {
+                    var target = operation switch
+                    {
+                        IIncrementOrDecrementOperation step => step.Target,
+                        IAssignmentOperation assignment => assignment.Target,
+                        _ => null,
+                    };
+                    if (target is ILocalReferenceOperation local && SymbolEqualityComparer.Default.Equals(local.Local, counter) &&
+                        !filter.Syntax.Span.Contains(operation.Syntax.Span))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
 
             // `counter < bound` (last value: bound - 1) or `counter <= bound` (last: bound), either way round.
             static bool Counted(IBinaryOperation test, out ILocalSymbol counter, out IOperation bound, out long last)
@@ -1026,9 +1085,11 @@ namespace Postmortem.Analyzers.Rules
                     when SymbolEqualityComparer.Default.Equals(target.Local, counter):
                     return new FilterTerm(true, 0);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract } sum
-                    when OperationFacts.UnwrapConversions(sum.RightOperand).ConstantValue is { HasValue: true, Value: int k } &&
-                         Term(sum.LeftOperand, counter, bound) is { } inner:
+                    when Integer(sum.RightOperand) is { } k && Term(sum.LeftOperand, counter, bound) is { } inner:
                     return new FilterTerm(inner.IsCounter, inner.Offset + (sum.OperatorKind == BinaryOperatorKind.Add ? k : -k));
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } sum
+                    when Integer(sum.LeftOperand) is { } k && Term(sum.RightOperand, counter, bound) is { } inner:
+                    return new FilterTerm(inner.IsCounter, inner.Offset + k);
             }
 
             if (SameValue(value, bound))
@@ -1037,9 +1098,16 @@ namespace Postmortem.Analyzers.Rules
             }
 
             // A constant, against a constant bound: its distance from the bound.
-            return value.ConstantValue is { HasValue: true, Value: int constant } && bound.ConstantValue is { HasValue: true, Value: int limit }
-                ? new FilterTerm(false, (long)constant - limit)
+            return Integer(value) is { } constant && Integer(bound) is { } limit
+                ? new FilterTerm(false, constant - limit)
                 : null;
+
+            // An integral constant (int, long, uint… within long's range).
+            static long? Integer(IOperation operation)
+                => OperationFacts.UnwrapConversions(operation).ConstantValue is { HasValue: true, Value: { } number } &&
+                   number is int or long or uint or short or ushort or byte or sbyte
+                    ? System.Convert.ToInt64(number, System.Globalization.CultureInfo.InvariantCulture)
+                    : null;
 
             static bool SameValue(IOperation a, IOperation b)
             {
@@ -1059,7 +1127,8 @@ namespace Postmortem.Analyzers.Rules
         /// <summary>
         /// A lambda or anonymous method the handler hands on (an argument: <c>Task.Run(…)</c>, <c>_ui.Post(…)</c>; or stored in
         /// a field, property or event) that reads the exception, not only in a write nobody sees (<c>Debug.WriteLine(ex)</c>,
-        /// the console of a Windows application), or makes a reporting call. A lambda kept in a local is not known to run.
+        /// the console of a Windows application), or makes a reporting call. A lambda kept in a local counts when the local is
+        /// invoked or handed on.
         /// </summary>
         private static bool IsHandedOn(IAnonymousFunctionOperation lambda)
         {
@@ -1067,6 +1136,21 @@ namespace Postmortem.Analyzers.Rules
             while (value.Parent is IDelegateCreationOperation or IConversionOperation or IParenthesizedOperation)
             {
                 value = value.Parent;
+            }
+
+            if (value.Parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol: { } local } })
+            {
+                // `Action report = () => …; report();`: run there, or handed on from the local.
+                foreach (var reference in OperationFacts.ReferencesTo(local, lambda))
+                {
+                    if (reference.Parent is IInvocationOperation { TargetMethod.MethodKind: MethodKind.DelegateInvoke } call && call.Instance == reference ||
+                        reference.Parent is IArgumentOperation)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
             }
 
             return value.Parent is IArgumentOperation ||

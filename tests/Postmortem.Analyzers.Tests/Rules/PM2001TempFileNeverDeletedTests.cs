@@ -371,6 +371,21 @@ namespace Postmortem.Analyzers.Tests.Rules
                         Console.WriteLine({|#6:Path.GetTempFileName()|} + " made");
                     }
 
+                    // Kept in a field and written, or returned to the caller: a path (the session's last review).
+                    private string _output = "";
+
+                    void Kept(string text)
+                    {
+                        var tmp = {|#7:Path.GetTempFileName()|};
+                        _output = tmp + ".pdf";
+                    }
+
+                    string NewPdfPath()
+                    {
+                        var tmp = {|#8:Path.GetTempFileName()|};
+                        return Path.ChangeExtension(tmp, ".pdf");
+                    }
+
                     // A copy beside it is another file: said, and the copy reported.
                     void Copied(string text)
                     {
@@ -385,7 +400,9 @@ namespace Postmortem.Analyzers.Tests.Rules
                 VerifyCS.Diagnostic("PM2001").WithLocation(3).WithArguments("file", "Path.GetTempFileName", ""),
                 VerifyCS.Diagnostic("PM2001").WithLocation(4).WithArguments("file", "Path.GetTempFileName", ChangedTo("tmp + \".bak\"")),
                 VerifyCS.Diagnostic("PM2001").WithLocation(5).WithArguments("file", "File.Copy", ""),
-                VerifyCS.Diagnostic("PM2001").WithLocation(6).WithArguments("file", "Path.GetTempFileName", ""));
+                VerifyCS.Diagnostic("PM2001").WithLocation(6).WithArguments("file", "Path.GetTempFileName", ""),
+                VerifyCS.Diagnostic("PM2001").WithLocation(7).WithArguments("file", "Path.GetTempFileName", ChangedTo("tmp + \".pdf\"")),
+                VerifyCS.Diagnostic("PM2001").WithLocation(8).WithArguments("file", "Path.GetTempFileName", ChangedTo("Path.ChangeExtension(tmp, \".pdf\")")));
 
         [Fact]
         public Task ExtensionChangedAfterCreation_ReportsDiagnostic()

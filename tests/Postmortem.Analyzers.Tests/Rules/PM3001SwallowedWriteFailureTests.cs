@@ -4475,8 +4475,16 @@ namespace Postmortem.Analyzers.Tests.Rules
         [InlineData("attempt >= 0")]
         [InlineData("attempt <= MaxAttempts - 1")]
         [InlineData("attempt != MaxAttempts")]
-        [InlineData("attempt < MaxAttempts - 1 && _enabled")]
+        [InlineData("attempt == MaxAttempts - 1 || attempt < 1")]
+        [InlineData("attempt < MaxAttempts && attempt >= 0")]
+        [InlineData("1 + attempt <= MaxAttempts")]
         public Task RetryFilterTrueOnLastAttempt_ReportsDiagnostic(string filter)
+            => RetryFilterTrueOnLastAttemptOfALoop_ReportsDiagnostic("for (var attempt = 0; attempt < MaxAttempts; attempt++)", filter);
+
+        [Theory]
+        [InlineData("for (uint attempt = 0; attempt < 3u; attempt++)", "attempt < 3u")]
+        [InlineData("for (long attempt = 0; attempt < 3L; attempt++)", "attempt <= 2")]
+        public Task RetryFilterTrueOnLastAttemptOfALoop_ReportsDiagnostic(string loop, string filter)
             => VerifyCS.VerifyAnalyzerAsync($$"""
                 using System.IO;
                 using System.Threading;
@@ -4488,7 +4496,7 @@ namespace Postmortem.Analyzers.Tests.Rules
 
                     public void Save(string path, string text)
                     {
-                        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+                        {{loop}}
                         {
                             try
                             {
@@ -4611,6 +4619,93 @@ namespace Postmortem.Analyzers.Tests.Rules
                 {
                     private int _failed;
                     private Action? _onFailure;
+
+                    public void Save(string path, string text)
+                    {
+                        try
+                        {
+                            File.WriteAllText(path, text);
+                        }
+                        catch (IOException ex)
+                        {
+                            {{statement}}
+                        }
+                    }
+                }
+                """);
+            // Retry loops whose filter reads the counter in shapes the filter is not evaluated for (counting down, the step in
+        // the condition or the body, do … while) are taken to let the last failure go, as the idiom does; and the filter
+        // is evaluated with the constant on either side, any integral type, and joined by && (the session's last review).
+        [Theory]
+        [InlineData("for (var left = MaxAttempts; left > 0; left--)", "left > 1", "")]
+        [InlineData("var attempt = 0; while (attempt++ < MaxAttempts)", "attempt < MaxAttempts", "")]
+        [InlineData("var attempt = 0; while (attempt < MaxAttempts)", "attempt < MaxAttempts", "attempt++;")]
+        [InlineData("for (var attempt = 0; attempt < MaxAttempts; attempt++)", "1 + attempt < MaxAttempts", "")]
+        [InlineData("for (uint attempt = 0; attempt < 3u; attempt++)", "attempt < 2u", "")]
+        [InlineData("for (long attempt = 0; attempt < 3L; attempt++)", "attempt < 2", "")]
+        [InlineData("for (var attempt = 0; attempt < MaxAttempts; attempt++)", "attempt < MaxAttempts - 1 && _enabled", "")]
+        public Task RetryFilterLettingTheLastFailureGoInOtherShapes_NoDiagnostic(string loop, string filter, string step)
+            => VerifyCS.VerifyAnalyzerAsync($$"""
+                using System.IO;
+                using System.Threading;
+
+                class Store
+                {
+                    private const int MaxAttempts = 3;
+                    private bool _enabled = true;
+
+                    public void Save(string path, string text)
+                    {
+                        {{loop}}
+                        {
+                            {{step}}
+                            try
+                            {
+                                File.WriteAllText(path, text);
+                                return;
+                            }
+                            catch (IOException) when ({{filter}})
+                            {
+                                Thread.Sleep(100);
+                            }
+                        }
+                    }
+
+                    public void SaveDo(string path, string text)
+                    {
+                        var attempt = 0;
+                        do
+                        {
+                            try
+                            {
+                                File.WriteAllText(path, text);
+                                return;
+                            }
+                            catch (IOException) when (++attempt < MaxAttempts)
+                            {
+                            }
+                        }
+                        while (attempt < MaxAttempts);
+                    }
+                }
+                """);
+
+        // A status swapped in by Interlocked is a record (not a reference swapped for null), and a lambda kept in a local
+        // that the catch invokes runs there.
+        [Theory]
+        [InlineData("Interlocked.Exchange(ref _status, \"save failed\");")]
+        [InlineData("Action a = () => Console.Error.WriteLine(ex); a();")]
+        public Task StatusSwappedOrLambdaInvoked_NoDiagnostic(string statement)
+            => VerifyCS.VerifyAnalyzerAsync($$"""
+                using System;
+                using System.IO;
+                using System.Threading;
+
+                class Store
+                {
+                    private string _status = "";
+
+                    public string Status => _status;
 
                     public void Save(string path, string text)
                     {

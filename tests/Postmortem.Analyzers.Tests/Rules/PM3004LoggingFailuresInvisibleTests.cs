@@ -636,6 +636,28 @@ namespace Postmortem.Analyzers.Tests.Rules
 
         // LogLevel = Off silences a subscriber under NLog 4 too, as it silences an output; under NLog 6 any output raises the
         // level, also a console nobody sees in a Windows application, so a subscriber writing to a file receives.
+        // A lambda handing the builder to a method of the compilation is read there: that method's calls count.
+        [Fact]
+        public Task SetupInternalLoggerLambdaToAMethodOfTheCompilation_ReportsDiagnostic()
+            => Verify(
+                References.NLog5,
+                """
+                using NLog;
+                using NLog.Config;
+                using NLog.Targets;
+
+                public static class LoggingSetup
+                {
+                    public static void Configure()
+                    {
+                        LogManager.Setup().SetupInternalLogger(s => Internal(s));
+                        var file = [|new FileTarget("file") { FileName = "logs/app.log" }|];
+                    }
+
+                    private static void Internal(ISetupInternalLoggerBuilder s) => s.SetMinimumLogLevel(LogLevel.Off);
+                }
+                """);
+
         [Fact]
         public Task NLog4SubscriberWithLevelOff_ReportsDiagnostic()
             => Verify(
