@@ -1053,53 +1053,39 @@ namespace Postmortem.Analyzers.Rules
             };
         }
 
-        /// <summary>A side of a retry filter: the counter or the loop's bound, plus a constant.</summary>
-        private sealed class FilterTerm
-        {
-            public FilterTerm(bool isCounter, long offset)
-            {
-                IsCounter = isCounter;
-                Offset = offset;
-            }
-
-            public bool IsCounter { get; }
-
-            public long Offset { get; }
-        }
-
         /// <summary>
         /// The filter side as the counter (<c>attempt</c>, <c>++attempt</c>, <c>attempt + 1</c>) or the bound
         /// (<c>MaxAttempts</c>, <c>MaxAttempts - 1</c>, or a constant when the bound is one) plus a constant; null otherwise.
         /// </summary>
-        private static FilterTerm? Term(IOperation side, ILocalSymbol counter, IOperation bound)
+        private static (bool IsCounter, long Offset)? Term(IOperation side, ILocalSymbol counter, IOperation bound)
         {
             var value = OperationFacts.UnwrapConversions(side);
             switch (value)
             {
                 case ILocalReferenceOperation local when SymbolEqualityComparer.Default.Equals(local.Local, counter):
-                    return new FilterTerm(true, 0);
+                    return (true, 0L);
                 case IIncrementOrDecrementOperation { IsPostfix: false, Target: ILocalReferenceOperation target } step
                     when SymbolEqualityComparer.Default.Equals(target.Local, counter):
-                    return new FilterTerm(true, step.Kind == OperationKind.Increment ? 1 : -1);
+                    return (true, step.Kind == OperationKind.Increment ? 1L : -1L);
                 case IIncrementOrDecrementOperation { IsPostfix: true, Target: ILocalReferenceOperation target }
                     when SymbolEqualityComparer.Default.Equals(target.Local, counter):
-                    return new FilterTerm(true, 0);
+                    return (true, 0L);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract } sum
                     when Integer(sum.RightOperand) is { } k && Term(sum.LeftOperand, counter, bound) is { } inner:
-                    return new FilterTerm(inner.IsCounter, inner.Offset + (sum.OperatorKind == BinaryOperatorKind.Add ? k : -k));
+                    return (inner.IsCounter, inner.Offset + (sum.OperatorKind == BinaryOperatorKind.Add ? k : -k));
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } sum
                     when Integer(sum.LeftOperand) is { } k && Term(sum.RightOperand, counter, bound) is { } inner:
-                    return new FilterTerm(inner.IsCounter, inner.Offset + k);
+                    return (inner.IsCounter, inner.Offset + k);
             }
 
             if (SameValue(value, bound))
             {
-                return new FilterTerm(false, 0);
+                return (false, 0L);
             }
 
             // A constant, against a constant bound: its distance from the bound.
             return Integer(value) is { } constant && Integer(bound) is { } limit
-                ? new FilterTerm(false, constant - limit)
+                ? (false, constant - limit)
                 : null;
 
             // An integral constant (int, long, uint… within long's range).
