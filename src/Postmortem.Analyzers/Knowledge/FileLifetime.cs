@@ -544,7 +544,7 @@ namespace Postmortem.Analyzers.Knowledge
                 return null;
             }
 
-            var used = OuterValue(call);
+            var used = OperationFacts.OutermostValue(call);
             if (NameMadeFrom(used) is { } made && IsUsedAsAPath(made))
             {
                 return made;
@@ -554,7 +554,7 @@ namespace Postmortem.Analyzers.Knowledge
             {
                 foreach (var reference in OperationFacts.ReferencesTo(local, call))
                 {
-                    if (NameMadeFrom(OuterValue(reference)) is { } fromLocal && IsUsedAsAPath(fromLocal))
+                    if (NameMadeFrom(OperationFacts.OutermostValue(reference)) is { } fromLocal && IsUsedAsAPath(fromLocal))
                     {
                         return fromLocal;
                     }
@@ -569,7 +569,7 @@ namespace Postmortem.Analyzers.Knowledge
             // session's reviews).
             static bool IsUsedAsAPath(IOperation name)
             {
-                var value = OuterValue(name);
+                var value = OperationFacts.OutermostValue(name);
                 if (IsPathArgument(value) || value.Parent is IFieldInitializerOperation or IPropertyInitializerOperation or IReturnOperation ||
                     value.Parent is ISimpleAssignmentOperation { Target: IFieldReferenceOperation or IPropertyReferenceOperation } kept && kept.Value == value)
                 {
@@ -593,7 +593,7 @@ namespace Postmortem.Analyzers.Knowledge
 
                 foreach (var reference in OperationFacts.ReferencesTo(holder, value))
                 {
-                    if (IsPathArgument(OuterValue(reference)))
+                    if (IsPathArgument(OperationFacts.OutermostValue(reference)))
                     {
                         return true;
                     }
@@ -615,20 +615,11 @@ namespace Postmortem.Analyzers.Knowledge
                     IObjectCreationOperation creation => creation.Type,
                     _ => null,
                 };
-                return type?.ContainingNamespace is { Name: "IO", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } ||
+                return IsSystemIO(type?.ContainingNamespace) ||
                        parameter.Name.IndexOf("path", System.StringComparison.OrdinalIgnoreCase) >= 0 ||
                        parameter.Name.IndexOf("file", System.StringComparison.OrdinalIgnoreCase) >= 0;
             }
 
-            static IOperation OuterValue(IOperation value)
-            {
-                while (value.Parent is IConversionOperation or IParenthesizedOperation)
-                {
-                    value = value.Parent;
-                }
-
-                return value;
-            }
 
             // `tmp + "." + kind + ".pdf"` is read left to right: the sum that starts with the name, not its first part.
             static IOperation WholeConcatenation(IBinaryOperation concatenation)
@@ -1280,11 +1271,7 @@ namespace Postmortem.Analyzers.Knowledge
         /// </summary>
         private static bool ClockIncludesTimeOfDay(IPropertyReferenceOperation clock)
         {
-            var parent = clock.Parent;
-            while (parent is IConversionOperation or IParenthesizedOperation)
-            {
-                parent = parent.Parent;
-            }
+            var parent = OperationFacts.OutermostValue(clock).Parent;
 
             switch (parent)
             {
@@ -1644,9 +1631,11 @@ namespace Postmortem.Analyzers.Knowledge
                 return true;
             }
 
-            var ns = type.ContainingNamespace;
-            return ns is { Name: "IO", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
+            return IsSystemIO(type.ContainingNamespace);
         }
+
+        private static bool IsSystemIO(INamespaceSymbol? ns)
+            => ns is { Name: "IO", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
 
         /// <summary>The local holding the created path (or handle), if the site's value or its path argument is one; for the fixes.</summary>
         public static ILocalSymbol? PathLocal(in FileCreation creation)
@@ -1759,11 +1748,7 @@ namespace Postmortem.Analyzers.Knowledge
         /// </summary>
         private static bool IsResponseBody(IObjectCreationOperation creation)
         {
-            IOperation current = creation;
-            while (current.Parent is IConversionOperation or IParenthesizedOperation)
-            {
-                current = current.Parent;
-            }
+            var current = OperationFacts.OutermostValue(creation);
 
             // Only what makes a result: not HttpResponse.RegisterForDispose(new DeleteFile(path)), a hand-over.
             return current.Parent is IArgumentOperation { Parent: { } call } &&

@@ -467,12 +467,7 @@ namespace Postmortem.Analyzers.Knowledge
         /// <summary>The local, field or property the new object is stored in.</summary>
         private static ISymbol? HolderOf(IOperation creation)
         {
-            var current = creation;
-            while (current.Parent is IConversionOperation or IParenthesizedOperation)
-            {
-                current = current.Parent;
-            }
-
+            var current = OperationFacts.OutermostValue(creation);
             switch (current.Parent)
             {
                 case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:

@@ -118,6 +118,18 @@ namespace Postmortem.Analyzers.Knowledge
             }
         }
 
+        /// <summary>The operation with the conversions and parentheses around it (<c>(object)(x)</c> for <c>x</c>): what its
+        /// parent does with it is what the code does with the value, as <see cref="UnwrapConversions"/> reads it downward.</summary>
+        public static IOperation OutermostValue(IOperation operation)
+        {
+            while (operation.Parent is IConversionOperation or IParenthesizedOperation)
+            {
+                operation = operation.Parent;
+            }
+
+            return operation;
+        }
+
         public static IOperation UnwrapConversions(IOperation operation)
         {
             while (true)

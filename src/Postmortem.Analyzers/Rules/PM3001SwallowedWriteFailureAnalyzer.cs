@@ -1495,11 +1495,7 @@ namespace Postmortem.Analyzers.Rules
 
         private static bool IsDiscarded(ILocalReferenceOperation reference)
         {
-            var parent = reference.Parent;
-            while (parent is IConversionOperation or IParenthesizedOperation)
-            {
-                parent = parent.Parent;
-            }
+            var parent = OperationFacts.OutermostValue(reference).Parent;
 
             return parent is ISimpleAssignmentOperation { Target: IDiscardOperation } ||
                    parent is IExpressionStatementOperation;

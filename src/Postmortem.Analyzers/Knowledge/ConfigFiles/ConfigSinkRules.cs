@@ -253,15 +253,9 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
         /// <summary>Words that say a variable holds an instance or a process, whatever it ends with (<c>%WORKER_INSTANCE_PATH%</c>).</summary>
         private static readonly string[] InstanceWords = { "INSTANCE", "PROCESS", "PID", "REPLICA", "POD", "NODE", "WORKER", "HOST", "MACHINE", "COMPUTER" };
 
+        /// <param name="name">As <see cref="VariableName"/> reads it (options after ':' left out).</param>
         private static bool IsFolderVariable(string name)
         {
-            // NLog's ${environment:variable=X:whenEmpty=…}: the name ends at the first ':'.
-            var colon = name.IndexOf(':');
-            if (colon >= 0)
-            {
-                name = name.Substring(0, colon);
-            }
-
             foreach (var word in InstanceWords)
             {
                 if (name.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)
