@@ -88,9 +88,11 @@ namespace Postmortem.Analyzers
 
         public static readonly DiagnosticDescriptor PM3005FileSinkStopsAtSizeLimit = Create(
             DiagnosticIds.FileSinkStopsAtSizeLimit,
-            title: "A Serilog file sink stops writing at its size limit",
-            messageFormat: "This file sink stops writing{1} when the file reaches {0}, because rollOnFileSizeLimit is not true",
-            description: "Serilog's file sink has a size limit (1 GB by default). Without rollOnFileSizeLimit: true, reaching it silently stops all writing.");
+            title: "A file log sink loses records at its size limit",
+            messageFormat: "This file sink {2}{1} when the file reaches {0}, because {3}",
+            description: "Serilog's file sink has a size limit (1 GB by default): without rollOnFileSizeLimit: true, reaching it silently stops all writing. " +
+                         "log4net's RollingFileAppender rolling by size with MaxSizeRollBackups left at 0 truncates its file at the limit (10 MB by default), " +
+                         "and NLog 6's FileTarget with MaxArchiveFiles = 0 deletes the file at each archive: what the file held is lost.");
 
         public static readonly DiagnosticDescriptor PM3006TimerSwallowsWriteFailure = Create(
             DiagnosticIds.TimerSwallowsWriteFailure,

@@ -52,7 +52,10 @@ namespace Postmortem.Analyzers.Knowledge
             "ArchiveOldFileOnStartup",
         };
 
-        private static readonly string[] Log4NetSettings = { "File", "LockingModel", "MaxSizeRollBackups", "RollingStyle", "DatePattern", "StaticLogFileName", "AppendToFile" };
+        private static readonly string[] Log4NetSettings =
+        {
+            "File", "LockingModel", "MaxSizeRollBackups", "RollingStyle", "DatePattern", "StaticLogFileName", "AppendToFile", "MaxFileSize", "MaximumFileSize",
+        };
 
         private readonly INamedTypeSymbol? _serilogFileExtensions;
         private readonly INamedTypeSymbol? _serilogRollingFileExtensions;

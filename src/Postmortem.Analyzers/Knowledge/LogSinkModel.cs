@@ -237,6 +237,10 @@ namespace Postmortem.Analyzers.Knowledge
 
         /// <summary>log4net FileAppender: <c>LockingModel = new FileAppender.InterProcessLock()</c>.</summary>
         Log4NetInterProcessLock,
+
+        /// <summary>log4net RollingFileAppender: <c>MaxSizeRollBackups = 10</c>, so reaching the size limit rolls the file
+        /// instead of truncating it.</summary>
+        Log4NetMaxSizeRollBackups,
     }
 
     /// <summary>One finding: the rule, its message arguments (in the descriptor's shape), the fix, and whether it is informational.</summary>
@@ -255,7 +259,8 @@ namespace Postmortem.Analyzers.Knowledge
 
         public string RuleId => Descriptor.Id;
 
-        /// <summary>PM1001: what, why it breaks, how to fix plus the host reason. PM2003: the cause. PM3005: the size.</summary>
+        /// <summary>PM1001: what, why it breaks, how to fix plus the host reason. PM2003: the cause. PM3005: the size, until
+        /// when (Serilog), what the sink does at the limit and why.</summary>
         public string[] Arguments { get; }
 
         public LogSinkFix Fix { get; }
@@ -270,6 +275,7 @@ namespace Postmortem.Analyzers.Knowledge
             LogSinkFix.NLogKeepFileOpenFalse => nameof(LogSinkFix.NLogKeepFileOpenFalse),
             LogSinkFix.NLogMaxArchiveFiles => nameof(LogSinkFix.NLogMaxArchiveFiles),
             LogSinkFix.Log4NetInterProcessLock => nameof(LogSinkFix.Log4NetInterProcessLock),
+            LogSinkFix.Log4NetMaxSizeRollBackups => nameof(LogSinkFix.Log4NetMaxSizeRollBackups),
             _ => nameof(LogSinkFix.None),
         };
 
@@ -286,6 +292,7 @@ namespace Postmortem.Analyzers.Knowledge
             LogSinkFix.NLogKeepFileOpenFalse => ("KeepFileOpen", "false"),
             LogSinkFix.NLogMaxArchiveFiles => ("MaxArchiveFiles", "31"),
             LogSinkFix.Log4NetInterProcessLock => ("LockingModel", "log4net.Appender.FileAppender+InterProcessLock"),
+            LogSinkFix.Log4NetMaxSizeRollBackups => ("MaxSizeRollBackups", "10"),
             _ => null,
         };
     }
@@ -475,7 +482,10 @@ namespace Postmortem.Analyzers.Knowledge
                     var until = rollsByTime == false ? " for good"
                         : RollingPeriod(rollingInterval) is { } period ? $" until the next {period}'s file"
                         : string.Empty;
-                    findings.Add(new LogSinkFinding(Descriptors.PM3005FileSinkStopsAtSizeLimit, new[] { size, until }, LogSinkFix.SerilogRollOnFileSizeLimit));
+                    findings.Add(new LogSinkFinding(
+                        Descriptors.PM3005FileSinkStopsAtSizeLimit,
+                        new[] { size, until, "stops writing", "rollOnFileSizeLimit is not true" },
+                        LogSinkFix.SerilogRollOnFileSizeLimit));
                 }
             }
         }
@@ -609,6 +619,23 @@ namespace Postmortem.Analyzers.Knowledge
                 }
             }
 
+            // PM3005: under NLog 6, MaxArchiveFiles = 0 keeps no archive, so archiving by size deletes what the file held
+            // (checked with NLog 6.2.0: 1,000 lines archived every 10 KB left the last 196, also with MaxArchiveDays set;
+            // NLog 5.0.4 kept every archive). Before NLog 6, 0 meant unlimited (PM2003 above).
+            if (generation == NLogGeneration.V6 && archivesBySize == true && maxFiles.TryGetNumber(out var kept) && kept == 0)
+            {
+                findings.Add(new LogSinkFinding(
+                    Descriptors.PM3005FileSinkStopsAtSizeLimit,
+                    new[]
+                    {
+                        (archiveAboveSize.TryGetNumber(out var limit) ? FormatSize(limit) : "its size limit") + " (ArchiveAboveSize)",
+                        string.Empty,
+                        $"deletes what {file} held",
+                        "MaxArchiveFiles = 0 keeps no archive under NLog 6 (before NLog 6 it meant unlimited)",
+                    },
+                    LogSinkFix.NLogMaxArchiveFiles));
+            }
+
             AddProcessIdLeak(name, file, scope, findings);
         }
 
@@ -678,7 +705,87 @@ namespace Postmortem.Analyzers.Knowledge
                     LogSinkFix.None));
             }
 
+            // PM3005: rolling by size with MaxSizeRollBackups left at its default 0 keeps no backup: log4net truncates the
+            // file at its size limit and everything it held is lost (checked with log4net 2.0.12 and 3.6.0: 1,000 lines with
+            // a 10 KB limit left the last 115, with the default style and with Size; Date and Once kept all 1,000). An
+            // explicit 0 is log4net's documented way to keep one bounded file, and is taken as chosen.
+            if (rolling && sink["MaxSizeRollBackups"].IsAbsent && RollsLog4NetBySize(sink))
+            {
+                findings.Add(new LogSinkFinding(
+                    Descriptors.PM3005FileSinkStopsAtSizeLimit,
+                    new[]
+                    {
+                        Log4NetSizeLimit(sink),
+                        string.Empty,
+                        $"empties {file} (everything it held is lost)",
+                        "MaxSizeRollBackups is 0 by default: log4net keeps no backup and truncates the file",
+                    },
+                    LogSinkFix.Log4NetMaxSizeRollBackups));
+            }
+
             AddProcessIdLeak(name, file, scope, findings);
+        }
+
+        /// <summary>Does a RollingFileAppender roll by size: RollingStyle Size or Composite (the default)? A style not known at
+        /// build time is trusted.</summary>
+        private static bool RollsLog4NetBySize(LogSinkSettings sink)
+        {
+            var rollingStyle = sink["RollingStyle"];
+            return rollingStyle.IsAbsent || Log4NetRollingStyle(rollingStyle) is "Size" or "Composite";
+        }
+
+        /// <summary>
+        /// A RollingFileAppender's size limit as the message shows it: MaxFileSize in bytes, or MaximumFileSize as log4net's
+        /// <c>OptionConverter.ToFileSize</c> reads it (a whole number, optionally followed by KB, MB or GB, any case); 10 MB
+        /// by default; "its size limit" when not known at build time.
+        /// </summary>
+        private static string Log4NetSizeLimit(LogSinkSettings sink)
+        {
+            var bytes = sink["MaxFileSize"];
+            if (bytes.IsAbsent)
+            {
+                bytes = sink["MaximumFileSize"];
+            }
+
+            if (bytes.IsAbsent)
+            {
+                return "10 MB (the default MaximumFileSize)";
+            }
+
+            if (bytes.TryGetNumber(out var number))
+            {
+                return FormatSize(number);
+            }
+
+            var text = bytes.Kind == LogSettingKind.Text ? bytes.Text!.Trim().ToUpperInvariant() : null;
+            if (text is null)
+            {
+                return "its size limit";
+            }
+
+            long multiplier = 1;
+            var at = text.IndexOf("KB", StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                multiplier = 1024;
+            }
+            else if ((at = text.IndexOf("MB", StringComparison.Ordinal)) >= 0)
+            {
+                multiplier = 1024 * 1024;
+            }
+            else if ((at = text.IndexOf("GB", StringComparison.Ordinal)) >= 0)
+            {
+                multiplier = 1024 * 1024 * 1024;
+            }
+
+            if (at >= 0)
+            {
+                text = text.Substring(0, at).Trim();
+            }
+
+            return long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) && count >= 0 && count <= long.MaxValue / multiplier
+                ? FormatSize(count * multiplier)
+                : "its size limit";
         }
 
         /// <summary>

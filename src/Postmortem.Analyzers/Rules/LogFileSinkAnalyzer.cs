@@ -16,8 +16,10 @@ namespace Postmortem.Analyzers.Rules
     /// rolls; NLog archives or date-named files without a limit; log4net negative MaxSizeRollBackups or rolling by date;
     /// ZLogger's AddZLoggerRollingFile, which deletes nothing), and, as Info, a
     /// process id in a file name;</item>
-    /// <item>PM3005: Serilog WriteTo.File with a size limit (1 GB by default) and without rollOnFileSizeLimit: true, which
-    /// stops writing at the limit.</item>
+    /// <item>PM3005: a sink that loses records at its size limit: Serilog WriteTo.File with a size limit (1 GB by default)
+    /// and without rollOnFileSizeLimit: true, which stops writing; a log4net RollingFileAppender rolling by size with
+    /// MaxSizeRollBackups left at 0, which truncates its file; an NLog 6 FileTarget archiving by size with MaxArchiveFiles
+    /// = 0, which keeps no archive.</item>
     /// </list>
     /// One analyzer reads each sink once and costs the driver one callback per call and creation instead of three
     /// (docs/performance-history.md, thirteenth session); `dotnet format analyzers` still applies each rule's fixes (PostmortemCodeFixProvider answers

@@ -308,7 +308,7 @@ namespace Postmortem.Analyzers.Tests.Knowledge
         [Fact]
         public void Log4NetProcessIdPattern_NoPM1001_PM2003Info()
         {
-            var findings = LogSinkModel.Evaluate(Sink(LogSinkKind.Log4NetRollingFile, "logs/app-[%processid].log", values: ("rollingStyle", T("Size"))), Reason);
+            var findings = LogSinkModel.Evaluate(Sink(LogSinkKind.Log4NetRollingFile, "logs/app-[%processid].log", values: new[] { ("rollingStyle", T("Size")), ("maxSizeRollBackups", T("10")) }), Reason);
             var finding = Assert.Single(findings);
             Assert.Equal("PM2003", finding.RuleId);
             Assert.True(finding.IsInfo);

@@ -76,7 +76,8 @@ namespace Postmortem.Analyzers.Tests.Meta
 
         /// <summary>
         /// The defaults the rules assume when a log4net setting is absent (LogSinkModel: a RollingFileAppender rolls by
-        /// RollingStyle Composite, keeps a static file name, no backups beyond MaxSizeRollBackups 0 per period; a
+        /// RollingStyle Composite, keeps a static file name, no backups beyond MaxSizeRollBackups 0 per period, truncates at
+        /// a MaxFileSize of 10 MB (PM3005); a
         /// FileAppender without LockingModel locks exclusively), read from a real appender of each version.
         /// </summary>
         [Theory]
@@ -94,6 +95,7 @@ namespace Postmortem.Analyzers.Tests.Meta
                 Assert.Equal("Composite", Read(rolling, "RollingStyle")?.ToString());
                 Assert.Equal(true, Read(rolling, "StaticLogFileName"));
                 Assert.Equal(0, Read(rolling, "MaxSizeRollBackups"));
+                Assert.Equal(10L * 1024 * 1024, Read(rolling, "MaxFileSize"));
                 Assert.Equal(true, Read(rolling, "AppendToFile"));
                 Assert.Equal("ExclusiveLock", Read(file, "LockingModel")?.GetType().Name);
                 Assert.Equal("ExclusiveLock", Read(rolling, "LockingModel")?.GetType().Name);

@@ -55,6 +55,7 @@ namespace Postmortem.Analyzers.Tests.Rules
                     public RollingMode RollingStyle { get; set; } = RollingMode.Composite;
                     public string? DatePattern { get; set; } = ".yyyy-MM-dd";
                     public string MaximumFileSize { get; set; } = "10MB";
+                    public long MaxFileSize { get; set; } = 10 * 1024 * 1024;
                     public int MaxSizeRollBackups { get; set; }
                     public bool StaticLogFileName { get; set; } = true;
                 }

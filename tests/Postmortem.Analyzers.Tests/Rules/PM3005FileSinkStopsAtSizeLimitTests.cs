@@ -27,6 +27,13 @@ namespace Postmortem.Analyzers.Tests.Rules
 
         private static AnalyzerTest Analyze(string source) => VerifyCS.AnalysisTest(source).WithSerilog();
 
+        /// <summary>The message's arguments for a Serilog file sink: the size, until when, what it does, why.</summary>
+        internal static object[] SerilogStops(string size, string until) => new object[] { size, until, "stops writing", "rollOnFileSizeLimit is not true" };
+
+        /// <summary>The message's arguments for a log4net RollingFileAppender that truncates its file.</summary>
+        private static object[] Log4NetEmpties(string size, string file = "'logs/app.log'")
+            => new object[] { size, string.Empty, $"empties {file} (everything it held is lost)", "MaxSizeRollBackups is 0 by default: log4net keeps no backup and truncates the file" };
+
         [Theory]
         [InlineData("File(\"logs/app.log\")", "1 GB (the default limit)", " for good")]
         [InlineData("File(\"logs/app.log\", fileSizeLimitBytes: 10 * 1024 * 1024)", "10 MB", " for good")]
@@ -40,7 +47,7 @@ namespace Postmortem.Analyzers.Tests.Rules
         public Task SizeLimitWithoutRolling_ReportsDiagnostic(string call, string size, string until)
         {
             var test = Analyze(Serilog($".WriteTo.{{|#0:{call}|}}"));
-            test.ExpectedDiagnostics.Add(new DiagnosticResult("PM3005").WithLocation(0).WithArguments(size, until));
+            test.ExpectedDiagnostics.Add(new DiagnosticResult("PM3005").WithLocation(0).WithArguments(SerilogStops(size, until)));
             return test.RunAsync();
         }
 
@@ -68,7 +75,7 @@ namespace Postmortem.Analyzers.Tests.Rules
                     }
                 }
                 """);
-            test.ExpectedDiagnostics.Add(new DiagnosticResult("PM3005").WithLocation(0).WithArguments("1 GB (the default limit)", until));
+            test.ExpectedDiagnostics.Add(new DiagnosticResult("PM3005").WithLocation(0).WithArguments(SerilogStops("1 GB (the default limit)", until)));
             return test.RunAsync();
         }
 
@@ -86,7 +93,7 @@ namespace Postmortem.Analyzers.Tests.Rules
                 }
                 """);
             test.Sources.Add(LogSinkStubs.SerilogSinkHelperInAnotherFile);
-            test.ExpectedDiagnostics.Add(new DiagnosticResult("PM3005").WithLocation(0).WithArguments("1 GB (the default limit)", " for good"));
+            test.ExpectedDiagnostics.Add(new DiagnosticResult("PM3005").WithLocation(0).WithArguments(SerilogStops("1 GB (the default limit)", " for good")));
             return test.RunAsync();
         }
 
@@ -129,5 +136,127 @@ namespace Postmortem.Analyzers.Tests.Rules
                         .WriteTo.Logger(lc => lc.WriteTo.File("logs/b.log", shared: true, rollOnFileSizeLimit: true))
                 """))
                 .WithSerilog().RunAsync();
+
+        // ------------------------------------------------------------ log4net
+
+        // Rolling by size (Size, or Composite, the default) with MaxSizeRollBackups left at 0 truncates the file at its
+        // limit (checked with log4net 2.0.12 and 3.6.0: 1,000 lines with a 10 KB limit left the last 115).
+        [Theory]
+        [InlineData("new RollingFileAppender()|} { File = \"logs/app.log\" }", "10 MB (the default MaximumFileSize)")]
+        [InlineData("new RollingFileAppender|} { File = \"logs/app.log\", RollingStyle = RollingFileAppender.RollingMode.Size }", "10 MB (the default MaximumFileSize)")]
+        [InlineData("new RollingFileAppender()|} { File = \"logs/app.log\", RollingStyle = RollingFileAppender.RollingMode.Composite, MaximumFileSize = \"50MB\" }", "50 MB")]
+        [InlineData("new RollingFileAppender()|} { File = \"logs/app.log\", RollingStyle = RollingFileAppender.RollingMode.Size, MaximumFileSize = \" 512kb \" }", "512 KB")]
+        [InlineData("new RollingFileAppender()|} { File = \"logs/app.log\", RollingStyle = RollingFileAppender.RollingMode.Size, MaximumFileSize = \"1GB\" }", "1 GB")]
+        [InlineData("new RollingFileAppender()|} { File = \"logs/app.log\", RollingStyle = RollingFileAppender.RollingMode.Size, MaximumFileSize = \"5000000\" }", "5,000,000 bytes")]
+        [InlineData("new RollingFileAppender()|} { File = \"logs/app.log\", RollingStyle = RollingFileAppender.RollingMode.Size, MaxFileSize = 2 * 1024 * 1024 }", "2 MB")]
+        [InlineData("new RollingFileAppender()|} { File = \"logs/app.log\", RollingStyle = RollingFileAppender.RollingMode.Size, MaximumFileSize = size }", "its size limit")]
+        [InlineData("new RollingFileAppender()|} { File = \"logs/app.log\", RollingStyle = RollingFileAppender.RollingMode.Size, MaximumFileSize = \"ten megabytes\" }", "its size limit")]
+        public Task Log4NetRollingBySizeWithoutBackups_ReportsDiagnostic(string creation, string size)
+        {
+            var test = VerifyCS.AnalysisTest(LogSinkSources.Log4Net($"        var size = Environment.GetEnvironmentVariable(\"LOG_SIZE\") ?? \"10MB\";\n        return {{|#0:{creation};")).WithLog4Net();
+            test.ExpectedDiagnostics.Add(new DiagnosticResult("PM3005").WithLocation(0).WithArguments(Log4NetEmpties(size)));
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task Log4NetSettingsAssignedAfterTheCreation_ReportsDiagnostic()
+        {
+            var test = VerifyCS.AnalysisTest(LogSinkSources.Log4Net("""
+                    var appender = {|#0:new RollingFileAppender()|};
+                    appender.File = "logs/web.log";
+                    appender.RollingStyle = RollingFileAppender.RollingMode.Size;
+                    appender.MaximumFileSize = "20MB";
+                    return appender;
+            """)).WithLog4Net();
+            test.ExpectedDiagnostics.Add(new DiagnosticResult("PM3005").WithLocation(0).WithArguments(Log4NetEmpties("20 MB", "'logs/web.log'")));
+            return test.RunAsync();
+        }
+
+        // Backups kept (or an explicit 0, log4net's documented way to keep one bounded file), rolling only by date or once
+        // per start (no size roll: all 1,000 lines kept in the same check), a style or a backup count not known at build
+        // time, and a plain FileAppender (no size limit) are not reported.
+        [Theory]
+        [InlineData("new RollingFileAppender { File = \"logs/app.log\", MaxSizeRollBackups = 10 }")]
+        [InlineData("new RollingFileAppender { File = \"logs/app.log\", RollingStyle = RollingFileAppender.RollingMode.Size, MaxSizeRollBackups = 0 }")]
+        [InlineData("new RollingFileAppender { File = \"logs/app.log\", RollingStyle = RollingFileAppender.RollingMode.Size, MaxSizeRollBackups = -1 }")]
+        [InlineData("new RollingFileAppender { File = \"logs/app.log\", RollingStyle = RollingFileAppender.RollingMode.Size, MaxSizeRollBackups = backups }")]
+        [InlineData("new RollingFileAppender { File = \"logs/app.log\", RollingStyle = RollingFileAppender.RollingMode.Date }")]
+        [InlineData("new RollingFileAppender { File = \"logs/app.log\", RollingStyle = RollingFileAppender.RollingMode.Once }")]
+        [InlineData("new RollingFileAppender { File = \"logs/app.log\", RollingStyle = style }")]
+        [InlineData("new FileAppender { File = \"logs/app.log\" }")]
+        public Task Log4NetKeepsBackupsOrDoesNotRollBySize_NoDiagnostic(string creation)
+            => VerifyCS.AnalysisTest(LogSinkSources.Log4Net($$"""
+                    var backups = int.Parse(Environment.GetEnvironmentVariable("LOG_BACKUPS") ?? "5");
+                    var style = Environment.TickCount > 0 ? RollingFileAppender.RollingMode.Size : RollingFileAppender.RollingMode.Date;
+                    return {{creation}};
+            """)).WithLog4Net().RunAsync();
+
+        [Fact]
+        public Task Log4NetInitializer_FixAddsBackups()
+            => VerifyCS.Test(
+                LogSinkSources.Log4Net("""
+                    return [|new RollingFileAppender()|] { File = "logs/app.log", RollingStyle = RollingFileAppender.RollingMode.Size };
+            """),
+                LogSinkSources.Log4Net("""
+                    return new RollingFileAppender() { File = "logs/app.log", RollingStyle = RollingFileAppender.RollingMode.Size, MaxSizeRollBackups = 10 };
+            """)).WithLog4Net().RunAsync();
+
+        [Fact]
+        public Task Log4NetSetLineByLine_FixAddsALine()
+            => VerifyCS.Test(
+                LogSinkSources.Log4Net("""
+                    var appender = [|new RollingFileAppender()|];
+                    appender.File = "logs/app.log";
+                    appender.MaximumFileSize = "20MB";
+                    return appender;
+            """),
+                LogSinkSources.Log4Net("""
+                    var appender = new RollingFileAppender();
+                    appender.File = "logs/app.log";
+                    appender.MaximumFileSize = "20MB";
+                    appender.MaxSizeRollBackups = 10;
+                    return appender;
+            """)).WithLog4Net().RunAsync();
+
+        // ------------------------------------------------------------ NLog 6
+
+        // NLog 6: MaxArchiveFiles = 0 keeps no archive, so archiving by size deletes what the file held (checked with NLog
+        // 6.2.0: 1,000 lines archived every 10 KB left the last 196, also with MaxArchiveDays = 7). Before NLog 6, 0 meant
+        // unlimited (PM2003 reports that).
+        [Fact]
+        public Task NLog6MaxArchiveFilesZeroArchivingBySize_ReportsDiagnostic()
+        {
+            var test = VerifyCS.AnalysisTest(LogSinkSources.NLog("""
+                    config.AddRuleForAllLevels({|#0:new FileTarget("file")|} { FileName = "logs/app.log", ArchiveAboveSize = 10 * 1024 * 1024, MaxArchiveFiles = 0, MaxArchiveDays = 7 });
+            """)).WithNLog6();
+            test.ExpectedDiagnostics.Add(new DiagnosticResult("PM3005").WithLocation(0).WithArguments(
+                "10 MB (ArchiveAboveSize)", string.Empty, "deletes what 'logs/app.log' held", "MaxArchiveFiles = 0 keeps no archive under NLog 6 (before NLog 6 it meant unlimited)"));
+            return test.RunAsync();
+        }
+
+        [Theory]
+        [InlineData("ArchiveAboveSize = 10_485_760, MaxArchiveFiles = 0", 5)]
+        [InlineData("ArchiveAboveSize = 10_485_760, MaxArchiveFiles = 10", 6)]
+        [InlineData("ArchiveAboveSize = 10_485_760, MaxArchiveFiles = -1", 6)]
+        [InlineData("ArchiveAboveSize = 10_485_760", 6)]
+        [InlineData("ArchiveAboveSize = 0, MaxArchiveFiles = 0", 6)]
+        [InlineData("ArchiveEvery = FileArchivePeriod.Day, MaxArchiveFiles = 0", 6)]
+        public Task NLogKeepsArchivesOrNLog5_NoDiagnostic(string settings, int nlog)
+        {
+            var test = VerifyCS.AnalysisTest(LogSinkSources.NLog($$"""
+                    config.AddRuleForAllLevels(new FileTarget("file") { FileName = "logs/app.log", {{settings}} });
+            """));
+            return (nlog == 5 ? test.WithNLog5() : test.WithNLog6()).RunAsync();
+        }
+
+        [Fact]
+        public Task NLog6MaxArchiveFilesZero_FixKeeps31()
+            => VerifyCS.Test(
+                LogSinkSources.NLog("""
+                    config.AddRuleForAllLevels([|new FileTarget("file")|] { FileName = "logs/app.log", ArchiveAboveSize = 10_485_760, MaxArchiveFiles = 0 });
+            """),
+                LogSinkSources.NLog("""
+                    config.AddRuleForAllLevels(new FileTarget("file") { FileName = "logs/app.log", ArchiveAboveSize = 10_485_760, MaxArchiveFiles = 31 });
+            """)).WithNLog6().RunAsync();
     }
 }

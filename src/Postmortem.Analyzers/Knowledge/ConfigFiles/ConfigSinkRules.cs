@@ -91,7 +91,7 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
                         span = finding.IsInfo ? pathSetting?.Span ?? sink.Anchor : RetentionSpan(sink, pathSetting);
                         break;
                     case DiagnosticIds.FileSinkStopsAtSizeLimit:
-                        span = (sink.Get("rollOnFileSizeLimit") ?? sink.Get("fileSizeLimitBytes"))?.Span ?? sink.Anchor;
+                        span = SizeLimitSpan(sink);
                         break;
                     default:
                         continue;
@@ -198,6 +198,19 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
             }
 
             return sink.Anchor;
+        }
+
+        /// <summary>Where a PM3005 is: Serilog's rollOnFileSizeLimit, else its fileSizeLimitBytes; NLog's maxArchiveFiles; log4net's
+        /// maximumFileSize or maxFileSize; else the sink.</summary>
+        private static TextSpan SizeLimitSpan(ConfigSink sink)
+        {
+            var setting = sink.Library switch
+            {
+                LogLibrary.Serilog => sink.Get("rollOnFileSizeLimit") ?? sink.Get("fileSizeLimitBytes"),
+                LogLibrary.NLog => sink.Get("maxArchiveFiles"),
+                _ => sink.Get("maximumFileSize") ?? sink.Get("maxFileSize"),
+            };
+            return setting?.Span ?? sink.Anchor;
         }
 
         /// <summary>Where a PM2003 is: the null/negative/zero limit, else the sink (a missing limit), else its file name (date-named files); log4net's rolling by date: its rollingStyle, else the sink.</summary>

@@ -38,8 +38,8 @@ namespace Postmortem.Analyzers.Tests.Meta.DocExamples
             </log4net>
             """;
 
-        /// <summary>The tests' references with NLog 6 instead of NLog 5.</summary>
-        private static IEnumerable<MetadataReference> WithNLog6()
+        /// <summary>The tests' references with NLog 6 instead of NLog 5 (PM3005's page uses them too).</summary>
+        internal static IEnumerable<MetadataReference> WithNLog6()
             => Corpus.References.Where(r => !string.Equals(Path.GetFileName((r as PortableExecutableReference)?.FilePath), "NLog.dll", StringComparison.OrdinalIgnoreCase))
                 .Concat(Verifiers.References.NLog6);
 

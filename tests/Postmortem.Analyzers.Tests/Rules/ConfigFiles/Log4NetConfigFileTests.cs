@@ -87,6 +87,49 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
                   </appender>
                 """), web: false);
 
+        // PM3005: rolling by size (Size, or Composite, the default) with maxSizeRollBackups left at 0 truncates the file at
+        // its limit; reported at the limit when it is written, else at the appender (a console project: no PM1001).
+        [Theory]
+        [InlineData("<rollingStyle value=\"Size\" />\n    <maximumFileSize {|#0:value=\"50MB\"|} />", "50 MB")]
+        [InlineData("<rollingStyle value=\"size\" />\n    <param name=\"MaxFileSize\" {|#0:value=\"1048576\"|} />", "1 MB")]
+        [InlineData("<rollingStyle value=\"Composite\" />\n    <datePattern value=\"\" />\n    <maximumFileSize {|#0:value=\"${LOG_SIZE}\"|} />", "its size limit")]
+        public Task RollingBySizeWithoutBackups_ReportsLossAtTheLimit(string settings, string size)
+            => RunAsync(Log4NetConfig, Config($$"""
+                  <appender name="R" type="log4net.Appender.RollingFileAppender">
+                    <file value="logs/app.log" />
+                    {{settings}}
+                  </appender>
+                """), web: false, expected: Diagnostic("PM3005").WithLocation(0).WithArguments(
+                    size, string.Empty, "empties 'logs/app.log' (everything it held is lost)", "MaxSizeRollBackups is 0 by default: log4net keeps no backup and truncates the file"));
+
+        // The default style rolls by date too: PM2003 (no earlier period's file deleted) and PM3005 (truncated at 10 MB)
+        // at the appender.
+        [Fact]
+        public Task DefaultAppender_ReportsRetentionAndLossAtTheAppender()
+            => RunAsync(Log4NetConfig, Config("""
+                  <appender name="R" {|#0:type="log4net.Appender.RollingFileAppender"|}>
+                    <file value="logs/app.log" />
+                  </appender>
+                """), web: false, expected: new[]
+                {
+                    Diagnostic("PM2003").WithLocation(0),
+                    Diagnostic("PM3005").WithLocation(0).WithArguments(
+                        "10 MB (the default MaximumFileSize)", string.Empty, "empties 'logs/app.log' (everything it held is lost)", "MaxSizeRollBackups is 0 by default: log4net keeps no backup and truncates the file"),
+                });
+
+        [Theory]
+        [InlineData("<rollingStyle value=\"Size\" />\n    <maxSizeRollBackups value=\"0\" />")]
+        [InlineData("<rollingStyle value=\"Size\" />\n    <maxSizeRollBackups value=\"${LOG_BACKUPS}\" />")]
+        [InlineData("<rollingStyle value=\"Once\" />")]
+        [InlineData("<rollingStyle value=\"${LOG_STYLE}\" />")]
+        public Task BackupsChosenOrNoSizeRoll_NoLossDiagnostic(string settings)
+            => RunAsync(Log4NetConfig, Config($$"""
+                  <appender name="R" type="log4net.Appender.RollingFileAppender">
+                    <file value="logs/app.log" />
+                    {{settings}}
+                  </appender>
+                """), web: false);
+
         // Rolling only by date with staticLogFileName false: each period goes to a new dated file and nothing is renamed
         // (log4net's RollOverTime renames only a static name), so the lock decides, as for a FileAppender. The shape of
         // dnnsoftware/Dnn.Platform's DotNetNuke.log4net.config (real-world round 4). The dated files are still never deleted.
@@ -189,6 +232,7 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
                   <appender name="R" {|PM1001:type="log4net.Appender.RollingFileAppender"|}>
                     <file value="logs/app.log" />
                     <rollingStyle value="Size" />
+                    <maxSizeRollBackups value="10" />
                   </appender>
                   <appender name="Buffer" type="log4net.Appender.BufferingForwardingAppender">
                     <appender-ref ref="R" />
@@ -211,6 +255,7 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
                   <appender name="R" type="log4net.Appender.RollingFileAppender">
                     <file value="logs/app.log" />
                     <rollingStyle value="Size" />
+                    <maxSizeRollBackups value="10" />
                   </appender>
                 """), web: false);
 
@@ -265,6 +310,7 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
                     <appender name="R" {|PM1001:type="log4net.Appender.RollingFileAppender"|}>
                       <file value="logs/app.log" />
                       <rollingStyle value="Size" />
+                      <maxSizeRollBackups value="10" />
                     </appender>
                     <root><appender-ref ref="R" /></root>
                   </log4net>
@@ -279,6 +325,7 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
                     <appender name="R" {|PM1001:type="log4net.Appender.RollingFileAppender"|}>
                       <file value="logs/app.log" />
                       <rollingStyle value="Size" />
+                      <maxSizeRollBackups value="10" />
                     </appender>
                     <logger name="App"><appender-ref ref="r" /></logger>
                   </log4net>
@@ -300,6 +347,7 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
                   <appender name="R" {|PM1001:type="log4net.Appender.RollingFileAppender"|}>
                     <file value="${APP_LOG_DIR}/app.log" />
                     <rollingStyle value="Size" />
+                    <maxSizeRollBackups value="10" />
                   </appender>
                 """));
 
@@ -309,6 +357,7 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
                   <appender name="R" type="log4net.Appender.RollingFileAppender">
                     <file value="logs/${COMPUTERNAME}/app.log" />
                     <rollingStyle value="Size" />
+                    <maxSizeRollBackups value="10" />
                   </appender>
                 """));
     }

@@ -170,10 +170,19 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
                     <target {|PM2003:xsi:type="File"|} name="f" fileName="logs/app.log" concurrentWrites="true" archiveOldFileOnStartup="true" />
                 """), nlog: NLogRef.V5);
 
+        // NLog 6: maxArchiveFiles="0" is no unlimited retention (PM2003) but keeps no archive: archiving by size deletes what
+        // the file held (PM3005, at the setting). Archiving only by date is not judged.
         [Fact]
-        public Task NLog6MaxArchiveFilesZero_NoRetentionDiagnostic()
+        public Task NLog6MaxArchiveFilesZero_ReportsLossNotRetention()
             => RunAsync(NLogConfig, Config("""
-                    <target xsi:type="File" name="f" fileName="logs/app.log" keepFileOpen="false" archiveAboveSize="1000000" maxArchiveFiles="0" />
+                    <target xsi:type="File" name="f" fileName="logs/app.log" keepFileOpen="false" archiveAboveSize="1000000" {|#0:maxArchiveFiles="0"|} />
+                """), nlog: NLogRef.V6, expected: Diagnostic("PM3005").WithLocation(0).WithArguments(
+                    "1,000,000 bytes (ArchiveAboveSize)", string.Empty, "deletes what 'logs/app.log' held", "MaxArchiveFiles = 0 keeps no archive under NLog 6 (before NLog 6 it meant unlimited)"));
+
+        [Fact]
+        public Task NLog6MaxArchiveFilesZeroArchivingByDate_NoDiagnostic()
+            => RunAsync(NLogConfig, Config("""
+                    <target xsi:type="File" name="f" fileName="logs/app.log" keepFileOpen="false" archiveEvery="Day" maxArchiveFiles="0" />
                 """), nlog: NLogRef.V6);
 
         // ------------------------------------------------------------ PM3004 and hosts

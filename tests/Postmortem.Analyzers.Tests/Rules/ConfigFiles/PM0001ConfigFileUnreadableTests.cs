@@ -165,7 +165,7 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
         [Fact]
         public void ProcessIdInRollingFileName_IsInfo()
         {
-            var text = SourceText.From("<log4net><appender name='R' type='log4net.Appender.RollingFileAppender'><file type='log4net.Util.PatternString' value='logs/app-[%processid].log'/><rollingStyle value='Size'/></appender><root><appender-ref ref='R'/></root></log4net>");
+            var text = SourceText.From("<log4net><appender name='R' type='log4net.Appender.RollingFileAppender'><file type='log4net.Util.PatternString' value='logs/app-[%processid].log'/><rollingStyle value='Size'/><maxSizeRollBackups value='10'/></appender><root><appender-ref ref='R'/></root></log4net>");
             var model = LoggingConfigReader.Read("/0/log4net.config", ConfigFileKind.Log4NetConfig, text, CancellationToken.None);
             var findings = new System.Collections.Generic.List<ConfigFinding>();
             var options = new Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions(

@@ -164,7 +164,7 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
                   }
                 }
                 """,
-                expected: Diagnostic("PM3005").WithLocation(0).WithArguments("10 MB", " for good"));
+                expected: Diagnostic("PM3005").WithLocation(0).WithArguments(PM3005FileSinkStopsAtSizeLimitTests.SerilogStops("10 MB", " for good")));
 
         // A file rolling by time stops only until the next period's file (the message says which).
         [Fact]
@@ -178,7 +178,7 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
                   }
                 }
                 """,
-                expected: Diagnostic("PM3005").WithLocation(0).WithArguments("1 GB (the default limit)", " until the next day's file"));
+                expected: Diagnostic("PM3005").WithLocation(0).WithArguments(PM3005FileSinkStopsAtSizeLimitTests.SerilogStops("1 GB (the default limit)", " until the next day's file")));
 
         [Fact]
         public Task RetainedFileCountLimitNull_ReportsDiagnostic()
