@@ -780,7 +780,7 @@ namespace Postmortem.Analyzers.Knowledge
 
             if (at >= 0)
             {
-                text = text.Substring(0, at).Trim();
+                text = text.Substring(0, at);
             }
 
             return long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) && count >= 0 && count <= long.MaxValue / multiplier
