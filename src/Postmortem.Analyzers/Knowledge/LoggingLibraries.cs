@@ -70,6 +70,7 @@ namespace Postmortem.Analyzers.Knowledge
             NLogLogFactory = LibraryPresence.Lookup(compilation, present.NLog, "NLog.LogFactory");
             NLogLogLevel = LibraryPresence.Lookup(compilation, present.NLog, "NLog.LogLevel");
             Log4NetAppenderSkeleton = LibraryPresence.Lookup(compilation, present.Log4Net, "log4net.Appender.AppenderSkeleton");
+            Log4NetFileAppender = Log4NetAppenderSkeleton is null ? null : LibraryPresence.Lookup(compilation, present.Log4Net, "log4net.Appender.FileAppender");
             Log4NetXmlConfigurator = LibraryPresence.Lookup(compilation, present.Log4Net, "log4net.Config.XmlConfigurator");
             Log4NetBasicConfigurator = LibraryPresence.Lookup(compilation, present.Log4Net, "log4net.Config.BasicConfigurator");
             Log4NetXmlConfiguratorAttribute = LibraryPresence.Lookup(compilation, present.Log4Net, "log4net.Config.XmlConfiguratorAttribute");
@@ -103,6 +104,9 @@ namespace Postmortem.Analyzers.Knowledge
         public INamedTypeSymbol? NLogLogFactory { get; }
         public INamedTypeSymbol? NLogLogLevel { get; }
         public INamedTypeSymbol? Log4NetAppenderSkeleton { get; }
+
+        /// <summary>log4net's <c>FileAppender</c>: the appenders that write files (RollingFileAppender derives from it).</summary>
+        public INamedTypeSymbol? Log4NetFileAppender { get; }
         public INamedTypeSymbol? Log4NetXmlConfigurator { get; }
         public INamedTypeSymbol? Log4NetBasicConfigurator { get; }
         public INamedTypeSymbol? Log4NetXmlConfiguratorAttribute { get; }
@@ -250,11 +254,14 @@ namespace Postmortem.Analyzers.Knowledge
             }
         }
 
-        /// <summary>An object creation that configures file output: an NLog FileTarget, or a log4net appender.</summary>
-        public bool TryGetConfiguringCreation(IObjectCreationOperation creation, out LoggingLibrary library, out string display)
+        /// <summary>An object creation that configures file output: an NLog FileTarget, or a log4net appender.
+        /// <paramref name="writesFiles"/>: the appender writes a file (a log4net <c>FileAppender</c>); a console or another
+        /// appender configures log4net too, but a file appender is the better place to report.</summary>
+        public bool TryGetConfiguringCreation(IObjectCreationOperation creation, out LoggingLibrary library, out string display, out bool writesFiles)
         {
             library = default;
             display = string.Empty;
+            writesFiles = true;
             var type = creation.Type;
             if (type is null)
             {
@@ -272,6 +279,7 @@ namespace Postmortem.Analyzers.Knowledge
             {
                 library = LoggingLibrary.Log4Net;
                 display = "new " + type.Name;
+                writesFiles = Log4NetFileAppender is not null && TypeSymbols.InheritsFromOrEquals(type, Log4NetFileAppender);
                 return true;
             }
 

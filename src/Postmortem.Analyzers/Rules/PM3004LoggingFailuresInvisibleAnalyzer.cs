@@ -131,12 +131,13 @@ namespace Postmortem.Analyzers.Rules
             {
                 // Only the first configuring site of a library (by file and position) is reported: a site after the first
                 // found so far cannot become it, generated or not, so it is not checked further.
-                if (!state.MayBeFirst(library, invocation.Syntax.SyntaxTree, ConfiguringStart(invocation)) || GeneratedCode.IsGenerated(context))
+                var rank = library == LoggingLibrary.Log4Net ? Log4NetConfiguratorRank : 0;
+                if (!state.MayBeFirst(library, invocation.Syntax.SyntaxTree, ConfiguringStart(invocation), rank) || GeneratedCode.IsGenerated(context))
                 {
                     return;
                 }
 
-                state.Configure(library, ConfiguringLocation(invocation), display);
+                state.Configure(library, ConfiguringLocation(invocation), display, rank);
             }
             else
             {
@@ -248,17 +249,25 @@ namespace Postmortem.Analyzers.Rules
             return false;
         }
 
+        // Where a library is reported: its first configuring site by rank, then by file and position. Every site ranks 0
+        // but log4net's: a file appender's creation comes first, then a configurator (XmlConfigurator, BasicConfigurator, the
+        // assembly attribute), then any other appender (a console's failures are not the full disk the message speaks of;
+        // real-world round 30 found the report on a console appender in a method nothing called).
+        private const int Log4NetConfiguratorRank = 1;
+        private const int Log4NetOtherAppenderRank = 2;
+
         private static void OnCreation(OperationAnalysisContext context, LoggingLibraries libraries, CompilationState state)
         {
             var creation = (IObjectCreationOperation)context.Operation;
-            if (libraries.TryGetConfiguringCreation(creation, out var library, out var display))
+            if (libraries.TryGetConfiguringCreation(creation, out var library, out var display, out var writesFiles))
             {
-                if (!state.MayBeFirst(library, creation.Syntax.SyntaxTree, creation.Syntax.SpanStart) || GeneratedCode.IsGenerated(context))
+                var rank = writesFiles ? 0 : Log4NetOtherAppenderRank;
+                if (!state.MayBeFirst(library, creation.Syntax.SyntaxTree, creation.Syntax.SpanStart, rank) || GeneratedCode.IsGenerated(context))
                 {
                     return;
                 }
 
-                state.Configure(library, creation.Syntax.GetLocation(), display);
+                state.Configure(library, creation.Syntax.GetLocation(), display, rank);
             }
             else if (libraries.IsEnablingCreation(creation))
             {
@@ -342,7 +351,7 @@ namespace Postmortem.Analyzers.Rules
                 if (context.SemanticModel.GetTypeInfo(attribute, context.CancellationToken).Type is { } type &&
                     TypeSymbols.InheritsFromOrEquals(type, libraries.Log4NetXmlConfiguratorAttribute))
                 {
-                    state.Configure(LoggingLibrary.Log4Net, attribute.GetLocation(), "[assembly: " + type.Name.Replace("Attribute", string.Empty) + "]");
+                    state.Configure(LoggingLibrary.Log4Net, attribute.GetLocation(), "[assembly: " + type.Name.Replace("Attribute", string.Empty) + "]", Log4NetConfiguratorRank);
                 }
             }
         }
@@ -452,6 +461,7 @@ namespace Postmortem.Analyzers.Rules
         {
             private readonly object _gate = new object();
             private readonly Location?[] _first = new Location?[LoggingLibraries.Count];
+            private readonly int[] _firstRank = new int[LoggingLibraries.Count];
             private readonly string[] _display = new string[LoggingLibraries.Count];
             private readonly bool[] _enabled = new bool[LoggingLibraries.Count];
 
@@ -487,25 +497,27 @@ namespace Postmortem.Analyzers.Rules
             /// <summary>Whether anyone sees the console; <see cref="ConsoleVisibility.IsUnseen"/> holds at the compilation's end.</summary>
             public ConsoleVisibility Console { get; }
 
-            public void Configure(LoggingLibrary library, Location location, string display)
+            public void Configure(LoggingLibrary library, Location location, string display, int rank)
             {
                 lock (_gate)
                 {
                     var index = (int)library;
-                    if (_first[index] is not { } current || Compare(location, current) < 0)
+                    if (_first[index] is not { } current || rank < _firstRank[index] || (rank == _firstRank[index] && Compare(location, current) < 0))
                     {
                         _first[index] = location;
+                        _firstRank[index] = rank;
                         _display[index] = display;
                     }
                 }
             }
 
-            /// <summary>Would a site at this position come before the library's first configuring site found so far?</summary>
-            public bool MayBeFirst(LoggingLibrary library, SyntaxTree tree, int start)
+            /// <summary>Would a site of this rank at this position come before the library's first configuring site found so far?</summary>
+            public bool MayBeFirst(LoggingLibrary library, SyntaxTree tree, int start, int rank)
             {
                 lock (_gate)
                 {
-                    return _first[(int)library] is not { } current || Compare(tree.FilePath, start, current) < 0;
+                    var index = (int)library;
+                    return _first[index] is not { } current || rank < _firstRank[index] || (rank == _firstRank[index] && Compare(tree.FilePath, start, current) < 0);
                 }
             }
 

@@ -832,6 +832,32 @@ namespace Postmortem.Analyzers.Tests.Rules
                 """,
                 VerifyCS.Diagnostic("PM3004").WithLocation(0).WithArguments("log4net (new RollingFileAppender)", Log4NetChannel));
 
+        // Reported where log4net writes a file: a file appender's creation before a configurator, a configurator before
+        // another appender, whatever their order in the file (real-world round 30: the report was on a console appender in
+        // a method nothing called, with a file appender further down).
+        [Theory]
+        [InlineData("new ConsoleAppender()", "BasicConfigurator.Configure(console)", "{|#0:new RollingFileAppender { File = \"logs/app.log\" }|}", "log4net (new RollingFileAppender)")]
+        [InlineData("new ConsoleAppender()", "BasicConfigurator.{|#0:Configure(console)|}", "new ConsoleAppender()", "log4net (BasicConfigurator.Configure)")]
+        [InlineData("{|#0:new FileAppender { File = \"logs/app.log\" }|}", "BasicConfigurator.Configure(console)", "new RollingFileAppender { File = \"logs/b.log\" }", "log4net (new FileAppender)")]
+        public Task Log4NetFileAppenderAfterOtherSites_ReportsAtTheFileAppender(string first, string configure, string second, string display)
+            => VerifyLog4Net(
+                $$"""
+                using log4net.Appender;
+                using log4net.Config;
+
+                public static class LoggingSetup
+                {
+                    public static void ToConsole()
+                    {
+                        var console = {{first}};
+                        {{configure}};
+                    }
+
+                    public static AppenderSkeleton ToFile() => {{second}};
+                }
+                """,
+                VerifyCS.Diagnostic("PM3004").WithLocation(0).WithArguments(display, Log4NetChannel));
+
         [Fact]
         public Task Log4NetXmlConfigurator_ReportsDiagnostic()
             => VerifyLog4Net(
