@@ -54,7 +54,7 @@ namespace Postmortem.Analyzers.Knowledge
 
         private static readonly string[] Log4NetSettings =
         {
-            "File", "LockingModel", "MaxSizeRollBackups", "RollingStyle", "DatePattern", "StaticLogFileName", "AppendToFile", "MaxFileSize", "MaximumFileSize",
+            "File", "LockingModel", "MaxSizeRollBackups", "RollingStyle", "DatePattern", "StaticLogFileName", "AppendToFile", "MaxFileSize", "MaximumFileSize", "CountDirection",
         };
 
         private readonly INamedTypeSymbol? _serilogFileExtensions;
@@ -463,7 +463,16 @@ namespace Postmortem.Analyzers.Knowledge
                 return;
             }
 
-            site.Settings[name] = ValueOf(value);
+            var setting = ValueOf(value);
+            if (name == "RollingStyle" && setting.Kind is LogSettingKind.Unknown or LogSettingKind.UnknownNonNull &&
+                OperationFacts.ConstantOfUnchangedLocal(value, cancellationToken) is { } constant)
+            {
+                // `var style = RollingMode.Size; … RollingStyle = style`, read as Serilog's rollingInterval is (the review of
+                // the twenty-ninth session).
+                setting = FromConstant(constant);
+            }
+
+            site.Settings[name] = setting;
             site.SettingLocations[name] = value.Syntax;
         }
 

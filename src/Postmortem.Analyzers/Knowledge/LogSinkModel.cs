@@ -709,7 +709,7 @@ namespace Postmortem.Analyzers.Knowledge
             // file at its size limit and everything it held is lost (checked with log4net 2.0.12 and 3.6.0: 1,000 lines with
             // a 10 KB limit left the last 115, with the default style and with Size; Date and Once kept all 1,000). An
             // explicit 0 is log4net's documented way to keep one bounded file, and is taken as chosen.
-            if (rolling && sink["MaxSizeRollBackups"].IsAbsent && RollsLog4NetBySize(sink))
+            if (rolling && BackupsLeftAtDefault(sink["MaxSizeRollBackups"]) && RollsLog4NetBySize(sink) && !StartsNumberedFiles(sink))
             {
                 findings.Add(new LogSinkFinding(
                     Descriptors.PM3005FileSinkStopsAtSizeLimit,
@@ -725,6 +725,25 @@ namespace Postmortem.Analyzers.Knowledge
 
             AddProcessIdLeak(name, file, scope, findings);
         }
+
+        /// <summary>
+        /// Is MaxSizeRollBackups log4net's default 0: not written, or written as text log4net cannot read as a number (an
+        /// empty value: log4net reports a conversion error to its internal log and keeps the default). A <c>${VAR}</c> is
+        /// not known at build time.
+        /// </summary>
+        private static bool BackupsLeftAtDefault(LogSettingValue backups)
+            => backups.IsAbsent ||
+               (backups.Kind == LogSettingKind.Text && !backups.TryGetNumber(out _) && backups.Text!.IndexOf("${", StringComparison.Ordinal) < 0);
+
+        /// <summary>
+        /// Does a RollingFileAppender with no backups start a new numbered file at the limit instead of truncating: a name
+        /// that is not static (StaticLogFileName false) counted up (CountDirection 0 or more; the default -1 counts down)?
+        /// Checked with log4net 2.0.12 and 3.6.0: kept all 1,000 lines in six files (the review of the twenty-ninth
+        /// session); a static name truncates whatever the direction. Nothing deletes those files, but that is not this loss.
+        /// </summary>
+        private static bool StartsNumberedFiles(LogSinkSettings sink)
+            => sink["StaticLogFileName"].TryGetBool(out var staticName) && !staticName &&
+               sink["CountDirection"].TryGetNumber(out var direction) && direction >= 0;
 
         /// <summary>Does a RollingFileAppender roll by size: RollingStyle Size or Composite (the default)? A style not known at
         /// build time is trusted.</summary>

@@ -210,10 +210,14 @@ namespace Postmortem.CodeFixes.Rules
             SyntaxNodeOrTokenList items;
             if (expressions.SeparatorCount == expressions.Count)
             {
+                // `A = 1, // why` stays as written; the new member's comma only ends its line (the comment is not copied).
                 var lastSeparator = expressions.GetSeparator(expressions.Count - 1);
+                var separatorTrailing = !lastSeparator.TrailingTrivia.Any(FixSyntax.IsComment) ? lastSeparator.TrailingTrivia
+                    : lastSeparator.TrailingTrivia.Any(t => t.IsKind(SyntaxKind.EndOfLineTrivia)) ? LineEnd(lastSeparator.TrailingTrivia)
+                    : SyntaxFactory.TriviaList(SyntaxFactory.Space);
                 items = expressions.GetWithSeparators()
                     .Add(member.WithLeadingTrivia(multiline ? last.GetLeadingTrivia() : SyntaxFactory.TriviaList(SyntaxFactory.Space)))
-                    .Add(SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(lastSeparator.TrailingTrivia));
+                    .Add(SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(separatorTrailing));
             }
             else
             {

@@ -96,6 +96,7 @@ namespace Postmortem.Analyzers.Tests.Meta
                 Assert.Equal(true, Read(rolling, "StaticLogFileName"));
                 Assert.Equal(0, Read(rolling, "MaxSizeRollBackups"));
                 Assert.Equal(10L * 1024 * 1024, Read(rolling, "MaxFileSize"));
+                Assert.Equal(-1, Read(rolling, "CountDirection"));
                 Assert.Equal(true, Read(rolling, "AppendToFile"));
                 Assert.Equal("ExclusiveLock", Read(file, "LockingModel")?.GetType().Name);
                 Assert.Equal("ExclusiveLock", Read(rolling, "LockingModel")?.GetType().Name);

@@ -56,6 +56,7 @@ namespace Postmortem.Analyzers.Tests.Rules
                     public string? DatePattern { get; set; } = ".yyyy-MM-dd";
                     public string MaximumFileSize { get; set; } = "10MB";
                     public long MaxFileSize { get; set; } = 10 * 1024 * 1024;
+                    public int CountDirection { get; set; } = -1;
                     public int MaxSizeRollBackups { get; set; }
                     public bool StaticLogFileName { get; set; } = true;
                 }

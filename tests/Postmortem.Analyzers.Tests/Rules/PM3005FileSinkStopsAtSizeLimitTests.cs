@@ -158,6 +158,20 @@ namespace Postmortem.Analyzers.Tests.Rules
             return test.RunAsync();
         }
 
+        // A static name truncates whatever the count's direction; a name that is not static counted down (the default -1)
+        // too (checked with log4net 2.0.12 and 3.6.0). The style in a local nothing writes again is read as its constant.
+        [Theory]
+        [InlineData("new RollingFileAppender()|} { File = \"logs/app.log\", RollingStyle = RollingFileAppender.RollingMode.Size, CountDirection = 1 }")]
+        [InlineData("new RollingFileAppender()|} { File = \"logs/app.log\", RollingStyle = RollingFileAppender.RollingMode.Size, StaticLogFileName = false }")]
+        [InlineData("new RollingFileAppender()|} { File = \"logs/app.log\", RollingStyle = RollingFileAppender.RollingMode.Size, StaticLogFileName = false, CountDirection = -1 }")]
+        [InlineData("new RollingFileAppender()|} { File = \"logs/app.log\", RollingStyle = bySize }")]
+        public Task Log4NetTruncatingShapes_ReportsDiagnostic(string creation)
+        {
+            var test = VerifyCS.AnalysisTest(LogSinkSources.Log4Net($"        var bySize = RollingFileAppender.RollingMode.Size;\n        return {{|#0:{creation};")).WithLog4Net();
+            test.ExpectedDiagnostics.Add(new DiagnosticResult("PM3005").WithLocation(0).WithArguments(Log4NetEmpties("10 MB (the default MaximumFileSize)")));
+            return test.RunAsync();
+        }
+
         [Fact]
         public Task Log4NetSettingsAssignedAfterTheCreation_ReportsDiagnostic()
         {
@@ -174,7 +188,8 @@ namespace Postmortem.Analyzers.Tests.Rules
 
         // Backups kept (or an explicit 0, log4net's documented way to keep one bounded file), rolling only by date or once
         // per start (no size roll: all 1,000 lines kept in the same check), a style or a backup count not known at build
-        // time, and a plain FileAppender (no size limit) are not reported.
+        // time, a plain FileAppender (no size limit), and a name that is not static counted up (CountDirection 0 or more:
+        // each limit starts a new numbered file; all 1,000 lines kept with log4net 2.0.12 and 3.6.0) are not reported.
         [Theory]
         [InlineData("new RollingFileAppender { File = \"logs/app.log\", MaxSizeRollBackups = 10 }")]
         [InlineData("new RollingFileAppender { File = \"logs/app.log\", RollingStyle = RollingFileAppender.RollingMode.Size, MaxSizeRollBackups = 0 }")]
@@ -184,6 +199,8 @@ namespace Postmortem.Analyzers.Tests.Rules
         [InlineData("new RollingFileAppender { File = \"logs/app.log\", RollingStyle = RollingFileAppender.RollingMode.Once }")]
         [InlineData("new RollingFileAppender { File = \"logs/app.log\", RollingStyle = style }")]
         [InlineData("new FileAppender { File = \"logs/app.log\" }")]
+        [InlineData("new RollingFileAppender { File = \"logs/app\", RollingStyle = RollingFileAppender.RollingMode.Size, StaticLogFileName = false, CountDirection = 1 }")]
+        [InlineData("new RollingFileAppender { File = \"logs/app\", StaticLogFileName = false, CountDirection = 0 }")]
         public Task Log4NetKeepsBackupsOrDoesNotRollBySize_NoDiagnostic(string creation)
             => VerifyCS.AnalysisTest(LogSinkSources.Log4Net($$"""
                     var backups = int.Parse(Environment.GetEnvironmentVariable("LOG_BACKUPS") ?? "5");
@@ -216,6 +233,26 @@ namespace Postmortem.Analyzers.Tests.Rules
                     appender.MaximumFileSize = "20MB";
                     appender.MaxSizeRollBackups = 10;
                     return appender;
+            """)).WithLog4Net().RunAsync();
+
+        // An initializer ending with a comma and a comment: the comment stays on its line, not copied to the new member's.
+        [Fact]
+        public Task Log4NetInitializerEndingWithACommentedComma_FixKeepsTheCommentOnce()
+            => VerifyCS.Test(
+                LogSinkSources.Log4Net("""
+                    return [|new RollingFileAppender()|]
+                    {
+                        File = "logs/app.log",
+                        RollingStyle = RollingFileAppender.RollingMode.Size, // by size
+                    };
+            """),
+                LogSinkSources.Log4Net("""
+                    return new RollingFileAppender()
+                    {
+                        File = "logs/app.log",
+                        RollingStyle = RollingFileAppender.RollingMode.Size, // by size
+                        MaxSizeRollBackups = 10,
+                    };
             """)).WithLog4Net().RunAsync();
 
         // ------------------------------------------------------------ NLog 6

@@ -93,6 +93,8 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
         [InlineData("<rollingStyle value=\"Size\" />\n    <maximumFileSize {|#0:value=\"50MB\"|} />", "50 MB")]
         [InlineData("<rollingStyle value=\"size\" />\n    <param name=\"MaxFileSize\" {|#0:value=\"1048576\"|} />", "1 MB")]
         [InlineData("<rollingStyle value=\"Composite\" />\n    <datePattern value=\"\" />\n    <maximumFileSize {|#0:value=\"${LOG_SIZE}\"|} />", "its size limit")]
+        [InlineData("<rollingStyle value=\"Size\" />\n    <maxSizeRollBackups value=\"\" />\n    <maximumFileSize {|#0:value=\"1MB\"|} />", "1 MB")]
+        [InlineData("<rollingStyle value=\"Size\" />\n    <staticLogFileName value=\"false\" />\n    <countDirection value=\"-1\" />\n    <maxFileSize {|#0:value=\"2048\"|} />", "2 KB")]
         public Task RollingBySizeWithoutBackups_ReportsLossAtTheLimit(string settings, string size)
             => RunAsync(Log4NetConfig, Config($$"""
                   <appender name="R" type="log4net.Appender.RollingFileAppender">
@@ -122,6 +124,7 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
         [InlineData("<rollingStyle value=\"Size\" />\n    <maxSizeRollBackups value=\"${LOG_BACKUPS}\" />")]
         [InlineData("<rollingStyle value=\"Once\" />")]
         [InlineData("<rollingStyle value=\"${LOG_STYLE}\" />")]
+        [InlineData("<rollingStyle value=\"Size\" />\n    <staticLogFileName value=\"false\" />\n    <countDirection value=\"1\" />")]
         public Task BackupsChosenOrNoSizeRoll_NoLossDiagnostic(string settings)
             => RunAsync(Log4NetConfig, Config($$"""
                   <appender name="R" type="log4net.Appender.RollingFileAppender">
