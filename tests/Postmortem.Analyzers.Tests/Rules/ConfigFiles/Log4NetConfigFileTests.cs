@@ -104,6 +104,22 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
                 """), web: false, expected: Diagnostic("PM3005").WithLocation(0).WithArguments(
                     size, string.Empty, "empties 'logs/app.log' (everything it held is lost)", "MaxSizeRollBackups is 0 by default: log4net keeps no backup and truncates the file"));
 
+        // A name that is not static counted up starts a new numbered file at each limit: nothing is truncated (no PM3005),
+        // and with no backups nothing is deleted either (PM2003, at the style): checked with log4net 2.0.12 and 3.6.0.
+        [Theory]
+        [InlineData("")]
+        [InlineData("<maxSizeRollBackups value=\"0\" />")]
+        public Task NumberedFilesWithoutBackups_ReportsRetentionNotLoss(string backups)
+            => RunAsync(Log4NetConfig, Config($$"""
+                  <appender name="R" type="log4net.Appender.RollingFileAppender">
+                    <file value="logs/app.log" />
+                    <rollingStyle {|PM2003:value="Size"|} />
+                    <staticLogFileName value="false" />
+                    <countDirection value="1" />
+                    {{backups}}
+                  </appender>
+                """), web: false);
+
         // The default style rolls by date too: PM2003 (no earlier period's file deleted) and PM3005 (truncated at 10 MB)
         // at the appender.
         [Fact]
@@ -124,7 +140,7 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
         [InlineData("<rollingStyle value=\"Size\" />\n    <maxSizeRollBackups value=\"${LOG_BACKUPS}\" />")]
         [InlineData("<rollingStyle value=\"Once\" />")]
         [InlineData("<rollingStyle value=\"${LOG_STYLE}\" />")]
-        [InlineData("<rollingStyle value=\"Size\" />\n    <staticLogFileName value=\"false\" />\n    <countDirection value=\"1\" />")]
+        [InlineData("<rollingStyle value=\"Size\" />\n    <staticLogFileName value=\"false\" />\n    <countDirection value=\"1\" />\n    <maxSizeRollBackups value=\"3\" />")]
         public Task BackupsChosenOrNoSizeRoll_NoLossDiagnostic(string settings)
             => RunAsync(Log4NetConfig, Config($$"""
                   <appender name="R" type="log4net.Appender.RollingFileAppender">
