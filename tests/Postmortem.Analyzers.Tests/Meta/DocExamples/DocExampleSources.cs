@@ -33,5 +33,31 @@ namespace Postmortem.Analyzers.Tests.Meta.DocExamples
                 }
             }
             """;
+
+        /// <summary>An nlog.config whose targets are the example's (the target named "f" written by the only rule).</summary>
+        public const string NLogTargetsConfig = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <nlog xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+              <targets>
+                <!--EXAMPLE-->
+              </targets>
+              <rules>
+                <logger name="*" minlevel="Info" writeTo="f" />
+              </rules>
+            </nlog>
+            """;
+
+        /// <summary>A log4net.config whose appenders are the example's (the root writes to appenders "R" and "F").</summary>
+        public const string Log4NetAppenderConfig = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <log4net>
+              <!--EXAMPLE-->
+              <root>
+                <level value="INFO" />
+                <appender-ref ref="R" />
+                <appender-ref ref="F" />
+              </root>
+            </log4net>
+            """;
     }
 }

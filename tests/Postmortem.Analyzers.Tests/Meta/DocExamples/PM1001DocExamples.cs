@@ -25,18 +25,6 @@ namespace Postmortem.Analyzers.Tests.Meta.DocExamples
             </nlog>
             """;
 
-        /// <summary>A log4net.config whose appender is the example.</summary>
-        private const string Log4NetConfig = """
-            <?xml version="1.0" encoding="utf-8"?>
-            <log4net>
-              <!--EXAMPLE-->
-              <root>
-                <level value="INFO" />
-                <appender-ref ref="R" />
-                <appender-ref ref="F" />
-              </root>
-            </log4net>
-            """;
 
         /// <summary>The tests' references with NLog 6 instead of NLog 5 (PM3005's page uses them too).</summary>
         internal static IEnumerable<MetadataReference> WithNLog6()
@@ -81,10 +69,10 @@ namespace Postmortem.Analyzers.Tests.Meta.DocExamples
                   </targets>
                 """)),
             Example(11, "<targets async=\"true\">").Code(Startup("")).Additional("nlog.config", NLogConfig()).With(WithNLog6()),
-            Example(12, "<appender name=\"R\"").Code(Startup("")).Code(Log4NetStubs.Source, "Log4Net.cs").Additional("log4net.config", Log4NetConfig),
-            Example(13, "<appender name=\"R\"").Code(Startup("")).Code(Log4NetStubs.Source, "Log4Net.cs").Additional("log4net.config", Log4NetConfig),
-            Example(14, "<appender name=\"R\"").Code(Startup("")).Code(Log4NetStubs.Source, "Log4Net.cs").Additional("log4net.config", Log4NetConfig),
-            Example(15, "<appender name=\"F\"").Code(Startup("")).Code(Log4NetStubs.Source, "Log4Net.cs").Additional("log4net.config", Log4NetConfig),
+            Example(12, "<appender name=\"R\"").Code(Startup("")).Code(Log4NetStubs.Source, "Log4Net.cs").Additional("log4net.config", Log4NetAppenderConfig),
+            Example(13, "<appender name=\"R\"").Code(Startup("")).Code(Log4NetStubs.Source, "Log4Net.cs").Additional("log4net.config", Log4NetAppenderConfig),
+            Example(14, "<appender name=\"R\"").Code(Startup("")).Code(Log4NetStubs.Source, "Log4Net.cs").Additional("log4net.config", Log4NetAppenderConfig),
+            Example(15, "<appender name=\"F\"").Code(Startup("")).Code(Log4NetStubs.Source, "Log4Net.cs").Additional("log4net.config", Log4NetAppenderConfig),
         };
     }
 }

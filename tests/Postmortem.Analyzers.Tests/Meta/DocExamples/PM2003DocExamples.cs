@@ -48,17 +48,6 @@ namespace Postmortem.Analyzers.Tests.Meta.DocExamples
             }
             """;
 
-        private const string NLogConfig = """
-            <?xml version="1.0" encoding="utf-8"?>
-            <nlog xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-              <targets>
-                <!--EXAMPLE-->
-              </targets>
-              <rules>
-                <logger name="*" minlevel="Info" writeTo="f" />
-              </rules>
-            </nlog>
-            """;
 
         private const string AppSettings = """
             {
@@ -82,8 +71,8 @@ namespace Postmortem.Analyzers.Tests.Meta.DocExamples
             Example(6, "logging.AddZLoggerRollingFile(").Code(ZLoggerStartup),
             Example(7, "{ \"Name\": \"File\"").Code(Startup("")).Additional("appsettings.json", AppSettings),
             Example(8, "{ \"Name\": \"File\"").Code(Startup("")).Additional("appsettings.json", AppSettings),
-            Example(9, "<target xsi:type=\"File\"").Code(Startup("")).Additional("nlog.config", NLogConfig),
-            Example(10, "<target xsi:type=\"File\"").Code(Startup("")).Additional("nlog.config", NLogConfig),
+            Example(9, "<target xsi:type=\"File\"").Code(Startup("")).Additional("nlog.config", NLogTargetsConfig),
+            Example(10, "<target xsi:type=\"File\"").Code(Startup("")).Additional("nlog.config", NLogTargetsConfig),
 
             // The backups of an appender rolling by size.
             Example(11, "<maxSizeRollBackups value=\"-1\" />").Code(Startup("")).Code(Log4NetStubs.Source, "Log4Net.cs")

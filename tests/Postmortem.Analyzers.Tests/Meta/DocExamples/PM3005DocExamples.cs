@@ -36,30 +36,6 @@ namespace Postmortem.Analyzers.Tests.Meta.DocExamples
             }
             """;
 
-        /// <summary>A log4net.config with one rolling appender, the example.</summary>
-        private const string Log4NetConfig = """
-            <?xml version="1.0" encoding="utf-8"?>
-            <log4net>
-              <!--EXAMPLE-->
-              <root>
-                <level value="INFO" />
-                <appender-ref ref="R" />
-              </root>
-            </log4net>
-            """;
-
-        private const string NLogConfig = """
-            <?xml version="1.0" encoding="utf-8"?>
-            <nlog xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-              <targets>
-                <!--EXAMPLE-->
-              </targets>
-              <rules>
-                <logger name="*" minlevel="Info" writeTo="f" />
-              </rules>
-            </nlog>
-            """;
-
         public override IEnumerable<DocContext> Contexts => new[]
         {
             Example(0, ".WriteTo.File(\"logs/app.log\")").Code(Logger).FixedBy("PM3005.RollOnFileSizeLimit", shows: 1),
@@ -72,10 +48,10 @@ namespace Postmortem.Analyzers.Tests.Meta.DocExamples
             Example(5, "new FileTarget(\"file\")").Code(Startup("var file = /*EXAMPLE*/;")).With(PM1001DocExamples.WithNLog6()),
             Example(6, "{ \"Name\": \"File\"").Code("public static class Empty { }").Additional("appsettings.json", AppSettings),
             Example(7, "{ \"Name\": \"File\"").Code("public static class Empty { }").Additional("appsettings.json", AppSettings),
-            Example(8, "<appender name=\"R\"").Code(Startup("")).Code(Log4NetStubs.Source, "Log4Net.cs").Additional("log4net.config", Log4NetConfig),
-            Example(9, "<appender name=\"R\"").Code(Startup("")).Code(Log4NetStubs.Source, "Log4Net.cs").Additional("log4net.config", Log4NetConfig),
-            Example(10, "<target xsi:type=\"File\"").Code(Startup("")).Additional("nlog.config", NLogConfig).With(PM1001DocExamples.WithNLog6()),
-            Example(11, "<target xsi:type=\"File\"").Code(Startup("")).Additional("nlog.config", NLogConfig).With(PM1001DocExamples.WithNLog6()),
+            Example(8, "<appender name=\"R\"").Code(Startup("")).Code(Log4NetStubs.Source, "Log4Net.cs").Additional("log4net.config", Log4NetAppenderConfig),
+            Example(9, "<appender name=\"R\"").Code(Startup("")).Code(Log4NetStubs.Source, "Log4Net.cs").Additional("log4net.config", Log4NetAppenderConfig),
+            Example(10, "<target xsi:type=\"File\"").Code(Startup("")).Additional("nlog.config", NLogTargetsConfig).With(PM1001DocExamples.WithNLog6()),
+            Example(11, "<target xsi:type=\"File\"").Code(Startup("")).Additional("nlog.config", NLogTargetsConfig).With(PM1001DocExamples.WithNLog6()),
         };
     }
 }
