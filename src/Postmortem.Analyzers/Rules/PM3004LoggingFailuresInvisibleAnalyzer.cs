@@ -129,8 +129,8 @@ namespace Postmortem.Analyzers.Rules
             state.SerilogSections?.Observe(invocation, context.CancellationToken);
             if (libraries.TryGetConfiguringCall(invocation, out var library, out var display))
             {
-                // Only the first configuring site of a library (by file and position) is reported: a site after the first
-                // found so far cannot become it, generated or not, so it is not checked further.
+                // Only the first configuring site of a library (by rank, then file and position) is reported: a site after
+                // the first found so far cannot become it, generated or not, so it is not checked further.
                 var rank = library == LoggingLibrary.Log4Net ? Log4NetConfiguratorRank : 0;
                 if (!state.MayBeFirst(library, invocation.Syntax.SyntaxTree, ConfiguringStart(invocation), rank) || GeneratedCode.IsGenerated(context))
                 {
