@@ -92,11 +92,13 @@ namespace Postmortem.CodeFixes
                 }
             }
 
+            var compilation = model.Compilation;
+            AddCallersInOwnType(method.ContainingType, targets, model, cancellationToken);
+
             // Calls are matched by name first: an explicit implementation (`void IEntryStore.Add`) is called by its interface
             // method's name, a target above.
             var names = new HashSet<string>(targets.Select(target => target.Name), System.StringComparer.Ordinal);
 
-            var compilation = model.Compilation;
             foreach (var symbol in compilation.GetSymbolsWithName(_ => true, SymbolFilter.Type, cancellationToken))
             {
                 if (symbol is not INamedTypeSymbol type || SymbolEqualityComparer.Default.Equals(type, method.ContainingType) ||
@@ -135,6 +137,57 @@ namespace Postmortem.CodeFixes
                 if (candidate.Locations.Any(location => location.IsInSource))
                 {
                     targets.Add(candidate.OriginalDefinition);
+                }
+            }
+        }
+
+        /// <summary>
+        /// The methods of the same type that call one of the targets, a few calls up: a writer's private helpers
+        /// (<c>EnsureWriter</c>, <c>RollOver</c>) are reached from the logger through the writer's own <c>WriteLine</c>
+        /// (real-world round 31: a rolling file logger's writer, whose failures a rethrow would have sent into every caller
+        /// that logs). Calls matched by name first.
+        /// </summary>
+        private static void AddCallersInOwnType(INamedTypeSymbol? type, HashSet<IMethodSymbol> targets, SemanticModel model, CancellationToken cancellationToken)
+        {
+            if (type is null)
+            {
+                return;
+            }
+
+            for (var depth = 0; depth < 3; depth++)
+            {
+                var names = new HashSet<string>(targets.Select(target => target.Name), System.StringComparer.Ordinal);
+                var added = false;
+                foreach (var reference in type.DeclaringSyntaxReferences)
+                {
+                    var declaration = reference.GetSyntax(cancellationToken);
+                    var declarationModel = declaration.SyntaxTree == model.SyntaxTree ? model : model.Compilation.GetSemanticModel(declaration.SyntaxTree);
+                    foreach (var caller in declaration.DescendantNodes().OfType<MethodDeclarationSyntax>())
+                    {
+                        if (declarationModel.GetDeclaredSymbol(caller, cancellationToken) is not IMethodSymbol callerSymbol ||
+                            !SymbolEqualityComparer.Default.Equals(callerSymbol.ContainingType, type) ||
+                            targets.Contains(callerSymbol.OriginalDefinition))
+                        {
+                            continue;
+                        }
+
+                        foreach (var invocation in caller.DescendantNodes().OfType<InvocationExpressionSyntax>())
+                        {
+                            if (OperationFacts.CalledName(invocation) is { } name && names.Contains(name.Identifier.ValueText) &&
+                                declarationModel.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol called &&
+                                targets.Contains(called.OriginalDefinition))
+                            {
+                                targets.Add(callerSymbol.OriginalDefinition);
+                                added = true;
+                                break;
+                            }
+                        }
+                    }
+                }
+
+                if (!added)
+                {
+                    return;
                 }
             }
         }

@@ -42,14 +42,16 @@ namespace Postmortem.CodeFixes.Rules
             // In a loop, `throw;` would end it at the first failure: the retries of a retry loop, or the items after this one
             // (real-world round 11: NuGet's migrations, each marked by a file, were stopped by the first failed marker), so
             // only logging is offered there; nor where nothing may escape (a finalizer, Dispose, a thread's, timer's or
-            // event's callback, async void), nor in a logger of one's own (every caller that logs would throw when the disk fills).
+            // event's callback, async void), nor in a logger of one's own or in code it calls (a writer's helpers: every caller
+            // that logs would throw when the disk fills).
             // Nor around housekeeping (a stale backup deleted, the old file moved aside): its failure loses no data, and a
             // rethrow would fail the save or the start-up it serves (real-world round 16).
             if (!diagnostic.Properties.ContainsKey(PM3001SwallowedWriteFailureAnalyzer.RetryLoopProperty) &&
                 !diagnostic.Properties.ContainsKey(PM3001SwallowedWriteFailureAnalyzer.HousekeepingProperty) &&
                 !InALoop(catchClause) &&
                 !MustNotThrow(catchClause, model, cancellationToken) &&
-                !LoggerTypes.IsInALogger(catchClause, model, cancellationToken))
+                !LoggerTypes.IsInALogger(catchClause, model, cancellationToken) &&
+                !LoggerTypes.IsCalledByALogger(catchClause, model, cancellationToken))
             {
                 yield return new FixOption("Rethrow the exception", RethrowKey);
             }

@@ -3415,6 +3415,100 @@ namespace Postmortem.Analyzers.Tests.Rules
             return test.RunAsync();
         }
 
+        // Real-world round 31: an ILogger writes through a writer of its own, whose private helpers (reached through its
+        // WriteLine) swallow the failures of opening and rolling the file; `throw;` there would send a full disk into every
+        // caller that logs. The same writer used by something else than a logger keeps the fix.
+        [Theory]
+        [InlineData(true)]
+        [InlineData(false)]
+        public Task InAWriterALoggerCallsThroughItsOwnMethods_NoRethrowOffered_ReportsDiagnostic(bool calledByALogger)
+        {
+            var caller = calledByALogger
+                ? """
+                sealed class FileLogger : ILogger
+                {
+                    private readonly RollingWriter _writer = new RollingWriter();
+
+                    public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+                    public bool IsEnabled(LogLevel logLevel) => true;
+
+                    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+                        => _writer.WriteLine(formatter(state, exception));
+                }
+                """
+                : """
+                sealed class ReportExporter
+                {
+                    private readonly RollingWriter _writer = new RollingWriter();
+
+                    public void Export(string line) => _writer.WriteLine(line);
+                }
+                """;
+            var code = $$"""
+                using System;
+                using System.IO;
+                using Microsoft.Extensions.Logging;
+
+                {{caller}}
+
+                sealed class RollingWriter
+                {
+                    private StreamWriter? _current;
+
+                    public void WriteLine(string line)
+                    {
+                        Roll();
+                        _current?.WriteLine(line);
+                    }
+
+                    private void Roll()
+                    {
+                        if (_current is { BaseStream.Length: > 10_000_000 })
+                        {
+                            _current.Dispose();
+                            _current = default;
+                        }
+
+                        EnsureWriter();
+                    }
+
+                    private void EnsureWriter()
+                    {
+                        if (_current is not null)
+                        {
+                            return;
+                        }
+
+                        try
+                        {
+                            _current = new StreamWriter("logs/app.log", append: true);
+                        }
+                        [|catch|]
+                        {
+                            _current = null;
+                        }
+                    }
+                }
+                """;
+            var fixedCode = calledByALogger ? code : code.Replace("""
+                            _current = null;
+                        }
+                """, """
+                            _current = null;
+                            throw;
+                        }
+                """, System.StringComparison.Ordinal).Replace("[|catch|]", "catch", System.StringComparison.Ordinal);
+            var test = VerifyCS.Test(code, fixedCode, PM3001SwallowedWriteFailureCodeFixProvider.RethrowKey);
+            test.References.AddRange(References.AspNetCore);
+            if (calledByALogger)
+            {
+                test.NumberOfIncrementalIterations = 0;
+            }
+
+            return test.RunAsync();
+        }
+
         [Fact]
         public Task InALoggerOfYourOwn_NoRethrowOffered_ReportsDiagnostic()
         {
