@@ -1198,6 +1198,15 @@ namespace Postmortem.Analyzers.Knowledge
             }
 
             var method = invocation.TargetMethod;
+
+            // The temp root trimmed or normalized is still the temp root: `Path.GetTempPath().TrimEnd(separator)`,
+            // `Path.GetFullPath(Path.GetTempPath())` (real-world round 31: LibreOfficeLibrary's temp copies, whose folder local
+            // was taken for a folder of their own, so a sibling's move released them).
+            if (NormalizedFolder(invocation) is { } folder)
+            {
+                return IsTempRoot(OperationFacts.UnwrapConversions(folder));
+            }
+
             if (method.Name == "GetTempPath")
             {
                 return SymbolEqualityComparer.Default.Equals(method.ContainingType, Path);
@@ -1209,6 +1218,26 @@ namespace Postmortem.Analyzers.Knowledge
                    invocation.Arguments.Length > 0 &&
                    invocation.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string variable } &&
                    (variable == "TEMP" || variable == "TMP" || variable == "TMPDIR");
+        }
+
+        /// <summary>The folder a call only trims or normalizes: the receiver of <c>string.Trim</c>/<c>TrimEnd</c>/
+        /// <c>TrimStart</c>/<c>ToLowerInvariant</c>/<c>ToUpperInvariant</c>, the argument of <c>Path.GetFullPath</c> or
+        /// <c>Path.TrimEndingDirectorySeparator</c>; null for any other call.</summary>
+        private IOperation? NormalizedFolder(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            switch (method.Name)
+            {
+                case "Trim" or "TrimEnd" or "TrimStart" or "ToLowerInvariant" or "ToUpperInvariant" or "ToLower" or "ToUpper":
+                    return method.ContainingType?.SpecialType == SpecialType.System_String ? invocation.Instance : null;
+                case "GetFullPath" or "TrimEndingDirectorySeparator":
+                    return SymbolEqualityComparer.Default.Equals(method.ContainingType, Path) && invocation.Arguments.Length == 1 &&
+                           invocation.Arguments[0].Value.Type?.SpecialType == SpecialType.System_String
+                        ? invocation.Arguments[0].Value
+                        : null;
+                default:
+                    return null;
+            }
         }
 
         private bool IsUniqueSource(IOperation operation)

@@ -188,6 +188,27 @@ namespace Postmortem.Analyzers.Tests.Rules
                 """),
                 VerifyCS.Diagnostic("PM2001").WithLocation(0).WithArguments("file", name, ""));
 
+        // Real-world round 31 (LibreOfficeLibrary): two temp copies under the temp folder trimmed of its separator; the first
+        // is moved to the target, the second never deleted. The trimmed (or normalized) temp folder is the temp root, not a
+        // folder of the copies' own whose cleanup the first copy's move would be.
+        [Theory]
+        [InlineData("Path.GetTempPath().TrimEnd(Path.DirectorySeparatorChar)", "File.Move(first, \"out.pdf\");")]
+        [InlineData("Path.GetTempPath().ToUpperInvariant()", "File.Delete(first);")]
+        [InlineData("Path.GetFullPath(Path.GetTempPath())", "File.Move(first, \"out.pdf\");")]
+        [InlineData("Path.TrimEndingDirectorySeparator(Path.GetTempPath())", "File.Delete(first);")]
+        public Task SiblingReleasedUnderANormalizedTempFolder_ReportsDiagnostic(string folder, string release)
+            => VerifyCS.VerifyAnalyzerAsync(
+                InMethod($$"""
+                    var temp = {{folder}};
+                    var first = Path.Combine(temp, Path.GetRandomFileName());
+                    var second = Path.Combine(temp, Path.GetRandomFileName());
+                    File.WriteAllBytes(first, data);
+                    {|#0:File.WriteAllBytes(second, data)|};
+                    {{release}}
+                    return data;
+                """),
+                VerifyCS.Diagnostic("PM2001").WithLocation(0).WithArguments("file", "File.WriteAllBytes", ""));
+
         // A FileInfo deleted through ?. (the call's instance is then a placeholder for the receiver).
         [Fact]
         public Task FileInfoDeletedThroughConditionalAccess_NoDiagnostic()
