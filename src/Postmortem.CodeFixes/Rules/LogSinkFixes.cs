@@ -233,4 +233,26 @@ namespace Postmortem.CodeFixes.Rules
             return creation.ReplaceNode(initializer, updated);
         }
     }
+
+    /// <summary>
+    /// The fixes of the log sink rules (PM1001, PM2003, PM3005): each diagnostic allows one <see cref="LogSinkFix"/> (its
+    /// property), which the rule offers under its own title and equivalence key and <see cref="LogSinkFixes.Apply"/> makes.
+    /// </summary>
+    public abstract class LogSinkCodeFixProvider : PostmortemCodeFixProvider
+    {
+        /// <summary>The title and equivalence key under which this rule offers a fix; null for one it does not offer.</summary>
+        internal abstract (string Title, string Key)? Describe(LogSinkFix fix);
+
+        internal sealed override IEnumerable<FixOption> GetFixOptions(Diagnostic diagnostic, SyntaxNode root, SemanticModel model, CancellationToken cancellationToken)
+        {
+            var fix = LogSinkFixes.FixOf(diagnostic);
+            if (LogSinkFixes.CanApply(root, diagnostic, fix) && Describe(fix) is { } option)
+            {
+                yield return new FixOption(option.Title, option.Key);
+            }
+        }
+
+        internal sealed override void ApplyFix(FixContext context, Diagnostic diagnostic, string equivalenceKey)
+            => LogSinkFixes.Apply(context, diagnostic, LogSinkFixes.FixOf(diagnostic));
+    }
 }

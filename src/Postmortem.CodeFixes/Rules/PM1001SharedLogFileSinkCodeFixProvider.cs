@@ -1,7 +1,5 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
-using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Postmortem.Analyzers;
@@ -13,7 +11,7 @@ namespace Postmortem.CodeFixes.Rules
     /// log4net FileAppender <c>LockingModel = new FileAppender.InterProcessLock()</c>. None for RollingFileAppender or AuditTo.File,
     /// nor when Serilog's <c>buffered: true</c> or <c>hooks</c> would make <c>shared: true</c> throw.</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(PM1001SharedLogFileSinkCodeFixProvider)), Shared]
-    public sealed class PM1001SharedLogFileSinkCodeFixProvider : PostmortemCodeFixProvider
+    public sealed class PM1001SharedLogFileSinkCodeFixProvider : LogSinkCodeFixProvider
     {
         public const string SerilogSharedKey = "PM1001.SerilogShared";
         public const string NLogConcurrentWritesKey = "PM1001.NLogConcurrentWrites";
@@ -22,32 +20,13 @@ namespace Postmortem.CodeFixes.Rules
 
         public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.SharedLogFileSink);
 
-        internal override IEnumerable<FixOption> GetFixOptions(Diagnostic diagnostic, SyntaxNode root, SemanticModel model, CancellationToken cancellationToken)
+        internal override (string Title, string Key)? Describe(LogSinkFix fix) => fix switch
         {
-            var fix = LogSinkFixes.FixOf(diagnostic);
-            if (!LogSinkFixes.CanApply(root, diagnostic, fix))
-            {
-                yield break;
-            }
-
-            switch (fix)
-            {
-                case LogSinkFix.SerilogShared:
-                    yield return new FixOption("Share the file between processes (shared: true)", SerilogSharedKey);
-                    break;
-                case LogSinkFix.NLogConcurrentWrites:
-                    yield return new FixOption("Coordinate the processes (ConcurrentWrites = true)", NLogConcurrentWritesKey);
-                    break;
-                case LogSinkFix.NLogKeepFileOpenFalse:
-                    yield return new FixOption("Open the file per write (KeepFileOpen = false)", NLogKeepFileOpenKey);
-                    break;
-                case LogSinkFix.Log4NetInterProcessLock:
-                    yield return new FixOption("Use the inter-process lock (LockingModel = new FileAppender.InterProcessLock())", Log4NetInterProcessLockKey);
-                    break;
-            }
-        }
-
-        internal override void ApplyFix(FixContext context, Diagnostic diagnostic, string equivalenceKey)
-            => LogSinkFixes.Apply(context, diagnostic, LogSinkFixes.FixOf(diagnostic));
+            LogSinkFix.SerilogShared => ("Share the file between processes (shared: true)", SerilogSharedKey),
+            LogSinkFix.NLogConcurrentWrites => ("Coordinate the processes (ConcurrentWrites = true)", NLogConcurrentWritesKey),
+            LogSinkFix.NLogKeepFileOpenFalse => ("Open the file per write (KeepFileOpen = false)", NLogKeepFileOpenKey),
+            LogSinkFix.Log4NetInterProcessLock => ("Use the inter-process lock (LockingModel = new FileAppender.InterProcessLock())", Log4NetInterProcessLockKey),
+            _ => null,
+        };
     }
 }
