@@ -66,31 +66,8 @@ namespace Postmortem.CodeFixes
             // The method, and the methods of one's own it implements or overrides, through which a call may reach it. Not a
             // framework's (TextWriter.WriteLine, an interface of the runtime): a logger calling it on another object (a
             // TraceListener writing to Console.Out) does not call this one (the session's review).
-            var targets = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default) { method.OriginalDefinition };
-            for (var overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
-            {
-                AddIfInSource(overridden);
-            }
-
-            foreach (var implemented in method.ExplicitInterfaceImplementations)
-            {
-                AddIfInSource(implemented);
-            }
-
-            if (method.ContainingType is { } owner)
-            {
-                foreach (var contract in owner.AllInterfaces)
-                {
-                    foreach (var member in contract.GetMembers(method.Name))
-                    {
-                        if (member is IMethodSymbol candidate &&
-                            SymbolEqualityComparer.Default.Equals(owner.FindImplementationForInterfaceMember(candidate), method))
-                        {
-                            AddIfInSource(candidate);
-                        }
-                    }
-                }
-            }
+            var targets = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+            AddWithContracts(method, targets);
 
             var compilation = model.Compilation;
             AddCallersInOwnType(method.ContainingType, targets, model, cancellationToken);
@@ -131,6 +108,37 @@ namespace Postmortem.CodeFixes
             }
 
             return false;
+        }
+
+        /// <summary>A method and the methods of one's own (declared in source) it overrides or implements: a call through
+        /// any of them may reach it.</summary>
+        private static void AddWithContracts(IMethodSymbol method, HashSet<IMethodSymbol> targets)
+        {
+            targets.Add(method.OriginalDefinition);
+            for (var overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+            {
+                AddIfInSource(overridden);
+            }
+
+            foreach (var implemented in method.ExplicitInterfaceImplementations)
+            {
+                AddIfInSource(implemented);
+            }
+
+            if (method.ContainingType is { } owner)
+            {
+                foreach (var contract in owner.AllInterfaces)
+                {
+                    foreach (var member in contract.GetMembers(method.Name))
+                    {
+                        if (member is IMethodSymbol candidate &&
+                            SymbolEqualityComparer.Default.Equals(owner.FindImplementationForInterfaceMember(candidate), method))
+                        {
+                            AddIfInSource(candidate);
+                        }
+                    }
+                }
+            }
 
             void AddIfInSource(IMethodSymbol candidate)
             {
@@ -177,7 +185,8 @@ namespace Postmortem.CodeFixes
                                 declarationModel.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol called &&
                                 targets.Contains(called.OriginalDefinition))
                             {
-                                targets.Add(callerSymbol.OriginalDefinition);
+                                // A writer behind an interface is called through the interface's method (the review).
+                                AddWithContracts(callerSymbol, targets);
                                 added = true;
                                 break;
                             }

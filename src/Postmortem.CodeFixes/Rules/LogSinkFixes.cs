@@ -215,8 +215,10 @@ namespace Postmortem.CodeFixes.Rules
                 var separatorTrailing = !lastSeparator.TrailingTrivia.Any(FixSyntax.IsComment) ? lastSeparator.TrailingTrivia
                     : lastSeparator.TrailingTrivia.Any(t => t.IsKind(SyntaxKind.EndOfLineTrivia)) ? LineEnd(lastSeparator.TrailingTrivia)
                     : SyntaxFactory.TriviaList(SyntaxFactory.Space);
+                // On one line the old comma's trailing space (`{ A = 1, }`, `{ A = 1, /* x */ }`) already separates the new member.
+                var spaced = lastSeparator.TrailingTrivia.Count > 0 && lastSeparator.TrailingTrivia.Last().IsKind(SyntaxKind.WhitespaceTrivia);
                 items = expressions.GetWithSeparators()
-                    .Add(member.WithLeadingTrivia(multiline ? last.GetLeadingTrivia() : SyntaxFactory.TriviaList(SyntaxFactory.Space)))
+                    .Add(member.WithLeadingTrivia(multiline ? last.GetLeadingTrivia() : spaced ? default : SyntaxFactory.TriviaList(SyntaxFactory.Space)))
                     .Add(SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(separatorTrailing));
             }
             else

@@ -3419,15 +3419,17 @@ namespace Postmortem.Analyzers.Tests.Rules
         // WriteLine) swallow the failures of opening and rolling the file; `throw;` there would send a full disk into every
         // caller that logs. The same writer used by something else than a logger keeps the fix.
         [Theory]
-        [InlineData(true)]
-        [InlineData(false)]
-        public Task InAWriterALoggerCallsThroughItsOwnMethods_NoRethrowOffered_ReportsDiagnostic(bool calledByALogger)
+        [InlineData(true, "RollingWriter")]
+        [InlineData(true, "ILineWriter")]
+        [InlineData(false, "RollingWriter")]
+        public Task InAWriterALoggerCallsThroughItsOwnMethods_NoRethrowOffered_ReportsDiagnostic(bool calledByALogger, string writerType)
         {
+            // Also through an interface the writer implements (the review of the session's changes).
             var caller = calledByALogger
-                ? """
+                ? $$"""
                 sealed class FileLogger : ILogger
                 {
-                    private readonly RollingWriter _writer = new RollingWriter();
+                    private readonly {{writerType}} _writer = new RollingWriter();
 
                     public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
@@ -3452,7 +3454,12 @@ namespace Postmortem.Analyzers.Tests.Rules
 
                 {{caller}}
 
-                sealed class RollingWriter
+                interface ILineWriter
+                {
+                    void WriteLine(string line);
+                }
+
+                sealed class RollingWriter : ILineWriter
                 {
                     private StreamWriter? _current;
 

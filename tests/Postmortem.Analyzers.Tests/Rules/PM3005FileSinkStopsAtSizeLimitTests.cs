@@ -255,6 +255,19 @@ namespace Postmortem.Analyzers.Tests.Rules
                     };
             """)).WithLog4Net().RunAsync();
 
+        // On one line, after a trailing comma (and a comment): one space before the new member (the review of the session).
+        [Theory]
+        [InlineData("", "")]
+        [InlineData(" /* by size */", " /* by size */")]
+        public Task Log4NetOneLineInitializerEndingWithAComma_FixAddsOneSpace(string comment, string kept)
+            => VerifyCS.Test(
+                LogSinkSources.Log4Net($$"""
+                    return [|new RollingFileAppender()|] { File = "logs/app.log",{{comment}} };
+            """),
+                LogSinkSources.Log4Net($$"""
+                    return new RollingFileAppender() { File = "logs/app.log",{{kept}} MaxSizeRollBackups = 10, };
+            """)).WithLog4Net().RunAsync();
+
         // ------------------------------------------------------------ NLog 6
 
         // NLog 6: MaxArchiveFiles = 0 keeps no archive, so archiving by size deletes what the file held (checked with NLog
