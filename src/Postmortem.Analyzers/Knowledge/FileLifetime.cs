@@ -1873,6 +1873,9 @@ namespace Postmortem.Analyzers.Knowledge
         private sealed class ReleaseWalker
         {
             private readonly FileLifetime _facts;
+
+            // The variables of a sweep's loop (SweepsTheCreatedName), created only when there is one.
+            private HashSet<ILocalSymbol>? _swept;
             private readonly Compilation _compilation;
             private readonly CancellationToken _cancellationToken;
             private readonly int _helperDepth;
@@ -2138,6 +2141,80 @@ namespace Postmortem.Analyzers.Knowledge
                 }
             }
 
+            /// <summary>
+            /// <c>Directory.GetFiles(temp, "myapp-*")</c> (or <c>EnumerateFiles</c>) over the temp root, with a pattern whose
+            /// fixed start (before its first wildcard, not empty) begins the created file's name (<c>Path.Combine(temp,
+            /// "myapp-" + …)</c>): a sweep of this code's own temp files, so deleting what it lists deletes this one (or, when
+            /// the sweep runs first, the next call's sweep does). The review of the twenty-ninth session: reported before.
+            /// </summary>
+            private bool SweepsTheCreatedName(IOperation collection, IOperation? createdPath)
+            {
+                if (createdPath is null ||
+                    OperationFacts.UnwrapConversions(collection) is not IInvocationOperation { TargetMethod.Name: "GetFiles" or "EnumerateFiles", Arguments.Length: >= 2 } listing ||
+                    !SymbolEqualityComparer.Default.Equals(listing.TargetMethod.ContainingType, _facts.Directory) ||
+                    listing.Arguments[1].Value.ConstantValue is not { HasValue: true, Value: string pattern } ||
+                    !IsTempFolder(listing.Arguments[0].Value))
+                {
+                    return false;
+                }
+
+                var wildcard = pattern.IndexOfAny(new[] { '*', '?' });
+                var fixedStart = wildcard < 0 ? pattern : pattern.Substring(0, wildcard);
+                return fixedStart.Length > 0 && fixedStart.IndexOfAny(new[] { '/', '\\' }) < 0 &&
+                       NameStart(createdPath) is { } start && start.StartsWith(fixedStart, System.StringComparison.OrdinalIgnoreCase);
+            }
+
+            /// <summary>The temp root, directly or through a local initialized with it.</summary>
+            private bool DeletesASweptFile(IOperation target)
+                => _swept is not null && OperationFacts.UnwrapConversions(target) is ILocalReferenceOperation local && _swept.Contains(local.Local);
+
+            private bool IsTempFolder(IOperation folder)
+            {
+                folder = OperationFacts.UnwrapConversions(folder);
+                if (folder is ILocalReferenceOperation local)
+                {
+                    folder = OperationFacts.InitializerOf(local.Local, folder, _cancellationToken) is { } initializer ? OperationFacts.UnwrapConversions(initializer) : folder;
+                }
+
+                return _facts.IsTempRoot(folder);
+            }
+
+            /// <summary>The fixed start of the file name a path ends with: the last part of <c>Path.Combine</c>/<c>Join</c>, a
+            /// constant, or the constant first operand of a concatenation or text of an interpolation; through one local.</summary>
+            private string? NameStart(IOperation path, int depth = 2)
+            {
+                path = OperationFacts.UnwrapConversions(path);
+                switch (path)
+                {
+                    case ILocalReferenceOperation local when depth > 0:
+                        return OperationFacts.InitializerOf(local.Local, path, _cancellationToken) is { } initializer ? NameStart(initializer, depth - 1) : null;
+                    case IInvocationOperation { TargetMethod.Name: "Combine" or "Join", Arguments.Length: > 0 } combine
+                        when SymbolEqualityComparer.Default.Equals(combine.TargetMethod.ContainingType, _facts.Path):
+                        var last = OperationFacts.UnwrapConversions(combine.Arguments[combine.Arguments.Length - 1].Value);
+                        if (last is IArrayCreationOperation { Initializer.ElementValues: { Length: > 1 } parts })
+                        {
+                            last = parts[parts.Length - 1];
+                        }
+
+                        return FixedStart(last);
+                    default:
+                        return null;
+                }
+            }
+
+            private static string? FixedStart(IOperation name)
+            {
+                name = OperationFacts.UnwrapConversions(name);
+                return name switch
+                {
+                    { ConstantValue: { HasValue: true, Value: string text } } => text,
+                    IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } concatenation => FixedStart(concatenation.LeftOperand),
+                    IInterpolatedStringOperation { Parts: { Length: > 0 } parts } when parts[0] is IInterpolatedStringTextOperation text =>
+                        text.Text.ConstantValue.Value as string,
+                    _ => null,
+                };
+            }
+
             private bool IsOnlyTempRoot(IOperation initializer)
                 => _facts.IsTempRoot(OperationFacts.UnwrapConversions(initializer));
 
@@ -2157,7 +2234,9 @@ namespace Postmortem.Analyzers.Knowledge
                                     break;
                                 }
 
-                                if (site is null || CanRunAfter(invocation, site))
+                                // A sweep's deletion releases the file wherever it runs: before the creation, the next call's
+                                // sweep deletes it.
+                                if (site is null || CanRunAfter(invocation, site) || DeletesASweptFile(target))
                                 {
                                     return true;
                                 }
@@ -2264,11 +2343,16 @@ namespace Postmortem.Analyzers.Knowledge
                             // foreach (var f in Directory.GetFiles(dir)) File.Delete(f): a cleanup of the folder. Not the
                             // lines or bytes a File method reads from the file (foreach (var line in File.ReadLines(tmp))):
                             // its content, not its location, so storing or yielding them hands nothing over.
-                            if (Mentions(loop.Collection) && !ReadsContent(loop.Collection))
+                            var sweep = SweepsTheCreatedName(loop.Collection, createdPath);
+                            if ((Mentions(loop.Collection) && !ReadsContent(loop.Collection)) || sweep)
                             {
                                 foreach (var local in loop.Locals)
                                 {
                                     _tracked.Add(local);
+                                    if (sweep)
+                                    {
+                                        (_swept ??= new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default)).Add(local);
+                                    }
                                 }
                             }
 

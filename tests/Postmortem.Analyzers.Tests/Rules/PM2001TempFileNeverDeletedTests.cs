@@ -209,6 +209,40 @@ namespace Postmortem.Analyzers.Tests.Rules
                 """),
                 VerifyCS.Diagnostic("PM2001").WithLocation(0).WithArguments("file", "File.WriteAllBytes", ""));
 
+        // A sweep of this code's own temp files (the listing's pattern begins the created name), after the write or before
+        // it (the next call's sweep deletes it), deletes the file (the review of the twenty-ninth session: reported before,
+        // with the temp folder in a local, trimmed or not).
+        [Theory]
+        [InlineData("Path.GetTempPath()", "\"myapp-\" + Path.GetRandomFileName()", "", "foreach (var old in Directory.GetFiles(temp, \"myapp-*\")) File.Delete(old);")]
+        [InlineData("Path.GetTempPath().TrimEnd(Path.DirectorySeparatorChar)", "\"myapp-\" + Path.GetRandomFileName()", "", "foreach (var old in Directory.GetFiles(temp, \"MyApp-*.tmp\")) File.Delete(old);")]
+        [InlineData("Path.GetTempPath()", "$\"myapp-{Guid.NewGuid()}.pdf\"", "foreach (var old in Directory.EnumerateFiles(temp, \"myapp-*\")) File.Delete(old);", "")]
+        public Task SweptByItsNamePattern_NoDiagnostic(string folder, string name, string before, string after)
+            => VerifyCS.VerifyAnalyzerAsync(
+                InMethod($$"""
+                    var temp = {{folder}};
+                    {{before}}
+                    var file = Path.Combine(temp, {{name}});
+                    File.WriteAllBytes(file, data);
+                    {{after}}
+                    return data;
+                """));
+
+        // Not a sweep of this file: another name's pattern, every file ("*"), another folder.
+        [Theory]
+        [InlineData("Directory.GetFiles(temp, \"other-*\")")]
+        [InlineData("Directory.GetFiles(temp, \"*\")")]
+        [InlineData("Directory.GetFiles(\"logs\", \"myapp-*\")")]
+        public Task SweepOfOtherFiles_ReportsDiagnostic(string listing)
+            => VerifyCS.VerifyAnalyzerAsync(
+                InMethod($$"""
+                    var temp = Path.GetTempPath();
+                    var file = Path.Combine(temp, "myapp-" + Path.GetRandomFileName());
+                    {|#0:File.WriteAllBytes(file, data)|};
+                    foreach (var old in {{listing}}) File.Delete(old);
+                    return data;
+                """),
+                VerifyCS.Diagnostic("PM2001").WithLocation(0).WithArguments("file", "File.WriteAllBytes", ""));
+
         // A FileInfo deleted through ?. (the call's instance is then a placeholder for the receiver).
         [Fact]
         public Task FileInfoDeletedThroughConditionalAccess_NoDiagnostic()
