@@ -1873,15 +1873,15 @@ namespace Postmortem.Analyzers.Knowledge
         private sealed class ReleaseWalker
         {
             private readonly FileLifetime _facts;
-
-            // The variables of a sweep's loop (SweepsTheCreatedName), created only when there is one.
-            private HashSet<ILocalSymbol>? _swept;
             private readonly Compilation _compilation;
             private readonly CancellationToken _cancellationToken;
             private readonly int _helperDepth;
             private readonly bool _returnsHandOver;
             private readonly RequestHandler? _handler;
             private readonly HashSet<ISymbol> _tracked = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+
+            // The variables of a sweep's loop (SweepsTheCreatedName), created only when there is one.
+            private HashSet<ILocalSymbol>? _swept;
 
             public ReleaseWalker(FileLifetime facts, Compilation compilation, CancellationToken cancellationToken, int helperDepth, bool returnsHandOver, RequestHandler? handler = null)
             {
@@ -2164,10 +2164,11 @@ namespace Postmortem.Analyzers.Knowledge
                        NameStart(createdPath) is { } start && start.StartsWith(fixedStart, System.StringComparison.OrdinalIgnoreCase);
             }
 
-            /// <summary>The temp root, directly or through a local initialized with it.</summary>
+            /// <summary>A deletion of a file a sweep's loop lists.</summary>
             private bool DeletesASweptFile(IOperation target)
                 => _swept is not null && OperationFacts.UnwrapConversions(target) is ILocalReferenceOperation local && _swept.Contains(local.Local);
 
+            /// <summary>The temp root, directly or through a local initialized with it.</summary>
             private bool IsTempFolder(IOperation folder)
             {
                 folder = OperationFacts.UnwrapConversions(folder);
