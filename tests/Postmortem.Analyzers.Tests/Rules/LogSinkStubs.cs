@@ -24,6 +24,8 @@ namespace Postmortem.Analyzers.Tests.Rules
             }
             """;
 
+        /// <summary>log4net's file appenders as log4net 3 declares them (<c>FileAppender.NoLock</c> is new in 3.0; the rest is
+        /// also log4net 2's). The rules match them by metadata name and member.</summary>
         public const string Log4Net = """
             namespace log4net.Appender
             {
