@@ -1880,6 +1880,9 @@ namespace Postmortem.Analyzers.Knowledge
             private readonly RequestHandler? _handler;
             private readonly HashSet<ISymbol> _tracked = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
 
+            private static readonly char[] Wildcards = { '*', '?' };
+            private static readonly char[] Separators = { '/', '\\' };
+
             // The variables of a sweep's loop (SweepsTheCreatedName), created only when there is one.
             private HashSet<ILocalSymbol>? _swept;
 
@@ -2158,9 +2161,9 @@ namespace Postmortem.Analyzers.Knowledge
                     return false;
                 }
 
-                var wildcard = pattern.IndexOfAny(new[] { '*', '?' });
+                var wildcard = pattern.IndexOfAny(Wildcards);
                 var fixedStart = wildcard < 0 ? pattern : pattern.Substring(0, wildcard);
-                return fixedStart.Length > 0 && fixedStart.IndexOfAny(new[] { '/', '\\' }) < 0 &&
+                return fixedStart.Length > 0 && fixedStart.IndexOfAny(Separators) < 0 &&
                        NameStart(createdPath) is { } start && start.StartsWith(fixedStart, System.StringComparison.OrdinalIgnoreCase);
             }
 

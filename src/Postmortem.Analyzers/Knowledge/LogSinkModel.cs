@@ -690,7 +690,8 @@ namespace Postmortem.Analyzers.Knowledge
                 }
             }
 
-            if (rolling && sink["MaxSizeRollBackups"].TryGetNumber(out var backups) && backups < 0)
+            var backupCount = sink["MaxSizeRollBackups"];
+            if (rolling && backupCount.TryGetNumber(out var backups) && backups < 0)
             {
                 findings.Add(new LogSinkFinding(
                     Descriptors.PM2003LogFilesNeverDeleted,
@@ -705,7 +706,7 @@ namespace Postmortem.Analyzers.Knowledge
                     LogSinkFix.None));
             }
             else if (rolling && RollsLog4NetBySize(sink) && StartsNumberedFiles(sink) &&
-                     (BackupsLeftAtDefault(sink["MaxSizeRollBackups"]) || (sink["MaxSizeRollBackups"].TryGetNumber(out var none) && none == 0)))
+                     (BackupsLeftAtDefault(backupCount) || (backupCount.TryGetNumber(out var none) && none == 0)))
             {
                 // Checked with log4net 2.0.12 and 3.6.0: with a 10 KB limit, 1,000 lines left six numbered files with 0
                 // backups (nothing deleted), four with 3.
@@ -719,7 +720,7 @@ namespace Postmortem.Analyzers.Knowledge
             // file at its size limit and everything it held is lost (checked with log4net 2.0.12 and 3.6.0: 1,000 lines with
             // a 10 KB limit left the last 115, with the default style and with Size; Date and Once kept all 1,000). An
             // explicit 0 is log4net's documented way to keep one bounded file, and is taken as chosen.
-            if (rolling && BackupsLeftAtDefault(sink["MaxSizeRollBackups"]) && RollsLog4NetBySize(sink) && !StartsNumberedFiles(sink))
+            if (rolling && BackupsLeftAtDefault(backupCount) && RollsLog4NetBySize(sink) && !StartsNumberedFiles(sink))
             {
                 findings.Add(new LogSinkFinding(
                     Descriptors.PM3005FileSinkStopsAtSizeLimit,
