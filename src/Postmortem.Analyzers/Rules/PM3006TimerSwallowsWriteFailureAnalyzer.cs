@@ -56,7 +56,7 @@ namespace Postmortem.Analyzers.Rules
 
             var cancellationToken = context.CancellationToken;
             var (body, handler) = HandlerBody(assignment.HandlerValue, model, cancellationToken);
-            if (body is null || SetsSynchronizingObject(context.ContainingSymbol.ContainingType, cancellationToken) ||
+            if (body is null || SetsSynchronizingObject(context.ContainingSymbol.ContainingType, elapsed.ContainingType, cancellationToken) ||
                 FindUncaughtWrite(body, io, model, cancellationToken) is not { } write)
             {
                 return;
@@ -263,14 +263,24 @@ namespace Postmortem.Analyzers.Rules
 
         /// <summary>Does a declaration of the type (any part, any file: a form's designer file) assign a timer's
         /// SynchronizingObject? Then the handler may run through ISynchronizeInvoke.BeginInvoke (a form's message loop),
-        /// where its exception is not swallowed. Syntax only, by name.</summary>
-        private static bool SetsSynchronizingObject(INamedTypeSymbol? type, CancellationToken cancellationToken)
+        /// where its exception is not swallowed. Syntax only, by name: <c>x.SynchronizingObject = …</c>, or the name alone
+        /// in an object initializer (<c>new Timer { SynchronizingObject = this }</c>); the name alone or after <c>this.</c>
+        /// elsewhere is the type's own member, a timer's only in a type derived from the timer (round 33: a type's own lock
+        /// field named so turned the rule off).</summary>
+        private static bool SetsSynchronizingObject(INamedTypeSymbol? type, INamedTypeSymbol timer, CancellationToken cancellationToken)
         {
             foreach (var reference in type?.DeclaringSyntaxReferences ?? ImmutableArray<SyntaxReference>.Empty)
             {
                 foreach (var assignment in reference.GetSyntax(cancellationToken).DescendantNodes().OfType<AssignmentExpressionSyntax>())
                 {
-                    var target = assignment.Left is MemberAccessExpressionSyntax access ? access.Name : assignment.Left as SimpleNameSyntax;
+                    var target = assignment.Left switch
+                    {
+                        MemberAccessExpressionSyntax { Expression: not (ThisExpressionSyntax or BaseExpressionSyntax) } access => access.Name,
+                        IdentifierNameSyntax name when assignment.Parent is InitializerExpressionSyntax { RawKind: (int)SyntaxKind.ObjectInitializerExpression } => name,
+                        MemberAccessExpressionSyntax or IdentifierNameSyntax when TypeSymbols.InheritsFromOrEquals(type, timer) =>
+                            assignment.Left is MemberAccessExpressionSyntax own ? own.Name : (SimpleNameSyntax)assignment.Left,
+                        _ => null,
+                    };
                     // `= null` (or default) leaves the handler on the thread pool, where the timer swallows its exception.
                     if (target?.Identifier.ValueText == "SynchronizingObject" && !IsNoObject(assignment.Right))
                     {

@@ -566,6 +566,72 @@ namespace Postmortem.Analyzers.Tests.Rules
                     }
                 """));
 
+        // The name alone in a timer's object initializer is the timer's, and so it is in a type derived from the timer.
+        [Fact]
+        public Task SynchronizingObjectInAnInitializerOrADerivedTimer_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync("""
+                using System.ComponentModel;
+                using System.IO;
+                using System.Timers;
+
+                public sealed class Saver
+                {
+                    private Timer _timer;
+
+                    public void Start(ISynchronizeInvoke form)
+                    {
+                        _timer = new Timer(1000) { SynchronizingObject = form };
+                        _timer.Elapsed += (s, e) => File.WriteAllText("a.json", "x");
+                    }
+                }
+
+                public sealed class FormTimer : Timer
+                {
+                    public FormTimer(ISynchronizeInvoke form)
+                    {
+                        SynchronizingObject = form;
+                        Elapsed += (s, e) => File.WriteAllText("a.json", "x");
+                    }
+                }
+
+                public sealed class ThisFormTimer : Timer
+                {
+                    public ThisFormTimer(ISynchronizeInvoke form)
+                    {
+                        this.SynchronizingObject = form;
+                        Elapsed += (s, e) => File.WriteAllText("a.json", "x");
+                    }
+                }
+                """);
+
+        // Real-world round 33 (a probe): a member of the type's own named SynchronizingObject (a lock object) is not a
+        // timer's, assigned by name alone or after `this.`: the handler still runs on the thread pool.
+        [Fact]
+        public Task OwnMemberNamedSynchronizingObject_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync("""
+                using System.IO;
+                using System.Timers;
+
+                public class Saver
+                {
+                    private readonly Timer _t = new Timer(1000);
+                    public object SynchronizingObject;
+
+                    public Saver()
+                    {
+                        SynchronizingObject = new object();
+                        this.SynchronizingObject = new object();
+                        {|#0:_t.Elapsed|} += OnTick;
+                    }
+
+                    private void OnTick(object s, ElapsedEventArgs e)
+                    {
+                        lock (SynchronizingObject) {|#1:File.WriteAllText("a.json", "x")|};
+                    }
+                }
+                """,
+                VerifyCS.Diagnostic("PM3006").WithLocation(0).WithArguments("'OnTick'", "File.WriteAllText", OnWrite).WithAdditionalLocations(1));
+
         // SynchronizingObject set to null (or default) leaves the handler on the thread pool: the timer still swallows (the
         // twenty-seventh session's review).
         [Fact]
