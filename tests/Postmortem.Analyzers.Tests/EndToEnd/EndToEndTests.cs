@@ -246,6 +246,25 @@ namespace Postmortem.Analyzers.Tests.EndToEnd
             AssertReports(result, "warning", "CS0168", "Program.cs", LineOf(ConsoleProgram, "int unused;"));
         }
 
+        // docs/ci.md's baseline: a file whose findings the .editorconfig lowers to suggestions, one line per rule, passes
+        // the gate (the first-user review: the recipe's category line lost to the gate's per-rule entries, and the file
+        // failed; a per-rule entry of the user's outranks the gate's).
+        [Fact]
+        public void PostmortemGate_LeavesTheBaselinedFilesSuggestions_NoDiagnostic()
+        {
+            ConsumerProjects.SetFiles(
+                _projects.ConsoleDir,
+                ("Program.cs", ConsoleProgram),
+                (".editorconfig", "root = true\n\n[Program.cs]\n" + string.Concat(new[] { "PM2001", "PM3001", "PM3002", "PM3003" }.Select(id => $"dotnet_diagnostic.{id}.severity = suggestion\n"))));
+
+            var result = ConsumerProjects.Build(_projects.ConsoleDir, "-p:PostmortemGate=true");
+
+            Assert.True(result.ExitCode == 0, result.ToString());
+            AssertDoesNotReport(result, "PM3001");
+            AssertDoesNotReport(result, "PM2001");
+            AssertReports(result, "warning", "CS0168", "Program.cs", LineOf(ConsoleProgram, "int unused;"));
+        }
+
         [Fact]
         public void EditorConfigAndGlobalConfig_SetSeverityPerRuleAndForTheCategory()
         {
