@@ -193,6 +193,16 @@ namespace Postmortem.Analyzers.Tests.Meta.DocExamples
             Claim = claim;
             return this;
         }
+
+        /// <summary>For a ✅ example: other rules that report it, as the page says next to it (a dated log4net file no
+        /// retention setting deletes, one log file per process).</summary>
+        public HashSet<string> AlsoReportedBy { get; } = new(StringComparer.Ordinal);
+
+        public DocContext AlsoReported(params string[] rules)
+        {
+            AlsoReportedBy.UnionWith(rules);
+            return this;
+        }
     }
 
     /// <summary>The contexts of one rule page's examples; one subclass per rule, found by reflection.</summary>

@@ -70,8 +70,9 @@ namespace Postmortem.Analyzers.Tests.Meta.DocExamples
                 """)),
             Example(11, "<targets async=\"true\">").Code(Startup("")).Additional("nlog.config", NLogConfig()).With(WithNLog6()),
             Example(12, "<appender name=\"R\"").Code(Startup("")).Code(Log4NetStubs.Source, "Log4Net.cs").Additional("log4net.config", Log4NetAppenderConfig),
-            Example(13, "<appender name=\"R\"").Code(Startup("")).Code(Log4NetStubs.Source, "Log4Net.cs").Additional("log4net.config", Log4NetAppenderConfig),
-            Example(14, "<appender name=\"R\"").Code(Startup("")).Code(Log4NetStubs.Source, "Log4Net.cs").Additional("log4net.config", Log4NetAppenderConfig),
+            // PM2003, as the page says: the files of each process id stay (Info); no dated log4net file is deleted.
+            Example(13, "<appender name=\"R\"").Code(Startup("")).Code(Log4NetStubs.Source, "Log4Net.cs").Additional("log4net.config", Log4NetAppenderConfig).AlsoReported("PM2003"),
+            Example(14, "<appender name=\"R\"").Code(Startup("")).Code(Log4NetStubs.Source, "Log4Net.cs").Additional("log4net.config", Log4NetAppenderConfig).AlsoReported("PM2003"),
             Example(15, "<appender name=\"F\"").Code(Startup("")).Code(Log4NetStubs.Source, "Log4Net.cs").Additional("log4net.config", Log4NetAppenderConfig),
         };
     }
