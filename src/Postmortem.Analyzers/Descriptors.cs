@@ -19,7 +19,7 @@ namespace Postmortem.Analyzers
             DiagnosticIds.ConfigFileUnreadable,
             title: "A configuration file could not be read",
             messageFormat: "'{0}' could not be read as {1} ({2}), so its logging configuration was not checked",
-            description: "The analyzers read logging configuration (appsettings*.json, nlog.config, log4net.config, web.config, app.config) " +
+            description: "The analyzers read logging configuration (appsettings*.json, serilog*.json, nlog.config, log4net.config, web.config, app.config) " +
                          "to find the same hazards as in code. This file is malformed, so it was skipped; the application will likely fail to read it too.",
             defaultSeverity: DiagnosticSeverity.Info);
 

@@ -168,6 +168,17 @@ namespace Postmortem.Analyzers.Tests.Meta
             Assert.Contains(Descriptor(id).Title.ToString(), row);
         }
 
+        // The package's release notes (what NuGet shows) list every rule by its title: a short summary, not the changelog
+        // (the first-user review found the whole 54 KB development log there).
+        [Theory]
+        [MemberData(nameof(RuleIds))]
+        public void Rule_IsInThePackageReleaseNotes(string id)
+        {
+            var notes = ReadRepoFile(Path.Combine("src", "Postmortem.Package", "RELEASENOTES.md"));
+            Assert.Contains($"- {id} {Descriptor(id).Title}", notes, StringComparison.Ordinal);
+            Assert.True(notes.Length < 4000, $"The release notes are {notes.Length} characters: keep them a summary.");
+        }
+
         [Theory]
         [MemberData(nameof(RuleIds))]
         public void Rule_HasTests(string id)
