@@ -2814,12 +2814,48 @@ namespace Postmortem.Analyzers.Knowledge
             /// folder, uses it after this code has moved on (an updater copying files out of it, an editor opening it), so
             /// it is that process's, and deleting it here would break it (real-world round 11: Jackett's updater).
             /// </summary>
-            /// <remarks>Not when it is waited for right there (<c>Process.Start(tool, tmp).WaitForExit()</c>): the file is this
-            /// code's again afterwards.</remarks>
+            /// <remarks>Not when it is waited for right there (<c>Process.Start(tool, tmp).WaitForExit()</c>), or through the
+            /// local that holds it (<c>using var p = Process.Start(editor, tmp); p.WaitForExit();</c>: real-world round 33,
+            /// an editor opened on a temporary file): the file is this code's again afterwards.</remarks>
             private bool StartsAProcess(IInvocationOperation invocation)
                 => invocation.TargetMethod.Name == "Start" && _facts.Process is { } process &&
                    SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, process) &&
-                   !(invocation.Parent is IInvocationOperation { TargetMethod.Name: "WaitForExit" or "WaitForExitAsync" } wait && wait.Instance == invocation);
+                   !(invocation.Parent is IInvocationOperation { TargetMethod.Name: "WaitForExit" or "WaitForExitAsync" } wait && wait.Instance == invocation) &&
+                   !IsWaitedThroughItsLocal(invocation);
+
+            /// <summary>The started process held in a local (<c>var p = …</c>, <c>using var p = …</c>, <c>using (var p = …)</c>)
+            /// whose <c>WaitForExit</c>/<c>WaitForExitAsync</c> the member calls.</summary>
+            private static bool IsWaitedThroughItsLocal(IInvocationOperation start)
+            {
+                var held = start.Parent;
+                while (held is IConversionOperation)
+                {
+                    held = held.Parent;
+                }
+
+                if (held is not IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol: { } local } })
+                {
+                    return false;
+                }
+
+                var root = (IOperation)start;
+                while (root.Parent is { } parent)
+                {
+                    root = parent;
+                }
+
+                foreach (var operation in root.Descendants())
+                {
+                    if (operation is IInvocationOperation { TargetMethod.Name: "WaitForExit" or "WaitForExitAsync", Instance: { } instance } &&
+                        OperationFacts.UnwrapConversions(instance) is ILocalReferenceOperation reference &&
+                        SymbolEqualityComparer.Default.Equals(reference.Local, local))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
 
             /// <summary>
             /// A call of a helper of the same file that returns a path built on an argument carrying the file

@@ -1648,6 +1648,17 @@ namespace Postmortem.Analyzers.Tests.Rules
                         System.Diagnostics.Process.Start("notepad", path);
                     }
 
+                    // Held in a local and not waited for (another process's wait does not count): still the process's.
+                    void OpenHeld(string text)
+                    {
+                        var path = Path.GetTempFileName();
+                        File.WriteAllText(path, text);
+                        using var p = System.Diagnostics.Process.Start("notepad", path);
+                        using var other = System.Diagnostics.Process.Start("indexer");
+                        other.WaitForExit();
+                        Console.WriteLine(p.Id);
+                    }
+
                     // Jackett's StartUpdate: Path.Combine of one part, and of five, bind to the params overload.
                     void StartInfo(string updaterExePath)
                     {
@@ -1693,6 +1704,34 @@ namespace Postmortem.Analyzers.Tests.Rules
                         var path = [|Path.GetTempFileName()|];
                         File.WriteAllText(path, text);
                         System.Diagnostics.Process.Start("converter", path).WaitForExit();
+                    }
+
+                    // Real-world round 33 (GitHubConsole's editor, its delete removed): waited for through the local that
+                    // holds it, a using declaration or statement included.
+                    string Edit(string text)
+                    {
+                        var tmp = Path.GetTempPath() + Guid.NewGuid() + ".txt";
+                        [|File.WriteAllText(tmp, text)|];
+                        using (var p = System.Diagnostics.Process.Start("editor", tmp)) p.WaitForExit();
+                        return File.ReadAllText(tmp);
+                    }
+
+                    string EditAgain(string text)
+                    {
+                        var tmp = Path.GetTempPath() + Guid.NewGuid() + ".txt";
+                        [|File.WriteAllText(tmp, text)|];
+                        var p = System.Diagnostics.Process.Start("editor", tmp);
+                        p.WaitForExit();
+                        return File.ReadAllText(tmp);
+                    }
+
+                    async Task<string> EditAsync(string text)
+                    {
+                        var tmp = Path.GetTempPath() + Guid.NewGuid() + ".txt";
+                        [|File.WriteAllText(tmp, text)|];
+                        using var p = System.Diagnostics.Process.Start("editor", tmp);
+                        await p.WaitForExitAsync();
+                        return File.ReadAllText(tmp);
                     }
             """));
 
