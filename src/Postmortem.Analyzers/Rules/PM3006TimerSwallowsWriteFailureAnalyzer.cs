@@ -56,8 +56,21 @@ namespace Postmortem.Analyzers.Rules
 
             var cancellationToken = context.CancellationToken;
             var (body, handler) = HandlerBody(assignment.HandlerValue, model, cancellationToken);
-            if (body is null || SetsSynchronizingObject(context.ContainingSymbol.ContainingType, elapsed.ContainingType, cancellationToken) ||
-                FindUncaughtWrite(body, io, model, cancellationToken) is not { } write)
+            var method = HandlerMethod(assignment.HandlerValue);
+            if ((body is null && method is null) || SetsSynchronizingObject(context.ContainingSymbol.ContainingType, elapsed.ContainingType, cancellationToken))
+            {
+                return;
+            }
+
+            // The handler's own body, then (a virtual or abstract handler) the overrides declared in source: what runs for
+            // the subclass that starts the timer (real-world round 33: an abstract auto-save handler, written in each service).
+            var found = body is null ? null : FindUncaughtWrite(body, io, model, cancellationToken);
+            if (found is null && method is not null)
+            {
+                found = FindUncaughtWriteInOverrides(method, io, context.Compilation, cancellationToken, out handler);
+            }
+
+            if (found is not { } write)
             {
                 return;
             }
@@ -87,6 +100,81 @@ namespace Postmortem.Analyzers.Rules
                 IMethodReferenceOperation { Method: { } method } when !OperationFacts.Implementation(method).IsAsync => (OperationFacts.SameFileHelperBody(method, model, cancellationToken, overridable: true), "'" + method.Name + "'"),
                 _ => (null, string.Empty),
             };
+        }
+
+        /// <summary>The method a handler is made of (<c>timer.Elapsed += OnTick</c>) when a subclass may replace its body: a
+        /// virtual, abstract or override method that is not sealed, of a type that is not sealed; null otherwise.</summary>
+        private static IMethodSymbol? HandlerMethod(IOperation handler)
+        {
+            var value = OperationFacts.UnwrapConversions(handler);
+            if (value is IDelegateCreationOperation creation)
+            {
+                value = OperationFacts.UnwrapConversions(creation.Target);
+            }
+
+            return value is IMethodReferenceOperation { Method: { IsSealed: false, ContainingType.IsSealed: false } method } &&
+                   (method.IsAbstract || method.IsVirtual || method.IsOverride)
+                ? method
+                : null;
+        }
+
+        /// <summary>At most this many overrides of one handler are read.</summary>
+        private const int MaxOverrides = 8;
+
+        /// <summary>
+        /// The first uncaught write in a synchronous override of the handler declared in source (any file, in the order of
+        /// their files and positions), and the handler's name for the message. Only for a virtual or abstract handler, which
+        /// is rare, so the compilation's declarations of the name are looked up then (<c>GetSymbolsWithName</c>).
+        /// </summary>
+        private static (IOperation Operation, string Name)? FindUncaughtWriteInOverrides(IMethodSymbol method, IoTypes io, Compilation compilation, CancellationToken cancellationToken, out string handler)
+        {
+            handler = string.Empty;
+            var target = method.OriginalDefinition;
+            var overrides = new List<IMethodSymbol>();
+            foreach (var symbol in compilation.GetSymbolsWithName(method.Name, SymbolFilter.Member, cancellationToken))
+            {
+                if (symbol is IMethodSymbol { IsOverride: true, DeclaringSyntaxReferences.Length: > 0 } candidate && Overrides(candidate, target) &&
+                    !OperationFacts.Implementation(candidate).IsAsync)
+                {
+                    overrides.Add(candidate);
+                }
+            }
+
+            overrides.Sort((a, b) =>
+            {
+                var (x, y) = (a.DeclaringSyntaxReferences[0], b.DeclaringSyntaxReferences[0]);
+                var byFile = string.CompareOrdinal(x.SyntaxTree.FilePath, y.SyntaxTree.FilePath);
+                return byFile != 0 ? byFile : x.Span.Start.CompareTo(y.Span.Start);
+            });
+
+            for (var i = 0; i < overrides.Count && i < MaxOverrides; i++)
+            {
+                var candidate = overrides[i];
+#pragma warning disable RS1030 // An override in another file: read only for a virtual or abstract Elapsed handler, at most MaxOverrides.
+                var model = compilation.GetSemanticModel(candidate.DeclaringSyntaxReferences[0].SyntaxTree);
+#pragma warning restore RS1030
+                if (OperationFacts.SameFileHelperBody(candidate, model, cancellationToken, overridable: true) is { } body &&
+                    FindUncaughtWrite(body, io, model, cancellationToken) is { } write)
+                {
+                    handler = "'" + method.Name + "' (overridden in " + candidate.ContainingType.Name + ")";
+                    return write;
+                }
+            }
+
+            return null;
+
+            static bool Overrides(IMethodSymbol candidate, IMethodSymbol target)
+            {
+                for (var current = candidate.OverriddenMethod; current is not null; current = current.OverriddenMethod)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, target))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
         }
 
         /// <summary>

@@ -566,6 +566,95 @@ namespace Postmortem.Analyzers.Tests.Rules
                     }
                 """));
 
+        // Real-world round 33 (MyKnowledgeBase's tray app): the handler is abstract, and each service overrides it with its
+        // auto-save, declared in another file; a virtual handler that writes nothing itself is overridden the same way.
+        [Fact]
+        public Task OverrideOfAnAbstractOrVirtualHandler_ReportsDiagnostic()
+        {
+            var test = VerifyCS.Test("""
+                using System.Timers;
+
+                public abstract class AutoServiceBase
+                {
+                    protected readonly Timer MainTimer = new Timer(1000);
+
+                    protected AutoServiceBase() => {|#0:MainTimer.Elapsed|} += MainTimer_Elapsed;
+
+                    protected abstract void MainTimer_Elapsed(object sender, ElapsedEventArgs e);
+                }
+
+                public class Heartbeat
+                {
+                    private readonly Timer _timer = new Timer(1000);
+
+                    public void Start() => {|#2:_timer.Elapsed|} += OnTick;
+
+                    protected virtual void OnTick(object sender, ElapsedEventArgs e) { }
+                }
+                """);
+            test.Sources.Add("""
+                using System.IO;
+                using System.Timers;
+
+                public sealed class AlertsAutoSaveService : AutoServiceBase
+                {
+                    protected override void MainTimer_Elapsed(object sender, ElapsedEventArgs e) => {|#1:File.WriteAllText("alerts.json", "[]")|};
+                }
+
+                public sealed class FileHeartbeat : Heartbeat
+                {
+                    protected override void OnTick(object sender, ElapsedEventArgs e) => {|#3:File.AppendAllText("beat.log", "x")|};
+                }
+                """);
+            test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("PM3006").WithLocation(0).WithArguments("'MainTimer_Elapsed' (overridden in AlertsAutoSaveService)", "File.WriteAllText", OnWrite).WithAdditionalLocations(1));
+            test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("PM3006").WithLocation(2).WithArguments("'OnTick' (overridden in FileHeartbeat)", "File.AppendAllText", OnWrite).WithAdditionalLocations(3));
+            return test.RunAsync();
+        }
+
+        // Overrides that catch their write's failure, that are async (their exception escapes to the thread pool), or that
+        // override another method of the same name.
+        [Fact]
+        public Task OverridesThatCatchOrAreAsyncOrUnrelated_NoDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync("""
+                using System;
+                using System.IO;
+                using System.Threading.Tasks;
+                using System.Timers;
+
+                public abstract class AutoServiceBase
+                {
+                    protected readonly Timer MainTimer = new Timer(1000);
+
+                    protected AutoServiceBase() => MainTimer.Elapsed += MainTimer_Elapsed;
+
+                    protected abstract void MainTimer_Elapsed(object sender, ElapsedEventArgs e);
+                }
+
+                public sealed class Careful : AutoServiceBase
+                {
+                    protected override void MainTimer_Elapsed(object sender, ElapsedEventArgs e)
+                    {
+                        try { File.WriteAllText("a.json", "[]"); }
+                        catch (IOException ex) { Console.Error.WriteLine(ex); }
+                    }
+                }
+
+                public sealed class Loud : AutoServiceBase
+                {
+                    protected override async void MainTimer_Elapsed(object sender, ElapsedEventArgs e) => await File.WriteAllTextAsync("a.json", "[]");
+                }
+
+                public abstract class OtherBase
+                {
+                    protected abstract void MainTimer_Elapsed(object sender, ElapsedEventArgs e);
+                }
+
+                public sealed class Unrelated : OtherBase
+                {
+                    protected override void MainTimer_Elapsed(object sender, ElapsedEventArgs e) => File.WriteAllText("b.json", "[]");
+                }
+                """);
+
         // The name alone in a timer's object initializer is the timer's, and so it is in a type derived from the timer.
         [Fact]
         public Task SynchronizingObjectInAnInitializerOrADerivedTimer_NoDiagnostic()
