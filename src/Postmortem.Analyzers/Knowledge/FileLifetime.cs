@@ -2816,15 +2816,29 @@ namespace Postmortem.Analyzers.Knowledge
             /// </summary>
             /// <remarks>Not when it is waited for right there (<c>Process.Start(tool, tmp).WaitForExit()</c>), or through the
             /// local that holds it (<c>using var p = Process.Start(editor, tmp); p.WaitForExit();</c>: real-world round 33,
-            /// an editor opened on a temporary file): the file is this code's again afterwards.</remarks>
+            /// an editor opened on a temporary file): the file is this code's again afterwards. A wait with a timeout
+            /// (<c>WaitForExit(1000)</c>) may return while the process still holds the file: still the process's.</remarks>
             private bool StartsAProcess(IInvocationOperation invocation)
                 => invocation.TargetMethod.Name == "Start" && _facts.Process is { } process &&
                    SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, process) &&
-                   !(invocation.Parent is IInvocationOperation { TargetMethod.Name: "WaitForExit" or "WaitForExitAsync" } wait && wait.Instance == invocation) &&
+                   !(invocation.Parent is IInvocationOperation wait && wait.Instance == invocation && WaitsForTheEnd(wait)) &&
                    !IsWaitedThroughItsLocal(invocation);
 
-            /// <summary>The started process held in a local (<c>var p = …</c>, <c>using var p = …</c>, <c>using (var p = …)</c>)
-            /// whose <c>WaitForExit</c>/<c>WaitForExitAsync</c> the member calls.</summary>
+            /// <summary><c>WaitForExit()</c> without a timeout, or <c>WaitForExitAsync(…)</c>.</summary>
+            private static bool WaitsForTheEnd(IInvocationOperation wait)
+                => wait.TargetMethod.Name switch
+                {
+                    "WaitForExit" => wait.Arguments.IsEmpty,
+                    "WaitForExitAsync" => true,
+                    _ => false,
+                };
+
+            /// <summary>
+            /// The started process held in a local (<c>var p = …</c>, <c>using var p = …</c>, <c>using (var p = …)</c>,
+            /// <c>p = …</c>, also <c>… ?? throw …</c>) that the same function waits for after the start
+            /// (<c>p.WaitForExit()</c>, <c>p?.WaitForExit()</c>, <c>await p.WaitForExitAsync()</c>), and that nothing
+            /// assigns again. A wait in a lambda or a local function may never run, or run elsewhere: not counted.
+            /// </summary>
             private static bool IsWaitedThroughItsLocal(IInvocationOperation start)
             {
                 var held = start.Parent;
@@ -2833,7 +2847,22 @@ namespace Postmortem.Analyzers.Knowledge
                     held = held.Parent;
                 }
 
-                if (held is not IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol: { } local } })
+                if (held is ICoalesceOperation coalesce)
+                {
+                    held = coalesce.Parent;
+                    while (held is IConversionOperation)
+                    {
+                        held = held.Parent;
+                    }
+                }
+
+                ILocalSymbol? local = held switch
+                {
+                    IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol: { } declared } } => declared,
+                    ISimpleAssignmentOperation { Target: ILocalReferenceOperation { Local: { } assigned } } => assigned,
+                    _ => null,
+                };
+                if (local is null)
                 {
                     return false;
                 }
@@ -2844,17 +2873,39 @@ namespace Postmortem.Analyzers.Knowledge
                     root = parent;
                 }
 
+                var function = FunctionOf(start);
+                var waited = false;
                 foreach (var operation in root.Descendants())
                 {
-                    if (operation is IInvocationOperation { TargetMethod.Name: "WaitForExit" or "WaitForExitAsync", Instance: { } instance } &&
-                        OperationFacts.UnwrapConversions(instance) is ILocalReferenceOperation reference &&
-                        SymbolEqualityComparer.Default.Equals(reference.Local, local))
+                    switch (operation)
                     {
-                        return true;
+                        case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment
+                            when assignment != held && SymbolEqualityComparer.Default.Equals(target.Local, local):
+                            // Assigned again: which process a wait is for is not known.
+                            return false;
+                        case IInvocationOperation { Instance: { } instance } wait
+                            when WaitsForTheEnd(wait) && wait.Syntax.SpanStart >= start.Syntax.Span.End &&
+                                 OperationFacts.UnwrapConversions(OperationFacts.ConditionalReceiver(instance)) is ILocalReferenceOperation reference &&
+                                 SymbolEqualityComparer.Default.Equals(reference.Local, local) && FunctionOf(wait) == function:
+                            waited = true;
+                            break;
                     }
                 }
 
-                return false;
+                return waited;
+
+                static IOperation? FunctionOf(IOperation operation)
+                {
+                    for (var current = operation.Parent; current is not null; current = current.Parent)
+                    {
+                        if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                        {
+                            return current;
+                        }
+                    }
+
+                    return null;
+                }
             }
 
             /// <summary>

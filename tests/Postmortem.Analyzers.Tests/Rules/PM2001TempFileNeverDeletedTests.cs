@@ -1659,6 +1659,51 @@ namespace Postmortem.Analyzers.Tests.Rules
                         Console.WriteLine(p.Id);
                     }
 
+                    // The review's look-alikes: a wait with a timeout (the process may still hold the file when it returns),
+                    // a wait in a lambda or a local function (it may never run, or not here), a wait before the start, a
+                    // local assigned another process before its wait: still the process's.
+                    void OpenWithTimeout(string text)
+                    {
+                        var path = Path.GetTempFileName();
+                        File.WriteAllText(path, text);
+                        using var p = System.Diagnostics.Process.Start("notepad", path);
+                        if (!p.WaitForExit(1000)) Console.WriteLine("still open");
+                    }
+
+                    void OpenChainedWithTimeout(string text)
+                    {
+                        var path = Path.GetTempFileName();
+                        File.WriteAllText(path, text);
+                        System.Diagnostics.Process.Start("notepad", path).WaitForExit(1000);
+                    }
+
+                    void OpenWaitedElsewhere(string text)
+                    {
+                        var path = Path.GetTempFileName();
+                        File.WriteAllText(path, text);
+                        var p = System.Diagnostics.Process.Start("notepad", path);
+                        _ = Task.Run(() => p.WaitForExit());
+                        void Wait() => p.WaitForExit();
+                    }
+
+                    void OpenWaitedBefore(string text)
+                    {
+                        var path = Path.GetTempFileName();
+                        File.WriteAllText(path, text);
+                        var p = System.Diagnostics.Process.Start("indexer");
+                        p.WaitForExit();
+                        p = System.Diagnostics.Process.Start("notepad", path);
+                    }
+
+                    void OpenReassigned(string text)
+                    {
+                        var path = Path.GetTempFileName();
+                        File.WriteAllText(path, text);
+                        var p = System.Diagnostics.Process.Start("notepad", path);
+                        p = System.Diagnostics.Process.Start("indexer");
+                        p.WaitForExit();
+                    }
+
                     // Jackett's StartUpdate: Path.Combine of one part, and of five, bind to the params overload.
                     void StartInfo(string updaterExePath)
                     {
@@ -1731,6 +1776,35 @@ namespace Postmortem.Analyzers.Tests.Rules
                         [|File.WriteAllText(tmp, text)|];
                         using var p = System.Diagnostics.Process.Start("editor", tmp);
                         await p.WaitForExitAsync();
+                        return File.ReadAllText(tmp);
+                    }
+
+                    // The review's forms: `?.` (Process.Start returns Process?), `?? throw`, a local assigned later.
+                    string EditNullable(string text)
+                    {
+                        var tmp = Path.GetTempPath() + Guid.NewGuid() + ".txt";
+                        [|File.WriteAllText(tmp, text)|];
+                        using var p = System.Diagnostics.Process.Start("editor", tmp);
+                        p?.WaitForExit();
+                        return File.ReadAllText(tmp);
+                    }
+
+                    string EditOrThrow(string text)
+                    {
+                        var tmp = Path.GetTempPath() + Guid.NewGuid() + ".txt";
+                        [|File.WriteAllText(tmp, text)|];
+                        using var p = System.Diagnostics.Process.Start("editor", tmp) ?? throw new InvalidOperationException();
+                        p.WaitForExit();
+                        return File.ReadAllText(tmp);
+                    }
+
+                    string EditAssigned(string text)
+                    {
+                        System.Diagnostics.Process p;
+                        var tmp = Path.GetTempPath() + Guid.NewGuid() + ".txt";
+                        [|File.WriteAllText(tmp, text)|];
+                        p = System.Diagnostics.Process.Start("editor", tmp);
+                        p.WaitForExit();
                         return File.ReadAllText(tmp);
                     }
             """));
