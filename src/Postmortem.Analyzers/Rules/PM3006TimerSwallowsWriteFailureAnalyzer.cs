@@ -351,22 +351,26 @@ namespace Postmortem.Analyzers.Rules
 
         /// <summary>Does a declaration of the type (any part, any file: a form's designer file) assign a timer's
         /// SynchronizingObject? Then the handler may run through ISynchronizeInvoke.BeginInvoke (a form's message loop),
-        /// where its exception is not swallowed. Syntax only, by name: <c>x.SynchronizingObject = …</c>, or the name alone
-        /// in an object initializer (<c>new Timer { SynchronizingObject = this }</c>); the name alone or after <c>this.</c>
-        /// elsewhere is the type's own member, a timer's only in a type derived from the timer (round 33: a type's own lock
-        /// field named so turned the rule off).</summary>
+        /// where its exception is not swallowed. Syntax only, by name: <c>x.SynchronizingObject = …</c> (also
+        /// <c>x?.SynchronizingObject = …</c>), the name alone in a timer's object initializer
+        /// (<c>new Timer { SynchronizingObject = this }</c>, or a target-typed <c>new(…) { … }</c>); the name alone or after
+        /// <c>this.</c>/<c>base.</c> elsewhere is a member of the type declaration around it, a timer's only in a type
+        /// derived from the timer (round 33: a type's own lock field named so turned the rule off).</summary>
         private static bool SetsSynchronizingObject(INamedTypeSymbol? type, INamedTypeSymbol timer, CancellationToken cancellationToken)
         {
             foreach (var reference in type?.DeclaringSyntaxReferences ?? ImmutableArray<SyntaxReference>.Empty)
             {
-                foreach (var assignment in reference.GetSyntax(cancellationToken).DescendantNodes().OfType<AssignmentExpressionSyntax>())
+                var declaration = reference.GetSyntax(cancellationToken);
+                foreach (var assignment in declaration.DescendantNodes().OfType<AssignmentExpressionSyntax>())
                 {
                     var target = assignment.Left switch
                     {
                         MemberAccessExpressionSyntax { Expression: not (ThisExpressionSyntax or BaseExpressionSyntax) } access => access.Name,
-                        IdentifierNameSyntax name when assignment.Parent is InitializerExpressionSyntax { RawKind: (int)SyntaxKind.ObjectInitializerExpression } => name,
-                        MemberAccessExpressionSyntax or IdentifierNameSyntax when TypeSymbols.InheritsFromOrEquals(type, timer) =>
-                            assignment.Left is MemberAccessExpressionSyntax own ? own.Name : (SimpleNameSyntax)assignment.Left,
+                        MemberBindingExpressionSyntax binding => binding.Name,
+                        IdentifierNameSyntax name when assignment.Parent is InitializerExpressionSyntax { RawKind: (int)SyntaxKind.ObjectInitializerExpression } initializer =>
+                            InitializesATimer(initializer) ? name : null,
+                        MemberAccessExpressionSyntax own when IsOfADerivedTimer(assignment, declaration, type!, timer) => own.Name,
+                        IdentifierNameSyntax name when assignment.Parent is not InitializerExpressionSyntax && IsOfADerivedTimer(assignment, declaration, type!, timer) => name,
                         _ => null,
                     };
                     // `= null` (or default) leaves the handler on the thread pool, where the timer swallows its exception.
@@ -379,5 +383,37 @@ namespace Postmortem.Analyzers.Rules
 
             return false;
         }
+
+        /// <summary>An object initializer of <c>new Timer(…)</c> (any qualification) or of a target-typed <c>new(…)</c>, not of
+        /// another type that has a SynchronizingObject (<c>FileSystemWatcher</c>, a type of one's own).</summary>
+        private static bool InitializesATimer(InitializerExpressionSyntax initializer)
+            => initializer.Parent switch
+            {
+                ImplicitObjectCreationExpressionSyntax => true,
+                ObjectCreationExpressionSyntax { Type: var created } => RightmostName(created) == "Timer",
+                _ => false,
+            };
+
+        /// <summary>Is the type declaration around the assignment (the analyzed type's own, or one nested in it) derived from
+        /// the timer? The analyzed type by its symbol; a nested type by the names in its base list (syntax only).</summary>
+        private static bool IsOfADerivedTimer(AssignmentExpressionSyntax assignment, SyntaxNode declaration, INamedTypeSymbol type, INamedTypeSymbol timer)
+        {
+            var around = assignment.FirstAncestorOrSelf<TypeDeclarationSyntax>();
+            if (around is null || around == declaration)
+            {
+                return TypeSymbols.InheritsFromOrEquals(type, timer);
+            }
+
+            return around.BaseList?.Types.Any(t => RightmostName(t.Type) == "Timer") == true;
+        }
+
+        private static string? RightmostName(TypeSyntax type)
+            => type switch
+            {
+                QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+                AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+                SimpleNameSyntax simple => simple.Identifier.ValueText,
+                _ => null,
+            };
     }
 }

@@ -691,7 +691,62 @@ namespace Postmortem.Analyzers.Tests.Rules
                         Elapsed += (s, e) => File.WriteAllText("a.json", "x");
                     }
                 }
+
+                // The review of a2a2e97: a nested timer class sets it, the outer class subscribes; a target-typed creation.
+                public sealed class Outer
+                {
+                    private sealed class FormTimer : Timer
+                    {
+                        public FormTimer(ISynchronizeInvoke f) { SynchronizingObject = f; }
+                    }
+
+                    private FormTimer _t;
+
+                    public void Start(ISynchronizeInvoke f)
+                    {
+                        _t = new FormTimer(f);
+                        _t.Elapsed += OnTick;
+                    }
+
+                    private void OnTick(object s, ElapsedEventArgs e) => File.WriteAllText("a.json", "x");
+                }
+
+                public sealed class TargetTyped
+                {
+                    private Timer _t;
+
+                    public void Start(ISynchronizeInvoke form)
+                    {
+                        _t = new(1000) { SynchronizingObject = form };
+                        _t.Elapsed += (s, e) => File.WriteAllText("a.json", "x");
+                    }
+                }
                 """);
+
+        // C# 14's null-conditional assignment sets the timer's SynchronizingObject too (the review of a2a2e97; a preview
+        // feature for the tests' compiler, C# 14 in the .NET 10 SDK).
+        [Fact]
+        public Task SynchronizingObjectSetThroughNullConditionalAssignment_NoDiagnostic()
+        {
+            var test = VerifyCS.Test("""
+                using System.ComponentModel;
+                using System.IO;
+                using System.Timers;
+
+                public sealed class NullConditional
+                {
+                    private Timer _t;
+
+                    public void Start(ISynchronizeInvoke form)
+                    {
+                        _t?.SynchronizingObject = form;
+                        _t!.Elapsed += (s, e) => File.WriteAllText("a.json", "x");
+                    }
+                }
+                """);
+            test.LanguageVersion = Microsoft.CodeAnalysis.CSharp.LanguageVersion.Preview;
+            return test.RunAsync();
+        }
 
         // Real-world round 33 (a probe): a member of the type's own named SynchronizingObject (a lock object) is not a
         // timer's, assigned by name alone or after `this.`: the handler still runs on the thread pool.
@@ -718,8 +773,36 @@ namespace Postmortem.Analyzers.Tests.Rules
                         lock (SynchronizingObject) {|#1:File.WriteAllText("a.json", "x")|};
                     }
                 }
+
+                // The review of a2a2e97: another type's initializer (a FileSystemWatcher), and a type nested in a derived
+                // timer whose own lock member is named so.
+                public class Watcher
+                {
+                    private readonly Timer _t = new Timer(1000);
+                    private FileSystemWatcher _w;
+
+                    public void Start(System.ComponentModel.ISynchronizeInvoke form)
+                    {
+                        _w = new FileSystemWatcher(".") { SynchronizingObject = form };
+                        {|#2:_t.Elapsed|} += (s, e) => {|#3:File.WriteAllText("a.json", "x")|};
+                    }
+                }
+
+                public class SaveTimer : Timer
+                {
+                    public SaveTimer() => {|#4:Elapsed|} += (s, e) => {|#5:File.WriteAllText("a.json", "x")|};
+
+                    private sealed class Gate
+                    {
+                        private object SynchronizingObject;
+
+                        public Gate() { SynchronizingObject = new object(); }
+                    }
+                }
                 """,
-                VerifyCS.Diagnostic("PM3006").WithLocation(0).WithArguments("'OnTick'", "File.WriteAllText", OnWrite).WithAdditionalLocations(1));
+                VerifyCS.Diagnostic("PM3006").WithLocation(0).WithArguments("'OnTick'", "File.WriteAllText", OnWrite).WithAdditionalLocations(1),
+                VerifyCS.Diagnostic("PM3006").WithLocation(2).WithArguments("This lambda", "File.WriteAllText", OnWrite).WithAdditionalLocations(3),
+                VerifyCS.Diagnostic("PM3006").WithLocation(4).WithArguments("This lambda", "File.WriteAllText", OnWrite).WithAdditionalLocations(5));
 
         // SynchronizingObject set to null (or default) leaves the handler on the thread pool: the timer still swallows (the
         // twenty-seventh session's review).
