@@ -363,18 +363,27 @@ namespace Postmortem.Analyzers.Rules
                 var declaration = reference.GetSyntax(cancellationToken);
                 foreach (var assignment in declaration.DescendantNodes().OfType<AssignmentExpressionSyntax>())
                 {
-                    var target = assignment.Left switch
+                    var name = assignment.Left switch
                     {
-                        MemberAccessExpressionSyntax { Expression: not (ThisExpressionSyntax or BaseExpressionSyntax) } access => access.Name,
+                        MemberAccessExpressionSyntax access => access.Name,
                         MemberBindingExpressionSyntax binding => binding.Name,
-                        IdentifierNameSyntax name when assignment.Parent is InitializerExpressionSyntax { RawKind: (int)SyntaxKind.ObjectInitializerExpression } initializer =>
-                            InitializesATimer(initializer) ? name : null,
-                        MemberAccessExpressionSyntax own when IsOfADerivedTimer(assignment, declaration, type!, timer) => own.Name,
-                        IdentifierNameSyntax name when assignment.Parent is not InitializerExpressionSyntax && IsOfADerivedTimer(assignment, declaration, type!, timer) => name,
+                        IdentifierNameSyntax identifier => identifier,
                         _ => null,
                     };
+
                     // `= null` (or default) leaves the handler on the thread pool, where the timer swallows its exception.
-                    if (target?.Identifier.ValueText == "SynchronizingObject" && !IsNoObject(assignment.Right))
+                    if (name?.Identifier.ValueText != "SynchronizingObject" || IsNoObject(assignment.Right))
+                    {
+                        continue;
+                    }
+
+                    var timers = assignment.Left switch
+                    {
+                        MemberAccessExpressionSyntax { Expression: not (ThisExpressionSyntax or BaseExpressionSyntax) } or MemberBindingExpressionSyntax => true,
+                        _ when assignment.Parent is InitializerExpressionSyntax { RawKind: (int)SyntaxKind.ObjectInitializerExpression } initializer => InitializesATimer(initializer),
+                        _ => IsOfADerivedTimer(assignment, declaration, type!, timer),
+                    };
+                    if (timers)
                     {
                         return true;
                     }
