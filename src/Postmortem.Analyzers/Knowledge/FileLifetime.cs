@@ -2824,11 +2824,12 @@ namespace Postmortem.Analyzers.Knowledge
                    !(invocation.Parent is IInvocationOperation wait && wait.Instance == invocation && WaitsForTheEnd(wait)) &&
                    !IsWaitedThroughItsLocal(invocation);
 
-            /// <summary><c>WaitForExit()</c> without a timeout, or <c>WaitForExitAsync(…)</c>.</summary>
+            /// <summary><c>WaitForExit()</c> without a timeout (or with -1, <c>Timeout.Infinite</c>), or <c>WaitForExitAsync(…)</c>.</summary>
             private static bool WaitsForTheEnd(IInvocationOperation wait)
                 => wait.TargetMethod.Name switch
                 {
-                    "WaitForExit" => wait.Arguments.IsEmpty,
+                    "WaitForExit" => wait.Arguments.IsEmpty ||
+                                     (wait.Arguments.Length == 1 && wait.Arguments[0].Value.ConstantValue is { HasValue: true, Value: -1 }),
                     "WaitForExitAsync" => true,
                     _ => false,
                 };
@@ -2879,8 +2880,8 @@ namespace Postmortem.Analyzers.Knowledge
                 {
                     switch (operation)
                     {
-                        case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment
-                            when assignment != held && SymbolEqualityComparer.Default.Equals(target.Local, local):
+                        case ILocalReferenceOperation written
+                            when SymbolEqualityComparer.Default.Equals(written.Local, local) && IsWrittenAgain(written, held):
                             // Assigned again: which process a wait is for is not known.
                             return false;
                         case IInvocationOperation { Instance: { } instance } wait
@@ -2893,6 +2894,17 @@ namespace Postmortem.Analyzers.Knowledge
                 }
 
                 return waited;
+
+                // `p = …` (not the start's own assignment), `p ??= …`, `p += …`, `(p, x) = …`, `Make(out p)`, `ref p`.
+                static bool IsWrittenAgain(ILocalReferenceOperation reference, IOperation? held)
+                    => reference.Parent switch
+                    {
+                        ISimpleAssignmentOperation assignment => assignment.Target == reference && assignment != held,
+                        IAssignmentOperation assignment => assignment.Target == reference,
+                        IArgumentOperation { Parameter.RefKind: RefKind.Out or RefKind.Ref } => true,
+                        ITupleOperation tuple => tuple.Parent is IDeconstructionAssignmentOperation deconstruction && deconstruction.Target == tuple,
+                        _ => false,
+                    };
 
                 static IOperation? FunctionOf(IOperation operation)
                 {

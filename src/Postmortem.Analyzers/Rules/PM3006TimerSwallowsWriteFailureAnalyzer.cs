@@ -67,7 +67,7 @@ namespace Postmortem.Analyzers.Rules
             var found = body is null ? null : FindUncaughtWrite(body, io, model, cancellationToken);
             if (found is null && method is not null)
             {
-                found = FindUncaughtWriteInOverrides(method, io, context.Compilation, cancellationToken, out handler);
+                found = FindUncaughtWriteInOverrides(method, assignment.HandlerValue, context.ContainingSymbol.ContainingType, elapsed.ContainingType, io, context.Compilation, cancellationToken, out handler);
             }
 
             if (found is not { } write)
@@ -103,8 +103,16 @@ namespace Postmortem.Analyzers.Rules
         }
 
         /// <summary>The method a handler is made of (<c>timer.Elapsed += OnTick</c>) when a subclass may replace its body: a
-        /// virtual, abstract or override method that is not sealed, of a type that is not sealed; null otherwise.</summary>
+        /// virtual, abstract or override method that is not sealed, of a type that is not sealed, called virtually (not
+        /// <c>base.OnTick</c>, whose delegate runs the base body); null otherwise.</summary>
         private static IMethodSymbol? HandlerMethod(IOperation handler)
+            => HandlerReference(handler) is { Method: { IsSealed: false, ContainingType.IsSealed: false } method } reference &&
+               reference.Instance?.Syntax is not BaseExpressionSyntax &&
+               (method.IsAbstract || method.IsVirtual || method.IsOverride)
+                ? method
+                : null;
+
+        private static IMethodReferenceOperation? HandlerReference(IOperation handler)
         {
             var value = OperationFacts.UnwrapConversions(handler);
             if (value is IDelegateCreationOperation creation)
@@ -112,10 +120,7 @@ namespace Postmortem.Analyzers.Rules
                 value = OperationFacts.UnwrapConversions(creation.Target);
             }
 
-            return value is IMethodReferenceOperation { Method: { IsSealed: false, ContainingType.IsSealed: false } method } &&
-                   (method.IsAbstract || method.IsVirtual || method.IsOverride)
-                ? method
-                : null;
+            return value as IMethodReferenceOperation;
         }
 
         /// <summary>At most this many overrides of one handler are read.</summary>
@@ -126,15 +131,19 @@ namespace Postmortem.Analyzers.Rules
         /// their files and positions), and the handler's name for the message. Only for a virtual or abstract handler, which
         /// is rare, so the compilation's declarations of the name are looked up then (<c>GetSymbolsWithName</c>).
         /// </summary>
-        private static (IOperation Operation, string Name)? FindUncaughtWriteInOverrides(IMethodSymbol method, IoTypes io, Compilation compilation, CancellationToken cancellationToken, out string handler)
+        /// <param name="subscriber">The type whose code subscribes: a handler of its own (<c>this.OnTick</c>, <c>OnTick</c>)
+        /// runs the override of an instance of that type, so only the overrides in types derived from it count (not a
+        /// sibling's); a handler of another object (<c>other.OnTick</c>) may run any.</param>
+        private static (IOperation Operation, string Name)? FindUncaughtWriteInOverrides(IMethodSymbol method, IOperation handlerValue, INamedTypeSymbol? subscriber, INamedTypeSymbol timer, IoTypes io, Compilation compilation, CancellationToken cancellationToken, out string handler)
         {
             handler = string.Empty;
             var target = method.OriginalDefinition;
+            var ownHandler = HandlerReference(handlerValue)?.Instance is IInstanceReferenceOperation;
             var overrides = new List<IMethodSymbol>();
             foreach (var symbol in compilation.GetSymbolsWithName(method.Name, SymbolFilter.Member, cancellationToken))
             {
                 if (symbol is IMethodSymbol { IsOverride: true, DeclaringSyntaxReferences.Length: > 0 } candidate && Overrides(candidate, target) &&
-                    !OperationFacts.Implementation(candidate).IsAsync)
+                    !OperationFacts.Implementation(candidate).IsAsync && (!ownHandler || DerivesFrom(candidate.ContainingType, subscriber)))
                 {
                     overrides.Add(candidate);
                 }
@@ -153,7 +162,9 @@ namespace Postmortem.Analyzers.Rules
 #pragma warning disable RS1030 // An override in another file: read only for a virtual or abstract Elapsed handler, at most MaxOverrides.
                 var model = compilation.GetSemanticModel(candidate.DeclaringSyntaxReferences[0].SyntaxTree);
 #pragma warning restore RS1030
-                if (OperationFacts.SameFileHelperBody(candidate, model, cancellationToken, overridable: true) is { } body &&
+                // A subclass that gives the timer a SynchronizingObject runs its handler through BeginInvoke.
+                if (!SetsSynchronizingObject(candidate.ContainingType, timer, cancellationToken) &&
+                    OperationFacts.SameFileHelperBody(candidate, model, cancellationToken, overridable: true) is { } body &&
                     FindUncaughtWrite(body, io, model, cancellationToken) is { } write)
                 {
                     handler = "'" + method.Name + "' (overridden in " + candidate.ContainingType.Name + ")";
@@ -162,6 +173,19 @@ namespace Postmortem.Analyzers.Rules
             }
 
             return null;
+
+            static bool DerivesFrom(INamedTypeSymbol? type, INamedTypeSymbol? subscriber)
+            {
+                for (var current = type; current is not null && subscriber is not null; current = current.BaseType)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, subscriber.OriginalDefinition))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
 
             static bool Overrides(IMethodSymbol candidate, IMethodSymbol target)
             {
@@ -393,15 +417,12 @@ namespace Postmortem.Analyzers.Rules
             return false;
         }
 
-        /// <summary>An object initializer of <c>new Timer(…)</c> (any qualification) or of a target-typed <c>new(…)</c>, not of
-        /// another type that has a SynchronizingObject (<c>FileSystemWatcher</c>, a type of one's own).</summary>
+        /// <summary>An object initializer that may be a timer's (any type, a target-typed <c>new(…)</c>, an alias or a derived
+        /// timer included), not one of the framework's other types that have a SynchronizingObject
+        /// (<c>FileSystemWatcher</c>, <c>Process</c>, <c>EventLog</c>).</summary>
         private static bool InitializesATimer(InitializerExpressionSyntax initializer)
-            => initializer.Parent switch
-            {
-                ImplicitObjectCreationExpressionSyntax => true,
-                ObjectCreationExpressionSyntax { Type: var created } => RightmostName(created) == "Timer",
-                _ => false,
-            };
+            => initializer.Parent is not ObjectCreationExpressionSyntax { Type: var created } ||
+               RightmostName(created) is not ("FileSystemWatcher" or "Process" or "EventLog");
 
         /// <summary>Is the type declaration around the assignment (the analyzed type's own, or one nested in it) derived from
         /// the timer? The analyzed type by its symbol; a nested type by the names in its base list (syntax only).</summary>

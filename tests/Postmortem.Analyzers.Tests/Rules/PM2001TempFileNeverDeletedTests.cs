@@ -1704,6 +1704,37 @@ namespace Postmortem.Analyzers.Tests.Rules
                         p.WaitForExit();
                     }
 
+                    // The second review: written again through ??=, a deconstruction or an out argument.
+                    void OpenReassignedOtherwise(string text)
+                    {
+                        var path = Path.GetTempFileName();
+                        File.WriteAllText(path, text);
+                        var p = System.Diagnostics.Process.Start("notepad", path);
+                        p ??= System.Diagnostics.Process.Start("indexer");
+                        p.WaitForExit();
+                    }
+
+                    void OpenDeconstructed(string text)
+                    {
+                        var path = Path.GetTempFileName();
+                        File.WriteAllText(path, text);
+                        var p = System.Diagnostics.Process.Start("notepad", path);
+                        int x;
+                        (p, x) = (System.Diagnostics.Process.Start("indexer"), 0);
+                        p.WaitForExit();
+                    }
+
+                    static void Other(out System.Diagnostics.Process process) => process = System.Diagnostics.Process.Start("indexer");
+
+                    void OpenSwapped(string text)
+                    {
+                        var path = Path.GetTempFileName();
+                        File.WriteAllText(path, text);
+                        var p = System.Diagnostics.Process.Start("notepad", path);
+                        Other(out p);
+                        p.WaitForExit();
+                    }
+
                     // Jackett's StartUpdate: Path.Combine of one part, and of five, bind to the params overload.
                     void StartInfo(string updaterExePath)
                     {
@@ -1795,6 +1826,16 @@ namespace Postmortem.Analyzers.Tests.Rules
                         [|File.WriteAllText(tmp, text)|];
                         using var p = System.Diagnostics.Process.Start("editor", tmp) ?? throw new InvalidOperationException();
                         p.WaitForExit();
+                        return File.ReadAllText(tmp);
+                    }
+
+                    // -1 (Timeout.Infinite) waits for the end.
+                    string EditInfinite(string text)
+                    {
+                        var tmp = Path.GetTempPath() + Guid.NewGuid() + ".txt";
+                        [|File.WriteAllText(tmp, text)|];
+                        using var p = System.Diagnostics.Process.Start("editor", tmp);
+                        p.WaitForExit(System.Threading.Timeout.Infinite);
                         return File.ReadAllText(tmp);
                     }
 

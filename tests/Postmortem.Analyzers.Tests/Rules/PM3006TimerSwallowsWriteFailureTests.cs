@@ -644,6 +644,60 @@ namespace Postmortem.Analyzers.Tests.Rules
                     protected override async void MainTimer_Elapsed(object sender, ElapsedEventArgs e) => await File.WriteAllTextAsync("a.json", "[]");
                 }
 
+                // The second review: a sibling's override never runs for the subscriber's instances; `base.OnTick` runs the
+                // base body; an override in a class that gives the timer a SynchronizingObject runs through BeginInvoke.
+                public abstract class B
+                {
+                    protected readonly Timer T = new Timer(1000);
+
+                    protected abstract void OnTick(object s, ElapsedEventArgs e);
+                }
+
+                public abstract class Mid : B
+                {
+                    protected Mid() => T.Elapsed += OnTick;
+                }
+
+                public sealed class Safe : Mid
+                {
+                    protected override void OnTick(object s, ElapsedEventArgs e) { }
+                }
+
+                public sealed class Sibling : B
+                {
+                    protected override void OnTick(object s, ElapsedEventArgs e) => File.WriteAllText("a.json", "[]");
+                }
+
+                public class Heart
+                {
+                    protected readonly Timer T = new Timer(1000);
+
+                    protected virtual void OnTick(object s, ElapsedEventArgs e) { }
+                }
+
+                public class BaseBody : Heart
+                {
+                    public BaseBody() => T.Elapsed += base.OnTick;
+
+                    protected override void OnTick(object s, ElapsedEventArgs e) => File.WriteAllText("a.json", "[]");
+                }
+
+                public abstract class B2
+                {
+                    protected readonly Timer T = new Timer(1000);
+
+                    protected B2() => T.Elapsed += OnTick;
+
+                    protected abstract void OnTick(object s, ElapsedEventArgs e);
+                }
+
+                public sealed class FormService : B2
+                {
+                    public FormService(System.ComponentModel.ISynchronizeInvoke form) { T.SynchronizingObject = form; }
+
+                    protected override void OnTick(object s, ElapsedEventArgs e) => File.WriteAllText("a.json", "[]");
+                }
+
                 public abstract class OtherBase
                 {
                     protected abstract void MainTimer_Elapsed(object sender, ElapsedEventArgs e);
@@ -662,6 +716,7 @@ namespace Postmortem.Analyzers.Tests.Rules
                 using System.ComponentModel;
                 using System.IO;
                 using System.Timers;
+                using TimerAlias = System.Timers.Timer;
 
                 public sealed class Saver
                 {
@@ -689,6 +744,31 @@ namespace Postmortem.Analyzers.Tests.Rules
                     {
                         this.SynchronizingObject = form;
                         Elapsed += (s, e) => File.WriteAllText("a.json", "x");
+                    }
+                }
+
+                // The second review: an alias of the timer, a class derived from it.
+                public sealed class Aliased
+                {
+                    private TimerAlias _t;
+
+                    public void Start(ISynchronizeInvoke form)
+                    {
+                        _t = new TimerAlias(1000) { SynchronizingObject = form };
+                        _t.Elapsed += (s, e) => File.WriteAllText("a.json", "x");
+                    }
+                }
+
+                public class PlainDerived : Timer { }
+
+                public sealed class UsesDerived
+                {
+                    private PlainDerived _t;
+
+                    public void Start(ISynchronizeInvoke form)
+                    {
+                        _t = new PlainDerived { SynchronizingObject = form };
+                        _t.Elapsed += (s, e) => File.WriteAllText("a.json", "x");
                     }
                 }
 
