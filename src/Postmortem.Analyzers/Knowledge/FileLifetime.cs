@@ -2822,6 +2822,8 @@ namespace Postmortem.Analyzers.Knowledge
                 => invocation.TargetMethod.Name == "Start" && _facts.Process is { } process &&
                    SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, process) &&
                    !(invocation.Parent is IInvocationOperation wait && wait.Instance == invocation && WaitsForTheEnd(wait)) &&
+                   !(invocation.Parent is IConditionalAccessOperation { WhenNotNull: IInvocationOperation conditionalWait } access &&
+                     access.Operation == invocation && WaitsForTheEnd(conditionalWait)) &&
                    !IsWaitedThroughItsLocal(invocation);
 
             /// <summary><c>WaitForExit()</c> without a timeout (or with -1, <c>Timeout.Infinite</c>), or <c>WaitForExitAsync(…)</c>.</summary>

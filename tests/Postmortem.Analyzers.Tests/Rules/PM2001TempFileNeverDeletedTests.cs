@@ -1829,6 +1829,15 @@ namespace Postmortem.Analyzers.Tests.Rules
                         return File.ReadAllText(tmp);
                     }
 
+                    // Chained through ?. (Process.Start returns Process?): waited for right there.
+                    string EditChainedNullable(string text)
+                    {
+                        var tmp = Path.GetTempPath() + Guid.NewGuid() + ".txt";
+                        [|File.WriteAllText(tmp, text)|];
+                        System.Diagnostics.Process.Start("editor", tmp)?.WaitForExit();
+                        return File.ReadAllText(tmp);
+                    }
+
                     // -1 (Timeout.Infinite) waits for the end.
                     string EditInfinite(string text)
                     {
