@@ -2876,26 +2876,37 @@ namespace Postmortem.Analyzers.Knowledge
                     root = parent;
                 }
 
+                // The first wait after the start, and the first write again after the start: a wait counts when it comes
+                // before any such write (after it, which process it waits for is not known; a write after the wait changes
+                // nothing).
                 var function = FunctionOf(start);
-                var waited = false;
+                var after = start.Syntax.Span.End;
+                var firstWait = int.MaxValue;
+                var firstWrite = int.MaxValue;
                 foreach (var operation in root.Descendants())
                 {
+                    var at = operation.Syntax.SpanStart;
+                    if (at < after)
+                    {
+                        continue;
+                    }
+
                     switch (operation)
                     {
                         case ILocalReferenceOperation written
                             when SymbolEqualityComparer.Default.Equals(written.Local, local) && IsWrittenAgain(written, held):
-                            // Assigned again: which process a wait is for is not known.
-                            return false;
+                            firstWrite = System.Math.Min(firstWrite, at);
+                            break;
                         case IInvocationOperation { Instance: { } instance } wait
-                            when WaitsForTheEnd(wait) && wait.Syntax.SpanStart >= start.Syntax.Span.End &&
+                            when WaitsForTheEnd(wait) &&
                                  OperationFacts.UnwrapConversions(OperationFacts.ConditionalReceiver(instance)) is ILocalReferenceOperation reference &&
                                  SymbolEqualityComparer.Default.Equals(reference.Local, local) && FunctionOf(wait) == function:
-                            waited = true;
+                            firstWait = System.Math.Min(firstWait, at);
                             break;
                     }
                 }
 
-                return waited;
+                return firstWait < firstWrite;
 
                 // `p = …` (not the start's own assignment), `p ??= …`, `p += …`, `(p, x) = …`, `Make(out p)`, `ref p`.
                 static bool IsWrittenAgain(ILocalReferenceOperation reference, IOperation? held)
@@ -2904,9 +2915,21 @@ namespace Postmortem.Analyzers.Knowledge
                         ISimpleAssignmentOperation assignment => assignment.Target == reference && assignment != held,
                         IAssignmentOperation assignment => assignment.Target == reference,
                         IArgumentOperation { Parameter.RefKind: RefKind.Out or RefKind.Ref } => true,
-                        ITupleOperation tuple => tuple.Parent is IDeconstructionAssignmentOperation deconstruction && deconstruction.Target == tuple,
+                        ITupleOperation tuple => IsDeconstructionTarget(tuple),
                         _ => false,
                     };
+
+                // `(p, x) = …`, also nested: `((p, x), y) = …`.
+                static bool IsDeconstructionTarget(ITupleOperation tuple)
+                {
+                    IOperation outermost = tuple;
+                    while (outermost.Parent is ITupleOperation outer)
+                    {
+                        outermost = outer;
+                    }
+
+                    return outermost.Parent is IDeconstructionAssignmentOperation deconstruction && deconstruction.Target == outermost;
+                }
 
                 static IOperation? FunctionOf(IOperation operation)
                 {

@@ -57,7 +57,7 @@ namespace Postmortem.Analyzers.Rules
             var cancellationToken = context.CancellationToken;
             var (body, handler) = HandlerBody(assignment.HandlerValue, model, cancellationToken);
             var method = HandlerMethod(assignment.HandlerValue);
-            if ((body is null && method is null) || SetsSynchronizingObject(context.ContainingSymbol.ContainingType, elapsed.ContainingType, cancellationToken))
+            if ((body is null && method is null) || SetsSynchronizingObject(context.ContainingSymbol.ContainingType, elapsed.ContainingType, context.Compilation, cancellationToken))
             {
                 return;
             }
@@ -138,7 +138,7 @@ namespace Postmortem.Analyzers.Rules
         {
             handler = string.Empty;
             var target = method.OriginalDefinition;
-            var ownHandler = HandlerReference(handlerValue)?.Instance is IInstanceReferenceOperation;
+            var ownHandler = HandlerReference(handlerValue)?.Instance is { } instance && OperationFacts.UnwrapConversions(instance) is IInstanceReferenceOperation;
             var overrides = new List<IMethodSymbol>();
             foreach (var symbol in compilation.GetSymbolsWithName(method.Name, SymbolFilter.Member, cancellationToken))
             {
@@ -162,8 +162,10 @@ namespace Postmortem.Analyzers.Rules
 #pragma warning disable RS1030 // An override in another file: read only for a virtual or abstract Elapsed handler, at most MaxOverrides.
                 var model = compilation.GetSemanticModel(candidate.DeclaringSyntaxReferences[0].SyntaxTree);
 #pragma warning restore RS1030
-                // A subclass that gives the timer a SynchronizingObject runs its handler through BeginInvoke.
-                if (!SetsSynchronizingObject(candidate.ContainingType, timer, cancellationToken) &&
+                // A subclass of the subscriber (the override's class or one between) that gives the timer a SynchronizingObject
+                // runs its handler through BeginInvoke. Only for a handler of the subscriber's own: another object's override
+                // has nothing to do with this timer.
+                if (!(ownHandler && SetsSynchronizingObjectBetween(candidate.ContainingType, subscriber, timer, compilation, cancellationToken)) &&
                     OperationFacts.SameFileHelperBody(candidate, model, cancellationToken, overridable: true) is { } body &&
                     FindUncaughtWrite(body, io, model, cancellationToken) is { } write)
                 {
@@ -173,6 +175,19 @@ namespace Postmortem.Analyzers.Rules
             }
 
             return null;
+
+            static bool SetsSynchronizingObjectBetween(INamedTypeSymbol? type, INamedTypeSymbol? subscriber, INamedTypeSymbol timer, Compilation compilation, CancellationToken cancellationToken)
+            {
+                for (var current = type; current is not null && !SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, subscriber?.OriginalDefinition); current = current.BaseType)
+                {
+                    if (SetsSynchronizingObject(current.OriginalDefinition, timer, compilation, cancellationToken))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
 
             static bool DerivesFrom(INamedTypeSymbol? type, INamedTypeSymbol? subscriber)
             {
@@ -380,7 +395,7 @@ namespace Postmortem.Analyzers.Rules
         /// (<c>new Timer { SynchronizingObject = this }</c>, or a target-typed <c>new(…) { … }</c>); the name alone or after
         /// <c>this.</c>/<c>base.</c> elsewhere is a member of the type declaration around it, a timer's only in a type
         /// derived from the timer (round 33: a type's own lock field named so turned the rule off).</summary>
-        private static bool SetsSynchronizingObject(INamedTypeSymbol? type, INamedTypeSymbol timer, CancellationToken cancellationToken)
+        private static bool SetsSynchronizingObject(INamedTypeSymbol? type, INamedTypeSymbol timer, Compilation compilation, CancellationToken cancellationToken)
         {
             foreach (var reference in type?.DeclaringSyntaxReferences ?? ImmutableArray<SyntaxReference>.Empty)
             {
@@ -404,7 +419,7 @@ namespace Postmortem.Analyzers.Rules
                     var timers = assignment.Left switch
                     {
                         MemberAccessExpressionSyntax { Expression: not (ThisExpressionSyntax or BaseExpressionSyntax) } or MemberBindingExpressionSyntax => true,
-                        _ when assignment.Parent is InitializerExpressionSyntax { RawKind: (int)SyntaxKind.ObjectInitializerExpression } initializer => InitializesATimer(initializer),
+                        _ when assignment.Parent is InitializerExpressionSyntax { RawKind: (int)SyntaxKind.ObjectInitializerExpression } initializer => InitializesATimer(initializer, timer, compilation, cancellationToken),
                         _ => IsOfADerivedTimer(assignment, declaration, type!, timer),
                     };
                     if (timers)
@@ -417,12 +432,27 @@ namespace Postmortem.Analyzers.Rules
             return false;
         }
 
-        /// <summary>An object initializer that may be a timer's (any type, a target-typed <c>new(…)</c>, an alias or a derived
-        /// timer included), not one of the framework's other types that have a SynchronizingObject
-        /// (<c>FileSystemWatcher</c>, <c>Process</c>, <c>EventLog</c>).</summary>
-        private static bool InitializesATimer(InitializerExpressionSyntax initializer)
-            => initializer.Parent is not ObjectCreationExpressionSyntax { Type: var created } ||
-               RightmostName(created) is not ("FileSystemWatcher" or "Process" or "EventLog");
+        /// <summary>An object initializer of a timer: <c>new Timer(…) { … }</c> by name, or else (rare: an alias, a class
+        /// derived from the timer, a target-typed <c>new(…)</c>) by the created type, which the semantic model of the
+        /// initializer's file tells. Not a nested member initializer (<c>W = { SynchronizingObject = … }</c>) nor another
+        /// type's (<c>FileSystemWatcher</c>, a class of one's own).</summary>
+        private static bool InitializesATimer(InitializerExpressionSyntax initializer, INamedTypeSymbol timer, Compilation compilation, CancellationToken cancellationToken)
+        {
+            if (initializer.Parent is ObjectCreationExpressionSyntax { Type: var named } && RightmostName(named) == "Timer")
+            {
+                return true;
+            }
+
+            if (initializer.Parent is not BaseObjectCreationExpressionSyntax creation || !compilation.ContainsSyntaxTree(creation.SyntaxTree))
+            {
+                return false;
+            }
+
+#pragma warning disable RS1030 // Only for an initializer setting SynchronizingObject on a type not named Timer: rare.
+            var model = compilation.GetSemanticModel(creation.SyntaxTree);
+#pragma warning restore RS1030
+            return TypeSymbols.InheritsFromOrEquals(model.GetTypeInfo(creation, cancellationToken).Type, timer);
+        }
 
         /// <summary>Is the type declaration around the assignment (the analyzed type's own, or one nested in it) derived from
         /// the timer? The analyzed type by its symbol; a nested type by the names in its base list (syntax only).</summary>

@@ -1724,6 +1724,16 @@ namespace Postmortem.Analyzers.Tests.Rules
                         p.WaitForExit();
                     }
 
+                    void OpenDeconstructedNested(string text)
+                    {
+                        var path = Path.GetTempFileName();
+                        File.WriteAllText(path, text);
+                        var p = System.Diagnostics.Process.Start("notepad", path);
+                        int x, y;
+                        ((p, x), y) = ((System.Diagnostics.Process.Start("indexer"), 0), 1);
+                        p.WaitForExit();
+                    }
+
                     static void Other(out System.Diagnostics.Process process) => process = System.Diagnostics.Process.Start("indexer");
 
                     void OpenSwapped(string text)
@@ -1835,6 +1845,17 @@ namespace Postmortem.Analyzers.Tests.Rules
                         var tmp = Path.GetTempPath() + Guid.NewGuid() + ".txt";
                         [|File.WriteAllText(tmp, text)|];
                         System.Diagnostics.Process.Start("editor", tmp)?.WaitForExit();
+                        return File.ReadAllText(tmp);
+                    }
+
+                    // The third review: a write of the local after the wait changes nothing.
+                    string EditThenForget(string text)
+                    {
+                        var tmp = Path.GetTempPath() + Guid.NewGuid() + ".txt";
+                        [|File.WriteAllText(tmp, text)|];
+                        var p = System.Diagnostics.Process.Start("editor", tmp);
+                        p.WaitForExit();
+                        p = null;
                         return File.ReadAllText(tmp);
                     }
 

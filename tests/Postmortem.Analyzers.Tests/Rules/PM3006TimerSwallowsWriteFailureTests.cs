@@ -698,6 +698,39 @@ namespace Postmortem.Analyzers.Tests.Rules
                     protected override void OnTick(object s, ElapsedEventArgs e) => File.WriteAllText("a.json", "[]");
                 }
 
+                // The third review: `((Mid2)this).OnTick` is the subscriber's own handler; a class between the subscriber and
+                // the override gives the timer its SynchronizingObject.
+                public abstract class Mid2 : B
+                {
+                    protected Mid2() => T.Elapsed += ((Mid2)this).OnTick;
+                }
+
+                public sealed class Safe2 : Mid2
+                {
+                    protected override void OnTick(object s, ElapsedEventArgs e) { }
+                }
+
+                public abstract class B3
+                {
+                    protected readonly Timer T = new Timer(1000);
+
+                    protected B3() => T.Elapsed += OnTick;
+
+                    protected abstract void OnTick(object s, ElapsedEventArgs e);
+                }
+
+                public abstract class FormMid : B3
+                {
+                    protected FormMid(System.ComponentModel.ISynchronizeInvoke f) { T.SynchronizingObject = f; }
+                }
+
+                public sealed class FormLeaf : FormMid
+                {
+                    public FormLeaf(System.ComponentModel.ISynchronizeInvoke f) : base(f) { }
+
+                    protected override void OnTick(object s, ElapsedEventArgs e) => File.WriteAllText("a.json", "[]");
+                }
+
                 public abstract class OtherBase
                 {
                     protected abstract void MainTimer_Elapsed(object sender, ElapsedEventArgs e);
@@ -868,6 +901,51 @@ namespace Postmortem.Analyzers.Tests.Rules
                     }
                 }
 
+                // The third review: a type of one's own with a SynchronizingObject, in an initializer, nested or not; another
+                // object's handler whose override's class sets its own timer's SynchronizingObject.
+                public sealed class Worker
+                {
+                    public System.ComponentModel.ISynchronizeInvoke SynchronizingObject { get; set; }
+                }
+
+                public sealed class Holder
+                {
+                    public Worker W { get; } = new Worker();
+                }
+
+                public sealed class Saver2
+                {
+                    private readonly Timer _t = new Timer(1000);
+
+                    public void Start(System.ComponentModel.ISynchronizeInvoke f)
+                    {
+                        var w = new Worker { SynchronizingObject = f };
+                        var h = new Holder { W = { SynchronizingObject = f } };
+                        {|#6:_t.Elapsed|} += (s, e) => {|#7:File.WriteAllText("a.json", "x")|};
+                    }
+                }
+
+                public abstract class S
+                {
+                    public abstract void OnTick(object s, ElapsedEventArgs e);
+                }
+
+                public sealed class D : S
+                {
+                    private readonly Timer _ui = new Timer(5);
+
+                    public D(System.ComponentModel.ISynchronizeInvoke f) { _ui.SynchronizingObject = f; }
+
+                    public override void OnTick(object s, ElapsedEventArgs e) => {|#9:File.WriteAllText("a.json", "x")|};
+                }
+
+                public sealed class Host
+                {
+                    private readonly Timer _t = new Timer(1000);
+
+                    public Host(S s) => {|#8:_t.Elapsed|} += s.OnTick;
+                }
+
                 public class SaveTimer : Timer
                 {
                     public SaveTimer() => {|#4:Elapsed|} += (s, e) => {|#5:File.WriteAllText("a.json", "x")|};
@@ -882,7 +960,9 @@ namespace Postmortem.Analyzers.Tests.Rules
                 """,
                 VerifyCS.Diagnostic("PM3006").WithLocation(0).WithArguments("'OnTick'", "File.WriteAllText", OnWrite).WithAdditionalLocations(1),
                 VerifyCS.Diagnostic("PM3006").WithLocation(2).WithArguments("This lambda", "File.WriteAllText", OnWrite).WithAdditionalLocations(3),
-                VerifyCS.Diagnostic("PM3006").WithLocation(4).WithArguments("This lambda", "File.WriteAllText", OnWrite).WithAdditionalLocations(5));
+                VerifyCS.Diagnostic("PM3006").WithLocation(4).WithArguments("This lambda", "File.WriteAllText", OnWrite).WithAdditionalLocations(5),
+                VerifyCS.Diagnostic("PM3006").WithLocation(6).WithArguments("This lambda", "File.WriteAllText", OnWrite).WithAdditionalLocations(7),
+                VerifyCS.Diagnostic("PM3006").WithLocation(8).WithArguments("'OnTick' (overridden in D)", "File.WriteAllText", OnWrite).WithAdditionalLocations(9));
 
         // SynchronizingObject set to null (or default) leaves the handler on the thread pool: the timer still swallows (the
         // twenty-seventh session's review).
