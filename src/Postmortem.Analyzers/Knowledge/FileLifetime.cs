@@ -2821,10 +2821,20 @@ namespace Postmortem.Analyzers.Knowledge
             private bool StartsAProcess(IInvocationOperation invocation)
                 => invocation.TargetMethod.Name == "Start" && _facts.Process is { } process &&
                    SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, process) &&
-                   !(invocation.Parent is IInvocationOperation wait && wait.Instance == invocation && WaitsForTheEnd(wait)) &&
-                   !(invocation.Parent is IConditionalAccessOperation { WhenNotNull: IInvocationOperation conditionalWait } access &&
-                     access.Operation == invocation && WaitsForTheEnd(conditionalWait)) &&
+                   !(WaitOn(invocation) is { } wait && WaitsForTheEnd(wait)) &&
                    !IsWaitedThroughItsLocal(invocation);
+
+            /// <summary>The call made on the value (<c>value.M()</c>, <c>value?.M()</c>, through conversions), if any.</summary>
+            private static IInvocationOperation? WaitOn(IOperation value)
+            {
+                value = OperationFacts.OutermostValue(value);
+                return value.Parent switch
+                {
+                    IInvocationOperation call when call.Instance == value => call,
+                    IConditionalAccessOperation { WhenNotNull: IInvocationOperation call } access when access.Operation == value => call,
+                    _ => null,
+                };
+            }
 
             /// <summary><c>WaitForExit()</c> without a timeout (or with -1, <c>Timeout.Infinite</c>), or <c>WaitForExitAsync(…)</c>.</summary>
             private static bool WaitsForTheEnd(IInvocationOperation wait)
@@ -2839,24 +2849,15 @@ namespace Postmortem.Analyzers.Knowledge
             /// <summary>
             /// The started process held in a local (<c>var p = …</c>, <c>using var p = …</c>, <c>using (var p = …)</c>,
             /// <c>p = …</c>, also <c>… ?? throw …</c>) that the same function waits for after the start
-            /// (<c>p.WaitForExit()</c>, <c>p?.WaitForExit()</c>, <c>await p.WaitForExitAsync()</c>), and that nothing
-            /// assigns again. A wait in a lambda or a local function may never run, or run elsewhere: not counted.
+            /// (<c>p.WaitForExit()</c>, <c>p?.WaitForExit()</c>, <c>await p.WaitForExitAsync()</c>) before anything writes the
+            /// local again. A wait in a lambda or a local function may never run, or run elsewhere: not counted.
             /// </summary>
             private static bool IsWaitedThroughItsLocal(IInvocationOperation start)
             {
-                var held = start.Parent;
-                while (held is IConversionOperation)
-                {
-                    held = held.Parent;
-                }
-
+                var held = OperationFacts.OutermostValue(start).Parent;
                 if (held is ICoalesceOperation coalesce)
                 {
-                    held = coalesce.Parent;
-                    while (held is IConversionOperation)
-                    {
-                        held = held.Parent;
-                    }
+                    held = OperationFacts.OutermostValue(coalesce).Parent;
                 }
 
                 ILocalSymbol? local = held switch
@@ -2870,12 +2871,6 @@ namespace Postmortem.Analyzers.Knowledge
                     return false;
                 }
 
-                var root = (IOperation)start;
-                while (root.Parent is { } parent)
-                {
-                    root = parent;
-                }
-
                 // The first wait after the start, and the first write again after the start: a wait counts when it comes
                 // before any such write (after it, which process it waits for is not known; a write after the wait changes
                 // nothing).
@@ -2883,26 +2878,21 @@ namespace Postmortem.Analyzers.Knowledge
                 var after = start.Syntax.Span.End;
                 var firstWait = int.MaxValue;
                 var firstWrite = int.MaxValue;
-                foreach (var operation in root.Descendants())
+                foreach (var reference in OperationFacts.ReferencesTo(local, start))
                 {
-                    var at = operation.Syntax.SpanStart;
+                    var at = reference.Syntax.SpanStart;
                     if (at < after)
                     {
                         continue;
                     }
 
-                    switch (operation)
+                    if (IsWrittenAgain(reference, held))
                     {
-                        case ILocalReferenceOperation written
-                            when SymbolEqualityComparer.Default.Equals(written.Local, local) && IsWrittenAgain(written, held):
-                            firstWrite = System.Math.Min(firstWrite, at);
-                            break;
-                        case IInvocationOperation { Instance: { } instance } wait
-                            when WaitsForTheEnd(wait) &&
-                                 OperationFacts.UnwrapConversions(OperationFacts.ConditionalReceiver(instance)) is ILocalReferenceOperation reference &&
-                                 SymbolEqualityComparer.Default.Equals(reference.Local, local) && FunctionOf(wait) == function:
-                            firstWait = System.Math.Min(firstWait, at);
-                            break;
+                        firstWrite = System.Math.Min(firstWrite, at);
+                    }
+                    else if (WaitOn(reference) is { } wait && WaitsForTheEnd(wait) && FunctionOf(wait) == function)
+                    {
+                        firstWait = System.Math.Min(firstWait, at);
                     }
                 }
 
