@@ -55,8 +55,10 @@ namespace Postmortem.Analyzers.Rules
             }
 
             var cancellationToken = context.CancellationToken;
-            var (body, handler) = HandlerBody(assignment.HandlerValue, model, cancellationToken);
-            var method = HandlerMethod(assignment.HandlerValue);
+            var target = HandlerTarget(assignment.HandlerValue);
+            var (body, handler) = HandlerBody(target, model, cancellationToken);
+            var handlerMethod = target as IMethodReferenceOperation;
+            var method = HandlerMethod(handlerMethod);
             if ((body is null && method is null) || SetsSynchronizingObject(context.ContainingSymbol.ContainingType, elapsed.ContainingType, context.Compilation, cancellationToken))
             {
                 return;
@@ -65,9 +67,11 @@ namespace Postmortem.Analyzers.Rules
             // The handler's own body, then (a virtual or abstract handler) the overrides declared in source: what runs for
             // the subclass that starts the timer (real-world round 33: an abstract auto-save handler, written in each service).
             var found = body is null ? null : FindUncaughtWrite(body, io, model, cancellationToken);
-            if (found is null && method is not null)
+            if (found is null && method is not null && handlerMethod is not null)
             {
-                found = FindUncaughtWriteInOverrides(method, assignment.HandlerValue, context.ContainingSymbol.ContainingType, elapsed.ContainingType, io, context.Compilation, cancellationToken, out handler);
+                // A handler of the subscriber's own (`OnTick`, `this.OnTick`, `((Mid)this).OnTick`), not another object's.
+                var ownHandler = handlerMethod.Instance is { } instance && OperationFacts.UnwrapConversions(instance) is IInstanceReferenceOperation;
+                found = FindUncaughtWriteInOverrides(method, ownHandler, context.ContainingSymbol.ContainingType, elapsed.ContainingType, io, context.Compilation, cancellationToken, out handler);
             }
 
             if (found is not { } write)
@@ -84,44 +88,32 @@ namespace Postmortem.Analyzers.Rules
                 IoTypes.WhatFailsIt(write.Name)));
         }
 
-        /// <summary>The body of a synchronous handler the analyzer can read: a lambda, or a method of this file.</summary>
-        private static (IOperation? Body, string Name) HandlerBody(IOperation handler, SemanticModel model, CancellationToken cancellationToken)
+        /// <summary>What the handler is made of: a lambda, a method reference (inside a delegate creation and conversions).</summary>
+        private static IOperation HandlerTarget(IOperation handler)
         {
             var value = OperationFacts.UnwrapConversions(handler);
-            if (value is IDelegateCreationOperation creation)
-            {
-                value = OperationFacts.UnwrapConversions(creation.Target);
-            }
+            return value is IDelegateCreationOperation creation ? OperationFacts.UnwrapConversions(creation.Target) : value;
+        }
 
-            return value switch
+        /// <summary>The body of a synchronous handler the analyzer can read: a lambda, or a method of this file.</summary>
+        private static (IOperation? Body, string Name) HandlerBody(IOperation value, SemanticModel model, CancellationToken cancellationToken)
+            => value switch
             {
                 IAnonymousFunctionOperation lambda when !lambda.Symbol.IsAsync => (lambda.Body, lambda.Syntax is AnonymousMethodExpressionSyntax ? "This anonymous method" : "This lambda"),
                 // A partial method is async in its implementation only, which is the body read.
                 IMethodReferenceOperation { Method: { } method } when !OperationFacts.Implementation(method).IsAsync => (OperationFacts.SameFileHelperBody(method, model, cancellationToken, overridable: true), "'" + method.Name + "'"),
                 _ => (null, string.Empty),
             };
-        }
 
         /// <summary>The method a handler is made of (<c>timer.Elapsed += OnTick</c>) when a subclass may replace its body: a
         /// virtual, abstract or override method that is not sealed, of a type that is not sealed, called virtually (not
         /// <c>base.OnTick</c>, whose delegate runs the base body); null otherwise.</summary>
-        private static IMethodSymbol? HandlerMethod(IOperation handler)
-            => HandlerReference(handler) is { Method: { IsSealed: false, ContainingType.IsSealed: false } method } reference &&
+        private static IMethodSymbol? HandlerMethod(IMethodReferenceOperation? reference)
+            => reference is { Method: { IsSealed: false, ContainingType.IsSealed: false } method } &&
                reference.Instance?.Syntax is not BaseExpressionSyntax &&
                (method.IsAbstract || method.IsVirtual || method.IsOverride)
                 ? method
                 : null;
-
-        private static IMethodReferenceOperation? HandlerReference(IOperation handler)
-        {
-            var value = OperationFacts.UnwrapConversions(handler);
-            if (value is IDelegateCreationOperation creation)
-            {
-                value = OperationFacts.UnwrapConversions(creation.Target);
-            }
-
-            return value as IMethodReferenceOperation;
-        }
 
         /// <summary>At most this many overrides of one handler are read.</summary>
         private const int MaxOverrides = 8;
@@ -131,19 +123,18 @@ namespace Postmortem.Analyzers.Rules
         /// their files and positions), and the handler's name for the message. Only for a virtual or abstract handler, which
         /// is rare, so the compilation's declarations of the name are looked up then (<c>GetSymbolsWithName</c>).
         /// </summary>
-        /// <param name="subscriber">The type whose code subscribes: a handler of its own (<c>this.OnTick</c>, <c>OnTick</c>)
-        /// runs the override of an instance of that type, so only the overrides in types derived from it count (not a
+        /// <param name="ownHandler">A handler of the subscriber's own (<c>this.OnTick</c>, <c>OnTick</c>): it runs the override
+        /// of an instance of <paramref name="subscriber"/>, so only the overrides in types derived from it count (not a
         /// sibling's); a handler of another object (<c>other.OnTick</c>) may run any.</param>
-        private static (IOperation Operation, string Name)? FindUncaughtWriteInOverrides(IMethodSymbol method, IOperation handlerValue, INamedTypeSymbol? subscriber, INamedTypeSymbol timer, IoTypes io, Compilation compilation, CancellationToken cancellationToken, out string handler)
+        private static (IOperation Operation, string Name)? FindUncaughtWriteInOverrides(IMethodSymbol method, bool ownHandler, INamedTypeSymbol? subscriber, INamedTypeSymbol timer, IoTypes io, Compilation compilation, CancellationToken cancellationToken, out string handler)
         {
             handler = string.Empty;
             var target = method.OriginalDefinition;
-            var ownHandler = HandlerReference(handlerValue)?.Instance is { } instance && OperationFacts.UnwrapConversions(instance) is IInstanceReferenceOperation;
             var overrides = new List<IMethodSymbol>();
             foreach (var symbol in compilation.GetSymbolsWithName(method.Name, SymbolFilter.Member, cancellationToken))
             {
                 if (symbol is IMethodSymbol { IsOverride: true, DeclaringSyntaxReferences.Length: > 0 } candidate && Overrides(candidate, target) &&
-                    !OperationFacts.Implementation(candidate).IsAsync && (!ownHandler || DerivesFrom(candidate.ContainingType, subscriber)))
+                    !OperationFacts.Implementation(candidate).IsAsync && (!ownHandler || TypeSymbols.InheritsFromOrEquals(candidate.ContainingType, subscriber)))
                 {
                     overrides.Add(candidate);
                 }
@@ -181,19 +172,6 @@ namespace Postmortem.Analyzers.Rules
                 for (var current = type; current is not null && !SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, subscriber?.OriginalDefinition); current = current.BaseType)
                 {
                     if (SetsSynchronizingObject(current.OriginalDefinition, timer, compilation, cancellationToken))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
-
-            static bool DerivesFrom(INamedTypeSymbol? type, INamedTypeSymbol? subscriber)
-            {
-                for (var current = type; current is not null && subscriber is not null; current = current.BaseType)
-                {
-                    if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, subscriber.OriginalDefinition))
                     {
                         return true;
                     }
