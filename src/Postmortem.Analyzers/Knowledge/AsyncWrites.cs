@@ -57,6 +57,15 @@ namespace Postmortem.Analyzers.Knowledge
         public static bool IsCandidateName(string name)
             => name.EndsWith("Async", System.StringComparison.Ordinal) || IsLauncherName(name);
 
+        /// <summary>
+        /// A method of the project that returns a task, whatever its name (<c>_ = Start();</c>, real-world round 34: a service
+        /// whose run is not named …Async): a call of it may drop a task its body fails, as a <c>…Async</c> helper's. Declared
+        /// in source (no metadata method), then its return type.
+        /// </summary>
+        public static bool IsOwnTaskMethod(IMethodSymbol method)
+            => method.Locations is { Length: > 0 } locations && locations[0].IsInSource &&
+               method.ReturnType is INamedTypeSymbol { Name: "Task" or "ValueTask" };
+
         /// <summary>Diagnostic property values (see PM3002DiscardedWriteTaskAnalyzer.KindProperty).</summary>
         public const string WriteKind = "Write";
 

@@ -43,8 +43,9 @@ namespace Postmortem.Analyzers.Rules
         {
             var invocation = (IInvocationOperation)context.Operation;
 
-            // Cheapest checks first: the name, then whether the result is dropped at all, then the types.
-            if (!AsyncWrites.IsCandidateName(invocation.TargetMethod.Name))
+            // Cheapest checks first: the name (or, for a method of the project, its task), then whether the result is dropped
+            // at all, then the types.
+            if (!AsyncWrites.IsCandidateName(invocation.TargetMethod.Name) && !AsyncWrites.IsOwnTaskMethod(invocation.TargetMethod))
             {
                 return;
             }

@@ -263,7 +263,8 @@ namespace Postmortem.Analyzers.Tests.Rules
                 VerifyCS.Diagnostic("PM3002").WithLocation(4).WithArguments(Discarded("Task.Run(Flush (File.AppendAllText))"), Unseen));
 
         // A helper whose writes are in a try with a catch, a call to it inside such a try, a helper four calls deep, an async
-        // helper whose task the work item drops (reported there, as a dropped write), and an abstract one (no body here):
+        // helper whose task the work item drops (reported there, as a dropped write, and so is a task-returning one not named
+        // …Async), and an abstract one (no body here):
         // nothing the work item's task or thread is seen to fail on.
         [Fact]
         public Task WorkItemCallingAHelperThatHandlesItsFailure_NoDiagnostic()
@@ -282,8 +283,8 @@ namespace Postmortem.Analyzers.Tests.Rules
                         _ = Task.Run(() => One(line));
                         _ = Task.Run(() => { _ = {|#0:SaveAsync|}(line); });
                         _ = Task.Run(() => Abstract(line));
-                        ThreadPool.QueueUserWorkItem(s => Save(line));
-                        _ = Task.Run(() => { _ = Save(line); });
+                        ThreadPool.QueueUserWorkItem(s => {|#1:Save|}(line));
+                        _ = Task.Run(() => { _ = {|#2:Save|}(line); });
                         var buffer = new MemoryStream();
                         _ = Task.Run(() => Copy(buffer, line));
                     }
@@ -320,8 +321,11 @@ namespace Postmortem.Analyzers.Tests.Rules
                     protected abstract void Abstract(string line);
                 }
                 """,
-                // Reported where it is dropped, as a method of this file that writes (not at the launcher).
-                VerifyCS.Diagnostic("PM3002").WithLocation(0).WithArguments(Discarded("SaveAsync (File.AppendAllText)"), Unseen));
+                // Reported where it is dropped, as a method of this file that writes (not at the launcher), whatever its name
+                // (real-world round 34).
+                VerifyCS.Diagnostic("PM3002").WithLocation(0).WithArguments(Discarded("SaveAsync (File.AppendAllText)"), Unseen),
+                VerifyCS.Diagnostic("PM3002").WithLocation(1).WithArguments(Discarded("Save (File.WriteAllTextAsync)"), Unseen),
+                VerifyCS.Diagnostic("PM3002").WithLocation(2).WithArguments(Discarded("Save (File.WriteAllTextAsync)"), Unseen));
 
         // Task.WhenAll given a collection expression (C# 12) waits for its tasks as for an array (the twenty-seventh session's
         // review: a miss, the kind unknown to the Roslyn the analyzers are built against).
@@ -444,6 +448,59 @@ namespace Postmortem.Analyzers.Tests.Rules
                 VerifyCS.Diagnostic("PM3002").WithLocation(10).WithArguments(Discarded("GenericAsync (File.WriteAllTextAsync)"), Unseen),
                 VerifyCS.Diagnostic("PM3002").WithLocation(11).WithArguments(Discarded("RethrowingAsync (File.WriteAllTextAsync)"), Unseen),
                 VerifyCS.Diagnostic("PM3002").WithLocation(12).WithArguments(Discarded("Task.Run(File.WriteAllText)"), Unseen));
+
+        // Real-world round 34: a service's run is named Start, not StartAsync. A method of the project returning a task is
+        // followed whatever its name; its call statement in a sync method is the compiler's CS4014 only when it is async.
+        // Not: a method of the project that handles the failure, returns a task it does not fail, or returns something else;
+        // a framework method not named …Async (Task.Delay, Task.WhenAll).
+        [Fact]
+        public Task DroppedTaskOfAMethodNotNamedAsync_ReportsDiagnostic()
+            => VerifyCS.VerifyAnalyzerAsync("""
+                using System;
+                using System.IO;
+                using System.Threading.Tasks;
+
+                class PositionService
+                {
+                    public void TimerCallBack(object state)
+                    {
+                        _ = {|#0:Start|}();
+                        {|#1:Export|}("positions.csv");
+                        var pending = {|#2:Export|}("unread.csv");
+                        _ = {|#3:Flush|}().AsTask().ContinueWith(_ => Console.WriteLine("flushed"));
+                        _ = Guarded();
+                        _ = Idle();
+                        _ = Count();
+                        _ = Task.Delay(100);
+                        _ = Task.WhenAll(Task.CompletedTask);
+                    }
+
+                    public async Task Start()
+                    {
+                        await File.WriteAllTextAsync("positions.csv", "Local Time,Volume");
+                    }
+
+                    private Task Export(string path) => File.AppendAllTextAsync(path, "x");
+
+                    private async ValueTask Flush() => await File.AppendAllTextAsync("flush.log", "x");
+
+                    private async Task Guarded()
+                    {
+                        try { await File.WriteAllTextAsync("guarded.csv", "x"); }
+                        catch (IOException e) { Console.Error.WriteLine(e); }
+                    }
+
+                    private Task Idle() => Task.CompletedTask;
+
+                    private int Count() { File.WriteAllText("count.txt", "1"); return 1; }
+                }
+                """,
+                VerifyCS.Diagnostic("PM3002").WithLocation(0).WithArguments(Discarded("Start (File.WriteAllTextAsync)"), Unseen),
+                VerifyCS.Diagnostic("PM3002").WithLocation(1).WithArguments(Discarded("Export (File.AppendAllTextAsync)"), Unseen),
+                VerifyCS.Diagnostic("PM3002").WithLocation(2).WithArguments(Discarded("Export (File.AppendAllTextAsync)"), Unseen),
+                VerifyCS.Diagnostic("PM3002").WithLocation(3).WithArguments(
+                    "The task of 'Flush (File.AppendAllTextAsync)' is continued by a lambda that never looks at it",
+                    "the continuation runs as if it had succeeded and nobody learns of it"));
 
         // Round 22's probe: the method hands its write to the thread pool and awaits or returns it (Task.Run unwraps an
         // async lambda's task, so the write's failure fails the method's task, which the caller drops); a method group too.
@@ -1064,6 +1121,48 @@ namespace Postmortem.Analyzers.Tests.Rules
             }
 
             Assert.Equal(new[] { "cs4014", "cs4014", "cs4014", "cs4014", "cs4014" }, warned);
+        }
+
+        /// <summary>
+        /// A call statement of an async method of the project, in a sync method (a timer callback starting the service's
+        /// run): the compiler's CS4014 reports it, so the rule does not (real-world round 34 took it for a miss).
+        /// </summary>
+        [Fact]
+        public async Task AsyncMethodOfTheProjectAsAStatementInASyncMethod_LeftToCS4014_NoDiagnostic()
+        {
+            const string code = """
+                using System.IO;
+                using System.Threading.Tasks;
+
+                public class PositionService
+                {
+                    public void TimerCallBack(object state)
+                    {
+                        Start();
+                        RunAsync();
+                    }
+
+                    public async Task Start()
+                    {
+                        await File.WriteAllTextAsync("positions.csv", "Local Time,Volume");
+                    }
+
+                    public async Task RunAsync()
+                    {
+                        await File.WriteAllTextAsync("positions.csv", "Local Time,Volume");
+                    }
+                }
+                """;
+            await VerifyCS.VerifyAnalyzerAsync(code);
+            var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+                "cs4014sync",
+                new[] { Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(code) },
+                References.Net,
+                new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary));
+            var warned = System.Linq.Enumerable.Select(
+                System.Linq.Enumerable.Where(compilation.GetDiagnostics(), d => d.Id == "CS4014"),
+                d => d.Location.SourceTree!.GetText().Lines.GetLineFromPosition(d.Location.SourceSpan.Start).ToString().Trim());
+            Assert.Equal(new[] { "Start();", "RunAsync();" }, warned);
         }
 
         [Fact]
