@@ -58,13 +58,14 @@ namespace Postmortem.Analyzers.Knowledge
             => name.EndsWith("Async", System.StringComparison.Ordinal) || IsLauncherName(name);
 
         /// <summary>
-        /// A method of the project that returns a task, whatever its name (<c>_ = Start();</c>, real-world round 34: a service
-        /// whose run is not named …Async): a call of it may drop a task its body fails, as a <c>…Async</c> helper's. Declared
-        /// in source (no metadata method), then its return type.
+        /// A call of a method of the project that returns a task, whatever its name (<c>_ = Start();</c>, real-world round 34:
+        /// a service whose run is not named …Async): it may drop a task its body fails, as a call of a <c>…Async</c> helper
+        /// may. The call's type first (bound already; most calls return something else), then the method's assembly: this
+        /// compilation's source, no metadata method.
         /// </summary>
-        public static bool IsOwnTaskMethod(IMethodSymbol method)
-            => method.Locations is { Length: > 0 } locations && locations[0].IsInSource &&
-               method.ReturnType is INamedTypeSymbol { Name: "Task" or "ValueTask" };
+        public static bool CallsOwnTaskMethod(IInvocationOperation invocation)
+            => invocation.Type is INamedTypeSymbol { Name: "Task" or "ValueTask" } &&
+               invocation.TargetMethod.ContainingAssembly is ISourceAssemblySymbol;
 
         /// <summary>Diagnostic property values (see PM3002DiscardedWriteTaskAnalyzer.KindProperty).</summary>
         public const string WriteKind = "Write";

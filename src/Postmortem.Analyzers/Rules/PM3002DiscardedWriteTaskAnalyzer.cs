@@ -45,7 +45,7 @@ namespace Postmortem.Analyzers.Rules
 
             // Cheapest checks first: the name (or, for a method of the project, its task), then whether the result is dropped
             // at all, then the types.
-            if (!AsyncWrites.IsCandidateName(invocation.TargetMethod.Name) && !AsyncWrites.IsOwnTaskMethod(invocation.TargetMethod))
+            if (!AsyncWrites.IsCandidateName(invocation.TargetMethod.Name) && !AsyncWrites.CallsOwnTaskMethod(invocation))
             {
                 return;
             }
