@@ -69,6 +69,8 @@ namespace Postmortem.Analyzers.Knowledge
         private readonly INamedTypeSymbol? _environment;
         private readonly INamedTypeSymbol? _process;
         private readonly INamedTypeSymbol? _dns;
+        private readonly INamedTypeSymbol? _dateTime;
+        private readonly INamedTypeSymbol? _dateTimeOffset;
 
         private LogSinkCode(Compilation compilation)
         {
@@ -91,6 +93,8 @@ namespace Postmortem.Analyzers.Knowledge
             _environment = TypeLookup.Get(compilation, "System.Environment");
             _process = TypeLookup.Get(compilation, "System.Diagnostics.Process");
             _dns = TypeLookup.Get(compilation, "System.Net.Dns");
+            _dateTime = TypeLookup.Get(compilation, "System.DateTime");
+            _dateTimeOffset = TypeLookup.Get(compilation, "System.DateTimeOffset");
         }
 
         /// <summary>Null when the compilation references none of the libraries.</summary>
@@ -573,10 +577,12 @@ namespace Postmortem.Analyzers.Knowledge
         {
             var hints = new StringBuilder();
             var scope = LogPathScope.Shared;
+            var clock = false;
             settings.PathText = DisplayText(value);
-            ScanPath(value, hints, ref scope, depth: 0, cancellationToken);
+            ScanPath(value, hints, ref scope, ref clock, depth: 0, cancellationToken);
             settings.PathHints = hints.ToString();
             settings.PathScope = scope;
+            settings.PathReadsTheClock = clock;
         }
 
         /// <summary>A constant path, or an interpolated one with its holes shown as {…}.</summary>
@@ -663,8 +669,9 @@ namespace Postmortem.Analyzers.Knowledge
             return null;
         }
 
-        /// <summary>Looks through the path expression (and the initializers of the locals it uses, two levels deep) for process and instance ids.</summary>
-        private void ScanPath(IOperation value, StringBuilder hints, ref LogPathScope scope, int depth, CancellationToken cancellationToken)
+        /// <summary>Looks through the path expression (and the initializers of the locals it uses, two levels deep) for process and
+        /// instance ids, and for the clock (<c>DateTime.Now</c>: a new name each time the path is built).</summary>
+        private void ScanPath(IOperation value, StringBuilder hints, ref LogPathScope scope, ref bool clock, int depth, CancellationToken cancellationToken)
         {
             foreach (var operation in OperationFacts.DescendantsAndSelf(value))
             {
@@ -688,6 +695,11 @@ namespace Postmortem.Analyzers.Knowledge
                         {
                             Raise(ref scope, LogPathScope.PerInstance);
                         }
+                        else if (property.Property.Name is "Now" or "UtcNow" or "Today" && property.Property.IsStatic &&
+                                 (SymbolEqualityComparer.Default.Equals(containing, _dateTime) || SymbolEqualityComparer.Default.Equals(containing, _dateTimeOffset)))
+                        {
+                            clock = true;
+                        }
 
                         break;
                     case IInvocationOperation invocation:
@@ -709,14 +721,14 @@ namespace Postmortem.Analyzers.Knowledge
                     case ILocalReferenceOperation local when depth < 2:
                         if (OperationFacts.InitializerOf(local.Local, operation, cancellationToken) is { } initializer)
                         {
-                            ScanPath(initializer, hints, ref scope, depth + 1, cancellationToken);
+                            ScanPath(initializer, hints, ref scope, ref clock, depth + 1, cancellationToken);
                         }
 
                         break;
                     case IFieldReferenceOperation field when depth < 2 && field.Field.IsStatic && field.Field.IsReadOnly:
                         if (OperationFacts.InitializerOf(field.Field, operation, cancellationToken) is { } fieldInitializer)
                         {
-                            ScanPath(fieldInitializer, hints, ref scope, depth + 1, cancellationToken);
+                            ScanPath(fieldInitializer, hints, ref scope, ref clock, depth + 1, cancellationToken);
                         }
 
                         break;

@@ -205,6 +205,10 @@ namespace Postmortem.Analyzers.Knowledge
         /// <summary>What the caller found in the path beyond its text (e.g. Environment.ProcessId in an interpolation).</summary>
         public LogPathScope PathScope { get; set; }
 
+        /// <summary>The path reads the clock where it is built (<c>$"logs/app-{DateTime.Now:yyyyMMdd-HHmmss}.log"</c>): each start
+        /// (or each day, each call) names new files, and no retention deletes those of an earlier name.</summary>
+        public bool PathReadsTheClock { get; set; }
+
         public LogSettingValue this[string name]
         {
             get => _values.TryGetValue(name, out var value) ? value : LogSettingValue.Absent;
@@ -464,6 +468,7 @@ namespace Postmortem.Analyzers.Knowledge
             if (sink.Kind != LogSinkKind.SerilogAuditFile)
             {
                 AddProcessIdLeak(name, file, scope, findings);
+                AddClockNameLeak(name, file, sink, findings);
             }
 
             // PM3005: the size limit stops writing.
@@ -637,6 +642,7 @@ namespace Postmortem.Analyzers.Knowledge
             }
 
             AddProcessIdLeak(name, file, scope, findings);
+            AddClockNameLeak(name, file, sink, findings);
         }
 
         private static bool? Effective(LogSettingValue value, bool defaultValue)
@@ -735,6 +741,7 @@ namespace Postmortem.Analyzers.Knowledge
             }
 
             AddProcessIdLeak(name, file, scope, findings);
+            AddClockNameLeak(name, file, sink, findings);
         }
 
         /// <summary>
@@ -907,6 +914,34 @@ namespace Postmortem.Analyzers.Knowledge
             findings.Add(new LogSinkFinding(
                 Descriptors.PM2003LogFilesNeverDeleted,
                 new[] { $"{name} puts the process id in {file}: retention works per name, so the files of every process that ever ran (every recycle, every deploy) stay" },
+                LogSinkFix.None,
+                isInfo: true));
+        }
+
+        /// <summary>
+        /// PM2003 (Info), as a process id: the path reads the clock where it is built, so a later start (or day, or call)
+        /// writes under a new name, and retention, which works per name, never deletes the files of an earlier one (real-world
+        /// round 34: a Windows service naming its log by its start time). Not where a finding of the rule is already given.
+        /// </summary>
+        private static void AddClockNameLeak(string name, string file, LogSinkSettings sink, List<LogSinkFinding> findings)
+        {
+            if (!sink.PathReadsTheClock)
+            {
+                return;
+            }
+
+            // A process id's Info (added first) or any other finding of the rule: one finding is enough.
+            foreach (var finding in findings)
+            {
+                if (finding.Descriptor == Descriptors.PM2003LogFilesNeverDeleted)
+                {
+                    return;
+                }
+            }
+
+            findings.Add(new LogSinkFinding(
+                Descriptors.PM2003LogFilesNeverDeleted,
+                new[] { $"{name} puts the clock's time (read where the path is built) in {file}: each start names new files, and retention works per name, so the files of every earlier start stay" },
                 LogSinkFix.None,
                 isInfo: true));
         }

@@ -1,4 +1,9 @@
+using System.Collections.Immutable;
+using System.Linq;
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Postmortem.Analyzers.Tests.Verifiers;
 using Xunit;
 using static Postmortem.Analyzers.Tests.Rules.LogSinkSources;
@@ -109,6 +114,104 @@ namespace Postmortem.Analyzers.Tests.Rules
         [Fact]
         public Task SerilogProcessIdInRollingFileName_ReportsInfo()
             => Analyze(Serilog(""".WriteTo.[|File($"logs/app-{Environment.ProcessId}-.log", rollingInterval: RollingInterval.Day, shared: true)|]""")).WithSerilog().RunAsync();
+
+        // A path that reads the clock where it is built names new files at each start (or day), and retention works per name,
+        // so the files of every earlier start stay (real-world round 34: a Windows service's log named by its start time).
+        // Info, as a process id in the name.
+        [Theory]
+        [InlineData("File($\"logs/PowerPositionServicelog_{DateTime.Now:yyyy_MM_dd_HH_mm_ss}.log\")")]
+        [InlineData("File(\"logs/app-\" + DateTime.UtcNow.ToString(\"yyyyMMdd\") + \"-.log\", rollingInterval: RollingInterval.Day)")]
+        [InlineData("File(Path.Combine(root, $\"{DateTimeOffset.Now:yyyy-MM-dd}\", \"app-.log\"), rollingInterval: RollingInterval.Hour, retainedFileCountLimit: 24)")]
+        [InlineData("File($\"logs/run-{DateTime.Today:yyyyMMdd}.log\", shared: true)")]
+        public Task SerilogClockInFileName_ReportsInfo(string call)
+        {
+            var test = Analyze(Serilog($".WriteTo.{{|#0:{call}|}}")).WithSerilog();
+            test.ExpectedDiagnostics.Add(new DiagnosticResult("PM2003").WithLocation(0));
+            return test.RunAsync();
+        }
+
+        // The test harness sets every rule to its default level, which turns an Info finding into a warning: without it, the
+        // clock's and the process id's findings are Info, the retention's a warning.
+        [Fact]
+        public async Task ClockAndProcessIdFindings_AreInfo_ReportsDiagnostic()
+        {
+            var source = Serilog("""
+                .WriteTo.File($"logs/started-{DateTime.Now:yyyyMMddHHmmss}.log")
+                        .WriteTo.File($"logs/app-{Environment.ProcessId}-.log", rollingInterval: RollingInterval.Day, shared: true)
+                        .WriteTo.File("logs/all-.log", rollingInterval: RollingInterval.Day, retainedFileCountLimit: null)
+                """);
+            var compilation = CSharpCompilation.Create(
+                "info",
+                new[] { CSharpSyntaxTree.ParseText(source) },
+                References.Net.AddRange(References.Serilog),
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            Assert.DoesNotContain(compilation.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error);
+            var diagnostics = await compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new Postmortem.Analyzers.Rules.LogFileSinkAnalyzer()))
+                .GetAnalyzerDiagnosticsAsync();
+            var severities = diagnostics.Where(d => d.Id == "PM2003").OrderBy(d => d.Location.SourceSpan.Start).Select(d => d.Severity);
+            Assert.Equal(new[] { DiagnosticSeverity.Info, DiagnosticSeverity.Info, DiagnosticSeverity.Warning }, severities);
+        }
+
+        [Fact]
+        public Task ClockInFileNameThroughALocalOrAField_ReportsInfo()
+            => Analyze("""
+                using System;
+                using Serilog;
+
+                static class Logging
+                {
+                    private static readonly string StartedAt = DateTime.Now.ToString("yyyyMMdd-HHmmss");
+
+                    public static Serilog.ILogger Create()
+                    {
+                        var file = $"logs/app-{StartedAt}.log";
+                        return new LoggerConfiguration().WriteTo.[|File(file)|].CreateLogger();
+                    }
+                }
+                """).WithSerilog().RunAsync();
+
+        [Fact]
+        public Task NLogAndLog4NetClockInFileName_ReportsInfo()
+        {
+            var test = Analyze("""
+                using System;
+                using log4net.Appender;
+                using NLog.Config;
+                using NLog.Targets;
+
+                static class Logging
+                {
+                    public static void Configure(LoggingConfiguration config)
+                        => config.AddRuleForAllLevels({|#0:new FileTarget("file")|} { FileName = $"logs/app-{DateTime.Now:yyyyMMddHHmmss}.log", ArchiveAboveSize = 1_000_000, MaxArchiveFiles = 3 });
+
+                    public static AppenderSkeleton Create()
+                        => {|#1:new RollingFileAppender()|} { File = "logs/app-" + DateTime.UtcNow.Ticks + ".log", RollingStyle = RollingFileAppender.RollingMode.Size, MaxSizeRollBackups = 10 };
+                }
+                """).WithNLog5().WithLog4Net();
+            test.ExpectedDiagnostics.Add(new DiagnosticResult("PM2003").WithLocation(0)
+                .WithArguments("NLog FileTarget puts the clock's time (read where the path is built) in 'logs/app-{…}.log': each start names new files, and retention works per name, so the files of every earlier start stay"));
+            test.ExpectedDiagnostics.Add(new DiagnosticResult("PM2003").WithLocation(1));
+            return test.RunAsync();
+        }
+
+        // Not with a finding of the rule already on the sink (one finding is enough), nor with a process id (its own Info), nor
+        // a clock read elsewhere than in the path, nor a type of one's own named DateTime.
+        [Theory]
+        [InlineData("File($\"logs/app-{DateTime.Now:yyyyMMdd}-.log\", rollingInterval: RollingInterval.Day, retainedFileCountLimit: null)", "Serilog WriteTo.File rolls 'logs/app-{…}-.log' with retainedFileCountLimit: null and no retainedFileTimeLimit")]
+        [InlineData("File($\"logs/app-{Environment.ProcessId}-{DateTime.Now:yyyyMMdd}-.log\", rollingInterval: RollingInterval.Day, shared: true)", "Serilog WriteTo.File puts the process id in 'logs/app-{…}-{…}-.log': retention works per name, so the files of every process that ever ran (every recycle, every deploy) stay")]
+        [InlineData("File(\"logs/app-.log\", rollingInterval: RollingInterval.Day, retainedFileTimeLimit: DateTime.Now.AddDays(14) - DateTime.Now)", null)]
+        [InlineData("File($\"logs/app-{Clock.DateTime.Now}-.log\", rollingInterval: RollingInterval.Day)", null)]
+        public Task SerilogClockAlreadyReportedOrNotInThePath_NoInfo(string call, string? other)
+        {
+            var test = Analyze(Serilog($".WriteTo.{{|#0:{call}|}}") + "\nnamespace Clock { static class DateTime { public static string Now => \"now\"; } }").WithSerilog();
+            if (other is not null)
+            {
+                // The one finding already given (a warning, or the process id's Info): no second one for the clock.
+                test.ExpectedDiagnostics.Add(new DiagnosticResult("PM2003").WithLocation(0).WithArguments(other));
+            }
+
+            return test.RunAsync();
+        }
 
         [Theory]
         [InlineData("File(\"logs/app-.log\", rollingInterval: RollingInterval.Day)")]
