@@ -64,8 +64,16 @@ namespace Postmortem.Analyzers.Knowledge
         /// compilation's source, no metadata method.
         /// </summary>
         public static bool CallsOwnTaskMethod(IInvocationOperation invocation)
-            => invocation.Type is INamedTypeSymbol { Name: "Task" or "ValueTask" } &&
-               invocation.TargetMethod.ContainingAssembly is ISourceAssemblySymbol;
+            => IsSystemTask(invocation.Type) && invocation.TargetMethod.ContainingAssembly is ISourceAssemblySymbol;
+
+        /// <summary><c>System.Threading.Tasks.Task</c>, <c>ValueTask</c> or a generic one: not a task-like type of another namespace,
+        /// whose method builder may handle the failure itself (the session's review).</summary>
+        public static bool IsSystemTask(ITypeSymbol? type)
+            => type is INamedTypeSymbol
+            {
+                Name: "Task" or "ValueTask",
+                ContainingNamespace: { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } },
+            };
 
         /// <summary>Diagnostic property values (see PM3002DiscardedWriteTaskAnalyzer.KindProperty).</summary>
         public const string WriteKind = "Write";
@@ -131,7 +139,7 @@ namespace Postmortem.Analyzers.Knowledge
         public string? GetHelperWrite(IInvocationOperation invocation, System.Threading.CancellationToken cancellationToken)
         {
             var method = invocation.TargetMethod;
-            if (method.ReturnType is not INamedTypeSymbol { Name: "Task" or "ValueTask" } || invocation.SemanticModel is not { } model ||
+            if (!IsSystemTask(method.ReturnType) || invocation.SemanticModel is not { } model ||
                 OperationFacts.SameFileHelperBody(method, model, cancellationToken, overridable: true) is not { } body)
             {
                 return null;
@@ -885,7 +893,9 @@ namespace Postmortem.Analyzers.Knowledge
             => !isDiscard &&
                dropping is IExpressionStatementOperation { Operation: IInvocationOperation call } &&
                ((OperationFacts.IsInAsyncContext(dropping, containingMember) && CanAwaitHere(dropping)) ||
-                OperationFacts.Implementation(call.TargetMethod).IsAsync);
+                // The called symbol's own modifier, as the compiler reads it: a partial method's definition part has none even
+                // when its implementation is async, and the compiler is silent there (the session's review).
+                call.TargetMethod.IsAsync);
 
         /// <summary>The nearest enclosing lambda, local function or member is async.</summary>
         public static bool IsInAsyncContext(IOperation operation) => OperationFacts.IsInAsyncContext(operation);

@@ -1165,6 +1165,72 @@ namespace Postmortem.Analyzers.Tests.Rules
             Assert.Equal(new[] { "Start();", "RunAsync();" }, warned);
         }
 
+        /// <summary>
+        /// A partial method whose implementation is async: the compiler reads the definition part, which has no async, and is
+        /// silent, so the statement is ours (the session's review). A task-like type of another namespace named Task is not
+        /// System's: its builder may handle the failure.
+        /// </summary>
+        [Fact]
+        public async Task PartialAsyncImplementationAsAStatement_ReportsDiagnostic()
+        {
+            const string code = """
+                using System.IO;
+                using System.Threading.Tasks;
+
+                partial class Positions
+                {
+                    private partial Task Persist(string s);
+
+                    private partial async Task Persist(string s) { await File.WriteAllTextAsync("p.txt", s); }
+
+                    public void OnTick()
+                    {
+                        {|#0:Persist|}("x");
+                        _ = {|#1:Persist|}("y");
+                        _ = Save();
+                        _ = SaveAsync();
+                    }
+
+                    private async MyLib.Task Save() => File.WriteAllText("s.txt", "x");
+
+                    private async MyLib.Task SaveAsync() => File.WriteAllText("s.txt", "x");
+                }
+
+                namespace MyLib
+                {
+                    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(LoggingBuilder))]
+                    public class Task
+                    {
+                        public System.Runtime.CompilerServices.TaskAwaiter GetAwaiter() => System.Threading.Tasks.Task.CompletedTask.GetAwaiter();
+                    }
+
+                    public class LoggingBuilder
+                    {
+                        public static LoggingBuilder Create() => new LoggingBuilder();
+                        public Task Task { get; } = new Task();
+                        public void Start<TStateMachine>(ref TStateMachine stateMachine) where TStateMachine : System.Runtime.CompilerServices.IAsyncStateMachine => stateMachine.MoveNext();
+                        public void SetStateMachine(System.Runtime.CompilerServices.IAsyncStateMachine stateMachine) { }
+                        public void SetResult() { }
+                        public void SetException(System.Exception exception) => System.Console.Error.WriteLine(exception);
+                        public void AwaitOnCompleted<TAwaiter, TStateMachine>(ref TAwaiter awaiter, ref TStateMachine stateMachine)
+                            where TAwaiter : System.Runtime.CompilerServices.INotifyCompletion where TStateMachine : System.Runtime.CompilerServices.IAsyncStateMachine { }
+                        public void AwaitUnsafeOnCompleted<TAwaiter, TStateMachine>(ref TAwaiter awaiter, ref TStateMachine stateMachine)
+                            where TAwaiter : System.Runtime.CompilerServices.ICriticalNotifyCompletion where TStateMachine : System.Runtime.CompilerServices.IAsyncStateMachine { }
+                    }
+                }
+                """;
+            await VerifyCS.VerifyAnalyzerAsync(
+                code,
+                VerifyCS.Diagnostic("PM3002").WithLocation(0).WithArguments(Discarded("Persist (File.WriteAllTextAsync)"), Unseen),
+                VerifyCS.Diagnostic("PM3002").WithLocation(1).WithArguments(Discarded("Persist (File.WriteAllTextAsync)"), Unseen));
+            var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+                "cs4014partial",
+                new[] { Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(code.Replace("{|#0:", string.Empty).Replace("{|#1:", string.Empty).Replace("|}", string.Empty)) },
+                References.Net,
+                new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary));
+            Assert.DoesNotContain(compilation.GetDiagnostics(), d => d.Id == "CS4014" || d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
+        }
+
         [Fact]
         public Task InMemoryAndNonStorageTargets_NoDiagnostic()
             => VerifyCS.VerifyAnalyzerAsync("""
