@@ -696,7 +696,8 @@ namespace Postmortem.Analyzers.Knowledge
                             Raise(ref scope, LogPathScope.PerInstance);
                         }
                         else if (property.Property.Name is "Now" or "UtcNow" or "Today" && property.Property.IsStatic &&
-                                 (SymbolEqualityComparer.Default.Equals(containing, _dateTime) || SymbolEqualityComparer.Default.Equals(containing, _dateTimeOffset)))
+                                 (SymbolEqualityComparer.Default.Equals(containing, _dateTime) || SymbolEqualityComparer.Default.Equals(containing, _dateTimeOffset)) &&
+                                 NamesThePath(property, value))
                         {
                             clock = true;
                         }
@@ -734,6 +735,30 @@ namespace Postmortem.Analyzers.Knowledge
                         break;
                 }
             }
+        }
+
+        /// <summary>
+        /// Does the clock read become part of the name? Not inside a lambda or local function (NLog's
+        /// <c>Layout.FromMethod(e => …)</c> runs per event, as <c>${date}</c>), nor in a condition that only picks between names
+        /// (<c>DateTime.Now.Hour &lt; 12 ? "am.log" : "pm.log"</c>) (the session's review).
+        /// </summary>
+        private static bool NamesThePath(IOperation clock, IOperation path)
+        {
+            for (IOperation? current = clock; current is not null && current != path; current = current.Parent)
+            {
+                switch (current.Parent)
+                {
+                    case IAnonymousFunctionOperation or ILocalFunctionOperation:
+                        return false;
+                    case IConditionalOperation conditional when conditional.Condition == current:
+                        return false;
+                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals or BinaryOperatorKind.LessThan or
+                        BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual }:
+                        return false;
+                }
+            }
+
+            return true;
         }
 
         private static void Raise(ref LogPathScope scope, LogPathScope found)

@@ -925,7 +925,11 @@ namespace Postmortem.Analyzers.Knowledge
         /// </summary>
         private static void AddClockNameLeak(string name, string file, LogSinkSettings sink, List<LogSinkFinding> findings)
         {
-            if (!sink.PathReadsTheClock)
+            // log4net's PatternString fills %date in once, when the appender is configured (in code or a configuration file).
+            var log4netDate = sink.Kind is LogSinkKind.Log4NetFile or LogSinkKind.Log4NetRollingFile &&
+                              (Contains(sink.PathText ?? string.Empty, "%date") || Contains(sink.PathText ?? string.Empty, "%utcdate") ||
+                               Contains(sink.PathHints ?? string.Empty, "%date") || Contains(sink.PathHints ?? string.Empty, "%utcdate"));
+            if (!sink.PathReadsTheClock && !log4netDate)
             {
                 return;
             }
@@ -941,7 +945,7 @@ namespace Postmortem.Analyzers.Knowledge
 
             findings.Add(new LogSinkFinding(
                 Descriptors.PM2003LogFilesNeverDeleted,
-                new[] { $"{name} puts the clock's time (read where the path is built) in {file}: each start names new files, and retention works per name, so the files of every earlier start stay" },
+                new[] { $"{name} puts {(sink.PathReadsTheClock ? "the clock's time (read where the path is built)" : "%date (filled in once, when the appender is configured)")} in {file}: each start names new files, and retention works per name, so the files of every earlier start stay" },
                 LogSinkFix.None,
                 isInfo: true));
         }

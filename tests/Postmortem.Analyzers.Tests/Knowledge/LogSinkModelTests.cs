@@ -314,6 +314,28 @@ namespace Postmortem.Analyzers.Tests.Knowledge
             Assert.True(finding.IsInfo);
         }
 
+        // log4net's PatternString fills %date in when the appender is configured: a new name at each start (the session's
+        // review); not a fixed name, and one finding of the rule only.
+        [Theory]
+        [InlineData("logs/app-%date{yyyyMMdd-HHmmss}.log", "Size", true)]
+        [InlineData("logs/app-%utcdate{yyyyMMdd}.log", "Size", true)]
+        [InlineData("logs/app.log", "Size", false)]
+        [InlineData("logs/app-%date{yyyyMMdd}.log", "Date", false)]
+        public void Log4NetDatePattern_PM2003Info(string path, string style, bool info)
+        {
+            var findings = LogSinkModel.Evaluate(Sink(LogSinkKind.Log4NetRollingFile, path, values: new[] { ("rollingStyle", T(style)), ("maxSizeRollBackups", T("10")) }), null);
+            if (style == "Size" && !info)
+            {
+                Assert.Empty(findings);
+                return;
+            }
+
+            var finding = Assert.Single(findings);
+            Assert.Equal("PM2003", finding.RuleId);
+            Assert.Equal(info, finding.IsInfo);
+            Assert.Equal(info, finding.Arguments[0].Contains("%date (filled in once", System.StringComparison.Ordinal));
+        }
+
         [Fact]
         public void FixSettings_NameTheSettingAndValue()
         {

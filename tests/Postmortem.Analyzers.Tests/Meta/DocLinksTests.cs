@@ -15,7 +15,7 @@ namespace Postmortem.Analyzers.Tests.Meta
     /// </summary>
     public class DocLinksTests
     {
-        private static readonly Regex Link = new Regex(@"\]\((?<target>[^)\s]+)\)", RegexOptions.Compiled);
+        private static readonly Regex Link = new Regex(@"\]\((?<target>[^)\s]+)(?:\s+""[^""]*"")?\)", RegexOptions.Compiled);
 
         private static readonly Regex Heading = new Regex(@"^#{1,6}\s+(?<text>.+?)\s*#*\s*$", RegexOptions.Compiled | RegexOptions.Multiline);
 
@@ -53,8 +53,10 @@ namespace Postmortem.Analyzers.Tests.Meta
             return anchors;
         }
 
-        /// <summary>The text without fenced code blocks (a `#` comment in a shell example is not a heading).</summary>
-        private static string StripCode(string markdown) => Regex.Replace(markdown, @"^```.*?^```", string.Empty, RegexOptions.Singleline | RegexOptions.Multiline);
+        /// <summary>The text without fenced code blocks (a `#` comment in a shell example is not a heading) and inline code spans
+        /// (<c>`](x)`</c> is not a link).</summary>
+        private static string StripCode(string markdown)
+            => Regex.Replace(Regex.Replace(markdown, @"^```.*?^```", string.Empty, RegexOptions.Singleline | RegexOptions.Multiline), "`[^`\n]*`", string.Empty);
 
         [Fact]
         public void RelativeLinks_InTheDocs_LeadToFilesAndHeadingsThatExist()
@@ -107,6 +109,15 @@ namespace Postmortem.Analyzers.Tests.Meta
                 .Select(Path.GetFileName)
                 .ToList();
             Assert.True(missing.Count == 0, "cite shared/research/ without linking docs/sources.md: " + string.Join(", ", missing));
+        }
+
+        [Theory]
+        [InlineData("see [a](docs/a.md \"title\")", "docs/a.md")]
+        [InlineData("see [a](docs/a.md#part)", "docs/a.md#part")]
+        [InlineData("code `[a](not-a-link.md)` then [b](b.md)", "b.md")]
+        public void Links_AreFoundWithTitlesAndNotInCode(string markdown, string expected)
+        {
+            Assert.Equal(new[] { expected }, Link.Matches(StripCode(markdown)).Select(m => m.Groups["target"].Value));
         }
 
         [Theory]

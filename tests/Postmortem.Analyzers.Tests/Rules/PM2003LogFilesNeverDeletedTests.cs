@@ -152,6 +152,14 @@ namespace Postmortem.Analyzers.Tests.Rules
             Assert.Equal(new[] { DiagnosticSeverity.Info, DiagnosticSeverity.Info, DiagnosticSeverity.Warning }, severities);
         }
 
+        // NLog renders a layout per event: a lambda reading the clock is ${date}, whose files its archive settings cover (the
+        // session's review).
+        [Fact]
+        public Task NLogLayoutFromMethodReadingTheClock_NoDiagnostic()
+            => Analyze(NLog("""
+                    config.AddRuleForAllLevels(new FileTarget("file") { FileName = NLog.Layouts.Layout.FromMethod(e => $"logs/{DateTime.Now:yyyyMMdd}.log"), MaxArchiveFiles = 7 });
+            """)).WithNLog5().RunAsync();
+
         [Fact]
         public Task ClockInFileNameThroughALocalOrAField_ReportsInfo()
             => Analyze("""
@@ -201,6 +209,8 @@ namespace Postmortem.Analyzers.Tests.Rules
         [InlineData("File($\"logs/app-{Environment.ProcessId}-{DateTime.Now:yyyyMMdd}-.log\", rollingInterval: RollingInterval.Day, shared: true)", "Serilog WriteTo.File puts the process id in 'logs/app-{…}-{…}-.log': retention works per name, so the files of every process that ever ran (every recycle, every deploy) stay")]
         [InlineData("File(\"logs/app-.log\", rollingInterval: RollingInterval.Day, retainedFileTimeLimit: DateTime.Now.AddDays(14) - DateTime.Now)", null)]
         [InlineData("File($\"logs/app-{Clock.DateTime.Now}-.log\", rollingInterval: RollingInterval.Day)", null)]
+        [InlineData("File(DateTime.Now.Hour < 12 ? \"logs/am.log\" : \"logs/pm.log\")", null)]
+        [InlineData("File(DateTime.Now.IsDaylightSavingTime() ? \"logs/summer.log\" : \"logs/winter.log\")", null)]
         public Task SerilogClockAlreadyReportedOrNotInThePath_NoInfo(string call, string? other)
         {
             var test = Analyze(Serilog($".WriteTo.{{|#0:{call}|}}") + "\nnamespace Clock { static class DateTime { public static string Now => \"now\"; } }").WithSerilog();

@@ -54,6 +54,16 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
                 """));
 
         [Fact]
+        public Task RollingFileAppenderNamedByDatePattern_ReportsInfoRetention()
+            => RunAsync(Log4NetConfig, Config("""
+                  <appender name="R" type="log4net.Appender.RollingFileAppender">
+                    <file type="log4net.Util.PatternString" {|PM2003:value="logs/app-%date{yyyyMMdd-HHmmss}.log"|} />
+                    <rollingStyle value="Size" />
+                    <maxSizeRollBackups value="10" />
+                  </appender>
+                """), web: false);
+
+        [Fact]
         public Task NegativeMaxSizeRollBackups_ReportsDiagnostic()
             => RunAsync(Log4NetConfig, Config("""
                   <appender name="R" type="log4net.Appender.RollingFileAppender">
