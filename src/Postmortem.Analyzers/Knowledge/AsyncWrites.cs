@@ -72,6 +72,7 @@ namespace Postmortem.Analyzers.Knowledge
             => type is INamedTypeSymbol
             {
                 Name: "Task" or "ValueTask",
+                ContainingType: null,
                 ContainingNamespace: { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } },
             };
 

@@ -578,11 +578,13 @@ namespace Postmortem.Analyzers.Knowledge
             var hints = new StringBuilder();
             var scope = LogPathScope.Shared;
             var clock = false;
+            var pattern = false;
             settings.PathText = DisplayText(value);
-            ScanPath(value, hints, ref scope, ref clock, depth: 0, cancellationToken);
+            ScanPath(value, hints, ref scope, ref clock, ref pattern, depth: 0, cancellationToken);
             settings.PathHints = hints.ToString();
             settings.PathScope = scope;
             settings.PathReadsTheClock = clock;
+            settings.PathIsLog4NetPattern = pattern;
         }
 
         /// <summary>A constant path, or an interpolated one with its holes shown as {…}.</summary>
@@ -671,7 +673,7 @@ namespace Postmortem.Analyzers.Knowledge
 
         /// <summary>Looks through the path expression (and the initializers of the locals it uses, two levels deep) for process and
         /// instance ids, and for the clock (<c>DateTime.Now</c>: a new name each time the path is built).</summary>
-        private void ScanPath(IOperation value, StringBuilder hints, ref LogPathScope scope, ref bool clock, int depth, CancellationToken cancellationToken)
+        private void ScanPath(IOperation value, StringBuilder hints, ref LogPathScope scope, ref bool clock, ref bool pattern, int depth, CancellationToken cancellationToken)
         {
             foreach (var operation in OperationFacts.DescendantsAndSelf(value))
             {
@@ -703,6 +705,10 @@ namespace Postmortem.Analyzers.Knowledge
                         }
 
                         break;
+                    case IObjectCreationOperation { Type: { Name: "PatternString", ContainingNamespace.Name: "Util" } }:
+                        // log4net fills a PatternString's %date in when it is formatted, once (the session's second review).
+                        pattern = true;
+                        break;
                     case IInvocationOperation invocation:
                         var method = invocation.TargetMethod;
                         if (method.Name == "GetEnvironmentVariable" && SymbolEqualityComparer.Default.Equals(method.ContainingType, _environment) &&
@@ -722,14 +728,14 @@ namespace Postmortem.Analyzers.Knowledge
                     case ILocalReferenceOperation local when depth < 2:
                         if (OperationFacts.InitializerOf(local.Local, operation, cancellationToken) is { } initializer)
                         {
-                            ScanPath(initializer, hints, ref scope, ref clock, depth + 1, cancellationToken);
+                            ScanPath(initializer, hints, ref scope, ref clock, ref pattern, depth + 1, cancellationToken);
                         }
 
                         break;
                     case IFieldReferenceOperation field when depth < 2 && field.Field.IsStatic && field.Field.IsReadOnly:
                         if (OperationFacts.InitializerOf(field.Field, operation, cancellationToken) is { } fieldInitializer)
                         {
-                            ScanPath(fieldInitializer, hints, ref scope, ref clock, depth + 1, cancellationToken);
+                            ScanPath(fieldInitializer, hints, ref scope, ref clock, ref pattern, depth + 1, cancellationToken);
                         }
 
                         break;
@@ -740,7 +746,7 @@ namespace Postmortem.Analyzers.Knowledge
         /// <summary>
         /// Does the clock read become part of the name? Not inside a lambda or local function (NLog's
         /// <c>Layout.FromMethod(e => …)</c> runs per event, as <c>${date}</c>), nor in a condition that only picks between names
-        /// (<c>DateTime.Now.Hour &lt; 12 ? "am.log" : "pm.log"</c>) (the session's review).
+        /// (<c>DateTime.Now.Hour &lt; 12 ? "am.log" : "pm.log"</c>, a switch over it) (the session's reviews).
         /// </summary>
         private static bool NamesThePath(IOperation clock, IOperation path)
         {
@@ -751,6 +757,8 @@ namespace Postmortem.Analyzers.Knowledge
                     case IAnonymousFunctionOperation or ILocalFunctionOperation:
                         return false;
                     case IConditionalOperation conditional when conditional.Condition == current:
+                        return false;
+                    case ISwitchExpressionOperation choice when choice.Value == current:
                         return false;
                     case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals or BinaryOperatorKind.LessThan or
                         BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual }:

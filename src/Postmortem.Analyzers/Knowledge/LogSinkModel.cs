@@ -209,6 +209,10 @@ namespace Postmortem.Analyzers.Knowledge
         /// (or each day, each call) names new files, and no retention deletes those of an earlier name.</summary>
         public bool PathReadsTheClock { get; set; }
 
+        /// <summary>log4net: the path is a <c>PatternString</c> (<c>type="log4net.Util.PatternString"</c> in a configuration file,
+        /// <c>new PatternString(…)</c> in code), whose patterns log4net fills in; any other path is taken literally.</summary>
+        public bool PathIsLog4NetPattern { get; set; }
+
         public LogSettingValue this[string name]
         {
             get => _values.TryGetValue(name, out var value) ? value : LogSettingValue.Absent;
@@ -926,7 +930,7 @@ namespace Postmortem.Analyzers.Knowledge
         private static void AddClockNameLeak(string name, string file, LogSinkSettings sink, List<LogSinkFinding> findings)
         {
             // log4net's PatternString fills %date in once, when the appender is configured (in code or a configuration file).
-            var log4netDate = sink.Kind is LogSinkKind.Log4NetFile or LogSinkKind.Log4NetRollingFile &&
+            var log4netDate = sink.Kind is LogSinkKind.Log4NetFile or LogSinkKind.Log4NetRollingFile && sink.PathIsLog4NetPattern &&
                               (Contains(sink.PathText ?? string.Empty, "%date") || Contains(sink.PathText ?? string.Empty, "%utcdate") ||
                                Contains(sink.PathHints ?? string.Empty, "%date") || Contains(sink.PathHints ?? string.Empty, "%utcdate"));
             if (!sink.PathReadsTheClock && !log4netDate)

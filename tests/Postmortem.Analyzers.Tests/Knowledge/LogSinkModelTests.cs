@@ -316,14 +316,18 @@ namespace Postmortem.Analyzers.Tests.Knowledge
 
         // log4net's PatternString fills %date in when the appender is configured: a new name at each start (the session's
         // review); not a fixed name, and one finding of the rule only.
+        // A path that is not a PatternString is taken literally: one fixed file (the session's second review).
         [Theory]
-        [InlineData("logs/app-%date{yyyyMMdd-HHmmss}.log", "Size", true)]
-        [InlineData("logs/app-%utcdate{yyyyMMdd}.log", "Size", true)]
-        [InlineData("logs/app.log", "Size", false)]
-        [InlineData("logs/app-%date{yyyyMMdd}.log", "Date", false)]
-        public void Log4NetDatePattern_PM2003Info(string path, string style, bool info)
+        [InlineData("logs/app-%date{yyyyMMdd-HHmmss}.log", "Size", true, true)]
+        [InlineData("logs/app-%utcdate{yyyyMMdd}.log", "Size", true, true)]
+        [InlineData("logs/app-%date{yyyyMMdd-HHmmss}.log", "Size", false, false)]
+        [InlineData("logs/app.log", "Size", true, false)]
+        [InlineData("logs/app-%date{yyyyMMdd}.log", "Date", true, false)]
+        public void Log4NetDatePattern_PM2003Info(string path, string style, bool isPattern, bool info)
         {
-            var findings = LogSinkModel.Evaluate(Sink(LogSinkKind.Log4NetRollingFile, path, values: new[] { ("rollingStyle", T(style)), ("maxSizeRollBackups", T("10")) }), null);
+            var sink = Sink(LogSinkKind.Log4NetRollingFile, path, values: new[] { ("rollingStyle", T(style)), ("maxSizeRollBackups", T("10")) });
+            sink.PathIsLog4NetPattern = isPattern;
+            var findings = LogSinkModel.Evaluate(sink, null);
             if (style == "Size" && !info)
             {
                 Assert.Empty(findings);

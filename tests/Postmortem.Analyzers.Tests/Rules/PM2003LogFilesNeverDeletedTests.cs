@@ -160,6 +160,32 @@ namespace Postmortem.Analyzers.Tests.Rules
                     config.AddRuleForAllLevels(new FileTarget("file") { FileName = NLog.Layouts.Layout.FromMethod(e => $"logs/{DateTime.Now:yyyyMMdd}.log"), MaxArchiveFiles = 7 });
             """)).WithNLog5().RunAsync();
 
+        // log4net's PatternString fills %date in once, when formatted: a new name at each start; a plain string is literal.
+        [Fact]
+        public Task Log4NetPatternStringWithDate_ReportsInfo()
+            => Analyze("""
+                using log4net.Appender;
+                using log4net.Util;
+
+                static class Logging
+                {
+                    public static AppenderSkeleton Create()
+                        => [|new RollingFileAppender()|] { File = new PatternString("logs/app-%date{yyyyMMddHHmmss}.log").Format(), RollingStyle = RollingFileAppender.RollingMode.Size, MaxSizeRollBackups = 10 };
+
+                    public static AppenderSkeleton Literal()
+                        => new RollingFileAppender() { File = "logs/app-%date{yyyyMMddHHmmss}.log", RollingStyle = RollingFileAppender.RollingMode.Size, MaxSizeRollBackups = 10 };
+                }
+
+                namespace log4net.Util
+                {
+                    public class PatternString
+                    {
+                        public PatternString(string pattern) { }
+                        public string Format() => "";
+                    }
+                }
+                """).WithLog4Net().RunAsync();
+
         [Fact]
         public Task ClockInFileNameThroughALocalOrAField_ReportsInfo()
             => Analyze("""
@@ -211,6 +237,8 @@ namespace Postmortem.Analyzers.Tests.Rules
         [InlineData("File($\"logs/app-{Clock.DateTime.Now}-.log\", rollingInterval: RollingInterval.Day)", null)]
         [InlineData("File(DateTime.Now.Hour < 12 ? \"logs/am.log\" : \"logs/pm.log\")", null)]
         [InlineData("File(DateTime.Now.IsDaylightSavingTime() ? \"logs/summer.log\" : \"logs/winter.log\")", null)]
+        [InlineData("File(DateTime.Now.DayOfWeek switch { DayOfWeek.Monday => \"logs/mon.log\", _ => \"logs/other.log\" })", null)]
+        [InlineData("File(DateTime.Now.Hour switch { < 12 => \"logs/am.log\", _ => \"logs/pm.log\" })", null)]
         public Task SerilogClockAlreadyReportedOrNotInThePath_NoInfo(string call, string? other)
         {
             var test = Analyze(Serilog($".WriteTo.{{|#0:{call}|}}") + "\nnamespace Clock { static class DateTime { public static string Now => \"now\"; } }").WithSerilog();

@@ -131,6 +131,7 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
             pathSetting = sink.Get(pathName);
             var path = pathSetting?.Value;
             settings.PathText = path;
+            settings.PathIsLog4NetPattern = sink.Library == LogLibrary.Log4Net && pathSetting?.TypeName?.IndexOf("PatternString", StringComparison.Ordinal) >= 0;
             if (path is not null && HasUnresolvedVariable(sink.Library, path, pathSetting!.TypeName))
             {
                 // A variable the analyzer cannot resolve may hold an instance or process id (the documented way in JSON,

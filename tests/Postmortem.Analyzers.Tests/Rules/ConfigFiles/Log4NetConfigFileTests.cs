@@ -63,6 +63,17 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
                   </appender>
                 """), web: false);
 
+        // Without type="log4net.Util.PatternString" log4net takes the value literally: one fixed file.
+        [Fact]
+        public Task DatePatternWithoutPatternString_NoDiagnostic()
+            => RunAsync(Log4NetConfig, Config("""
+                  <appender name="R" type="log4net.Appender.RollingFileAppender">
+                    <file value="logs/app-%date{yyyyMMdd-HHmmss}.log" />
+                    <rollingStyle value="Size" />
+                    <maxSizeRollBackups value="10" />
+                  </appender>
+                """), web: false);
+
         [Fact]
         public Task NegativeMaxSizeRollBackups_ReportsDiagnostic()
             => RunAsync(Log4NetConfig, Config("""
