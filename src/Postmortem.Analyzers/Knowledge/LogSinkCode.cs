@@ -705,7 +705,7 @@ namespace Postmortem.Analyzers.Knowledge
                         }
 
                         break;
-                    case IObjectCreationOperation { Type: { Name: "PatternString", ContainingNamespace.Name: "Util" } }:
+                    case IObjectCreationOperation { Type: { Name: "PatternString", ContainingNamespace: { Name: "Util", ContainingNamespace.Name: "log4net" } } }:
                         // log4net fills a PatternString's %date in when it is formatted, once (the session's second review).
                         pattern = true;
                         break;
