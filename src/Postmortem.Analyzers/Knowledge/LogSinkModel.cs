@@ -351,21 +351,25 @@ namespace Postmortem.Analyzers.Knowledge
         /// <summary>The path's scope: what the caller found, or what the text shows (NLog/log4net/Serilog tokens, environment variables).</summary>
         public static LogPathScope ScopeOf(LogSinkSettings sink)
         {
-            var fromText = ScopeOfPathText(sink.PathText);
-            var fromHints = ScopeOfPathText(sink.PathHints);
+            // log4net fills %processid and %property{…} in only for a PatternString; any other value is the file's literal name,
+            // one file for every process (checked with log4net 3.6.0: <file value="app-%processid.log"/> and, in code,
+            // File = "app-%processid.log" each wrote a file of that very name; with PatternString, one per process).
+            var log4netPatterns = sink.Kind is not (LogSinkKind.Log4NetFile or LogSinkKind.Log4NetRollingFile) || sink.PathIsLog4NetPattern;
+            var fromText = ScopeOfPathText(sink.PathText, log4netPatterns);
+            var fromHints = ScopeOfPathText(sink.PathHints, log4netPatterns);
             return (LogPathScope)Math.Max(Math.Max((int)fromText, (int)fromHints), (int)sink.PathScope);
         }
 
         /// <summary>Process ids: NLog <c>${processid}</c>, log4net <c>%processid</c>, <c>%PID%</c>-style (a Serilog path has no tokens: <c>{ProcessId}</c> there is literal text)
         /// variables. Instance ids: <c>${hostname}</c>, <c>${machinename}</c>, <c>WEBSITE_INSTANCE_ID</c>, <c>HOSTNAME</c>, <c>COMPUTERNAME</c>.</summary>
-        public static LogPathScope ScopeOfPathText(string? text)
+        public static LogPathScope ScopeOfPathText(string? text, bool log4netPatterns = true)
         {
             if (string.IsNullOrEmpty(text))
             {
                 return LogPathScope.Shared;
             }
 
-            if (Contains(text!, "${processid") || Contains(text!, "%processid") ||
+            if (Contains(text!, "${processid") || (log4netPatterns && Contains(text!, "%processid")) ||
                 Contains(text!, "%PID%") || Contains(text!, "%PROCESS_ID%"))
             {
                 return LogPathScope.PerProcess;
@@ -373,7 +377,7 @@ namespace Postmortem.Analyzers.Knowledge
 
             if (Contains(text!, "${hostname") || Contains(text!, "${machinename") || Contains(text!, "WEBSITE_INSTANCE_ID") ||
                 Contains(text!, "%HOSTNAME%") || Contains(text!, "%COMPUTERNAME%") || Contains(text!, "${environment:HOSTNAME") ||
-                Contains(text!, "${environment:COMPUTERNAME") || Contains(text!, "%property{log4net:HostName}"))
+                Contains(text!, "${environment:COMPUTERNAME") || (log4netPatterns && Contains(text!, "%property{log4net:HostName}")))
             {
                 return LogPathScope.PerInstance;
             }

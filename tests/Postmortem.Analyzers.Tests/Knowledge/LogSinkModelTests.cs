@@ -308,10 +308,22 @@ namespace Postmortem.Analyzers.Tests.Knowledge
         [Fact]
         public void Log4NetProcessIdPattern_NoPM1001_PM2003Info()
         {
-            var findings = LogSinkModel.Evaluate(Sink(LogSinkKind.Log4NetRollingFile, "logs/app-[%processid].log", values: new[] { ("rollingStyle", T("Size")), ("maxSizeRollBackups", T("10")) }), Reason);
+            var sink = Sink(LogSinkKind.Log4NetRollingFile, "logs/app-[%processid].log", values: new[] { ("rollingStyle", T("Size")), ("maxSizeRollBackups", T("10")) });
+            sink.PathIsLog4NetPattern = true;
+            var findings = LogSinkModel.Evaluate(sink, Reason);
             var finding = Assert.Single(findings);
             Assert.Equal("PM2003", finding.RuleId);
             Assert.True(finding.IsInfo);
+        }
+
+        // Not a PatternString: log4net writes a file of that very name, one for every process (log4net 3.6.0, checked).
+        [Theory]
+        [InlineData("logs/app-[%processid].log")]
+        [InlineData("logs/app-%property{log4net:HostName}.log")]
+        public void Log4NetPatternInALiteralPath_PM1001(string path)
+        {
+            var findings = LogSinkModel.Evaluate(Sink(LogSinkKind.Log4NetRollingFile, path, values: new[] { ("rollingStyle", T("Size")), ("maxSizeRollBackups", T("10")) }), Reason);
+            Assert.Equal(new[] { "PM1001" }, findings.Select(f => f.RuleId));
         }
 
         // log4net's PatternString fills %date in when the appender is configured: a new name at each start (the session's

@@ -74,6 +74,18 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
                   </appender>
                 """), web: false);
 
+        // Without type="log4net.Util.PatternString" the value is the file's literal name: every process writes
+        // logs/app-[%processid].log (checked with log4net 3.6.0).
+        [Fact]
+        public Task ProcessIdWithoutPatternString_ReportsDiagnostic()
+            => RunAsync(Log4NetConfig, Config("""
+                  <appender name="R" {|PM1001:type="log4net.Appender.RollingFileAppender"|}>
+                    <file value="logs/app-[%processid].log" />
+                    <rollingStyle value="Size" />
+                    <maxSizeRollBackups value="10" />
+                  </appender>
+                """));
+
         [Fact]
         public Task NegativeMaxSizeRollBackups_ReportsDiagnostic()
             => RunAsync(Log4NetConfig, Config("""
