@@ -711,6 +711,13 @@ namespace Postmortem.Analyzers.Knowledge
                         break;
                     case IInvocationOperation invocation:
                         var method = invocation.TargetMethod;
+                        if (method.ContainingAssembly is ISourceAssemblySymbol)
+                        {
+                            // A helper of the project may format the path as a PatternString (File = Expand("…%processid…")):
+                            // not seen here, so the path's log4net patterns are not taken for literal text (the third review).
+                            pattern = true;
+                        }
+
                         if (method.Name == "GetEnvironmentVariable" && SymbolEqualityComparer.Default.Equals(method.ContainingType, _environment) &&
                             invocation.Arguments.Length > 0 && invocation.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string variable })
                         {

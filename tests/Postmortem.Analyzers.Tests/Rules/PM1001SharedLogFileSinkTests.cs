@@ -735,6 +735,36 @@ namespace Postmortem.Analyzers.Tests.Rules
         public Task Log4NetSafeForms_NoDiagnostic(string creation)
             => WebLog4Net(Log4Net($"        return {creation};"));
 
+        // log4net formats %processid only in a PatternString; a literal value names one file for every process (checked with
+        // log4net 3.6.0). A helper of the project may build the PatternString: not taken for a literal path (the session's
+        // third review).
+        [Fact]
+        public Task Log4NetProcessIdLiteralOrThroughAHelper_ReportsDiagnostic()
+            => WebLog4Net("""
+                using log4net.Appender;
+                using log4net.Util;
+
+                static class Logging
+                {
+                    public static AppenderSkeleton Create() => new RollingFileAppender { File = Expand("logs/app-[%processid].log"), RollingStyle = RollingFileAppender.RollingMode.Size, MaxSizeRollBackups = 10 };
+
+                    public static AppenderSkeleton Formatted() => new RollingFileAppender { File = new PatternString("logs/app-[%processid].log").Format(), RollingStyle = RollingFileAppender.RollingMode.Size, MaxSizeRollBackups = 10 };
+
+                    public static AppenderSkeleton Literal() => [|new RollingFileAppender|] { File = "logs/app-[%processid].log", RollingStyle = RollingFileAppender.RollingMode.Size, MaxSizeRollBackups = 10 };
+
+                    private static string Expand(string pattern) => new PatternString(pattern).Format();
+                }
+
+                namespace log4net.Util
+                {
+                    public class PatternString
+                    {
+                        public PatternString(string pattern) { }
+                        public string Format() => "";
+                    }
+                }
+                """);
+
         // A RollingFileAppender rolling only by date with StaticLogFileName false writes each period to a new dated file and
         // renames nothing (log4net's RollOverTime renames only a static name): its lock decides, as a FileAppender's.
         private const string DatedFiles = "File = \"logs/app.log\", RollingStyle = RollingFileAppender.RollingMode.Date, StaticLogFileName = false";

@@ -131,11 +131,18 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
             pathSetting = sink.Get(pathName);
             var path = pathSetting?.Value;
             settings.PathText = path;
-            settings.PathIsLog4NetPattern = sink.Library == LogLibrary.Log4Net && pathSetting?.TypeName?.IndexOf("PatternString", StringComparison.Ordinal) >= 0;
+            // log4net reads type names ignoring case (checked with 3.6.0: type="log4net.util.patternstring" formats the value).
+            settings.PathIsLog4NetPattern = sink.Library == LogLibrary.Log4Net && pathSetting?.TypeName?.IndexOf("PatternString", StringComparison.OrdinalIgnoreCase) >= 0;
             if (path is not null && HasUnresolvedVariable(sink.Library, path, pathSetting!.TypeName))
             {
                 // A variable the analyzer cannot resolve may hold an instance or process id (the documented way in JSON,
                 // which has no process-id token): do not claim the file is shared.
+                settings.PathScope = LogPathScope.PerInstance;
+            }
+            else if (path is null && settings.PathIsLog4NetPattern)
+            {
+                // <file type="log4net.Util.PatternString"><conversionPattern value="…%processid…"/></file> (log4net's FAQ): a
+                // pattern not read here may name a file per process; do not claim the file is shared (the session's third review).
                 settings.PathScope = LogPathScope.PerInstance;
             }
 
@@ -259,7 +266,7 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
                     return HasUnknownVariable(path, "${gdc:", "}") ||
                            HasUnknownVariable(path, "${environment:", "}");
                 default:
-                    var isPattern = typeName?.IndexOf("PatternString", StringComparison.Ordinal) >= 0;
+                    var isPattern = typeName?.IndexOf("PatternString", StringComparison.OrdinalIgnoreCase) >= 0;
                     return HasUnknownVariable(path, "${", "}") || (isPattern && HasUnknownVariable(path, "%env{", "}"));
             }
         }

@@ -86,6 +86,30 @@ namespace Postmortem.Analyzers.Tests.Rules.ConfigFiles
                   </appender>
                 """));
 
+        // log4net reads type names ignoring case (checked with 3.6.0) (the session's third review).
+        [Fact]
+        public Task PatternStringInLowerCase_ReportsOnlyInfoRetention()
+            => RunAsync(Log4NetConfig, Config("""
+                  <appender name="R" type="log4net.Appender.RollingFileAppender">
+                    <file type="log4net.util.patternstring" {|PM2003:value="logs/app-[%processid].log"|} />
+                    <rollingStyle value="Size" />
+                    <maxSizeRollBackups value="10" />
+                  </appender>
+                """));
+
+        // The nested form of log4net's FAQ carries the pattern in a child element, not read here: not taken for a shared file.
+        [Fact]
+        public Task NestedPatternString_NoDiagnostic()
+            => RunAsync(Log4NetConfig, Config("""
+                  <appender name="R" type="log4net.Appender.RollingFileAppender">
+                    <file type="log4net.Util.PatternString">
+                      <conversionPattern value="logs/app-[%processid].log" />
+                    </file>
+                    <rollingStyle value="Size" />
+                    <maxSizeRollBackups value="10" />
+                  </appender>
+                """));
+
         [Fact]
         public Task NegativeMaxSizeRollBackups_ReportsDiagnostic()
             => RunAsync(Log4NetConfig, Config("""
