@@ -354,7 +354,7 @@ namespace Postmortem.Analyzers.Knowledge
             // log4net fills %processid and %property{…} in only for a PatternString; any other value is the file's literal name,
             // one file for every process (checked with log4net 3.6.0: <file value="app-%processid.log"/> and, in code,
             // File = "app-%processid.log" each wrote a file of that very name; with PatternString, one per process).
-            var log4netPatterns = sink.Kind is not (LogSinkKind.Log4NetFile or LogSinkKind.Log4NetRollingFile) || sink.PathIsLog4NetPattern;
+            var log4netPatterns = !IsLog4Net(sink.Kind) || sink.PathIsLog4NetPattern;
             var fromText = ScopeOfPathText(sink.PathText, log4netPatterns);
             var fromHints = ScopeOfPathText(sink.PathHints, log4netPatterns);
             return (LogPathScope)Math.Max(Math.Max((int)fromText, (int)fromHints), (int)sink.PathScope);
@@ -386,6 +386,12 @@ namespace Postmortem.Analyzers.Knowledge
         }
 
         private static bool Contains(string text, string part) => text.IndexOf(part, StringComparison.OrdinalIgnoreCase) >= 0;
+
+        private static bool IsLog4Net(LogSinkKind kind) => kind is LogSinkKind.Log4NetFile or LogSinkKind.Log4NetRollingFile;
+
+        /// <summary>The path's known text or the hints read from a computed path mention <paramref name="part"/>.</summary>
+        private static bool PathMentions(LogSinkSettings sink, string part)
+            => Contains(sink.PathText ?? string.Empty, part) || Contains(sink.PathHints ?? string.Empty, part);
 
         // ------------------------------------------------------------------ Serilog
 
@@ -934,9 +940,7 @@ namespace Postmortem.Analyzers.Knowledge
         private static void AddClockNameLeak(string name, string file, LogSinkSettings sink, List<LogSinkFinding> findings)
         {
             // log4net's PatternString fills %date in once, when the appender is configured (in code or a configuration file).
-            var log4netDate = sink.Kind is LogSinkKind.Log4NetFile or LogSinkKind.Log4NetRollingFile && sink.PathIsLog4NetPattern &&
-                              (Contains(sink.PathText ?? string.Empty, "%date") || Contains(sink.PathText ?? string.Empty, "%utcdate") ||
-                               Contains(sink.PathHints ?? string.Empty, "%date") || Contains(sink.PathHints ?? string.Empty, "%utcdate"));
+            var log4netDate = IsLog4Net(sink.Kind) && sink.PathIsLog4NetPattern && (PathMentions(sink, "%date") || PathMentions(sink, "%utcdate"));
             if (!sink.PathReadsTheClock && !log4netDate)
             {
                 return;

@@ -133,7 +133,7 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
             settings.PathText = path;
             // log4net reads type names ignoring case (checked with 3.6.0: type="log4net.util.patternstring" formats the value).
             settings.PathIsLog4NetPattern = sink.Library == LogLibrary.Log4Net && pathSetting?.TypeName?.IndexOf("PatternString", StringComparison.OrdinalIgnoreCase) >= 0;
-            if (path is not null && HasUnresolvedVariable(sink.Library, path, pathSetting!.TypeName))
+            if (path is not null && HasUnresolvedVariable(sink.Library, path, settings.PathIsLog4NetPattern))
             {
                 // A variable the analyzer cannot resolve may hold an instance or process id (the documented way in JSON,
                 // which has no process-id token): do not claim the file is shared.
@@ -254,7 +254,7 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
         }
 
         /// <summary>Serilog %VAR%, NLog ${environment:VAR} and ${gdc:…}, log4net ${VAR} and %env{VAR}: unknown at build time.</summary>
-        private static bool HasUnresolvedVariable(LogLibrary library, string path, string? typeName)
+        private static bool HasUnresolvedVariable(LogLibrary library, string path, bool log4netPattern)
         {
             switch (library)
             {
@@ -266,8 +266,7 @@ namespace Postmortem.Analyzers.Knowledge.ConfigFiles
                     return HasUnknownVariable(path, "${gdc:", "}") ||
                            HasUnknownVariable(path, "${environment:", "}");
                 default:
-                    var isPattern = typeName?.IndexOf("PatternString", StringComparison.OrdinalIgnoreCase) >= 0;
-                    return HasUnknownVariable(path, "${", "}") || (isPattern && HasUnknownVariable(path, "%env{", "}"));
+                    return HasUnknownVariable(path, "${", "}") || (log4netPattern && HasUnknownVariable(path, "%env{", "}"));
             }
         }
 
